@@ -1,0 +1,1 @@
+Console.WriteLine("SocialSecurity.Modeling: provincial comparison (under construction)");
