@@ -1,0 +1,168 @@
+using System.Text.Json;
+using SocialSecurity.Modeling.Internal;
+using SocialSecurity.Modeling.Regions;
+
+namespace SocialSecurity.Modeling.Parameters;
+
+/// <summary>
+/// Reads one parameter file. The shape (see <c>Data/parameters/README.md</c>):
+/// <code>
+/// {
+///   "authority": "Zhejiang Provincial Department of Civil Affairs",
+///   "region": "330000",
+///   "parameters": {
+///     "dibao.standard.urban": {
+///       "label": "…", "unit": "yuan", "period": "year", "min": 0, "max": 200000,
+///       "values": [ { "from": "2022-12-01", "value": 11000, "provenance": "P", "source": "…", "note": "…" } ]
+///     }
+///   }
+/// }
+/// </code>
+/// A value may carry its own <c>"region"</c> to override the file's. Unknown keys are errors.
+/// </summary>
+internal static class ParameterFileReader
+{
+    internal sealed record DeclaredParameter(
+        string Name, string? Label, ParameterUnit Unit, AmountPeriod Period, bool IsList, double? Minimum, double? Maximum,
+        List<ParameterEntry> Entries, string File, string Path);
+
+    public static IEnumerable<DeclaredParameter> Read(byte[] utf8, string file, RegionCatalog regions)
+    {
+        using var document = Json.Parse(utf8, file);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new DataFormatException(file, "$", $"expected an object, found {Json.Describe(root)}");
+        }
+
+        Json.NoUnknownProperties(root, file, "$", "authority", "region", "description", "parameters");
+        Json.RequiredString(root, "authority", file, "$");
+        var fileRegion = RegionAt(Json.RequiredString(root, "region", file, "$"), regions, file, "$.region");
+        var parameters = Json.Required(root, "parameters", file, "$");
+        if (parameters.ValueKind != JsonValueKind.Object)
+        {
+            throw new DataFormatException(file, "$.parameters", $"expected an object keyed by parameter name, found {Json.Describe(parameters)}");
+        }
+
+        var result = new List<DeclaredParameter>();
+        foreach (var property in parameters.EnumerateObject())
+        {
+            var path = Json.Child("$.parameters", property.Name);
+            result.Add(ReadParameter(property.Name, property.Value, file, path, fileRegion, regions));
+        }
+
+        return result;
+    }
+
+    private static DeclaredParameter ReadParameter(string name, JsonElement p, string file, string path, RegionId fileRegion, RegionCatalog regions)
+    {
+        if (!IsValidName(name))
+        {
+            throw new DataFormatException(file, path, "a parameter name is lower-case words joined by dots or underscores, for example 'dibao.standard.urban'");
+        }
+
+        if (p.ValueKind != JsonValueKind.Object)
+        {
+            throw new DataFormatException(file, path, $"expected an object, found {Json.Describe(p)}");
+        }
+
+        Json.NoUnknownProperties(p, file, path, "label", "unit", "period", "list", "min", "max", "values");
+        var unitText = Json.RequiredString(p, "unit", file, path);
+        var unit = unitText switch
+        {
+            "yuan" => ParameterUnit.Yuan,
+            "yuan_per_mu" => ParameterUnit.YuanPerMu,
+            "fraction" => ParameterUnit.Fraction,
+            "ratio" => ParameterUnit.Ratio,
+            "count" => ParameterUnit.Count,
+            "years" => ParameterUnit.Years,
+            "months" => ParameterUnit.Months,
+            "flag" => ParameterUnit.Flag,
+            _ => throw new DataFormatException(file, path + ".unit", $"expected one of yuan, yuan_per_mu, fraction, ratio, count, years, months, flag; found '{unitText}'"),
+        };
+        var periodText = Json.RequiredString(p, "period", file, path);
+        var period = periodText switch
+        {
+            "month" => AmountPeriod.Month,
+            "year" => AmountPeriod.Year,
+            "none" => AmountPeriod.None,
+            _ => throw new DataFormatException(file, path + ".period", $"expected month, year or none; found '{periodText}'"),
+        };
+        if (unit is ParameterUnit.Fraction or ParameterUnit.Ratio or ParameterUnit.Count or ParameterUnit.Flag or ParameterUnit.Years or ParameterUnit.Months && period != AmountPeriod.None)
+        {
+            throw new DataFormatException(file, path + ".period", $"a parameter in {unitText} is not a flow; its period must be 'none'");
+        }
+
+        bool isList = p.TryGetProperty("list", out var listFlag) && listFlag.ValueKind == JsonValueKind.True;
+        var min = Json.OptionalNumber(p, "min", file, path);
+        var max = Json.OptionalNumber(p, "max", file, path);
+        if (min is not null && max is not null && min > max)
+        {
+            throw new DataFormatException(file, path + ".min", $"min {min} is greater than max {max}");
+        }
+
+        var values = Json.Required(p, "values", file, path);
+        if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() == 0)
+        {
+            throw new DataFormatException(file, path + ".values", "expected a non-empty array of dated values");
+        }
+
+        var entries = new List<ParameterEntry>();
+        int i = 0;
+        foreach (var v in values.EnumerateArray())
+        {
+            var vpath = Json.Item(path + ".values", i++);
+            Json.NoUnknownProperties(v, file, vpath, "from", "until", "value", "provenance", "source", "note", "region");
+            var from = Json.RequiredDate(v, "from", file, vpath);
+            var until = Json.OptionalDate(v, "until", file, vpath);
+            if (until is not null && until < from)
+            {
+                throw new DataFormatException(file, vpath + ".until", $"'until' {until:yyyy-MM-dd} is before 'from' {from:yyyy-MM-dd}");
+            }
+
+            var tag = Json.RequiredString(v, "provenance", file, vpath);
+            if (!ProvenanceTags.TryParse(tag, out var provenance) || provenance == Provenance.Reform)
+            {
+                throw new DataFormatException(file, vpath + ".provenance", $"expected one of P, N, L, D, U, I (DOMAIN.md §0); found '{tag}'");
+            }
+
+            var regionText = Json.OptionalString(v, "region", file, vpath);
+            var region = regionText is null ? fileRegion : RegionAt(regionText, regions, file, vpath + ".region");
+            var raw = Json.Required(v, "value", file, vpath);
+            ParameterValue value;
+            if (isList)
+            {
+                if (raw.ValueKind != JsonValueKind.Array || raw.GetArrayLength() == 0)
+                {
+                    throw new DataFormatException(file, vpath + ".value", $"parameter '{name}' is a list; expected a non-empty array of numbers, found {Json.Describe(raw)}");
+                }
+
+                var items = new List<double>();
+                int k = 0;
+                foreach (var item in raw.EnumerateArray())
+                {
+                    items.Add(Json.Number(item, file, Json.Item(vpath + ".value", k++)));
+                }
+
+                value = ParameterValue.OfList(items);
+            }
+            else
+            {
+                value = ParameterValue.Of(Json.Number(raw, file, vpath + ".value"));
+            }
+
+            entries.Add(new ParameterEntry(region, from, until, value, provenance, Json.RequiredString(v, "source", file, vpath), Json.OptionalString(v, "note", file, vpath), file));
+        }
+
+        return new DeclaredParameter(name, Json.OptionalString(p, "label", file, path), unit, period, isList, min, max, entries, file, path);
+    }
+
+    private static RegionId RegionAt(string code, RegionCatalog regions, string file, string path)
+        => regions.TryGetId(code, out var id)
+            ? id
+            : throw new DataFormatException(file, path, $"unknown region code '{code}'; expected a six-digit GB/T 2260 code from the region catalogue");
+
+    internal static bool IsValidName(string name)
+        => name.Length > 0 && char.IsAsciiLetterLower(name[0]) && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_')
+            && !name.Contains("..", StringComparison.Ordinal) && !name.EndsWith('.');
+}

@@ -1,0 +1,188 @@
+using System.Buffers;
+using System.Globalization;
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Programs.Assistance;
+
+/// <summary>
+/// Minimum living standard guarantee (最低生活保障, dibao): the household's per-capita income is tested against the
+/// local standard, assets are tested, and the gap is filled monthly (补差).
+/// </summary>
+/// <remarks>
+/// <para>Legal basis: Decree 649 (社会救助暂行办法) art. 9 (eligibility: per-capita income below the local standard
+/// <i>S</i>, and property within local rules) and art. 12 (benefit: the difference). DOMAIN.md §3.</para>
+/// <para>Rule, per household of <i>n</i> members living in a region whose standard is <i>S</i> yuan/person/year
+/// (the urban or rural standard by the household's area):</para>
+/// <list type="bullet">
+/// <item>income <i>Y</i> = Σ members' wages, business, property income, private transfers and reported pensions,
+/// yuan/year, floored at 0 (business losses cannot raise the benefit above n × S);</item>
+/// <item>income test: <i>Y</i>/<i>n</i> &lt; <i>S</i> (strictly below);</item>
+/// <item>asset test: financial assets ≤ <c>dibao.asset_test.financial_assets_months</c> × S/12 × n; homes ≤
+/// <c>dibao.asset_test.max_homes</c>; no non-essential vehicle when <c>dibao.asset_test.vehicle_disqualifies</c> is 1;</item>
+/// <item>benefit = n × S/12 − Y/12 yuan/month when both tests pass, else 0. Never negative; never rises as income rises;
+/// zero at or above the standard.</item>
+/// </list>
+/// <para>Amounts are not rounded: DOMAIN.md §0 rounds only at outputs.</para>
+/// </remarks>
+public sealed class DibaoProgram : PolicyProgram
+{
+    /// <summary>Parameter: the urban dibao standard, yuan/person/year.</summary>
+    public const string StandardUrban = "dibao.standard.urban";
+
+    /// <summary>Parameter: the rural dibao standard, yuan/person/year.</summary>
+    public const string StandardRural = "dibao.standard.rural";
+
+    /// <summary>Parameter: financial-asset limit in months of the standard, per member.</summary>
+    public const string AssetMonths = "dibao.asset_test.financial_assets_months";
+
+    /// <summary>Parameter: the most homes allowed.</summary>
+    public const string MaxHomes = "dibao.asset_test.max_homes";
+
+    /// <summary>Parameter: whether a non-essential vehicle disqualifies.</summary>
+    public const string VehicleDisqualifies = "dibao.asset_test.vehicle_disqualifies";
+
+    /// <summary>Output: 1 when the household passes the income and asset tests (household flag).</summary>
+    public static readonly VariableDefinition Eligible = new("dibao.eligible", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when the household passes the dibao income and asset tests");
+
+    /// <summary>Output: the gap-filling dibao benefit, yuan per month (household).</summary>
+    public static readonly VariableDefinition Benefit = new("dibao.benefit_monthly", Entity.Household, AmountPeriod.Month, IncomeRole.DirectTransfer, "Dibao benefit (gap-filling), yuan per month");
+
+    private readonly string[] _incomeVariables;
+
+    /// <summary>Creates the program with the default income definition (<see cref="InputVariables.IncomeForMeansTests"/>).</summary>
+    public DibaoProgram()
+        : this(InputVariables.IncomeForMeansTests)
+    {
+    }
+
+    /// <summary>Creates the program with a custom income definition: the annual person variables whose sum is the household's income for the test.</summary>
+    /// <param name="incomeVariables">Person variables in yuan per year (built-in inputs or other programs' outputs, for example simulated pensions).</param>
+    public DibaoProgram(IEnumerable<string> incomeVariables)
+    {
+        ArgumentNullException.ThrowIfNull(incomeVariables);
+        _incomeVariables = incomeVariables.Distinct(StringComparer.Ordinal).ToArray();
+        if (_incomeVariables.Length == 0)
+        {
+            throw new ArgumentException("The dibao income definition needs at least one variable.", nameof(incomeVariables));
+        }
+
+        Inputs = [.. _incomeVariables, InputVariables.FinancialAssets.Name];
+    }
+
+    /// <inheritdoc />
+    public override string Name => "dibao";
+
+    /// <inheritdoc />
+    public override string Description => "Minimum living standard guarantee: household per-capita income below the local standard and assets within limits; the gap is paid monthly (Decree 649 arts. 9-12).";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Inputs { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Eligible, Benefit];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Parameters { get; } = [StandardUrban, StandardRural, AssetMonths, MaxHomes, VehicleDisqualifies];
+
+    /// <inheritdoc />
+    public override ProgramPass Prepare(ProgramSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return new Pass(this, setup);
+    }
+
+    private sealed class Pass : ProgramPass
+    {
+        private readonly DibaoProgram _program;
+        private readonly RegionalValues _urbanAnnual;
+        private readonly RegionalValues _ruralAnnual;
+        private readonly RegionalValues _assetMonths;
+        private readonly RegionalValues _maxHomes;
+        private readonly RegionalValues _vehicleRule;
+
+        public Pass(DibaoProgram program, ProgramSetup setup)
+        {
+            _program = program;
+            _urbanAnnual = setup.PerYear(StandardUrban);
+            _ruralAnnual = setup.PerYear(StandardRural);
+            _assetMonths = setup.Scalar(AssetMonths);
+            _maxHomes = setup.Scalar(MaxHomes);
+            _vehicleRule = setup.Scalar(VehicleDisqualifies);
+        }
+
+        public override void Execute(ProgramContext context)
+        {
+            var population = context.Population;
+            var start = population.MemberStart;
+            var region = population.HouseholdRegion;
+            var area = population.Area;
+            var homes = population.HousingUnits;
+            var vehicle = population.NonEssentialVehicle;
+            var assets = context.Read(InputVariables.FinancialAssets.Name);
+            var eligible = context.Write(Eligible.Name);
+            var benefit = context.Write(Benefit.Name);
+            var urban = _urbanAnnual.ByRegion;
+            var rural = _ruralAnnual.ByRegion;
+            var assetMonths = _assetMonths.ByRegion;
+            var maxHomes = _maxHomes.ByRegion;
+            var vehicleRule = _vehicleRule.ByRegion;
+
+            // Sum the income variables per household first (one pass per variable: sequential, vectorisable reads).
+            int first = context.FirstHousehold, end = context.EndHousehold;
+            var rented = ArrayPool<double>.Shared.Rent(end - first);
+            var income = rented.AsSpan(0, end - first);
+            income.Clear();
+            foreach (var name in _program._incomeVariables)
+            {
+                var column = context.Read(name);
+                for (int h = first; h < end; h++)
+                {
+                    double sum = 0;
+                    for (int p = start[h]; p < start[h + 1]; p++)
+                    {
+                        sum += column[p];
+                    }
+
+                    income[h - first] += sum;
+                }
+            }
+
+            for (int h = first; h < end; h++)
+            {
+                int r = region[h].Index;
+                int n = start[h + 1] - start[h];
+                double standardAnnual = area[h] == AreaType.Urban ? urban[r] : rural[r];
+                double standardMonthly = standardAnnual / 12.0;
+                double incomeAnnual = Math.Max(0.0, income[h - first]);
+                bool incomeTest = incomeAnnual / n < standardAnnual;
+                bool assetTest = assets[h] <= assetMonths[r] * standardMonthly * n
+                    && homes[h] <= maxHomes[r]
+                    && !(vehicle[h] == 1 && vehicleRule[r] == 1);
+                bool qualifies = incomeTest && assetTest;
+                eligible[h] = qualifies ? 1.0 : 0.0;
+                benefit[h] = qualifies ? Math.Max(0.0, (n * standardMonthly) - (incomeAnnual / 12.0)) : 0.0;
+
+                if (context.Explanation is { } explain)
+                {
+                    Explain(explain, region[h], area[h], n, incomeAnnual, standardAnnual, assets[h], homes[h], vehicle[h], incomeTest, assetTest, benefit[h]);
+                }
+            }
+
+            ArrayPool<double>.Shared.Return(rented);
+        }
+
+        private void Explain(Explanation explain, Regions.RegionId region, AreaType area, int n, double incomeAnnual, double standardAnnual, double assets, byte homes, byte vehicle, bool incomeTest, bool assetTest, double benefit)
+        {
+            var standard = area == AreaType.Urban ? _urbanAnnual.Source(region) : _ruralAnnual.Source(region);
+            var c = CultureInfo.InvariantCulture;
+            explain.Record("dibao", string.Create(c, $"household income Y (annual, members' market income + reported pensions, floored at 0), {n} member(s)"), incomeAnnual, "yuan/year");
+            explain.Record("dibao", string.Create(c, $"income test: Y/n = {incomeAnnual / n:0.00} < S = {standardAnnual:0.00} ({area.ToString().ToLowerInvariant()} standard) → {(incomeTest ? "passes" : "fails")}"), null, string.Empty, standard);
+            explain.Record("dibao", string.Create(c, $"asset test: financial assets {assets:0.00} ≤ {_assetMonths[region]:0} × S/12 × n = {_assetMonths[region] * standardAnnual / 12 * n:0.00}; homes {homes} ≤ {_maxHomes[region]:0}; non-essential vehicle {(vehicle == 1 ? "yes" : "no")} → {(assetTest ? "passes" : "fails")}"), null, string.Empty, _assetMonths.Source(region), _maxHomes.Source(region), _vehicleRule.Source(region));
+            explain.Record("dibao", incomeTest && assetTest
+                ? string.Create(c, $"benefit = n × S/12 − Y/12 = {n} × {standardAnnual / 12:0.00} − {incomeAnnual / 12:0.00}")
+                : "benefit = 0 (not eligible)", benefit, "yuan/month", standard);
+        }
+    }
+}

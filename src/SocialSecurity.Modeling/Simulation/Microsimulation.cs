@@ -1,0 +1,124 @@
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Programs;
+using SocialSecurity.Modeling.Regions;
+
+namespace SocialSecurity.Modeling.Simulation;
+
+/// <summary>
+/// Runs a policy over a weighted population at one date: the static microsimulation. The same engine serves the
+/// <see cref="HouseholdCalculator"/>, so a household computed alone gets exactly what it gets in a population run.
+/// </summary>
+/// <remarks>
+/// Households are cut into fixed blocks; blocks run in parallel, and within a block every program runs in policy
+/// order. Each program reads and writes only its own block's rows, so results are identical whatever the number of
+/// threads. Amounts are computed at the date given and annualised by their period (× 12 for monthly) in the income
+/// concepts: a static, "as if all year" view.
+/// </remarks>
+public static class Microsimulation
+{
+    /// <summary>Runs <paramref name="policy"/> over <paramref name="population"/> with the parameters in force on <paramref name="date"/>.</summary>
+    /// <param name="population">The population.</param>
+    /// <param name="policy">The programs.</param>
+    /// <param name="parameters">The parameter store (baseline, or with a reform applied).</param>
+    /// <param name="date">The date the rules are evaluated at.</param>
+    /// <param name="options">Partitioning; <see cref="SimulationOptions.Default"/> when null.</param>
+    /// <param name="progress">Receives progress after each block, if given.</param>
+    /// <param name="stage">A label for progress reports.</param>
+    /// <param name="cancellationToken">Cancels the run between blocks.</param>
+    /// <exception cref="ParameterNotFoundException">A program's parameter has no value in force where households live.</exception>
+    /// <exception cref="ArgumentException">The population and parameters use different region catalogues, or lacks a column the policy needs.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static SimulationResult Run(
+        Population.Population population,
+        Policy policy,
+        ParameterStore parameters,
+        DateOnly date,
+        SimulationOptions? options = null,
+        IProgress<SimulationProgress>? progress = null,
+        string stage = "simulation",
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(parameters);
+        options ??= SimulationOptions.Default;
+        if (options.BlockSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.BlockSize, "SimulationOptions.BlockSize must be at least 1.");
+        }
+
+        var (table, passes) = Prepare(population, policy, parameters, date);
+        int households = population.HouseholdCount;
+        int blocks = (households + options.BlockSize - 1) / options.BlockSize;
+        int done = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, blocks, parallel, block =>
+        {
+            int first = block * options.BlockSize;
+            int end = Math.Min(households, first + options.BlockSize);
+            RunBlock(population, policy, table, passes, first, end, explanation: null);
+            int now = Interlocked.Add(ref done, end - first);
+            progress?.Report(new SimulationProgress(stage, now, households));
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+        return new SimulationResult(population, policy, parameters, date, table);
+    }
+
+    internal static (VariableTable Table, ProgramPass[] Passes) Prepare(Population.Population population, Policy policy, ParameterStore parameters, DateOnly date)
+    {
+        if (!ReferenceEquals(population.Regions, parameters.Regions))
+        {
+            throw new ArgumentException("The population and the parameter store use different region catalogues; build both over the same RegionCatalog.", nameof(parameters));
+        }
+
+        var missing = policy.ExternalInputs.Where(n => !population.ExtraPersonColumns.Contains(n) && !population.ExtraHouseholdColumns.Contains(n)).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new ArgumentException($"The policy reads {string.Join(", ", missing.Select(m => $"'{m}'"))}, which no program writes and the population does not carry as an extra column.", nameof(population));
+        }
+
+        var unknown = policy.Parameters.Where(p => !parameters.Contains(p)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ParameterNotFoundException(unknown[0], $"The policy uses parameters that the store does not define: {string.Join(", ", unknown)}.");
+        }
+
+        var present = RegionsPresent(population);
+        var table = new VariableTable(population, policy);
+        var passes = policy.Programs.Select(p => p.Prepare(new ProgramSetup(p, date, parameters, population, present))).ToArray();
+        return (table, passes);
+    }
+
+    internal static void RunBlock(Population.Population population, Policy policy, VariableTable table, ProgramPass[] passes, int first, int end, Explanation? explanation)
+    {
+        for (int i = 0; i < passes.Length; i++)
+        {
+            passes[i].Execute(new ProgramContext(policy.Programs[i], table, population, first, end, explanation));
+        }
+    }
+
+    private static RegionId[] RegionsPresent(Population.Population population)
+    {
+        var seen = new bool[population.Regions.Count];
+        foreach (var r in population.HouseholdRegionColumn)
+        {
+            seen[r] = true;
+        }
+
+        foreach (var r in population.HukouRegionColumn)
+        {
+            seen[r] = true;
+        }
+
+        var present = new List<RegionId>();
+        for (int i = 0; i < seen.Length; i++)
+        {
+            if (seen[i])
+            {
+                present.Add(new RegionId((ushort)i));
+            }
+        }
+
+        return [.. present];
+    }
+}

@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using SocialSecurity.Modeling.Parameters;
+
+namespace SocialSecurity.Modeling.Simulation;
+
+/// <summary>
+/// The outcome of a population run: every program output as a column, the CEQ income concepts per household and
+/// per person, and weighted totals. Columns are read-only views; the result is safe to share between threads.
+/// </summary>
+public sealed class SimulationResult
+{
+    private readonly VariableTable _table;
+    private readonly ConcurrentDictionary<IncomeConcept, double[]> _household = new();
+    private readonly ConcurrentDictionary<IncomeConcept, double[]> _perCapita = new();
+    private readonly Lazy<double[]> _personWeights;
+
+    internal SimulationResult(Population.Population population, Policy policy, ParameterStore parameters, DateOnly date, VariableTable table)
+    {
+        Population = population;
+        Policy = policy;
+        Parameters = parameters;
+        Date = date;
+        _table = table;
+        _personWeights = new Lazy<double[]>(() =>
+        {
+            var weights = new double[population.PersonCount];
+            var household = population.PersonHouseholdColumn;
+            for (int p = 0; p < weights.Length; p++)
+            {
+                weights[p] = population.WeightColumn[household[p]];
+            }
+
+            return weights;
+        });
+    }
+
+    /// <summary>The population that was simulated.</summary>
+    public Population.Population Population { get; }
+
+    /// <summary>The policy that was run.</summary>
+    public Policy Policy { get; }
+
+    /// <summary>The parameters used (with any reforms).</summary>
+    public ParameterStore Parameters { get; }
+
+    /// <summary>The date the rules were evaluated at.</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>Every variable of the run: inputs and outputs.</summary>
+    public IEnumerable<VariableDefinition> Variables => _table.Definitions;
+
+    /// <summary>Each person's weight: their household's weight.</summary>
+    public ReadOnlySpan<double> PersonWeights => _personWeights.Value;
+
+    /// <summary>A variable's values: one per person or per household, in the variable's own period.</summary>
+    /// <param name="name">The variable's name.</param>
+    /// <exception cref="KeyNotFoundException">No such variable.</exception>
+    public ReadOnlySpan<double> Values(string name) => _table.Column(name);
+
+    /// <summary>A variable's definition.</summary>
+    /// <param name="name">The variable's name.</param>
+    public VariableDefinition Definition(string name) => _table.Definition(name);
+
+    /// <summary>The weighted annual total of a monetary variable, in yuan per year (monthly values × 12).</summary>
+    /// <param name="name">The variable's name.</param>
+    /// <exception cref="InvalidOperationException">The variable has no period (it is not a flow of money).</exception>
+    public double AnnualTotal(string name)
+    {
+        var definition = _table.Definition(name);
+        if (definition.Period == AmountPeriod.None)
+        {
+            throw new InvalidOperationException($"Variable '{name}' has no period; only flows of money have an annual total.");
+        }
+
+        return WeightedSum(name) * definition.ToAnnualFactor;
+    }
+
+    /// <summary>The weighted number of households (for household variables) or persons (for person variables) with a value above zero.</summary>
+    /// <param name="name">The variable's name.</param>
+    public double Recipients(string name)
+    {
+        var definition = _table.Definition(name);
+        var values = _table.Column(name);
+        double total = 0;
+        if (definition.Entity == Entity.Household)
+        {
+            var weights = Population.WeightColumn;
+            for (int h = 0; h < values.Length; h++)
+            {
+                total += values[h] > 0 ? weights[h] : 0;
+            }
+        }
+        else
+        {
+            var weights = _personWeights.Value;
+            for (int p = 0; p < values.Length; p++)
+            {
+                total += values[p] > 0 ? weights[p] : 0;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Annual public spending on simulated programs: direct transfers, in-kind transfers and contributory pensions
+    /// written by programs (reported pensions in the input data are not counted), yuan per year.
+    /// </summary>
+    public double PublicSpendingAnnual
+        => Policy.Outputs.Where(o => o.Role is IncomeRole.DirectTransfer or IncomeRole.InKindTransfer or IncomeRole.ContributoryPension).Sum(o => AnnualTotal(o.Name));
+
+    /// <summary>Annual public revenue from simulated programs: direct taxes and contributions written by programs, yuan per year.</summary>
+    public double PublicRevenueAnnual
+        => Policy.Outputs.Where(o => o.Role is IncomeRole.DirectTax or IncomeRole.OtherContribution or IncomeRole.PensionContribution).Sum(o => AnnualTotal(o.Name));
+
+    /// <summary>Each household's total income under <paramref name="concept"/>, yuan per year.</summary>
+    /// <param name="concept">The income concept.</param>
+    public ReadOnlySpan<double> HouseholdIncome(IncomeConcept concept) => _household.GetOrAdd(concept, ComputeHouseholdIncome);
+
+    /// <summary>
+    /// Each person's household per-capita income under <paramref name="concept"/> (household total ÷ size), yuan per
+    /// year: the unit of analysis of China's household survey. Weight it with <see cref="PersonWeights"/>.
+    /// </summary>
+    /// <param name="concept">The income concept.</param>
+    public ReadOnlySpan<double> PerCapitaIncome(IncomeConcept concept) => _perCapita.GetOrAdd(concept, c =>
+    {
+        var household = ComputeOrGet(c);
+        var result = new double[Population.PersonCount];
+        var start = Population.MemberStartColumn;
+        for (int h = 0; h < household.Length; h++)
+        {
+            double perCapita = household[h] / (start[h + 1] - start[h]);
+            for (int p = start[h]; p < start[h + 1]; p++)
+            {
+                result[p] = perCapita;
+            }
+        }
+
+        return result;
+    });
+
+    private double[] ComputeOrGet(IncomeConcept concept) => _household.GetOrAdd(concept, ComputeHouseholdIncome);
+
+    private double WeightedSum(string name)
+    {
+        var definition = _table.Definition(name);
+        var values = _table.Column(name);
+        var weights = definition.Entity == Entity.Household ? Population.WeightColumn : _personWeights.Value;
+        double total = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            total += values[i] * weights[i];
+        }
+
+        return total;
+    }
+
+    private double[] ComputeHouseholdIncome(IncomeConcept concept)
+    {
+        // Sign of each role in each concept (METRICS.md §0, PDI scenario).
+        static double Sign(IncomeRole role, IncomeConcept concept) => role switch
+        {
+            IncomeRole.MarketIncome => 1,
+            IncomeRole.PensionContribution => -1,
+            IncomeRole.ContributoryPension => concept >= IncomeConcept.MarketPlusPensions ? 1 : 0,
+            IncomeRole.DirectTransfer => concept >= IncomeConcept.Gross ? 1 : 0,
+            IncomeRole.DirectTax or IncomeRole.OtherContribution => concept >= IncomeConcept.Disposable ? -1 : 0,
+            IncomeRole.InKindTransfer => concept == IncomeConcept.Final ? 1 : 0,
+            _ => 0,
+        };
+
+        var result = new double[Population.HouseholdCount];
+        var start = Population.MemberStartColumn;
+        foreach (var variable in _table.Definitions)
+        {
+            double factor = Sign(variable.Role, concept) * variable.ToAnnualFactor;
+            if (factor == 0)
+            {
+                continue;
+            }
+
+            var values = _table.Column(variable.Name);
+            if (variable.Entity == Entity.Household)
+            {
+                for (int h = 0; h < result.Length; h++)
+                {
+                    result[h] += factor * values[h];
+                }
+            }
+            else
+            {
+                for (int h = 0; h < result.Length; h++)
+                {
+                    double sum = 0;
+                    for (int p = start[h]; p < start[h + 1]; p++)
+                    {
+                        sum += values[p];
+                    }
+
+                    result[h] += factor * sum;
+                }
+            }
+        }
+
+        return result;
+    }
+}
