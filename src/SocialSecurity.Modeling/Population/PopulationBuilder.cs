@@ -211,7 +211,7 @@ public sealed class PopulationBuilder
     /// <param name="values">One finite value per household, in the order added.</param>
     public PopulationBuilder AddHouseholdColumn(string name, double[] values) => AddExtra(_householdExtras, name, values);
 
-    /// <summary>Validates everything and builds the population, with each household's members stored together.</summary>
+    /// <summary>Validates everything and builds the population, with each household's members stored together in person-id order.</summary>
     /// <exception cref="PopulationValidationException">Something is invalid; the message lists what, where and the expected range.</exception>
     public Population Build()
     {
@@ -288,6 +288,25 @@ public sealed class PopulationBuilder
         for (int p = 0; p < persons; p++)
         {
             order[next[personHousehold[p]]++] = p;
+        }
+
+        // Within a household, members are kept in person-id order, so that the order rows arrive in never changes a
+        // result (not even the last bit of a floating-point sum). Households are small: insertion sort.
+        for (int h = 0; h < households; h++)
+        {
+            for (int i = memberStart[h] + 1; i < memberStart[h + 1]; i++)
+            {
+                int current = order[i];
+                long id = _personIds[current];
+                int j = i - 1;
+                while (j >= memberStart[h] && _personIds[order[j]] > id)
+                {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+
+                order[j + 1] = current;
+            }
         }
 
         var sortedHousehold = new int[persons];

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using SocialSecurity.Modeling.Parameters;
+
+namespace SocialSecurity.Modeling.Simulation;
+
+/// <summary>
+/// A reform against its baseline on the same population: the change in each program's annual cost and
+/// recipients, the net fiscal cost, and the mean income change by decile of the baseline distribution.
+/// </summary>
+/// <remarks>
+/// Deciles rank persons by baseline household per-capita disposable income (stable: ties keep population order)
+/// and assign whole persons by the cumulative weight before them: person i is in decile ⌊10 × C_{i−1}/W⌋ + 1.
+/// Each decile then holds about, not exactly, a tenth of the weight.
+/// </remarks>
+public sealed class ReformComparison
+{
+    private ReformComparison(SimulationResult baseline, SimulationResult reform, IReadOnlyList<ProgramChange> programs, IReadOnlyList<DecileChange> deciles)
+    {
+        Baseline = baseline;
+        Reform = reform;
+        Programs = programs;
+        Deciles = deciles;
+    }
+
+    /// <summary>The baseline run.</summary>
+    public SimulationResult Baseline { get; }
+
+    /// <summary>The reform run.</summary>
+    public SimulationResult Reform { get; }
+
+    /// <summary>Every monetary program output (transfers, pensions, contributions, taxes), baseline against reform.</summary>
+    public IReadOnlyList<ProgramChange> Programs { get; }
+
+    /// <summary>Mean per-capita disposable income change by baseline decile.</summary>
+    public IReadOnlyList<DecileChange> Deciles { get; }
+
+    /// <summary>The net annual cost to the public purse: Δ public spending − Δ public revenue, yuan per year.</summary>
+    public double NetFiscalCostAnnual
+        => (Reform.PublicSpendingAnnual - Baseline.PublicSpendingAnnual) - (Reform.PublicRevenueAnnual - Baseline.PublicRevenueAnnual);
+
+    /// <summary>Compares two runs of the same population (typically the same policy with baseline and reformed parameters).</summary>
+    /// <param name="baseline">The baseline run.</param>
+    /// <param name="reform">The reform run.</param>
+    /// <exception cref="ArgumentException">The runs are of different populations.</exception>
+    public static ReformComparison Compare(SimulationResult baseline, SimulationResult reform)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(reform);
+        if (!ReferenceEquals(baseline.Population, reform.Population))
+        {
+            throw new ArgumentException("A reform must be compared with a baseline of the same population object.", nameof(reform));
+        }
+
+        var programs = new List<ProgramChange>();
+        foreach (var output in baseline.Policy.Outputs.Where(o => o.Role != IncomeRole.None && o.Period != AmountPeriod.None))
+        {
+            bool inReform = reform.Policy.Outputs.Any(o => o.Name == output.Name);
+            var b = baseline.Values(output.Name);
+            var r = inReform ? reform.Values(output.Name) : new double[b.Length];
+            var weights = output.Entity == Entity.Household ? baseline.Population.Weight : baseline.PersonWeights;
+            double gained = 0, lost = 0;
+            for (int i = 0; i < b.Length; i++)
+            {
+                if (b[i] <= 0 && r[i] > 0)
+                {
+                    gained += weights[i];
+                }
+                else if (b[i] > 0 && r[i] <= 0)
+                {
+                    lost += weights[i];
+                }
+            }
+
+            programs.Add(new ProgramChange(output, baseline.AnnualTotal(output.Name), inReform ? reform.AnnualTotal(output.Name) : 0, baseline.Recipients(output.Name), inReform ? reform.Recipients(output.Name) : 0, gained, lost));
+        }
+
+        return new ReformComparison(baseline, reform, programs, ComputeDeciles(baseline, reform));
+    }
+
+    /// <summary>A plain-text report: program changes, net fiscal cost, and decile changes; amounts rounded for display.</summary>
+    public string ToText()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(c, $"{"program output",-32} {"baseline (m yuan/yr)",21} {"reform (m yuan/yr)",19} {"change",12} {"recipients base",16} {"reform",12} {"gained",10} {"lost",10}");
+        foreach (var p in Programs)
+        {
+            text.AppendLine(c, $"{p.Variable.Name,-32} {p.BaselineAnnual / 1e6,21:N2} {p.ReformAnnual / 1e6,19:N2} {p.ChangeAnnual / 1e6,12:N2} {p.BaselineRecipients,16:N0} {p.ReformRecipients,12:N0} {p.Gained,10:N0} {p.Lost,10:N0}");
+        }
+
+        text.AppendLine(c, $"Net fiscal cost: {NetFiscalCostAnnual / 1e6:N2} million yuan per year");
+        text.AppendLine(c, $"{"decile",6} {"persons",14} {"baseline mean",14} {"reform mean",14} {"change",10} {"change %",9}");
+        foreach (var d in Deciles)
+        {
+            text.AppendLine(c, $"{d.Decile,6} {d.PersonsWeighted,14:N0} {d.BaselineMean,14:N2} {d.ReformMean,14:N2} {d.MeanChange,10:N2} {d.RelativeChange * 100,8:N3}%");
+        }
+
+        return text.ToString();
+    }
+
+    private static DecileChange[] ComputeDeciles(SimulationResult baseline, SimulationResult reform)
+    {
+        var before = baseline.PerCapitaIncome(IncomeConcept.Disposable);
+        var after = reform.PerCapitaIncome(IncomeConcept.Disposable);
+        var weights = baseline.PersonWeights;
+        int n = before.Length;
+        var order = new int[n];
+        var keys = before.ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        // Stable: sort by (income, population index).
+        Array.Sort(keys, order);
+        FixTieOrder(keys, order);
+        double total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            total += weights[i];
+        }
+
+        var w = new double[10];
+        var sumBefore = new double[10];
+        var sumAfter = new double[10];
+        double cumulative = 0;
+        for (int k = 0; k < n; k++)
+        {
+            int i = order[k];
+            int decile = total > 0 ? Math.Min(9, (int)(10 * cumulative / total)) : 0;
+            w[decile] += weights[i];
+            sumBefore[decile] += weights[i] * before[i];
+            sumAfter[decile] += weights[i] * after[i];
+            cumulative += weights[i];
+        }
+
+        return Enumerable.Range(0, 10)
+            .Select(d => new DecileChange(d + 1, w[d], w[d] > 0 ? sumBefore[d] / w[d] : 0, w[d] > 0 ? sumAfter[d] / w[d] : 0))
+            .ToArray();
+    }
+
+    private static void FixTieOrder(double[] keys, int[] order)
+    {
+        // Array.Sort is not stable; restore index order within runs of equal keys so the result is reproducible.
+        int start = 0;
+        for (int i = 1; i <= keys.Length; i++)
+        {
+            if (i == keys.Length || keys[i] != keys[start])
+            {
+                if (i - start > 1)
+                {
+                    Array.Sort(order, start, i - start);
+                }
+
+                start = i;
+            }
+        }
+    }
+}
