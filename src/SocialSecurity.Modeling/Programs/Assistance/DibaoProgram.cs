@@ -129,23 +129,20 @@ public sealed class DibaoProgram : PolicyProgram
             var maxHomes = _maxHomes.ByRegion;
             var vehicleRule = _vehicleRule.ByRegion;
 
-            // Sum the income variables per household first (one pass per variable: sequential, vectorisable reads).
+            // Sum the income variables per household first: one sequential sweep over the block's members per
+            // variable (members of a block are contiguous), no per-household inner loop.
             int first = context.FirstHousehold, end = context.EndHousehold;
             var rented = ArrayPool<double>.Shared.Rent(end - first);
             var income = rented.AsSpan(0, end - first);
             income.Clear();
+            var personHousehold = population.PersonHousehold;
+            int firstPerson = start[first], endPerson = start[end];
             foreach (var name in _program._incomeVariables)
             {
                 var column = context.Read(name);
-                for (int h = first; h < end; h++)
+                for (int p = firstPerson; p < endPerson; p++)
                 {
-                    double sum = 0;
-                    for (int p = start[h]; p < start[h + 1]; p++)
-                    {
-                        sum += column[p];
-                    }
-
-                    income[h - first] += sum;
+                    income[personHousehold[p] - first] += column[p];
                 }
             }
 
