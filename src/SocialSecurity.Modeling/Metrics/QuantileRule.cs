@@ -32,4 +32,28 @@ public enum QuantileRule
     /// <c>(1 − (h−⌊h⌋))·x_⌊h⌋ + (h−⌊h⌋)·x_⌊h⌋+1</c>. Passing weights throws.
     /// </summary>
     RType7 = 3,
+
+    /// <summary>R type 1 (inverse of the empirical CDF), unweighted only; R's algorithm including its 4ε fuzz.</summary>
+    RType1 = 4,
+
+    /// <summary>R type 2 (inverse CDF, averaging at discontinuities), unweighted only.</summary>
+    RType2 = 5,
+
+    /// <summary>R type 3 (nearest even order statistic, SAS definition 2), unweighted only.</summary>
+    RType3 = 6,
+
+    /// <summary>R type 4 (linear interpolation of the empirical CDF, a = 0, b = 1), unweighted only.</summary>
+    RType4 = 7,
+
+    /// <summary>R type 5 (piecewise linear with knots at (k − 0.5)/n, a = b = 0.5), unweighted only.</summary>
+    RType5 = 8,
+
+    /// <summary>R type 6 (p_k = k/(n + 1), Minitab and SPSS, a = b = 0), unweighted only.</summary>
+    RType6 = 9,
+
+    /// <summary>R type 8 (approximately median-unbiased, a = b = 1/3), unweighted only.</summary>
+    RType8 = 10,
+
+    /// <summary>R type 9 (approximately unbiased for normal data, a = b = 3/8), unweighted only.</summary>
+    RType9 = 11,
 }

@@ -50,7 +50,7 @@ public static class Quantiles
         Guard.Sample(values, weights);
         Guard.Probability(p, nameof(p));
         CheckRule(rule, weights);
-        if (values.Length >= SelectionThreshold && p > 0.0 && p < 1.0 && rule != QuantileRule.RType7
+        if (values.Length >= SelectionThreshold && p > 0.0 && p < 1.0 && rule <= QuantileRule.School
             && WeightedSelection.TrySelect(values, weights, p, rule, out double selected))
         {
             return selected;
@@ -181,9 +181,75 @@ public static class Quantiles
                     return q;
                 }
 
+            case QuantileRule.RType1:
+            case QuantileRule.RType2:
+            case QuantileRule.RType3:
+                return RDiscontinuous(x, p, rule);
+
+            case QuantileRule.RType4:
+                return RContinuous(x, p, 0.0, 1.0);
+            case QuantileRule.RType5:
+                return RContinuous(x, p, 0.5, 0.5);
+            case QuantileRule.RType6:
+                return RContinuous(x, p, 0.0, 0.0);
+            case QuantileRule.RType8:
+                return RContinuous(x, p, 1.0 / 3.0, 1.0 / 3.0);
+            case QuantileRule.RType9:
+                return RContinuous(x, p, 3.0 / 8.0, 3.0 / 8.0);
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown quantile rule.");
         }
+    }
+
+    private const double RFuzz = 4.0 * 2.220446049250313e-16;
+
+    /// <summary>R's types 1–3 (stats::quantile.default), with the same arithmetic and fuzz.</summary>
+    private static double RDiscontinuous(ReadOnlySpan<double> x, double p, QuantileRule rule)
+    {
+        int n = x.Length;
+        double nppm = rule == QuantileRule.RType3 ? (n * p) - 0.5 : n * p;
+        double j = Math.Floor(nppm + RFuzz);
+        double h = rule switch
+        {
+            QuantileRule.RType1 => nppm > j ? 1.0 : 0.0,
+            QuantileRule.RType2 => ((nppm > j ? 1.0 : 0.0) + 1.0) / 2.0,
+            _ => (nppm != j) || (((long)j % 2) == 1) ? 1.0 : 0.0,
+        };
+        return RPadded(x, (long)j, h);
+    }
+
+    /// <summary>R's types 4–9 except 7: <c>nppm = a + p(n + 1 − a − b)</c>, <c>j = ⌊nppm + fuzz⌋</c>, <c>h = nppm − j</c>.</summary>
+    private static double RContinuous(ReadOnlySpan<double> x, double p, double a, double b)
+    {
+        int n = x.Length;
+        double nppm = a + (p * (n + 1 - a - b));
+        double j = Math.Floor(nppm + RFuzz);
+        double h = nppm - j;
+        if (Math.Abs(h) < RFuzz)
+        {
+            h = 0.0;
+        }
+
+        return RPadded(x, (long)j, h);
+    }
+
+    /// <summary>Evaluates R's padded lookup: x is extended as (x1, x1, x..., xn, xn) and indexed at j + 2 and j + 3 (1-based).</summary>
+    private static double RPadded(ReadOnlySpan<double> x, long j, double h)
+    {
+        int n = x.Length;
+        double lo = x[(int)Math.Clamp(j - 1, 0, n - 1)], hi = x[(int)Math.Clamp(j, 0, n - 1)]; // 1-based x_j, x_{j+1}, clamped like the padding
+        if (h == 1.0)
+        {
+            return hi;
+        }
+
+        if (h > 0.0 && h < 1.0 && lo != hi)
+        {
+            return ((1.0 - h) * lo) + (h * hi);
+        }
+
+        return lo;
     }
 
     /// <summary>First index i with C_i/W &gt; p (strict) or ≥ p, by binary search over the non-decreasing ratios.</summary>
@@ -232,14 +298,15 @@ public static class Quantiles
 
     private static void CheckRule(QuantileRule rule, ReadOnlySpan<double> weights)
     {
-        if (rule is < QuantileRule.Laeken or > QuantileRule.RType7)
+        if (rule is < QuantileRule.Laeken or > QuantileRule.RType9)
         {
             throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown quantile rule.");
         }
 
-        if (rule == QuantileRule.RType7 && !weights.IsEmpty)
+        if (rule >= QuantileRule.RType7 && !weights.IsEmpty)
         {
-            throw new ArgumentException("R type 7 quantiles are defined for unweighted samples only; pass an empty weight span.",
+            throw new ArgumentException(
+                $"R's quantile types ({rule}) are defined for unweighted samples only; pass an empty weight span.",
                 nameof(weights));
         }
     }
