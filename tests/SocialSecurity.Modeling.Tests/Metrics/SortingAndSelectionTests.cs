@@ -38,6 +38,31 @@ public class SortingAndSelectionTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Hybrid_radix_sort_handles_constant_and_nearly_constant_keys(int kind)
+    {
+        int n = 200_000;
+        var rng = new Random(kind);
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = kind switch
+            {
+                0 => 42.0,                                               // all equal
+                1 => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(1.0) + rng.Next(8)), // differ in 3 low bits
+                _ => rng.Next(2) == 0 ? -1e300 : 1e300,                  // two extreme values
+            };
+        }
+
+        var keys = values.Select(RadixSort.ToKey).ToArray();
+        var payload = Enumerable.Range(0, n).ToArray();
+        RadixSort.Sort(keys, payload, new ulong[n], new int[n], n);
+        payload.Should().Equal(Enumerable.Range(0, n).OrderBy(i => values[i]).ToArray());
+    }
+
     public static TheoryData<int, int, QuantileRule> SelectionCases()
     {
         var data = new TheoryData<int, int, QuantileRule>();
