@@ -1,0 +1,299 @@
+namespace SocialSecurity.Modeling.Metrics;
+
+/// <summary>
+/// Inequality indices of a (weighted) income distribution, each returned as a fraction, never a percent
+/// (METRICS.md §2, §4, §5).
+/// </summary>
+/// <remarks>
+/// <para>Inputs: finite values; weights either empty (unweighted) or one finite, non-negative weight per value with a
+/// positive total. Zero weights have no effect. Violations throw <see cref="ArgumentException"/> naming the argument
+/// and the offending index and value.</para>
+/// <para>Zero and negative incomes: the Gini, share ratios and Palma keep them (the Gini can then exceed 1; a
+/// non-positive total is rejected). Theil, MLD and Atkinson follow <see cref="NonPositiveIncomePolicy"/>, which
+/// rejects x ≤ 0 by default.</para>
+/// </remarks>
+public static class Inequality
+{
+    /// <summary>Unweighted Gini coefficient, <c>ineq::Gini(x)</c> (no small-sample correction).</summary>
+    /// <param name="values">Incomes (zeros and negatives kept; their total must be positive).</param>
+    /// <returns>The Gini coefficient.</returns>
+    public static double Gini(ReadOnlySpan<double> values) => Gini(values, default, GiniConvention.Midpoint);
+
+    /// <summary>
+    /// Unweighted Gini coefficient, optionally with <c>ineq</c>'s small-sample correction n/(n−1)
+    /// (<c>ineq::Gini(x, corr=TRUE)</c>). No weighted package applies the correction, so none is offered weighted.
+    /// </summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="smallSampleCorrection">Multiply by n/(n−1) when true (requires n ≥ 2).</param>
+    /// <returns>The Gini coefficient.</returns>
+    public static double Gini(ReadOnlySpan<double> values, bool smallSampleCorrection)
+    {
+        double g = Gini(values, default, GiniConvention.Midpoint);
+        if (!smallSampleCorrection)
+        {
+            return g;
+        }
+
+        if (values.Length < 2)
+        {
+            throw new ArgumentException("The n/(n-1) correction needs at least two observations.", nameof(values));
+        }
+
+        return g * values.Length / (values.Length - 1);
+    }
+
+    /// <summary>
+    /// Weighted Gini coefficient with the midpoint-rank formula <c>2·Σ w_i x_i (C_i − w_i/2)/(W·T) − 1</c>
+    /// (laeken <c>gini</c>/100, DASP, CEQ, ineqdeco). Does not depend on the order of tied values or on the scale of
+    /// the weights; integer weights give the Gini of the expanded sample.
+    /// </summary>
+    /// <param name="values">Incomes (zeros and negatives kept; their weighted total must be positive).</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <returns>The Gini coefficient.</returns>
+    public static double Gini(ReadOnlySpan<double> values, ReadOnlySpan<double> weights) =>
+        Gini(values, weights, GiniConvention.Midpoint);
+
+    /// <summary>Weighted Gini coefficient under the chosen <see cref="GiniConvention"/>.</summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="convention">Formula: <see cref="GiniConvention.Midpoint"/> (default) or <see cref="GiniConvention.Convey"/>.</param>
+    /// <returns>The Gini coefficient.</returns>
+    public static double Gini(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, GiniConvention convention)
+    {
+        Guard.Sample(values, weights);
+        if (convention is not (GiniConvention.Midpoint or GiniConvention.Convey))
+        {
+            throw new ArgumentOutOfRangeException(nameof(convention), convention, "Unknown Gini convention.");
+        }
+
+        using var sorted = SortedSample.Create(values, weights, dropZeroWeights: convention == GiniConvention.Convey);
+        return OnSorted(sorted.Values, sorted.Weights, convention);
+    }
+
+    /// <summary>Gini of sorted data (weights empty = unit weights); one sequential pass.</summary>
+    internal static double OnSorted(ReadOnlySpan<double> x, ReadOnlySpan<double> w, GiniConvention convention = GiniConvention.Midpoint)
+    {
+        double c = 0.0, t = 0.0, s = 0.0;
+        if (w.IsEmpty)
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                c += 1.0;
+                t += x[i];
+                s += x[i] * (c - 0.5);
+            }
+
+            // Unit weights: both conventions coincide.
+            Guard.PositiveTotal(t, "values");
+            return (2.0 * s / (c * t)) - 1.0;
+        }
+
+        if (convention == GiniConvention.Convey)
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                double wi = w[i], wx = wi * x[i];
+                c += wi;
+                t += wx;
+                s += ((2.0 * c) - 1.0) * wx;
+            }
+
+            Guard.PositiveTotal(t, "values");
+            return (s / (c * t)) - 1.0;
+        }
+
+        for (int i = 0; i < x.Length; i++)
+        {
+            double wi = w[i], wx = wi * x[i];
+            c += wi;
+            t += wx;
+            s += wx * (c - (0.5 * wi));
+        }
+
+        Guard.PositiveTotal(t, "values");
+        return (2.0 * s / (c * t)) - 1.0;
+    }
+
+    /// <summary>Theil T index, GE(1) (<c>convey::svygei(epsilon=1)</c>; <c>ineq::Theil(x, parameter=0)</c>).</summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="policy">Treatment of x ≤ 0; rejected by default. <see cref="NonPositiveIncomePolicy.DropNonPositive"/>
+    /// reproduces <c>ineq::Theil</c>'s removal of zeros; <see cref="NonPositiveIncomePolicy.KeepZerosAsLimit"/> uses 0·ln 0 = 0.</param>
+    /// <returns>Theil T.</returns>
+    public static double Theil(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
+        NonPositiveIncomePolicy policy = NonPositiveIncomePolicy.Reject) =>
+        GeneralizedEntropy.Compute(values, weights, 1.0, policy);
+
+    /// <summary>Mean log deviation (Theil L), GE(0) (<c>convey::svygei(epsilon=0)</c>; <c>ineq::Theil(x, parameter=1)</c>).</summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="policy">Treatment of x ≤ 0; rejected by default (with <see cref="NonPositiveIncomePolicy.KeepZerosAsLimit"/> a zero gives +∞ as in ineq).</param>
+    /// <returns>The mean log deviation.</returns>
+    public static double MeanLogDeviation(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
+        NonPositiveIncomePolicy policy = NonPositiveIncomePolicy.Reject) =>
+        GeneralizedEntropy.Compute(values, weights, 0.0, policy);
+
+    /// <summary>
+    /// Atkinson index <c>A(ε) = 1 − [Σ f_i (x_i/μ)^{1−ε}]^{1/(1−ε)}</c>, and <c>A(1) = 1 − exp(Σ f_i ln x_i)/μ</c>
+    /// (<c>convey::svyatk</c>, <c>ineq::Atkinson</c>).
+    /// </summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="epsilon">Inequality aversion ε ≥ 0.</param>
+    /// <param name="policy">Treatment of x ≤ 0; rejected by default (with <see cref="NonPositiveIncomePolicy.KeepZerosAsLimit"/> a zero gives A = 1 for ε ≥ 1, as ineq).</param>
+    /// <returns>The Atkinson index.</returns>
+    public static double Atkinson(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, double epsilon,
+        NonPositiveIncomePolicy policy = NonPositiveIncomePolicy.Reject) =>
+        Atkinson(values, weights, epsilon, policy, out _);
+
+    /// <summary>Atkinson index, reporting how many observations the policy dropped.</summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="epsilon">Inequality aversion ε ≥ 0.</param>
+    /// <param name="policy">Treatment of x ≤ 0.</param>
+    /// <param name="dropped">Number of positive-weight observations with x ≤ 0 dropped.</param>
+    /// <returns>The Atkinson index.</returns>
+    public static double Atkinson(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, double epsilon,
+        NonPositiveIncomePolicy policy, out int dropped)
+    {
+        Guard.Sample(values, weights);
+        if (!(epsilon >= 0.0) || !double.IsFinite(epsilon))
+        {
+            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "The inequality aversion must be finite and >= 0.");
+        }
+
+        dropped = GeneralizedEntropy.CheckIncomes(values, weights, policy, "Atkinson", epsilon);
+        var sum = default(WeightedSum);
+        for (int i = 0; i < values.Length; i++)
+        {
+            double w = Guard.WeightAt(weights, i);
+            if (GeneralizedEntropy.Included(values[i], w, policy))
+            {
+                sum = sum.Add(values[i], w);
+            }
+        }
+
+        Guard.PositiveTotal(sum.Total, nameof(values));
+        double mu = sum.Mean, acc = 0.0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double w = Guard.WeightAt(weights, i);
+            if (!GeneralizedEntropy.Included(values[i], w, policy))
+            {
+                continue;
+            }
+
+            acc += epsilon == 1.0 ? w * Math.Log(values[i]) : w * Math.Pow(values[i] / mu, 1.0 - epsilon);
+        }
+
+        double mean = acc / sum.Weight;
+        return epsilon == 1.0 ? 1.0 - (Math.Exp(mean) / mu) : 1.0 - Math.Pow(mean, 1.0 / (1.0 - epsilon));
+    }
+
+    /// <summary>Coefficient of variation with the population (divisor W) standard deviation (<c>ineq::var.coeff</c>).</summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <returns>σ/μ.</returns>
+    public static double CoefficientOfVariation(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    {
+        Guard.Sample(values, weights);
+        var sum = WeightedSum.Of(values, weights);
+        Guard.PositiveTotal(sum.Total, nameof(values));
+        double mu = sum.Mean, acc = 0.0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double d = values[i] - mu;
+            acc += Guard.WeightAt(weights, i) * d * d;
+        }
+
+        return Math.Sqrt(acc / sum.Weight) / mu;
+    }
+
+    /// <summary>Ricci–Schutz (Pietra, Hoover) index <c>Σ f_i |x_i − μ|/(2μ)</c> (<c>ineq::RS</c>).</summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <returns>The Pietra index: the share of total income that would have to be moved to equalise incomes.</returns>
+    public static double Pietra(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    {
+        Guard.Sample(values, weights);
+        var sum = WeightedSum.Of(values, weights);
+        Guard.PositiveTotal(sum.Total, nameof(values));
+        double mu = sum.Mean, acc = 0.0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            acc += Guard.WeightAt(weights, i) * Math.Abs(values[i] - mu);
+        }
+
+        return acc / sum.Weight / (2.0 * mu);
+    }
+
+    /// <summary>
+    /// Income quintile share ratio S80/S20 as a ratio of totals (Eurostat; <c>laeken::qsr</c>/<c>convey::svyqsr</c>):
+    /// <c>Σ_{x&gt;Q80} w x / Σ_{x≤Q20} w x</c>. Observations tied at a cut point belong to the bottom group and not to the top.
+    /// </summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="rule">Rule for Q20 and Q80; laeken by default (convey's rule gives <c>svyqsr</c>).</param>
+    /// <returns>S80/S20.</returns>
+    /// <exception cref="ArgumentException">The bottom group's total income is not positive.</exception>
+    public static double QuintileShareRatio(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
+        QuantileRule rule = QuantileRule.Laeken) => CutPointRatio(values, weights, 0.2, 0.8, rule);
+
+    /// <summary>
+    /// Palma ratio: income share of the top 10% over the income share of the bottom 40%.
+    /// </summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="method">Group definition: fractional Lorenz split (default) or whole observations by cut points.</param>
+    /// <param name="rule">Quantile rule for <see cref="PalmaMethod.CutPoint"/> (laeken by default); ignored otherwise.</param>
+    /// <returns>The Palma ratio.</returns>
+    public static double Palma(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
+        PalmaMethod method = PalmaMethod.Fractional, QuantileRule rule = QuantileRule.Laeken)
+    {
+        switch (method)
+        {
+            case PalmaMethod.CutPoint:
+                return CutPointRatio(values, weights, 0.4, 0.9, rule);
+            case PalmaMethod.Fractional:
+                {
+                    var l = Lorenz.Ordinates(values, weights, [0.4, 0.9]);
+                    if (!(l[0] > 0.0))
+                    {
+                        throw new ArgumentException("The bottom 40% hold no positive income; the Palma ratio is undefined.", nameof(values));
+                    }
+
+                    return (1.0 - l[1]) / l[0];
+                }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown Palma method.");
+        }
+    }
+
+    private static double CutPointRatio(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, double pLow, double pHigh,
+        QuantileRule rule)
+    {
+        var q = Quantiles.WeightedQuantiles(values, weights, [pLow, pHigh], rule);
+        double bottom = 0.0, top = 0.0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double x = values[i], w = Guard.WeightAt(weights, i);
+            if (x <= q[0])
+            {
+                bottom += w * x;
+            }
+
+            if (x > q[1])
+            {
+                top += w * x;
+            }
+        }
+
+        if (!(bottom > 0.0))
+        {
+            throw new ArgumentException("The bottom group's total income is not positive; the share ratio is undefined.", nameof(values));
+        }
+
+        return top / bottom;
+    }
+}

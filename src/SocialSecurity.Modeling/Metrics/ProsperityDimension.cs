@@ -1,0 +1,11 @@
+namespace SocialSecurity.Modeling.Metrics;
+
+/// <summary>The sub-index of the common-prosperity index an indicator belongs to (DOMAIN.md §9).</summary>
+public enum ProsperityDimension
+{
+    /// <summary>Affluence (富裕度): level of income, consumption, public services.</summary>
+    Affluence = 0,
+
+    /// <summary>Sharing (共同度): equality between persons, regions, urban and rural areas.</summary>
+    Sharing = 1,
+}

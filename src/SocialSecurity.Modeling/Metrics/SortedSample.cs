@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
+namespace SocialSecurity.Modeling.Metrics;
+
+/// <summary>
+/// A sample sorted ascending by value with a stable sort (ties keep their input order), weights carried along.
+/// Storage comes from <see cref="ArrayPool{T}"/> and is returned on <see cref="Dispose"/>. Inputs are assumed validated.
+/// </summary>
+internal sealed class SortedSample : IDisposable
+{
+    private ulong[]? _keys;
+    private double[]? _weights;
+
+    private SortedSample(ulong[] keys, double[]? weights, int count)
+    {
+        _keys = keys;
+        _weights = weights;
+        Count = count;
+    }
+
+    /// <summary>Number of rows kept.</summary>
+    internal int Count { get; }
+
+    /// <summary>True when the sample carries weights; otherwise every weight is 1.</summary>
+    internal bool IsWeighted => _weights is not null;
+
+    /// <summary>Sorted values.</summary>
+    internal ReadOnlySpan<double> Values => MemoryMarshal.Cast<ulong, double>(_keys.AsSpan(0, Count));
+
+    /// <summary>Weights in sorted order, or empty when unweighted.</summary>
+    internal ReadOnlySpan<double> Weights => _weights is null ? default : _weights.AsSpan(0, Count);
+
+    /// <summary>Sorts a validated sample. Zero-weight rows are dropped when <paramref name="dropZeroWeights"/> is set.</summary>
+    internal static SortedSample Create(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, bool dropZeroWeights)
+    {
+        int n = values.Length;
+        var pool = ArrayPool<ulong>.Shared;
+        ulong[] keys = pool.Rent(n);
+        ulong[] keyScratch = pool.Rent(n);
+        try
+        {
+            if (weights.IsEmpty)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    keys[i] = RadixSort.ToKey(values[i]);
+                }
+
+                byte[] dummy = ArrayPool<byte>.Shared.Rent(n);
+                byte[] dummyScratch = ArrayPool<byte>.Shared.Rent(n);
+                RadixSort.Sort(keys, dummy, keyScratch, dummyScratch, n);
+                ArrayPool<byte>.Shared.Return(dummy);
+                ArrayPool<byte>.Shared.Return(dummyScratch);
+                ToValues(keys, n);
+                return new SortedSample(keys, null, n);
+            }
+
+            double[] w = ArrayPool<double>.Shared.Rent(n);
+            double[] wScratch = ArrayPool<double>.Shared.Rent(n);
+            int m = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double wi = weights[i];
+                if (dropZeroWeights && wi == 0.0)
+                {
+                    continue;
+                }
+
+                keys[m] = RadixSort.ToKey(values[i]);
+                w[m++] = wi;
+            }
+
+            RadixSort.Sort(keys, w, keyScratch, wScratch, m);
+            ArrayPool<double>.Shared.Return(wScratch);
+            ToValues(keys, m);
+            return new SortedSample(keys, w, m);
+        }
+        finally
+        {
+            pool.Return(keyScratch);
+        }
+    }
+
+    private static void ToValues(ulong[] keys, int n)
+    {
+        var asDouble = MemoryMarshal.Cast<ulong, double>(keys.AsSpan(0, n));
+        for (int i = 0; i < n; i++)
+        {
+            asDouble[i] = RadixSort.FromKey(keys[i]);
+        }
+    }
+
+    /// <summary>Returns the storage to the pool.</summary>
+    public void Dispose()
+    {
+        if (_keys is not null)
+        {
+            ArrayPool<ulong>.Shared.Return(_keys);
+            _keys = null;
+        }
+
+        if (_weights is not null)
+        {
+            ArrayPool<double>.Shared.Return(_weights);
+            _weights = null;
+        }
+    }
+}

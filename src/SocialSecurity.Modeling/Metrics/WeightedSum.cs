@@ -1,0 +1,88 @@
+namespace SocialSecurity.Modeling.Metrics;
+
+/// <summary>
+/// A mergeable weighted running sum: total weight <c>W = Σw</c>, weighted total <c>T = Σw·x</c> and
+/// <c>Σw·x²</c>, with the number of observations added. Sums are plain sequential double additions, so
+/// two accumulators combined in a fixed order always give the same result (deterministic partitioned sums).
+/// </summary>
+public readonly record struct WeightedSum
+{
+    /// <summary>Creates an accumulator from its components.</summary>
+    /// <param name="count">Number of observations added.</param>
+    /// <param name="weight">Total weight Σw.</param>
+    /// <param name="total">Weighted total Σw·x.</param>
+    /// <param name="totalOfSquares">Weighted total of squares Σw·x².</param>
+    public WeightedSum(long count, double weight, double total, double totalOfSquares)
+    {
+        Count = count;
+        Weight = weight;
+        Total = total;
+        TotalOfSquares = totalOfSquares;
+    }
+
+    /// <summary>Number of observations added.</summary>
+    public long Count { get; }
+
+    /// <summary>Total weight Σw.</summary>
+    public double Weight { get; }
+
+    /// <summary>Weighted total Σw·x.</summary>
+    public double Total { get; }
+
+    /// <summary>Weighted total of squares Σw·x².</summary>
+    public double TotalOfSquares { get; }
+
+    /// <summary>Weighted mean T/W (NaN when the weight is zero).</summary>
+    public double Mean => Total / Weight;
+
+    /// <summary>Weighted population variance Σw(x−μ)²/W, computed as Σw·x²/W − μ² (NaN when the weight is zero).</summary>
+    public double PopulationVariance
+    {
+        get
+        {
+            double mean = Mean;
+            return Math.Max(0.0, (TotalOfSquares / Weight) - (mean * mean));
+        }
+    }
+
+    /// <summary>Returns this accumulator with one observation added.</summary>
+    /// <param name="value">The value x.</param>
+    /// <param name="weight">Its weight w (1 for unweighted data).</param>
+    public WeightedSum Add(double value, double weight = 1.0) =>
+        new(Count + 1, Weight + weight, Total + (weight * value), TotalOfSquares + (weight * value * value));
+
+    /// <summary>Combines two accumulators (this one first, then <paramref name="other"/>).</summary>
+    /// <param name="other">The accumulator to merge in.</param>
+    public WeightedSum Combine(WeightedSum other) =>
+        new(Count + other.Count, Weight + other.Weight, Total + other.Total, TotalOfSquares + other.TotalOfSquares);
+
+    /// <summary>Accumulates a whole sample (empty weights means unweighted); does not validate.</summary>
+    /// <param name="values">The values.</param>
+    /// <param name="weights">The weights, or empty for unit weights.</param>
+    public static WeightedSum Of(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    {
+        double w = 0, t = 0, t2 = 0;
+        if (weights.IsEmpty)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                double x = values[i];
+                w += 1.0;
+                t += x;
+                t2 += x * x;
+            }
+        }
+        else
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                double x = values[i], wi = weights[i];
+                w += wi;
+                t += wi * x;
+                t2 += wi * x * x;
+            }
+        }
+
+        return new WeightedSum(values.Length, w, t, t2);
+    }
+}
