@@ -21,6 +21,10 @@ internal static class HouseholdFormation
         double urbanHouseholdProbability = urbanShare * ruralSize / ((urbanShare * ruralSize) + ((1 - urbanShare) * urbanSize));
         double elderlyScale = statistics.AgeShare60Plus.Value / ElderlyReferenceShare;
 
+        // Ages above 60 are 60 + an exponential excess whose mean makes P(65+ | 60+) the target ratio: exp(−5/m) = r.
+        double ratio65 = Math.Clamp(statistics.AgeShare65Plus.Value / statistics.AgeShare60Plus.Value, 0.3, 0.95);
+        double elderlyExcess = -5 / Math.Log(ratio65);
+
         int h = 0;
         int p = 0;
         while (p < persons)
@@ -36,7 +40,7 @@ internal static class HouseholdFormation
             draft.IncomeRank[h] = random.NextNormal();
             draft.AssetNoise[h] = random.NextNormal();
 
-            Compose(draft, p, size, elderlyScale, random);
+            Compose(draft, p, size, elderlyScale, elderlyExcess, statistics.ChildShare.Value, statistics.ChildMaxAge, random);
 
             // Hukou: decided per household, then per member activity, disability and self-care.
             bool migrant = area == AreaType.Urban ? !random.Chance(UrbanLocalHukouShare) : random.Chance(RuralResidentUrbanHukouShare);
@@ -97,14 +101,14 @@ internal static class HouseholdFormation
     }
 
     /// <summary>Ages and sexes of the members: the first member is always an adult (the household head).</summary>
-    private static void Compose(SyntheticDraft draft, int first, int size, double elderlyScale, RandomStream random)
+    private static void Compose(SyntheticDraft draft, int first, int size, double elderlyScale, double elderlyExcess, double childShare, int childMaxAge, RandomStream random)
     {
         var age = draft.Age;
         var sex = draft.Sex;
         if (size == 1)
         {
             bool elderly = random.Chance(Math.Min(0.9, SingleElderlyProbability * elderlyScale));
-            age[first] = elderly ? ElderlyAge(60, random) : (byte)random.NextInt(18, 60);
+            age[first] = elderly ? ElderlyAge(60, elderlyExcess, random) : (byte)random.NextInt(18, 60);
             sex[first] = random.Chance(elderly ? 0.4 : 0.55) ? Sex.Male : Sex.Female;
             return;
         }
@@ -115,7 +119,7 @@ internal static class HouseholdFormation
             double elderlyCouple = Math.Min(0.8, ElderlyCoupleProbability * elderlyScale);
             if (u < elderlyCouple)
             {
-                Couple(draft, first, ElderlyAge(60, random), 60, MaxAge, random);
+                Couple(draft, first, ElderlyAge(60, elderlyExcess, random), 60, MaxAge, random);
             }
             else if (u < elderlyCouple + SingleParentProbability)
             {
@@ -146,14 +150,19 @@ internal static class HouseholdFormation
         int slot = first + 2;
         for (int g = 0; g < grandparents; g++, slot++)
         {
-            age[slot] = ElderlyAge(Math.Max(60, parentAge + 20), random);
+            age[slot] = ElderlyAge(Math.Max(60, parentAge + 20), elderlyExcess, random);
             sex[slot] = g == 0 ? (random.Chance(0.4) ? Sex.Male : Sex.Female) : (sex[slot - 1] == Sex.Male ? Sex.Female : Sex.Male);
         }
 
-        int maxChildAge = Math.Clamp(parentAge - 20, 0, 24);
+        // A child slot holds a minor with a probability that rises with the target child share [I tuning], else an
+        // adult child still living at home.
+        int maxChildAge = Math.Clamp(parentAge - 20, 0, MaxChildAgeAtHome);
         for (; slot < first + size; slot++)
         {
-            age[slot] = (byte)random.NextInt(0, maxChildAge + 1);
+            bool minor = maxChildAge <= childMaxAge || random.Chance(MinorSlotBase + (MinorSlotPerChildShare * childShare));
+            age[slot] = minor
+                ? (byte)random.NextInt(0, Math.Min(maxChildAge, childMaxAge) + 1)
+                : (byte)random.NextInt(childMaxAge + 1, maxChildAge + 1);
             sex[slot] = RandomSex(random);
         }
     }
@@ -167,8 +176,8 @@ internal static class HouseholdFormation
         draft.Sex[first + 1] = headMale ? Sex.Female : Sex.Male;
     }
 
-    private static byte ElderlyAge(int minimum, RandomStream random)
-        => (byte)Math.Min(MaxAge, minimum + (int)(-ElderlyAgeMeanExcess * Math.Log(1 - random.NextDouble())));
+    private static byte ElderlyAge(int minimum, double meanExcess, RandomStream random)
+        => (byte)Math.Min(MaxAge, minimum + (int)(-meanExcess * Math.Log(1 - random.NextDouble())));
 
     private static Sex RandomSex(RandomStream random) => random.Chance(0.51) ? Sex.Male : Sex.Female;
 

@@ -20,7 +20,9 @@ internal static class SyntheticAssumptions
     public const double SingleParentProbability = 0.15;
     public const double GrandparentProbabilitySize3 = 0.15;
     public const double GrandparentProbabilitySize4Plus = 0.45;
-    public const double ElderlyAgeMeanExcess = 16; // years above 60, exponential
+    public const int MaxChildAgeAtHome = 30; // children living with their parents, ages 0 to this
+    public const double MinorSlotBase = 0.2; // P(child slot holds a minor) = base + per-share × target child share
+    public const double MinorSlotPerChildShare = 1.2;
     public const int MaxAge = 100;
 
     // Hukou [I]: share of urban-area households with a local urban hukou; the rest are migrant households with a rural
