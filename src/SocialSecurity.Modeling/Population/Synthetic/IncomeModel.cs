@@ -1,0 +1,213 @@
+using MathNet.Numerics.RootFinding;
+using static SocialSecurity.Modeling.Population.Synthetic.SyntheticAssumptions;
+
+namespace SocialSecurity.Modeling.Population.Synthetic;
+
+/// <summary>
+/// Gives every household a per-capita disposable income and splits it into the five income columns, then draws assets.
+/// </summary>
+/// <remarks>
+/// <para>Per-capita income is lognormal within each area: yₕ = Mₐ·exp(σ·zₕ) / E[exp(σ·z)]ₐ, where zₕ is the household's
+/// standard normal score, Mₐ the published mean of area a and the expectation is the person-weighted sample mean, so the
+/// weighted means are met exactly. A common σ is found by Brent's method so that the person-weighted Gini of yₕ equals
+/// the target (the Gini of one lognormal is 2Φ(σ/√2) − 1; the mixture of the two areas is measured on the sample).
+/// The lower tail of the rural distribution supplies the low-income households that dibao tests find.</para>
+/// <para>Components [I]: members' pensions first (retirees: a share of per-capita income; others 60+: the average
+/// resident pension), then property income and private transfers as shares of the rest (to the household head), and
+/// the remainder as wages (employees, unemployed odd jobs) or business income (self-employed, farmers) in proportion
+/// to earning weights. Households without earners receive the remainder as private transfers (remittances). The
+/// components add up to the household's disposable income exactly.</para>
+/// </remarks>
+internal static class IncomeModel
+{
+    public const double GiniAccuracy = 1e-7;
+
+    /// <summary>Finds σ and writes per-capita incomes (one per household) into <paramref name="perCapita"/>.</summary>
+    /// <returns>The σ used.</returns>
+    public static double AssignPerCapitaIncome(SyntheticDraft draft, ProvinceStatistics statistics, double[] perCapita)
+    {
+        int households = draft.HouseholdCount;
+        var urban = new List<int>();
+        var rural = new List<int>();
+        for (int h = 0; h < households; h++)
+        {
+            (draft.Area[h] == AreaType.Urban ? urban : rural).Add(h);
+        }
+
+        var urbanOrder = SortByScore(urban, draft.IncomeRank);
+        var ruralOrder = SortByScore(rural, draft.IncomeRank);
+        var personWeight = new double[households];
+        for (int h = 0; h < households; h++)
+        {
+            personWeight[h] = draft.Weight[h] * draft.Size(h);
+        }
+
+        double meanUrban = statistics.DisposableIncomeUrban.Value;
+        double meanRural = statistics.DisposableIncomeRural.Value;
+        double target = statistics.Gini.Value;
+
+        double GiniAt(double sigma)
+        {
+            Fill(sigma);
+            return MergedGini(urbanOrder, ruralOrder, perCapita, personWeight);
+        }
+
+        void Fill(double sigma)
+        {
+            Scale(urbanOrder, sigma, meanUrban);
+            Scale(ruralOrder, sigma, meanRural);
+        }
+
+        void Scale(int[] order, double sigma, double mean)
+        {
+            double weighted = 0, weight = 0;
+            foreach (var h in order)
+            {
+                double e = Math.Exp(sigma * draft.IncomeRank[h]);
+                perCapita[h] = e;
+                weighted += personWeight[h] * e;
+                weight += personWeight[h];
+            }
+
+            double factor = mean * weight / weighted;
+            foreach (var h in order)
+            {
+                perCapita[h] *= factor;
+            }
+        }
+
+        const double low = 1e-3, high = 3.0;
+        double atLow = GiniAt(low) - target;
+        double atHigh = GiniAt(high) - target;
+        if (atLow > 0 || atHigh < 0 || urbanOrder.Length == 0 || ruralOrder.Length == 0)
+        {
+            throw new InvalidOperationException(
+                $"The Gini target {target} for {statistics.RegionCode} cannot be met: with these urban and rural means the attainable range is {atLow + target:0.###}–{atHigh + target:0.###} (the lower bound is the between-area inequality alone).");
+        }
+
+        double sigmaFound = Brent.FindRoot(s => GiniAt(s) - target, low, high, GiniAccuracy, 200);
+        Fill(sigmaFound);
+        return sigmaFound;
+    }
+
+    /// <summary>Splits each household's income (size × per-capita) into members' components.</summary>
+    public static void AllocateComponents(SyntheticDraft draft, double[] perCapita, double residentPensionAnnual)
+    {
+        Span<double> earningWeight = stackalloc double[MaxHouseholdSize];
+        for (int h = 0; h < draft.HouseholdCount; h++)
+        {
+            int first = draft.MemberStart[h];
+            int size = draft.Size(h);
+            double y = perCapita[h];
+            double total = y * size;
+
+            double pensions = 0;
+            for (int i = first; i < first + size; i++)
+            {
+                double pension = 0;
+                if (draft.Employment[i] == EmploymentStatus.Retired)
+                {
+                    pension = RetireePensionToPerCapitaIncome * y;
+                }
+                else if (draft.Age[i] >= 60)
+                {
+                    pension = Math.Min(residentPensionAnnual, ResidentPensionMaxShareOfPerCapitaIncome * y);
+                }
+
+                draft.Pensions[i] = pension;
+                pensions += pension;
+            }
+
+            double cap = MaxPensionShareOfHouseholdIncome * total;
+            if (pensions > cap)
+            {
+                double shrink = cap / pensions;
+                for (int i = first; i < first + size; i++)
+                {
+                    draft.Pensions[i] *= shrink;
+                }
+
+                pensions = cap;
+            }
+
+            double rest = total - pensions;
+            double property = rest * (draft.Area[h] == AreaType.Urban ? PropertyShareUrban : PropertyShareRural);
+            double transfers = rest * PrivateTransferShare;
+            double earnings = rest - property - transfers;
+
+            double weights = 0;
+            for (int m = 0; m < size; m++)
+            {
+                int i = first + m;
+                double w = draft.Employment[i] switch
+                {
+                    EmploymentStatus.Employee => 1.0,
+                    EmploymentStatus.SelfEmployed => 1.0,
+                    EmploymentStatus.Agricultural => 0.6,
+                    EmploymentStatus.Unemployed => 0.1,
+                    _ => 0,
+                };
+                if (draft.Disability[i] is DisabilityGrade.Grade1 or DisabilityGrade.Grade2)
+                {
+                    w *= 0.3;
+                }
+
+                earningWeight[m] = w;
+                weights += w;
+            }
+
+            if (weights == 0)
+            {
+                transfers += earnings;
+                earnings = 0;
+                weights = 1;
+            }
+
+            for (int m = 0; m < size; m++)
+            {
+                int i = first + m;
+                double amount = earnings * earningWeight[m] / weights;
+                if (draft.Employment[i] is EmploymentStatus.SelfEmployed or EmploymentStatus.Agricultural)
+                {
+                    draft.Business[i] = amount;
+                    draft.Wages[i] = 0;
+                }
+                else
+                {
+                    draft.Wages[i] = amount;
+                    draft.Business[i] = 0;
+                }
+
+                draft.Property[i] = m == 0 ? property : 0;
+                draft.Transfers[i] = m == 0 ? transfers : 0;
+            }
+        }
+    }
+
+    private static int[] SortByScore(List<int> households, double[] score)
+    {
+        var order = households.ToArray();
+        var keys = new double[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            keys[i] = score[order[i]];
+        }
+
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    /// <summary>The Gini of the union of two lists, each already ascending in income: a linear merge, no sort.</summary>
+    private static double MergedGini(int[] a, int[] b, double[] income, double[] weight)
+    {
+        var accumulator = default(WeightedGini.Accumulator);
+        int i = 0, j = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            int h = j >= b.Length || (i < a.Length && income[a[i]] <= income[b[j]]) ? a[i++] : b[j++];
+            accumulator.Add(income[h], weight[h]);
+        }
+
+        return accumulator.Gini;
+    }
+}

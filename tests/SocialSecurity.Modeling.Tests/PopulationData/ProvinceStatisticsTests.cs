@@ -1,0 +1,93 @@
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Population.Synthetic;
+using SocialSecurity.Modeling.Regions;
+
+namespace SocialSecurity.Modeling.Tests.PopulationData;
+
+public class ProvinceStatisticsTests
+{
+    [Fact]
+    public void Every_built_in_value_has_a_source_a_year_and_a_tag()
+    {
+        ProvinceStatistics.BuiltInRegions.Should().BeEquivalentTo([RegionCodes.China, RegionCodes.Zhejiang, RegionCodes.Jiangsu, RegionCodes.Xinjiang, RegionCodes.InnerMongolia]);
+        foreach (var code in ProvinceStatistics.BuiltInRegions)
+        {
+            var statistics = ProvinceStatistics.Load(code);
+            statistics.RegionCode.Should().Be(code);
+            statistics.Year.Should().Be(2022);
+            foreach (var (name, value) in statistics.Values)
+            {
+                value.Source.Should().NotBeNullOrWhiteSpace($"{code} {name}");
+                value.Year.Should().BeInRange(2019, 2022, $"{code} {name}");
+                value.Provenance.Should().NotBe(Provenance.Reform);
+            }
+
+            // Caveat 3: the household survey's implied urban weight is below the year-end urbanization rate.
+            statistics.SurveyUrbanShare.Value.Should().BeLessThan(statistics.UrbanizationRate.Value, code);
+        }
+    }
+
+    [Fact]
+    public void Provincial_Gini_targets_are_labelled_illustrative_and_the_national_one_unverified()
+    {
+        ProvinceStatistics.Load(RegionCodes.China).Gini.Provenance.Should().Be(Provenance.Unverified);
+        foreach (var code in RegionCodes.StudyProvinces)
+        {
+            var gini = ProvinceStatistics.Load(code).Gini;
+            gini.Provenance.Should().Be(Provenance.Illustrative);
+            gini.Note.Should().Contain("ILLUSTRATIVE");
+        }
+
+        // Zhejiang's urban and rural means are recalled, not seen: carried as unverified.
+        ProvinceStatistics.Load(RegionCodes.Zhejiang).DisposableIncomeUrban.Provenance.Should().Be(Provenance.Unverified);
+    }
+
+    [Fact]
+    public void Places_are_prefectures_of_the_province_and_shares_sum_to_one()
+    {
+        var catalog = RegionCatalog.Default;
+        foreach (var code in RegionCodes.StudyProvinces)
+        {
+            var statistics = ProvinceStatistics.Load(code);
+            var province = catalog.GetId(code);
+            statistics.Places.Sum(p => p.Share).Should().BeApproximately(1, 1e-3);
+            foreach (var place in statistics.Places)
+            {
+                catalog.IsWithin(catalog.GetId(place.RegionCode), province).Should().BeTrue(place.RegionCode);
+            }
+        }
+
+        ProvinceStatistics.Load(RegionCodes.China).Places.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_malformed_statistics_file_is_reported_with_its_path()
+    {
+        var builtIn = System.Text.Encoding.UTF8.GetString(SocialSecurity.Modeling.Internal.EmbeddedData.Read("statistics/330000.json"));
+        var path = Path.Combine(Path.GetTempPath(), $"stats-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, builtIn.Replace("\"value\": 65770000", "\"value\": 10", StringComparison.Ordinal));
+            var tooSmall = () => ProvinceStatistics.LoadFile(path);
+            tooSmall.Should().Throw<DataFormatException>().WithMessage($"{path} at $.targets.resident_population.value: 10 is outside the expected range*");
+
+            File.WriteAllText(path, builtIn.Replace("\"age_share_0_15\"", "\"age_share_0_16\"", StringComparison.Ordinal));
+            var misspelt = () => ProvinceStatistics.LoadFile(path);
+            misspelt.Should().Throw<DataFormatException>().WithMessage("*$.targets.age_share_0_16: unknown property*");
+
+            File.WriteAllText(path, builtIn);
+            ProvinceStatistics.LoadFile(path).Should().BeEquivalentTo(ProvinceStatistics.Load(RegionCodes.Zhejiang));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Unknown_built_in_region_names_the_choices()
+    {
+        var act = () => ProvinceStatistics.Load("110000");
+        act.Should().Throw<ArgumentException>().WithMessage("*110000*000000, 150000, 320000, 330000, 650000*");
+    }
+}

@@ -1,0 +1,171 @@
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Population.Synthetic;
+using SocialSecurity.Modeling.Regions;
+using ModelPopulation = SocialSecurity.Modeling.Population.Population;
+
+namespace SocialSecurity.Modeling.Tests.PopulationData;
+
+public class SyntheticPopulationTests
+{
+    public static TheoryData<string> Regions => new() { RegionCodes.China, RegionCodes.Zhejiang, RegionCodes.Jiangsu, RegionCodes.Xinjiang, RegionCodes.InnerMongolia };
+
+    [Theory]
+    [MemberData(nameof(Regions))]
+    public void Generated_population_hits_its_targets(string region)
+    {
+        var statistics = ProvinceStatistics.Load(region);
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = region, Persons = 30_000 });
+
+        population.PersonCount.Should().Be(30_000);
+        population.WeightedPersons.Should().BeApproximately(statistics.ResidentPopulation.Value, statistics.ResidentPopulation.Value * 1e-6);
+
+        // Independent measurement (not the library's report): per-capita income by household, person-weighted.
+        var (perCapita, personWeight) = PerCapitaIncome(population);
+        double Mean(AreaType area)
+        {
+            double income = 0, weight = 0;
+            for (int h = 0; h < population.HouseholdCount; h++)
+            {
+                if (population.Area[h] == area)
+                {
+                    income += perCapita[h] * personWeight[h];
+                    weight += personWeight[h];
+                }
+            }
+
+            return income / weight;
+        }
+
+        double urban = Mean(AreaType.Urban), rural = Mean(AreaType.Rural);
+        urban.Should().BeApproximately(statistics.DisposableIncomeUrban.Value, statistics.DisposableIncomeUrban.Value * 0.001);
+        rural.Should().BeApproximately(statistics.DisposableIncomeRural.Value, statistics.DisposableIncomeRural.Value * 0.001);
+        (urban / rural).Should().BeApproximately(statistics.DisposableIncomeUrban.Value / statistics.DisposableIncomeRural.Value, 0.005);
+        TestGini.Of(perCapita, personWeight).Should().BeApproximately(statistics.Gini.Value, 0.002);
+
+        var report = SyntheticPopulation.Calibrate(population, statistics);
+        report.AllWithinTolerance.Should().BeTrue(report.ToString());
+        report["gini_disposable_income"].TargetProvenance.Should().Be(statistics.Gini.Provenance);
+    }
+
+    [Fact]
+    public void Same_seed_gives_an_identical_population_and_another_seed_does_not()
+    {
+        var options = new SyntheticPopulationOptions { RegionCode = RegionCodes.Xinjiang, Persons = 12_000, Seed = 7 };
+        var a = SyntheticPopulation.Generate(options);
+        var b = SyntheticPopulation.Generate(options);
+        var c = SyntheticPopulation.Generate(options with { Seed = 8 });
+
+        a.Weight.ToArray().Should().Equal(b.Weight.ToArray());
+        a.Age.ToArray().Should().Equal(b.Age.ToArray());
+        a.WagesAnnual.ToArray().Should().Equal(b.WagesAnnual.ToArray());
+        a.FinancialAssets.ToArray().Should().Equal(b.FinancialAssets.ToArray());
+        a.HouseholdRegion.ToArray().Should().Equal(b.HouseholdRegion.ToArray());
+        a.Employment.ToArray().Should().Equal(b.Employment.ToArray());
+        c.Age.ToArray().Should().NotEqual(a.Age.ToArray());
+    }
+
+    [Fact]
+    public void Households_live_in_the_provinces_places_and_persons_have_plausible_attributes()
+    {
+        var regions = RegionCatalog.Default;
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 20_000 });
+        var zhejiang = regions.GetId(RegionCodes.Zhejiang);
+        var prefectures = regions.Children(zhejiang).ToHashSet();
+        foreach (var region in population.HouseholdRegion)
+        {
+            prefectures.Should().Contain(region);
+        }
+
+        population.HouseholdRegion.ToArray().Distinct().Count().Should().Be(11, "every Zhejiang prefecture has residents");
+        population.Hukou.ToArray().Should().Contain(HukouType.Rural).And.Contain(HukouType.Urban);
+        population.Disability.ToArray().Count(d => d != DisabilityGrade.None).Should().BeInRange(100, 1_500);
+        for (int p = 0; p < population.PersonCount; p++)
+        {
+            if (population.Age[p] < 16)
+            {
+                (population.WagesAnnual[p] + population.BusinessIncomeAnnual[p] + population.PensionIncomeAnnual[p]).Should().Be(0);
+            }
+        }
+
+        population.PensionIncomeAnnual.ToArray().Where((_, p) => population.Age[p] >= 60).Should().OnlyContain(x => x > 0, "everyone 60+ reports a pension");
+    }
+
+    [Fact]
+    public void Xinjiang_places_households_of_uncatalogued_prefectures_at_the_province()
+    {
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Xinjiang, Persons = 20_000 });
+        var province = RegionCatalog.Default.GetId(RegionCodes.Xinjiang);
+        var kashgar = RegionCatalog.Default.GetId(RegionCodes.Kashgar);
+        population.HouseholdRegion.ToArray().Should().Contain(province).And.Contain(kashgar);
+    }
+
+    [Fact]
+    public void Rural_tail_has_low_income_households_that_pass_the_dibao_asset_defaults()
+    {
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 30_000 });
+        var (perCapita, _) = PerCapitaIncome(population);
+        const double standard = 11_000; // Zhejiang dibao floor from 2022-12-01, yuan per person per year [P]
+        int poor = 0;
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            int size = population.HouseholdSize(h);
+            bool assetsPass = population.FinancialAssets[h] <= 24 * standard / 12 * size && population.HousingUnits[h] <= 1 && population.NonEssentialVehicle[h] == 0;
+            if (perCapita[h] < standard && assetsPass)
+            {
+                poor++;
+            }
+        }
+
+        poor.Should().BeGreaterThan(50, "dibao needs recipients");
+        ((double)poor / population.HouseholdCount).Should().BeLessThan(0.15);
+    }
+
+    [Theory]
+    [InlineData(999)]
+    [InlineData(20_000_001)]
+    public void Sample_size_outside_the_range_is_rejected(int persons)
+    {
+        var act = () => SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = persons });
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*between 1,000 and 20,000,000*");
+    }
+
+    [Fact]
+    public void Unknown_region_or_year_is_rejected_with_the_available_choices()
+    {
+        var region = () => SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = "440000" });
+        region.Should().Throw<ArgumentException>().WithMessage("*440000*built-in*330000*");
+        var year = () => SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Year = 2019 });
+        year.Should().Throw<ArgumentException>().WithMessage("*for 2022, not 2019*");
+    }
+
+    [Fact]
+    public void Calibrate_flags_a_population_that_misses_its_targets()
+    {
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 10_000 });
+        var wrong = ProvinceStatistics.Load(RegionCodes.Zhejiang); // Jiangsu population against Zhejiang targets
+        var report = SyntheticPopulation.Calibrate(population, wrong);
+        report.AllWithinTolerance.Should().BeFalse();
+        report["disposable_income_urban"].WithinTolerance.Should().BeFalse();
+        report["urbanization_rate"].IsTarget.Should().BeFalse();
+    }
+
+    internal static (double[] PerCapita, double[] PersonWeight) PerCapitaIncome(ModelPopulation population)
+    {
+        var perCapita = new double[population.HouseholdCount];
+        var weight = new double[population.HouseholdCount];
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            double income = 0;
+            for (int i = population.MemberStart[h]; i < population.MemberStart[h + 1]; i++)
+            {
+                income += population.WagesAnnual[i] + population.BusinessIncomeAnnual[i] + population.PropertyIncomeAnnual[i] + population.PrivateTransfersAnnual[i] + population.PensionIncomeAnnual[i];
+            }
+
+            perCapita[h] = income / population.HouseholdSize(h);
+            weight[h] = population.Weight[h] * population.HouseholdSize(h);
+        }
+
+        return (perCapita, weight);
+    }
+}
