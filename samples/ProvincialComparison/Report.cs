@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ProvincialComparison;
+
+/// <summary>Prints the comparison table and writes it as JSON and CSV.</summary>
+internal static class Report
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static void Print(IReadOnlyList<ScenarioMetrics> rows, IReadOnlyCollection<string> illustrative)
+    {
+        Console.WriteLine();
+        Console.WriteLine(string.Create(C, $"{"province / scenario",-48} {"mean inc.",10} {"Gini",7} {"poverty",8} {"gap",7} {"U/R",6} {"middle",7} {"dibao cov.",10} {"dibao cost",11} {"net cost",10} {"CPI [I]",8}"));
+        Console.WriteLine(string.Create(C, $"{string.Empty,-48} {"yuan/yr",10} {string.Empty,7} {"60% med",8} {"FGT(1)",7} {"ratio",6} {"share",7} {"households",10} {"bn yuan/yr",11} {"bn yuan",10} {string.Empty,8}"));
+        Console.WriteLine(new string('-', 143));
+        ScenarioMetrics? baseline = null;
+        foreach (var row in rows)
+        {
+            if (row.Scenario == "baseline")
+            {
+                baseline = row;
+                Console.WriteLine(string.Create(C, $"{row.Province + ": baseline",-48} {row.MeanDisposable,10:N0} {row.Gini,7:0.0000} {row.PovertyRate,8:P2} {row.PovertyGap,7:0.0000} {row.UrbanRuralRatio,6:0.000} {row.MiddleIncomeShare,7:P1} {row.DibaoCoverage,10:P2} {row.DibaoCostAnnual / 1e9,11:N3} {"",10} {row.CommonProsperityIndex,8:0.0000}"));
+                continue;
+            }
+
+            var b = baseline!;
+            Console.WriteLine(string.Create(C, $"{"  " + row.Scenario,-48} {Delta(row.MeanDisposable - b.MeanDisposable, "N1"),10} {Delta(row.Gini - b.Gini, "0.0000"),7} {DeltaPoints(row.PovertyRate - b.PovertyRate),8} {Delta(row.PovertyGap - b.PovertyGap, "0.0000"),7} {Delta(row.UrbanRuralRatio - b.UrbanRuralRatio, "0.000"),6} {DeltaPoints(row.MiddleIncomeShare - b.MiddleIncomeShare),7} {DeltaPoints(row.DibaoCoverage - b.DibaoCoverage),10} {Delta((row.DibaoCostAnnual - b.DibaoCostAnnual) / 1e9, "N3"),11} {row.NetFiscalCostAnnual / 1e9,10:N3} {Delta(row.CommonProsperityIndex - b.CommonProsperityIndex, "0.0000"),8}"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Reform rows show the change against the province's baseline (percentage points for shares).");
+        Console.WriteLine("Poverty: share of persons below 60% of the baseline median (x < z, laeken median), and the poverty gap FGT(1); the line is held fixed for reforms.");
+        Console.WriteLine("CPI: entropy-weight TOPSIS over the four baselines (DOMAIN.md §9) — an ILLUSTRATIVE method [I], not the index the study cites.");
+        Console.WriteLine("Populations are synthetic, calibrated to published provincial statistics (see the calibration data's sources).");
+        if (illustrative.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"ILLUSTRATIVE parameter values [I] used (not facts; replace them with real rules before drawing conclusions):");
+            foreach (var line in illustrative)
+            {
+                Console.WriteLine("  [I] " + line);
+            }
+        }
+    }
+
+    public static void Write(string folder, IReadOnlyList<ScenarioMetrics> rows, IReadOnlyCollection<string> illustrative)
+    {
+        Directory.CreateDirectory(folder);
+        var json = new
+        {
+            note = "Indicators on household per-capita disposable income, persons weighted. Values tagged [I] are illustrative defaults, not facts.",
+            illustrativeParameters = illustrative,
+            rows,
+        };
+        File.WriteAllText(Path.Combine(folder, "results.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+        var csv = new StringBuilder("province,scenario,mean_disposable_income_annual,gini,poverty_rate,poverty_gap_fgt1,poverty_line_annual,urban_rural_ratio,middle_income_share,dibao_coverage_households,dibao_cost_annual,net_fiscal_cost_annual,common_prosperity_index_illustrative\n");
+        foreach (var r in rows)
+        {
+            csv.AppendLine(string.Create(C, $"{Quote(r.Province)},{Quote(r.Scenario)},{r.MeanDisposable:R},{r.Gini:R},{r.PovertyRate:R},{r.PovertyGap:R},{r.PovertyLine:R},{r.UrbanRuralRatio:R},{r.MiddleIncomeShare:R},{r.DibaoCoverage:R},{r.DibaoCostAnnual:R},{r.NetFiscalCostAnnual:R},{r.CommonProsperityIndex:R}"));
+        }
+
+        File.WriteAllText(Path.Combine(folder, "results.csv"), csv.ToString());
+    }
+
+    private static string Delta(double value, string format) => (value >= 0 ? "+" : "") + value.ToString(format, C);
+
+    private static string DeltaPoints(double value) => (value >= 0 ? "+" : "") + (value * 100).ToString("0.00", C) + "pp";
+
+    private static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

@@ -1,0 +1,64 @@
+using SocialSecurity.Modeling.Metrics;
+using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Programs.Assistance;
+using SocialSecurity.Modeling.Simulation;
+
+namespace ProvincialComparison;
+
+/// <summary>The indicators the sample reports for one province under one scenario (all fractions, yuan per year).</summary>
+internal sealed record ScenarioMetrics(
+    string Province,
+    string Scenario,
+    double MeanDisposable,
+    double Gini,
+    double PovertyRate,
+    double PovertyGap,
+    double PovertyLine,
+    double UrbanRuralRatio,
+    double MiddleIncomeShare,
+    double DibaoCoverage,
+    double DibaoCostAnnual,
+    double NetFiscalCostAnnual)
+{
+    /// <summary>The common prosperity index, filled in once all provinces are known.</summary>
+    public double CommonProsperityIndex { get; init; } = double.NaN;
+
+    /// <summary>
+    /// Computes the indicators on household per-capita disposable income, persons weighted by household weight.
+    /// The relative poverty line is 60% of the baseline median (laeken's rule, x &lt; z), held fixed for reforms.
+    /// </summary>
+    public static ScenarioMetrics Compute(string province, string scenario, SimulationResult run, double povertyLine, double netFiscalCost)
+    {
+        var income = run.PerCapitaIncome(IncomeConcept.Disposable);
+        var weights = run.PersonWeights;
+        var population = run.Population;
+        var area = new int[population.PersonCount];
+        var personHousehold = population.PersonHousehold;
+        var householdArea = population.Area;
+        for (int p = 0; p < area.Length; p++)
+        {
+            area[p] = householdArea[personHousehold[p]] == AreaType.Urban ? 0 : 1;
+        }
+
+        double total = 0, weight = 0;
+        for (int p = 0; p < income.Length; p++)
+        {
+            total += weights[p] * income[p];
+            weight += weights[p];
+        }
+
+        return new ScenarioMetrics(
+            province,
+            scenario,
+            total / weight,
+            Inequality.Gini(income, weights),
+            Poverty.HeadcountRatio(income, weights, povertyLine),
+            Poverty.Fgt(income, weights, povertyLine, 1),
+            povertyLine,
+            GroupComparison.RatioOfMeans(income, weights, area, 0, 1),
+            GroupComparison.MiddleIncomeShare(income, weights),
+            run.Recipients(DibaoProgram.Benefit.Name) / population.WeightedHouseholds,
+            run.AnnualTotal(DibaoProgram.Benefit.Name),
+            netFiscalCost);
+    }
+}
