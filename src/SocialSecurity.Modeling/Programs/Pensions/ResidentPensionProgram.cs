@@ -117,10 +117,10 @@ public sealed class ResidentPensionProgram : PolicyProgram
                 for (int p = start[h]; p < start[h + 1]; p++)
                 {
                     double chosen = tierColumn[p], years = yearsColumn[p], balance = balanceColumn[p];
-                    if (chosen < 0 || years < 0 || balance < 0)
+                    if (chosen < 0 || years < 0 || balance < 0 || dibaoColumn[p] is not (0 or 1) || destituteColumn[p] is not (0 or 1))
                     {
                         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                            $"Person {ids[p]}: '{ResidentPensionSchema.TierAnnual}' ({chosen}), '{ResidentPensionSchema.ContributionYears}' ({years}) and '{ResidentPensionSchema.AccountBalance}' ({balance}) must be ≥ 0."));
+                            $"Person {ids[p]}: '{ResidentPensionSchema.TierAnnual}' ({chosen}), '{ResidentPensionSchema.ContributionYears}' ({years}) and '{ResidentPensionSchema.AccountBalance}' ({balance}) must be ≥ 0, and the flags '{ResidentPensionSchema.DibaoRecipient}' ({dibaoColumn[p]}) and '{ResidentPensionSchema.Destitute}' ({destituteColumn[p]}) 0 or 1."));
                     }
 
                     int age = ages[p];

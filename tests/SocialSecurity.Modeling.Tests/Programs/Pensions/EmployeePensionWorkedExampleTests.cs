@@ -85,3 +85,18 @@ public class EmployeePensionWorkedExampleTests
         totalTooHigh.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("employeeRate");
     }
 }
+
+public class EmployeePensionRulesTests
+{
+    [Fact]
+    public void Example_7_through_the_national_rules_and_the_minimum_years()
+    {
+        var rules = EmployeePensionRules.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), Regions.RegionCodes.Hangzhou);
+        rules.EmployerRate.Should().Be(0.16);
+        rules.EmployeeRate.Should().Be(0.08);
+        rules.MinimumYears.Should().Be(15);
+        rules.Pension(new MonthlyYuan(8000), 1.0, 30, 150_000, 60)!.Value.Total.Rounded().Should().Be(3479.14m);
+        rules.Pension(new MonthlyYuan(8000), 1.0, 14, 150_000, 60).Should().BeNull("14 years fall short of 15");
+        rules.Contribution(30_000, 8_000).ContributionBase.Should().Be(24_000);
+    }
+}
