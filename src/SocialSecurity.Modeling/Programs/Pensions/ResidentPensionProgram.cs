@@ -11,16 +11,17 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// </summary>
 /// <remarks>
 /// <para>Legal basis: 国发〔2014〕8号 (merged resident scheme), continuing 国发〔2009〕32号; local rules as data.</para>
-/// <para>Inputs: the person columns of <see cref="ResidentPensionSchema"/>, the built-in age, employment and
-/// household area and region. Rules, per person, with the parameters of the household's region (hukou and
-/// residence are assumed to coincide; enrolment is at the place of hukou):</para>
+/// <para>Inputs: the person columns of <see cref="ResidentPensionSchema"/>, the built-in age, employment, place of
+/// hukou and household area. Enrolment is at the place of hukou (国发〔2014〕8号 art. 3), so each person is
+/// computed with the parameters of their hukou region (<see cref="Population.Population.HukouRegion"/>, which is
+/// the household's region unless the data say otherwise). Rules, per person:</para>
 /// <list type="bullet">
 /// <item><b>Contributors:</b> aged from <c>pension.resident.minimum_contribution_age</c> (16) to below the pension
 /// age (60), not in full-time education, with a chosen tier &gt; 0. The chosen amount is snapped to a listed tier
 /// (<see cref="ResidentPensionTiers.Applicable"/>). The government pays its share of the <i>lowest</i> tier for
 /// destitute persons (Xinjiang 100% [P]) and dibao recipients (Xinjiang 50% [P]), never more than the tier; the
 /// person pays the rest. The subsidy is max(schedule, national floor) on the whole tier; rural contributors
-/// also get the collective subsidy. People in the employee pension should carry tier 0: the program cannot see
+/// (households in a rural area) also get the collective subsidy. People in the employee pension should carry tier 0: the program cannot see
 /// other pension schemes.</item>
 /// <item><b>Pensioners:</b> at or above the pension age with at least the required contribution years: 15, or
 /// under the transitional rule only the years left to 60 when the scheme started, and none for people already 60
@@ -75,10 +76,11 @@ public sealed class ResidentPensionProgram : PolicyProgram
     public override ProgramPass Prepare(ProgramSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
+        // Rules are resolved once for every place of hukou present (a person may live outside their hukou region).
         var rules = new ResidentPensionRules[setup.Regions.Count];
-        foreach (var region in setup.RegionsPresent)
+        foreach (var region in setup.Population.HukouRegion)
         {
-            rules[region.Index] = ResidentPensionRules.Resolve(setup.Parameters, setup.Date, region);
+            rules[region.Index] ??= ResidentPensionRules.Resolve(setup.Parameters, setup.Date, region);
         }
 
         return new Pass(rules);
@@ -92,7 +94,7 @@ public sealed class ResidentPensionProgram : PolicyProgram
         {
             var population = context.Population;
             var start = population.MemberStart;
-            var region = population.HouseholdRegion;
+            var hukouRegion = population.HukouRegion;
             var area = population.Area;
             var ages = population.Age;
             var employment = population.Employment;
@@ -112,10 +114,10 @@ public sealed class ResidentPensionProgram : PolicyProgram
 
             for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
             {
-                var r = rules[region[h].Index];
                 bool rural = area[h] == AreaType.Rural;
                 for (int p = start[h]; p < start[h + 1]; p++)
                 {
+                    var r = rules[hukouRegion[p].Index];
                     double chosen = tierColumn[p], years = yearsColumn[p], balance = balanceColumn[p];
                     if (chosen < 0 || years < 0 || balance < 0 || dibaoColumn[p] is not (0 or 1) || destituteColumn[p] is not (0 or 1))
                     {

@@ -147,3 +147,29 @@ public class ResidentPensionProgramTests
         result.Recipients(ResidentPensionProgram.Benefit.Name).Should().BeGreaterThan(0);
     }
 }
+
+public class ResidentPensionHukouTests
+{
+    [Fact]
+    public void A_migrant_is_paid_under_the_rules_of_the_place_of_hukou()
+    {
+        var calculator = new HouseholdCalculator(PensionPolicies.ResidentPensionOnly(), ParameterStore.Default);
+        var household = new HouseholdRecord { Id = 1, Weight = 1, RegionCode = RegionCodes.Hangzhou, Area = AreaType.Urban };
+        PersonRecord[] members =
+        [
+            new() { Id = 1, HouseholdId = 1, Age = 70 },
+            new() { Id = 2, HouseholdId = 1, Age = 70, HukouRegionCode = RegionCodes.Kashgar },
+        ];
+        double[] zeros = [0, 0];
+        var result = calculator.Calculate(household, members, new DateOnly(2023, 7, 1), new Dictionary<string, double[]>
+        {
+            [ResidentPensionSchema.TierAnnual] = zeros,
+            [ResidentPensionSchema.ContributionYears] = [15, 15],
+            [ResidentPensionSchema.AccountBalance] = zeros,
+            [ResidentPensionSchema.DibaoRecipient] = zeros,
+            [ResidentPensionSchema.Destitute] = zeros,
+        });
+        result.PersonValue(ResidentPensionProgram.Benefit.Name, 0).Should().Be(190, "Zhejiang hukou: provincial basic pension");
+        result.PersonValue(ResidentPensionProgram.Benefit.Name, 1).Should().Be(103, "Xinjiang hukou: national minimum in 2023");
+    }
+}
