@@ -1,6 +1,6 @@
 using SocialSecurity.Modeling.Regions;
 
-namespace SocialSecurity.Modeling.Tests.Regions;
+namespace SocialSecurity.Modeling.Tests.RegionHierarchy;
 
 public class RegionCatalogTests
 {

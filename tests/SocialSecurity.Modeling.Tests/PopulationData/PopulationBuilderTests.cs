@@ -2,7 +2,7 @@ using SocialSecurity.Modeling.Population;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Tests.Support;
 
-namespace SocialSecurity.Modeling.Tests.Population;
+namespace SocialSecurity.Modeling.Tests.PopulationData;
 
 public class PopulationBuilderTests
 {
