@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Simulation;
 
 namespace SocialSecurity.Modeling.Programs;
 
@@ -14,10 +15,12 @@ public sealed class ProgramSetup
 {
     private readonly PolicyProgram _program;
     private readonly RegionId[] _regionsPresent;
+    private readonly VariableTable _variables;
 
-    internal ProgramSetup(PolicyProgram program, DateOnly date, ParameterStore parameters, Population.Population population, RegionId[] regionsPresent)
+    internal ProgramSetup(PolicyProgram program, DateOnly date, ParameterStore parameters, Population.Population population, RegionId[] regionsPresent, VariableTable variables)
     {
         _program = program;
+        _variables = variables;
         Date = date;
         Parameters = parameters;
         Population = population;
@@ -38,6 +41,18 @@ public sealed class ProgramSetup
 
     /// <summary>The regions where at least one household of the run lives.</summary>
     public IReadOnlyList<RegionId> RegionsPresent => _regionsPresent;
+
+    /// <summary>The definition (entity, period, role) of a variable the program declared as an input, for rules that accept inputs of either period.</summary>
+    /// <param name="name">A variable the program declared in <see cref="PolicyProgram.Inputs"/>.</param>
+    public VariableDefinition Variable(string name)
+    {
+        if (!_program.Inputs.Contains(name))
+        {
+            throw new InvalidOperationException($"Program '{_program.Name}' asks about variable '{name}' without declaring it in Inputs.");
+        }
+
+        return _variables.Definition(name);
+    }
 
     /// <summary>A monetary parameter as yuan per month in every region present (an annual parameter is divided by 12, explicitly).</summary>
     /// <param name="name">A parameter the program declared.</param>

@@ -85,7 +85,7 @@ public static class Microsimulation
 
         var present = RegionsPresent(population);
         var table = new VariableTable(population, policy);
-        var passes = policy.Programs.Select(p => p.Prepare(new ProgramSetup(p, date, parameters, population, present))).ToArray();
+        var passes = policy.Programs.Select(p => p.Prepare(new ProgramSetup(p, date, parameters, population, present, table))).ToArray();
         return (table, passes);
     }
 

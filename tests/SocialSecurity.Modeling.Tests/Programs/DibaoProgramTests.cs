@@ -222,6 +222,54 @@ public class DibaoProgramTests
         => FluentActions.Invoking(() => ThreePersons(1_000).Result.Parameters.Resolve(DibaoProgram.StandardUrban, new DateOnly(2020, 1, 1), RegionCodes.Hangzhou))
             .Should().Throw<ParameterNotFoundException>();
 
+    [Fact]
+    public void Monthly_income_variables_are_annualised_by_their_period()
+    {
+        var policy = Policy.Create(new DibaoProgram([InputVariables.Wages.Name, MonthlyIncome.Output.Name]), new MonthlyIncome());
+        var result = new HouseholdCalculator(policy, ParameterStore.Default).Calculate(
+            new HouseholdRecord { Id = 1, RegionCode = RegionCodes.Hangzhou },
+            [new PersonRecord { Id = 1, HouseholdId = 1, Age = 70, WagesAnnual = 1_200 }],
+            Date);
+
+        // 1,200/year of wages + 500/month = 7,200/year; (11,000 − 7,200)/12 = 316.67 a month.
+        result.HouseholdValue(DibaoProgram.Benefit.Name).Should().BeApproximately((11_000 - 7_200) / 12.0, 1e-9);
+    }
+
+    [Fact]
+    public void An_income_variable_without_a_period_is_rejected_before_the_run()
+        => FluentActions.Invoking(() => new HouseholdCalculator(Policy.Create(new DibaoProgram([InputVariables.FinancialAssets.Name])), ParameterStore.Default)
+                .Calculate(new HouseholdRecord { Id = 1, RegionCode = RegionCodes.Hangzhou }, [new PersonRecord { Id = 1, HouseholdId = 1 }], Date))
+            .Should().Throw<InvalidOperationException>().WithMessage("*'household.financial_assets' must be a person amount per month or per year*");
+
+    private sealed class MonthlyIncome : PolicyProgram
+    {
+        public static readonly VariableDefinition Output = new("test.income_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.ContributoryPension, "500 yuan a month");
+
+        public override string Name => "test_income";
+
+        public override string Description => "Pays 500 yuan a month to everyone.";
+
+        public override IReadOnlyList<string> Inputs => [];
+
+        public override IReadOnlyList<VariableDefinition> Outputs => [Output];
+
+        public override IReadOnlyList<string> Parameters => [];
+
+        public override ProgramPass Prepare(ProgramSetup setup) => new Pass();
+
+        private sealed class Pass : ProgramPass
+        {
+            public override void Execute(ProgramContext context)
+            {
+                var output = context.Write(Output.Name);
+                for (int p = context.Population.MemberStart[context.FirstHousehold]; p < context.Population.MemberStart[context.EndHousehold]; p++)
+                {
+                    output[p] = 500;
+                }
+            }
+        }
+    }
+
     private sealed class SynchronousProgress(Action<SimulationProgress> report) : IProgress<SimulationProgress>
     {
         public void Report(SimulationProgress value) => report(value);

@@ -16,8 +16,8 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <para>Rule, per household of <i>n</i> members living in a region whose standard is <i>S</i> yuan/person/year
 /// (the urban or rural standard by the household's area):</para>
 /// <list type="bullet">
-/// <item>income <i>Y</i> = Σ members' wages, business, property income, private transfers and reported pensions,
-/// yuan/year, floored at 0 (business losses cannot raise the benefit above n × S);</item>
+/// <item>income <i>Y</i> = Σ members' wages, business, property income, private transfers and reported pensions
+/// (or the income variables given to the constructor, each annualised by its period), yuan/year, floored at 0 (business losses cannot raise the benefit above n × S);</item>
 /// <item>income test: <i>Y</i>/<i>n</i> &lt; <i>S</i> (strictly below);</item>
 /// <item>asset test: financial assets ≤ <c>dibao.asset_test.financial_assets_months</c> × S/12 × n; homes ≤
 /// <c>dibao.asset_test.max_homes</c>; no non-essential vehicle when <c>dibao.asset_test.vehicle_disqualifies</c> is 1;</item>
@@ -57,8 +57,9 @@ public sealed class DibaoProgram : PolicyProgram
     {
     }
 
-    /// <summary>Creates the program with a custom income definition: the annual person variables whose sum is the household's income for the test.</summary>
-    /// <param name="incomeVariables">Person variables in yuan per year (built-in inputs or other programs' outputs, for example simulated pensions).</param>
+    /// <summary>Creates the program with a custom income definition: the person variables whose sum is the household's income for the test.</summary>
+    /// <param name="incomeVariables">Person variables in yuan per month or per year (built-in inputs or other programs' outputs, for example
+    /// simulated pensions); each is annualised by its own period (× 12 for monthly). A variable without a period is rejected when the run is prepared.</param>
     public DibaoProgram(IEnumerable<string> incomeVariables)
     {
         ArgumentNullException.ThrowIfNull(incomeVariables);
@@ -101,10 +102,18 @@ public sealed class DibaoProgram : PolicyProgram
         private readonly RegionalValues _assetMonths;
         private readonly RegionalValues _maxHomes;
         private readonly RegionalValues _vehicleRule;
+        private readonly double[] _toAnnual;
 
         public Pass(DibaoProgram program, ProgramSetup setup)
         {
             _program = program;
+            _toAnnual = program._incomeVariables.Select(name =>
+            {
+                var variable = setup.Variable(name);
+                return variable.Entity == Entity.Person && variable.Period != AmountPeriod.None
+                    ? variable.ToAnnualFactor
+                    : throw new InvalidOperationException($"Dibao income variable '{name}' must be a person amount per month or per year; it is a {variable.Entity.ToString().ToLowerInvariant()} variable with period {variable.Period}.");
+            }).ToArray();
             _urbanAnnual = setup.PerYear(StandardUrban);
             _ruralAnnual = setup.PerYear(StandardRural);
             _assetMonths = setup.Scalar(AssetMonths);
@@ -137,12 +146,13 @@ public sealed class DibaoProgram : PolicyProgram
             income.Clear();
             var personHousehold = population.PersonHousehold;
             int firstPerson = start[first], endPerson = start[end];
-            foreach (var name in _program._incomeVariables)
+            for (int v = 0; v < _program._incomeVariables.Length; v++)
             {
-                var column = context.Read(name);
+                var column = context.Read(_program._incomeVariables[v]);
+                double toAnnual = _toAnnual[v];
                 for (int p = firstPerson; p < endPerson; p++)
                 {
-                    income[personHousehold[p] - first] += column[p];
+                    income[personHousehold[p] - first] += column[p] * toAnnual;
                 }
             }
 

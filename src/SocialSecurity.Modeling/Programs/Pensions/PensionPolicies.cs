@@ -12,7 +12,7 @@ public static class PensionPolicies
 {
     /// <summary>
     /// The resident pension and dibao, with the simulated pension counted in dibao's income test
-    /// (<see cref="InputVariables.IncomeForMeansTests"/> plus <see cref="ResidentPensionProgram.BenefitAnnual"/>), so
+    /// (<see cref="InputVariables.IncomeForMeansTests"/> plus <see cref="ResidentPensionProgram.Benefit"/>, annualised by dibao), so
     /// dibao runs after the pension. The population's reported pension (<c>person.reported_pension_annual</c>) is
     /// still counted: set it to pensions other than the resident pension (employee pensions), or the resident
     /// pension is counted twice.
@@ -20,7 +20,7 @@ public static class PensionPolicies
     public static Policy WithResidentPension()
         => Policy.Create(
             new ResidentPensionProgram(),
-            new DibaoProgram([.. InputVariables.IncomeForMeansTests, ResidentPensionProgram.BenefitAnnual.Name]));
+            new DibaoProgram([.. InputVariables.IncomeForMeansTests, ResidentPensionProgram.Benefit.Name]));
 
     /// <summary>The resident pension alone.</summary>
     public static Policy ResidentPensionOnly() => Policy.Create(new ResidentPensionProgram());

@@ -54,8 +54,6 @@ public sealed class ResidentPensionProgram : PolicyProgram
     /// <summary>Output: the government-financed part of the pension (basic pension and top-ups), yuan per month (fiscal view).</summary>
     public static readonly VariableDefinition PublicBenefit = new("pension.resident.public_benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.None, "Government-financed part of the resident pension (basic pension and top-ups), yuan per month");
 
-    /// <summary>Output: the resident pension per year (12 × monthly), for means tests that sum annual person variables; role None so it is not counted twice.</summary>
-    public static readonly VariableDefinition BenefitAnnual = new("pension.resident.benefit_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Resident pension × 12, yuan per year, for means tests (already counted monthly in income)");
 
     /// <inheritdoc />
     public override string Name => "pension.resident";
@@ -67,7 +65,7 @@ public sealed class ResidentPensionProgram : PolicyProgram
     public override IReadOnlyList<string> Inputs { get; } = ResidentPensionSchema.All;
 
     /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [OwnContribution, GovernmentPaidContribution, Subsidy, CollectiveSubsidy, Benefit, PublicBenefit, BenefitAnnual];
+    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [OwnContribution, GovernmentPaidContribution, Subsidy, CollectiveSubsidy, Benefit, PublicBenefit];
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Parameters { get; } = ResidentPensionParameters.All;
@@ -110,7 +108,6 @@ public sealed class ResidentPensionProgram : PolicyProgram
             var collective = context.Write(CollectiveSubsidy.Name);
             var benefit = context.Write(Benefit.Name);
             var publicBenefit = context.Write(PublicBenefit.Name);
-            var benefitAnnual = context.Write(BenefitAnnual.Name);
 
             for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
             {
@@ -139,7 +136,6 @@ public sealed class ResidentPensionProgram : PolicyProgram
                     var pension = r.Benefit(age, years, balance);
                     benefit[p] = pension.Total.Value;
                     publicBenefit[p] = pension.PublicFunding.Value;
-                    benefitAnnual[p] = pension.Total.Value * 12.0;
 
                     if (context.Explanation is { } explain)
                     {

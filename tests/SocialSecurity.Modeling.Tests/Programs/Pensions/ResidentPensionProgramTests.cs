@@ -46,7 +46,6 @@ public class ResidentPensionProgramTests
         // 66-year-old with 15 years and the example-3 balance: national basic pension 103 (2023) + 1,950/139.
         Money.Yuan.Round(result.PersonValue(ResidentPensionProgram.Benefit.Name, 1)).Should().Be(117.03m);
         result.PersonValue(ResidentPensionProgram.PublicBenefit.Name, 1).Should().Be(103);
-        result.PersonValue(ResidentPensionProgram.BenefitAnnual.Name, 1).Should().BeApproximately(12 * result.PersonValue(ResidentPensionProgram.Benefit.Name, 1), 1e-9);
         result.PersonValue(ResidentPensionProgram.OwnContribution.Name, 1).Should().Be(0, "pensioners do not contribute");
 
         result.PersonValue(ResidentPensionProgram.OwnContribution.Name, 2).Should().Be(0, "students are not covered");
