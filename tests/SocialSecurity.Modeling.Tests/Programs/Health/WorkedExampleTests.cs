@@ -70,6 +70,10 @@ public class WorkedExampleTests
         rule.Flag(monthly, flags).Should().Be(2);
 
         flags.Should().Equal(false, false, true, true);
+
+        var fromColumn = new bool[4];
+        rule.Flag([800.0, 1_000.0, 1_000.01, 2_500.0], fromColumn).Should().Be(2);
+        fromColumn.Should().Equal(false, false, true, true);
     }
 
     [Fact]
