@@ -12,8 +12,9 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// <para>Rule, for a person in age band <i>b</i>: P(any) = min(1, <i>p</i><sub>b</sub> × sex factor × hukou factor);
 /// amount = median<sub>b</sub> × sex factor × hukou factor × exp(σ <i>Z</i>), <i>Z</i> standard normal, rounded to
 /// 0.01 yuan; within-policy = share × amount; admissions = 1, or 2 with the repeat probability; hospital level primary
-/// below <see cref="SecondaryFrom"/>, tertiary from <see cref="TertiaryFrom"/>, secondary in between. Each person draws
-/// exactly four uniforms, in a fixed order, from their own <see cref="PersonRandomStream"/>.</para>
+/// below <see cref="SecondaryFrom"/>, tertiary from <see cref="TertiaryFrom"/>, secondary in between. Each person draws, in a
+/// fixed order from their own <see cref="PersonRandomStream"/>, the any-spending and repeat-admission uniforms and,
+/// only when there is spending, the normal for the amount.</para>
 /// <para>No parameter of this model comes from the sources: every default in <see cref="Illustrative"/> is [I].
 /// Calibrate to survey data (CHARLS, CFPS, NHSS) before drawing conclusions.</para>
 /// </remarks>
@@ -126,12 +127,13 @@ public sealed class HealthSpendingModel
     public MedicalClaim Draw(ref PersonRandomStream stream, int age, Sex sex, HukouType hukou)
     {
         double any = stream.NextDouble();
-        double z = stream.NextStandardNormal();
         double repeat = stream.NextDouble();
         if (any >= AnyUseProbability(age, sex, hukou))
         {
             return new MedicalClaim(0m, 0m, HospitalLevel.Primary, 1);
         }
+
+        double z = stream.NextStandardNormal();
 
         double amount = Math.Min(1e12, MedianAmount(age, sex, hukou) * Math.Exp(LogStandardDeviation * z));
         decimal total = Math.Round((decimal)amount, 2, MidpointRounding.AwayFromZero);

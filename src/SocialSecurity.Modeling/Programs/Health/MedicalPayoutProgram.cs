@@ -336,8 +336,16 @@ public sealed class MedicalPayoutProgram : PolicyProgram
                 {
                     int p = first + i;
                     var group = GroupOf(groupColumn[p], p);
-                    var claim = new MedicalClaim(Amount(within[p], WithinPolicyBillColumn, p), Amount(outside[p], OutOfPolicyBillColumn, p), LevelOf(level[p]), Math.Max(1, (int)Math.Min(admissions[p], 10_000)));
-                    members[i] = schedule.Compute(claim, group, enrolled[p] != 0);
+                    if (within[p] == 0 && outside[p] == 0)
+                    {
+                        members[i] = default; // no bill: every layer pays 0 (most persons in a year)
+                    }
+                    else
+                    {
+                        var claim = new MedicalClaim(Amount(within[p], WithinPolicyBillColumn, p), Amount(outside[p], OutOfPolicyBillColumn, p), LevelOf(level[p]), Math.Max(1, (int)Math.Min(admissions[p], 10_000)));
+                        members[i] = schedule.Compute(claim, group, enrolled[p] != 0);
+                    }
+
                     cap = HouseholdBurdenCapTerms.Lower(cap, _caps[r.Index].CapFor(group));
                 }
 
