@@ -70,8 +70,8 @@ public readonly record struct BasicMedicalInsuranceTerms
         return first + ((admissions - 1) * Math.Max(0m, first - RepeatAdmissionReduction));
     }
 
-    /// <summary>What basic insurance pays on a claim, yuan: min(annual ceiling, bands.Pay(within-policy cost, deductible)).</summary>
+    /// <summary>What basic insurance pays on a claim, yuan: min(annual ceiling, bands.Pay(within-policy cost, deductible)); 0 for an empty claim (including <c>default</c>).</summary>
     /// <param name="claim">The claim.</param>
     public decimal Pay(in MedicalClaim claim)
-        => Math.Min(AnnualCeiling, Bands.Pay(claim.WithinPolicy, Deductible(claim.Level, claim.Admissions)));
+        => claim.WithinPolicy == 0m ? 0m : Math.Min(AnnualCeiling, Bands.Pay(claim.WithinPolicy, Deductible(claim.Level, claim.Admissions)));
 }

@@ -63,13 +63,13 @@ public sealed class HealthShockSimulation
         }
 
         var setup = new ProgramSetup(new MedicalPayoutProgram(), date, _parameters, population, [.. present]);
-        var (schedules, caps) = MedicalPayoutProgram.Resolve(setup);
+        var (schedules, caps, _) = MedicalPayoutProgram.Resolve(setup);
         var urban = new double[_parameters.Regions.Count];
         var rural = new double[_parameters.Regions.Count];
         foreach (var r in present)
         {
-            urban[r.Index] = _parameters.Resolve("dibao.standard.urban", date, r).PerYear();
-            rural[r.Index] = _parameters.Resolve("dibao.standard.rural", date, r).PerYear();
+            urban[r.Index] = _parameters.Resolve(Assistance.DibaoProgram.StandardUrban, date, r).PerYear();
+            rural[r.Index] = _parameters.Resolve(Assistance.DibaoProgram.StandardRural, date, r).PerYear();
         }
 
         var context = new RunContext(population, _model, schedules, caps, urban, rural, PersonRandomStream.Key(options.Seed, options.StreamName), options.Replicates);

@@ -66,8 +66,11 @@ public readonly record struct MedicalPayout
     /// <summary>Paid by all layers, yuan.</summary>
     public decimal TotalPaid => PublicPaid + InclusiveCommercialInsurance;
 
-    /// <summary>The within-policy cost no layer paid, yuan.</summary>
-    public decimal WithinPolicySelfPay => Bill - TotalPaid - OutOfPolicyBill;
+    /// <summary>
+    /// The within-policy cost no layer paid, yuan: out-of-pocket spending beyond the out-of-policy cost, never negative
+    /// (the household cap is taken to pay within-policy self-pay first).
+    /// </summary>
+    public decimal WithinPolicySelfPay => Math.Max(0m, OutOfPocket - OutOfPolicyBill);
 
     /// <summary>Out-of-pocket spending: the bill minus every layer's payment, yuan, ≥ 0.</summary>
     public decimal OutOfPocket => Bill - TotalPaid;

@@ -193,7 +193,7 @@ public sealed class MedicalPayoutProgram : PolicyProgram
     }
 
     /// <summary>Builds the schedule and household-cap terms in force in each region present, from the parameters.</summary>
-    internal static (MedicalPayoutSchedule?[] Schedules, HouseholdBurdenCapTerms[] Caps) Resolve(ProgramSetup setup)
+    internal static (MedicalPayoutSchedule?[] Schedules, HouseholdBurdenCapTerms[] Caps, LayerSources?[] Sources) Resolve(ProgramSetup setup)
     {
         static decimal D(double v) => (decimal)v;
         static CoinsuranceBands Bands(RegionalList thresholds, RegionalList rates, Regions.RegionId r)
@@ -252,8 +252,19 @@ public sealed class MedicalPayoutProgram : PolicyProgram
 
         var schedules = new MedicalPayoutSchedule?[setup.Regions.Count];
         var caps = new HouseholdBurdenCapTerms[setup.Regions.Count];
+        var sources = new LayerSources?[setup.Regions.Count];
         foreach (var r in setup.RegionsPresent)
         {
+            sources[r.Index] = new LayerSources(
+                [dPrimary.Source(r), dSecondary.Source(r), dTertiary.Source(r)],
+                [repeat.Source(r), basicT.Source(r), basicR.Source(r), ceiling.Source(r)],
+                [cDeductible.Source(r), catT.Source(r), catR.Source(r), cCap.Source(r)],
+                [vFactor.Source(r), vRate.Source(r), vCapped.Source(r)],
+                [.. assistance.Select(a => new[] { largeBill.Source(r), a.Deductible.Source(r), a.Rate.Source(r), a.Cap.Source(r), a.RateLarge.Source(r), a.CapLarge.Source(r) })],
+                [mdEnabled.Source(r), mdThreshold.Source(r), mdT.Source(r), mdR.Source(r), mdCap.Source(r)],
+                [hDeductible.Source(r), hRate.Source(r), hCap.Source(r)],
+                overall.Source(r),
+                [capEnabled.Source(r), capDibao.Source(r), capMarginal.Source(r), capOther.Source(r)]);
             var basic = new BasicMedicalInsuranceTerms(D(dPrimary[r]), D(dSecondary[r]), D(dTertiary[r]), D(repeat[r]), Bands(basicT, basicR, r), D(ceiling[r]));
             var catastrophic = new CatastrophicIllnessTerms(D(cDeductible[r]), Bands(catT, catR, r), D(cCap[r]));
             var vulnerable = catastrophic.ForVulnerable(D(vFactor[r]), D(vRate[r]), vCapped[r] != 0);
@@ -273,7 +284,7 @@ public sealed class MedicalPayoutProgram : PolicyProgram
             caps[r.Index] = new HouseholdBurdenCapTerms(capEnabled[r] != 0, D(capDibao[r]), D(capMarginal[r]), D(capOther[r]));
         }
 
-        return (schedules, caps);
+        return (schedules, caps, sources);
     }
 
     private static string[] BuildParameterList()
@@ -301,8 +312,9 @@ public sealed class MedicalPayoutProgram : PolicyProgram
         private const int StackMembers = 16;
         private readonly MedicalPayoutSchedule?[] _schedules;
         private readonly HouseholdBurdenCapTerms[] _caps;
+        private readonly LayerSources?[] _sources;
 
-        public Pass(ProgramSetup setup) => (_schedules, _caps) = Resolve(setup);
+        public Pass(ProgramSetup setup) => (_schedules, _caps, _sources) = Resolve(setup);
 
         public override void Execute(ProgramContext context)
         {
@@ -363,7 +375,7 @@ public sealed class MedicalPayoutProgram : PolicyProgram
                     oopOut[p] = (double)m.OutOfPocket;
                     if (context.Explanation is { } explain)
                     {
-                        Explain(explain, population.PersonId[p], m, cap);
+                        Explain(explain, population.PersonId[p], m, cap, schedule, LevelOf(level[p]), GroupOf(groupColumn[p], p), _sources[r.Index]!);
                     }
                 }
 
@@ -391,24 +403,30 @@ public sealed class MedicalPayoutProgram : PolicyProgram
                 ? (AssistanceGroup)(byte)value
                 : throw new InvalidOperationException($"Column '{AssistanceGroupColumn}' holds {value.ToString(CultureInfo.InvariantCulture)} for person row {person}; expected a group code 0–4 (AssistanceGroup).");
 
-        private static void Explain(Explanation explain, long personId, in MedicalPayout m, decimal? cap)
+        private static void Explain(Explanation explain, long personId, in MedicalPayout m, decimal? cap, in MedicalPayoutSchedule s, HospitalLevel level, AssistanceGroup group, LayerSources sources)
         {
             var c = CultureInfo.InvariantCulture;
-            explain.Record("medical", string.Create(c, $"person {personId}: bill = within-policy {m.WithinPolicyBill:0.00} + out-of-policy {m.OutOfPolicyBill:0.00}"), (double)m.Bill, "yuan/year");
-            explain.Record("medical", string.Create(c, $"person {personId}: basic insurance"), (double)m.BasicInsurance, "yuan/year");
-            explain.Record("medical", string.Create(c, $"person {personId}: catastrophic insurance"), (double)m.CatastrophicInsurance, "yuan/year");
-            explain.Record("medical", string.Create(c, $"person {personId}: medical assistance"), (double)m.MedicalAssistance, "yuan/year");
-            explain.Record("medical", string.Create(c, $"person {personId}: major-disease subsidy"), (double)m.MajorDiseaseSubsidy, "yuan/year");
-            if (m.CeilingReduction > 0m)
+            string who = string.Create(c, $"person {personId}");
+            bool assisted = group != AssistanceGroup.None;
+            var catastrophic = assisted ? s.CatastrophicVulnerable : s.Catastrophic;
+            var assistance = s.AssistanceFor(group).For(m.Bill);
+            explain.Record("medical", string.Create(c, $"{who}: bill B = within-policy W {m.WithinPolicyBill:0.00} + out-of-policy {m.OutOfPolicyBill:0.00} ({level} hospital, group {group})"), (double)m.Bill, "yuan/year");
+            explain.Record("medical", string.Create(c, $"{who}: basic insurance = min(ceiling {s.Basic.AnnualCeiling:0}, bands [{s.Basic.Bands}] on W above the deductible for {level})"), (double)m.BasicInsurance, "yuan/year", [sources.BasicDeductibles[(int)level - 1], .. sources.Basic]);
+            explain.Record("medical", string.Create(c, $"{who}: catastrophic insurance{(assisted ? " (vulnerable terms)" : string.Empty)} = min(cap {(catastrophic.Cap is { } k2 ? k2.ToString("0", c) : "none")}, bands [{catastrophic.Bands}] on the self-pay above {catastrophic.Deductible:0.00})"), (double)m.CatastrophicInsurance, "yuan/year", assisted ? [.. sources.Catastrophic, .. sources.Vulnerable] : sources.Catastrophic);
+            if (assisted)
             {
-                explain.Record("medical", string.Create(c, $"person {personId}: public layers cut by the overall reimbursement ceiling"), (double)m.CeilingReduction, "yuan/year");
+                explain.Record("medical", string.Create(c, $"{who}: medical assistance = min(cap {assistance.Cap:0}, {assistance.Rate * 100m:0.##}% × (self-pay left − {assistance.Deductible:0.00}))"), (double)m.MedicalAssistance, "yuan/year", sources.Assistance[(int)group - 1]);
+                explain.Record("medical", s.MajorDisease.Enabled
+                    ? string.Create(c, $"{who}: major-disease subsidy = min(cap {s.MajorDisease.Cap:0}, bands [{s.MajorDisease.Bands}] on the self-pay left) when the bill per admission exceeds {s.MajorDisease.AdmissionThreshold:0}")
+                    : string.Create(c, $"{who}: major-disease subsidy: none where the household lives"), (double)m.MajorDiseaseSubsidy, "yuan/year", sources.MajorDisease);
             }
 
-            explain.Record("medical", string.Create(c, $"person {personId}: inclusive commercial insurance (Huiminbao)"), (double)m.InclusiveCommercialInsurance, "yuan/year");
+            explain.Record("medical", string.Create(c, $"{who}: overall ceiling: public layers ≤ {s.ReimbursementCeiling * 100m:0.##}% × B = {s.ReimbursementCeiling * m.Bill:0.00}; amount taken back"), (double)m.CeilingReduction, "yuan/year", sources.Ceiling);
+            explain.Record("medical", string.Create(c, $"{who}: inclusive commercial insurance (Huiminbao, private; if enrolled) = min(cap {s.InclusiveCommercial.Cap:0}, {s.InclusiveCommercial.Rate * 100m:0.##}% × (self-pay left − {s.InclusiveCommercial.Deductible:0.00}))"), (double)m.InclusiveCommercialInsurance, "yuan/year", sources.Commercial);
             explain.Record("medical", cap is { } k
-                ? string.Create(c, $"person {personId}: household burden cap (household OOP above K = {k:0.00} paid in full, shared by OOP)")
-                : string.Create(c, $"person {personId}: household burden cap (none applies)"), (double)m.HouseholdCap, "yuan/year");
-            explain.Record("medical", string.Create(c, $"person {personId}: out-of-pocket = bill − all payments"), (double)m.OutOfPocket, "yuan/year");
+                ? string.Create(c, $"{who}: household burden cap: household OOP above K = {k:0.00} paid in full, shared by members' OOP")
+                : string.Create(c, $"{who}: household burden cap: none applies"), (double)m.HouseholdCap, "yuan/year", sources.HouseholdCap);
+            explain.Record("medical", string.Create(c, $"{who}: out-of-pocket = B − all payments"), (double)m.OutOfPocket, "yuan/year");
         }
     }
 }

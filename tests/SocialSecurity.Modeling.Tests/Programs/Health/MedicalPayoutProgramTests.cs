@@ -83,8 +83,20 @@ public class MedicalPayoutProgramTests
         var result = Calculate(RegionCodes.Hangzhou, Mid2024, (90_000, 10_000, AssistanceGroup.Dibao));
 
         var text = string.Join('\n', result.Explanation.Steps.Select(s => s.Text));
-        text.Should().Contain("basic insurance").And.Contain("catastrophic insurance").And.Contain("medical assistance")
-            .And.Contain("household burden cap (household OOP above K = 3000.00").And.Contain("out-of-pocket");
+        text.Should().Contain("basic insurance").And.Contain("catastrophic insurance (vulnerable terms)").And.Contain("medical assistance")
+            .And.Contain("household OOP above K = 3000.00").And.Contain("out-of-pocket");
+        var capStep = result.Explanation.Steps.Single(s => s.Text.Contains("household burden cap", StringComparison.Ordinal));
+        capStep.Parameters.Should().Contain(p => p.Name == MedicalPayoutProgram.HouseholdCapEnabled && p.Provenance == Provenance.Paper);
+    }
+
+    [Fact]
+    public void Explanation_cites_the_local_Ulanqab_rule_for_the_tertiary_deductible()
+    {
+        var result = Calculate(RegionCodes.Ulanqab, Mid2023, (90_000, 10_000, AssistanceGroup.Dibao));
+
+        var basic = result.Explanation.Steps.Single(s => s.Text.Contains("basic insurance", StringComparison.Ordinal));
+        basic.Parameters.Should().Contain(p => p.Name == MedicalPayoutProgram.BasicDeductibleTertiary && p.Provenance == Provenance.Local && p.Value.Scalar == 1_200);
+        basic.Value.Should().BeApproximately(61_720, 1e-6);
     }
 
     [Fact]
