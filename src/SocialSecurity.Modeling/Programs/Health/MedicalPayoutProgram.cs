@@ -192,6 +192,26 @@ public sealed class MedicalPayoutProgram : PolicyProgram
         return new Pass(setup);
     }
 
+    /// <summary>
+    /// The medical terms in force in one region at one date, read from a parameter store: the per-person schedule and
+    /// the household cap, to use the primitive directly (one claim, a household, a what-if) with the same values a
+    /// population run would use.
+    /// </summary>
+    /// <param name="parameters">The parameter store (baseline or reformed).</param>
+    /// <param name="date">The date.</param>
+    /// <param name="region">The region (its own values, else its province's, else the nation's).</param>
+    /// <exception cref="ParameterNotFoundException">A medical parameter has no value in force there.</exception>
+    public static (MedicalPayoutSchedule Schedule, HouseholdBurdenCapTerms HouseholdCap) TermsInForce(ParameterStore parameters, DateOnly date, Regions.RegionId region)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var builder = new Population.PopulationBuilder(parameters.Regions, 1, 1);
+        builder.AddHousehold(new Population.HouseholdRecord { Id = 1, Weight = 1, RegionCode = parameters.Regions[region].Code });
+        builder.AddPerson(new Population.PersonRecord { Id = 1, HouseholdId = 1 });
+        var setup = new ProgramSetup(new MedicalPayoutProgram(), date, parameters, builder.Build(), [region]);
+        var (schedules, caps, _) = Resolve(setup);
+        return (schedules[region.Index]!.Value, caps[region.Index]);
+    }
+
     /// <summary>Builds the schedule and household-cap terms in force in each region present, from the parameters.</summary>
     internal static (MedicalPayoutSchedule?[] Schedules, HouseholdBurdenCapTerms[] Caps, LayerSources?[] Sources) Resolve(ProgramSetup setup)
     {

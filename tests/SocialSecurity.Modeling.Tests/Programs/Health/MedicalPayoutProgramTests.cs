@@ -131,4 +131,22 @@ public class MedicalPayoutProgramTests
             }
         }
     }
+
+    [Fact]
+    public void Terms_in_force_reproduce_examples_13_and_15_from_the_parameter_files()
+    {
+        var store = ParameterStore.Default;
+        var (ulanqab, ulanqabCap) = MedicalPayoutProgram.TermsInForce(store, Mid2023, store.Regions.GetId(RegionCodes.Ulanqab));
+        var (hangzhou, hangzhouCap) = MedicalPayoutProgram.TermsInForce(store, Mid2024, store.Regions.GetId(RegionCodes.Hangzhou));
+        var bill = new MedicalClaim(90_000m, 10_000m);
+
+        ulanqab.Compute(bill).OutOfPocket.Should().Be(29_712m);
+        ulanqab.DibaoAssistance.For(100_000m).Rate.Should().Be(0.80m);
+        ulanqab.DibaoAssistance.For(29_999.99m).Cap.Should().Be(10_000m);
+        ulanqabCap.CapFor(AssistanceGroup.Dibao).Should().BeNull("Ulanqab has no household cap");
+
+        Span<MedicalPayout> household = [hangzhou.Compute(bill, AssistanceGroup.Dibao)];
+        household[0].OutOfPocket.Should().Be(14_334.40m);
+        HouseholdBurdenCapTerms.Apply(household, hangzhouCap.CapFor(AssistanceGroup.Dibao)).Should().Be(11_334.40m);
+    }
 }
