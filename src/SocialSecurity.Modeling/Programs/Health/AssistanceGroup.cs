@@ -1,0 +1,24 @@
+namespace SocialSecurity.Modeling.Programs.Health;
+
+/// <summary>
+/// The social-assistance group a person belongs to for medical purposes. It selects the medical-assistance terms
+/// (DOMAIN.md §5.3), the catastrophic-insurance terms for vulnerable people (§5.2) and the household burden cap
+/// (§5.4). Codes are stable: they are the values of the <see cref="MedicalPayoutProgram.AssistanceGroupColumn"/> column.
+/// </summary>
+public enum AssistanceGroup : byte
+{
+    /// <summary>Not in an assistance group: insurance only.</summary>
+    None = 0,
+
+    /// <summary>Destitute persons (特困人员, including rural five-guarantee households and orphans).</summary>
+    Destitute = 1,
+
+    /// <summary>Members of dibao (最低生活保障) households.</summary>
+    Dibao = 2,
+
+    /// <summary>Members of dibao-marginal (低保边缘) households.</summary>
+    Marginal = 3,
+
+    /// <summary>Members of other hardship households: expenditure-type hardship (支出型困难) or impoverished by illness (因病致贫).</summary>
+    OtherHardship = 4,
+}

@@ -1,0 +1,65 @@
+namespace SocialSecurity.Modeling.Programs.Health;
+
+/// <summary>
+/// Catastrophic (critical) illness insurance (大病保险): reimburses the within-policy self-pay left after basic
+/// insurance, above a deductible, at banded rates, up to a cap (DOMAIN.md §5.2).
+/// </summary>
+/// <remarks>
+/// <para>Rule: payment = min(cap, bands.Pay(self-pay, <i>D</i><sub>2</sub>)); no cap when <see cref="Cap"/> is null.</para>
+/// <para>Ulanqab [L]: <i>D</i><sub>2</sub> = 14,000, 60%, cap 500,000. For poor people the deductible is halved, the
+/// rate rises by 5 points and there is no cap (<see cref="ForVulnerable"/>). Jiangsu [P] lowered <i>D</i><sub>2</sub>
+/// for people in difficulty by an unknown amount.</para>
+/// </remarks>
+public readonly record struct CatastrophicIllnessTerms
+{
+    /// <summary>Catastrophic insurance terms.</summary>
+    /// <param name="deductible">Deductible on the annual within-policy self-pay, yuan, ≥ 0.</param>
+    /// <param name="bands">Rate bands keyed by the self-pay amount.</param>
+    /// <param name="cap">The annual cap, yuan, ≥ 0; null for none.</param>
+    public CatastrophicIllnessTerms(decimal deductible, CoinsuranceBands bands, decimal? cap)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(deductible);
+        if (cap is { } c)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(c, nameof(cap));
+        }
+
+        Deductible = deductible;
+        Bands = bands;
+        Cap = cap;
+    }
+
+    /// <summary>The deductible on the within-policy self-pay, yuan per year.</summary>
+    public decimal Deductible { get; init; }
+
+    /// <summary>The rate bands, keyed by the self-pay amount.</summary>
+    public CoinsuranceBands Bands { get; init; }
+
+    /// <summary>The annual cap, yuan per year; null for none.</summary>
+    public decimal? Cap { get; init; }
+
+    /// <summary>
+    /// The terms for vulnerable people: the deductible multiplied by <paramref name="deductibleFactor"/>, every rate
+    /// raised by <paramref name="rateIncrease"/> (capped at 100%), and the cap kept or removed.
+    /// </summary>
+    /// <param name="deductibleFactor">The factor on the deductible, in [0, 1] (Ulanqab: 0.5).</param>
+    /// <param name="rateIncrease">The rate increase, a fraction in [0, 1] (Ulanqab: 0.05).</param>
+    /// <param name="keepCap">Whether the cap still applies (Ulanqab: no).</param>
+    public CatastrophicIllnessTerms ForVulnerable(decimal deductibleFactor, decimal rateIncrease, bool keepCap)
+    {
+        if (deductibleFactor < 0m || deductibleFactor > 1m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(deductibleFactor), deductibleFactor, "The deductible factor for vulnerable people must lie in [0, 1] (a relief never raises the deductible).");
+        }
+
+        return new CatastrophicIllnessTerms(Deductible * deductibleFactor, Bands.WithRatesRaisedBy(rateIncrease), keepCap ? Cap : null);
+    }
+
+    /// <summary>What catastrophic insurance pays on an annual within-policy self-pay, yuan.</summary>
+    /// <param name="selfPay">The within-policy self-pay left after basic insurance, yuan, ≥ 0.</param>
+    public decimal Pay(decimal selfPay)
+    {
+        decimal paid = Bands.Pay(selfPay, Deductible);
+        return Cap is { } cap ? Math.Min(cap, paid) : paid;
+    }
+}

@@ -1,0 +1,203 @@
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Programs.Health;
+using SocialSecurity.Modeling.Regions;
+
+namespace SocialSecurity.Modeling.Tests.Programs.Health;
+
+public class HealthShockTests
+{
+    private static readonly DateOnly Mid2024 = new(2024, 6, 30);
+
+    internal static Population.Population SamplePopulation(int households, int seed, bool reversed = false)
+    {
+        var random = new Random(seed);
+        string[] regions = [RegionCodes.Hangzhou, RegionCodes.Ulanqab, RegionCodes.Kashgar, RegionCodes.Wuxi];
+        var rows = new List<(HouseholdRecord Household, PersonRecord[] Members, double[] Groups)>();
+        long personId = 1;
+        for (int h = 1; h <= households; h++)
+        {
+            var household = new HouseholdRecord { Id = h, Weight = 1 + random.Next(5), RegionCode = regions[random.Next(regions.Length)], Area = random.Next(2) == 0 ? AreaType.Urban : AreaType.Rural };
+            int n = 1 + random.Next(4);
+            var members = new PersonRecord[n];
+            var groups = new double[n];
+            int group = random.Next(10) switch { 0 => 2, 1 => 3, _ => 0 };
+            for (int i = 0; i < n; i++)
+            {
+                members[i] = new PersonRecord
+                {
+                    Id = personId++, HouseholdId = h, Age = random.Next(90), Sex = (Sex)random.Next(2), Hukou = (HukouType)random.Next(2),
+                    WagesAnnual = random.Next(3) == 0 ? 0 : random.Next(5_000, 80_000),
+                };
+                groups[i] = group;
+            }
+
+            rows.Add((household, members, groups));
+        }
+
+        if (reversed)
+        {
+            rows.Reverse();
+        }
+
+        var builder = new PopulationBuilder();
+        var groupColumn = new List<double>();
+        foreach (var (household, members, groups) in rows)
+        {
+            builder.AddHousehold(household);
+            foreach (var m in members)
+            {
+                builder.AddPerson(m);
+            }
+
+            groupColumn.AddRange(groups);
+        }
+
+        builder.AddPersonColumn(MedicalPayoutProgram.AssistanceGroupColumn, [.. groupColumn]);
+        return builder.Build();
+    }
+
+    [Fact]
+    public void Person_streams_are_deterministic_and_distinct()
+    {
+        var key = PersonRandomStream.Key(42, "medical.spending");
+        var a = PersonRandomStream.Create(key, 7, 3);
+        var b = PersonRandomStream.Create(key, 7, 3);
+        var otherPerson = PersonRandomStream.Create(key, 8, 3);
+        var otherReplicate = PersonRandomStream.Create(key, 7, 4);
+        var otherStream = PersonRandomStream.Create(PersonRandomStream.Key(42, "ltc.need"), 7, 3);
+
+        ulong first = a.NextUInt64();
+        first.Should().Be(b.NextUInt64());
+        first.Should().NotBe(otherPerson.NextUInt64());
+        first.Should().NotBe(otherReplicate.NextUInt64());
+        first.Should().NotBe(otherStream.NextUInt64());
+        PersonRandomStream.Key(42, "x").Should().NotBe(PersonRandomStream.Key(43, "x"));
+    }
+
+    [Fact]
+    public void Uniform_and_normal_draws_have_the_right_moments()
+    {
+        var stream = PersonRandomStream.Create(PersonRandomStream.Key(1, "test"), 1, 0);
+        const int N = 200_000;
+        double sumU = 0, sumZ = 0, sumZ2 = 0;
+        for (int i = 0; i < N; i++)
+        {
+            double u = stream.NextDouble();
+            u.Should().BeInRange(0, 1 - 1e-17);
+            sumU += u;
+            double z = stream.NextStandardNormal();
+            sumZ += z;
+            sumZ2 += z * z;
+        }
+
+        (sumU / N).Should().BeApproximately(0.5, 0.005);
+        (sumZ / N).Should().BeApproximately(0, 0.01);
+        (sumZ2 / N).Should().BeApproximately(1, 0.015);
+    }
+
+    [Fact]
+    public void Two_part_model_draws_spending_with_the_stated_probability_and_median()
+    {
+        var model = HealthSpendingModel.Illustrative;
+        var key = PersonRandomStream.Key(9, "medical.spending");
+        int any = 0;
+        var amounts = new List<decimal>();
+        for (int id = 0; id < 100_000; id++)
+        {
+            var stream = PersonRandomStream.Create(key, id, 0);
+            var claim = model.Draw(ref stream, 70, Sex.Female, HukouType.Urban);
+            if (claim.Total > 0)
+            {
+                any++;
+                amounts.Add(claim.Total);
+                claim.WithinPolicy.Should().Be(Math.Round(claim.Total * 0.8m, 2, MidpointRounding.AwayFromZero));
+            }
+        }
+
+        model.AnyUseProbability(70, Sex.Female, HukouType.Urban).Should().Be(0.20);
+        (any / 100_000.0).Should().BeApproximately(0.20, 0.006);
+        amounts.Sort();
+        ((double)amounts[amounts.Count / 2]).Should().BeApproximately(11_000, 400, "the median of a lognormal is its scale");
+        model.AnyUseProbability(70, Sex.Male, HukouType.Rural).Should().BeApproximately(0.20 * 1.1 * 0.9, 1e-12);
+    }
+
+    [Fact]
+    public void Results_do_not_depend_on_the_thread_count()
+    {
+        var population = SamplePopulation(800, 5);
+        var simulation = new HealthShockSimulation(HealthSpendingModel.Illustrative, ParameterStore.Default);
+
+        var one = simulation.Run(population, Mid2024, new HealthShockOptions { Seed = 11, Replicates = 8, BlockSize = 64, MaxDegreeOfParallelism = 1 });
+        var many = simulation.Run(population, Mid2024, new HealthShockOptions { Seed = 11, Replicates = 8, BlockSize = 64, MaxDegreeOfParallelism = 4 });
+
+        many.CapacityToPay40.Values.Should().Equal(one.CapacityToPay40.Values);
+        many.Income10.Values.Should().Equal(one.Income10.Values);
+        many.MeanOutOfPocket.Values.Should().Equal(one.MeanOutOfPocket.Values);
+    }
+
+    [Fact]
+    public void Results_do_not_depend_on_row_order_and_change_with_the_seed()
+    {
+        var simulation = new HealthShockSimulation(HealthSpendingModel.Illustrative, ParameterStore.Default);
+        var options = new HealthShockOptions { Seed = 3, Replicates = 5 };
+
+        var forward = simulation.Run(SamplePopulation(600, 8), Mid2024, options);
+        var backward = simulation.Run(SamplePopulation(600, 8, reversed: true), Mid2024, options);
+        var reseeded = simulation.Run(SamplePopulation(600, 8), Mid2024, options with { Seed = 4 });
+
+        for (int r = 0; r < 5; r++)
+        {
+            backward.Income25.Values[r].Should().BeApproximately(forward.Income25.Values[r], 1e-12);
+            backward.MeanOutOfPocket.Values[r].Should().BeApproximately(forward.MeanOutOfPocket.Values[r], 1e-6);
+        }
+
+        reseeded.MeanOutOfPocket.Values.Should().NotEqual(forward.MeanOutOfPocket.Values);
+    }
+
+    [Fact]
+    public void Catastrophic_rates_are_ordered_and_the_interval_brackets_the_mean()
+    {
+        var simulation = new HealthShockSimulation(HealthSpendingModel.Illustrative, ParameterStore.Default);
+
+        var result = simulation.Run(SamplePopulation(1_500, 21), Mid2024, new HealthShockOptions { Seed = 5, Replicates = 20 });
+
+        result.Income10.Mean.Should().BeGreaterThan(0).And.BeGreaterThanOrEqualTo(result.Income25.Mean);
+        result.Income25.Mean.Should().BeLessThan(1);
+        result.CapacityToPay40.Lower.Should().BeLessThanOrEqualTo(result.CapacityToPay40.Mean);
+        result.CapacityToPay40.Upper.Should().BeGreaterThanOrEqualTo(result.CapacityToPay40.Mean);
+        result.CapacityToPay40.StandardError.Should().BeGreaterThan(0);
+        result.MeanPublicPayment.Mean.Should().BeGreaterThan(0);
+        foreach (var v in result.Income10.Values.Zip(result.Income25.Values))
+        {
+            v.First.Should().BeGreaterThanOrEqualTo(v.Second, "OOP above 25% of income is also above 10%");
+        }
+    }
+
+    [Fact]
+    public void Nobody_is_catastrophic_when_nobody_falls_ill()
+    {
+        var healthy = new HealthSpendingModel([0], [0.0], [1_000], 1.0);
+        var simulation = new HealthShockSimulation(healthy, ParameterStore.Default);
+
+        var result = simulation.Run(SamplePopulation(200, 2), Mid2024, new HealthShockOptions { Replicates = 3 });
+
+        result.CapacityToPay40.Values.Should().OnlyContain(v => v == 0);
+        result.Income10.Values.Should().OnlyContain(v => v == 0);
+        result.MeanOutOfPocket.Values.Should().OnlyContain(v => v == 0);
+    }
+
+    [Fact]
+    public void Confidence_interval_uses_the_Student_t_quantile()
+    {
+        var estimate = new ReplicateEstimate([1.0, 2.0, 3.0], 0.95);
+
+        estimate.Mean.Should().Be(2.0);
+        estimate.StandardDeviation.Should().BeApproximately(1.0, 1e-12);
+        // t(0.975, 2) = 4.302653: 2 ± 4.302653 / √3.
+        estimate.Lower.Should().BeApproximately(2.0 - (4.302653 / Math.Sqrt(3)), 1e-5);
+        estimate.Upper.Should().BeApproximately(2.0 + (4.302653 / Math.Sqrt(3)), 1e-5);
+        var single = () => new ReplicateEstimate([1.0], 0.95);
+        single.Should().Throw<ArgumentException>();
+    }
+}
