@@ -1,3 +1,4 @@
+using SocialSecurity.Modeling.Randomness;
 using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Population;
@@ -39,7 +40,7 @@ public class MedicalPipelineBenchmarks
         var group = new double[Persons];
         var enrolled = new double[Persons];
         var model = HealthSpendingModel.Illustrative;
-        var key = PersonRandomStream.Key(1, "medical.spending");
+        var streams = new RandomStream(1, "medical.spending");
         int p = 0;
         for (long h = 1; p < Persons; h++)
         {
@@ -50,7 +51,7 @@ public class MedicalPipelineBenchmarks
             {
                 var person = new PersonRecord { Id = p + 1, HouseholdId = h, Age = random.Next(95), Sex = (Sex)random.Next(2), Hukou = (HukouType)random.Next(2), WagesAnnual = random.Next(0, 90_000) };
                 builder.AddPerson(person);
-                var stream = PersonRandomStream.Create(key, person.Id, 0);
+                var stream = streams.Sequence(person.Id);
                 var claim = model.Draw(ref stream, person.Age, person.Sex, person.Hukou);
                 within[p] = (double)claim.WithinPolicy;
                 outside[p] = (double)claim.OutOfPolicy;

@@ -15,9 +15,9 @@ public sealed class ProgramSetup
 {
     private readonly PolicyProgram _program;
     private readonly RegionId[] _regionsPresent;
-    private readonly VariableTable _variables;
+    private readonly VariableTable? _variables;
 
-    internal ProgramSetup(PolicyProgram program, DateOnly date, ParameterStore parameters, Population.Population population, RegionId[] regionsPresent, VariableTable variables)
+    internal ProgramSetup(PolicyProgram program, DateOnly date, ParameterStore parameters, Population.Population population, RegionId[] regionsPresent, VariableTable? variables = null)
     {
         _program = program;
         _variables = variables;
@@ -51,7 +51,8 @@ public sealed class ProgramSetup
             throw new InvalidOperationException($"Program '{_program.Name}' asks about variable '{name}' without declaring it in Inputs.");
         }
 
-        return _variables.Definition(name);
+        return _variables?.Definition(name)
+            ?? throw new InvalidOperationException($"Program '{_program.Name}' was prepared outside a simulation run, where variable definitions are not available.");
     }
 
     /// <summary>A monetary parameter as yuan per month in every region present (an annual parameter is divided by 12, explicitly).</summary>

@@ -51,6 +51,15 @@ public readonly struct RandomStream : IEquatable<RandomStream>
         return ((bits >> 11) + 0.5) * (1.0 / (1UL << 53));
     }
 
+    /// <summary>
+    /// A sequential generator for entity <paramref name="id"/> and replicate <paramref name="replicate"/>, for rules
+    /// that need several draws per person (a two-part spending model, a Box–Muller normal). It is seeded from this
+    /// stream's key, so it shares the stream's guarantees: the same person gets the same sequence in every run.
+    /// </summary>
+    /// <param name="id">The person's or household's id.</param>
+    /// <param name="replicate">The replicate (Monte Carlo run) index, ≥ 0.</param>
+    public PersonRandomStream Sequence(long id, int replicate = 0) => PersonRandomStream.Create(_key, id, replicate);
+
     /// <summary>Whether an event of probability <paramref name="probability"/> happens to entity <paramref name="id"/>: <c>Uniform(id, draw) &lt; probability</c>. Raising the probability never turns a yes into a no.</summary>
     /// <param name="id">The entity's id.</param>
     /// <param name="probability">The probability, in [0, 1].</param>

@@ -2,6 +2,8 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Population;
 using SocialSecurity.Modeling.Regions;
 
+using SocialSecurity.Modeling.Randomness;
+
 namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>
@@ -72,7 +74,7 @@ public sealed class HealthShockSimulation
             rural[r.Index] = _parameters.Resolve(Assistance.DibaoProgram.StandardRural, date, r).PerYear();
         }
 
-        var context = new RunContext(population, _model, schedules, caps, urban, rural, PersonRandomStream.Key(options.Seed, options.StreamName), options.Replicates);
+        var context = new RunContext(population, _model, schedules, caps, urban, rural, new RandomStream(options.Seed, options.StreamName), options.Replicates);
         int households = population.HouseholdCount;
         int blocks = (households + options.BlockSize - 1) / options.BlockSize;
 
@@ -110,7 +112,7 @@ public sealed class HealthShockSimulation
 
     private sealed class RunContext(
         Population.Population population, HealthSpendingModel model, MedicalPayoutSchedule?[] schedules, HouseholdBurdenCapTerms[] caps,
-        double[] urbanStandard, double[] ruralStandard, ulong streamKey, int replicates)
+        double[] urbanStandard, double[] ruralStandard, RandomStream streams, int replicates)
     {
         public const int Weight = 0;
         public const int Capacity40 = 1;
@@ -160,7 +162,7 @@ public sealed class HealthShockSimulation
                     for (int i = 0; i < n; i++)
                     {
                         int p = m0 + i;
-                        var stream = PersonRandomStream.Create(streamKey, ids[p], r);
+                        var stream = streams.Sequence(ids[p], r);
                         var claim = model.Draw(ref stream, age[p], sex[p], hukou[p]);
                         members[i] = claim.Total == 0m ? default : schedule.Compute(claim, Group(p), _enrolled is not null && _enrolled[p] != 0);
                     }

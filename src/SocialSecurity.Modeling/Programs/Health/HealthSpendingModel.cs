@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using SocialSecurity.Modeling.Population;
 
+using SocialSecurity.Modeling.Randomness;
+
 namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>

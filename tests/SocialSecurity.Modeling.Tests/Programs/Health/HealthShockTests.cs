@@ -1,3 +1,4 @@
+using SocialSecurity.Modeling.Randomness;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Population;
 using SocialSecurity.Modeling.Programs.Health;
@@ -60,25 +61,25 @@ public class HealthShockTests
     [Fact]
     public void Person_streams_are_deterministic_and_distinct()
     {
-        var key = PersonRandomStream.Key(42, "medical.spending");
-        var a = PersonRandomStream.Create(key, 7, 3);
-        var b = PersonRandomStream.Create(key, 7, 3);
-        var otherPerson = PersonRandomStream.Create(key, 8, 3);
-        var otherReplicate = PersonRandomStream.Create(key, 7, 4);
-        var otherStream = PersonRandomStream.Create(PersonRandomStream.Key(42, "ltc.need"), 7, 3);
+        var streams = new RandomStream(42, "medical.spending");
+        var a = streams.Sequence(7, 3);
+        var b = streams.Sequence(7, 3);
+        var otherPerson = streams.Sequence(8, 3);
+        var otherReplicate = streams.Sequence(7, 4);
+        var otherStream = new RandomStream(42, "ltc.need").Sequence(7, 3);
 
         ulong first = a.NextUInt64();
         first.Should().Be(b.NextUInt64());
         first.Should().NotBe(otherPerson.NextUInt64());
         first.Should().NotBe(otherReplicate.NextUInt64());
         first.Should().NotBe(otherStream.NextUInt64());
-        PersonRandomStream.Key(42, "x").Should().NotBe(PersonRandomStream.Key(43, "x"));
+        new RandomStream(42, "x").Sequence(1).NextUInt64().Should().NotBe(new RandomStream(43, "x").Sequence(1).NextUInt64());
     }
 
     [Fact]
     public void Uniform_and_normal_draws_have_the_right_moments()
     {
-        var stream = PersonRandomStream.Create(PersonRandomStream.Key(1, "test"), 1, 0);
+        var stream = new RandomStream(1, "test").Sequence(1);
         const int N = 200_000;
         double sumU = 0, sumZ = 0, sumZ2 = 0;
         for (int i = 0; i < N; i++)
@@ -100,12 +101,12 @@ public class HealthShockTests
     public void Two_part_model_draws_spending_with_the_stated_probability_and_median()
     {
         var model = HealthSpendingModel.Illustrative;
-        var key = PersonRandomStream.Key(9, "medical.spending");
+        var streams = new RandomStream(9, "medical.spending");
         int any = 0;
         var amounts = new List<decimal>();
         for (int id = 0; id < 100_000; id++)
         {
-            var stream = PersonRandomStream.Create(key, id, 0);
+            var stream = streams.Sequence(id);
             var claim = model.Draw(ref stream, 70, Sex.Female, HukouType.Urban);
             if (claim.Total > 0)
             {

@@ -1,8 +1,8 @@
-namespace SocialSecurity.Modeling.Programs.Health;
+namespace SocialSecurity.Modeling.Randomness;
 
 /// <summary>
-/// A deterministic pseudo-random stream for one person in one replicate, derived from (seed, stream name, person id,
-/// replicate) by SplitMix64 mixing. The same person gets the same draws whatever the thread count, block size or
+/// A deterministic pseudo-random sequence for one person in one replicate, obtained from
+/// <see cref="RandomStream.Sequence(long, int)"/> and so derived from (seed, stream name, person id, replicate). The same person gets the same draws whatever the thread count, block size or
 /// row order, so Monte Carlo results are reproducible and comparable between a baseline and a reform (common random
 /// numbers).
 /// </summary>
@@ -19,33 +19,18 @@ public struct PersonRandomStream
     private PersonRandomStream(ulong state) => _state = state;
 
     /// <summary>The stream of one person in one replicate.</summary>
-    /// <param name="streamKey">The key of the seed and stream name, from <see cref="Key"/> (computed once per run).</param>
+    /// <param name="streamKey">The key of the seed and stream name (the owning <see cref="RandomStream"/>'s key).</param>
     /// <param name="personId">The person's stable id.</param>
     /// <param name="replicate">The replicate index, ≥ 0.</param>
-    public static PersonRandomStream Create(ulong streamKey, long personId, int replicate)
+    internal static PersonRandomStream Create(ulong streamKey, long personId, int replicate)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(replicate);
         return new PersonRandomStream(Mix(Mix(streamKey ^ unchecked((ulong)personId)) ^ Mix(unchecked((ulong)replicate + Gamma))));
     }
 
-    /// <summary>The key of a seed and a stream name (for example <c>"medical.spending"</c>): different names give independent streams.</summary>
-    /// <param name="seed">The run's seed.</param>
-    /// <param name="streamName">The stream's name.</param>
-    public static ulong Key(ulong seed, string streamName)
-    {
-        ArgumentNullException.ThrowIfNull(streamName);
-        ulong hash = 0xCBF29CE484222325UL;
-        foreach (char c in streamName)
-        {
-            hash = unchecked((hash ^ c) * 0x100000001B3UL);
-        }
-
-        return Mix(seed ^ Mix(hash));
-    }
-
     /// <summary>The SplitMix64 finaliser: a bijective 64-bit mix with full avalanche.</summary>
     /// <param name="z">The value to mix.</param>
-    public static ulong Mix(ulong z)
+    internal static ulong Mix(ulong z)
     {
         unchecked
         {
