@@ -15,6 +15,7 @@ namespace SocialSecurity.Modeling.Population;
 public sealed class Population
 {
     private readonly Dictionary<string, double[]> _personExtras;
+    private RegionId[]? _regionsPresent;
     private readonly Dictionary<string, double[]> _householdExtras;
 
     internal Population(
@@ -150,6 +151,9 @@ public sealed class Population
     /// <summary>The names of the extra household columns added with <see cref="PopulationBuilder.AddHouseholdColumn"/>.</summary>
     public IReadOnlyCollection<string> ExtraHouseholdColumns => _householdExtras.Keys;
 
+    /// <summary>The regions where at least one household lives or one person is registered (hukou), in catalogue order; computed once.</summary>
+    internal RegionId[] RegionsPresent => _regionsPresent ??= FindRegionsPresent();
+
     /// <summary>The number of members of household <paramref name="household"/> (an index, not an id).</summary>
     /// <param name="household">A household index.</param>
     public int HouseholdSize(int household) => MemberStartColumn[household + 1] - MemberStartColumn[household];
@@ -226,6 +230,31 @@ public sealed class Population
     internal bool TryGetExtraPersonColumn(string name, out double[] column) => _personExtras.TryGetValue(name, out column!);
 
     internal bool TryGetExtraHouseholdColumn(string name, out double[] column) => _householdExtras.TryGetValue(name, out column!);
+
+    private RegionId[] FindRegionsPresent()
+    {
+        var seen = new bool[Regions.Count];
+        foreach (var r in HouseholdRegionColumn)
+        {
+            seen[r] = true;
+        }
+
+        foreach (var r in HukouRegionColumn)
+        {
+            seen[r] = true;
+        }
+
+        var present = new List<RegionId>();
+        for (int i = 0; i < seen.Length; i++)
+        {
+            if (seen[i])
+            {
+                present.Add(new RegionId((ushort)i));
+            }
+        }
+
+        return [.. present];
+    }
 
     private static double Sum(double[] values)
     {

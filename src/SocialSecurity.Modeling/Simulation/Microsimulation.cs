@@ -83,7 +83,7 @@ public static class Microsimulation
             throw new ParameterNotFoundException(unknown[0], $"The policy uses parameters that the store does not define: {string.Join(", ", unknown)}.");
         }
 
-        var present = RegionsPresent(population);
+        var present = population.RegionsPresent;
         var table = new VariableTable(population, policy);
         var passes = policy.Programs.Select(p => p.Prepare(new ProgramSetup(p, date, parameters, population, present, table))).ToArray();
         return (table, passes);
@@ -95,30 +95,5 @@ public static class Microsimulation
         {
             passes[i].Execute(new ProgramContext(policy.Programs[i], table, population, first, end, explanation));
         }
-    }
-
-    private static RegionId[] RegionsPresent(Population.Population population)
-    {
-        var seen = new bool[population.Regions.Count];
-        foreach (var r in population.HouseholdRegionColumn)
-        {
-            seen[r] = true;
-        }
-
-        foreach (var r in population.HukouRegionColumn)
-        {
-            seen[r] = true;
-        }
-
-        var present = new List<RegionId>();
-        for (int i = 0; i < seen.Length; i++)
-        {
-            if (seen[i])
-            {
-                present.Add(new RegionId((ushort)i));
-            }
-        }
-
-        return [.. present];
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Population;
 using SocialSecurity.Modeling.Simulation;
@@ -138,23 +139,20 @@ public sealed class DibaoProgram : PolicyProgram
             var maxHomes = _maxHomes.ByRegion;
             var vehicleRule = _vehicleRule.ByRegion;
 
-            // Sum the income variables per household first: one sequential sweep over the block's members per
-            // variable (members of a block are contiguous), no per-household inner loop.
+            // Income per member first (vectorised, one column at a time), then per household (one sequential sweep).
             int first = context.FirstHousehold, end = context.EndHousehold;
-            var rented = ArrayPool<double>.Shared.Rent(end - first);
-            var income = rented.AsSpan(0, end - first);
-            income.Clear();
-            var personHousehold = population.PersonHousehold;
             int firstPerson = start[first], endPerson = start[end];
+            var rented = ArrayPool<double>.Shared.Rent((endPerson - firstPerson) + (end - first));
+            var perPerson = rented.AsSpan(0, endPerson - firstPerson);
+            var income = rented.AsSpan(endPerson - firstPerson, end - first);
+            perPerson.Clear();
             for (int v = 0; v < _program._incomeVariables.Length; v++)
             {
                 var column = context.Read(_program._incomeVariables[v]);
-                double toAnnual = _toAnnual[v];
-                for (int p = firstPerson; p < endPerson; p++)
-                {
-                    income[personHousehold[p] - first] += column[p] * toAnnual;
-                }
+                ColumnMath.AddScaled(perPerson, column[firstPerson..endPerson], _toAnnual[v]);
             }
+
+            ColumnMath.SumByHousehold(perPerson, start, first, end, income);
 
             for (int h = first; h < end; h++)
             {
