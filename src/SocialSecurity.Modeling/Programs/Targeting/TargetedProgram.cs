@@ -206,22 +206,6 @@ public sealed class TargetedProgram : PolicyProgram
                 received[h] = receives ? 1.0 : 0.0;
                 outcome[h] = (double)result;
                 status[h] = received[h];
-                if (!receives)
-                {
-                    foreach (var output in _program._moneyOutputs)
-                    {
-                        var column = context.Write(output.Name);
-                        if (output.Entity == Entity.Household)
-                        {
-                            column[h] = 0;
-                        }
-                        else
-                        {
-                            column[start[h]..start[h + 1]].Clear();
-                        }
-                    }
-                }
-
                 if (context.Explanation is { } explain)
                 {
                     var region = population.HouseholdRegion[h];
@@ -230,6 +214,29 @@ public sealed class TargetedProgram : PolicyProgram
                         ? string.Create(c, $"take-up draw {_takeUpStream.Uniform(id):0.0000} vs rate {_takeUp[region]:0.###}, exclusion draw {_exclusionStream.Uniform(id):0.0000} vs rate {_exclusion[region]:0.###}")
                         : string.Create(c, $"inclusion draw {_inclusionStream.Uniform(id):0.0000} vs rate {_inclusion[region]:0.###}");
                     explain.Record(_program.Name, $"targeting ({(eligible ? "truly eligible" : "not eligible")}): {draws} → {result}", received[h], "flag", _takeUp.Source(region), _exclusion.Source(region), _inclusion.Source(region));
+                }
+            }
+
+            // A household that does not receive gets nothing from the wrapped program: zero its money outputs, one
+            // column at a time (a column lookup per block, not per household).
+            foreach (var output in _program._moneyOutputs)
+            {
+                var column = context.Write(output.Name);
+                for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+                {
+                    if (received[h] == 1)
+                    {
+                        continue;
+                    }
+
+                    if (output.Entity == Entity.Household)
+                    {
+                        column[h] = 0;
+                    }
+                    else
+                    {
+                        column[start[h]..start[h + 1]].Clear();
+                    }
                 }
             }
         }
