@@ -6,7 +6,7 @@ using SocialSecurity.Modeling.Simulation;
 namespace SocialSecurity.Modeling.Programs.Targeting;
 
 /// <summary>
-/// Runs a household means-tested program with take-up and identification errors: a decorator that computes the
+/// Runs a means-tested program with take-up and identification errors: a decorator that computes the
 /// wrapped program's rule (true eligibility and entitlement) and then decides, with per-household random draws, who
 /// actually receives it. Use it in a policy <b>in place of</b> the wrapped program.
 /// </summary>
@@ -25,6 +25,9 @@ namespace SocialSecurity.Modeling.Programs.Targeting;
 /// <item><c>targeting.{key}.received</c> and <c>targeting.{key}.outcome</c> (a <see cref="TargetingOutcome"/>) record
 /// what happened; <see cref="TargetingReport"/> summarises them.</item>
 /// </list>
+/// <para><b>Unit.</b> The unit is the entity of the eligibility flag: households (dibao and the other household
+/// means tests; draws keyed by household id), or persons (destitute support; draws keyed by person id, and the
+/// wrapped program's amounts must then be person amounts). Below, "household" reads "person" for person flags.</para>
 /// <para><b>Draws.</b> For household id <i>i</i>, three independent uniform draws from <see cref="RandomStream"/>
 /// under the decorator's seed, with stream names <c>targeting.{key}.take_up</c>, <c>targeting.{key}.exclusion</c> and
 /// <c>targeting.{key}.inclusion</c> (draw index 0). An eligible household receives when its take-up draw &lt;
@@ -46,22 +49,29 @@ public sealed class TargetedProgram : PolicyProgram
     private readonly string _key;
     private readonly ulong _seed;
     private readonly VariableDefinition[] _moneyOutputs;
+    private readonly Entity _unit;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
-    /// <param name="inner">A program that writes a household eligibility flag (for example <see cref="Assistance.DibaoProgram"/>).</param>
-    /// <param name="eligibilityVariable">The wrapped program's household flag of true eligibility (for example <c>dibao.eligible</c>).</param>
+    /// <param name="inner">A program that writes an eligibility flag (for example <see cref="Assistance.DibaoProgram"/>).</param>
+    /// <param name="eligibilityVariable">The wrapped program's flag of true eligibility, household or person (for example <c>dibao.eligible</c> or <c>destitute.eligible</c>).</param>
     /// <param name="key">The name used in the rate parameters, random streams and outputs (<c>targeting.{key}.…</c>); by default the wrapped program's name.</param>
     /// <param name="seed">The seed of the draws; keep it fixed across baseline and reform.</param>
-    /// <exception cref="ArgumentException">The eligibility variable is not a household flag written by <paramref name="inner"/>, or the key is not a valid name.</exception>
+    /// <exception cref="ArgumentException">The eligibility variable is not a flag written by <paramref name="inner"/>; it is a person flag but the program pays household amounts; or the key is not a valid name.</exception>
     public TargetedProgram(PolicyProgram inner, string eligibilityVariable, string? key = null, ulong seed = DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentException.ThrowIfNullOrWhiteSpace(eligibilityVariable);
         var flag = inner.Outputs.FirstOrDefault(o => o.Name == eligibilityVariable)
             ?? throw new ArgumentException($"Program '{inner.Name}' does not write '{eligibilityVariable}'; it writes {string.Join(", ", inner.Outputs.Select(o => $"'{o.Name}'"))}.", nameof(eligibilityVariable));
-        if (flag.Entity != Entity.Household || flag.Period != AmountPeriod.None)
+        if (flag.Period != AmountPeriod.None)
         {
-            throw new ArgumentException($"'{eligibilityVariable}' must be a household flag (entity household, no period); it is a {flag.Entity} variable with period {flag.Period}.", nameof(eligibilityVariable));
+            throw new ArgumentException($"'{eligibilityVariable}' must be a flag (no period); it is an amount per {flag.Period.ToString().ToLowerInvariant()}.", nameof(eligibilityVariable));
+        }
+
+        var money = inner.Outputs.Where(o => o.Period != AmountPeriod.None).ToArray();
+        if (flag.Entity == Entity.Person && money.Any(o => o.Entity == Entity.Household))
+        {
+            throw new ArgumentException($"'{eligibilityVariable}' is a person flag, but '{inner.Name}' also pays household amounts ({string.Join(", ", money.Where(o => o.Entity == Entity.Household).Select(o => $"'{o.Name}'"))}); person-level targeting needs person-level amounts.", nameof(eligibilityVariable));
         }
 
         key ??= inner.Name;
@@ -74,15 +84,17 @@ public sealed class TargetedProgram : PolicyProgram
         _eligibility = eligibilityVariable;
         _key = key;
         _seed = seed;
-        _moneyOutputs = inner.Outputs.Where(o => o.Period != AmountPeriod.None).ToArray();
+        _moneyOutputs = money;
+        _unit = flag.Entity;
+        string who = _unit == Entity.Household ? "household" : "person";
         Outputs =
         [
             .. inner.Outputs.Select(o => o.Name == eligibilityVariable
-                ? o with { Description = $"1 when the household receives {inner.Name} (administrative status after take-up and identification errors; true eligibility is in {TrulyEligible(key)})" }
+                ? o with { Description = $"1 when the {who} receives {inner.Name} (administrative status after take-up and identification errors; true eligibility is in {TrulyEligible(key)})" }
                 : o.Period != AmountPeriod.None ? o with { Description = o.Description + " (received: 0 when not receiving)" } : o),
-            new VariableDefinition(TrulyEligible(key), Entity.Household, AmountPeriod.None, IncomeRole.None, $"1 when the household passes the {inner.Name} rule (before take-up and identification errors)"),
-            new VariableDefinition(Received(key), Entity.Household, AmountPeriod.None, IncomeRole.None, $"1 when the household receives {inner.Name}"),
-            new VariableDefinition(Outcome(key), Entity.Household, AmountPeriod.None, IncomeRole.None, $"Targeting outcome for {inner.Name}: 0 ineligible, 1 eligible receiving, 2 not taking up, 3 excluded (漏保), 4 included in error (错保)"),
+            new VariableDefinition(TrulyEligible(key), _unit, AmountPeriod.None, IncomeRole.None, $"1 when the {who} passes the {inner.Name} rule (before take-up and identification errors)"),
+            new VariableDefinition(Received(key), _unit, AmountPeriod.None, IncomeRole.None, $"1 when the {who} receives {inner.Name}"),
+            new VariableDefinition(Outcome(key), _unit, AmountPeriod.None, IncomeRole.None, $"Targeting outcome for {inner.Name}: 0 ineligible, 1 eligible receiving, 2 not taking up, 3 excluded (漏保), 4 included in error (错保)"),
         ];
         Parameters = [.. inner.Parameters, TakeUpRate(key), ExclusionErrorRate(key), InclusionErrorRate(key)];
     }
@@ -95,6 +107,9 @@ public sealed class TargetedProgram : PolicyProgram
 
     /// <summary>The seed of the draws.</summary>
     public ulong Seed => _seed;
+
+    /// <summary>The unit drawn for: households, or persons when the eligibility flag is a person variable (destitute support).</summary>
+    public Entity Unit => _unit;
 
     /// <inheritdoc />
     public override string Name => _inner.Name + "_targeted";
@@ -179,66 +194,78 @@ public sealed class TargetedProgram : PolicyProgram
 
             var population = context.Population;
             var start = population.MemberStart;
-            var ids = population.HouseholdId;
             var status = context.Write(_program._eligibility);
             var truly = context.Write(TrulyEligible(_program._key));
             var received = context.Write(Received(_program._key));
             var outcome = context.Write(Outcome(_program._key));
+            bool perPerson = _program._unit == Entity.Person;
+            var ids = perPerson ? population.PersonId : population.HouseholdId;
             for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
             {
-                int r = population.HouseholdRegion[h].Index;
-                long id = ids[h];
-                bool eligible = status[h] == 1;
-                TargetingOutcome result;
-                if (eligible)
+                var region = population.HouseholdRegion[h];
+                int first = perPerson ? start[h] : h;
+                int end = perPerson ? start[h + 1] : h + 1;
+                for (int u = first; u < end; u++)
                 {
-                    bool applies = _takeUpStream.Uniform(id) < _takeUp.ByRegion[r];
-                    bool excluded = _exclusionStream.Uniform(id) < _exclusion.ByRegion[r];
-                    result = !applies ? TargetingOutcome.EligibleNotTakingUp : excluded ? TargetingOutcome.EligibleExcluded : TargetingOutcome.EligibleReceiving;
-                }
-                else
-                {
-                    result = _inclusionStream.Uniform(id) < _inclusion.ByRegion[r] ? TargetingOutcome.IneligibleIncluded : TargetingOutcome.IneligibleNotCovered;
-                }
-
-                bool receives = result is TargetingOutcome.EligibleReceiving or TargetingOutcome.IneligibleIncluded;
-                truly[h] = eligible ? 1.0 : 0.0;
-                received[h] = receives ? 1.0 : 0.0;
-                outcome[h] = (double)result;
-                status[h] = received[h];
-                if (context.Explanation is { } explain)
-                {
-                    var region = population.HouseholdRegion[h];
-                    var c = CultureInfo.InvariantCulture;
-                    string draws = eligible
-                        ? string.Create(c, $"take-up draw {_takeUpStream.Uniform(id):0.0000} vs rate {_takeUp[region]:0.###}, exclusion draw {_exclusionStream.Uniform(id):0.0000} vs rate {_exclusion[region]:0.###}")
-                        : string.Create(c, $"inclusion draw {_inclusionStream.Uniform(id):0.0000} vs rate {_inclusion[region]:0.###}");
-                    explain.Record(_program.Name, $"targeting ({(eligible ? "truly eligible" : "not eligible")}): {draws} → {result}", received[h], "flag", _takeUp.Source(region), _exclusion.Source(region), _inclusion.Source(region));
+                    long id = ids[u];
+                    bool eligible = status[u] == 1;
+                    var result = Decide(id, region.Index, eligible);
+                    bool receives = result is TargetingOutcome.EligibleReceiving or TargetingOutcome.IneligibleIncluded;
+                    truly[u] = eligible ? 1.0 : 0.0;
+                    received[u] = receives ? 1.0 : 0.0;
+                    outcome[u] = (double)result;
+                    status[u] = received[u];
+                    if (context.Explanation is { } explain)
+                    {
+                        var c = CultureInfo.InvariantCulture;
+                        string draws = eligible
+                            ? string.Create(c, $"take-up draw {_takeUpStream.Uniform(id):0.0000} vs rate {_takeUp[region]:0.###}, exclusion draw {_exclusionStream.Uniform(id):0.0000} vs rate {_exclusion[region]:0.###}")
+                            : string.Create(c, $"inclusion draw {_inclusionStream.Uniform(id):0.0000} vs rate {_inclusion[region]:0.###}");
+                        string who = perPerson ? string.Create(c, $"member {u - start[h] + 1}") : "household";
+                        explain.Record(_program.Name, $"targeting, {who} ({(eligible ? "truly eligible" : "not eligible")}): {draws} → {result}", received[u], "flag", _takeUp.Source(region), _exclusion.Source(region), _inclusion.Source(region));
+                    }
                 }
             }
 
-            // A household that does not receive gets nothing from the wrapped program: zero its money outputs, one
-            // column at a time (a column lookup per block, not per household).
+            // A unit that does not receive gets nothing from the wrapped program: zero its money outputs, one column
+            // at a time (a column lookup per block, not per household).
             foreach (var output in _program._moneyOutputs)
             {
                 var column = context.Write(output.Name);
                 for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
                 {
-                    if (received[h] == 1)
+                    if (perPerson)
                     {
-                        continue;
+                        for (int p = start[h]; p < start[h + 1]; p++)
+                        {
+                            column[p] = received[p] == 1 ? column[p] : 0.0;
+                        }
                     }
-
-                    if (output.Entity == Entity.Household)
+                    else if (received[h] != 1)
                     {
-                        column[h] = 0;
-                    }
-                    else
-                    {
-                        column[start[h]..start[h + 1]].Clear();
+                        if (output.Entity == Entity.Household)
+                        {
+                            column[h] = 0;
+                        }
+                        else
+                        {
+                            column[start[h]..start[h + 1]].Clear();
+                        }
                     }
                 }
             }
+        }
+
+        private TargetingOutcome Decide(long id, int region, bool eligible)
+        {
+            if (eligible)
+            {
+                bool applies = _takeUpStream.Uniform(id) < _takeUp.ByRegion[region];
+                bool excluded = _exclusionStream.Uniform(id) < _exclusion.ByRegion[region];
+                return !applies ? TargetingOutcome.EligibleNotTakingUp : excluded ? TargetingOutcome.EligibleExcluded : TargetingOutcome.EligibleReceiving;
+            }
+
+            return _inclusionStream.Uniform(id) < _inclusion.ByRegion[region] ? TargetingOutcome.IneligibleIncluded : TargetingOutcome.IneligibleNotCovered;
         }
 
         private static RegionalValues Rates(ProgramSetup setup, string name)

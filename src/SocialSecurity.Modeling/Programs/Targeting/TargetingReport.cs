@@ -56,31 +56,40 @@ public sealed record TargetingReport
     /// <summary>Computes the report from a run whose policy contains a <see cref="TargetedProgram"/> with <paramref name="key"/>.</summary>
     /// <param name="result">The simulation result.</param>
     /// <param name="key">The targeting key (for example <c>dibao</c>).</param>
-    /// <param name="unit">Count households or persons.</param>
+    /// <param name="unit">Count households or persons; by default the program's own unit. A person-level program (destitute support) can only be counted in persons.</param>
     /// <exception cref="KeyNotFoundException">The run has no targeting outputs for <paramref name="key"/>.</exception>
-    public static TargetingReport Compute(SimulationResult result, string key, TargetingUnit unit = TargetingUnit.Households)
+    /// <exception cref="ArgumentException">Households were asked for a person-level program.</exception>
+    public static TargetingReport Compute(SimulationResult result, string key, TargetingUnit? unit = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        if (!Enum.IsDefined(unit))
+        if (unit is { } u && !Enum.IsDefined(u))
         {
             throw new ArgumentOutOfRangeException(nameof(unit), unit, "Expected Households or Persons.");
         }
 
-        var outcome = result.Values(TargetedProgram.Outcome(key));
-        var weights = result.Population.Weight;
+        var definition = result.Definition(TargetedProgram.Outcome(key));
+        bool perPerson = definition.Entity == Entity.Person;
+        var counted = unit ?? (perPerson ? TargetingUnit.Persons : TargetingUnit.Households);
+        if (perPerson && counted == TargetingUnit.Households)
+        {
+            throw new ArgumentException($"Targeting '{key}' is decided per person; count it in persons.", nameof(unit));
+        }
+
+        var outcome = result.Values(definition.Name);
+        var weights = perPerson ? result.PersonWeights : result.Population.Weight;
         var start = result.Population.MemberStart;
         Span<double> totals = stackalloc double[5];
-        for (int h = 0; h < outcome.Length; h++)
+        for (int i = 0; i < outcome.Length; i++)
         {
-            double w = unit == TargetingUnit.Households ? weights[h] : weights[h] * (start[h + 1] - start[h]);
-            totals[(int)outcome[h]] += w;
+            double w = perPerson || counted == TargetingUnit.Households ? weights[i] : weights[i] * (start[i + 1] - start[i]);
+            totals[(int)outcome[i]] += w;
         }
 
         return new TargetingReport
         {
             Key = key,
-            Unit = unit,
+            Unit = counted,
             TrulyEligible = totals[(int)TargetingOutcome.EligibleReceiving] + totals[(int)TargetingOutcome.EligibleNotTakingUp] + totals[(int)TargetingOutcome.EligibleExcluded],
             Recipients = totals[(int)TargetingOutcome.EligibleReceiving] + totals[(int)TargetingOutcome.IneligibleIncluded],
             EligibleRecipients = totals[(int)TargetingOutcome.EligibleReceiving],

@@ -173,7 +173,7 @@ public class TargetedProgramTests
     public void The_wrapper_rejects_a_variable_the_program_does_not_write_or_that_is_not_a_household_flag()
     {
         FluentActions.Invoking(() => new TargetedProgram(new DibaoProgram(), "dibao.eligble")).Should().Throw<ArgumentException>().WithMessage("*does not write 'dibao.eligble'*");
-        FluentActions.Invoking(() => new TargetedProgram(new DibaoProgram(), DibaoProgram.Benefit.Name)).Should().Throw<ArgumentException>().WithMessage("*household flag*");
+        FluentActions.Invoking(() => new TargetedProgram(new DibaoProgram(), DibaoProgram.Benefit.Name)).Should().Throw<ArgumentException>().WithMessage("*must be a flag*");
         FluentActions.Invoking(() => new TargetedProgram(new DibaoProgram(), DibaoProgram.Eligible.Name, key: "Bad Key")).Should().Throw<ArgumentException>();
     }
 
@@ -199,5 +199,71 @@ public class TargetedProgramTests
         var run = Microsimulation.Run(builder.Build(), policy, ParameterStore.Default, Date);
         TargetingReport.Compute(run, "dibao_tiered").TrulyEligible.Should().BeGreaterThan(0);
         TargetingReport.Compute(run, "dibao_marginal").TrulyEligible.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Destitute_support_is_targeted_per_person_and_an_excluded_person_receives_nothing()
+    {
+        var (households, persons) = TestPopulations.Random(3_000, seed: 23);
+        var builder = new PopulationBuilder();
+        foreach (var h in households)
+        {
+            builder.AddHousehold(h);
+        }
+
+        foreach (var p in persons)
+        {
+            builder.AddPerson(p);
+        }
+
+        double[] Flag(int salt) => persons.Select(p => (p.Id * salt) % 3 == 0 ? 0.0 : 1.0).ToArray();
+        builder.AddPersonColumn(DestitutePersonsProgram.NoWorkCapacityColumn, Flag(7));
+        builder.AddPersonColumn(DestitutePersonsProgram.NoLivelihoodColumn, Flag(11));
+        builder.AddPersonColumn(DestitutePersonsProgram.NoSupporterColumn, Flag(13));
+        builder.AddPersonColumn(DestitutePersonsProgram.CentralisedSupportColumn, persons.Select(p => p.Id % 2 == 0 ? 1.0 : 0.0).ToArray());
+        var population = builder.Build();
+        var policy = Policy.Create(new TargetedProgram(new DestitutePersonsProgram(), DestitutePersonsProgram.Eligible.Name));
+        var run = Microsimulation.Run(population, policy, ParameterStore.Default, Date);
+        run.Definition(TargetedProgram.Outcome("destitute")).Entity.Should().Be(Entity.Person);
+        var outcome = run.Values(TargetedProgram.Outcome("destitute"));
+        var home = run.Values(DestitutePersonsProgram.HomeSupport.Name);
+        var institution = run.Values(DestitutePersonsProgram.CentralisedSupport.Name);
+        for (int p = 0; p < population.PersonCount; p++)
+        {
+            if ((TargetingOutcome)outcome[p] is TargetingOutcome.EligibleExcluded or TargetingOutcome.EligibleNotTakingUp)
+            {
+                (home[p] + institution[p]).Should().Be(0);
+            }
+        }
+
+        var report = TargetingReport.Compute(run, "destitute");
+        report.Unit.Should().Be(TargetingUnit.Persons);
+        report.TrulyEligible.Should().BeGreaterThan(0);
+        report.Coverage.Should().BeLessThan(1);
+        FluentActions.Invoking(() => TargetingReport.Compute(run, "destitute", TargetingUnit.Households)).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public void A_person_flag_cannot_target_a_program_that_pays_households()
+        => FluentActions.Invoking(() => new TargetedProgram(new DibaoSupplementPersonFlagProgram(), "test.person_flag")).Should().Throw<ArgumentException>().WithMessage("*person-level targeting needs person-level amounts*");
+
+    /// <summary>A minimal program with a person flag and a household amount, to test the guard.</summary>
+    private sealed class DibaoSupplementPersonFlagProgram : global::SocialSecurity.Modeling.Programs.PolicyProgram
+    {
+        public override string Name => "test";
+
+        public override string Description => "test";
+
+        public override IReadOnlyList<string> Inputs { get; } = [];
+
+        public override IReadOnlyList<VariableDefinition> Outputs { get; } =
+        [
+            new("test.person_flag", Entity.Person, AmountPeriod.None, IncomeRole.None, "flag"),
+            new("test.amount_monthly", Entity.Household, AmountPeriod.Month, IncomeRole.DirectTransfer, "amount"),
+        ];
+
+        public override IReadOnlyList<string> Parameters { get; } = [];
+
+        public override global::SocialSecurity.Modeling.Programs.ProgramPass Prepare(global::SocialSecurity.Modeling.Programs.ProgramSetup setup) => throw new NotSupportedException();
     }
 }
