@@ -80,24 +80,28 @@ public sealed class DisabilityLivingSubsidyProgram : PolicyProgram
             var start = population.MemberStart;
             var disability = population.Disability;
             var amount = context.Write(Amount.Name);
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            var statusFlags = BlockFlags.AnyHousehold(context, program._statusVariables);
+            try
             {
-                bool status = false;
-                foreach (var name in program._statusVariables)
+                for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
                 {
-                    status |= context.Read(name)[h] == 1;
-                }
+                    bool status = statusFlags[h - context.FirstHousehold];
 
-                var region = population.HouseholdRegion[h];
-                for (int p = start[h]; p < start[h + 1]; p++)
-                {
-                    bool qualifies = status && disability[p] != DisabilityGrade.None;
-                    amount[p] = qualifies ? _amount.ByRegion[region.Index] : 0.0;
-                    if (context.Explanation is { } explain)
+                    var region = population.HouseholdRegion[h];
+                    for (int p = start[h]; p < start[h + 1]; p++)
                     {
-                        explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: disability {disability[p]}, assistance household {(status ? "yes" : "no")}"), amount[p], "yuan/month", _amount.Source(region));
+                        bool qualifies = status && disability[p] != DisabilityGrade.None;
+                        amount[p] = qualifies ? _amount.ByRegion[region.Index] : 0.0;
+                        if (context.Explanation is { } explain)
+                        {
+                            explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: disability {disability[p]}, assistance household {(status ? "yes" : "no")}"), amount[p], "yuan/month", _amount.Source(region));
+                        }
                     }
                 }
+            }
+            finally
+            {
+                BlockFlags.Return(statusFlags);
             }
         }
     }

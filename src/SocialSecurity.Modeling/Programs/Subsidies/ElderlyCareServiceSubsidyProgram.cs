@@ -120,34 +120,36 @@ public sealed class ElderlyCareServiceSubsidyProgram : PolicyProgram
             var amount = context.Write(Amount.Name);
             int first = context.FirstHousehold, end = context.EndHousehold;
             amount[start[first]..start[end]].Clear();
-            for (int h = first; h < end; h++)
+            var lowIncomeFlags = BlockFlags.AnyHousehold(context, program._statusVariables);
+            try
             {
-                bool lowIncome = false;
-                foreach (var name in program._statusVariables)
+                for (int h = first; h < end; h++)
                 {
-                    lowIncome |= context.Read(name)[h] == 1;
-                }
-
-                if (!lowIncome)
-                {
-                    continue;
-                }
-
-                var region = population.HouseholdRegion[h];
-                int r = region.Index;
-                for (int p = start[h]; p < start[h + 1]; p++)
-                {
-                    bool localHukou = _catalog.IsWithin(hukou[p], _province[r]);
-                    bool impaired = selfCare[p] != SelfCareAbility.Able || (hasDementia && dementia[p] == 1);
-                    amount[p] = !localHukou ? 0.0
-                        : age[p] >= _impairedAge.ByRegion[r] && impaired ? _impaired.ByRegion[r]
-                        : age[p] >= _oldestAge.ByRegion[r] && !impaired ? _oldest.ByRegion[r]
-                        : 0.0;
-                    if (context.Explanation is { } explain)
+                    if (!lowIncomeFlags[h - first])
                     {
-                        explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: low-income household; provincial hukou {(localHukou ? "yes" : "no")}; age {age[p]}; {(impaired ? "disabled (失能) or dementia" : "self-caring")}"), amount[p], "yuan/month", _impaired.Source(region), _oldest.Source(region), _impairedAge.Source(region), _oldestAge.Source(region));
+                        continue;
+                    }
+
+                    var region = population.HouseholdRegion[h];
+                    int r = region.Index;
+                    for (int p = start[h]; p < start[h + 1]; p++)
+                    {
+                        bool localHukou = _catalog.IsWithin(hukou[p], _province[r]);
+                        bool impaired = selfCare[p] != SelfCareAbility.Able || (hasDementia && dementia[p] == 1);
+                        amount[p] = !localHukou ? 0.0
+                            : age[p] >= _impairedAge.ByRegion[r] && impaired ? _impaired.ByRegion[r]
+                            : age[p] >= _oldestAge.ByRegion[r] && !impaired ? _oldest.ByRegion[r]
+                            : 0.0;
+                        if (context.Explanation is { } explain)
+                        {
+                            explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: low-income household; provincial hukou {(localHukou ? "yes" : "no")}; age {age[p]}; {(impaired ? "disabled (失能) or dementia" : "self-caring")}"), amount[p], "yuan/month", _impaired.Source(region), _oldest.Source(region), _impairedAge.Source(region), _oldestAge.Source(region));
+                        }
                     }
                 }
+            }
+            finally
+            {
+                BlockFlags.Return(lowIncomeFlags);
             }
         }
     }

@@ -120,31 +120,32 @@ public sealed class YunheNursingSubsidyProgram : PolicyProgram
             var dementia = program._dementia is null ? default : context.Read(program._dementia);
             bool hasDementia = program._dementia is not null;
             var amount = context.Write(Amount.Name);
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            int first = context.FirstHousehold, firstPerson = start[first];
+            var lowIncomeFlags = BlockFlags.AnyHousehold(context, program._statusVariables);
+            var excludedFlags = BlockFlags.AnyPositivePerson(context, program._exclusions);
+            try
             {
-                bool lowIncome = false;
-                foreach (var name in program._statusVariables)
+                for (int h = first; h < context.EndHousehold; h++)
                 {
-                    lowIncome |= context.Read(name)[h] == 1;
-                }
-
-                for (int p = start[h]; p < start[h + 1]; p++)
-                {
-                    bool countyHukou = catalog.IsWithin(hukou[p], county);
-                    bool condition = disability[p] != DisabilityGrade.None || (hasDementia && dementia[p] == 1);
-                    bool excluded = false;
-                    foreach (var name in program._exclusions)
+                    bool lowIncome = lowIncomeFlags[h - first];
+                    for (int p = start[h]; p < start[h + 1]; p++)
                     {
-                        excluded |= context.Read(name)[p] > 0;
-                    }
-
-                    bool qualifies = countyHukou && lowIncome && condition && !excluded;
-                    amount[p] = qualifies ? _amount : 0.0;
-                    if (context.Explanation is { } explain)
-                    {
-                        explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: county hukou {Yes(countyHukou)}; low-income household {Yes(lowIncome)}; disabled or dementia {Yes(condition)}; already receives an excluding subsidy {Yes(excluded)}"), amount[p], "yuan/month", amountSource);
+                        bool countyHukou = catalog.IsWithin(hukou[p], county);
+                        bool condition = disability[p] != DisabilityGrade.None || (hasDementia && dementia[p] == 1);
+                        bool excluded = excludedFlags[p - firstPerson];
+                        bool qualifies = countyHukou && lowIncome && condition && !excluded;
+                        amount[p] = qualifies ? _amount : 0.0;
+                        if (context.Explanation is { } explain)
+                        {
+                            explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: county hukou {Yes(countyHukou)}; low-income household {Yes(lowIncome)}; disabled or dementia {Yes(condition)}; already receives an excluding subsidy {Yes(excluded)}"), amount[p], "yuan/month", amountSource);
+                        }
                     }
                 }
+            }
+            finally
+            {
+                BlockFlags.Return(lowIncomeFlags);
+                BlockFlags.Return(excludedFlags);
             }
         }
 
