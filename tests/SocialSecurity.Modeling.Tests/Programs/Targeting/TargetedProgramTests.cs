@@ -118,6 +118,16 @@ public class TargetedProgramTests
     }
 
     [Fact]
+    public void A_take_up_reform_compared_with_the_baseline_gains_recipients_and_loses_none()
+    {
+        var comparison = ReformComparison.Compare(Run(Rates(0.6, 0.2, 0.05)), Run(Rates(0.9, 0.2, 0.05)));
+        var dibao = comparison.Programs.Single(p => p.Variable.Name == DibaoProgram.Benefit.Name);
+        dibao.Lost.Should().Be(0, "the same draws meet a higher rate");
+        dibao.Gained.Should().BeGreaterThan(0);
+        dibao.ChangeAnnual.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public void Raising_the_exclusion_error_never_adds_a_recipient_and_a_lower_Xinjiang_rate_covers_more()
     {
         var low = Run(Rates(0.9, 0.1, 0.05));
