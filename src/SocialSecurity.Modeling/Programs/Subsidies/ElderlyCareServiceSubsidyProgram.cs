@@ -105,7 +105,7 @@ public sealed class ElderlyCareServiceSubsidyProgram : PolicyProgram
         private readonly RegionalValues _oldest = setup.PerMonth(OldestAmount);
         private readonly RegionalValues _impairedAge = setup.Scalar(ImpairedMinAge);
         private readonly RegionalValues _oldestAge = setup.Scalar(OldestMinAge);
-        private readonly RegionId[] _province = HukouTests.Provinces(setup);
+        private readonly RegionId[] _province = HukouRules.Provinces(setup);
         private readonly RegionCatalog _catalog = setup.Regions;
 
         public override void Execute(ProgramContext context)
