@@ -10,5 +10,5 @@ public static class Policies
     /// The standard package: every built-in program. Provincial differences come from the parameters (national →
     /// province → city), not from different code, so one package serves all four provinces of the study.
     /// </summary>
-    public static Policy Standard() => Policy.Create(new DibaoProgram());
+    public static Policy Standard() => Policy.Create(new DibaoProgram(), new DibaoMarginalProgram());
 }

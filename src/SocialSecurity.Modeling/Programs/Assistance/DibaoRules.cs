@@ -1,0 +1,116 @@
+using System.Buffers;
+using SocialSecurity.Modeling.Population;
+
+namespace SocialSecurity.Modeling.Programs.Assistance;
+
+/// <summary>
+/// The dibao standard and asset test resolved for one run, shared by the programs that measure households against
+/// the dibao standard (tiered dibao, dibao-marginal, expenditure-type hardship, supplements, destitute support).
+/// The rules are those of <see cref="DibaoProgram"/>: the urban or rural standard by the household's area, and the
+/// asset test (financial assets ≤ months × S/12 × n; homes ≤ limit; no non-essential vehicle when that disqualifies).
+/// </summary>
+internal sealed class DibaoRules
+{
+    /// <summary>The dibao parameters the standard and the asset test use.</summary>
+    public static readonly string[] StandardParameters = [DibaoProgram.StandardUrban, DibaoProgram.StandardRural];
+
+    /// <summary>The dibao parameters of the standard and the asset test.</summary>
+    public static readonly string[] AllParameters = [DibaoProgram.StandardUrban, DibaoProgram.StandardRural, DibaoProgram.AssetMonths, DibaoProgram.MaxHomes, DibaoProgram.VehicleDisqualifies];
+
+    private readonly RegionalValues? _assetMonths;
+    private readonly RegionalValues? _maxHomes;
+    private readonly RegionalValues? _vehicleRule;
+
+    public DibaoRules(ProgramSetup setup, bool withAssetTest)
+    {
+        Urban = setup.PerYear(DibaoProgram.StandardUrban);
+        Rural = setup.PerYear(DibaoProgram.StandardRural);
+        if (withAssetTest)
+        {
+            _assetMonths = setup.Scalar(DibaoProgram.AssetMonths);
+            _maxHomes = setup.Scalar(DibaoProgram.MaxHomes);
+            _vehicleRule = setup.Scalar(DibaoProgram.VehicleDisqualifies);
+        }
+    }
+
+    public RegionalValues Urban { get; }
+
+    public RegionalValues Rural { get; }
+
+    /// <summary>The household's dibao standard, yuan/person/year.</summary>
+    public double AnnualStandard(Population.Population population, int household)
+    {
+        int r = population.HouseholdRegion[household].Index;
+        return population.Area[household] == AreaType.Urban ? Urban.ByRegion[r] : Rural.ByRegion[r];
+    }
+
+    /// <summary>Where the household's standard comes from, for explanations.</summary>
+    public Parameters.ResolvedParameter StandardSource(Population.Population population, int household)
+    {
+        var region = population.HouseholdRegion[household];
+        return population.Area[household] == AreaType.Urban ? Urban.Source(region) : Rural.Source(region);
+    }
+
+    /// <summary>The dibao asset test for a household of <paramref name="members"/> whose standard is <paramref name="annualStandard"/>.</summary>
+    public bool AssetsPass(Population.Population population, double financialAssets, int household, int members, double annualStandard)
+    {
+        if (_assetMonths is null || _maxHomes is null || _vehicleRule is null)
+        {
+            throw new InvalidOperationException("The asset test was not resolved for this program.");
+        }
+
+        int r = population.HouseholdRegion[household].Index;
+        return financialAssets <= _assetMonths.ByRegion[r] * annualStandard / 12.0 * members
+            && population.HousingUnits[household] <= _maxHomes.ByRegion[r]
+            && !(population.NonEssentialVehicle[household] == 1 && _vehicleRule.ByRegion[r] == 1);
+    }
+
+    /// <summary>
+    /// Sums person variables per household over the block's members into a pooled buffer indexed by
+    /// household − <see cref="ProgramContext.FirstHousehold"/>; return it with <see cref="Return"/>.
+    /// </summary>
+    public static double[] SumPerHousehold(ProgramContext context, IReadOnlyList<string> personVariables)
+    {
+        int first = context.FirstHousehold, end = context.EndHousehold;
+        var rented = ArrayPool<double>.Shared.Rent(end - first);
+        var sums = rented.AsSpan(0, end - first);
+        sums.Clear();
+        var start = context.Population.MemberStart;
+        var personHousehold = context.Population.PersonHousehold;
+        int firstPerson = start[first], endPerson = start[end];
+        foreach (var name in personVariables)
+        {
+            var column = context.Read(name);
+            for (int p = firstPerson; p < endPerson; p++)
+            {
+                sums[personHousehold[p] - first] += column[p];
+            }
+        }
+
+        return rented;
+    }
+
+    /// <summary>Returns a buffer from <see cref="SumPerHousehold"/>.</summary>
+    public static void Return(double[] buffer) => ArrayPool<double>.Shared.Return(buffer);
+
+    /// <summary>Validates a list of variable names given to a program's constructor.</summary>
+    public static string[] CheckNames(IEnumerable<string> names, string argument, bool allowEmpty = false)
+    {
+        ArgumentNullException.ThrowIfNull(names, argument);
+        var list = names.Distinct(StringComparer.Ordinal).ToArray();
+        if (list.Length == 0 && !allowEmpty)
+        {
+            throw new ArgumentException("At least one variable is needed.", argument);
+        }
+
+        foreach (var name in list)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new ArgumentException("Variable names cannot be empty.", argument);
+            }
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,156 @@
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Programs.Assistance;
+using SocialSecurity.Modeling.Programs.Subsidies;
+using SocialSecurity.Modeling.Programs.Targeting;
+using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Tests.Support;
+
+namespace SocialSecurity.Modeling.Tests.Programs.Assistance;
+
+/// <summary>Properties of the whole assistance package on random populations: eligibility sets nest as the rules say.</summary>
+public class AssistanceInvariantTests
+{
+    private static readonly DateOnly Date = new(2023, 6, 30);
+
+    private static (global::SocialSecurity.Modeling.Population.Population Population, HouseholdRecord[] Households, PersonRecord[] Persons) Sample(int households, int seed)
+    {
+        var (hh, persons) = TestPopulations.Random(households, seed);
+        var random = new Random(seed);
+        // Add disability and self-care variety, which the shared random population does not have.
+        persons = persons.Select(p => p with
+        {
+            Disability = random.Next(8) == 0 ? (DisabilityGrade)random.Next(1, 5) : DisabilityGrade.None,
+            SelfCare = random.Next(6) == 0 ? (SelfCareAbility)random.Next(1, 3) : SelfCareAbility.Able,
+        }).ToArray();
+        return (TestPopulations.Build(hh, persons), hh, persons);
+    }
+
+    [Fact]
+    public void Linked_benefits_go_only_to_the_households_and_persons_the_rules_allow()
+    {
+        var (population, _, _) = Sample(4_000, seed: 31);
+        var run = Microsimulation.Run(population, AssistancePolicies.Extended(), ParameterStore.Default, Date);
+        var dibao = run.Values(DibaoProgram.Eligible.Name);
+        var benefit = run.Values(DibaoProgram.Benefit.Name);
+        var marginal = run.Values(DibaoMarginalProgram.Eligible.Name);
+        var supplement = run.Values(DibaoSupplementProgram.Amount.Name);
+        var living = run.Values(DisabilityLivingSubsidyProgram.Amount.Name);
+        var nursing = run.Values(SevereDisabilityNursingSubsidyProgram.Amount.Name);
+        var care = run.Values(ElderlyCareServiceSubsidyProgram.Amount.Name);
+        var yunhe = run.Values(YunheNursingSubsidyProgram.Amount.Name);
+        var start = population.MemberStart;
+        int counts = 0;
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            (dibao[h] == 1 && marginal[h] == 1).Should().BeFalse();
+            if (dibao[h] == 0)
+            {
+                benefit[h].Should().Be(0);
+                supplement[h].Should().Be(0);
+            }
+
+            for (int p = start[h]; p < start[h + 1]; p++)
+            {
+                if (living[p] > 0)
+                {
+                    dibao[h].Should().Be(1);
+                    population.Disability[p].Should().NotBe(DisabilityGrade.None);
+                }
+
+                if (nursing[p] > 0)
+                {
+                    population.Disability[p].Should().BeOneOf(DisabilityGrade.Grade1, DisabilityGrade.Grade2);
+                }
+
+                if (care[p] > 0)
+                {
+                    (dibao[h] + marginal[h]).Should().Be(1);
+                }
+
+                if (yunhe[p] > 0)
+                {
+                    (dibao[h] + marginal[h]).Should().Be(1);
+                    (living[p] + nursing[p] + care[p]).Should().Be(0, "the Yunhe subsidy excludes the other three");
+                }
+
+                counts += living[p] > 0 || care[p] > 0 || yunhe[p] > 0 ? 1 : 0;
+            }
+        }
+
+        counts.Should().BeGreaterThan(0);
+        run.Recipients(YunheNursingSubsidyProgram.Amount.Name).Should().BeGreaterThan(0, "the sample has Yunhe households");
+    }
+
+    [Fact]
+    public void Tiered_dibao_makes_exactly_the_gap_filling_dibao_households_eligible()
+    {
+        var (population, households, persons) = Sample(3_000, seed: 9);
+        var builder = new PopulationBuilder();
+        foreach (var h in households)
+        {
+            builder.AddHousehold(h);
+        }
+
+        foreach (var p in persons)
+        {
+            builder.AddPerson(p);
+        }
+
+        builder.AddHouseholdColumn(TieredDibaoProgram.ClassColumn, households.Select(h => (double)(h.Id % 4)).ToArray());
+        var run = Microsimulation.Run(builder.Build(), Policy.Create(new DibaoProgram(), new TieredDibaoProgram()), ParameterStore.Default, Date);
+        run.Values(TieredDibaoProgram.Eligible.Name).ToArray().Should().Equal(run.Values(DibaoProgram.Eligible.Name).ToArray());
+        population.HouseholdCount.Should().Be(households.Length);
+    }
+
+    [Fact]
+    public void With_targeting_no_household_outside_the_roll_gets_a_linked_benefit_and_results_do_not_depend_on_threads()
+    {
+        var (population, _, _) = Sample(4_000, seed: 17);
+        var one = Microsimulation.Run(population, AssistancePolicies.ExtendedWithTargeting(), ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = 1, BlockSize = 4_000 });
+        var many = Microsimulation.Run(population, AssistancePolicies.ExtendedWithTargeting(), ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = 4, BlockSize = 13 });
+        foreach (var output in AssistancePolicies.ExtendedWithTargeting().Outputs)
+        {
+            many.Values(output.Name).ToArray().Should().Equal(one.Values(output.Name).ToArray(), "output {0}", output.Name);
+        }
+
+        var outcome = one.Values(TargetedProgram.Outcome("dibao"));
+        var supplement = one.Values(DibaoSupplementProgram.Amount.Name);
+        var living = one.Values(DisabilityLivingSubsidyProgram.Amount.Name);
+        var start = population.MemberStart;
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            if ((TargetingOutcome)outcome[h] is TargetingOutcome.EligibleExcluded or TargetingOutcome.EligibleNotTakingUp)
+            {
+                supplement[h].Should().Be(0);
+                for (int p = start[h]; p < start[h + 1]; p++)
+                {
+                    living[p].Should().Be(0);
+                }
+            }
+        }
+
+        TargetingReport.Compute(one, "dibao").Coverage.Should().BeLessThan(1);
+    }
+
+    [Fact]
+    public void The_destitute_explanation_cites_the_Zhejiang_figure_and_its_provenance()
+    {
+        var calculator = new HouseholdCalculator(Policy.Create(new DestitutePersonsProgram()), ParameterStore.Default);
+        var result = calculator.Calculate(
+            new HouseholdRecord { Id = 1, RegionCode = RegionCodes.Lishui },
+            [new PersonRecord { Id = 1, HouseholdId = 1, Age = 72, SelfCare = SelfCareAbility.PartlyUnable }],
+            Date,
+            new Dictionary<string, double[]>
+            {
+                [DestitutePersonsProgram.NoWorkCapacityColumn] = [1],
+                [DestitutePersonsProgram.NoLivelihoodColumn] = [1],
+                [DestitutePersonsProgram.NoSupporterColumn] = [1],
+                [DestitutePersonsProgram.CentralisedSupportColumn] = [0],
+            });
+        result.PersonValue(DestitutePersonsProgram.HomeSupport.Name, 0).Should().BeApproximately(1_756 + (0.2 * 2_280), 1e-9);
+        var text = result.Explanation.ToText(ParameterStore.Default.Regions);
+        text.Should().Contain("destitute.basic_living.amount = 1756").And.Contain("[P]").And.Contain("[I] ILLUSTRATIVE").And.Contain("[U]");
+    }
+}

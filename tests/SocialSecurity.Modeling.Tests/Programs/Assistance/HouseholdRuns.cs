@@ -1,0 +1,52 @@
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Tests.Programs.Assistance;
+
+/// <summary>Runs a policy on a few hand-built households, with extra person and household columns.</summary>
+internal static class HouseholdRuns
+{
+    public static SimulationResult Run(
+        Policy policy,
+        DateOnly date,
+        IEnumerable<HouseholdRecord> households,
+        IEnumerable<PersonRecord> persons,
+        ParameterStore? store = null,
+        IReadOnlyDictionary<string, double[]>? personColumns = null,
+        IReadOnlyDictionary<string, double[]>? householdColumns = null)
+    {
+        var builder = new PopulationBuilder();
+        foreach (var h in households)
+        {
+            builder.AddHousehold(h with { Weight = h.Weight == 0 ? 1 : h.Weight });
+        }
+
+        foreach (var p in persons)
+        {
+            builder.AddPerson(p);
+        }
+
+        foreach (var (name, values) in personColumns ?? new Dictionary<string, double[]>())
+        {
+            builder.AddPersonColumn(name, values);
+        }
+
+        foreach (var (name, values) in householdColumns ?? new Dictionary<string, double[]>())
+        {
+            builder.AddHouseholdColumn(name, values);
+        }
+
+        return Microsimulation.Run(builder.Build(), policy, store ?? ParameterStore.Default, date);
+    }
+
+    /// <summary>A household of <paramref name="size"/> adults aged 40 whose first member earns <paramref name="income"/> a year.</summary>
+    public static (HouseholdRecord Household, PersonRecord[] Persons) Adults(long id, string region, int size, double income, AreaType area = AreaType.Urban)
+    {
+        var household = new HouseholdRecord { Id = id, Weight = 1, RegionCode = region, Area = area, HousingUnits = 1 };
+        var persons = Enumerable.Range(0, size)
+            .Select(i => new PersonRecord { Id = (id * 100) + i, HouseholdId = id, Age = 40, WagesAnnual = i == 0 ? income : 0 })
+            .ToArray();
+        return (household, persons);
+    }
+}
