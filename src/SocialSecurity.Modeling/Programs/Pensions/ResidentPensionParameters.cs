@@ -58,10 +58,10 @@ public static class ResidentPensionParameters
     public const string AgeTopUpAmount = "pension.resident.age_top_up.amount";
 
     /// <summary>Age of the old-age allowance, years.</summary>
-    public const string OldAgeAllowanceAge = "pension.resident.old_age_allowance.age";
+    public const string OldAgeAllowanceAge = "old_age_allowance.min_age";
 
     /// <summary>Old-age allowance, yuan/month.</summary>
-    public const string OldAgeAllowanceAmount = "pension.resident.old_age_allowance.amount";
+    public const string OldAgeAllowanceAmount = "old_age_allowance.amount";
 
     /// <summary>Long-contribution top-up per year beyond the minimum, yuan/month.</summary>
     public const string LongContributionTopUp = "pension.resident.long_contribution_top_up";

@@ -13,8 +13,10 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// zero rather than a finding).</para>
 /// <para>Rule, per person: amount = <c>old_age_allowance.amount</c> (yuan/month, resolved where the household lives)
 /// when age ≥ <c>old_age_allowance.min_age</c> and the recipient column is above 0, else 0. The recipient column is
-/// <see cref="RecipientColumn"/> by default (1 for a resident-pension recipient); a simulated resident-pension output
-/// can be used instead.</para>
+/// <see cref="RecipientColumn"/> by default (1 for a resident-pension recipient).</para>
+/// <para>Use this program with populations whose pensions are reported, not simulated. When the resident pension is
+/// simulated, <see cref="Pensions.ResidentPensionProgram"/> already pays the allowance as a top-up, from the same two
+/// parameters, so this program refuses the simulated pension as its recipient variable rather than pay twice.</para>
 /// </remarks>
 public sealed class OldAgeAllowanceProgram : PolicyProgram
 {
@@ -44,6 +46,11 @@ public sealed class OldAgeAllowanceProgram : PolicyProgram
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recipientVariable);
         _recipient = recipientVariable;
+        if (recipientVariable == Pensions.ResidentPensionProgram.Benefit.Name)
+        {
+            throw new ArgumentException("The simulated resident pension already includes the old-age allowance (ResidentPensionProgram pays it as a top-up from the same parameters); combining the two would pay it twice.", nameof(recipientVariable));
+        }
+
         Inputs = [recipientVariable];
     }
 
