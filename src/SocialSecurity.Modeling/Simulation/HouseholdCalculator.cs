@@ -42,8 +42,9 @@ public sealed class HouseholdCalculator
     /// <param name="members">The members; each one's <see cref="PersonRecord.HouseholdId"/> must equal the household's id.</param>
     /// <param name="date">The date the rules are evaluated at.</param>
     /// <param name="extraPersonColumns">Values of extra person columns the policy reads, one array per column in member order; optional.</param>
+    /// <param name="extraHouseholdColumns">Values of extra household columns the policy reads (for example a dibao class or grassland area), one value per column; optional.</param>
     /// <exception cref="PopulationValidationException">The household or a member is invalid.</exception>
-    public HouseholdResult Calculate(HouseholdRecord household, IReadOnlyList<PersonRecord> members, DateOnly date, IReadOnlyDictionary<string, double[]>? extraPersonColumns = null)
+    public HouseholdResult Calculate(HouseholdRecord household, IReadOnlyList<PersonRecord> members, DateOnly date, IReadOnlyDictionary<string, double[]>? extraPersonColumns = null, IReadOnlyDictionary<string, double>? extraHouseholdColumns = null)
     {
         ArgumentNullException.ThrowIfNull(members);
         var builder = new PopulationBuilder(Parameters.Regions, members.Count, 1);
@@ -58,6 +59,14 @@ public sealed class HouseholdCalculator
             foreach (var (name, values) in extraPersonColumns)
             {
                 builder.AddPersonColumn(name, values);
+            }
+        }
+
+        if (extraHouseholdColumns is not null)
+        {
+            foreach (var (name, value) in extraHouseholdColumns)
+            {
+                builder.AddHouseholdColumn(name, [value]);
             }
         }
 

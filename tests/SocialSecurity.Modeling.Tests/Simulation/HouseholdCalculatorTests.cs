@@ -1,0 +1,32 @@
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Programs.Assistance;
+using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Tests.Simulation;
+
+public class HouseholdCalculatorTests
+{
+    [Fact]
+    public void Extra_household_columns_reach_the_rules()
+    {
+        // Kashgar, 4 persons, no income, class 2: 4 × 70% [I] × S/12 with Xinjiang's urban S = 6,960 [I] → 1,624/month.
+        var calculator = new HouseholdCalculator(Policy.Create(new TieredDibaoProgram()), ParameterStore.Default);
+        var members = Enumerable.Range(1, 4).Select(i => new PersonRecord { Id = i, HouseholdId = 1, Age = 30 + i }).ToArray();
+        var result = calculator.Calculate(
+            new HouseholdRecord { Id = 1, RegionCode = RegionCodes.Kashgar, Area = AreaType.Urban },
+            members,
+            new DateOnly(2023, 6, 30),
+            extraHouseholdColumns: new Dictionary<string, double> { [TieredDibaoProgram.ClassColumn] = 2 });
+        result.HouseholdValue(TieredDibaoProgram.Benefit.Name).Should().BeApproximately(4 * 0.7 * 6_960 / 12, 1e-9);
+    }
+
+    [Fact]
+    public void A_member_of_another_household_is_an_error_naming_the_row()
+        => FluentActions.Invoking(() => new HouseholdCalculator(SocialSecurity.Modeling.Programs.Policies.Standard(), ParameterStore.Default).Calculate(
+                new HouseholdRecord { Id = 1, RegionCode = RegionCodes.Hangzhou },
+                [new PersonRecord { Id = 1, HouseholdId = 2 }],
+                new DateOnly(2023, 6, 30)))
+            .Should().Throw<PopulationValidationException>().WithMessage("*person row 0 (id 1): household 2 was never added*");
+}
