@@ -72,6 +72,7 @@ public sealed class DibaoMarginalProgram : PolicyProgram
     private sealed class Pass(DibaoMarginalProgram program, ProgramSetup setup) : ProgramPass
     {
         private readonly DibaoRules _rules = new(setup, withAssetTest: true);
+        private readonly MeansTestIncome _income = new(setup, program._incomeVariables, "Dibao-marginal");
         private readonly RegionalValues _multiple = setup.Scalar(IncomeMultiple);
 
         public override void Execute(ProgramContext context)
@@ -82,7 +83,7 @@ public sealed class DibaoMarginalProgram : PolicyProgram
             var dibao = context.Read(program._dibaoStatus);
             var marginal = context.Write(Eligible.Name);
             int first = context.FirstHousehold;
-            var income = DibaoRules.SumPerHousehold(context, program._incomeVariables);
+            var income = _income.Rent(context);
             try
             {
                 for (int h = first; h < context.EndHousehold; h++)
@@ -105,7 +106,7 @@ public sealed class DibaoMarginalProgram : PolicyProgram
             }
             finally
             {
-                DibaoRules.Return(income);
+                MeansTestIncome.Return(income);
             }
         }
     }

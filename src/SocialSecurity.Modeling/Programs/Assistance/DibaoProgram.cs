@@ -52,6 +52,7 @@ public sealed class DibaoProgram : PolicyProgram
 
     private readonly string[] _incomeVariables;
 
+
     /// <summary>Creates the program with the default income definition (<see cref="InputVariables.IncomeForMeansTests"/>).</summary>
     public DibaoProgram()
         : this(InputVariables.IncomeForMeansTests)
@@ -97,94 +98,53 @@ public sealed class DibaoProgram : PolicyProgram
 
     private sealed class Pass : ProgramPass
     {
-        private readonly DibaoProgram _program;
-        private readonly RegionalValues _urbanAnnual;
-        private readonly RegionalValues _ruralAnnual;
-        private readonly RegionalValues _assetMonths;
-        private readonly RegionalValues _maxHomes;
-        private readonly RegionalValues _vehicleRule;
-        private readonly double[] _toAnnual;
+        private readonly DibaoRules _rules;
+        private readonly MeansTestIncome _income;
 
         public Pass(DibaoProgram program, ProgramSetup setup)
         {
-            _program = program;
-            _toAnnual = program._incomeVariables.Select(name =>
-            {
-                var variable = setup.Variable(name);
-                return variable.Entity == Entity.Person && variable.Period != AmountPeriod.None
-                    ? variable.ToAnnualFactor
-                    : throw new InvalidOperationException($"Dibao income variable '{name}' must be a person amount per month or per year; it is a {variable.Entity.ToString().ToLowerInvariant()} variable with period {variable.Period}.");
-            }).ToArray();
-            _urbanAnnual = setup.PerYear(StandardUrban);
-            _ruralAnnual = setup.PerYear(StandardRural);
-            _assetMonths = setup.Scalar(AssetMonths);
-            _maxHomes = setup.Scalar(MaxHomes);
-            _vehicleRule = setup.Scalar(VehicleDisqualifies);
+            _rules = new DibaoRules(setup, withAssetTest: true);
+            _income = new MeansTestIncome(setup, program._incomeVariables, "Dibao");
         }
 
         public override void Execute(ProgramContext context)
         {
             var population = context.Population;
             var start = population.MemberStart;
-            var region = population.HouseholdRegion;
-            var area = population.Area;
-            var homes = population.HousingUnits;
-            var vehicle = population.NonEssentialVehicle;
             var assets = context.Read(InputVariables.FinancialAssets.Name);
             var eligible = context.Write(Eligible.Name);
             var benefit = context.Write(Benefit.Name);
-            var urban = _urbanAnnual.ByRegion;
-            var rural = _ruralAnnual.ByRegion;
-            var assetMonths = _assetMonths.ByRegion;
-            var maxHomes = _maxHomes.ByRegion;
-            var vehicleRule = _vehicleRule.ByRegion;
-
-            // Income per member first (vectorised, one column at a time), then per household (one sequential sweep).
             int first = context.FirstHousehold, end = context.EndHousehold;
-            int firstPerson = start[first], endPerson = start[end];
-            var rented = ArrayPool<double>.Shared.Rent((endPerson - firstPerson) + (end - first));
-            var perPerson = rented.AsSpan(0, endPerson - firstPerson);
-            var income = rented.AsSpan(endPerson - firstPerson, end - first);
-            perPerson.Clear();
-            for (int v = 0; v < _program._incomeVariables.Length; v++)
-            {
-                var column = context.Read(_program._incomeVariables[v]);
-                ColumnMath.AddScaled(perPerson, column[firstPerson..endPerson], _toAnnual[v]);
-            }
-
-            ColumnMath.SumByHousehold(perPerson, start, first, end, income);
-
+            var income = _income.Rent(context);
             for (int h = first; h < end; h++)
             {
-                int r = region[h].Index;
                 int n = start[h + 1] - start[h];
-                double standardAnnual = area[h] == AreaType.Urban ? urban[r] : rural[r];
-                double standardMonthly = standardAnnual / 12.0;
+                double standardAnnual = _rules.AnnualStandard(population, h);
                 double incomeAnnual = Math.Max(0.0, income[h - first]);
                 bool incomeTest = incomeAnnual / n < standardAnnual;
-                bool assetTest = assets[h] <= assetMonths[r] * standardMonthly * n
-                    && homes[h] <= maxHomes[r]
-                    && !(vehicle[h] == 1 && vehicleRule[r] == 1);
+                bool assetTest = _rules.AssetsPass(population, assets[h], h, n, standardAnnual);
                 bool qualifies = incomeTest && assetTest;
                 eligible[h] = qualifies ? 1.0 : 0.0;
-                benefit[h] = qualifies ? Math.Max(0.0, (n * standardMonthly) - (incomeAnnual / 12.0)) : 0.0;
+                benefit[h] = qualifies ? Math.Max(0.0, (n * standardAnnual / 12.0) - (incomeAnnual / 12.0)) : 0.0;
 
                 if (context.Explanation is { } explain)
                 {
-                    Explain(explain, region[h], area[h], n, incomeAnnual, standardAnnual, assets[h], homes[h], vehicle[h], incomeTest, assetTest, benefit[h]);
+                    Explain(explain, population, h, n, incomeAnnual, standardAnnual, assets[h], incomeTest, assetTest, benefit[h]);
                 }
             }
 
-            ArrayPool<double>.Shared.Return(rented);
+            MeansTestIncome.Return(income);
         }
 
-        private void Explain(Explanation explain, Regions.RegionId region, AreaType area, int n, double incomeAnnual, double standardAnnual, double assets, byte homes, byte vehicle, bool incomeTest, bool assetTest, double benefit)
+        private void Explain(Explanation explain, Population.Population population, int h, int n, double incomeAnnual, double standardAnnual, double assets, bool incomeTest, bool assetTest, double benefit)
         {
-            var standard = area == AreaType.Urban ? _urbanAnnual.Source(region) : _ruralAnnual.Source(region);
+            var standard = _rules.StandardSource(population, h);
+            var area = population.Area[h].ToString().ToLowerInvariant();
+            var (months, homes, vehicle) = _rules.AssetSources(population.HouseholdRegion[h]);
             var c = CultureInfo.InvariantCulture;
-            explain.Record("dibao", string.Create(c, $"household income Y (annual, members' market income + reported pensions, floored at 0), {n} member(s)"), incomeAnnual, "yuan/year");
-            explain.Record("dibao", string.Create(c, $"income test: Y/n = {incomeAnnual / n:0.00} < S = {standardAnnual:0.00} ({area.ToString().ToLowerInvariant()} standard) → {(incomeTest ? "passes" : "fails")}"), null, string.Empty, standard);
-            explain.Record("dibao", string.Create(c, $"asset test: financial assets {assets:0.00} ≤ {_assetMonths[region]:0} × S/12 × n = {_assetMonths[region] * standardAnnual / 12 * n:0.00}; homes {homes} ≤ {_maxHomes[region]:0}; non-essential vehicle {(vehicle == 1 ? "yes" : "no")} → {(assetTest ? "passes" : "fails")}"), null, string.Empty, _assetMonths.Source(region), _maxHomes.Source(region), _vehicleRule.Source(region));
+            explain.Record("dibao", string.Create(c, $"household income Y (annual, members' market income + pensions, floored at 0), {n} member(s)"), incomeAnnual, "yuan/year");
+            explain.Record("dibao", string.Create(c, $"income test: Y/n = {incomeAnnual / n:0.00} < S = {standardAnnual:0.00} ({area} standard) → {(incomeTest ? "passes" : "fails")}"), null, string.Empty, standard);
+            explain.Record("dibao", string.Create(c, $"asset test: financial assets {assets:0.00} ≤ {months.Value.Scalar:0} × S/12 × n = {months.Value.Scalar * standardAnnual / 12 * n:0.00}; homes {population.HousingUnits[h]} ≤ {homes.Value.Scalar:0}; non-essential vehicle {(population.NonEssentialVehicle[h] == 1 ? "yes" : "no")} → {(assetTest ? "passes" : "fails")}"), null, string.Empty, months, homes, vehicle);
             explain.Record("dibao", incomeTest && assetTest
                 ? string.Create(c, $"benefit = n × S/12 − Y/12 = {n} × {standardAnnual / 12:0.00} − {incomeAnnual / 12:0.00}")
                 : "benefit = 0 (not eligible)", benefit, "yuan/month", standard);

@@ -65,32 +65,13 @@ internal sealed class DibaoRules
             && !(population.NonEssentialVehicle[household] == 1 && _vehicleRule.ByRegion[r] == 1);
     }
 
-    /// <summary>
-    /// Sums person variables per household over the block's members into a pooled buffer indexed by
-    /// household − <see cref="ProgramContext.FirstHousehold"/>; return it with <see cref="Return"/>.
-    /// </summary>
-    public static double[] SumPerHousehold(ProgramContext context, IReadOnlyList<string> personVariables)
-    {
-        int first = context.FirstHousehold, end = context.EndHousehold;
-        var rented = ArrayPool<double>.Shared.Rent(end - first);
-        var sums = rented.AsSpan(0, end - first);
-        sums.Clear();
-        var start = context.Population.MemberStart;
-        var personHousehold = context.Population.PersonHousehold;
-        int firstPerson = start[first], endPerson = start[end];
-        foreach (var name in personVariables)
-        {
-            var column = context.Read(name);
-            for (int p = firstPerson; p < endPerson; p++)
-            {
-                sums[personHousehold[p] - first] += column[p];
-            }
-        }
+    /// <summary>Where the asset-test values for <paramref name="region"/> come from, for explanations.</summary>
+    public (Parameters.ResolvedParameter Months, Parameters.ResolvedParameter Homes, Parameters.ResolvedParameter Vehicle) AssetSources(Regions.RegionId region)
+        => _assetMonths is null || _maxHomes is null || _vehicleRule is null
+            ? throw new InvalidOperationException("The asset test was not resolved for this program.")
+            : (_assetMonths.Source(region), _maxHomes.Source(region), _vehicleRule.Source(region));
 
-        return rented;
-    }
-
-    /// <summary>Returns a buffer from <see cref="SumPerHousehold"/>.</summary>
+    /// <summary>Returns a pooled buffer.</summary>
     public static void Return(double[] buffer) => ArrayPool<double>.Shared.Return(buffer);
 
     /// <summary>Validates a list of variable names given to a program's constructor.</summary>

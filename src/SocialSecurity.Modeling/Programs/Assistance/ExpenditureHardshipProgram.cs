@@ -77,6 +77,7 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
     private sealed class Pass(ExpenditureHardshipProgram program, ProgramSetup setup) : ProgramPass
     {
         private readonly DibaoRules _rules = new(setup, withAssetTest: true);
+        private readonly MeansTestIncome _income = new(setup, program._incomeVariables, "Expenditure-hardship");
 
         public override void Execute(ProgramContext context)
         {
@@ -86,7 +87,7 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
             var eligible = context.Write(Eligible.Name);
             var adjusted = context.Write(AdjustedIncomePerCapita.Name);
             int first = context.FirstHousehold;
-            var income = DibaoRules.SumPerHousehold(context, program._incomeVariables);
+            var income = _income.Rent(context);
             var rigid = SumNonNegative(context, program._rigidVariables);
             try
             {
@@ -109,7 +110,7 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
             }
             finally
             {
-                DibaoRules.Return(income);
+                MeansTestIncome.Return(income);
                 DibaoRules.Return(rigid);
             }
         }

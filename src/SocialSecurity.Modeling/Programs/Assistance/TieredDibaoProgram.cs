@@ -48,7 +48,7 @@ public sealed class TieredDibaoProgram : PolicyProgram
     }
 
     /// <summary>Creates the program with a custom income definition.</summary>
-    /// <param name="incomeVariables">Person variables in yuan per year whose sum is the household's income for the test.</param>
+    /// <param name="incomeVariables">Person variables in yuan per month or per year (each annualised by its period) whose sum is the household's income for the test.</param>
     public TieredDibaoProgram(IEnumerable<string> incomeVariables)
     {
         _incomeVariables = DibaoRules.CheckNames(incomeVariables, nameof(incomeVariables));
@@ -80,6 +80,7 @@ public sealed class TieredDibaoProgram : PolicyProgram
     private sealed class Pass(TieredDibaoProgram program, ProgramSetup setup) : ProgramPass
     {
         private readonly DibaoRules _rules = new(setup, withAssetTest: true);
+        private readonly MeansTestIncome _income = new(setup, program._incomeVariables, "Tiered dibao");
         private readonly RegionalList _shares = setup.List(ClassShares);
 
         public override void Execute(ProgramContext context)
@@ -91,7 +92,7 @@ public sealed class TieredDibaoProgram : PolicyProgram
             var eligible = context.Write(Eligible.Name);
             var benefit = context.Write(Benefit.Name);
             int first = context.FirstHousehold;
-            var income = DibaoRules.SumPerHousehold(context, program._incomeVariables);
+            var income = _income.Rent(context);
             try
             {
                 for (int h = first; h < context.EndHousehold; h++)
@@ -125,7 +126,7 @@ public sealed class TieredDibaoProgram : PolicyProgram
             }
             finally
             {
-                DibaoRules.Return(income);
+                MeansTestIncome.Return(income);
             }
         }
     }

@@ -1,0 +1,57 @@
+using System.Buffers;
+using SocialSecurity.Modeling.Internal;
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Programs.Assistance;
+
+/// <summary>
+/// A household's income as the means tests count it: the sum over members of the given person variables, each
+/// annualised by its own period (× 12 for monthly), in yuan per year. Prepared once per run; summed per block into
+/// a pooled buffer (no per-person allocation). Shared by dibao and the programs measured against its standard.
+/// </summary>
+internal sealed class MeansTestIncome
+{
+    private readonly string[] _variables;
+    private readonly double[] _toAnnual;
+
+    /// <summary>Resolves each variable's period; a variable that is not a person amount per month or year is rejected before the run.</summary>
+    public MeansTestIncome(ProgramSetup setup, string[] variables, string program)
+    {
+        _variables = variables;
+        _toAnnual = variables.Select(name =>
+        {
+            var variable = setup.Variable(name);
+            return variable.Entity == Entity.Person && variable.Period != AmountPeriod.None
+                ? variable.ToAnnualFactor
+                : throw new InvalidOperationException($"{program} income variable '{name}' must be a person amount per month or per year; it is a {variable.Entity.ToString().ToLowerInvariant()} variable with period {variable.Period}.");
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// The annual income of each household of the block, indexed by household − <see cref="ProgramContext.FirstHousehold"/>,
+    /// in a pooled buffer to give back with <see cref="Return"/>. Members' values are added person by person, then per household in member order.
+    /// </summary>
+    public double[] Rent(ProgramContext context)
+    {
+        var start = context.Population.MemberStart;
+        int first = context.FirstHousehold, end = context.EndHousehold;
+        int firstPerson = start[first], endPerson = start[end];
+        int persons = endPerson - firstPerson;
+        var perPerson = ArrayPool<double>.Shared.Rent(persons);
+        var result = ArrayPool<double>.Shared.Rent(end - first);
+        var members = perPerson.AsSpan(0, persons);
+        members.Clear();
+        for (int v = 0; v < _variables.Length; v++)
+        {
+            ColumnMath.AddScaled(members, context.Read(_variables[v])[firstPerson..endPerson], _toAnnual[v]);
+        }
+
+        ColumnMath.SumByHousehold(members, start, first, end, result.AsSpan(0, end - first));
+        ArrayPool<double>.Shared.Return(perPerson);
+        return result;
+    }
+
+    /// <summary>Gives back a buffer from <see cref="Rent"/>.</summary>
+    public static void Return(double[] buffer) => ArrayPool<double>.Shared.Return(buffer);
+}
