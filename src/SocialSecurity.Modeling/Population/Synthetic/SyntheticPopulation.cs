@@ -259,43 +259,46 @@ public static class SyntheticPopulation
         Array.Copy(result.Weights, draft.Weight, households);
     }
 
+    /// <summary>
+    /// Assembles the population's columns directly from the draft (members are already contiguous, so the builder's
+    /// sorting and per-record checks are not needed; tests pass synthetic populations through
+    /// <see cref="PopulationBuilder"/> to confirm they are valid).
+    /// </summary>
     private static Population Build(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, RegionCatalog regions)
     {
-        var builder = new PopulationBuilder(regions, draft.PersonCount, draft.HouseholdCount);
-        for (int h = 0; h < draft.HouseholdCount; h++)
+        int households = draft.HouseholdCount;
+        int persons = draft.PersonCount;
+        var placeIds = placeCodes.Select(c => regions.GetId(c).Index).ToArray();
+
+        var householdIds = new long[households];
+        var householdRegion = new ushort[households];
+        var vehicle = new byte[households];
+        var personHousehold = new int[persons];
+        var personIds = new long[persons];
+        var hukouRegion = new ushort[persons];
+        for (int h = 0; h < households; h++)
         {
-            builder.AddHousehold(new HouseholdRecord
-            {
-                Id = h + 1,
-                Weight = draft.Weight[h],
-                RegionCode = placeCodes[draft.Place[h]],
-                Area = draft.Area[h],
-                FinancialAssets = assets[h],
-                HousingUnits = homes[h],
-                HasNonEssentialVehicle = vehicles[h],
-            });
+            householdIds[h] = h + 1;
+            householdRegion[h] = placeIds[draft.Place[h]];
+            vehicle[h] = vehicles[h] ? (byte)1 : (byte)0;
             for (int i = draft.MemberStart[h]; i < draft.MemberStart[h + 1]; i++)
             {
-                builder.AddPerson(new PersonRecord
-                {
-                    Id = i + 1,
-                    HouseholdId = h + 1,
-                    Age = draft.Age[i],
-                    Sex = draft.Sex[i],
-                    Hukou = draft.Hukou[i],
-                    HukouRegionCode = draft.HukouPlace[i] < 0 ? null : placeCodes[draft.HukouPlace[i]],
-                    Disability = draft.Disability[i],
-                    SelfCare = draft.SelfCare[i],
-                    Employment = draft.Employment[i],
-                    WagesAnnual = draft.Wages[i],
-                    BusinessIncomeAnnual = draft.Business[i],
-                    PropertyIncomeAnnual = draft.Property[i],
-                    PrivateTransfersAnnual = draft.Transfers[i],
-                    PensionIncomeAnnual = draft.Pensions[i],
-                });
+                personIds[i] = i + 1;
+                personHousehold[i] = h;
+                hukouRegion[i] = draft.HukouPlace[i] < 0 ? householdRegion[h] : placeIds[draft.HukouPlace[i]];
             }
         }
 
-        return builder.Build();
+        return new Population(
+            regions,
+            householdIds, draft.Weight[..households], householdRegion, Bytes(draft.Area, households), assets, homes, vehicle, draft.MemberStart[..(households + 1)],
+            personIds, personHousehold, draft.Age[..persons], Bytes(draft.Sex, persons), Bytes(draft.Hukou, persons), hukouRegion,
+            Bytes(draft.Disability, persons), Bytes(draft.SelfCare, persons), Bytes(draft.Employment, persons),
+            draft.Wages[..persons], draft.Business[..persons], draft.Property[..persons], draft.Transfers[..persons], draft.Pensions[..persons],
+            new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, double[]>(StringComparer.Ordinal));
     }
+
+    private static byte[] Bytes<T>(T[] values, int count)
+        where T : unmanaged, Enum
+        => System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan(0, count)).ToArray();
 }
