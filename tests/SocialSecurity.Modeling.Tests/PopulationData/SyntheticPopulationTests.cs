@@ -48,6 +48,53 @@ public class SyntheticPopulationTests
         report["gini_disposable_income"].TargetProvenance.Should().Be(statistics.Gini.Provenance);
     }
 
+    [Theory]
+    [MemberData(nameof(Regions))]
+    public void Generated_columns_pass_the_population_builders_validation(string region)
+    {
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = region, Persons = 10_000, Seed = 3 });
+        var builder = new PopulationBuilder(population.Regions);
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            builder.AddHousehold(new HouseholdRecord
+            {
+                Id = population.HouseholdId[h],
+                Weight = population.Weight[h],
+                RegionCode = population.Regions[population.HouseholdRegion[h]].Code,
+                Area = population.Area[h],
+                FinancialAssets = population.FinancialAssets[h],
+                HousingUnits = population.HousingUnits[h],
+                HasNonEssentialVehicle = population.NonEssentialVehicle[h] == 1,
+            });
+        }
+
+        for (int p = 0; p < population.PersonCount; p++)
+        {
+            builder.AddPerson(new PersonRecord
+            {
+                Id = population.PersonId[p],
+                HouseholdId = population.HouseholdId[population.PersonHousehold[p]],
+                Age = population.Age[p],
+                Sex = population.Sex[p],
+                Hukou = population.Hukou[p],
+                HukouRegionCode = population.Regions[population.HukouRegion[p]].Code,
+                Disability = population.Disability[p],
+                SelfCare = population.SelfCare[p],
+                Employment = population.Employment[p],
+                WagesAnnual = population.WagesAnnual[p],
+                BusinessIncomeAnnual = population.BusinessIncomeAnnual[p],
+                PropertyIncomeAnnual = population.PropertyIncomeAnnual[p],
+                PrivateTransfersAnnual = population.PrivateTransfersAnnual[p],
+                PensionIncomeAnnual = population.PensionIncomeAnnual[p],
+            });
+        }
+
+        var rebuilt = builder.Build();
+        rebuilt.MemberStart.ToArray().Should().Equal(population.MemberStart.ToArray());
+        rebuilt.PersonHousehold.ToArray().Should().Equal(population.PersonHousehold.ToArray());
+        rebuilt.ResidentBytes.Should().Be(population.ResidentBytes);
+    }
+
     [Fact]
     public void Same_seed_gives_an_identical_population_and_another_seed_does_not()
     {
