@@ -43,7 +43,7 @@ def source_of(r):
 def value(r, national, scale=1.0, unit=None, note=None, tag=None):
     v = {"value": round(r["value"] * scale, 6), "unit": unit or r["unit"], "year": r["year"],
          "provenance": tag or tag_of(r, national), "source": source_of(r)}
-    n = "; ".join(x for x in (r.get("note"), note) if x)
+    n = " ".join(x if x.endswith(".") else x + "." for x in (r.get("note"), note) if x)
     if n:
         v["note"] = n
     return v
@@ -138,6 +138,10 @@ du = ssr("dibao_recipients_urban", 2021); dr = ssr("dibao_recipients_rural", 202
 cn["dibao_recipient_share"] = derived((du["value"] + dr["value"]) / pop21["value"], "fraction", 2021, "D",
     f"derived: (urban {du['value']} + rural {dr['value']} dibao recipients) / resident population {pop21['value']} (10k persons, 2021); " + source_of(du),
     "Reference only (2022 not found): dibao is simulated, not generated.")
+QUINTILE_NOTE = "NBS five equal groups of HOUSEHOLDS ranked by household per-capita disposable income (caveat 4 of province-stats-SOURCES.md): not person quintiles. Reference only; not a generation target."
+for q in ("low", "lower_middle", "middle", "upper_middle", "high"):
+    r = next(x for x in data["regions"]["CN"]["national_income_quintiles"] if x["indicator"] == f"quintile_mean_{q}" and x["year"] == YEAR)
+    cn[f"quintile_mean_{q}"] = value(r, True, unit="yuan_per_person_year", note=QUINTILE_NOTE)
 write("000000", "China", "CN", True, cn, "National households are placed at the national region (000000); the region catalogue lists only four provinces.", None)
 
 # ---- provinces

@@ -187,6 +187,24 @@ public class SyntheticPopulationTests
     }
 
     [Fact]
+    public void National_report_compares_household_income_groups_as_reference_lines()
+    {
+        var statistics = ProvinceStatistics.Load(RegionCodes.China);
+        statistics.HouseholdQuintileMeans.Select(q => q.Value).Should().Equal(8601, 19303, 30598, 47397, 90116);
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.China, Persons = 20_000 });
+        var report = SyntheticPopulation.Calibrate(population, statistics);
+
+        var groups = ProvinceStatistics.QuintileNames.Select(name => report[name]).ToArray();
+        groups.Should().OnlyContain(line => !line.IsTarget);
+        groups.Select(line => line.Achieved).Should().BeInAscendingOrder();
+
+        // Group means are per-capita means of equal household groups: their person-weighted mix is the overall mean,
+        // so they bracket it and the lowest group is well below half of it.
+        groups[0].Achieved.Should().BeLessThan(0.5 * statistics.DisposableIncomeAll.Value);
+        groups[4].Achieved.Should().BeGreaterThan(2 * statistics.DisposableIncomeAll.Value);
+    }
+
+    [Fact]
     public void Calibrate_flags_a_population_that_misses_its_targets()
     {
         var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 10_000 });

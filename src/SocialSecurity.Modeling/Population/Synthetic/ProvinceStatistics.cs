@@ -43,6 +43,7 @@ namespace SocialSecurity.Modeling.Population.Synthetic;
 /// <param name="PensionRecipientShare">Basic-pension recipients per resident (fraction), when known; reference only.</param>
 /// <param name="DibaoRecipientShare">Dibao recipients per resident (fraction), when known; reference only.</param>
 /// <param name="Places">Where residents live inside the region (shares summing to 1); empty to place everyone at the region itself.</param>
+/// <param name="HouseholdQuintileMeans">Per-capita income means of the five NBS income groups, lowest first, when known; the groups are equal numbers of <b>households</b> ranked by per-capita income, not of persons. Reference only.</param>
 public sealed record ProvinceStatistics(
     string RegionCode,
     string Name,
@@ -62,8 +63,11 @@ public sealed record ProvinceStatistics(
     StatisticValue? ResidentPensionAverage,
     StatisticValue? PensionRecipientShare,
     StatisticValue? DibaoRecipientShare,
-    IReadOnlyList<PlaceShare> Places)
+    IReadOnlyList<PlaceShare> Places,
+    IReadOnlyList<StatisticValue> HouseholdQuintileMeans)
 {
+    private static readonly string[] QuintileKeys = ["quintile_mean_low", "quintile_mean_lower_middle", "quintile_mean_middle", "quintile_mean_upper_middle", "quintile_mean_high"];
+
     private static readonly FrozenSet<string> BuiltIn = FrozenSet.ToFrozenSet(["000000", "330000", "320000", "650000", "150000"], StringComparer.Ordinal);
 
     private static readonly string[] TargetKeys =
@@ -71,7 +75,11 @@ public sealed record ProvinceStatistics(
         "resident_population", "urbanization_rate", "survey_urban_share", "disposable_income_all", "disposable_income_urban",
         "disposable_income_rural", "age_share_0_14", "age_share_0_15", "age_share_60_plus", "age_share_65_plus", "household_size",
         "gini_disposable_income", "resident_pension_average", "pension_recipient_share", "dibao_recipient_share",
+        "quintile_mean_low", "quintile_mean_lower_middle", "quintile_mean_middle", "quintile_mean_upper_middle", "quintile_mean_high",
     ];
+
+    /// <summary>The names of the five income-group lines, lowest first (as in the data files and calibration reports).</summary>
+    public static IReadOnlyList<string> QuintileNames => QuintileKeys;
 
     /// <summary>The codes of the regions with built-in statistics.</summary>
     public static IReadOnlyCollection<string> BuiltInRegions => BuiltIn;
@@ -108,6 +116,11 @@ public sealed record ProvinceStatistics(
             if (DibaoRecipientShare is not null)
             {
                 list.Add(new("dibao_recipient_share", DibaoRecipientShare));
+            }
+
+            for (int q = 0; q < HouseholdQuintileMeans.Count; q++)
+            {
+                list.Add(new(QuintileKeys[q], HouseholdQuintileMeans[q]));
             }
 
             return list;
@@ -192,7 +205,8 @@ public sealed record ProvinceStatistics(
             Optional("resident_pension_average"),
             Optional("pension_recipient_share"),
             Optional("dibao_recipient_share"),
-            ReadPlaces(root, file));
+            ReadPlaces(root, file),
+            ReadQuintiles(Optional, file));
 
         if (statistics.DisposableIncomeUrban.Value <= statistics.DisposableIncomeRural.Value)
         {
@@ -205,6 +219,30 @@ public sealed record ProvinceStatistics(
         }
 
         return statistics;
+    }
+
+    private static StatisticValue[] ReadQuintiles(Func<string, StatisticValue?> optional, string file)
+    {
+        var values = QuintileKeys.Select(optional).ToArray();
+        if (values.All(v => v is null))
+        {
+            return [];
+        }
+
+        if (values.Any(v => v is null))
+        {
+            throw new DataFormatException(file, "$.targets", $"give all five income-group means ({string.Join(", ", QuintileKeys)}) or none");
+        }
+
+        for (int q = 1; q < values.Length; q++)
+        {
+            if (values[q]!.Value < values[q - 1]!.Value)
+            {
+                throw new DataFormatException(file, Json.Child("$.targets", QuintileKeys[q]), "income-group means must not decrease from the lowest group to the highest");
+            }
+        }
+
+        return values!;
     }
 
     private static StatisticValue ReadValue(JsonElement element, string file, string path)

@@ -190,7 +190,63 @@ public static class SyntheticPopulation
             checks.Add(new("pension_recipient_share", pensionShare.Value, pensioners / persons, double.NaN, pensionShare.Provenance));
         }
 
+        if (statistics.HouseholdQuintileMeans.Count == 5)
+        {
+            var achieved = HouseholdGroupMeans(perCapita, weight, personWeight);
+            for (int q = 0; q < 5; q++)
+            {
+                var target = statistics.HouseholdQuintileMeans[q];
+                checks.Add(new(ProvinceStatistics.QuintileNames[q], target.Value, achieved[q], double.NaN, target.Provenance));
+            }
+        }
+
         return new CalibrationReport(statistics.RegionCode, statistics.Year, checks);
+    }
+
+    /// <summary>
+    /// Per-capita income means of five equal groups of (weighted) households ranked by per-capita income, as NBS
+    /// publishes them: group mean = Σ income / Σ persons. A household on a group boundary is split by weight.
+    /// </summary>
+    private static double[] HouseholdGroupMeans(double[] perCapita, ReadOnlySpan<double> weight, double[] personWeight)
+    {
+        var order = new int[perCapita.Length];
+        for (int h = 0; h < order.Length; h++)
+        {
+            order[h] = h;
+        }
+
+        Array.Sort((double[])perCapita.Clone(), order);
+        double total = 0;
+        foreach (var w in weight)
+        {
+            total += w;
+        }
+
+        var income = new double[5];
+        var persons = new double[5];
+        double cumulative = 0;
+        foreach (var h in order)
+        {
+            double remaining = weight[h];
+            double size = personWeight[h] / weight[h];
+            while (remaining > 0)
+            {
+                int group = Math.Min(4, (int)(cumulative / total * 5));
+                double room = ((group + 1) * total / 5) - cumulative;
+                double part = group == 4 || room >= remaining || room <= total * 1e-15 ? remaining : room;
+                income[group] += part * size * perCapita[h];
+                persons[group] += part * size;
+                cumulative += part;
+                remaining -= part;
+            }
+        }
+
+        for (int q = 0; q < 5; q++)
+        {
+            income[q] /= persons[q];
+        }
+
+        return income;
     }
 
     private static CalibrationCheck Relative(string name, StatisticValue target, double achieved, double relative)
