@@ -10,12 +10,24 @@ public class SyntheticPopulationTests
 {
     public static TheoryData<string> Regions => new() { RegionCodes.China, RegionCodes.Zhejiang, RegionCodes.Jiangsu, RegionCodes.Xinjiang, RegionCodes.InnerMongolia };
 
-    [Theory]
-    [MemberData(nameof(Regions))]
-    public void Generated_population_hits_its_targets(string region)
+    public static TheoryData<string, int> RegionsAndYears()
     {
-        var statistics = ProvinceStatistics.Load(region);
-        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = region, Persons = 30_000 });
+        var data = new TheoryData<string, int>();
+        foreach (var region in new[] { RegionCodes.China, RegionCodes.Zhejiang, RegionCodes.Jiangsu, RegionCodes.Xinjiang, RegionCodes.InnerMongolia })
+        {
+            data.Add(region, 2022);
+            data.Add(region, 2023);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RegionsAndYears))]
+    public void Generated_population_hits_its_targets(string region, int year)
+    {
+        var statistics = ProvinceStatistics.Load(region, year);
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = region, Persons = 30_000, Year = year });
 
         population.PersonCount.Should().Be(30_000);
         population.WeightedPersons.Should().BeApproximately(statistics.ResidentPopulation.Value, statistics.ResidentPopulation.Value * 1e-6);
@@ -183,7 +195,7 @@ public class SyntheticPopulationTests
         var region = () => SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = "440000" });
         region.Should().Throw<ArgumentException>().WithMessage("*440000*built-in*330000*");
         var year = () => SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Year = 2019 });
-        year.Should().Throw<ArgumentException>().WithMessage("*for 2022, not 2019*");
+        year.Should().Throw<ArgumentException>().WithMessage("*no statistics for 2019; years available: 2022, 2023*");
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public static class SyntheticPopulation
         }
 
         regions ??= RegionCatalog.Default;
-        var statistics = options.Statistics ?? ProvinceStatistics.Load(options.RegionCode);
+        var statistics = options.Statistics ?? ProvinceStatistics.Load(options.RegionCode, options.Year);
         if (statistics.RegionCode != options.RegionCode)
         {
             throw new ArgumentException($"The statistics are for region {statistics.RegionCode}, not {options.RegionCode}.", nameof(options));
@@ -94,7 +94,7 @@ public static class SyntheticPopulation
             cumulative[i] = running;
         }
 
-        double residentPensionMonthly = (statistics.ResidentPensionAverage ?? ProvinceStatistics.Load(RegionCodes.China).ResidentPensionAverage
+        double residentPensionMonthly = (statistics.ResidentPensionAverage ?? ProvinceStatistics.Load(RegionCodes.China, ProvinceStatistics.AvailableYears(RegionCodes.China).Contains(options.Year) ? options.Year : 2022).ResidentPensionAverage
             ?? throw new InvalidOperationException("No average resident pension is available, not even the national one.")).Value;
 
         var random = new RandomStream(options.Seed);
