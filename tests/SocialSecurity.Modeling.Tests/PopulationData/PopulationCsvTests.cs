@@ -75,6 +75,20 @@ public sealed class PopulationCsvTests : IDisposable
     }
 
     [Fact]
+    public void Byte_order_mark_CRLF_blank_lines_and_quoted_line_breaks_are_handled()
+    {
+        var (households, persons) = Paths();
+        File.WriteAllText(households, "household_id,weight,region,area,note_text\r\n1,10,330100,urban,\"two\r\nlines, with a comma\"\r\n\r\n2,5,331125,rural,x\r\n", new System.Text.UTF8Encoding(true));
+        File.WriteAllText(persons, "person_id,household_id,age,sex,hukou\r\n1,1,40,male,urban\r\n2,2,70,female,rural");
+
+        var population = PopulationCsv.Read(households, persons);
+
+        population.HouseholdCount.Should().Be(2);
+        population.Regions[population.HouseholdRegion[1]].Code.Should().Be(RegionCodes.Yunhe);
+        population.Age.ToArray().Should().Equal(40, 70);
+    }
+
+    [Fact]
     public void Cell_errors_name_the_file_row_and_column()
     {
         var (households, persons) = Paths();
