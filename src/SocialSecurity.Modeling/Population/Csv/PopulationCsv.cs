@@ -34,7 +34,7 @@ public static class PopulationCsv
     private static readonly string[] RequiredHousehold = ["household_id", "weight", "region", "area"];
     private static readonly string[] RequiredPerson = ["person_id", "household_id", "age", "sex", "hukou"];
 
-    /// <summary>Reads a population from a household file and a person file.</summary>
+    /// <summary>Reads a population from a household file and a person file. Columns that the mapping does not use are ignored; extra numeric columns are read only when listed in <see cref="PopulationCsvMapping.HouseholdExtras"/> or <see cref="PopulationCsvMapping.PersonExtras"/>.</summary>
     /// <param name="householdsPath">The household CSV file.</param>
     /// <param name="personsPath">The person CSV file.</param>
     /// <param name="mapping">The column mapping; <see cref="PopulationCsvMapping.Default"/> when <see langword="null"/>.</param>
