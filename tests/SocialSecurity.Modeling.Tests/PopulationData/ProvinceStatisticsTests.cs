@@ -12,18 +12,26 @@ public class ProvinceStatisticsTests
         ProvinceStatistics.BuiltInRegions.Should().BeEquivalentTo([RegionCodes.China, RegionCodes.Zhejiang, RegionCodes.Jiangsu, RegionCodes.Xinjiang, RegionCodes.InnerMongolia]);
         foreach (var code in ProvinceStatistics.BuiltInRegions)
         {
-            var statistics = ProvinceStatistics.Load(code);
-            statistics.RegionCode.Should().Be(code);
-            statistics.Year.Should().Be(2022);
-            foreach (var (name, value) in statistics.Values)
+            ProvinceStatistics.AvailableYears(code).Should().Equal(2022, 2023);
+            foreach (var year in ProvinceStatistics.AvailableYears(code))
             {
-                value.Source.Should().NotBeNullOrWhiteSpace($"{code} {name}");
-                value.Year.Should().BeInRange(2019, 2022, $"{code} {name}");
-                value.Provenance.Should().NotBe(Provenance.Reform);
-            }
+                var statistics = ProvinceStatistics.Load(code, year);
+                statistics.RegionCode.Should().Be(code);
+                statistics.Year.Should().Be(year);
+                foreach (var (name, value) in statistics.Values)
+                {
+                    value.Source.Should().NotBeNullOrWhiteSpace($"{code} {name}");
+                    value.Year.Should().BeInRange(2019, year, $"{code} {name}: a target never uses a later year's data");
+                    value.Provenance.Should().NotBe(Provenance.Reform);
+                    if (value.Year != year && name != "household_size" && !name.StartsWith("pension_", StringComparison.Ordinal) && !name.StartsWith("dibao_", StringComparison.Ordinal))
+                    {
+                        value.Note.Should().Contain($"{year} value not found", $"{code} {name} uses an earlier year and must say so");
+                    }
+                }
 
-            // Caveat 3: the household survey's implied urban weight is below the year-end urbanization rate.
-            statistics.SurveyUrbanShare.Value.Should().BeLessThan(statistics.UrbanizationRate.Value, code);
+                // Caveat 3: the household survey's implied urban weight is below the year-end urbanization rate.
+                statistics.SurveyUrbanShare.Value.Should().BeLessThan(statistics.UrbanizationRate.Value, code);
+            }
         }
     }
 
@@ -68,15 +76,17 @@ public class ProvinceStatisticsTests
         try
         {
             File.WriteAllText(path, builtIn.Replace("\"value\": 65770000", "\"value\": 10", StringComparison.Ordinal));
-            var tooSmall = () => ProvinceStatistics.LoadFile(path);
-            tooSmall.Should().Throw<DataFormatException>().WithMessage($"{path} at $.targets.resident_population.value: 10 is outside the expected range*");
+            var tooSmall = () => ProvinceStatistics.LoadFile(path, 2022);
+            tooSmall.Should().Throw<DataFormatException>().WithMessage($"{path} at $.years.2022.targets.resident_population.value: 10 is outside the expected range*");
 
             File.WriteAllText(path, builtIn.Replace("\"age_share_0_15\"", "\"age_share_0_16\"", StringComparison.Ordinal));
-            var misspelt = () => ProvinceStatistics.LoadFile(path);
-            misspelt.Should().Throw<DataFormatException>().WithMessage("*$.targets.age_share_0_16: unknown property*");
+            var misspelt = () => ProvinceStatistics.LoadFile(path, 2022);
+            misspelt.Should().Throw<DataFormatException>().WithMessage("*$.years.2022.targets.age_share_0_16: unknown property*");
 
             File.WriteAllText(path, builtIn);
-            ProvinceStatistics.LoadFile(path).Should().BeEquivalentTo(ProvinceStatistics.Load(RegionCodes.Zhejiang));
+            ProvinceStatistics.LoadFile(path, 2023).Should().BeEquivalentTo(ProvinceStatistics.Load(RegionCodes.Zhejiang, 2023));
+            var missingYear = () => ProvinceStatistics.LoadFile(path, 2030);
+            missingYear.Should().Throw<ArgumentException>().WithMessage("*no statistics for 2030; years available: 2022, 2023*");
         }
         finally
         {

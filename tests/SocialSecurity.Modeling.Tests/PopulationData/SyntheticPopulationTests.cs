@@ -10,12 +10,24 @@ public class SyntheticPopulationTests
 {
     public static TheoryData<string> Regions => new() { RegionCodes.China, RegionCodes.Zhejiang, RegionCodes.Jiangsu, RegionCodes.Xinjiang, RegionCodes.InnerMongolia };
 
-    [Theory]
-    [MemberData(nameof(Regions))]
-    public void Generated_population_hits_its_targets(string region)
+    public static TheoryData<string, int> RegionsAndYears()
     {
-        var statistics = ProvinceStatistics.Load(region);
-        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = region, Persons = 30_000 });
+        var data = new TheoryData<string, int>();
+        foreach (var region in new[] { RegionCodes.China, RegionCodes.Zhejiang, RegionCodes.Jiangsu, RegionCodes.Xinjiang, RegionCodes.InnerMongolia })
+        {
+            data.Add(region, 2022);
+            data.Add(region, 2023);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RegionsAndYears))]
+    public void Generated_population_hits_its_targets(string region, int year)
+    {
+        var statistics = ProvinceStatistics.Load(region, year);
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = region, Persons = 30_000, Year = year });
 
         population.PersonCount.Should().Be(30_000);
         population.WeightedPersons.Should().BeApproximately(statistics.ResidentPopulation.Value, statistics.ResidentPopulation.Value * 1e-6);
@@ -46,6 +58,53 @@ public class SyntheticPopulationTests
         var report = SyntheticPopulation.Calibrate(population, statistics);
         report.AllWithinTolerance.Should().BeTrue(report.ToString());
         report["gini_disposable_income"].TargetProvenance.Should().Be(statistics.Gini.Provenance);
+    }
+
+    [Theory]
+    [MemberData(nameof(Regions))]
+    public void Generated_columns_pass_the_population_builders_validation(string region)
+    {
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = region, Persons = 10_000, Seed = 3 });
+        var builder = new PopulationBuilder(population.Regions);
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            builder.AddHousehold(new HouseholdRecord
+            {
+                Id = population.HouseholdId[h],
+                Weight = population.Weight[h],
+                RegionCode = population.Regions[population.HouseholdRegion[h]].Code,
+                Area = population.Area[h],
+                FinancialAssets = population.FinancialAssets[h],
+                HousingUnits = population.HousingUnits[h],
+                HasNonEssentialVehicle = population.NonEssentialVehicle[h] == 1,
+            });
+        }
+
+        for (int p = 0; p < population.PersonCount; p++)
+        {
+            builder.AddPerson(new PersonRecord
+            {
+                Id = population.PersonId[p],
+                HouseholdId = population.HouseholdId[population.PersonHousehold[p]],
+                Age = population.Age[p],
+                Sex = population.Sex[p],
+                Hukou = population.Hukou[p],
+                HukouRegionCode = population.Regions[population.HukouRegion[p]].Code,
+                Disability = population.Disability[p],
+                SelfCare = population.SelfCare[p],
+                Employment = population.Employment[p],
+                WagesAnnual = population.WagesAnnual[p],
+                BusinessIncomeAnnual = population.BusinessIncomeAnnual[p],
+                PropertyIncomeAnnual = population.PropertyIncomeAnnual[p],
+                PrivateTransfersAnnual = population.PrivateTransfersAnnual[p],
+                PensionIncomeAnnual = population.PensionIncomeAnnual[p],
+            });
+        }
+
+        var rebuilt = builder.Build();
+        rebuilt.MemberStart.ToArray().Should().Equal(population.MemberStart.ToArray());
+        rebuilt.PersonHousehold.ToArray().Should().Equal(population.PersonHousehold.ToArray());
+        rebuilt.ResidentBytes.Should().Be(population.ResidentBytes);
     }
 
     [Fact]
@@ -136,7 +195,25 @@ public class SyntheticPopulationTests
         var region = () => SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = "440000" });
         region.Should().Throw<ArgumentException>().WithMessage("*440000*built-in*330000*");
         var year = () => SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Year = 2019 });
-        year.Should().Throw<ArgumentException>().WithMessage("*for 2022, not 2019*");
+        year.Should().Throw<ArgumentException>().WithMessage("*no statistics for 2019; years available: 2022, 2023*");
+    }
+
+    [Fact]
+    public void National_report_compares_household_income_groups_as_reference_lines()
+    {
+        var statistics = ProvinceStatistics.Load(RegionCodes.China);
+        statistics.HouseholdQuintileMeans.Select(q => q.Value).Should().Equal(8601, 19303, 30598, 47397, 90116);
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.China, Persons = 20_000 });
+        var report = SyntheticPopulation.Calibrate(population, statistics);
+
+        var groups = ProvinceStatistics.QuintileNames.Select(name => report[name]).ToArray();
+        groups.Should().OnlyContain(line => !line.IsTarget);
+        groups.Select(line => line.Achieved).Should().BeInAscendingOrder();
+
+        // Group means are per-capita means of equal household groups: their person-weighted mix is the overall mean,
+        // so they bracket it and the lowest group is well below half of it.
+        groups[0].Achieved.Should().BeLessThan(0.5 * statistics.DisposableIncomeAll.Value);
+        groups[4].Achieved.Should().BeGreaterThan(2 * statistics.DisposableIncomeAll.Value);
     }
 
     [Fact]

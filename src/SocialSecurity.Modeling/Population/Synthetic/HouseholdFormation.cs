@@ -37,10 +37,14 @@ internal static class HouseholdFormation
             draft.Area[h] = area;
             draft.Place[h] = place;
             draft.MemberStart[h] = p;
-            draft.IncomeRank[h] = random.NextNormal();
+            double incomeNoise = random.NextNormal();
             draft.AssetNoise[h] = random.NextNormal();
 
             Compose(draft, p, size, elderlyScale, elderlyExcess, statistics.ChildShare.Value, statistics.ChildMaxAge, random);
+
+            // Larger households have lower per-capita income [I]: the score leans on the standardized size.
+            double sizeScore = (size - meanSize) / SizeScoreScale;
+            draft.IncomeRank[h] = (-IncomeSizeCorrelation * sizeScore) + (Math.Sqrt(1 - (IncomeSizeCorrelation * IncomeSizeCorrelation)) * incomeNoise);
 
             // Hukou: decided per household, then per member activity, disability and self-care.
             bool migrant = area == AreaType.Urban ? !random.Chance(UrbanLocalHukouShare) : random.Chance(RuralResidentUrbanHukouShare);

@@ -1,3 +1,4 @@
+using MathNet.Numerics.Distributions;
 using MathNet.Numerics.RootFinding;
 using static SocialSecurity.Modeling.Population.Synthetic.SyntheticAssumptions;
 
@@ -26,67 +27,44 @@ internal static class IncomeModel
     /// <returns>The σ used.</returns>
     public static double AssignPerCapitaIncome(SyntheticDraft draft, ProvinceStatistics statistics, double[] perCapita)
     {
-        int households = draft.HouseholdCount;
-        var urban = new List<int>();
-        var rural = new List<int>();
-        for (int h = 0; h < households; h++)
-        {
-            (draft.Area[h] == AreaType.Urban ? urban : rural).Add(h);
-        }
-
-        var urbanOrder = SortByScore(urban, draft.IncomeRank);
-        var ruralOrder = SortByScore(rural, draft.IncomeRank);
-        var personWeight = new double[households];
-        for (int h = 0; h < households; h++)
-        {
-            personWeight[h] = draft.Weight[h] * draft.Size(h);
-        }
-
-        double meanUrban = statistics.DisposableIncomeUrban.Value;
-        double meanRural = statistics.DisposableIncomeRural.Value;
+        // Each area's households in ascending score order, with contiguous copies of score and person weight, so that
+        // every evaluation of the Gini is two sequential passes and one linear merge (no sort, no random access).
+        var urban = AreaInScoreOrder(draft, AreaType.Urban);
+        var rural = AreaInScoreOrder(draft, AreaType.Rural);
         double target = statistics.Gini.Value;
+        if (urban.Households.Length == 0 || rural.Households.Length == 0)
+        {
+            throw new InvalidOperationException($"The synthetic population of {statistics.RegionCode} has no {(urban.Households.Length == 0 ? "urban" : "rural")} households; use more persons.");
+        }
 
         double GiniAt(double sigma)
         {
-            Fill(sigma);
-            return MergedGini(urbanOrder, ruralOrder, perCapita, personWeight);
+            urban.Fill(sigma, statistics.DisposableIncomeUrban.Value);
+            rural.Fill(sigma, statistics.DisposableIncomeRural.Value);
+            return MergedGini(urban, rural);
         }
 
-        void Fill(double sigma)
-        {
-            Scale(urbanOrder, sigma, meanUrban);
-            Scale(ruralOrder, sigma, meanRural);
-        }
-
-        void Scale(int[] order, double sigma, double mean)
-        {
-            double weighted = 0, weight = 0;
-            foreach (var h in order)
-            {
-                double e = Math.Exp(sigma * draft.IncomeRank[h]);
-                perCapita[h] = e;
-                weighted += personWeight[h] * e;
-                weight += personWeight[h];
-            }
-
-            double factor = mean * weight / weighted;
-            foreach (var h in order)
-            {
-                perCapita[h] *= factor;
-            }
-        }
-
-        const double low = 1e-3, high = 3.0;
+        // Bracket: the σ of a single lognormal with the target Gini, 2Φ(σ/√2) − 1 = G, is a natural upper region; widen if needed.
+        const double low = 1e-3;
+        double high = Math.Min(3.0, (1.2 * Math.Sqrt(2) * Normal.InvCDF(0, 1, (target + 1) / 2)) + 0.05);
         double atLow = GiniAt(low) - target;
         double atHigh = GiniAt(high) - target;
-        if (atLow > 0 || atHigh < 0 || urbanOrder.Length == 0 || ruralOrder.Length == 0)
+        if (atHigh < 0)
+        {
+            high = 3.0;
+            atHigh = GiniAt(high) - target;
+        }
+
+        if (atLow > 0 || atHigh < 0)
         {
             throw new InvalidOperationException(
                 $"The Gini target {target} for {statistics.RegionCode} cannot be met: with these urban and rural means the attainable range is {atLow + target:0.###}–{atHigh + target:0.###} (the lower bound is the between-area inequality alone).");
         }
 
         double sigmaFound = Brent.FindRoot(s => GiniAt(s) - target, low, high, GiniAccuracy, 200);
-        Fill(sigmaFound);
+        GiniAt(sigmaFound);
+        urban.CopyTo(perCapita);
+        rural.CopyTo(perCapita);
         return sigmaFound;
     }
 
@@ -184,30 +162,84 @@ internal static class IncomeModel
         }
     }
 
-    private static int[] SortByScore(List<int> households, double[] score)
+    private static AreaIncomes AreaInScoreOrder(SyntheticDraft draft, AreaType area)
     {
-        var order = households.ToArray();
-        var keys = new double[order.Length];
-        for (int i = 0; i < order.Length; i++)
+        var households = new List<int>();
+        for (int h = 0; h < draft.HouseholdCount; h++)
         {
-            keys[i] = score[order[i]];
+            if (draft.Area[h] == area)
+            {
+                households.Add(h);
+            }
         }
 
-        Array.Sort(keys, order);
-        return order;
+        var order = households.ToArray();
+        var score = new double[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            score[i] = draft.IncomeRank[order[i]];
+        }
+
+        Array.Sort(score, order);
+        var weight = new double[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            weight[i] = draft.Weight[order[i]] * draft.Size(order[i]);
+        }
+
+        return new AreaIncomes(order, score, weight, new double[order.Length]);
     }
 
-    /// <summary>The Gini of the union of two lists, each already ascending in income: a linear merge, no sort.</summary>
-    private static double MergedGini(int[] a, int[] b, double[] income, double[] weight)
+    /// <summary>The Gini of the union of two areas, each ascending in income: a linear merge.</summary>
+    private static double MergedGini(AreaIncomes a, AreaIncomes b)
     {
         var accumulator = default(WeightedGini.Accumulator);
         int i = 0, j = 0;
-        while (i < a.Length || j < b.Length)
+        while (i < a.Income.Length || j < b.Income.Length)
         {
-            int h = j >= b.Length || (i < a.Length && income[a[i]] <= income[b[j]]) ? a[i++] : b[j++];
-            accumulator.Add(income[h], weight[h]);
+            if (j >= b.Income.Length || (i < a.Income.Length && a.Income[i] <= b.Income[j]))
+            {
+                accumulator.Add(a.Income[i], a.PersonWeight[i]);
+                i++;
+            }
+            else
+            {
+                accumulator.Add(b.Income[j], b.PersonWeight[j]);
+                j++;
+            }
         }
 
         return accumulator.Gini;
+    }
+
+    /// <summary>One area's households in ascending score order (index, score, person weight) and their incomes at the current σ.</summary>
+    private sealed record AreaIncomes(int[] Households, double[] Score, double[] PersonWeight, double[] Income)
+    {
+        /// <summary>Income = mean × exp(σ·z) / (person-weighted mean of exp(σ·z)): lognormal shape, exact mean.</summary>
+        public void Fill(double sigma, double mean)
+        {
+            double weighted = 0, weight = 0;
+            for (int i = 0; i < Score.Length; i++)
+            {
+                double e = Math.Exp(sigma * Score[i]);
+                Income[i] = e;
+                weighted += PersonWeight[i] * e;
+                weight += PersonWeight[i];
+            }
+
+            double factor = mean * weight / weighted;
+            for (int i = 0; i < Income.Length; i++)
+            {
+                Income[i] *= factor;
+            }
+        }
+
+        public void CopyTo(double[] perCapita)
+        {
+            for (int i = 0; i < Households.Length; i++)
+            {
+                perCapita[Households[i]] = Income[i];
+            }
+        }
     }
 }

@@ -8,8 +8,9 @@ namespace SocialSecurity.Modeling.Population.Synthetic;
 /// <summary>
 /// The published statistics a synthetic population of one region is calibrated to, for one target year, each with
 /// its data year, provenance and source. The built-in sets (China 000000, Zhejiang 330000, Jiangsu 320000, Xinjiang
-/// 650000, Inner Mongolia 150000; year 2022) ship as <c>Data/statistics/&lt;code&gt;.json</c>; see
-/// <see cref="Load(string)"/> and <see cref="LoadFile(string)"/>.
+/// 650000, Inner Mongolia 150000; target years 2022 and 2023) ship as <c>Data/statistics/&lt;code&gt;.json</c>; see
+/// <see cref="Load(string, int)"/> and <see cref="LoadFile(string, int)"/>. When a value is not published for the
+/// target year, the nearest earlier one is used and its <see cref="StatisticValue.Year"/> and note say so.
 /// </summary>
 /// <remarks>
 /// <para>Caveats carried by the data (see each value's <see cref="StatisticValue.Note"/>):</para>
@@ -43,6 +44,7 @@ namespace SocialSecurity.Modeling.Population.Synthetic;
 /// <param name="PensionRecipientShare">Basic-pension recipients per resident (fraction), when known; reference only.</param>
 /// <param name="DibaoRecipientShare">Dibao recipients per resident (fraction), when known; reference only.</param>
 /// <param name="Places">Where residents live inside the region (shares summing to 1); empty to place everyone at the region itself.</param>
+/// <param name="HouseholdQuintileMeans">Per-capita income means of the five NBS income groups, lowest first, when known; the groups are equal numbers of <b>households</b> ranked by per-capita income, not of persons. Reference only.</param>
 public sealed record ProvinceStatistics(
     string RegionCode,
     string Name,
@@ -62,8 +64,11 @@ public sealed record ProvinceStatistics(
     StatisticValue? ResidentPensionAverage,
     StatisticValue? PensionRecipientShare,
     StatisticValue? DibaoRecipientShare,
-    IReadOnlyList<PlaceShare> Places)
+    IReadOnlyList<PlaceShare> Places,
+    IReadOnlyList<StatisticValue> HouseholdQuintileMeans)
 {
+    private static readonly string[] QuintileKeys = ["quintile_mean_low", "quintile_mean_lower_middle", "quintile_mean_middle", "quintile_mean_upper_middle", "quintile_mean_high"];
+
     private static readonly FrozenSet<string> BuiltIn = FrozenSet.ToFrozenSet(["000000", "330000", "320000", "650000", "150000"], StringComparer.Ordinal);
 
     private static readonly string[] TargetKeys =
@@ -71,7 +76,11 @@ public sealed record ProvinceStatistics(
         "resident_population", "urbanization_rate", "survey_urban_share", "disposable_income_all", "disposable_income_urban",
         "disposable_income_rural", "age_share_0_14", "age_share_0_15", "age_share_60_plus", "age_share_65_plus", "household_size",
         "gini_disposable_income", "resident_pension_average", "pension_recipient_share", "dibao_recipient_share",
+        "quintile_mean_low", "quintile_mean_lower_middle", "quintile_mean_middle", "quintile_mean_upper_middle", "quintile_mean_high",
     ];
+
+    /// <summary>The names of the five income-group lines, lowest first (as in the data files and calibration reports).</summary>
+    public static IReadOnlyList<string> QuintileNames => QuintileKeys;
 
     /// <summary>The codes of the regions with built-in statistics.</summary>
     public static IReadOnlyCollection<string> BuiltInRegions => BuiltIn;
@@ -110,14 +119,20 @@ public sealed record ProvinceStatistics(
                 list.Add(new("dibao_recipient_share", DibaoRecipientShare));
             }
 
+            for (int q = 0; q < HouseholdQuintileMeans.Count; q++)
+            {
+                list.Add(new(QuintileKeys[q], HouseholdQuintileMeans[q]));
+            }
+
             return list;
         }
     }
 
-    /// <summary>The built-in statistics of a region.</summary>
+    /// <summary>The built-in statistics of a region for a target year.</summary>
     /// <param name="regionCode">One of <see cref="BuiltInRegions"/>: 000000, 330000, 320000, 650000 or 150000.</param>
-    /// <exception cref="ArgumentException">No built-in statistics for that region.</exception>
-    public static ProvinceStatistics Load(string regionCode)
+    /// <param name="year">The target year: 2022 (default) or 2023.</param>
+    /// <exception cref="ArgumentException">No built-in statistics for that region or year; the message lists what is available.</exception>
+    public static ProvinceStatistics Load(string regionCode, int year = 2022)
     {
         ArgumentNullException.ThrowIfNull(regionCode);
         if (!BuiltIn.Contains(regionCode))
@@ -126,40 +141,67 @@ public sealed record ProvinceStatistics(
         }
 
         var name = $"statistics/{regionCode}.json";
-        return Parse(EmbeddedData.Read(name), "Data/" + name);
+        return Parse(EmbeddedData.Read(name), "Data/" + name, year);
     }
 
-    /// <summary>Loads statistics from a JSON file shaped like the embedded <c>Data/statistics/*.json</c>.</summary>
+    /// <summary>The target years of a region's built-in statistics.</summary>
+    /// <param name="regionCode">One of <see cref="BuiltInRegions"/>.</param>
+    /// <exception cref="ArgumentException">No built-in statistics for that region.</exception>
+    public static IReadOnlyList<int> AvailableYears(string regionCode)
+    {
+        ArgumentNullException.ThrowIfNull(regionCode);
+        if (!BuiltIn.Contains(regionCode))
+        {
+            throw new ArgumentException($"No built-in statistics for region '{regionCode}'; built-in: {string.Join(", ", BuiltIn.Order(StringComparer.Ordinal))}.", nameof(regionCode));
+        }
+
+        var name = $"statistics/{regionCode}.json";
+        using var document = Json.Parse(EmbeddedData.Read(name), "Data/" + name);
+        return Years(document.RootElement, "Data/" + name);
+    }
+
+    /// <summary>Loads statistics for a target year from a JSON file shaped like the embedded <c>Data/statistics/*.json</c>.</summary>
     /// <param name="path">The file.</param>
+    /// <param name="year">The target year, one of the file's <c>years</c>.</param>
     /// <exception cref="DataFormatException">The file is malformed or a value is out of range; the message names the JSON path.</exception>
-    public static ProvinceStatistics LoadFile(string path)
+    /// <exception cref="ArgumentException">The file has no targets for <paramref name="year"/>.</exception>
+    public static ProvinceStatistics LoadFile(string path, int year)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return Parse(File.ReadAllBytes(path), path);
+        return Parse(File.ReadAllBytes(path), path, year);
     }
 
-    internal static ProvinceStatistics Parse(byte[] utf8, string file)
+    internal static ProvinceStatistics Parse(byte[] utf8, string file, int year)
     {
         using var document = Json.Parse(utf8, file);
         var root = document.RootElement;
-        Json.NoUnknownProperties(root, file, "$", "region", "name", "year", "description", "compiled_from", "targets", "places");
+        Json.NoUnknownProperties(root, file, "$", "region", "name", "description", "compiled_from", "years", "places");
         var code = Json.RequiredString(root, "region", file, "$");
         var name = Json.RequiredString(root, "name", file, "$");
-        var year = (int)Json.RequiredNumber(root, "year", file, "$");
-        var targets = Json.Required(root, "targets", file, "$");
-        Json.NoUnknownProperties(targets, file, "$.targets", TargetKeys);
+        var years = Years(root, file);
+        var yearsElement = Json.Required(root, "years", file, "$");
+        if (!yearsElement.TryGetProperty(year.ToString(System.Globalization.CultureInfo.InvariantCulture), out var yearElement))
+        {
+            throw new ArgumentException($"{file} has no statistics for {year}; years available: {string.Join(", ", years)}.", nameof(year));
+        }
+
+        var yearPath = Json.Child("$.years", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Json.NoUnknownProperties(yearElement, file, yearPath, "targets");
+        var targetsPath = yearPath + ".targets";
+        var targets = Json.Required(yearElement, "targets", file, yearPath);
+        Json.NoUnknownProperties(targets, file, targetsPath, TargetKeys);
 
         StatisticValue? Optional(string key)
             => targets.TryGetProperty(key, out var element) && element.ValueKind != JsonValueKind.Null
-                ? ReadValue(element, file, Json.Child("$.targets", key))
+                ? ReadValue(element, file, Json.Child(targetsPath, key))
                 : null;
 
         StatisticValue Required(string key, double min, double max)
         {
-            var value = Optional(key) ?? throw new DataFormatException(file, Json.Child("$.targets", key), "required target is missing");
+            var value = Optional(key) ?? throw new DataFormatException(file, Json.Child(targetsPath, key), "required target is missing");
             if (!(value.Value >= min && value.Value <= max))
             {
-                throw new DataFormatException(file, Json.Child("$.targets", key) + ".value", $"{value.Value} is outside the expected range {min}–{max} ({value.Unit})");
+                throw new DataFormatException(file, Json.Child(targetsPath, key) + ".value", $"{value.Value} is outside the expected range {min}–{max} ({value.Unit})");
             }
 
             return value;
@@ -169,7 +211,7 @@ public sealed record ProvinceStatistics(
         var child15 = Optional("age_share_0_15");
         if ((child14 is null) == (child15 is null))
         {
-            throw new DataFormatException(file, "$.targets", "expected exactly one of age_share_0_14 and age_share_0_15");
+            throw new DataFormatException(file, targetsPath, "expected exactly one of age_share_0_14 and age_share_0_15");
         }
 
         var childKey = child14 is null ? "age_share_0_15" : "age_share_0_14";
@@ -192,19 +234,66 @@ public sealed record ProvinceStatistics(
             Optional("resident_pension_average"),
             Optional("pension_recipient_share"),
             Optional("dibao_recipient_share"),
-            ReadPlaces(root, file));
+            ReadPlaces(root, file),
+            ReadQuintiles(Optional, file, targetsPath));
 
         if (statistics.DisposableIncomeUrban.Value <= statistics.DisposableIncomeRural.Value)
         {
-            throw new DataFormatException(file, "$.targets.disposable_income_urban", "the urban mean income must exceed the rural mean income");
+            throw new DataFormatException(file, targetsPath + ".disposable_income_urban", "the urban mean income must exceed the rural mean income");
         }
 
         if (statistics.AgeShare65Plus.Value > statistics.AgeShare60Plus.Value || statistics.ChildShare.Value + statistics.AgeShare60Plus.Value >= 0.95)
         {
-            throw new DataFormatException(file, "$.targets", "inconsistent age shares: need 65+ ≤ 60+ and children + 60+ < 0.95");
+            throw new DataFormatException(file, targetsPath, "inconsistent age shares: need 65+ ≤ 60+ and children + 60+ < 0.95");
         }
 
         return statistics;
+    }
+
+    private static int[] Years(JsonElement root, string file)
+    {
+        var years = Json.Required(root, "years", file, "$");
+        if (years.ValueKind != JsonValueKind.Object)
+        {
+            throw new DataFormatException(file, "$.years", $"expected an object keyed by target year, found {Json.Describe(years)}");
+        }
+
+        var result = new List<int>();
+        foreach (var property in years.EnumerateObject())
+        {
+            if (!int.TryParse(property.Name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) || year is < 1949 or > 2100)
+            {
+                throw new DataFormatException(file, Json.Child("$.years", property.Name), "expected a four-digit target year as the key");
+            }
+
+            result.Add(year);
+        }
+
+        return result.Order().ToArray();
+    }
+
+    private static StatisticValue[] ReadQuintiles(Func<string, StatisticValue?> optional, string file, string targetsPath)
+    {
+        var values = QuintileKeys.Select(optional).ToArray();
+        if (values.All(v => v is null))
+        {
+            return [];
+        }
+
+        if (values.Any(v => v is null))
+        {
+            throw new DataFormatException(file, targetsPath, $"give all five income-group means ({string.Join(", ", QuintileKeys)}) or none");
+        }
+
+        for (int q = 1; q < values.Length; q++)
+        {
+            if (values[q]!.Value < values[q - 1]!.Value)
+            {
+                throw new DataFormatException(file, Json.Child(targetsPath, QuintileKeys[q]), "income-group means must not decrease from the lowest group to the highest");
+            }
+        }
+
+        return values!;
     }
 
     private static StatisticValue ReadValue(JsonElement element, string file, string path)

@@ -69,7 +69,7 @@ public static class SyntheticPopulation
         }
 
         regions ??= RegionCatalog.Default;
-        var statistics = options.Statistics ?? ProvinceStatistics.Load(options.RegionCode);
+        var statistics = options.Statistics ?? ProvinceStatistics.Load(options.RegionCode, options.Year);
         if (statistics.RegionCode != options.RegionCode)
         {
             throw new ArgumentException($"The statistics are for region {statistics.RegionCode}, not {options.RegionCode}.", nameof(options));
@@ -94,7 +94,7 @@ public static class SyntheticPopulation
             cumulative[i] = running;
         }
 
-        double residentPensionMonthly = (statistics.ResidentPensionAverage ?? ProvinceStatistics.Load(RegionCodes.China).ResidentPensionAverage
+        double residentPensionMonthly = (statistics.ResidentPensionAverage ?? ProvinceStatistics.Load(RegionCodes.China, ProvinceStatistics.AvailableYears(RegionCodes.China).Contains(options.Year) ? options.Year : 2022).ResidentPensionAverage
             ?? throw new InvalidOperationException("No average resident pension is available, not even the national one.")).Value;
 
         var random = new RandomStream(options.Seed);
@@ -190,7 +190,63 @@ public static class SyntheticPopulation
             checks.Add(new("pension_recipient_share", pensionShare.Value, pensioners / persons, double.NaN, pensionShare.Provenance));
         }
 
+        if (statistics.HouseholdQuintileMeans.Count == 5)
+        {
+            var achieved = HouseholdGroupMeans(perCapita, weight, personWeight);
+            for (int q = 0; q < 5; q++)
+            {
+                var target = statistics.HouseholdQuintileMeans[q];
+                checks.Add(new(ProvinceStatistics.QuintileNames[q], target.Value, achieved[q], double.NaN, target.Provenance));
+            }
+        }
+
         return new CalibrationReport(statistics.RegionCode, statistics.Year, checks);
+    }
+
+    /// <summary>
+    /// Per-capita income means of five equal groups of (weighted) households ranked by per-capita income, as NBS
+    /// publishes them: group mean = Σ income / Σ persons. A household on a group boundary is split by weight.
+    /// </summary>
+    private static double[] HouseholdGroupMeans(double[] perCapita, ReadOnlySpan<double> weight, double[] personWeight)
+    {
+        var order = new int[perCapita.Length];
+        for (int h = 0; h < order.Length; h++)
+        {
+            order[h] = h;
+        }
+
+        Array.Sort((double[])perCapita.Clone(), order);
+        double total = 0;
+        foreach (var w in weight)
+        {
+            total += w;
+        }
+
+        var income = new double[5];
+        var persons = new double[5];
+        double cumulative = 0;
+        foreach (var h in order)
+        {
+            double remaining = weight[h];
+            double size = personWeight[h] / weight[h];
+            while (remaining > 0)
+            {
+                int group = Math.Min(4, (int)(cumulative / total * 5));
+                double room = ((group + 1) * total / 5) - cumulative;
+                double part = group == 4 || room >= remaining || room <= total * 1e-15 ? remaining : room;
+                income[group] += part * size * perCapita[h];
+                persons[group] += part * size;
+                cumulative += part;
+                remaining -= part;
+            }
+        }
+
+        for (int q = 0; q < 5; q++)
+        {
+            income[q] /= persons[q];
+        }
+
+        return income;
     }
 
     private static CalibrationCheck Relative(string name, StatisticValue target, double achieved, double relative)
@@ -259,43 +315,46 @@ public static class SyntheticPopulation
         Array.Copy(result.Weights, draft.Weight, households);
     }
 
+    /// <summary>
+    /// Assembles the population's columns directly from the draft (members are already contiguous, so the builder's
+    /// sorting and per-record checks are not needed; tests pass synthetic populations through
+    /// <see cref="PopulationBuilder"/> to confirm they are valid).
+    /// </summary>
     private static Population Build(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, RegionCatalog regions)
     {
-        var builder = new PopulationBuilder(regions, draft.PersonCount, draft.HouseholdCount);
-        for (int h = 0; h < draft.HouseholdCount; h++)
+        int households = draft.HouseholdCount;
+        int persons = draft.PersonCount;
+        var placeIds = placeCodes.Select(c => regions.GetId(c).Index).ToArray();
+
+        var householdIds = new long[households];
+        var householdRegion = new ushort[households];
+        var vehicle = new byte[households];
+        var personHousehold = new int[persons];
+        var personIds = new long[persons];
+        var hukouRegion = new ushort[persons];
+        for (int h = 0; h < households; h++)
         {
-            builder.AddHousehold(new HouseholdRecord
-            {
-                Id = h + 1,
-                Weight = draft.Weight[h],
-                RegionCode = placeCodes[draft.Place[h]],
-                Area = draft.Area[h],
-                FinancialAssets = assets[h],
-                HousingUnits = homes[h],
-                HasNonEssentialVehicle = vehicles[h],
-            });
+            householdIds[h] = h + 1;
+            householdRegion[h] = placeIds[draft.Place[h]];
+            vehicle[h] = vehicles[h] ? (byte)1 : (byte)0;
             for (int i = draft.MemberStart[h]; i < draft.MemberStart[h + 1]; i++)
             {
-                builder.AddPerson(new PersonRecord
-                {
-                    Id = i + 1,
-                    HouseholdId = h + 1,
-                    Age = draft.Age[i],
-                    Sex = draft.Sex[i],
-                    Hukou = draft.Hukou[i],
-                    HukouRegionCode = draft.HukouPlace[i] < 0 ? null : placeCodes[draft.HukouPlace[i]],
-                    Disability = draft.Disability[i],
-                    SelfCare = draft.SelfCare[i],
-                    Employment = draft.Employment[i],
-                    WagesAnnual = draft.Wages[i],
-                    BusinessIncomeAnnual = draft.Business[i],
-                    PropertyIncomeAnnual = draft.Property[i],
-                    PrivateTransfersAnnual = draft.Transfers[i],
-                    PensionIncomeAnnual = draft.Pensions[i],
-                });
+                personIds[i] = i + 1;
+                personHousehold[i] = h;
+                hukouRegion[i] = draft.HukouPlace[i] < 0 ? householdRegion[h] : placeIds[draft.HukouPlace[i]];
             }
         }
 
-        return builder.Build();
+        return new Population(
+            regions,
+            householdIds, draft.Weight[..households], householdRegion, Bytes(draft.Area, households), assets, homes, vehicle, draft.MemberStart[..(households + 1)],
+            personIds, personHousehold, draft.Age[..persons], Bytes(draft.Sex, persons), Bytes(draft.Hukou, persons), hukouRegion,
+            Bytes(draft.Disability, persons), Bytes(draft.SelfCare, persons), Bytes(draft.Employment, persons),
+            draft.Wages[..persons], draft.Business[..persons], draft.Property[..persons], draft.Transfers[..persons], draft.Pensions[..persons],
+            new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, double[]>(StringComparer.Ordinal));
     }
+
+    private static byte[] Bytes<T>(T[] values, int count)
+        where T : unmanaged, Enum
+        => System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan(0, count)).ToArray();
 }
