@@ -96,13 +96,14 @@ public sealed class PopulationBuilder
     {
         EnsureNotBuilt();
         int row = _householdIds.Count;
-        string where = $"household row {row} (id {household.Id})";
-        CheckAmount(household.Weight, "weight", where);
-        CheckAmount(household.FinancialAssets, "financial_assets", where);
+        long entityId = household.Id;
+        string Where() => $"household row {row} (id {entityId})"; // built only when something is wrong
+        CheckAmount(household.Weight, "weight", "household", row, household.Id);
+        CheckAmount(household.FinancialAssets, "financial_assets", "household", row, household.Id);
         ushort region = 0;
         if (household.RegionCode is null || !_regions.TryGetId(household.RegionCode, out var id))
         {
-            Problem($"column 'region', {where}: unknown region code '{household.RegionCode}'; expected a GB/T 2260 code from the region catalogue");
+            Problem($"column 'region', {Where()}: unknown region code '{household.RegionCode}'; expected a GB/T 2260 code from the region catalogue");
         }
         else
         {
@@ -111,7 +112,7 @@ public sealed class PopulationBuilder
 
         if (!Enum.IsDefined(household.Area))
         {
-            Problem($"column 'area', {where}: {(int)household.Area} is not an AreaType (0 urban, 1 rural)");
+            Problem($"column 'area', {Where()}: {(int)household.Area} is not an AreaType (0 urban, 1 rural)");
         }
 
         _householdIds.Add(household.Id);
@@ -131,35 +132,36 @@ public sealed class PopulationBuilder
     {
         EnsureNotBuilt();
         int row = _personIds.Count;
-        string where = $"person row {row} (id {person.Id})";
+        long entityId = person.Id;
+        string Where() => $"person row {row} (id {entityId})"; // built only when something is wrong
         if (person.Age is < 0 or > 120)
         {
-            Problem($"column 'age', {where}: {person.Age} is outside 0–120");
+            Problem($"column 'age', {Where()}: {person.Age} is outside 0–120");
         }
 
         if (!Enum.IsDefined(person.Sex))
         {
-            Problem($"column 'sex', {where}: {(int)person.Sex} is not a Sex (0 female, 1 male)");
+            Problem($"column 'sex', {Where()}: {(int)person.Sex} is not a Sex (0 female, 1 male)");
         }
 
         if (!Enum.IsDefined(person.Hukou))
         {
-            Problem($"column 'hukou', {where}: {(int)person.Hukou} is not a HukouType (0 urban, 1 rural)");
+            Problem($"column 'hukou', {Where()}: {(int)person.Hukou} is not a HukouType (0 urban, 1 rural)");
         }
 
         if (!Enum.IsDefined(person.Disability))
         {
-            Problem($"column 'disability', {where}: {(int)person.Disability} is not a DisabilityGrade (0 none, 1–4)");
+            Problem($"column 'disability', {Where()}: {(int)person.Disability} is not a DisabilityGrade (0 none, 1–4)");
         }
 
         if (!Enum.IsDefined(person.SelfCare))
         {
-            Problem($"column 'self_care', {where}: {(int)person.SelfCare} is not a SelfCareAbility (0–2)");
+            Problem($"column 'self_care', {Where()}: {(int)person.SelfCare} is not a SelfCareAbility (0–2)");
         }
 
         if (!Enum.IsDefined(person.Employment))
         {
-            Problem($"column 'employment', {where}: {(int)person.Employment} is not an EmploymentStatus (0–6)");
+            Problem($"column 'employment', {Where()}: {(int)person.Employment} is not an EmploymentStatus (0–6)");
         }
 
         ushort hukouRegion = ushort.MaxValue;
@@ -171,15 +173,15 @@ public sealed class PopulationBuilder
             }
             else
             {
-                Problem($"column 'hukou_region', {where}: unknown region code '{person.HukouRegionCode}'");
+                Problem($"column 'hukou_region', {Where()}: unknown region code '{person.HukouRegionCode}'");
             }
         }
 
-        CheckIncome(person.WagesAnnual, "wages_annual", where, allowNegative: false);
-        CheckIncome(person.BusinessIncomeAnnual, "business_income_annual", where, allowNegative: true);
-        CheckIncome(person.PropertyIncomeAnnual, "property_income_annual", where, allowNegative: true);
-        CheckIncome(person.PrivateTransfersAnnual, "private_transfers_annual", where, allowNegative: false);
-        CheckIncome(person.PensionIncomeAnnual, "pension_income_annual", where, allowNegative: false);
+        CheckIncome(person.WagesAnnual, "wages_annual", row, person.Id, allowNegative: false);
+        CheckIncome(person.BusinessIncomeAnnual, "business_income_annual", row, person.Id, allowNegative: true);
+        CheckIncome(person.PropertyIncomeAnnual, "property_income_annual", row, person.Id, allowNegative: true);
+        CheckIncome(person.PrivateTransfersAnnual, "private_transfers_annual", row, person.Id, allowNegative: false);
+        CheckIncome(person.PensionIncomeAnnual, "pension_income_annual", row, person.Id, allowNegative: false);
 
         _personIds.Add(person.Id);
         _personHouseholdIds.Add(person.HouseholdId);
@@ -375,19 +377,19 @@ public sealed class PopulationBuilder
         }
     }
 
-    private void CheckAmount(double value, string column, string where)
+    private void CheckAmount(double value, string column, string entity, int row, long id)
     {
         if (!double.IsFinite(value) || value < 0)
         {
-            Problem($"column '{column}', {where}: {value} is invalid; expected a finite number ≥ 0");
+            Problem($"column '{column}', {entity} row {row} (id {id}): {value} is invalid; expected a finite number ≥ 0");
         }
     }
 
-    private void CheckIncome(double value, string column, string where, bool allowNegative)
+    private void CheckIncome(double value, string column, int row, long id, bool allowNegative)
     {
         if (!double.IsFinite(value) || (!allowNegative && value < 0))
         {
-            Problem($"column '{column}', {where}: {value} is invalid; expected a finite number{(allowNegative ? string.Empty : " ≥ 0")} (yuan per year)");
+            Problem($"column '{column}', person row {row} (id {id}): {value} is invalid; expected a finite number{(allowNegative ? string.Empty : " ≥ 0")} (yuan per year)");
         }
     }
 

@@ -39,9 +39,18 @@ public class ParameterStoreTests
     }
 
     [Fact]
-    public void Before_the_first_value_takes_effect_the_lookup_fails_and_names_the_dates_and_regions()
-        => FluentActions.Invoking(() => Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2022, 11, 30), RegionCodes.Hangzhou))
-            .Should().Throw<ParameterNotFoundException>().WithMessage("*dibao.standard.urban*2022-11-30*Hangzhou*2022-12-01*");
+    public void Before_any_value_takes_effect_the_lookup_fails_and_names_the_dates_and_regions()
+        => FluentActions.Invoking(() => Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2021, 6, 30), RegionCodes.Hangzhou))
+            .Should().Throw<ParameterNotFoundException>().WithMessage("*dibao.standard.urban*2021-06-30*Hangzhou*2022-12-01 in 330000*");
+
+    [Fact]
+    public void Before_a_province_value_takes_effect_the_next_level_up_applies_and_says_so()
+    {
+        var resolved = Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2022, 11, 30), RegionCodes.Hangzhou);
+        Store.Regions[resolved.Entry.Region].Code.Should().Be(RegionCodes.China);
+        resolved.Provenance.Should().Be(Provenance.Unverified);
+        resolved.Describe(Store.Regions).Should().Contain("[U]").And.Contain("(000000)");
+    }
 
     [Fact]
     public void An_unknown_parameter_suggests_close_names()

@@ -17,7 +17,7 @@ namespace SocialSecurity.Modeling.Population.Synthetic;
 /// </summary>
 internal static class AssetModel
 {
-    public static void Assign(SyntheticDraft draft, double[] perCapita, double[] financialAssets, byte[] homes, bool[] vehicle, RandomStream random)
+    public static void Assign(SyntheticDraft draft, double[] perCapita, double[] financialAssets, byte[] homes, bool[] vehicle, SeededGenerator random)
     {
         for (int h = 0; h < draft.HouseholdCount; h++)
         {

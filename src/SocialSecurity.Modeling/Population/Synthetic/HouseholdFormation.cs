@@ -10,7 +10,7 @@ namespace SocialSecurity.Modeling.Population.Synthetic;
 /// </summary>
 internal static class HouseholdFormation
 {
-    public static void Generate(SyntheticDraft draft, ProvinceStatistics statistics, double[] cumulativePlaceShares, int persons, RandomStream random)
+    public static void Generate(SyntheticDraft draft, ProvinceStatistics statistics, double[] cumulativePlaceShares, int persons, SeededGenerator random)
     {
         double urbanShare = statistics.SurveyUrbanShare.Value;
         double meanSize = statistics.HouseholdSize.Value;
@@ -75,7 +75,7 @@ internal static class HouseholdFormation
         draft.PersonCount = p;
     }
 
-    private static int DrawSize(double mean, RandomStream random)
+    private static int DrawSize(double mean, SeededGenerator random)
     {
         // 1 + Poisson(mean − 1), by inversion (Knuth), truncated.
         double limit = Math.Exp(-(mean - 1));
@@ -90,7 +90,7 @@ internal static class HouseholdFormation
         return 1 + k;
     }
 
-    private static int DrawPlace(double[] cumulative, RandomStream random)
+    private static int DrawPlace(double[] cumulative, SeededGenerator random)
     {
         double u = random.NextDouble();
         for (int i = 0; i < cumulative.Length - 1; i++)
@@ -105,7 +105,7 @@ internal static class HouseholdFormation
     }
 
     /// <summary>Ages and sexes of the members: the first member is always an adult (the household head).</summary>
-    private static void Compose(SyntheticDraft draft, int first, int size, double elderlyScale, double elderlyExcess, double childShare, int childMaxAge, RandomStream random)
+    private static void Compose(SyntheticDraft draft, int first, int size, double elderlyScale, double elderlyExcess, double childShare, int childMaxAge, SeededGenerator random)
     {
         var age = draft.Age;
         var sex = draft.Sex;
@@ -171,7 +171,7 @@ internal static class HouseholdFormation
         }
     }
 
-    private static void Couple(SyntheticDraft draft, int first, int headAge, int minAge, int maxAge, RandomStream random)
+    private static void Couple(SyntheticDraft draft, int first, int headAge, int minAge, int maxAge, SeededGenerator random)
     {
         bool headMale = random.Chance(0.5);
         draft.Age[first] = (byte)Math.Clamp(headAge, minAge, MaxAge);
@@ -180,12 +180,12 @@ internal static class HouseholdFormation
         draft.Sex[first + 1] = headMale ? Sex.Female : Sex.Male;
     }
 
-    private static byte ElderlyAge(int minimum, double meanExcess, RandomStream random)
+    private static byte ElderlyAge(int minimum, double meanExcess, SeededGenerator random)
         => (byte)Math.Min(MaxAge, minimum + (int)(-meanExcess * Math.Log(1 - random.NextDouble())));
 
-    private static Sex RandomSex(RandomStream random) => random.Chance(0.51) ? Sex.Male : Sex.Female;
+    private static Sex RandomSex(SeededGenerator random) => random.Chance(0.51) ? Sex.Male : Sex.Female;
 
-    private static DisabilityGrade DrawDisability(int age, RandomStream random)
+    private static DisabilityGrade DrawDisability(int age, SeededGenerator random)
     {
         double prevalence = age < 60 ? DisabilityUnder60 : age < 80 ? Disability60To79 : Disability80Plus;
         if (!random.Chance(prevalence))
@@ -198,7 +198,7 @@ internal static class HouseholdFormation
         return u < 0.12 ? DisabilityGrade.Grade1 : u < 0.30 ? DisabilityGrade.Grade2 : u < 0.60 ? DisabilityGrade.Grade3 : DisabilityGrade.Grade4;
     }
 
-    private static SelfCareAbility DrawSelfCare(int age, DisabilityGrade disability, RandomStream random)
+    private static SelfCareAbility DrawSelfCare(int age, DisabilityGrade disability, SeededGenerator random)
     {
         // [I] shares partly / fully unable: by disability grade first, then by age.
         (double partly, double fully) = disability switch
@@ -211,7 +211,7 @@ internal static class HouseholdFormation
         return u < fully ? SelfCareAbility.FullyUnable : u < fully + partly ? SelfCareAbility.PartlyUnable : SelfCareAbility.Able;
     }
 
-    private static EmploymentStatus DrawEmployment(int age, Sex sex, HukouType hukou, AreaType area, DisabilityGrade disability, int childMaxAge, RandomStream random)
+    private static EmploymentStatus DrawEmployment(int age, Sex sex, HukouType hukou, AreaType area, DisabilityGrade disability, int childMaxAge, SeededGenerator random)
     {
         if (age < 6)
         {

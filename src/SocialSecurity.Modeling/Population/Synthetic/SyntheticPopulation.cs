@@ -97,7 +97,7 @@ public static class SyntheticPopulation
         double residentPensionMonthly = (statistics.ResidentPensionAverage ?? ProvinceStatistics.Load(RegionCodes.China, ProvinceStatistics.AvailableYears(RegionCodes.China).Contains(options.Year) ? options.Year : 2022).ResidentPensionAverage
             ?? throw new InvalidOperationException("No average resident pension is available, not even the national one.")).Value;
 
-        var random = new RandomStream(options.Seed);
+        var random = new SeededGenerator(options.Seed);
         var draft = new SyntheticDraft(options.Persons);
         HouseholdFormation.Generate(draft, statistics, cumulative, options.Persons, random);
         Rake(draft, statistics);

@@ -5,7 +5,7 @@ namespace SocialSecurity.Modeling.Internal;
 /// output is identical on every runtime and platform, unlike <see cref="Random"/> whose algorithm may change.
 /// Not thread-safe: one stream per sequential task.
 /// </summary>
-internal sealed class RandomStream
+internal sealed class SeededGenerator
 {
     private ulong _s0;
     private ulong _s1;
@@ -14,7 +14,7 @@ internal sealed class RandomStream
     private double _spareNormal;
     private bool _hasSpare;
 
-    public RandomStream(ulong seed)
+    public SeededGenerator(ulong seed)
     {
         ulong x = seed;
         _s0 = SplitMix64(ref x);
