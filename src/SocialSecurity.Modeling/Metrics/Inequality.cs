@@ -14,6 +14,32 @@ namespace SocialSecurity.Modeling.Metrics;
 /// </remarks>
 public static class Inequality
 {
+    /// <summary>Unweighted Theil T (rejects x ≤ 0); see <see cref="Theil(ReadOnlySpan{double}, ReadOnlySpan{double}, NonPositiveIncomePolicy)"/>.</summary>
+    /// <param name="values">Incomes (all positive).</param>
+    /// <returns>Theil T.</returns>
+    public static double Theil(ReadOnlySpan<double> values) => Theil(values, default);
+
+    /// <summary>Unweighted mean log deviation (rejects x ≤ 0).</summary>
+    /// <param name="values">Incomes (all positive).</param>
+    /// <returns>The mean log deviation.</returns>
+    public static double MeanLogDeviation(ReadOnlySpan<double> values) => MeanLogDeviation(values, default);
+
+    /// <summary>Unweighted Atkinson index (rejects x ≤ 0).</summary>
+    /// <param name="values">Incomes (all positive).</param>
+    /// <param name="epsilon">Inequality aversion ε ≥ 0.</param>
+    /// <returns>The Atkinson index.</returns>
+    public static double Atkinson(ReadOnlySpan<double> values, double epsilon) => Atkinson(values, default, epsilon);
+
+    /// <summary>Unweighted S80/S20 with laeken's quantile rule.</summary>
+    /// <param name="values">Incomes.</param>
+    /// <returns>S80/S20.</returns>
+    public static double QuintileShareRatio(ReadOnlySpan<double> values) => QuintileShareRatio(values, default);
+
+    /// <summary>Unweighted Palma ratio (fractional split).</summary>
+    /// <param name="values">Incomes.</param>
+    /// <returns>The Palma ratio.</returns>
+    public static double Palma(ReadOnlySpan<double> values) => Palma(values, default);
+
     /// <summary>Unweighted Gini coefficient, <c>ineq::Gini(x)</c> (no small-sample correction).</summary>
     /// <param name="values">Incomes (zeros and negatives kept; their total must be positive).</param>
     /// <returns>The Gini coefficient.</returns>

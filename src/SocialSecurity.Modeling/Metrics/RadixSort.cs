@@ -51,12 +51,30 @@ internal static class RadixSort
             return;
         }
 
-        ulong min = ulong.MaxValue, max = 0;
-        for (int i = 0; i < n; i++)
+        bool parallel = allowParallel && n >= ParallelThreshold && Environment.ProcessorCount > 1;
+        int parts = parallel ? 2 : 1;
+        int chunk = (n + parts - 1) / parts;
+        var mins = new ulong[parts];
+        var maxs = new ulong[parts];
+        ForParts(parts, p =>
         {
-            ulong k = keys[i];
-            min = Math.Min(min, k);
-            max = Math.Max(max, k);
+            int lo = p * chunk, hi = Math.Min(n, lo + chunk);
+            ulong mn = ulong.MaxValue, mx = 0;
+            for (int i = lo; i < hi; i++)
+            {
+                ulong k = keys[i];
+                mn = Math.Min(mn, k);
+                mx = Math.Max(mx, k);
+            }
+
+            mins[p] = mn;
+            maxs[p] = mx;
+        });
+        ulong min = mins[0], max = maxs[0];
+        for (int p = 1; p < parts; p++)
+        {
+            min = Math.Min(min, mins[p]);
+            max = Math.Max(max, maxs[p]);
         }
 
         ulong diff = min ^ max;
@@ -67,26 +85,44 @@ internal static class RadixSort
 
         int topBit = 63 - System.Numerics.BitOperations.LeadingZeroCount(diff);
         int shift = Math.Max(0, topBit + 1 - MsdBits);
+
+        // Per-part histograms; part p writes bucket b after every part q < p, which keeps the scatter stable.
+        var counts = new int[parts * MsdBuckets];
+        ForParts(parts, p =>
+        {
+            int lo = p * chunk, hi = Math.Min(n, lo + chunk);
+            var c = counts.AsSpan(p * MsdBuckets, MsdBuckets);
+            for (int i = lo; i < hi; i++)
+            {
+                c[(int)((keys[i] >> shift) & (MsdBuckets - 1))]++;
+            }
+        });
         var starts = new int[MsdBuckets + 1];
-        for (int i = 0; i < n; i++)
+        var next = new int[parts * MsdBuckets];
+        int running = 0;
+        for (int bucket = 0; bucket < MsdBuckets; bucket++)
         {
-            starts[(int)((keys[i] >> shift) & (MsdBuckets - 1)) + 1]++;
+            starts[bucket] = running;
+            for (int p = 0; p < parts; p++)
+            {
+                next[(p * MsdBuckets) + bucket] = running;
+                running += counts[(p * MsdBuckets) + bucket];
+            }
         }
 
-        for (int b = 0; b < MsdBuckets; b++)
+        starts[MsdBuckets] = running;
+        ForParts(parts, p =>
         {
-            starts[b + 1] += starts[b];
-        }
-
-        var next = new int[MsdBuckets];
-        Array.Copy(starts, next, MsdBuckets);
-        for (int i = 0; i < n; i++)
-        {
-            ulong k = keys[i];
-            int pos = next[(int)((k >> shift) & (MsdBuckets - 1))]++;
-            keyScratch[pos] = k;
-            payloadScratch[pos] = payload[i];
-        }
+            int lo = p * chunk, hi = Math.Min(n, lo + chunk);
+            var nx = next.AsSpan(p * MsdBuckets, MsdBuckets);
+            for (int i = lo; i < hi; i++)
+            {
+                ulong k = keys[i];
+                int pos = nx[(int)((k >> shift) & (MsdBuckets - 1))]++;
+                keyScratch[pos] = k;
+                payloadScratch[pos] = payload[i];
+            }
+        });
 
         // Buckets now live in scratch; each is sorted on its low bits and written back to keys/payload.
         int split = 0;
@@ -95,7 +131,7 @@ internal static class RadixSort
             split++;
         }
 
-        if (allowParallel && n >= ParallelThreshold && Environment.ProcessorCount > 1)
+        if (parallel)
         {
             Parallel.Invoke(
                 () => SortBuckets(keys, payload, keyScratch, payloadScratch, starts, 0, split, shift),
@@ -105,6 +141,18 @@ internal static class RadixSort
         {
             SortBuckets(keys, payload, keyScratch, payloadScratch, starts, 0, MsdBuckets, shift);
         }
+    }
+
+    /// <summary>Runs <paramref name="body"/> for parts 0..parts−1, on the thread pool when there are several.</summary>
+    internal static void ForParts(int parts, Action<int> body)
+    {
+        if (parts == 1)
+        {
+            body(0);
+            return;
+        }
+
+        Parallel.For(0, parts, body);
     }
 
     private const int HybridThreshold = 1 << 14;

@@ -59,16 +59,29 @@ internal sealed class SortedSample : IDisposable
             double[] w = ArrayPool<double>.Shared.Rent(n);
             double[] wScratch = ArrayPool<double>.Shared.Rent(n);
             int m = 0;
-            for (int i = 0; i < n; i++)
+            if (dropZeroWeights && weights.Contains(0.0))
             {
-                double wi = weights[i];
-                if (dropZeroWeights && wi == 0.0)
+                for (int i = 0; i < n; i++)
                 {
-                    continue;
+                    double wi = weights[i];
+                    if (wi == 0.0)
+                    {
+                        continue;
+                    }
+
+                    keys[m] = RadixSort.ToKey(values[i]);
+                    w[m++] = wi;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    keys[i] = RadixSort.ToKey(values[i]);
                 }
 
-                keys[m] = RadixSort.ToKey(values[i]);
-                w[m++] = wi;
+                weights.CopyTo(w);
+                m = n;
             }
 
             RadixSort.Sort(keys, w, keyScratch, wScratch, m);
