@@ -41,8 +41,15 @@ internal static class RadixSort
     /// on the remaining low bits. The buckets are split between two threads at a fixed boundary (the bucket holding
     /// the n/2-th key); a stable sort has a unique result, so the output never depends on the thread count.
     /// </remarks>
+    /// <param name="keys">Keys to sort (first <paramref name="n"/> elements).</param>
+    /// <param name="payload">Payload permuted with the keys.</param>
+    /// <param name="keyScratch">Scratch for keys.</param>
+    /// <param name="payloadScratch">Scratch for the payload.</param>
+    /// <param name="n">Number of elements.</param>
+    /// <param name="allowParallel">Whether two threads may be used.</param>
+    /// <param name="range">The smallest and largest key when already known (saves a pass).</param>
     internal static void Sort<T>(ulong[] keys, T[] payload, ulong[] keyScratch, T[] payloadScratch, int n,
-        bool allowParallel = true)
+        bool allowParallel = true, (ulong Min, ulong Max)? range = null)
         where T : unmanaged
     {
         if (n < HybridThreshold)
@@ -54,27 +61,36 @@ internal static class RadixSort
         bool parallel = allowParallel && n >= ParallelThreshold && Environment.ProcessorCount > 1;
         int parts = parallel ? 2 : 1;
         int chunk = (n + parts - 1) / parts;
-        var mins = new ulong[parts];
-        var maxs = new ulong[parts];
-        ForParts(parts, p =>
+        ulong min, max;
+        if (range is { } known)
         {
-            int lo = p * chunk, hi = Math.Min(n, lo + chunk);
-            ulong mn = ulong.MaxValue, mx = 0;
-            for (int i = lo; i < hi; i++)
+            (min, max) = known;
+        }
+        else
+        {
+            var mins = new ulong[parts];
+            var maxs = new ulong[parts];
+            ForParts(parts, p =>
             {
-                ulong k = keys[i];
-                mn = Math.Min(mn, k);
-                mx = Math.Max(mx, k);
-            }
+                int lo = p * chunk, hi = Math.Min(n, lo + chunk);
+                ulong mn = ulong.MaxValue, mx = 0;
+                for (int i = lo; i < hi; i++)
+                {
+                    ulong k = keys[i];
+                    mn = Math.Min(mn, k);
+                    mx = Math.Max(mx, k);
+                }
 
-            mins[p] = mn;
-            maxs[p] = mx;
-        });
-        ulong min = mins[0], max = maxs[0];
-        for (int p = 1; p < parts; p++)
-        {
-            min = Math.Min(min, mins[p]);
-            max = Math.Max(max, maxs[p]);
+                mins[p] = mn;
+                maxs[p] = mx;
+            });
+            min = mins[0];
+            max = maxs[0];
+            for (int p = 1; p < parts; p++)
+            {
+                min = Math.Min(min, mins[p]);
+                max = Math.Max(max, maxs[p]);
+            }
         }
 
         ulong diff = min ^ max;
