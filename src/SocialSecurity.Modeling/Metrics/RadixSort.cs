@@ -37,7 +37,7 @@ internal static class RadixSort
     /// </summary>
     /// <remarks>
     /// Large inputs use one most-significant-digit pass (12 bits just below the highest bit in which the smallest and
-    /// largest keys differ) into scratch, then sort each bucket — small enough to stay in cache — by LSD passes of 8 bits
+    /// largest keys differ) into scratch, then sort each bucket — small enough to stay in cache — by LSD passes of at most 11 bits
     /// on the remaining low bits. The buckets are split between two threads at a fixed boundary (the bucket holding
     /// the n/2-th key); a stable sort has a unique result, so the output never depends on the thread count.
     /// </remarks>
@@ -174,15 +174,17 @@ internal static class RadixSort
     private const int HybridThreshold = 1 << 14;
     private const int MsdBits = 12;
     private const int MsdBuckets = 1 << MsdBits;
-    private const int LowDigitBits = 8;
-    private const int LowBuckets = 1 << LowDigitBits;
 
     private static void SortBuckets<T>(ulong[] keys, T[] payload, ulong[] keyScratch, T[] payloadScratch, int[] starts,
         int fromBucket, int toBucket, int lowBits)
         where T : unmanaged
     {
-        int passes = (lowBits + LowDigitBits - 1) / LowDigitBits;
-        var counts = new int[Math.Max(1, passes) * LowBuckets];
+        // Fewest passes of at most 11 bits that cover the low bits, with the digit width spread evenly.
+        int passes = Math.Max(1, (lowBits + DigitBits - 1) / DigitBits);
+        int digitBits = Math.Max(1, (lowBits + passes - 1) / passes);
+        int buckets = 1 << digitBits;
+        ulong digitMask = (ulong)buckets - 1;
+        var counts = new int[passes * buckets];
         for (int b = fromBucket; b < toBucket; b++)
         {
             int start = starts[b], len = starts[b + 1] - start;
@@ -214,7 +216,7 @@ internal static class RadixSort
                 ulong k = sk[i];
                 for (int pass = 0; pass < passes; pass++)
                 {
-                    counts[(pass * LowBuckets) + (int)((k >> (pass * LowDigitBits)) & (LowBuckets - 1))]++;
+                    counts[(pass * buckets) + (int)((k >> (pass * digitBits)) & digitMask)]++;
                 }
             }
 
@@ -222,20 +224,15 @@ internal static class RadixSort
             ulong first = sk[0];
             for (int pass = 0; pass < passes; pass++)
             {
-                int sh = pass * LowDigitBits;
-                if (sh >= lowBits)
+                int sh = pass * digitBits;
+                var c = counts.AsSpan(pass * buckets, buckets);
+                if (c[(int)((first >> sh) & digitMask)] == len)
                 {
-                    break;
-                }
-
-                var c = counts.AsSpan(pass * LowBuckets, LowBuckets);
-                if (c[(int)((first >> sh) & (LowBuckets - 1))] == len)
-                {
-                    continue;
+                    continue; // every key of the bucket shares this digit
                 }
 
                 int sum = 0;
-                for (int d = 0; d < LowBuckets; d++)
+                for (int d = 0; d < buckets; d++)
                 {
                     int t = c[d];
                     c[d] = sum;
@@ -247,7 +244,7 @@ internal static class RadixSort
                 for (int i = 0; i < len; i++)
                 {
                     ulong k = fromK[i];
-                    int pos = c[(int)((k >> sh) & (LowBuckets - 1))]++; // bits above lowBits are constant within a bucket
+                    int pos = c[(int)((k >> sh) & digitMask)]++; // bits above lowBits are constant within a bucket
                     toK[pos] = k;
                     toP[pos] = fromP[i];
                 }
