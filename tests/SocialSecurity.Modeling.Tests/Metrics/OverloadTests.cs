@@ -29,6 +29,20 @@ public class OverloadTests
     }
 
     [Fact]
+    public void Theil_and_MLD_decompositions_add_up()
+    {
+        var t = Inequality.TheilDecomposition(WposX, WposW, WposRegion);
+        t.Should().Be(GeneralizedEntropy.Decompose(WposX, WposW, WposRegion, 1));
+        t.Total.Should().BeApproximately(t.Within + t.Between, 1e-15);
+        var m = Inequality.MeanLogDeviationDecomposition(WposX, WposW, WposRegion);
+        m.Total.Should().BeApproximately(m.Within + m.Between, 1e-15);
+        var g2 = GeneralizedEntropy.Decompose(WposX, WposW, WposRegion, 2);
+        g2.Total.Should().BeApproximately(g2.Within + g2.Between, 1e-14);
+        var gHalf = GeneralizedEntropy.Decompose(WposX, WposW, WposRegion, 0.5);
+        gHalf.Total.Should().BeApproximately(gHalf.Within + gHalf.Between, 1e-14);
+    }
+
+    [Fact]
     public void Bootstrap_conveniences_use_the_indicators()
     {
         var o = new BootstrapOptions { Replicates = 30 };
