@@ -10,6 +10,40 @@ namespace SocialSecurity.Modeling.Metrics;
 /// </summary>
 public static class Bootstrap
 {
+    /// <summary>Bootstrap of the weighted Gini (midpoint rule).</summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="options">Replicates, seed, level and interval; defaults when null.</param>
+    /// <returns>The estimate, its standard error and interval.</returns>
+    public static BootstrapEstimate Gini(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, BootstrapOptions? options = null) =>
+        Estimate(values, weights, static (v, w) => Inequality.Gini(v, w), options);
+
+    /// <summary>Bootstrap of the weighted median (laeken rule).</summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="options">Replicates, seed, level and interval; defaults when null.</param>
+    /// <returns>The estimate, its standard error and interval.</returns>
+    public static BootstrapEstimate Median(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, BootstrapOptions? options = null) =>
+        Estimate(values, weights, static (v, w) => Quantiles.WeightedMedian(v, w), options);
+
+    /// <summary>Bootstrap of the at-risk-of-poverty rate (laeken conventions; the threshold is re-estimated in each replicate).</summary>
+    /// <param name="values">Equivalised incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="options">Replicates, seed, level and interval; defaults when null.</param>
+    /// <returns>The estimate, its standard error and interval.</returns>
+    public static BootstrapEstimate AtRiskOfPovertyRate(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
+        BootstrapOptions? options = null) =>
+        Estimate(values, weights, static (v, w) => Poverty.AtRiskOfPovertyRate(v, w), options);
+
+    /// <summary>Bootstrap of the quintile share ratio S80/S20 (laeken rule).</summary>
+    /// <param name="values">Equivalised incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="options">Replicates, seed, level and interval; defaults when null.</param>
+    /// <returns>The estimate, its standard error and interval.</returns>
+    public static BootstrapEstimate QuintileShareRatio(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
+        BootstrapOptions? options = null) =>
+        Estimate(values, weights, static (v, w) => Inequality.QuintileShareRatio(v, w), options);
+
     /// <summary>Bootstrap standard error and confidence interval of <paramref name="statistic"/>, resampling observations.</summary>
     /// <param name="values">The values.</param>
     /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>

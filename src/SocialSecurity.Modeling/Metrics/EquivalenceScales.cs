@@ -89,6 +89,7 @@ public static class EquivalenceScales
                     ages.Length, householdIds.Length), nameof(ages));
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(adultAge);
         var counts = new Dictionary<long, (int Adults, int Children)>();
         for (int i = 0; i < ages.Length; i++)
         {

@@ -38,8 +38,9 @@ public static class GeneralizedEntropy
         Guard.Sample(values, weights);
         Guard.Finite(alpha, nameof(alpha));
         dropped = CheckIncomes(values, weights, policy, "GE", alpha);
-        var sum = Accumulate(values, weights, policy, static _ => true);
-        return FromSums(values, weights, policy, alpha, sum.Weight, sum.Total, static _ => true);
+        var sum = AccumulateGroup(values, weights, default, policy, 0);
+        Guard.PositiveTotal(sum.Total, nameof(values));
+        return FromSumsGroup(values, weights, default, policy, alpha, sum.Weight, sum.Total, 0);
     }
 
     /// <summary>
@@ -61,8 +62,9 @@ public static class GeneralizedEntropy
         Guard.Finite(alpha, nameof(alpha));
         CheckIncomes(values, weights, policy, "GE", alpha);
 
-        var total = Accumulate(values, weights, policy, static _ => true);
-        double overall = FromSums(values, weights, policy, alpha, total.Weight, total.Total, static _ => true);
+        var total = AccumulateGroup(values, weights, default, policy, 0);
+        Guard.PositiveTotal(total.Total, nameof(values));
+        double overall = FromSumsGroup(values, weights, default, policy, alpha, total.Weight, total.Total, 0);
         double mu = total.Total / total.Weight;
 
         var codes = new SortedSet<int>();
@@ -158,23 +160,7 @@ public static class GeneralizedEntropy
     internal static bool Included(double x, double w, NonPositiveIncomePolicy policy) =>
         w != 0.0 && (policy != NonPositiveIncomePolicy.DropNonPositive || x > 0.0);
 
-    private static WeightedSum Accumulate(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
-        NonPositiveIncomePolicy policy, Func<int, bool> select)
-    {
-        var sum = default(WeightedSum);
-        for (int i = 0; i < values.Length; i++)
-        {
-            double w = Guard.WeightAt(weights, i);
-            if (Included(values[i], w, policy) && select(i))
-            {
-                sum = sum.Add(values[i], w);
-            }
-        }
-
-        Guard.PositiveTotal(sum.Total, nameof(values));
-        return sum;
-    }
-
+    /// <summary>Sums over the rows of group <paramref name="code"/> (all rows when <paramref name="groups"/> is empty).</summary>
     private static WeightedSum AccumulateGroup(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
         ReadOnlySpan<int> groups, NonPositiveIncomePolicy policy, int code)
     {
@@ -182,7 +168,7 @@ public static class GeneralizedEntropy
         for (int i = 0; i < values.Length; i++)
         {
             double w = Guard.WeightAt(weights, i);
-            if (groups[i] == code && Included(values[i], w, policy))
+            if ((groups.IsEmpty || groups[i] == code) && Included(values[i], w, policy))
             {
                 sum = sum.Add(values[i], w);
             }
@@ -191,23 +177,7 @@ public static class GeneralizedEntropy
         return sum;
     }
 
-    private static double FromSums(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, NonPositiveIncomePolicy policy,
-        double alpha, double totalWeight, double total, Func<int, bool> select)
-    {
-        double mu = total / totalWeight;
-        double acc = 0.0;
-        for (int i = 0; i < values.Length; i++)
-        {
-            double w = Guard.WeightAt(weights, i);
-            if (Included(values[i], w, policy) && select(i))
-            {
-                acc += w * Term(values[i] / mu, alpha);
-            }
-        }
-
-        return Finish(acc / totalWeight, alpha);
-    }
-
+    /// <summary>GE(α) of the rows of group <paramref name="code"/> (all rows when <paramref name="groups"/> is empty).</summary>
     private static double FromSumsGroup(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, ReadOnlySpan<int> groups,
         NonPositiveIncomePolicy policy, double alpha, double totalWeight, double total, int code)
     {
@@ -216,7 +186,7 @@ public static class GeneralizedEntropy
         for (int i = 0; i < values.Length; i++)
         {
             double w = Guard.WeightAt(weights, i);
-            if (groups[i] == code && Included(values[i], w, policy))
+            if ((groups.IsEmpty || groups[i] == code) && Included(values[i], w, policy))
             {
                 acc += w * Term(values[i] / mu, alpha);
             }

@@ -14,6 +14,32 @@ namespace SocialSecurity.Modeling.Metrics;
 /// </remarks>
 public static class Inequality
 {
+    /// <summary>Unweighted Theil T (rejects x ≤ 0); see <see cref="Theil(ReadOnlySpan{double}, ReadOnlySpan{double}, NonPositiveIncomePolicy)"/>.</summary>
+    /// <param name="values">Incomes (all positive).</param>
+    /// <returns>Theil T.</returns>
+    public static double Theil(ReadOnlySpan<double> values) => Theil(values, default);
+
+    /// <summary>Unweighted mean log deviation (rejects x ≤ 0).</summary>
+    /// <param name="values">Incomes (all positive).</param>
+    /// <returns>The mean log deviation.</returns>
+    public static double MeanLogDeviation(ReadOnlySpan<double> values) => MeanLogDeviation(values, default);
+
+    /// <summary>Unweighted Atkinson index (rejects x ≤ 0).</summary>
+    /// <param name="values">Incomes (all positive).</param>
+    /// <param name="epsilon">Inequality aversion ε ≥ 0.</param>
+    /// <returns>The Atkinson index.</returns>
+    public static double Atkinson(ReadOnlySpan<double> values, double epsilon) => Atkinson(values, default, epsilon);
+
+    /// <summary>Unweighted S80/S20 with laeken's quantile rule.</summary>
+    /// <param name="values">Incomes.</param>
+    /// <returns>S80/S20.</returns>
+    public static double QuintileShareRatio(ReadOnlySpan<double> values) => QuintileShareRatio(values, default);
+
+    /// <summary>Unweighted Palma ratio (fractional split).</summary>
+    /// <param name="values">Incomes.</param>
+    /// <returns>The Palma ratio.</returns>
+    public static double Palma(ReadOnlySpan<double> values) => Palma(values, default);
+
     /// <summary>Unweighted Gini coefficient, <c>ineq::Gini(x)</c> (no small-sample correction).</summary>
     /// <param name="values">Incomes (zeros and negatives kept; their total must be positive).</param>
     /// <returns>The Gini coefficient.</returns>
@@ -123,6 +149,32 @@ public static class Inequality
     public static double Theil(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
         NonPositiveIncomePolicy policy = NonPositiveIncomePolicy.Reject) =>
         GeneralizedEntropy.Compute(values, weights, 1.0, policy);
+
+    /// <summary>
+    /// Theil T decomposed by groups (e.g. 0 = rural, 1 = urban): within <c>Σ s_g T_g</c> and between
+    /// <c>Σ s_g ln(μ_g/μ)</c>, with income shares s_g (<c>convey::svygeidec(epsilon=1)</c>).
+    /// </summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="groups">Group code of every observation.</param>
+    /// <param name="policy">Treatment of x ≤ 0; rejected by default.</param>
+    /// <returns>Total, within and between terms.</returns>
+    public static GeDecomposition TheilDecomposition(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
+        ReadOnlySpan<int> groups, NonPositiveIncomePolicy policy = NonPositiveIncomePolicy.Reject) =>
+        GeneralizedEntropy.Decompose(values, weights, groups, 1.0, policy);
+
+    /// <summary>
+    /// Mean log deviation decomposed by groups: within <c>Σ v_g MLD_g</c> and between <c>Σ v_g ln(μ/μ_g)</c>, with
+    /// population shares v_g (<c>convey::svygeidec(epsilon=0)</c>).
+    /// </summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
+    /// <param name="groups">Group code of every observation.</param>
+    /// <param name="policy">Treatment of x ≤ 0; rejected by default.</param>
+    /// <returns>Total, within and between terms.</returns>
+    public static GeDecomposition MeanLogDeviationDecomposition(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
+        ReadOnlySpan<int> groups, NonPositiveIncomePolicy policy = NonPositiveIncomePolicy.Reject) =>
+        GeneralizedEntropy.Decompose(values, weights, groups, 0.0, policy);
 
     /// <summary>Mean log deviation (Theil L), GE(0) (<c>convey::svygei(epsilon=0)</c>; <c>ineq::Theil(x, parameter=1)</c>).</summary>
     /// <param name="values">Incomes.</param>

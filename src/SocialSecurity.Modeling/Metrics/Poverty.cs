@@ -13,6 +13,34 @@ namespace SocialSecurity.Modeling.Metrics;
 /// </remarks>
 public static class Poverty
 {
+    /// <summary>Unweighted FGT(α), poor if x &lt; z.</summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="line">Poverty line z &gt; 0.</param>
+    /// <param name="alpha">Poverty aversion α ≥ 0.</param>
+    /// <returns>FGT(α).</returns>
+    public static double Fgt(ReadOnlySpan<double> values, double line, double alpha) => Fgt(values, default, line, alpha);
+
+    /// <summary>Unweighted headcount ratio, poor if x &lt; z.</summary>
+    /// <param name="values">Incomes.</param>
+    /// <param name="line">Poverty line z &gt; 0.</param>
+    /// <returns>The headcount ratio.</returns>
+    public static double HeadcountRatio(ReadOnlySpan<double> values, double line) => HeadcountRatio(values, default, line);
+
+    /// <summary>Unweighted at-risk-of-poverty threshold (60% of laeken's median).</summary>
+    /// <param name="values">Equivalised incomes.</param>
+    /// <returns>The threshold.</returns>
+    public static double AtRiskOfPovertyThreshold(ReadOnlySpan<double> values) => AtRiskOfPovertyThreshold(values, default);
+
+    /// <summary>Unweighted at-risk-of-poverty rate (laeken conventions).</summary>
+    /// <param name="values">Equivalised incomes.</param>
+    /// <returns>The rate as a fraction.</returns>
+    public static double AtRiskOfPovertyRate(ReadOnlySpan<double> values) => AtRiskOfPovertyRate(values, default);
+
+    /// <summary>Unweighted relative median poverty gap (laeken conventions).</summary>
+    /// <param name="values">Equivalised incomes.</param>
+    /// <returns>The gap as a fraction of the threshold.</returns>
+    public static double RelativeMedianPovertyGap(ReadOnlySpan<double> values) => RelativeMedianPovertyGap(values, default);
+
     /// <summary>
     /// Foster–Greer–Thorbecke index <c>FGT(α) = Σ w_i (1 − x_i/z)^α·1[poor_i]/W</c>: α = 0 headcount ratio, 1 poverty-gap
     /// index, 2 severity (<c>convey::svyfgt(g=α)</c>; <c>ineq::pov(type="Foster", parameter=α+1)</c>; DASP <c>ifgt</c>).

@@ -13,6 +13,9 @@ namespace SocialSecurity.Modeling.Metrics;
 /// describe them. A single quantile of a large sample is found by weighted quickselect in expected O(n); when the
 /// selection cannot prove that it agrees with the sequential rule (a cumulative weight within rounding distance of
 /// p·W), the exact sort-based path is used, so the result never depends on the algorithm chosen.</para>
+/// <para>R's <c>cumsum</c> and <c>sum</c> accumulate in extended precision where the platform offers it; this library
+/// uses IEEE double additions as METRICS.md §1 prescribes. The two can differ only when a cumulative share lies within
+/// a few units in the last place of p; with exactly representable weights (the reference vectors) they agree.</para>
 /// </remarks>
 public static class Quantiles
 {

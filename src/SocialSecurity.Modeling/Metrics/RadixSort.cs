@@ -37,12 +37,19 @@ internal static class RadixSort
     /// </summary>
     /// <remarks>
     /// Large inputs use one most-significant-digit pass (12 bits just below the highest bit in which the smallest and
-    /// largest keys differ) into scratch, then sort each bucket — small enough to stay in cache — by LSD passes of 8 bits
+    /// largest keys differ) into scratch, then sort each bucket — small enough to stay in cache — by LSD passes of at most 11 bits
     /// on the remaining low bits. The buckets are split between two threads at a fixed boundary (the bucket holding
     /// the n/2-th key); a stable sort has a unique result, so the output never depends on the thread count.
     /// </remarks>
+    /// <param name="keys">Keys to sort (first <paramref name="n"/> elements).</param>
+    /// <param name="payload">Payload permuted with the keys.</param>
+    /// <param name="keyScratch">Scratch for keys.</param>
+    /// <param name="payloadScratch">Scratch for the payload.</param>
+    /// <param name="n">Number of elements.</param>
+    /// <param name="allowParallel">Whether two threads may be used.</param>
+    /// <param name="range">The smallest and largest key when already known (saves a pass).</param>
     internal static void Sort<T>(ulong[] keys, T[] payload, ulong[] keyScratch, T[] payloadScratch, int n,
-        bool allowParallel = true)
+        bool allowParallel = true, (ulong Min, ulong Max)? range = null)
         where T : unmanaged
     {
         if (n < HybridThreshold)
@@ -51,12 +58,39 @@ internal static class RadixSort
             return;
         }
 
-        ulong min = ulong.MaxValue, max = 0;
-        for (int i = 0; i < n; i++)
+        bool parallel = allowParallel && n >= ParallelThreshold && Environment.ProcessorCount > 1;
+        int parts = parallel ? 2 : 1;
+        int chunk = (n + parts - 1) / parts;
+        ulong min, max;
+        if (range is { } known)
         {
-            ulong k = keys[i];
-            min = Math.Min(min, k);
-            max = Math.Max(max, k);
+            (min, max) = known;
+        }
+        else
+        {
+            var mins = new ulong[parts];
+            var maxs = new ulong[parts];
+            ForParts(parts, p =>
+            {
+                int lo = p * chunk, hi = Math.Min(n, lo + chunk);
+                ulong mn = ulong.MaxValue, mx = 0;
+                for (int i = lo; i < hi; i++)
+                {
+                    ulong k = keys[i];
+                    mn = Math.Min(mn, k);
+                    mx = Math.Max(mx, k);
+                }
+
+                mins[p] = mn;
+                maxs[p] = mx;
+            });
+            min = mins[0];
+            max = maxs[0];
+            for (int p = 1; p < parts; p++)
+            {
+                min = Math.Min(min, mins[p]);
+                max = Math.Max(max, maxs[p]);
+            }
         }
 
         ulong diff = min ^ max;
@@ -67,26 +101,44 @@ internal static class RadixSort
 
         int topBit = 63 - System.Numerics.BitOperations.LeadingZeroCount(diff);
         int shift = Math.Max(0, topBit + 1 - MsdBits);
+
+        // Per-part histograms; part p writes bucket b after every part q < p, which keeps the scatter stable.
+        var counts = new int[parts * MsdBuckets];
+        ForParts(parts, p =>
+        {
+            int lo = p * chunk, hi = Math.Min(n, lo + chunk);
+            var c = counts.AsSpan(p * MsdBuckets, MsdBuckets);
+            for (int i = lo; i < hi; i++)
+            {
+                c[(int)((keys[i] >> shift) & (MsdBuckets - 1))]++;
+            }
+        });
         var starts = new int[MsdBuckets + 1];
-        for (int i = 0; i < n; i++)
+        var next = new int[parts * MsdBuckets];
+        int running = 0;
+        for (int bucket = 0; bucket < MsdBuckets; bucket++)
         {
-            starts[(int)((keys[i] >> shift) & (MsdBuckets - 1)) + 1]++;
+            starts[bucket] = running;
+            for (int p = 0; p < parts; p++)
+            {
+                next[(p * MsdBuckets) + bucket] = running;
+                running += counts[(p * MsdBuckets) + bucket];
+            }
         }
 
-        for (int b = 0; b < MsdBuckets; b++)
+        starts[MsdBuckets] = running;
+        ForParts(parts, p =>
         {
-            starts[b + 1] += starts[b];
-        }
-
-        var next = new int[MsdBuckets];
-        Array.Copy(starts, next, MsdBuckets);
-        for (int i = 0; i < n; i++)
-        {
-            ulong k = keys[i];
-            int pos = next[(int)((k >> shift) & (MsdBuckets - 1))]++;
-            keyScratch[pos] = k;
-            payloadScratch[pos] = payload[i];
-        }
+            int lo = p * chunk, hi = Math.Min(n, lo + chunk);
+            var nx = next.AsSpan(p * MsdBuckets, MsdBuckets);
+            for (int i = lo; i < hi; i++)
+            {
+                ulong k = keys[i];
+                int pos = nx[(int)((k >> shift) & (MsdBuckets - 1))]++;
+                keyScratch[pos] = k;
+                payloadScratch[pos] = payload[i];
+            }
+        });
 
         // Buckets now live in scratch; each is sorted on its low bits and written back to keys/payload.
         int split = 0;
@@ -95,7 +147,7 @@ internal static class RadixSort
             split++;
         }
 
-        if (allowParallel && n >= ParallelThreshold && Environment.ProcessorCount > 1)
+        if (parallel)
         {
             Parallel.Invoke(
                 () => SortBuckets(keys, payload, keyScratch, payloadScratch, starts, 0, split, shift),
@@ -107,18 +159,32 @@ internal static class RadixSort
         }
     }
 
+    /// <summary>Runs <paramref name="body"/> for parts 0..parts−1, on the thread pool when there are several.</summary>
+    internal static void ForParts(int parts, Action<int> body)
+    {
+        if (parts == 1)
+        {
+            body(0);
+            return;
+        }
+
+        Parallel.For(0, parts, body);
+    }
+
     private const int HybridThreshold = 1 << 14;
     private const int MsdBits = 12;
     private const int MsdBuckets = 1 << MsdBits;
-    private const int LowDigitBits = 8;
-    private const int LowBuckets = 1 << LowDigitBits;
 
     private static void SortBuckets<T>(ulong[] keys, T[] payload, ulong[] keyScratch, T[] payloadScratch, int[] starts,
         int fromBucket, int toBucket, int lowBits)
         where T : unmanaged
     {
-        int passes = (lowBits + LowDigitBits - 1) / LowDigitBits;
-        var counts = new int[Math.Max(1, passes) * LowBuckets];
+        // Fewest passes of at most 11 bits that cover the low bits, with the digit width spread evenly.
+        int passes = Math.Max(1, (lowBits + DigitBits - 1) / DigitBits);
+        int digitBits = Math.Max(1, (lowBits + passes - 1) / passes);
+        int buckets = 1 << digitBits;
+        ulong digitMask = (ulong)buckets - 1;
+        var counts = new int[passes * buckets];
         for (int b = fromBucket; b < toBucket; b++)
         {
             int start = starts[b], len = starts[b + 1] - start;
@@ -150,7 +216,7 @@ internal static class RadixSort
                 ulong k = sk[i];
                 for (int pass = 0; pass < passes; pass++)
                 {
-                    counts[(pass * LowBuckets) + (int)((k >> (pass * LowDigitBits)) & (LowBuckets - 1))]++;
+                    counts[(pass * buckets) + (int)((k >> (pass * digitBits)) & digitMask)]++;
                 }
             }
 
@@ -158,20 +224,15 @@ internal static class RadixSort
             ulong first = sk[0];
             for (int pass = 0; pass < passes; pass++)
             {
-                int sh = pass * LowDigitBits;
-                if (sh >= lowBits)
+                int sh = pass * digitBits;
+                var c = counts.AsSpan(pass * buckets, buckets);
+                if (c[(int)((first >> sh) & digitMask)] == len)
                 {
-                    break;
-                }
-
-                var c = counts.AsSpan(pass * LowBuckets, LowBuckets);
-                if (c[(int)((first >> sh) & (LowBuckets - 1))] == len)
-                {
-                    continue;
+                    continue; // every key of the bucket shares this digit
                 }
 
                 int sum = 0;
-                for (int d = 0; d < LowBuckets; d++)
+                for (int d = 0; d < buckets; d++)
                 {
                     int t = c[d];
                     c[d] = sum;
@@ -183,7 +244,7 @@ internal static class RadixSort
                 for (int i = 0; i < len; i++)
                 {
                     ulong k = fromK[i];
-                    int pos = c[(int)((k >> sh) & (LowBuckets - 1))]++; // bits above lowBits are constant within a bucket
+                    int pos = c[(int)((k >> sh) & digitMask)]++; // bits above lowBits are constant within a bucket
                     toK[pos] = k;
                     toP[pos] = fromP[i];
                 }

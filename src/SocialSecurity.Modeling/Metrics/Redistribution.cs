@@ -12,6 +12,28 @@ namespace SocialSecurity.Modeling.Metrics;
 /// </remarks>
 public static class Redistribution
 {
+    /// <summary>Unweighted concentration coefficient of <paramref name="values"/> ranked by <paramref name="ranking"/>.</summary>
+    /// <param name="values">The variable v.</param>
+    /// <param name="ranking">The ranking variable r.</param>
+    /// <returns>The concentration coefficient.</returns>
+    public static double ConcentrationCoefficient(ReadOnlySpan<double> values, ReadOnlySpan<double> ranking) =>
+        ConcentrationCoefficient(values, ranking, default);
+
+    /// <summary>Unweighted Reynolds–Smolensky index.</summary>
+    /// <param name="preFiscal">Income before the intervention(s).</param>
+    /// <param name="postFiscal">Income after the intervention(s).</param>
+    /// <returns><c>G(pre) − G(post)</c>.</returns>
+    public static double ReynoldsSmolensky(ReadOnlySpan<double> preFiscal, ReadOnlySpan<double> postFiscal) =>
+        ReynoldsSmolensky(preFiscal, postFiscal, default);
+
+    /// <summary>Unweighted Kakwani index.</summary>
+    /// <param name="intervention">The tax or benefit amounts.</param>
+    /// <param name="preFiscal">Pre-fiscal income (the ranking variable).</param>
+    /// <param name="kind">Whether the intervention is a tax or a benefit.</param>
+    /// <returns>The Kakwani index.</returns>
+    public static double Kakwani(ReadOnlySpan<double> intervention, ReadOnlySpan<double> preFiscal, InterventionKind kind) =>
+        Kakwani(intervention, preFiscal, default, kind);
+
     /// <summary>
     /// Concentration coefficient <c>C_{v|r} = 2·Σ w_i v_i (R_i − w_i/2)/(W·T_v) − 1</c>, where <c>R_i</c> is the
     /// cumulative weight with observations sorted by (r, v) ascending. Equals the Gini when r = v.

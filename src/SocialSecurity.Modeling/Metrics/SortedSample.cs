@@ -40,16 +40,20 @@ internal sealed class SortedSample : IDisposable
         ulong[] keyScratch = pool.Rent(n);
         try
         {
+            ulong min = ulong.MaxValue, max = 0;
             if (weights.IsEmpty)
             {
                 for (int i = 0; i < n; i++)
                 {
-                    keys[i] = RadixSort.ToKey(values[i]);
+                    ulong k = RadixSort.ToKey(values[i]);
+                    keys[i] = k;
+                    min = Math.Min(min, k);
+                    max = Math.Max(max, k);
                 }
 
                 byte[] dummy = ArrayPool<byte>.Shared.Rent(n);
                 byte[] dummyScratch = ArrayPool<byte>.Shared.Rent(n);
-                RadixSort.Sort(keys, dummy, keyScratch, dummyScratch, n);
+                RadixSort.Sort(keys, dummy, keyScratch, dummyScratch, n, range: (min, max));
                 ArrayPool<byte>.Shared.Return(dummy);
                 ArrayPool<byte>.Shared.Return(dummyScratch);
                 ToValues(keys, n);
@@ -59,19 +63,38 @@ internal sealed class SortedSample : IDisposable
             double[] w = ArrayPool<double>.Shared.Rent(n);
             double[] wScratch = ArrayPool<double>.Shared.Rent(n);
             int m = 0;
-            for (int i = 0; i < n; i++)
+            if (dropZeroWeights && weights.Contains(0.0))
             {
-                double wi = weights[i];
-                if (dropZeroWeights && wi == 0.0)
+                for (int i = 0; i < n; i++)
                 {
-                    continue;
+                    double wi = weights[i];
+                    if (wi == 0.0)
+                    {
+                        continue;
+                    }
+
+                    ulong k = RadixSort.ToKey(values[i]);
+                    keys[m] = k;
+                    min = Math.Min(min, k);
+                    max = Math.Max(max, k);
+                    w[m++] = wi;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    ulong k = RadixSort.ToKey(values[i]);
+                    keys[i] = k;
+                    min = Math.Min(min, k);
+                    max = Math.Max(max, k);
                 }
 
-                keys[m] = RadixSort.ToKey(values[i]);
-                w[m++] = wi;
+                weights.CopyTo(w);
+                m = n;
             }
 
-            RadixSort.Sort(keys, w, keyScratch, wScratch, m);
+            RadixSort.Sort(keys, w, keyScratch, wScratch, m, range: (min, max));
             ArrayPool<double>.Shared.Return(wScratch);
             ToValues(keys, m);
             return new SortedSample(keys, w, m);
@@ -84,11 +107,17 @@ internal sealed class SortedSample : IDisposable
 
     private static void ToValues(ulong[] keys, int n)
     {
-        var asDouble = MemoryMarshal.Cast<ulong, double>(keys.AsSpan(0, n));
-        for (int i = 0; i < n; i++)
+        int parts = n >= (1 << 17) && Environment.ProcessorCount > 1 ? 2 : 1;
+        int chunk = (n + parts - 1) / parts;
+        RadixSort.ForParts(parts, p =>
         {
-            asDouble[i] = RadixSort.FromKey(keys[i]);
-        }
+            int lo = p * chunk, hi = Math.Min(n, lo + chunk);
+            var asDouble = MemoryMarshal.Cast<ulong, double>(keys.AsSpan(0, n));
+            for (int i = lo; i < hi; i++)
+            {
+                asDouble[i] = RadixSort.FromKey(keys[i]);
+            }
+        });
     }
 
     /// <summary>Returns the storage to the pool.</summary>

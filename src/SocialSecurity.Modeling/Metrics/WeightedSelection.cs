@@ -47,35 +47,21 @@ internal static class WeightedSelection
             double pivot = MedianOfThree(values[0], values[n / 2], values[n - 1]);
 
             // First pass reads the input directly (dropping zero weights) into buffer A.
-            int len = n, nl = 0, ng = 0, count = 0;
-            double wl = 0.0, we = 0.0;
-            for (int i = 0; i < n; i++)
+            int len = n, count = 0;
+            Partition part;
+            if (weights.IsEmpty)
             {
-                double w = weights.IsEmpty ? 1.0 : weights[i];
-                if (w == 0.0)
-                {
-                    continue;
-                }
-
-                count++;
-                double x = values[i];
-                if (x < pivot)
-                {
-                    xa[nl] = x;
-                    wa[nl++] = w;
-                    wl += w;
-                }
-                else if (x > pivot)
-                {
-                    ng++;
-                    xa[len - ng] = x;
-                    wa[len - ng] = w;
-                }
-                else
-                {
-                    we += w;
-                }
+                part = Partition.Run(values, default, pivot, xa, wa, len, dropZeroWeights: false);
+                count = n;
             }
+            else
+            {
+                part = Partition.Run(values, weights, pivot, xa, wa, len, dropZeroWeights: true);
+                count = part.Kept;
+            }
+
+            int nl = part.Less, ng = part.Greater;
+            double wl = part.LessWeight, we = part.EqualWeight;
 
             double margin = (4.0 * count * UnitRoundoff * total) + (8.0 * UnitRoundoff * total);
             double acc = 0.0;
@@ -119,30 +105,11 @@ internal static class WeightedSelection
                 var srcW = sw.AsSpan(start, size);
                 pivot = MedianOfThree(srcX[0], srcX[size / 2], srcX[size - 1]);
                 len = size;
-                nl = 0;
-                ng = 0;
-                wl = 0.0;
-                we = 0.0;
-                for (int i = 0; i < srcX.Length; i++)
-                {
-                    double x = srcX[i], w = srcW[i];
-                    if (x < pivot)
-                    {
-                        dx[nl] = x;
-                        dw[nl++] = w;
-                        wl += w;
-                    }
-                    else if (x > pivot)
-                    {
-                        ng++;
-                        dx[len - ng] = x;
-                        dw[len - ng] = w;
-                    }
-                    else
-                    {
-                        we += w;
-                    }
-                }
+                part = Partition.Run(srcX, srcW, pivot, dx, dw, len, dropZeroWeights: false);
+                nl = part.Less;
+                ng = part.Greater;
+                wl = part.LessWeight;
+                we = part.EqualWeight;
 
                 (sx, dx) = (dx, sx);
                 (sw, dw) = (dw, sw);
@@ -154,6 +121,55 @@ internal static class WeightedSelection
             dpool.Return(wa);
             dpool.Return(xb);
             dpool.Return(wb);
+        }
+    }
+
+    /// <summary>Out-of-place three-way partition around a pivot: less to the front, greater to the back, equal only summed.</summary>
+    private struct Partition
+    {
+        internal int Less;
+        internal int Greater;
+        internal int Kept;
+        internal double LessWeight;
+        internal double EqualWeight;
+
+        /// <summary>
+        /// Branch-free partition of <paramref name="x"/> (weights <paramref name="w"/>, empty = 1) into
+        /// <paramref name="dx"/>/<paramref name="dw"/>[0, len): every element is written to both candidate slots and
+        /// only the matching counter advances, so mispredicted branches do not dominate on random data.
+        /// </summary>
+        internal static Partition Run(ReadOnlySpan<double> x, ReadOnlySpan<double> w, double pivot, double[] dx, double[] dw,
+            int len, bool dropZeroWeights)
+        {
+            int nl = 0, ng = 0, kept = 0;
+            double wl = 0.0, we = 0.0;
+            var tx = dx.AsSpan(0, len);
+            var tw = dw.AsSpan(0, len);
+            bool unit = w.IsEmpty;
+            for (int i = 0; i < x.Length; i++)
+            {
+                double wi = unit ? 1.0 : w[i];
+                if (dropZeroWeights && wi == 0.0)
+                {
+                    continue;
+                }
+
+                double xi = x[i];
+                int less = xi < pivot ? 1 : 0;
+                int greater = xi > pivot ? 1 : 0;
+                int top = len - 1 - ng;
+                tx[nl] = xi;
+                tw[nl] = wi;
+                tx[top] = xi;
+                tw[top] = wi;
+                nl += less;
+                ng += greater;
+                kept++;
+                wl += less == 1 ? wi : 0.0;
+                we += (less | greater) == 0 ? wi : 0.0;
+            }
+
+            return new Partition { Less = nl, Greater = ng, Kept = kept, LessWeight = wl, EqualWeight = we };
         }
     }
 

@@ -1,7 +1,9 @@
+using Xunit.Abstractions;
+
 namespace SocialSecurity.Modeling.Tests.Metrics;
 
 /// <summary>The test copy of vectors.json must stay byte-identical to the shared reference file.</summary>
-public class ReferenceFileTests
+public class ReferenceFileTests(ITestOutputHelper output)
 {
     [Fact]
     public void Test_copy_of_vectors_json_is_byte_identical_to_the_shared_file()
@@ -11,10 +13,11 @@ public class ReferenceFileTests
         if (shared is null)
         {
             // The shared folder (../shared/metrics beside the clone) is absent here; CI has it, so this runs there.
-            Console.WriteLine("shared/metrics/vectors.json not found above " + AppContext.BaseDirectory + "; comparison skipped.");
+            output.WriteLine("SKIPPED: shared/metrics/vectors.json not found above " + AppContext.BaseDirectory + "; comparison not made.");
             return;
         }
 
+        output.WriteLine("Comparing with " + shared);
         File.ReadAllBytes(ReferenceVectors.FilePath).Should().Equal(File.ReadAllBytes(shared),
             $"Cases/Metrics/vectors.json must be a byte-identical copy of {shared}");
     }
