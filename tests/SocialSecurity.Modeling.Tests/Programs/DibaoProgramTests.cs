@@ -13,7 +13,8 @@ namespace SocialSecurity.Modeling.Tests.Programs;
 public class DibaoProgramTests
 {
     private static readonly DateOnly Date = new(2023, 6, 30);
-    private static readonly HouseholdCalculator Calculator = new(Policies.Standard(), ParameterStore.Default);
+    private static readonly Policy DibaoOnly = Policy.Create(new DibaoProgram());
+    private static readonly HouseholdCalculator Calculator = new(DibaoOnly, ParameterStore.Default);
 
     private static HouseholdResult ThreePersons(double householdIncome, string region = RegionCodes.Hangzhou, double assets = 0, byte homes = 1, bool car = false, AreaType area = AreaType.Urban)
         => Calculator.Calculate(
@@ -111,7 +112,7 @@ public class DibaoProgramTests
     {
         var (households, persons) = TestPopulations.Random(300, seed: 3);
         var population = TestPopulations.Build(households, persons);
-        var run = Microsimulation.Run(population, Policies.Standard(), ParameterStore.Default, Date);
+        var run = Microsimulation.Run(population, DibaoOnly, ParameterStore.Default, Date);
         var benefit = run.Values(DibaoProgram.Benefit.Name);
         for (int h = 0; h < households.Length; h += 7)
         {
@@ -127,13 +128,13 @@ public class DibaoProgramTests
     {
         var (households, persons) = TestPopulations.Random(5_000, seed: 8);
         var population = TestPopulations.Build(households, persons);
-        var one = Microsimulation.Run(population, Policies.Standard(), ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = 1, BlockSize = 5_000 });
-        var many = Microsimulation.Run(population, Policies.Standard(), ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = 4, BlockSize = 17 });
+        var one = Microsimulation.Run(population, DibaoOnly, ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = 1, BlockSize = 5_000 });
+        var many = Microsimulation.Run(population, DibaoOnly, ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = 4, BlockSize = 17 });
         many.Values(DibaoProgram.Benefit.Name).ToArray().Should().Equal(one.Values(DibaoProgram.Benefit.Name).ToArray());
         many.AnnualTotal(DibaoProgram.Benefit.Name).Should().Be(one.AnnualTotal(DibaoProgram.Benefit.Name));
 
         var shuffled = TestPopulations.Build(households.Reverse(), persons.OrderBy(p => (p.Id * 7919) % 1_000));
-        var reordered = Microsimulation.Run(shuffled, Policies.Standard(), ParameterStore.Default, Date);
+        var reordered = Microsimulation.Run(shuffled, DibaoOnly, ParameterStore.Default, Date);
         var byId = households.Select((h, i) => (h.Id, Benefit: one.Values(DibaoProgram.Benefit.Name)[i])).ToDictionary(x => x.Id, x => x.Benefit);
         for (int h = 0; h < shuffled.HouseholdCount; h++)
         {
@@ -148,7 +149,7 @@ public class DibaoProgramTests
     {
         var (households, persons) = TestPopulations.Random(2_000, seed: 21);
         var population = TestPopulations.Build(households, persons);
-        var run = Microsimulation.Run(population, Policies.Standard(), ParameterStore.Default, Date);
+        var run = Microsimulation.Run(population, DibaoOnly, ParameterStore.Default, Date);
         var gross = run.HouseholdIncome(IncomeConcept.Gross);
         var market = run.HouseholdIncome(IncomeConcept.MarketPlusPensions);
         double transfers = 0;
@@ -181,11 +182,11 @@ public class DibaoProgramTests
         var (households, persons) = TestPopulations.Random(3_000, seed: 4);
         var population = TestPopulations.Build(households, persons);
         var date = new DateOnly(2024, 6, 30);
-        var baseline = Microsimulation.Run(population, Policies.Standard(), ParameterStore.Default, date);
+        var baseline = Microsimulation.Run(population, DibaoOnly, ParameterStore.Default, date);
         var reformed = ParameterStore.Default.WithReform(Reform.Create("ZJ +10%")
             .Scale(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, new DateOnly(2024, 1, 1), 1.1)
             .Scale(DibaoProgram.StandardRural, RegionCodes.Zhejiang, new DateOnly(2024, 1, 1), 1.1));
-        var reform = Microsimulation.Run(population, Policies.Standard(), reformed, date);
+        var reform = Microsimulation.Run(population, DibaoOnly, reformed, date);
         var comparison = ReformComparison.Compare(baseline, reform);
         var dibao = comparison.Programs.Single(p => p.Variable.Name == DibaoProgram.Benefit.Name);
         dibao.ChangeAnnual.Should().BeGreaterThan(0);
@@ -206,14 +207,14 @@ public class DibaoProgramTests
         var population = TestPopulations.Build(households, persons);
         var reports = new List<SimulationProgress>();
         var progress = new SynchronousProgress(reports.Add);
-        Microsimulation.Run(population, Policies.Standard(), ParameterStore.Default, Date, new SimulationOptions { BlockSize = 100, MaxDegreeOfParallelism = 1 }, progress, "baseline");
+        Microsimulation.Run(population, DibaoOnly, ParameterStore.Default, Date, new SimulationOptions { BlockSize = 100, MaxDegreeOfParallelism = 1 }, progress, "baseline");
         reports.Should().HaveCount(10);
         reports[^1].Fraction.Should().Be(1);
         reports.Should().OnlyContain(r => r.Stage == "baseline");
 
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
-        FluentActions.Invoking(() => Microsimulation.Run(population, Policies.Standard(), ParameterStore.Default, Date, cancellationToken: cancel.Token))
+        FluentActions.Invoking(() => Microsimulation.Run(population, DibaoOnly, ParameterStore.Default, Date, cancellationToken: cancel.Token))
             .Should().Throw<OperationCanceledException>();
     }
 
