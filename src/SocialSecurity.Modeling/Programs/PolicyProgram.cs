@@ -28,6 +28,14 @@ public abstract class PolicyProgram
     /// <summary>The variables the program writes.</summary>
     public abstract IReadOnlyList<VariableDefinition> Outputs { get; }
 
+    /// <summary>
+    /// Programs this one needs and that <see cref="Policy.Create(IEnumerable{PolicyProgram})"/> adds when the policy does
+    /// not already contain a program of the same name (for example the household means-test income that every
+    /// means-tested program reads). A program of that name already present must read and write the same variables,
+    /// or the policy is rejected. Empty by default.
+    /// </summary>
+    public virtual IReadOnlyList<PolicyProgram> Prerequisites => [];
+
     /// <summary>The parameters the program uses; each must exist in the parameter store a simulation runs with.</summary>
     public abstract IReadOnlyList<string> Parameters { get; }
 

@@ -29,6 +29,9 @@ public sealed class RegionalValues
     /// <summary>The values by region index (NaN for regions not present in the run), for hot loops.</summary>
     public ReadOnlySpan<double> ByRegion => _values;
 
+    /// <summary>The backing array, for rules that keep it across calls (hot loops).</summary>
+    internal double[] Array => _values;
+
     /// <summary>Where the value in <paramref name="region"/> comes from, for explanations.</summary>
     /// <param name="region">A region present in the run.</param>
     public ResolvedParameter Source(RegionId region)

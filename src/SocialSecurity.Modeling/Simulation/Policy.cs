@@ -33,9 +33,9 @@ public sealed class Policy
     /// <exception cref="PolicyDefinitionException">Duplicate outputs or names, shadowed inputs, or a cycle.</exception>
     public static Policy Create(params PolicyProgram[] programs) => Create((IEnumerable<PolicyProgram>)programs);
 
-    /// <summary>Orders and checks programs.</summary>
+    /// <summary>Orders and checks programs, adding their <see cref="PolicyProgram.Prerequisites"/> where missing.</summary>
     /// <param name="programs">The programs, in any order.</param>
-    /// <exception cref="PolicyDefinitionException">Duplicate outputs or names, shadowed inputs, or a cycle.</exception>
+    /// <exception cref="PolicyDefinitionException">Duplicate outputs or names, shadowed inputs, conflicting prerequisites, or a cycle.</exception>
     public static Policy Create(IEnumerable<PolicyProgram> programs)
     {
         ArgumentNullException.ThrowIfNull(programs);
@@ -44,6 +44,8 @@ public sealed class Policy
         {
             throw new PolicyDefinitionException("A policy needs at least one program.");
         }
+
+        AddPrerequisites(list);
 
         var builtIn = InputVariables.All.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         var producer = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -92,6 +94,29 @@ public sealed class Policy
 
         var external = list.SelectMany(p => p.Inputs).Where(v => !builtIn.Contains(v) && !producer.ContainsKey(v)).Distinct(StringComparer.Ordinal).ToImmutableArray();
         return new Policy([.. ordered], external);
+    }
+
+    private static void AddPrerequisites(List<PolicyProgram> list)
+    {
+        // Breadth-first: a prerequisite may have prerequisites of its own.
+        for (int i = 0; i < list.Count; i++)
+        {
+            var program = list[i] ?? throw new PolicyDefinitionException($"Program {i} is null.");
+            foreach (var prerequisite in program.Prerequisites)
+            {
+                var present = list.FirstOrDefault(p => p is not null && p.Name == prerequisite.Name);
+                if (present is null)
+                {
+                    list.Add(prerequisite);
+                }
+                else if (!present.Inputs.SequenceEqual(prerequisite.Inputs, StringComparer.Ordinal)
+                    || !present.Outputs.Select(o => o.Name).SequenceEqual(prerequisite.Outputs.Select(o => o.Name), StringComparer.Ordinal))
+                {
+                    throw new PolicyDefinitionException(
+                        $"Program '{program.Name}' needs '{prerequisite.Name}' reading {string.Join(", ", prerequisite.Inputs)}, but the policy already has a '{present.Name}' reading {string.Join(", ", present.Inputs)}; give the means-tested programs the same income definition.");
+                }
+            }
+        }
     }
 
     private static string DescribeCycle(List<PolicyProgram> list, List<List<int>> dependsOn, List<int> remaining, Dictionary<string, int> producer)

@@ -51,9 +51,18 @@ public class PolicyTests
         => Policy.Create(new Fake("a", ["pension.tier_annual"], ["a.out"])).ExternalInputs.Should().Equal("pension.tier_annual");
 
     [Fact]
+    public void Prerequisites_are_added_once_and_conflicting_ones_are_rejected()
+    {
+        var policy = Policy.Create(new DibaoProgram(), new DibaoMarginalProgram());
+        policy.Programs.Select(p => p.Name).Should().Equal("household_income", "dibao", "dibao_marginal");
+        FluentActions.Invoking(() => Policy.Create(new DibaoProgram([InputVariables.Wages.Name]), new DibaoMarginalProgram()))
+            .Should().Throw<PolicyDefinitionException>().WithMessage("*needs 'household_income'*same income definition*");
+    }
+
+    [Fact]
     public void A_program_that_reads_simulated_output_is_ordered_after_it()
     {
         var policy = Policy.Create(new DibaoProgram([.. InputVariables.IncomeForMeansTests, "a.out"]), new Fake("a", [], ["a.out"]));
-        policy.Programs.Select(p => p.Name).Should().Equal("a", "dibao");
+        policy.Programs.Select(p => p.Name).Should().Equal("a", "household_income", "dibao");
     }
 }

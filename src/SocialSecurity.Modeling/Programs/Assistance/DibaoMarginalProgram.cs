@@ -27,7 +27,7 @@ public sealed class DibaoMarginalProgram : PolicyProgram
     /// <summary>Output: 1 for a dibao-marginal household.</summary>
     public static readonly VariableDefinition Eligible = new("dibao_marginal.eligible", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 for a dibao-marginal family: not dibao, per-capita income below m × S, assets pass");
 
-    private readonly string[] _incomeVariables;
+    private readonly HouseholdIncomeProgram _income;
     private readonly string _dibaoStatus;
 
     /// <summary>Creates the test for <see cref="DibaoProgram"/> households with the default income definition.</summary>
@@ -41,10 +41,10 @@ public sealed class DibaoMarginalProgram : PolicyProgram
     /// <param name="dibaoStatusVariable">The household flag of dibao households (for example <c>dibao_tiered.eligible</c>).</param>
     public DibaoMarginalProgram(IEnumerable<string> incomeVariables, string dibaoStatusVariable)
     {
-        _incomeVariables = DibaoRules.CheckNames(incomeVariables, nameof(incomeVariables));
+        _income = new HouseholdIncomeProgram(incomeVariables);
         ArgumentException.ThrowIfNullOrWhiteSpace(dibaoStatusVariable);
         _dibaoStatus = dibaoStatusVariable;
-        Inputs = [.. _incomeVariables, InputVariables.FinancialAssets.Name, dibaoStatusVariable];
+        Inputs = [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name, dibaoStatusVariable];
     }
 
     /// <inheritdoc />
@@ -55,6 +55,9 @@ public sealed class DibaoMarginalProgram : PolicyProgram
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Inputs { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<PolicyProgram> Prerequisites => [_income];
 
     /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Eligible];
@@ -72,7 +75,6 @@ public sealed class DibaoMarginalProgram : PolicyProgram
     private sealed class Pass(DibaoMarginalProgram program, ProgramSetup setup) : ProgramPass
     {
         private readonly DibaoRules _rules = new(setup, withAssetTest: true);
-        private readonly MeansTestIncome _income = new(setup, program._incomeVariables, "Dibao-marginal");
         private readonly RegionalValues _multiple = setup.Scalar(IncomeMultiple);
 
         public override void Execute(ProgramContext context)
@@ -83,7 +85,7 @@ public sealed class DibaoMarginalProgram : PolicyProgram
             var dibao = context.Read(program._dibaoStatus);
             var marginal = context.Write(Eligible.Name);
             int first = context.FirstHousehold;
-            var income = _income.Rent(context);
+            var income = context.Read(HouseholdIncomeProgram.Output.Name);
             try
             {
                 for (int h = first; h < context.EndHousehold; h++)
@@ -92,7 +94,7 @@ public sealed class DibaoMarginalProgram : PolicyProgram
                     var region = population.HouseholdRegion[h];
                     double s = _rules.AnnualStandard(population, h);
                     double m = _multiple.ByRegion[region.Index];
-                    double perCapita = Math.Max(0.0, income[h - first]) / n;
+                    double perCapita = Math.Max(0.0, income[h]) / n;
                     bool notDibao = dibao[h] != 1;
                     bool incomeTest = perCapita < m * s;
                     bool assetTest = _rules.AssetsPass(population, assets[h], h, n, s);
@@ -106,7 +108,6 @@ public sealed class DibaoMarginalProgram : PolicyProgram
             }
             finally
             {
-                MeansTestIncome.Return(income);
             }
         }
     }

@@ -22,7 +22,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <item>income test: <i>Y</i>/<i>n</i> &lt; <i>S</i> (strictly below);</item>
 /// <item>asset test: financial assets ≤ <c>dibao.asset_test.financial_assets_months</c> × S/12 × n; homes ≤
 /// <c>dibao.asset_test.max_homes</c>; no non-essential vehicle when <c>dibao.asset_test.vehicle_disqualifies</c> is 1;</item>
-/// <item>benefit = n × S/12 − Y/12 yuan/month when both tests pass, else 0. Never negative; never rises as income rises;
+/// <item>benefit = (n × S − Y)/12 yuan/month when both tests pass, else 0. Never negative; never rises as income rises;
 /// zero at or above the standard.</item>
 /// </list>
 /// <para>Amounts are not rounded: DOMAIN.md §0 rounds only at outputs.</para>
@@ -50,7 +50,7 @@ public sealed class DibaoProgram : PolicyProgram
     /// <summary>Output: the gap-filling dibao benefit, yuan per month (household).</summary>
     public static readonly VariableDefinition Benefit = new("dibao.benefit_monthly", Entity.Household, AmountPeriod.Month, IncomeRole.DirectTransfer, "Dibao benefit (gap-filling), yuan per month");
 
-    private readonly string[] _incomeVariables;
+    private readonly HouseholdIncomeProgram _income;
 
 
     /// <summary>Creates the program with the default income definition (<see cref="InputVariables.IncomeForMeansTests"/>).</summary>
@@ -65,13 +65,8 @@ public sealed class DibaoProgram : PolicyProgram
     public DibaoProgram(IEnumerable<string> incomeVariables)
     {
         ArgumentNullException.ThrowIfNull(incomeVariables);
-        _incomeVariables = incomeVariables.Distinct(StringComparer.Ordinal).ToArray();
-        if (_incomeVariables.Length == 0)
-        {
-            throw new ArgumentException("The dibao income definition needs at least one variable.", nameof(incomeVariables));
-        }
-
-        Inputs = [.. _incomeVariables, InputVariables.FinancialAssets.Name];
+        _income = new HouseholdIncomeProgram(incomeVariables);
+        Inputs = [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name];
     }
 
     /// <inheritdoc />
@@ -84,6 +79,9 @@ public sealed class DibaoProgram : PolicyProgram
     public override IReadOnlyList<string> Inputs { get; }
 
     /// <inheritdoc />
+    public override IReadOnlyList<PolicyProgram> Prerequisites => [_income];
+
+    /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Eligible, Benefit];
 
     /// <inheritdoc />
@@ -93,18 +91,16 @@ public sealed class DibaoProgram : PolicyProgram
     public override ProgramPass Prepare(ProgramSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
+        return new Pass(setup);
     }
 
     private sealed class Pass : ProgramPass
     {
         private readonly DibaoRules _rules;
-        private readonly MeansTestIncome _income;
 
-        public Pass(DibaoProgram program, ProgramSetup setup)
+        public Pass(ProgramSetup setup)
         {
             _rules = new DibaoRules(setup, withAssetTest: true);
-            _income = new MeansTestIncome(setup, program._incomeVariables, "Dibao");
         }
 
         public override void Execute(ProgramContext context)
@@ -115,25 +111,25 @@ public sealed class DibaoProgram : PolicyProgram
             var eligible = context.Write(Eligible.Name);
             var benefit = context.Write(Benefit.Name);
             int first = context.FirstHousehold, end = context.EndHousehold;
-            var income = _income.Rent(context);
+            var income = context.Read(HouseholdIncomeProgram.Output.Name);
+            var explanation = context.Explanation;
             for (int h = first; h < end; h++)
             {
                 int n = start[h + 1] - start[h];
                 double standardAnnual = _rules.AnnualStandard(population, h);
-                double incomeAnnual = Math.Max(0.0, income[h - first]);
-                bool incomeTest = incomeAnnual / n < standardAnnual;
+                double householdStandard = n * standardAnnual;        // n × S, yuan/year
+                double incomeAnnual = Math.Max(0.0, income[h]);
+                bool incomeTest = incomeAnnual < householdStandard;   // Y/n < S, with n > 0
                 bool assetTest = _rules.AssetsPass(population, assets[h], h, n, standardAnnual);
                 bool qualifies = incomeTest && assetTest;
                 eligible[h] = qualifies ? 1.0 : 0.0;
-                benefit[h] = qualifies ? Math.Max(0.0, (n * standardAnnual / 12.0) - (incomeAnnual / 12.0)) : 0.0;
+                benefit[h] = qualifies ? (householdStandard - incomeAnnual) / 12.0 : 0.0; // > 0 when the income test passes
 
-                if (context.Explanation is { } explain)
+                if (explanation is not null)
                 {
-                    Explain(explain, population, h, n, incomeAnnual, standardAnnual, assets[h], incomeTest, assetTest, benefit[h]);
+                    Explain(explanation, population, h, n, incomeAnnual, standardAnnual, assets[h], incomeTest, assetTest, benefit[h]);
                 }
             }
-
-            MeansTestIncome.Return(income);
         }
 
         private void Explain(Explanation explain, Population.Population population, int h, int n, double incomeAnnual, double standardAnnual, double assets, bool incomeTest, bool assetTest, double benefit)
@@ -146,7 +142,7 @@ public sealed class DibaoProgram : PolicyProgram
             explain.Record("dibao", string.Create(c, $"income test: Y/n = {incomeAnnual / n:0.00} < S = {standardAnnual:0.00} ({area} standard) → {(incomeTest ? "passes" : "fails")}"), null, string.Empty, standard);
             explain.Record("dibao", string.Create(c, $"asset test: financial assets {assets:0.00} ≤ {months.Value.Scalar:0} × S/12 × n = {months.Value.Scalar * standardAnnual / 12 * n:0.00}; homes {population.HousingUnits[h]} ≤ {homes.Value.Scalar:0}; non-essential vehicle {(population.NonEssentialVehicle[h] == 1 ? "yes" : "no")} → {(assetTest ? "passes" : "fails")}"), null, string.Empty, months, homes, vehicle);
             explain.Record("dibao", incomeTest && assetTest
-                ? string.Create(c, $"benefit = n × S/12 − Y/12 = {n} × {standardAnnual / 12:0.00} − {incomeAnnual / 12:0.00}")
+                ? string.Create(c, $"benefit = (n × S − Y)/12 = ({n} × {standardAnnual:0.00} − {incomeAnnual:0.00})/12")
                 : "benefit = 0 (not eligible)", benefit, "yuan/month", standard);
         }
     }

@@ -21,15 +21,36 @@ internal sealed class DibaoRules
     private readonly RegionalValues? _maxHomes;
     private readonly RegionalValues? _vehicleRule;
 
+    // The run's columns and per-region values as plain arrays: these methods are called once or twice per household.
+    private readonly ushort[] _region;
+    private readonly byte[] _area;
+    private readonly byte[] _homes;
+    private readonly byte[] _vehicle;
+    private readonly double[] _urban;
+    private readonly double[] _rural;
+    private readonly double[] _months = [];
+    private readonly double[] _homeLimit = [];
+    private readonly double[] _vehicleDisqualifies = [];
+
     public DibaoRules(ProgramSetup setup, bool withAssetTest)
     {
         Urban = setup.PerYear(DibaoProgram.StandardUrban);
         Rural = setup.PerYear(DibaoProgram.StandardRural);
+        var population = setup.Population;
+        _region = population.HouseholdRegionColumn;
+        _area = population.AreaColumn;
+        _homes = population.HousingUnitsColumn;
+        _vehicle = population.VehicleColumn;
+        _urban = Urban.Array;
+        _rural = Rural.Array;
         if (withAssetTest)
         {
             _assetMonths = setup.Scalar(DibaoProgram.AssetMonths);
             _maxHomes = setup.Scalar(DibaoProgram.MaxHomes);
             _vehicleRule = setup.Scalar(DibaoProgram.VehicleDisqualifies);
+            _months = _assetMonths.Array;
+            _homeLimit = _maxHomes.Array;
+            _vehicleDisqualifies = _vehicleRule.Array;
         }
     }
 
@@ -38,10 +59,12 @@ internal sealed class DibaoRules
     public RegionalValues Rural { get; }
 
     /// <summary>The household's dibao standard, yuan/person/year.</summary>
+    /// <remarks><paramref name="population"/> must be the run's population (the one the rules were prepared for).</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public double AnnualStandard(Population.Population population, int household)
     {
-        int r = population.HouseholdRegion[household].Index;
-        return population.Area[household] == AreaType.Urban ? Urban.ByRegion[r] : Rural.ByRegion[r];
+        int r = _region[household];
+        return _area[household] == (byte)AreaType.Urban ? _urban[r] : _rural[r];
     }
 
     /// <summary>Where the household's standard comes from, for explanations.</summary>
@@ -52,17 +75,19 @@ internal sealed class DibaoRules
     }
 
     /// <summary>The dibao asset test for a household of <paramref name="members"/> whose standard is <paramref name="annualStandard"/>.</summary>
+    /// <remarks><paramref name="population"/> must be the run's population (the one the rules were prepared for).</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool AssetsPass(Population.Population population, double financialAssets, int household, int members, double annualStandard)
     {
-        if (_assetMonths is null || _maxHomes is null || _vehicleRule is null)
+        if (_months.Length == 0)
         {
             throw new InvalidOperationException("The asset test was not resolved for this program.");
         }
 
-        int r = population.HouseholdRegion[household].Index;
-        return financialAssets <= _assetMonths.ByRegion[r] * annualStandard / 12.0 * members
-            && population.HousingUnits[household] <= _maxHomes.ByRegion[r]
-            && !(population.NonEssentialVehicle[household] == 1 && _vehicleRule.ByRegion[r] == 1);
+        int r = _region[household];
+        return financialAssets * 12.0 <= _months[r] * annualStandard * members // assets ≤ months × S/12 × n
+            && _homes[household] <= _homeLimit[r]
+            && !(_vehicle[household] == 1 && _vehicleDisqualifies[r] == 1);
     }
 
     /// <summary>Where the asset-test values for <paramref name="region"/> come from, for explanations.</summary>

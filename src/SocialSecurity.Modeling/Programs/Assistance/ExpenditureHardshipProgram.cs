@@ -33,7 +33,7 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
     /// <summary>Output: per-capita income net of rigid spending, yuan per year (household; may be negative).</summary>
     public static readonly VariableDefinition AdjustedIncomePerCapita = new("expenditure_hardship.adjusted_income_per_capita_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "(Y − rigid spending)/n, yuan per year");
 
-    private readonly string[] _incomeVariables;
+    private readonly HouseholdIncomeProgram _income;
     private readonly string[] _rigidVariables;
 
     /// <summary>Creates the test with the default income definition and the two default spending columns (<see cref="MedicalSpendingColumn"/>, <see cref="EducationSpendingColumn"/>).</summary>
@@ -47,9 +47,9 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
     /// <param name="rigidExpenditureVariables">Person variables in yuan per year whose sum is the household's rigid spending (for example a simulated medical out-of-pocket output).</param>
     public ExpenditureHardshipProgram(IEnumerable<string> incomeVariables, IEnumerable<string> rigidExpenditureVariables)
     {
-        _incomeVariables = DibaoRules.CheckNames(incomeVariables, nameof(incomeVariables));
+        _income = new HouseholdIncomeProgram(incomeVariables);
         _rigidVariables = DibaoRules.CheckNames(rigidExpenditureVariables, nameof(rigidExpenditureVariables));
-        Inputs = [.. _incomeVariables, .. _rigidVariables, InputVariables.FinancialAssets.Name];
+        Inputs = [HouseholdIncomeProgram.Output.Name, .. _rigidVariables, InputVariables.FinancialAssets.Name];
     }
 
     /// <inheritdoc />
@@ -60,6 +60,9 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Inputs { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<PolicyProgram> Prerequisites => [_income];
 
     /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Eligible, AdjustedIncomePerCapita];
@@ -77,7 +80,6 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
     private sealed class Pass(ExpenditureHardshipProgram program, ProgramSetup setup) : ProgramPass
     {
         private readonly DibaoRules _rules = new(setup, withAssetTest: true);
-        private readonly MeansTestIncome _income = new(setup, program._incomeVariables, "Expenditure-hardship");
 
         public override void Execute(ProgramContext context)
         {
@@ -87,7 +89,7 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
             var eligible = context.Write(Eligible.Name);
             var adjusted = context.Write(AdjustedIncomePerCapita.Name);
             int first = context.FirstHousehold;
-            var income = _income.Rent(context);
+            var income = context.Read(HouseholdIncomeProgram.Output.Name);
             var rigid = SumNonNegative(context, program._rigidVariables);
             try
             {
@@ -95,7 +97,7 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
                 {
                     int n = start[h + 1] - start[h];
                     double s = _rules.AnnualStandard(population, h);
-                    double y = Math.Max(0.0, income[h - first]);
+                    double y = Math.Max(0.0, income[h]);
                     double e = rigid[h - first];
                     double perCapita = (y - e) / n;
                     bool incomeTest = perCapita < s;
@@ -110,7 +112,6 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
             }
             finally
             {
-                MeansTestIncome.Return(income);
                 DibaoRules.Return(rigid);
             }
         }

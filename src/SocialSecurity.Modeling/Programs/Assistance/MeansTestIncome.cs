@@ -8,7 +8,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <summary>
 /// A household's income as the means tests count it: the sum over members of the given person variables, each
 /// annualised by its own period (× 12 for monthly), in yuan per year. Prepared once per run; summed per block into
-/// a pooled buffer (no per-person allocation). Shared by dibao and the programs measured against its standard.
+/// a pooled buffer (no per-person allocation). The engine of <see cref="HouseholdIncomeProgram"/>.
 /// </summary>
 internal sealed class MeansTestIncome
 {
@@ -27,6 +27,9 @@ internal sealed class MeansTestIncome
                 : throw new InvalidOperationException($"{program} income variable '{name}' must be a person amount per month or per year; it is a {variable.Entity.ToString().ToLowerInvariant()} variable with period {variable.Period}.");
         }).ToArray();
     }
+
+    /// <summary>The person variables summed.</summary>
+    public IReadOnlyList<string> Variables => _variables;
 
     /// <summary>
     /// The annual income of each household of the block, indexed by household − <see cref="ProgramContext.FirstHousehold"/>,

@@ -39,7 +39,7 @@ public sealed class TieredDibaoProgram : PolicyProgram
     /// <summary>Output: the tiered dibao benefit, yuan per month (household).</summary>
     public static readonly VariableDefinition Benefit = new("dibao_tiered.benefit_monthly", Entity.Household, AmountPeriod.Month, IncomeRole.DirectTransfer, "Tiered dibao benefit: n × class share × S, or the gap when not classified, yuan per month");
 
-    private readonly string[] _incomeVariables;
+    private readonly HouseholdIncomeProgram _income;
 
     /// <summary>Creates the program with the default income definition (<see cref="InputVariables.IncomeForMeansTests"/>).</summary>
     public TieredDibaoProgram()
@@ -51,8 +51,8 @@ public sealed class TieredDibaoProgram : PolicyProgram
     /// <param name="incomeVariables">Person variables in yuan per month or per year (each annualised by its period) whose sum is the household's income for the test.</param>
     public TieredDibaoProgram(IEnumerable<string> incomeVariables)
     {
-        _incomeVariables = DibaoRules.CheckNames(incomeVariables, nameof(incomeVariables));
-        Inputs = [.. _incomeVariables, InputVariables.FinancialAssets.Name, ClassColumn];
+        _income = new HouseholdIncomeProgram(incomeVariables);
+        Inputs = [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name, ClassColumn];
     }
 
     /// <inheritdoc />
@@ -63,6 +63,9 @@ public sealed class TieredDibaoProgram : PolicyProgram
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Inputs { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<PolicyProgram> Prerequisites => [_income];
 
     /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Eligible, Benefit];
@@ -80,7 +83,6 @@ public sealed class TieredDibaoProgram : PolicyProgram
     private sealed class Pass(TieredDibaoProgram program, ProgramSetup setup) : ProgramPass
     {
         private readonly DibaoRules _rules = new(setup, withAssetTest: true);
-        private readonly MeansTestIncome _income = new(setup, program._incomeVariables, "Tiered dibao");
         private readonly RegionalList _shares = setup.List(ClassShares);
 
         public override void Execute(ProgramContext context)
@@ -92,14 +94,14 @@ public sealed class TieredDibaoProgram : PolicyProgram
             var eligible = context.Write(Eligible.Name);
             var benefit = context.Write(Benefit.Name);
             int first = context.FirstHousehold;
-            var income = _income.Rent(context);
+            var income = context.Read(HouseholdIncomeProgram.Output.Name);
             try
             {
                 for (int h = first; h < context.EndHousehold; h++)
                 {
                     int n = start[h + 1] - start[h];
                     double s = _rules.AnnualStandard(population, h);
-                    double y = Math.Max(0.0, income[h - first]);
+                    double y = Math.Max(0.0, income[h]);
                     bool qualifies = y / n < s && _rules.AssetsPass(population, assets[h], h, n, s);
                     var shares = _shares[population.HouseholdRegion[h]];
                     double c = classes[h];
@@ -126,7 +128,6 @@ public sealed class TieredDibaoProgram : PolicyProgram
             }
             finally
             {
-                MeansTestIncome.Return(income);
             }
         }
     }

@@ -114,6 +114,9 @@ public sealed class TargetedProgram : PolicyProgram
     /// <inheritdoc />
     public override string Name => _inner.Name + "_targeted";
 
+    /// <summary>The wrapped program's prerequisites (for example the household means-test income).</summary>
+    public override IReadOnlyList<PolicyProgram> Prerequisites => _inner.Prerequisites;
+
     /// <inheritdoc />
     public override string Description => _inner.Description + " Run with take-up and identification errors (exclusion 漏保, inclusion 错保) drawn per household.";
 

@@ -106,7 +106,7 @@ public class ResidentPensionProgramTests
     public void Dibao_counts_the_simulated_pension_in_the_composed_policy()
     {
         var policy = PensionPolicies.WithResidentPension();
-        policy.Programs.Select(p => p.Name).Should().Equal("pension.resident", "dibao");
+        policy.Programs.Select(p => p.Name).Should().Equal("pension.resident", "household_income", "dibao");
         var calculator = new HouseholdCalculator(policy, ParameterStore.Default);
         var household = new HouseholdRecord { Id = 1, Weight = 1, RegionCode = RegionCodes.Hangzhou, Area = AreaType.Rural };
         PersonRecord[] members = [new() { Id = 1, HouseholdId = 1, Age = 70 }];

@@ -1,0 +1,80 @@
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Programs.Assistance;
+
+/// <summary>
+/// A household's income as the means tests count it (DOMAIN.md §3; Decree 649 art. 10 leaves the definition to
+/// local rules): the sum over members of the given person variables, each annualised by its own period (× 12 for
+/// monthly), yuan per year. Computed once per run and read by every means-tested program (dibao, tiered dibao,
+/// dibao-marginal, expenditure-type hardship), which list it as a <see cref="PolicyProgram.Prerequisites">prerequisite</see>
+/// so that it is added to a policy automatically.
+/// </summary>
+/// <remarks>
+/// The default definition is <see cref="InputVariables.IncomeForMeansTests"/> (market income plus reported
+/// pensions). With a simulated pension, pass the pension output instead of the reported pension (see
+/// <see cref="Pensions.PensionPolicies"/>). Negative business or property income is kept here; the rules floor
+/// the household total at zero.
+/// </remarks>
+public sealed class HouseholdIncomeProgram : PolicyProgram
+{
+    /// <summary>Output: the household's means-test income, yuan per year.</summary>
+    public static readonly VariableDefinition Output = new("assistance.household_income_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "Household income for means tests: members' income variables, annualised, yuan per year");
+
+    private readonly string[] _incomeVariables;
+
+    /// <summary>Creates the program with the default income definition (<see cref="InputVariables.IncomeForMeansTests"/>).</summary>
+    public HouseholdIncomeProgram()
+        : this(InputVariables.IncomeForMeansTests)
+    {
+    }
+
+    /// <summary>Creates the program with a custom income definition.</summary>
+    /// <param name="incomeVariables">Person variables in yuan per month or per year; a variable without a period is rejected when the run is prepared.</param>
+    public HouseholdIncomeProgram(IEnumerable<string> incomeVariables)
+    {
+        _incomeVariables = DibaoRules.CheckNames(incomeVariables, nameof(incomeVariables));
+        Inputs = _incomeVariables;
+    }
+
+    /// <inheritdoc />
+    public override string Name => "household_income";
+
+    /// <inheritdoc />
+    public override string Description => "Household income for means tests: the members' income variables, annualised by their period.";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Inputs { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Output];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Parameters { get; } = [];
+
+    /// <inheritdoc />
+    public override ProgramPass Prepare(ProgramSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return new Pass(new MeansTestIncome(setup, _incomeVariables, "Means-test"));
+    }
+
+    private sealed class Pass(MeansTestIncome income) : ProgramPass
+    {
+        public override void Execute(ProgramContext context)
+        {
+            var output = context.Write(Output.Name);
+            int first = context.FirstHousehold, end = context.EndHousehold;
+            var sums = income.Rent(context);
+            sums.AsSpan(0, end - first).CopyTo(output[first..end]);
+            MeansTestIncome.Return(sums);
+            if (context.Explanation is { } explain)
+            {
+                for (int h = first; h < end; h++)
+                {
+                    explain.Record("household_income", $"household income for means tests = Σ members' {string.Join(" + ", income.Variables)} (annualised)", output[h], "yuan/year");
+                }
+            }
+        }
+    }
+}
