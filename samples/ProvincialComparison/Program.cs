@@ -42,7 +42,7 @@ var rows = new List<ScenarioMetrics>();
 var health = new List<HealthMetrics>();
 var lorenz = new List<(string, LorenzCurve, double)>();
 var incidence = new List<(string Province, List<(string, double[])> Reforms)>();
-var illustrative = new SortedSet<string>(StringComparer.Ordinal);
+var illustrative = new SortedDictionary<string, List<string>>(StringComparer.Ordinal); // "parameter = value" → provinces
 foreach (var province in RegionCodes.StudyProvinces)
 {
     var name = ProvinceName(province);
@@ -76,7 +76,7 @@ foreach (var province in RegionCodes.StudyProvinces)
         var resolved = store.TryResolve(parameter, options.Date, store.Regions.GetId(province));
         if (resolved is { IsIllustrative: true })
         {
-            illustrative.Add($"{parameter} = {resolved.Value} ({name})");
+            Illustrative($"{parameter} = {resolved.Value}", name);
         }
     }
 }
@@ -88,17 +88,18 @@ foreach (var parameter in HealthParameters())
         var resolved = store.TryResolve(parameter, options.Date, store.Regions.GetId(province));
         if (resolved is { IsIllustrative: true })
         {
-            illustrative.Add($"{parameter} = {resolved.Value} ({ProvinceName(province)})");
+            Illustrative($"{parameter} = {resolved.Value}", ProvinceName(province));
         }
     }
 }
 
 rows = WithCommonProsperityIndex(rows);
-Report.Print(rows, health, illustrative);
+var illustrativeLines = illustrative.Select(kv => $"{kv.Key} ({string.Join(", ", kv.Value)})").ToList();
+Report.Print(rows, health, illustrativeLines);
 if (options.OutputFolder is { } folder)
 {
     Directory.CreateDirectory(folder);
-    Report.Write(folder, rows, health, illustrative);
+    Report.Write(folder, rows, health, illustrativeLines);
     var charts = new List<string> { Charts.Lorenz(folder, lorenz) };
     charts.AddRange(incidence.Select(i => Charts.DecileIncidence(folder, i.Province, i.Reforms)));
     charts.Add(Charts.DibaoSchedule(folder, "urban, 3 persons, rule alone", DibaoSchedules()));
@@ -107,6 +108,19 @@ if (options.OutputFolder is { } folder)
 
 Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
 return 0;
+
+void Illustrative(string value, string province)
+{
+    if (!illustrative.TryGetValue(value, out var provinces))
+    {
+        illustrative[value] = provinces = [];
+    }
+
+    if (!provinces.Contains(province))
+    {
+        provinces.Add(province);
+    }
+}
 
 string ProvinceName(string code) => store.Regions[store.Regions.GetId(code)].Pinyin;
 
@@ -167,9 +181,8 @@ IEnumerable<Reform> Reforms(string province)
     if (platform < own)
     {
         yield return Reform.Create("information platform (as Xinjiang)")
-            .Describe("Lower the dibao and dibao-marginal exclusion-error rates to Xinjiang's, as its information platform and active discovery do.")
-            .Set(TargetedProgram.ExclusionErrorRate(key), province, reformStart, platform)
-            .Set(TargetedProgram.ExclusionErrorRate("dibao_marginal"), province, reformStart, Math.Min(platform, store.Resolve(TargetedProgram.ExclusionErrorRate("dibao_marginal"), options.Date, province).Scalar()));
+            .Describe("Lower the dibao exclusion-error rate to Xinjiang's, as its information platform and active discovery do (Xinjiang's file lowers dibao's rate only).")
+            .Set(TargetedProgram.ExclusionErrorRate(key), province, reformStart, platform);
     }
 }
 
