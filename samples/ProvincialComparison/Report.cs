@@ -36,6 +36,8 @@ internal static class Report
         Console.WriteLine("Dibao coverage: share of households receiving; elig. cov.: share of truly eligible households receiving, after take-up and exclusion errors whose rates are [I].");
         Console.WriteLine("Net cost: change in annual public spending on the simulated programs (dibao, supplements, subsidies) against the baseline.");
         Console.WriteLine("Populations are synthetic, calibrated to published provincial statistics (see the calibration data's sources).");
+        Console.WriteLine("Not in this table: Jiangsu's village-collective pension subsidy in Inner Mongolia. It credits pension accounts, so this");
+        Console.WriteLine("year's incomes do not change, and the synthetic populations carry no contribution histories; see samples/PensionLifetime.");
         PrintHealth(health);
         if (illustrative.Count > 0)
         {
