@@ -81,15 +81,13 @@ foreach (var province in RegionCodes.StudyProvinces)
     }
 }
 
+// The household-cap values the cap reform copies from Hangzhou to every province.
 foreach (var parameter in HealthParameters())
 {
-    foreach (var province in RegionCodes.StudyProvinces)
+    var resolved = store.TryResolve(parameter, options.Date, store.Regions.GetId(RegionCodes.Hangzhou));
+    if (resolved is { IsIllustrative: true })
     {
-        var resolved = store.TryResolve(parameter, options.Date, store.Regions.GetId(province));
-        if (resolved is { IsIllustrative: true })
-        {
-            Illustrative($"{parameter} = {resolved.Value}", ProvinceName(province));
-        }
+        Illustrative($"{parameter} = {resolved.Value}", "Hangzhou; the cap reform applies it province-wide");
     }
 }
 
