@@ -1,13 +1,17 @@
 // The main job: the four provinces of the reference study under the built-in policy package and parameters,
-// then cross-province reforms against each baseline, with a printed table and JSON/CSV results.
+// then cross-province reforms against each baseline, with a printed table, JSON/CSV results and PNG charts.
+// Dibao runs with take-up and identification errors (TargetedProgram), so exclusion errors exist in the baseline and
+// Xinjiang's information platform can be carried to the other provinces as a lower exclusion-error rate.
 using System.Diagnostics;
 using System.Globalization;
 using ProvincialComparison;
 using SocialSecurity.Modeling.Metrics;
 using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Population;
 using SocialSecurity.Modeling.Population.Synthetic;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Programs.Assistance;
+using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
@@ -26,52 +30,128 @@ catch (ArgumentException e)
 
 var clock = Stopwatch.StartNew();
 var store = ParameterStore.Default;
-var policy = Policies.Standard();
+var policy = AssistancePolicies.ExtendedWithTargeting();
 var progress = new ConsoleProgressBar();
 var reformStart = new DateOnly(options.Date.Year, 1, 1);
 Console.WriteLine($"SocialSecurity.Modeling — four-province comparison at {options.Date:yyyy-MM-dd}, {options.PersonsPerProvince:N0} sample persons per province, seed {options.Seed}");
 Console.WriteLine($"Policy: {string.Join(", ", policy.Programs.Select(p => p.Name))}. Income: household per-capita disposable income (CEQ), persons weighted.");
+Console.WriteLine("Dibao with take-up and identification errors [I]; medical bills drawn from an illustrative spending model [I].");
 Console.WriteLine();
 
 var rows = new List<ScenarioMetrics>();
-var illustrative = new SortedSet<string>(StringComparer.Ordinal);
+var health = new List<HealthMetrics>();
+var lorenz = new List<(string, LorenzCurve, double)>();
+var incidence = new List<(string Province, List<(string, double[])> Reforms)>();
+var illustrative = new SortedDictionary<string, List<string>>(StringComparer.Ordinal); // "parameter = value" → provinces
 foreach (var province in RegionCodes.StudyProvinces)
 {
-    var name = store.Regions[store.Regions.GetId(province)].Pinyin;
+    var name = ProvinceName(province);
     Console.WriteLine($"{name}: building the synthetic population …");
     var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = province, Persons = options.PersonsPerProvince, Seed = options.Seed });
     var baseline = Microsimulation.Run(population, policy, store, options.Date, progress: progress, stage: $"{name} baseline");
     var baselineIncome = baseline.PerCapitaIncome(IncomeConcept.Disposable);
     double povertyLine = 0.6 * Quantiles.WeightedMedian(baselineIncome, baseline.PersonWeights);
     rows.Add(ScenarioMetrics.Compute(name, "baseline", baseline, povertyLine, 0));
+    lorenz.Add((name, Lorenz.Curve(baselineIncome, baseline.PersonWeights), rows[^1].Gini));
 
+    var deciles = new List<(string, double[])>();
     foreach (var reform in Reforms(province))
     {
         var run = Microsimulation.Run(population, policy, store.WithReform(reform), options.Date, progress: progress, stage: $"{name} {reform.Name}");
         var comparison = ReformComparison.Compare(baseline, run);
         rows.Add(ScenarioMetrics.Compute(name, reform.Name, run, povertyLine, comparison.NetFiscalCostAnnual));
+        deciles.Add((reform.Name, comparison.Deciles.Select(d => d.MeanChange).ToArray()));
     }
+
+    incidence.Add((name, deciles));
+
+    // Medical bills: Hangzhou's household out-of-pocket cap applied province-wide, Monte Carlo replicates.
+    progress.Report(new SimulationProgress($"{name} medical bills", 0, 1));
+    var withGroups = HealthProtection.WithAssistanceGroups(baseline);
+    health.AddRange(HealthProtection.Compare(name, province, withGroups, store, options.Date, options.HealthReplicates, options.Seed));
+    progress.Report(new SimulationProgress($"{name} medical bills", 1, 1));
 
     foreach (var parameter in policy.Parameters)
     {
         var resolved = store.TryResolve(parameter, options.Date, store.Regions.GetId(province));
         if (resolved is { IsIllustrative: true })
         {
-            illustrative.Add($"{parameter} = {resolved.Value} ({name})");
+            Illustrative($"{parameter} = {resolved.Value}", name);
         }
     }
 }
 
+// The household-cap values the cap reform copies from Hangzhou to every province.
+foreach (var parameter in HealthParameters())
+{
+    var resolved = store.TryResolve(parameter, options.Date, store.Regions.GetId(RegionCodes.Hangzhou));
+    if (resolved is { IsIllustrative: true })
+    {
+        Illustrative($"{parameter} = {resolved.Value}", "Hangzhou; the cap reform applies it province-wide");
+    }
+}
+
 rows = WithCommonProsperityIndex(rows);
-Report.Print(rows, illustrative);
+var illustrativeLines = illustrative.Select(kv => $"{kv.Key} ({string.Join(", ", kv.Value)})").ToList();
+Report.Print(rows, health, illustrativeLines);
 if (options.OutputFolder is { } folder)
 {
-    Report.Write(folder, rows, illustrative);
-    Console.WriteLine($"Results written to {Path.GetFullPath(folder)} (results.json, results.csv).");
+    Directory.CreateDirectory(folder);
+    Report.Write(folder, rows, health, illustrativeLines);
+    var charts = new List<string> { Charts.Lorenz(folder, lorenz) };
+    charts.AddRange(incidence.Select(i => Charts.DecileIncidence(folder, i.Province, i.Reforms)));
+    charts.Add(Charts.DibaoSchedule(folder, "urban, 3 persons, rule alone", DibaoSchedules()));
+    Console.WriteLine($"Results written to {Path.GetFullPath(folder)}: results.json, results.csv, health.csv, {string.Join(", ", charts.Select(Path.GetFileName))}.");
 }
 
 Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
 return 0;
+
+void Illustrative(string value, string province)
+{
+    if (!illustrative.TryGetValue(value, out var provinces))
+    {
+        illustrative[value] = provinces = [];
+    }
+
+    if (!provinces.Contains(province))
+    {
+        provinces.Add(province);
+    }
+}
+
+string ProvinceName(string code) => store.Regions[store.Regions.GetId(code)].Pinyin;
+
+IEnumerable<string> HealthParameters() =>
+[
+    SocialSecurity.Modeling.Programs.Health.MedicalPayoutProgram.HouseholdCapDestituteDibao,
+    SocialSecurity.Modeling.Programs.Health.MedicalPayoutProgram.HouseholdCapMarginal,
+    SocialSecurity.Modeling.Programs.Health.MedicalPayoutProgram.HouseholdCapOtherHardship,
+];
+
+List<(string, double[], double[])> DibaoSchedules()
+{
+    // The dibao rule alone (no targeting draws) for an urban household of three with no assets: benefit per month
+    // against household income per person per year, from 0 to 1.5 × the highest urban standard.
+    var calculator = new HouseholdCalculator(Policy.Create(new DibaoProgram()), store);
+    double top = RegionCodes.StudyProvinces.Max(p => store.Resolve(DibaoProgram.StandardUrban, options.Date, p).PerYear()) * 1.5;
+    var schedules = new List<(string, double[], double[])>();
+    foreach (var province in RegionCodes.StudyProvinces)
+    {
+        var income = Enumerable.Range(0, 61).Select(i => top * i / 60).ToArray();
+        var benefit = income.Select(perPerson => calculator.Calculate(
+            new HouseholdRecord { Id = 1, Weight = 1, RegionCode = province, Area = AreaType.Urban },
+            [
+                new PersonRecord { Id = 1, HouseholdId = 1, Age = 40, WagesAnnual = perPerson * 3 },
+                new PersonRecord { Id = 2, HouseholdId = 1, Age = 38 },
+                new PersonRecord { Id = 3, HouseholdId = 1, Age = 10 },
+            ],
+            options.Date).HouseholdValue(DibaoProgram.Benefit.Name)).ToArray();
+        schedules.Add((ProvinceName(province), income, benefit));
+    }
+
+    return schedules;
+}
 
 IEnumerable<Reform> Reforms(string province)
 {
@@ -89,6 +169,18 @@ IEnumerable<Reform> Reforms(string province)
         yield return Reform.Create("unified urban-rural dibao (as Zhejiang)")
             .Describe("Set the rural dibao standard equal to the urban one, as Zhejiang unified its standards.")
             .Set(DibaoProgram.StandardRural, province, reformStart, urban);
+    }
+
+    // Xinjiang's information platform and active discovery, modelled as its lower dibao exclusion-error rate [I]:
+    // carried to the provinces whose rate is higher. The per-household draws stay the same, so only errors fall.
+    string key = "dibao";
+    double platform = store.Resolve(TargetedProgram.ExclusionErrorRate(key), options.Date, RegionCodes.Xinjiang).Scalar();
+    double own = store.Resolve(TargetedProgram.ExclusionErrorRate(key), options.Date, province).Scalar();
+    if (platform < own)
+    {
+        yield return Reform.Create("information platform (as Xinjiang)")
+            .Describe("Lower the dibao exclusion-error rate to Xinjiang's, as its information platform and active discovery do (Xinjiang's file lowers dibao's rate only).")
+            .Set(TargetedProgram.ExclusionErrorRate(key), province, reformStart, platform);
     }
 }
 

@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Metrics;
 using SocialSecurity.Modeling.Population;
 using SocialSecurity.Modeling.Programs.Assistance;
+using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Simulation;
 
 namespace ProvincialComparison;
@@ -17,6 +18,8 @@ internal sealed record ScenarioMetrics(
     double UrbanRuralRatio,
     double MiddleIncomeShare,
     double DibaoCoverage,
+    double DibaoEligibleCoverage,
+    double DibaoExclusionRate,
     double DibaoCostAnnual,
     double NetFiscalCostAnnual)
 {
@@ -26,6 +29,8 @@ internal sealed record ScenarioMetrics(
     /// <summary>
     /// Computes the indicators on household per-capita disposable income, persons weighted by household weight.
     /// The relative poverty line is 60% of the baseline median (laeken's rule, x &lt; z), held fixed for reforms.
+    /// Dibao runs with targeting errors: coverage of households is actual receipt, and the targeting report gives the
+    /// share of truly eligible households that receive and the share excluded after applying (漏保).
     /// </summary>
     public static ScenarioMetrics Compute(string province, string scenario, SimulationResult run, double povertyLine, double netFiscalCost)
     {
@@ -47,6 +52,7 @@ internal sealed record ScenarioMetrics(
             weight += weights[p];
         }
 
+        var targeting = TargetingReport.Compute(run, "dibao");
         return new ScenarioMetrics(
             province,
             scenario,
@@ -58,6 +64,8 @@ internal sealed record ScenarioMetrics(
             GroupComparison.RatioOfMeans(income, weights, area, 0, 1),
             GroupComparison.MiddleIncomeShare(income, weights),
             run.Recipients(DibaoProgram.Benefit.Name) / population.WeightedHouseholds,
+            targeting.Coverage,
+            targeting.ExclusionRate,
             run.AnnualTotal(DibaoProgram.Benefit.Name),
             netFiscalCost);
     }
