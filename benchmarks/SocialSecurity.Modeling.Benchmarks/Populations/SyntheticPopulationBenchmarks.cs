@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 using SocialSecurity.Modeling.Population.Synthetic;
 using SocialSecurity.Modeling.Regions;
 
-namespace SocialSecurity.Modeling.Benchmarks;
+namespace SocialSecurity.Modeling.Benchmarks.Populations;
 
 /// <summary>
 /// Generation throughput of the built-in synthetic populations (persons per second) and their memory footprint

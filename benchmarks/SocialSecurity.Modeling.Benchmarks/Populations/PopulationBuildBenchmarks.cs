@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using SocialSecurity.Modeling.Benchmarks.Support;
 
-namespace SocialSecurity.Modeling.Benchmarks.Support;
+namespace SocialSecurity.Modeling.Benchmarks.Populations;
 
 /// <summary>Building and validating a 1M-person population; MemoryDiagnoser's "Allocated" per operation is bytes per person (including the builder's growth).</summary>
 [MemoryDiagnoser]
