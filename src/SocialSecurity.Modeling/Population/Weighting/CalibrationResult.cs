@@ -9,7 +9,7 @@ namespace SocialSecurity.Modeling.Population.Weighting;
 /// <param name="Converged">Whether every margin was met within <see cref="CalibrationOptions.Tolerance"/>.</param>
 /// <param name="Iterations">The Newton iterations used (1 for linear calibration, which is solved in closed form).</param>
 /// <param name="MaxRelativeError">The largest <see cref="CalibrationMarginResult.RelativeError"/> at the end.</param>
-/// <param name="Margins">Each calibration equation: numeric margins, then each category of categorical margins, in the order given.</param>
+/// <param name="Margins">Each calibration equation, in the order of the margins (a categorical margin gives one per category, named <c>name=c</c>), including equations dropped as redundant.</param>
 /// <param name="Spread">The spread of the weights and weight ratios.</param>
 public sealed record CalibrationResult(
     double[] Weights,
