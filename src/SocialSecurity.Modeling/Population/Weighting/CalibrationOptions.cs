@@ -89,6 +89,6 @@ public sealed record CalibrationOptions
 
     /// <inheritdoc />
     public override string ToString() => IsBounded
-        ? $"{Method} [{LowerBound}, {UpperBound}]"
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Method} [{LowerBound}, {UpperBound}]")
         : Method.ToString();
 }

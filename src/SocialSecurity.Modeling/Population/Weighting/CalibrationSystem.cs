@@ -224,6 +224,7 @@ internal sealed class CalibrationSystem
         var row = new double[k];
         var scaledTargets = new double[m];
         var fallback = Matrix<double>.Build.Dense(m, m);
+        var jacobianSums = new double[m, m];
         for (int j = 0; j < k; j++)
         {
             if (position[j] >= 0)
@@ -245,7 +246,7 @@ internal sealed class CalibrationSystem
         while (error > options.Tolerance && iterations < options.MaxIterations)
         {
             iterations++;
-            var jacobian = Matrix<double>.Build.Dense(m, m);
+            Array.Clear(jacobianSums);
             var gradient = Vector<double>.Build.Dense(m);
             for (int j = 0; j < k; j++)
             {
@@ -283,13 +284,21 @@ internal sealed class CalibrationSystem
                         int pb = position[b];
                         if (pb >= 0)
                         {
-                            jacobian[pa, pb] += sa * row[b];
+                            jacobianSums[pa, pb] += sa * row[b];
                         }
                     }
                 }
             }
 
-            Vector<double> direction = NewtonDirection(jacobian, gradient) ?? NewtonDirection(fallback, gradient)!;
+            // Where the Jacobian is singular or ill-conditioned (truncated linear with many households at a bound, or
+            // weights underflowing), the positive definite Σ dx̃x̃ᵀ still gives a descent direction for the dual.
+            Vector<double>? direction = NewtonDirection(Matrix<double>.Build.DenseOfArray(jacobianSums), gradient, conditioned: true)
+                                        ?? NewtonDirection(fallback, gradient, conditioned: false);
+            if (direction is null)
+            {
+                break;
+            }
+
             for (int a = 0; a < m; a++)
             {
                 step[a] = direction[a];
@@ -348,7 +357,7 @@ internal sealed class CalibrationSystem
         return new CalibrationResult(weights, options, converged, iterations, error, margins, WeightSpread.Of(design, weights));
     }
 
-    private static Vector<double>? NewtonDirection(Matrix<double> jacobian, Vector<double> gradient)
+    private static Vector<double>? NewtonDirection(Matrix<double> jacobian, Vector<double> gradient, bool conditioned)
     {
         try
         {
@@ -361,7 +370,7 @@ internal sealed class CalibrationSystem
                 largest = Math.Max(largest, Math.Abs(factor[i, i]));
             }
 
-            if (!(smallest > 1e-7 * largest))
+            if (conditioned && !(smallest > 1e-7 * largest))
             {
                 return null;
             }
