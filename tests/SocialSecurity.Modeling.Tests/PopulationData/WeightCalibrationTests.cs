@@ -203,6 +203,38 @@ public class WeightCalibrationTests
     }
 
     [Fact]
+    public void Unconverged_unbounded_calibration_is_reported_and_not_applied()
+    {
+        var builder = new PopulationBuilder();
+        for (int h = 1; h <= 3; h++)
+        {
+            builder.AddHousehold(new HouseholdRecord { Id = h, Weight = h == 3 ? 0 : 10, RegionCode = RegionCodes.Wuxi });
+            builder.AddPerson(new PersonRecord { Id = h, HouseholdId = h, Age = 30 + (20 * h) });
+        }
+
+        var population = builder.Build();
+        var margins = new[] { CalibrationMargin.Numeric("persons_over_60", [0, 1, 1], 25), CalibrationMargin.Numeric("households", [1, 1, 1], 30) };
+
+        var unconverged = WeightCalibration.Calibrate(population.Weight, margins, CalibrationOptions.Raking() with { MaxIterations = 1, Tolerance = 1e-300 });
+        unconverged.Converged.Should().BeFalse();
+        unconverged.ToString().Should().Contain("DID NOT CONVERGE");
+        var act = () => WeightCalibration.Apply(population, unconverged);
+        act.Should().Throw<ArgumentException>().WithMessage("*did not converge*");
+
+        var converged = WeightCalibration.Calibrate(population.Weight, margins, CalibrationOptions.Raking());
+        converged.Weights.Should().HaveCount(3);
+        converged.Weights[2].Should().Be(0, "a household with design weight 0 keeps weight 0");
+        converged.Weights[1].Should().BeApproximately(25, 1e-9);
+        converged.Weights[0].Should().BeApproximately(5, 1e-9);
+        converged.Spread.Households.Should().Be(2);
+
+        var zeroOnly = () => WeightCalibration.Calibrate(population.Weight, [CalibrationMargin.Numeric("third", [0, 0, 1], 5)], CalibrationOptions.Linear());
+        zeroOnly.Should().Throw<ArgumentException>().WithMessage("Margin 'third' is zero for every household with a positive design weight*");
+        var iterations = () => WeightCalibration.Calibrate(population.Weight, margins, CalibrationOptions.Linear() with { MaxIterations = 0 });
+        iterations.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*MaxIterations*");
+    }
+
+    [Fact]
     public void Weight_spread_reports_quantiles_cv_and_kish_effective_sample_size()
     {
         var spread = WeightSpread.Of([1, 1, 1, 1, 0], [1, 2, 3, 4, 0]);
