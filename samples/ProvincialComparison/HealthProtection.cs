@@ -58,7 +58,7 @@ internal static class HealthProtection
             }
         }
 
-        return PopulationColumns.WithPersonColumns(population, new Dictionary<string, double[]> { [MedicalPayoutProgram.AssistanceGroupColumn] = group });
+        return population.WithPersonColumn(MedicalPayoutProgram.AssistanceGroupColumn, group);
     }
 
     public static IEnumerable<HealthMetrics> Compare(string province, string provinceCode, Population population, ParameterStore store, DateOnly date, int replicates, ulong seed)

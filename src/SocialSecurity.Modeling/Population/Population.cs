@@ -158,6 +158,21 @@ public sealed class Population
     /// <param name="household">A household index.</param>
     public int HouseholdSize(int household) => MemberStartColumn[household + 1] - MemberStartColumn[household];
 
+    /// <summary>
+    /// A copy of this population with one more person column (for example simulated medical bills or a chosen pension
+    /// tier) that rules can read. The existing columns are shared, not copied.
+    /// </summary>
+    /// <param name="name">A lower-case dotted name not used yet, for example <c>medical.bill_within_policy_annual</c>.</param>
+    /// <param name="values">One finite value per person, in this population's order (members of household h at <see cref="MemberStart"/>[h] …).</param>
+    /// <exception cref="ArgumentException">The name is invalid or taken, the length differs from <see cref="PersonCount"/>, or a value is not finite (the message names the row).</exception>
+    public Population WithPersonColumn(string name, double[] values) => WithColumn(name, values, isPerson: true);
+
+    /// <summary>A copy of this population with one more household column; the existing columns are shared.</summary>
+    /// <param name="name">A lower-case dotted name not used yet.</param>
+    /// <param name="values">One finite value per household, in this population's order.</param>
+    /// <exception cref="ArgumentException">The name is invalid or taken, the length differs from <see cref="HouseholdCount"/>, or a value is not finite.</exception>
+    public Population WithHouseholdColumn(string name, double[] values) => WithColumn(name, values, isPerson: false);
+
     /// <summary>An extra person column, in population (member-contiguous) order.</summary>
     /// <param name="name">The column's name.</param>
     /// <exception cref="KeyNotFoundException">No such column.</exception>
@@ -230,6 +245,36 @@ public sealed class Population
     internal bool TryGetExtraPersonColumn(string name, out double[] column) => _personExtras.TryGetValue(name, out column!);
 
     internal bool TryGetExtraHouseholdColumn(string name, out double[] column) => _householdExtras.TryGetValue(name, out column!);
+
+    private Population WithColumn(string name, double[] values, bool isPerson)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (string.IsNullOrWhiteSpace(name) || !Parameters.ParameterFileReader.IsValidName(name))
+        {
+            throw new ArgumentException($"Column name '{name}' must be lower-case words joined by dots or underscores.", nameof(name));
+        }
+
+        if (_personExtras.ContainsKey(name) || _householdExtras.ContainsKey(name) || Simulation.InputVariables.All.Any(v => v.Name == name))
+        {
+            throw new ArgumentException($"The population already has a column named '{name}'.", nameof(name));
+        }
+
+        int expected = isPerson ? PersonCount : HouseholdCount;
+        if (values.Length != expected)
+        {
+            throw new ArgumentException($"Column '{name}' has {values.Length} values; the population has {expected} {(isPerson ? "persons" : "households")}.", nameof(values));
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"Column '{name}', {(isPerson ? "person" : "household")} row {i}: {values[i]} is not a finite number.", nameof(values));
+            }
+        }
+
+        return PopulationDerivation.With(this, addColumn: (name, values, isPerson));
+    }
 
     private RegionId[] FindRegionsPresent()
     {

@@ -14,10 +14,16 @@ internal static class PopulationDerivation
         double[]? business = null,
         double[]? property = null,
         double[]? privateTransfers = null,
-        double[]? pensions = null)
+        double[]? pensions = null,
+        (string Name, double[] Values, bool IsPerson)? addColumn = null)
     {
         var personExtras = source.ExtraPersonColumns.ToDictionary(n => n, n => source.ExtraPersonColumn(n).ToArray(), StringComparer.Ordinal);
         var householdExtras = source.ExtraHouseholdColumns.ToDictionary(n => n, n => source.ExtraHouseholdColumn(n).ToArray(), StringComparer.Ordinal);
+        if (addColumn is { } column)
+        {
+            (column.IsPerson ? personExtras : householdExtras).Add(column.Name, column.Values);
+        }
+
         return new Population(
             source.Regions,
             source.HouseholdIdColumn, weights ?? source.WeightColumn, source.HouseholdRegionColumn, source.AreaColumn, financialAssets ?? source.FinancialAssetsColumn, source.HousingUnitsColumn, source.VehicleColumn, source.MemberStartColumn,
