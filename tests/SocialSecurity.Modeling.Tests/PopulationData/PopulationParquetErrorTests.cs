@@ -32,6 +32,33 @@ public sealed class PopulationParquetErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_survey_layout_is_read_through_the_same_json_mapping_as_csv()
+    {
+        Write(_households, [new DataField<long>("hhid"), new DataField<float>("wt"), new DataField<int>("code"), new DataField<int>("urb")],
+            [new long[] { 7, 8 }, new[] { 120.5f, 80f }, new[] { 320200, 321000 }, new[] { 1, 2 }]);
+        Write(_persons, [new DataField<int>("pid"), new DataField<int>("hh"), new DataField<short>("age"), new DataField<int>("gender"), new DataField<int>("hk"), new DataField<int>("wage_month")],
+            [new[] { 1, 2, 3 }, new[] { 7, 7, 8 }, new short[] { 44, 9, 71 }, new[] { 1, 2, 2 }, new[] { 1, 1, 2 }, new[] { 3000, 0, 0 }]);
+        var mappingPath = Path.Combine(_directory, "mapping.json");
+        File.WriteAllText(mappingPath, """
+            { "households": { "household_id": "hhid", "weight": "wt", "region": "code",
+                              "area": { "column": "urb", "values": { "1": "urban", "2": "rural" } } },
+              "persons": { "person_id": "pid", "household_id": "hh",
+                           "sex": { "column": "gender", "values": { "1": "male", "2": "female" } },
+                           "hukou": { "column": "hk", "values": { "1": "urban", "2": "rural" } },
+                           "wages_annual": { "column": "wage_month", "scale": 12 } } }
+            """);
+
+        var population = PopulationParquet.Read(_households, _persons, Modeling.Population.Csv.PopulationCsvMapping.Load(mappingPath));
+
+        population.Area.ToArray().Should().Equal(Modeling.Population.AreaType.Urban, Modeling.Population.AreaType.Rural);
+        population.Regions[population.HouseholdRegion[1]].Code.Should().Be(Modeling.Regions.RegionCodes.Yangzhou);
+        population.Weight.ToArray().Should().Equal(120.5, 80);
+        population.Sex.ToArray().Should().Equal(Modeling.Population.Sex.Male, Modeling.Population.Sex.Female, Modeling.Population.Sex.Female);
+        population.Hukou.ToArray().Should().Equal(Modeling.Population.HukouType.Urban, Modeling.Population.HukouType.Urban, Modeling.Population.HukouType.Rural);
+        population.WagesAnnual.ToArray().Should().Equal(36_000, 0, 0);
+    }
+
+    [Fact]
     public void A_missing_column_names_the_file_and_the_field()
     {
         Write(_persons, [new DataField<long>("person_id"), new DataField<long>("household_id"), new DataField<int>("age"), new DataField<string>("sex")],
@@ -122,6 +149,8 @@ public sealed class PopulationParquetErrorTests : IDisposable
                     long[] v => group.WriteAsync(fields[i], (ReadOnlyMemory<long>)v),
                     double[] v => group.WriteAsync(fields[i], (ReadOnlyMemory<double>)v),
                     int[] v => group.WriteAsync(fields[i], (ReadOnlyMemory<int>)v),
+                    short[] v => group.WriteAsync(fields[i], (ReadOnlyMemory<short>)v),
+                    float[] v => group.WriteAsync(fields[i], (ReadOnlyMemory<float>)v),
                     int?[] v => group.WriteAsync(fields[i], (ReadOnlyMemory<int?>)v),
                     double?[] v => group.WriteAsync(fields[i], (ReadOnlyMemory<double?>)v),
                     string[] v => group.WriteAsync(fields[i], v),
