@@ -41,6 +41,9 @@ internal abstract class CellColumn
     /// <summary>The current cell as trimmed text; numbers in invariant round-trip form.</summary>
     public abstract string Text { get; }
 
+    /// <summary>The current cell as trimmed characters, without allocating where the format allows.</summary>
+    public virtual ReadOnlySpan<char> Span => Text.AsSpan();
+
     /// <summary>The current cell of an <see cref="CellKind.Integer"/> column.</summary>
     public virtual long Integer => throw new InvalidOperationException($"Column '{Name}' is not an integer column.");
 

@@ -73,5 +73,7 @@ internal sealed class CsvTableCursor : TableCursor
         public override bool IsEmpty => string.IsNullOrWhiteSpace(cursor._cells[index]);
 
         public override string Text => cursor._cells[index].Trim();
+
+        public override ReadOnlySpan<char> Span => cursor._cells[index].AsSpan().Trim();
     }
 }

@@ -111,16 +111,18 @@ internal sealed class ParquetTableCursor : TableCursor
     private sealed class Cell(ParquetTableCursor cursor, DataField field, CellKind kind, Type type)
         : CellColumn(field.Name, kind, IsText(type) ? "string" : type.Name)
     {
-        private string?[] _text = [];
+        private ReadOnlyMemory<char>[] _text = [];
         private long[] _integers = [];
         private double[] _reals = [];
         private bool[] _null = [];
 
-        public override bool IsEmpty => _null[cursor._row] || (Kind == CellKind.Text && string.IsNullOrWhiteSpace(_text[cursor._row]));
+        public override bool IsEmpty => _null[cursor._row] || (Kind == CellKind.Text && _text[cursor._row].Span.IsWhiteSpace());
+
+        public override ReadOnlySpan<char> Span => Kind == CellKind.Text ? _text[cursor._row].Span.Trim() : base.Span;
 
         public override string Text => Kind switch
         {
-            CellKind.Text => _text[cursor._row]?.Trim() ?? string.Empty,
+            CellKind.Text => new string(_text[cursor._row].Span.Trim()),
             CellKind.Integer => _null[cursor._row] ? string.Empty : _integers[cursor._row].ToString(CultureInfo.InvariantCulture),
             _ => _null[cursor._row] ? string.Empty : _reals[cursor._row].ToString("R", CultureInfo.InvariantCulture),
         };
@@ -134,14 +136,21 @@ internal sealed class ParquetTableCursor : TableCursor
             _null = new bool[rows];
             try
             {
-                if (IsText(type))
+                if (type == typeof(string))
                 {
-                    _text = new string?[rows];
-                    group.ReadAsync(field, _text.AsMemory()!).AsTask().GetAwaiter().GetResult();
+                    var text = new string?[rows];
+                    group.ReadAsync(field, text.AsMemory()).AsTask().GetAwaiter().GetResult();
+                    _text = new ReadOnlyMemory<char>[rows];
                     for (int i = 0; i < rows; i++)
                     {
-                        _null[i] = _text[i] is null;
+                        _null[i] = text[i] is null;
+                        _text[i] = text[i].AsMemory();
                     }
+                }
+                else if (IsText(type))
+                {
+                    // Slices of one buffer rather than one string per cell: strings are decoded about twice as fast.
+                    _text = Read<ReadOnlyMemory<char>, ReadOnlyMemory<char>>(group, rows, v => v);
                 }
                 else if (type == typeof(double))
                 {

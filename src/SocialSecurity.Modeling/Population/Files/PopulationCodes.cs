@@ -15,6 +15,10 @@ internal static class PopulationCodes
         ["inactive"] = 0, ["employee"] = 1, ["self_employed"] = 2, ["agricultural"] = 3, ["unemployed"] = 4, ["retired"] = 5, ["student"] = 6,
     };
 
+    /// <summary>Looks a coded value up by its characters, without allocating a string.</summary>
+    public static bool TryGet(Dictionary<string, byte> names, ReadOnlySpan<char> text, out byte code)
+        => names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out code);
+
     public static readonly string[] AreaNames = ["urban", "rural"];
     public static readonly string[] SexNames = ["female", "male"];
     public static readonly string[] DisabilityNames = ["none", "1", "2", "3", "4"];

@@ -16,6 +16,7 @@ internal sealed class PopulationRecordReader
     private readonly string[] _required;
     private readonly Dictionary<string, (CellColumn? Column, CsvFieldMapping Map)> _bindings = new(StringComparer.Ordinal);
     private readonly (string Name, CellColumn Column, CsvFieldMapping Map)[] _extras;
+    private readonly Dictionary<string, string> _regionCodes = new(StringComparer.Ordinal);
 
     private PopulationRecordReader(
         TableCursor cursor,
@@ -156,8 +157,22 @@ internal sealed class PopulationRecordReader
         }
 
         // Integer region columns (as surveys often store GB/T 2260 codes) keep their six digits: 0 is 000000.
-        var raw = column.Kind == CellKind.Integer ? column.Integer.ToString("D6", CultureInfo.InvariantCulture) : column.Text;
-        return map.Values is not null && map.Values.TryGetValue(raw, out var recoded) ? recoded : raw;
+        if (column.Kind == CellKind.Integer || map.Values is not null)
+        {
+            var raw = column.Kind == CellKind.Integer ? column.Integer.ToString("D6", CultureInfo.InvariantCulture) : column.Text;
+            return map.Values is not null && map.Values.TryGetValue(raw, out var recoded) ? recoded : raw;
+        }
+
+        // Few distinct codes: keep one string per code rather than one per row.
+        var span = column.Span;
+        var lookup = _regionCodes.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(span, out var code))
+        {
+            code = new string(span);
+            _regionCodes[code] = code;
+        }
+
+        return code;
     }
 
     private string Text(string field)
@@ -261,6 +276,20 @@ internal sealed class PopulationRecordReader
             return number >= 0 && number <= maxCode
                 ? (byte)number
                 : throw Error(field, $"{number} is not a code 0–{maxCode} (or one of {string.Join(", ", names.Keys)}); recode it with \"values\" in the mapping");
+        }
+
+        if (map.Values is null)
+        {
+            var span = column.Span;
+            if (PopulationCodes.TryGet(names, span, out var named))
+            {
+                return named;
+            }
+
+            if (int.TryParse(span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 0 && number <= maxCode)
+            {
+                return (byte)number;
+            }
         }
 
         var text = Text(field);
