@@ -63,7 +63,7 @@ public sealed class PopulationParquetErrorTests : IDisposable
     {
         Write(_persons, [new DataField<long>("person_id"), new DataField<long>("household_id"), new DataField<int>("age"), new DataField<string>("sex")],
             [new long[] { 1 }, new long[] { 1 }, new[] { 40 }, new[] { "male" }]);
-        Read().Should().Throw<DataFormatException>().WithMessage($"{_persons} at schema: column 'hukou' for field 'hukou' is missing; columns found: person_id, household_id, age, sex");
+        Read().Should().Throw<DataFormatException>().WithMessage($"{_persons} at schema: column 'hukou' for field 'hukou' is missing from the schema; columns found: person_id, household_id, age, sex");
     }
 
     [Fact]

@@ -35,14 +35,14 @@ internal sealed class PopulationRecordReader
             var column = cursor.Column(map.Column);
             if (column is null && (Array.IndexOf(required, field) >= 0 || map.Column != field))
             {
-                throw new DataFormatException(cursor.File, cursor.HeaderLocation, $"column '{map.Column}' for field '{field}' is missing; columns found: {string.Join(", ", cursor.ColumnNames)}");
+                throw new DataFormatException(cursor.File, cursor.HeaderLocation, $"column '{map.Column}' for field '{field}' is missing from the {(cursor.HeaderLocation == "schema" ? "schema" : "header")}; columns found: {string.Join(", ", cursor.ColumnNames)}");
             }
 
             _bindings[field] = (column, map);
         }
 
         var extraList = extras.Select(e => (e.Key, cursor.Column(e.Value.Column)
-            ?? throw new DataFormatException(cursor.File, cursor.HeaderLocation, $"column '{e.Value.Column}' for extra column '{e.Key}' is missing"), e.Value)).ToList();
+            ?? throw new DataFormatException(cursor.File, cursor.HeaderLocation, $"column '{e.Value.Column}' for extra column '{e.Key}' is missing from the {(cursor.HeaderLocation == "schema" ? "schema" : "header")}"), e.Value)).ToList();
         foreach (var declared in cursor.DeclaredExtraColumns)
         {
             if (!extras.ContainsKey(declared) && !extras.Values.Any(m => m.Column == declared) && cursor.Column(declared) is { } column)
