@@ -113,7 +113,7 @@ public sealed class PopulationCsvTests : IDisposable
         Read().Should().Throw<DataFormatException>().WithMessage("*row 1, column 'age': the cell is empty but the field is required");
 
         File.WriteAllText(persons, "person_id,household_id,age,sex,hukou\n1,2,40,male,urban\n");
-        Read().Should().Throw<DataFormatException>().WithMessage("*cross-file checks*household 2 was never added (orphan person)*");
+        Read().Should().Throw<DataFormatException>().WithMessage("*persons.csv at row 1, column 'household_id': household 2 is not in *households.csv (orphan person)*");
 
         File.WriteAllText(households, "household_id,weight,region,area\n1,10,999999,urban\n");
         Read().Should().Throw<DataFormatException>().WithMessage($"{households} at row 1, column 'region': unknown region code '999999'*");
