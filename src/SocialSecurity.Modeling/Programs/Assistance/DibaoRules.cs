@@ -81,7 +81,7 @@ internal sealed class DibaoRules
     {
         if (_months.Length == 0)
         {
-            throw new InvalidOperationException("The asset test was not resolved for this program.");
+            ThrowAssetTestNotResolved();
         }
 
         int r = _region[household];
@@ -89,6 +89,9 @@ internal sealed class DibaoRules
             && _homes[household] <= _homeLimit[r]
             && !(_vehicle[household] == 1 && _vehicleDisqualifies[r] == 1);
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowAssetTestNotResolved() => throw new InvalidOperationException("The asset test was not resolved for this program.");
 
     /// <summary>Where the asset-test values for <paramref name="region"/> come from, for explanations.</summary>
     public (Parameters.ResolvedParameter Months, Parameters.ResolvedParameter Homes, Parameters.ResolvedParameter Vehicle) AssetSources(Regions.RegionId region)
