@@ -10,7 +10,10 @@ namespace SocialSecurity.Modeling.Parameters;
 /// <summary>
 /// Every parameter with its dated, sourced values by region, and the lookup rules: a value is looked up at
 /// (date, region) by walking from the region up to the nation and taking, at the first level that has one, the
-/// value in force with the latest start date. Reforms layer on top without changing the store they start from.
+/// value in force with the latest start date. Reforms layer on top without changing the store they start from: a
+/// value a reform sets at a level beats the files' values at that level while it is in force (whatever their start
+/// dates), but a lower region that sets its own value keeps it; scale and add adjustments apply at and below their
+/// region, and a result outside the parameter's range stops the lookup with a <see cref="ReformValidationException"/>.
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe. Lookups are cached; rules resolve parameters once per region before their
@@ -253,8 +256,15 @@ public sealed class ParameterStore
         {
             foreach (var entry in definition.Entries)
             {
-                // Later entries win ties, so a reform's value replaces a file's value with the same start date.
-                if (entry.Region == level && entry.IsInForce(date) && (chosen is null || entry.From >= chosen.From))
+                if (entry.Region != level || !entry.IsInForce(date))
+                {
+                    continue;
+                }
+
+                // At one level, a value set by a reform beats the files' values while it is in force, whatever their
+                // start dates; otherwise the latest start date wins, and later entries win ties.
+                bool reform = entry.Provenance == Provenance.Reform, chosenReform = chosen?.Provenance == Provenance.Reform;
+                if (chosen is null || (reform && !chosenReform) || (reform == chosenReform && entry.From >= chosen.From))
                 {
                     chosen = entry;
                 }
@@ -282,6 +292,10 @@ public sealed class ParameterStore
                 {
                     value = o.Kind == OverrideKind.Scale ? value.Scale(o.Amount) : value.Add(o.Amount);
                     applied.Add($"'{adjustment.ReformName}' {o.Describe()}");
+                    if (definition.Check(value) is { } problem)
+                    {
+                        throw new ReformValidationException(adjustment.ReformName, [$"{definition.Name} in {Regions[region]} on {date:yyyy-MM-dd}: after {o.Describe()}, {problem}"]);
+                    }
                 }
             }
         }

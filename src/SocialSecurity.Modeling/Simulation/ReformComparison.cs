@@ -29,7 +29,7 @@ public sealed class ReformComparison
     /// <summary>The reform run.</summary>
     public SimulationResult Reform { get; }
 
-    /// <summary>Every monetary program output (transfers, pensions, contributions, taxes), baseline against reform.</summary>
+    /// <summary>Every monetary program output of either run that is income (transfers, pensions, contributions, taxes) or a public flow, baseline against reform.</summary>
     public IReadOnlyList<ProgramChange> Programs { get; }
 
     /// <summary>Mean per-capita disposable income change by baseline decile.</summary>
@@ -52,12 +52,22 @@ public sealed class ReformComparison
             throw new ArgumentException("A reform must be compared with a baseline of the same population object.", nameof(reform));
         }
 
-        var programs = new List<ProgramChange>();
-        foreach (var output in baseline.Policy.Outputs.Where(o => o.Role != IncomeRole.None && o.Period != AmountPeriod.None))
+        if (baseline.Date != reform.Date)
         {
+            throw new ArgumentException($"The baseline was run at {baseline.Date:yyyy-MM-dd} and the reform at {reform.Date:yyyy-MM-dd}; compare runs at the same date.", nameof(reform));
+        }
+
+        var programs = new List<ProgramChange>();
+        var outputs = baseline.Policy.Outputs.Concat(reform.Policy.Outputs).DistinctBy(o => o.Name)
+            .Where(o => o.Period != AmountPeriod.None && (o.Role != IncomeRole.None || o.IsPublicSpending || o.IsPublicRevenue));
+        foreach (var output in outputs)
+        {
+            bool inBaseline = baseline.Policy.Outputs.Any(o => o.Name == output.Name);
             bool inReform = reform.Policy.Outputs.Any(o => o.Name == output.Name);
-            var b = baseline.Values(output.Name);
-            var r = inReform ? reform.Values(output.Name) : new double[b.Length];
+            var source = inBaseline ? baseline : reform;
+            int length = output.Entity == Entity.Household ? source.Population.HouseholdCount : source.Population.PersonCount;
+            var b = inBaseline ? baseline.Values(output.Name) : new double[length];
+            var r = inReform ? reform.Values(output.Name) : new double[length];
             var weights = output.Entity == Entity.Household ? baseline.Population.Weight : baseline.PersonWeights;
             double gained = 0, lost = 0;
             for (int i = 0; i < b.Length; i++)
@@ -72,7 +82,14 @@ public sealed class ReformComparison
                 }
             }
 
-            programs.Add(new ProgramChange(output, baseline.AnnualTotal(output.Name), inReform ? reform.AnnualTotal(output.Name) : 0, baseline.Recipients(output.Name), inReform ? reform.Recipients(output.Name) : 0, gained, lost));
+            programs.Add(new ProgramChange(
+                output,
+                inBaseline ? baseline.AnnualTotal(output.Name) : 0,
+                inReform ? reform.AnnualTotal(output.Name) : 0,
+                inBaseline ? baseline.Recipients(output.Name) : 0,
+                inReform ? reform.Recipients(output.Name) : 0,
+                gained,
+                lost));
         }
 
         return new ReformComparison(baseline, reform, programs, ComputeDeciles(baseline, reform));

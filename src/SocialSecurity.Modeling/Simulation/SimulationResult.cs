@@ -103,15 +103,15 @@ public sealed class SimulationResult
     }
 
     /// <summary>
-    /// Annual public spending on simulated programs: direct transfers, in-kind transfers and contributory pensions
-    /// written by programs (reported pensions in the input data are not counted), yuan per year.
+    /// Annual public spending on simulated programs, yuan per year: every program output that
+    /// <see cref="VariableDefinition.IsPublicSpending">is public spending</see> (direct and in-kind transfers, and
+    /// outputs flagged as spending such as government-paid pension contributions, pension subsidies and the
+    /// government-financed basic pension). Input data (reported pensions) are not counted.
     /// </summary>
-    public double PublicSpendingAnnual
-        => Policy.Outputs.Where(o => o.Role is IncomeRole.DirectTransfer or IncomeRole.InKindTransfer or IncomeRole.ContributoryPension).Sum(o => AnnualTotal(o.Name));
+    public double PublicSpendingAnnual => Policy.Outputs.Where(o => o.IsPublicSpending).Sum(o => AnnualTotal(o.Name));
 
-    /// <summary>Annual public revenue from simulated programs: direct taxes and contributions written by programs, yuan per year.</summary>
-    public double PublicRevenueAnnual
-        => Policy.Outputs.Where(o => o.Role is IncomeRole.DirectTax or IncomeRole.OtherContribution or IncomeRole.PensionContribution).Sum(o => AnnualTotal(o.Name));
+    /// <summary>Annual public revenue from simulated programs, yuan per year: every program output that <see cref="VariableDefinition.IsPublicRevenue">is public revenue</see>.</summary>
+    public double PublicRevenueAnnual => Policy.Outputs.Where(o => o.IsPublicRevenue).Sum(o => AnnualTotal(o.Name));
 
     /// <summary>Each household's total income under <paramref name="concept"/>, yuan per year.</summary>
     /// <param name="concept">The income concept.</param>

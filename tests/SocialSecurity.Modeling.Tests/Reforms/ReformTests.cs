@@ -72,6 +72,28 @@ public class ReformTests
         Store.WithReform(json).Resolve(DibaoProgram.StandardUrban, Date, RegionCodes.Lishui).Value.Scalar.Should().BeApproximately(12_100, 1e-9);
     }
 
+    [Fact]
+    public void A_value_set_by_a_reform_beats_later_dated_file_values_at_its_level()
+    {
+        var store = Store.WithJson("""
+            { "authority": "test", "region": "330000",
+              "parameters": { "dibao.standard.urban": { "unit": "yuan", "period": "year",
+                "values": [ { "from": "2024-03-01", "value": 11500, "provenance": "I", "source": "test" } ] } } }
+            """, "later.json");
+        var reformed = store.WithReform(Reform.Create("set").Set(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, new DateOnly(2024, 1, 1), 12_000));
+        reformed.Resolve(DibaoProgram.StandardUrban, new DateOnly(2024, 6, 30), RegionCodes.Hangzhou).Value.Scalar.Should().Be(12_000);
+        store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2024, 6, 30), RegionCodes.Hangzhou).Value.Scalar.Should().Be(11_500);
+    }
+
+    [Fact]
+    public void An_adjustment_that_leaves_the_range_below_its_own_region_fails_at_lookup_naming_region_and_date()
+    {
+        // Valid at the nation (9,027.6 − 6,000 > 0) but negative in Xinjiang's rural areas (5,400 − 6,000).
+        var reformed = Store.WithReform(Reform.Create("cut").Add(DibaoProgram.StandardRural, RegionCodes.China, new DateOnly(2022, 1, 1), -6_000));
+        FluentActions.Invoking(() => reformed.Resolve(DibaoProgram.StandardRural, Date, RegionCodes.Kashgar))
+            .Should().Throw<ReformValidationException>().WithMessage("*cut*dibao.standard.rural in Kashgar*2024-06-30*outside the allowed range*");
+    }
+
     [Theory]
     [InlineData("""{ "name": "x", "changes": [ { "parameter": "p", "region": "330000", "from": "2024-01-01", "scale": 1, "add": 2 } ] }""", "*$.changes[0]*exactly one of*")]
     [InlineData("""{ "name": "x", "changes": [ { "parameter": "p", "region": "330000", "from": "2024-01-01", "scael": 1 } ] }""", "*$.changes[0].scael*unknown property*")]
