@@ -36,6 +36,14 @@ public abstract class PolicyProgram
     /// </summary>
     public virtual IReadOnlyList<PolicyProgram> Prerequisites => [];
 
+    /// <summary>
+    /// The benefits this program pays, by name (for example <c>dibao</c>, <c>old_age_allowance</c>). Two programs of
+    /// one policy may not pay the same benefit: <see cref="Policy.Create(IEnumerable{PolicyProgram})"/> rejects such a
+    /// policy, so a benefit modelled by two rules (dibao and tiered dibao; the resident pension's 80+ top-up and the
+    /// stand-alone allowance) cannot be paid twice. Empty by default.
+    /// </summary>
+    public virtual IReadOnlyList<string> Pays => [];
+
     /// <summary>The parameters the program uses; each must exist in the parameter store a simulation runs with.</summary>
     public abstract IReadOnlyList<string> Parameters { get; }
 

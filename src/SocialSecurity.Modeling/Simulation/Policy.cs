@@ -47,6 +47,20 @@ public sealed class Policy
 
         AddPrerequisites(list);
 
+        var payer = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var program in list)
+        {
+            foreach (var benefit in program.Pays)
+            {
+                if (payer.TryGetValue(benefit, out var other))
+                {
+                    throw new PolicyDefinitionException($"Programs '{other}' and '{program.Name}' both pay the benefit '{benefit}'; keep one of them, or the benefit would be paid twice.");
+                }
+
+                payer[benefit] = program.Name;
+            }
+        }
+
         var builtIn = InputVariables.All.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         var producer = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);

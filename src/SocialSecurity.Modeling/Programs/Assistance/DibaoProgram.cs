@@ -73,6 +73,9 @@ public sealed class DibaoProgram : PolicyProgram
     public override string Name => "dibao";
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> Pays { get; } = ["dibao"];
+
+    /// <inheritdoc />
     public override string Description => "Minimum living standard guarantee: household per-capita income below the local standard and assets within limits; the gap is paid monthly (Decree 649 arts. 9-12).";
 
     /// <inheritdoc />

@@ -59,6 +59,9 @@ public sealed class TieredDibaoProgram : PolicyProgram
     public override string Name => "dibao_tiered";
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> Pays { get; } = ["dibao"];
+
+    /// <inheritdoc />
     public override string Description => "Tiered dibao (Kashgar 分档救助): households passing the dibao tests receive a fixed share of the standard per person by class (illustrative shares).";
 
     /// <inheritdoc />

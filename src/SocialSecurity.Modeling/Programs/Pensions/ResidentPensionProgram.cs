@@ -58,6 +58,9 @@ public sealed class ResidentPensionProgram : PolicyProgram
     /// <inheritdoc />
     public override string Name => "pension.resident";
 
+    /// <summary>The resident pension, and Zhejiang's 80+ old-age allowance, which it pays as a top-up.</summary>
+    public override IReadOnlyList<string> Pays { get; } = ["resident_pension", "old_age_allowance"];
+
     /// <inheritdoc />
     public override string Description => "Urban-rural resident basic pension: contributions by payer (own, government-paid for dibao and destitute persons, subsidy, collective) and the monthly pension from 60 after 15 years (国发〔2014〕8号).";
 

@@ -16,7 +16,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// <see cref="RecipientColumn"/> by default (1 for a resident-pension recipient).</para>
 /// <para>Use this program with populations whose pensions are reported, not simulated. When the resident pension is
 /// simulated, <see cref="Pensions.ResidentPensionProgram"/> already pays the allowance as a top-up, from the same two
-/// parameters, so this program refuses the simulated pension as its recipient variable rather than pay twice.</para>
+/// parameters; both declare that they pay <c>old_age_allowance</c>, so a policy with both is rejected when it is built.</para>
 /// </remarks>
 public sealed class OldAgeAllowanceProgram : PolicyProgram
 {
@@ -46,16 +46,14 @@ public sealed class OldAgeAllowanceProgram : PolicyProgram
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recipientVariable);
         _recipient = recipientVariable;
-        if (recipientVariable == Pensions.ResidentPensionProgram.Benefit.Name)
-        {
-            throw new ArgumentException("The simulated resident pension already includes the old-age allowance (ResidentPensionProgram pays it as a top-up from the same parameters); combining the two would pay it twice.", nameof(recipientVariable));
-        }
-
         Inputs = [recipientVariable];
     }
 
     /// <inheritdoc />
     public override string Name => "old_age_allowance";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Pays { get; } = ["old_age_allowance"];
 
     /// <inheritdoc />
     public override string Description => "Old-age allowance for resident-pension recipients aged 80+ (Zhejiang [P]; illustrative amount).";

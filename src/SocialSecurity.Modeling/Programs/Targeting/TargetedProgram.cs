@@ -114,6 +114,9 @@ public sealed class TargetedProgram : PolicyProgram
     /// <inheritdoc />
     public override string Name => _inner.Name + "_targeted";
 
+    /// <summary>The benefits the wrapped program pays.</summary>
+    public override IReadOnlyList<string> Pays => _inner.Pays;
+
     /// <summary>The wrapped program's prerequisites (for example the household means-test income).</summary>
     public override IReadOnlyList<PolicyProgram> Prerequisites => _inner.Prerequisites;
 

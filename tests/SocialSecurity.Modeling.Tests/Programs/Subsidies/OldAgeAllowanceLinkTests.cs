@@ -2,6 +2,7 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Programs.Subsidies;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Simulation;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Subsidies;
 
@@ -18,7 +19,12 @@ public class OldAgeAllowanceLinkTests
     }
 
     [Fact]
-    public void The_subsidy_program_refuses_the_simulated_pension_so_the_allowance_is_not_paid_twice()
-        => FluentActions.Invoking(() => new OldAgeAllowanceProgram(ResidentPensionProgram.Benefit.Name))
-            .Should().Throw<ArgumentException>().WithMessage("*pay it twice*");
+    public void A_policy_with_the_pension_top_up_and_the_subsidy_program_is_rejected_so_the_allowance_is_not_paid_twice()
+        => FluentActions.Invoking(() => Policy.Create(new ResidentPensionProgram(), new OldAgeAllowanceProgram()))
+            .Should().Throw<PolicyDefinitionException>().WithMessage("*'pension.resident' and 'old_age_allowance' both pay the benefit 'old_age_allowance'*");
+
+    [Fact]
+    public void Dibao_and_tiered_dibao_cannot_both_pay_dibao()
+        => FluentActions.Invoking(() => Policy.Create(new Modeling.Programs.Assistance.DibaoProgram(), new Modeling.Programs.Assistance.TieredDibaoProgram()))
+            .Should().Throw<PolicyDefinitionException>().WithMessage("*both pay the benefit 'dibao'*");
 }
