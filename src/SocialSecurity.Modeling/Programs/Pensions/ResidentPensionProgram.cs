@@ -29,10 +29,11 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// nationally). Benefit = basic pension + age top-up + old-age allowance + long-contribution top-up +
 /// account balance ÷ 139, yuan per month. Eligible persons get the pension whatever their tier column says.</item>
 /// </list>
-/// <para>Outputs: the own contribution (a pension contribution in the income concepts), the government-paid
-/// contribution, the subsidy and the collective subsidy (role None: kept for the fiscal view, not household
-/// income), the monthly benefit (a contributory pension), its government-financed part, and the same benefit per
-/// year for means tests (role None, so it is not counted twice). Nothing is rounded.</para>
+/// <para>Outputs: the own contribution (a pension contribution in the income concepts; savings in the person's
+/// account, not public revenue), the government-paid contribution and the subsidy (not household income this year,
+/// but public spending), the collective subsidy (neither: village collectives pay it), the monthly benefit (a
+/// contributory pension in the income concepts), and its government-financed part (basic pension and top-ups: the
+/// public spending on benefits; the account part is the person's own savings). Nothing is rounded.</para>
 /// </remarks>
 public sealed class ResidentPensionProgram : PolicyProgram
 {
@@ -40,19 +41,19 @@ public sealed class ResidentPensionProgram : PolicyProgram
     public static readonly VariableDefinition OwnContribution = new("pension.resident.own_contribution_annual", Entity.Person, AmountPeriod.Year, IncomeRole.PensionContribution, "Resident pension contribution paid by the person, yuan per year");
 
     /// <summary>Output: the contribution the government pays on the person's behalf (代缴), yuan per year (fiscal view).</summary>
-    public static readonly VariableDefinition GovernmentPaidContribution = new("pension.resident.government_paid_contribution_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Resident pension contribution paid by the government on the person's behalf (代缴), yuan per year");
+    public static readonly VariableDefinition GovernmentPaidContribution = new("pension.resident.government_paid_contribution_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Resident pension contribution paid by the government on the person's behalf (代缴), yuan per year", FiscalFlow.PublicSpending);
 
     /// <summary>Output: the government contribution subsidy s(t), yuan per year (fiscal view).</summary>
-    public static readonly VariableDefinition Subsidy = new("pension.resident.subsidy_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Government subsidy credited to the resident pension account, yuan per year");
+    public static readonly VariableDefinition Subsidy = new("pension.resident.subsidy_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Government subsidy credited to the resident pension account, yuan per year", FiscalFlow.PublicSpending);
 
     /// <summary>Output: the village-collective subsidy, yuan per year.</summary>
-    public static readonly VariableDefinition CollectiveSubsidy = new("pension.resident.collective_subsidy_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Village-collective subsidy credited to the resident pension account, yuan per year");
+    public static readonly VariableDefinition CollectiveSubsidy = new("pension.resident.collective_subsidy_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Village-collective subsidy credited to the resident pension account, yuan per year", FiscalFlow.None);
 
     /// <summary>Output: the resident pension, yuan per month.</summary>
-    public static readonly VariableDefinition Benefit = new("pension.resident.benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.ContributoryPension, "Resident basic pension (basic pension + top-ups + account pension), yuan per month");
+    public static readonly VariableDefinition Benefit = new("pension.resident.benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.ContributoryPension, "Resident basic pension (basic pension + top-ups + account pension), yuan per month", FiscalFlow.None);
 
     /// <summary>Output: the government-financed part of the pension (basic pension and top-ups), yuan per month (fiscal view).</summary>
-    public static readonly VariableDefinition PublicBenefit = new("pension.resident.public_benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.None, "Government-financed part of the resident pension (basic pension and top-ups), yuan per month");
+    public static readonly VariableDefinition PublicBenefit = new("pension.resident.public_benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.None, "Government-financed part of the resident pension (basic pension and top-ups), yuan per month", FiscalFlow.PublicSpending);
 
 
     /// <inheritdoc />

@@ -12,8 +12,8 @@ public static class ResidentPensionTiers
 {
     /// <summary>
     /// The tier that applies to a chosen amount: the highest listed tier at or below it; the lowest tier when a
-    /// positive amount is below every tier; 0 (not contributing) for 0. Survey data that report an amount between
-    /// tiers are thus snapped down, so a person is never credited more than they chose.
+    /// positive amount is below every tier (the smallest contribution the scheme accepts); 0 (not contributing) for 0.
+    /// Survey amounts between tiers are snapped down to a listed tier; an amount below the lowest tier is raised to it.
     /// </summary>
     /// <param name="chosen">The chosen amount, yuan per year (≥ 0; 0 means not enrolled).</param>
     /// <param name="tiers">The province's tiers, ascending, non-empty.</param>
