@@ -27,8 +27,9 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// pays the whole flexible rate (20% [U], of which 8% goes to the account); there is no employer share.</item>
 /// <item><b>Pensioners:</b> at or above the pension age with at least the minimum contribution years (15, rising
 /// from 2030): basic pension <c>W_prev × (1 + Ī)/2 × n × 1%</c> plus account pension <c>B / divisor(retirement
-/// age)</c>, yuan per month; with fewer years no monthly pension (the account refund is not modelled). Transitional
-/// pensions (过渡性养老金) and indexation since retirement are provincial and not included.</item>
+/// age)</c>, yuan per month; with fewer years no monthly pension (the account refund is not modelled). Simplification: the W_prev in force on the run
+/// date is applied to every pensioner, as if each had just retired; the W_prev of the retirement year and the yearly
+/// uprating since are not modelled. Transitional pensions (过渡性养老金) are provincial and not included.</item>
 /// </list>
 /// <para>Outputs: the contribution base, the person's contribution, the employer's contribution and the monthly
 /// pension (a contributory pension). Nothing is rounded. People in this scheme should carry tier 0 in the resident
