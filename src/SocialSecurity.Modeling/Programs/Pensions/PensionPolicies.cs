@@ -24,4 +24,21 @@ public static class PensionPolicies
 
     /// <summary>The resident pension alone.</summary>
     public static Policy ResidentPensionOnly() => Policy.Create(new ResidentPensionProgram());
+
+    /// <summary>
+    /// Both pension schemes and dibao, with both simulated pensions counted in dibao's income test
+    /// (<see cref="InputVariables.IncomeForMeansTests"/> plus <see cref="EmployeePensionProgram.Benefit"/> and
+    /// <see cref="ResidentPensionProgram.Benefit"/>, monthly, annualised by dibao), so dibao runs after the pensions.
+    /// Needs the columns of <see cref="EmployeePensionSchema"/> and <see cref="ResidentPensionSchema"/>. The population's
+    /// reported pension is still counted: set it to pensions other than these two (or 0), or they are counted twice.
+    /// A person should be in one scheme only (employee-pension members carry resident tier 0).
+    /// </summary>
+    public static Policy WithEmployeeAndResidentPensions()
+        => Policy.Create(
+            new EmployeePensionProgram(),
+            new ResidentPensionProgram(),
+            new DibaoProgram([.. InputVariables.IncomeForMeansTests, EmployeePensionProgram.Benefit.Name, ResidentPensionProgram.Benefit.Name]));
+
+    /// <summary>The urban employee pension alone (needs the columns of <see cref="EmployeePensionSchema"/>).</summary>
+    public static Policy EmployeePensionOnly() => Policy.Create(new EmployeePensionProgram());
 }

@@ -1,0 +1,38 @@
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Regions;
+
+namespace SocialSecurity.Modeling.Tests.Programs.Pensions;
+
+public class EmployeePensionParameterTests
+{
+    private static readonly DateOnly Date = new(2023, 7, 1);
+
+    [Theory]
+    [InlineData(RegionCodes.Hangzhou)]
+    [InlineData(RegionCodes.Wuxi)]
+    [InlineData(RegionCodes.Kashgar)]
+    [InlineData(RegionCodes.Ulanqab)]
+    public void Provincial_wage_bases_are_labelled_illustrative_and_statutory_ages_national(string region)
+    {
+        var store = ParameterStore.Default;
+        store.Resolve(EmployeePensionProgram.AverageWage, Date, region).IsIllustrative.Should().BeTrue("no provincial average wage is sourced yet");
+        store.Resolve(EmployeePensionProgram.BenefitBase, Date, region).IsIllustrative.Should().BeTrue("no provincial 计发基数 is sourced yet");
+        store.Resolve(EmployeePensionProgram.PensionAgeMale, Date, region).Scalar().Should().Be(60);
+        store.Resolve(EmployeePensionProgram.PensionAgeFemale, Date, region).Scalar().Should().Be(50);
+        store.Resolve(EmployeePensionProgram.PensionAgeMale, Date, region).Provenance.Should().Be(Provenance.National);
+    }
+
+    [Fact]
+    public void Every_declared_parameter_resolves_in_the_four_provinces()
+    {
+        var program = new EmployeePensionProgram();
+        foreach (var region in new[] { RegionCodes.Zhejiang, RegionCodes.Jiangsu, RegionCodes.Xinjiang, RegionCodes.InnerMongolia })
+        {
+            foreach (var name in program.Parameters)
+            {
+                ParameterStore.Default.Resolve(name, Date, region).Should().NotBeNull();
+            }
+        }
+    }
+}
