@@ -6,6 +6,18 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// </summary>
 public static class EmployeePensionParameters
 {
+    /// <summary>Parameter: the provincial average wage that sets the contribution band, yuan per year.</summary>
+    public const string AverageWage = "pension.employee.average_wage";
+
+    /// <summary>Parameter: the provincial benefit base W_prev (计发基数), yuan per month.</summary>
+    public const string BenefitBase = "pension.employee.benefit_base";
+
+    /// <summary>Parameter: the statutory pension age of men, years.</summary>
+    public const string PensionAgeMale = "pension.employee.pension_age.male";
+
+    /// <summary>Parameter: the statutory pension age of women (female workers), years.</summary>
+    public const string PensionAgeFemale = "pension.employee.pension_age.female";
+
     /// <summary>Employer rate into the pooled fund (fraction of the base).</summary>
     public const string EmployerRate = "pension.employee.employer_rate";
 

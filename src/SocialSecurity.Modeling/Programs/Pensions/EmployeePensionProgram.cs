@@ -37,18 +37,6 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// </remarks>
 public sealed class EmployeePensionProgram : PolicyProgram
 {
-    /// <summary>Parameter: the provincial average wage that sets the contribution band, yuan per year.</summary>
-    public const string AverageWage = "pension.employee.average_wage";
-
-    /// <summary>Parameter: the provincial benefit base W_prev (计发基数), yuan per month.</summary>
-    public const string BenefitBase = "pension.employee.benefit_base";
-
-    /// <summary>Parameter: the statutory pension age of men, years.</summary>
-    public const string PensionAgeMale = "pension.employee.pension_age.male";
-
-    /// <summary>Parameter: the statutory pension age of women (female workers), years.</summary>
-    public const string PensionAgeFemale = "pension.employee.pension_age.female";
-
     /// <summary>Output: the clamped contribution base, yuan per year (role None).</summary>
     public static readonly VariableDefinition ContributionBase = new("pension.employee.contribution_base_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Employee pension contribution base (income clamped to 60%-300% of the provincial average wage), yuan per year");
 
@@ -76,7 +64,7 @@ public sealed class EmployeePensionProgram : PolicyProgram
     /// <inheritdoc />
     public override IReadOnlyList<string> Parameters { get; } =
     [
-        AverageWage, BenefitBase, PensionAgeMale, PensionAgeFemale,
+        EmployeePensionParameters.AverageWage, EmployeePensionParameters.BenefitBase, EmployeePensionParameters.PensionAgeMale, EmployeePensionParameters.PensionAgeFemale,
         EmployeePensionParameters.EmployerRate, EmployeePensionParameters.EmployeeRate,
         EmployeePensionParameters.BaseFloorRatio, EmployeePensionParameters.BaseCeilingRatio,
         EmployeePensionParameters.FlexibleTotalRate, EmployeePensionParameters.MinimumYears,
@@ -90,10 +78,10 @@ public sealed class EmployeePensionProgram : PolicyProgram
         ArgumentNullException.ThrowIfNull(setup);
         var p = new Resolved
         {
-            AverageWage = setup.PerYear(AverageWage),
-            BenefitBase = setup.PerMonth(BenefitBase),
-            AgeMale = setup.Scalar(PensionAgeMale),
-            AgeFemale = setup.Scalar(PensionAgeFemale),
+            AverageWage = setup.PerYear(EmployeePensionParameters.AverageWage),
+            BenefitBase = setup.PerMonth(EmployeePensionParameters.BenefitBase),
+            AgeMale = setup.Scalar(EmployeePensionParameters.PensionAgeMale),
+            AgeFemale = setup.Scalar(EmployeePensionParameters.PensionAgeFemale),
             EmployerRate = setup.Scalar(EmployeePensionParameters.EmployerRate),
             EmployeeRate = setup.Scalar(EmployeePensionParameters.EmployeeRate),
             Floor = setup.Scalar(EmployeePensionParameters.BaseFloorRatio),

@@ -16,11 +16,11 @@ public class EmployeePensionParameterTests
     public void Provincial_wage_bases_are_labelled_illustrative_and_statutory_ages_national(string region)
     {
         var store = ParameterStore.Default;
-        store.Resolve(EmployeePensionProgram.AverageWage, Date, region).IsIllustrative.Should().BeTrue("no provincial average wage is sourced yet");
-        store.Resolve(EmployeePensionProgram.BenefitBase, Date, region).IsIllustrative.Should().BeTrue("no provincial 计发基数 is sourced yet");
-        store.Resolve(EmployeePensionProgram.PensionAgeMale, Date, region).Scalar().Should().Be(60);
-        store.Resolve(EmployeePensionProgram.PensionAgeFemale, Date, region).Scalar().Should().Be(50);
-        store.Resolve(EmployeePensionProgram.PensionAgeMale, Date, region).Provenance.Should().Be(Provenance.National);
+        store.Resolve(EmployeePensionParameters.AverageWage, Date, region).IsIllustrative.Should().BeTrue("no provincial average wage is sourced yet");
+        store.Resolve(EmployeePensionParameters.BenefitBase, Date, region).IsIllustrative.Should().BeTrue("no provincial 计发基数 is sourced yet");
+        store.Resolve(EmployeePensionParameters.PensionAgeMale, Date, region).Scalar().Should().Be(60);
+        store.Resolve(EmployeePensionParameters.PensionAgeFemale, Date, region).Scalar().Should().Be(50);
+        store.Resolve(EmployeePensionParameters.PensionAgeMale, Date, region).Provenance.Should().Be(Provenance.National);
     }
 
     [Fact]

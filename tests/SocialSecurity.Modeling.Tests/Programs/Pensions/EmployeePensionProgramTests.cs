@@ -14,8 +14,8 @@ public class EmployeePensionProgramTests
 
     /// <summary>The worked-example wage bases, set by reform so the tests do not depend on the illustrative data values.</summary>
     internal static readonly ParameterStore Store = ParameterStore.Default.WithReform(Reform.Create("example 7 bases")
-        .Set(EmployeePensionProgram.BenefitBase, RegionCodes.Zhejiang, new DateOnly(2023, 1, 1), 8_000)
-        .Set(EmployeePensionProgram.AverageWage, RegionCodes.Zhejiang, new DateOnly(2023, 1, 1), 100_000));
+        .Set(EmployeePensionParameters.BenefitBase, RegionCodes.Zhejiang, new DateOnly(2023, 1, 1), 8_000)
+        .Set(EmployeePensionParameters.AverageWage, RegionCodes.Zhejiang, new DateOnly(2023, 1, 1), 100_000));
 
     private static readonly HouseholdRecord Household = new() { Id = 1, Weight = 1, RegionCode = RegionCodes.Hangzhou, Area = AreaType.Urban };
 
