@@ -4,7 +4,7 @@
 // draws stay the same, so the reform only adds recipients.
 using System.Globalization;
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population.Synthetic;
+using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Reforms;

@@ -4,7 +4,7 @@
 using System.Globalization;
 using SocialSecurity.Modeling;
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population.Synthetic;
+using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;

@@ -17,7 +17,7 @@ public class TargetingPassBenchmarks
 {
     private const int Persons = 1_000_000;
     private readonly DateOnly _date = new(2023, 6, 30);
-    private Population.Population _population = null!;
+    private global::SocialSecurity.Modeling.Populations.Population _population = null!;
     private Policy _plain = null!;
     private Policy _targeted = null!;
     private SimulationResult _targetedResult = null!;

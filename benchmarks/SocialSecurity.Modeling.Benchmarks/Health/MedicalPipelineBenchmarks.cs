@@ -1,7 +1,7 @@
 using SocialSecurity.Modeling.Randomness;
 using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Health;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
@@ -16,7 +16,7 @@ namespace SocialSecurity.Modeling.Benchmarks.Health;
 [MemoryDiagnoser]
 public class MedicalPipelineBenchmarks
 {
-    private Population.Population _population = null!;
+    private global::SocialSecurity.Modeling.Populations.Population _population = null!;
     private Policy _policy = null!;
     private HealthShockSimulation _shocks = null!;
     private MedicalPayoutSchedule _schedule;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
@@ -18,7 +18,7 @@ public class ResidentPensionBenchmark
     private static readonly string[] Regions = [RegionCodes.Hangzhou, RegionCodes.Wuxi, RegionCodes.Yangzhou, RegionCodes.Kashgar, RegionCodes.Hohhot];
     private static readonly double[] Tiers = [0, 0, 100, 200, 300, 500, 1000, 2000, 3500];
 
-    private Population.Population _population = null!;
+    private global::SocialSecurity.Modeling.Populations.Population _population = null!;
     private Policy _pensionOnly = null!;
     private Policy _withDibao = null!;
     private readonly DateOnly _date = new(2023, 7, 1);

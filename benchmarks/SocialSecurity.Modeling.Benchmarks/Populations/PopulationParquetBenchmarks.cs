@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using SocialSecurity.Modeling.Population.Files;
-using SocialSecurity.Modeling.Population.Synthetic;
+using SocialSecurity.Modeling.Populations.Files;
+using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Benchmarks.Populations;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using SocialSecurity.Modeling.Population.Weighting;
+using SocialSecurity.Modeling.Populations.Weighting;
 
 namespace SocialSecurity.Modeling.Benchmarks.Populations;
 

@@ -22,7 +22,7 @@ public class DibaoPassBenchmarks
     private const int Households = 333_483; // of BenchmarkPopulations.Create(1_000_000), checked in Setup
     private Programs.ProgramPass[] _passes = null!;
     private VariableTable _table = null!;
-    private Population.Population _population = null!;
+    private global::SocialSecurity.Modeling.Populations.Population _population = null!;
     private Policy _policy = null!;
     private readonly DateOnly _date = new(2023, 6, 30);
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population.Synthetic;
+using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
@@ -16,7 +16,7 @@ namespace SocialSecurity.Modeling.Benchmarks.Simulation;
 public class StandardPackageBenchmarks
 {
     private const int Persons = 1_000_000;
-    private Population.Population _population = null!;
+    private global::SocialSecurity.Modeling.Populations.Population _population = null!;
     private Policy _policy = null!;
 
     /// <summary>Builds the population once.</summary>

@@ -1,4 +1,4 @@
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Benchmarks.Support;
@@ -9,7 +9,7 @@ public static class BenchmarkPopulations
     private static readonly string[] Places = [RegionCodes.Hangzhou, RegionCodes.Lishui, RegionCodes.Nanjing, RegionCodes.Yangzhou, RegionCodes.Kashgar, RegionCodes.Hohhot];
 
     /// <summary>Builds a population of about <paramref name="persons"/> persons (households of 1–5).</summary>
-    public static Population.Population Create(int persons, int seed = 1)
+    public static global::SocialSecurity.Modeling.Populations.Population Create(int persons, int seed = 1)
     {
         var random = new Random(seed);
         var builder = new PopulationBuilder(expectedPersons: persons + 5, expectedHouseholds: (persons / 3) + 1);

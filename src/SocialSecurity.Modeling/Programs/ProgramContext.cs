@@ -9,7 +9,7 @@ namespace SocialSecurity.Modeling.Programs;
 /// <remarks>
 /// Columns are whole-population spans; a pass indexes them with household indices in
 /// [<see cref="FirstHousehold"/>, <see cref="EndHousehold"/>) and, for person columns, with those households'
-/// member ranges (<see cref="Population.Population.MemberStart"/>). Reading an undeclared column, or writing
+/// member ranges (<see cref="Populations.Population.MemberStart"/>). Reading an undeclared column, or writing
 /// another program's output, throws.
 /// </remarks>
 public sealed class ProgramContext
@@ -17,7 +17,7 @@ public sealed class ProgramContext
     private readonly PolicyProgram _program;
     private readonly VariableTable _table;
 
-    internal ProgramContext(PolicyProgram program, VariableTable table, Population.Population population, int firstHousehold, int endHousehold, Explanation? explanation)
+    internal ProgramContext(PolicyProgram program, VariableTable table, Populations.Population population, int firstHousehold, int endHousehold, Explanation? explanation)
     {
         _program = program;
         _table = table;
@@ -28,7 +28,7 @@ public sealed class ProgramContext
     }
 
     /// <summary>The population.</summary>
-    public Population.Population Population { get; }
+    public Populations.Population Population { get; }
 
     /// <summary>The first household index of the block.</summary>
     public int FirstHousehold { get; }

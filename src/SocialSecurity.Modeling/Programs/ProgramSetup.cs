@@ -17,7 +17,7 @@ public sealed class ProgramSetup
     private readonly RegionId[] _regionsPresent;
     private readonly VariableTable? _variables;
 
-    internal ProgramSetup(PolicyProgram program, DateOnly date, ParameterStore parameters, Population.Population population, RegionId[] regionsPresent, VariableTable? variables = null)
+    internal ProgramSetup(PolicyProgram program, DateOnly date, ParameterStore parameters, Populations.Population population, RegionId[] regionsPresent, VariableTable? variables = null)
     {
         _program = program;
         _variables = variables;
@@ -34,7 +34,7 @@ public sealed class ProgramSetup
     public ParameterStore Parameters { get; }
 
     /// <summary>The population of the run.</summary>
-    public Population.Population Population { get; }
+    public Populations.Population Population { get; }
 
     /// <summary>The region catalogue.</summary>
     public RegionCatalog Regions => Parameters.Regions;

@@ -1,5 +1,5 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 
 namespace SocialSecurity.Modeling.Simulation;
 

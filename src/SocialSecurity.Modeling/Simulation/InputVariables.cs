@@ -2,7 +2,7 @@ using SocialSecurity.Modeling.Parameters;
 
 namespace SocialSecurity.Modeling.Simulation;
 
-/// <summary>The numeric input columns every <see cref="Population.Population"/> has, as variables programs can declare as inputs.</summary>
+/// <summary>The numeric input columns every <see cref="Populations.Population"/> has, as variables programs can declare as inputs.</summary>
 public static class InputVariables
 {
     /// <summary>Wages, yuan per year (person).</summary>
@@ -29,7 +29,7 @@ public static class InputVariables
     /// <summary>The variables whose sum is a household's income before public transfers, as the dibao income test counts it (market income plus reported pensions).</summary>
     public static IReadOnlyList<string> IncomeForMeansTests { get; } = [Wages.Name, BusinessIncome.Name, PropertyIncome.Name, PrivateTransfers.Name, ReportedPension.Name];
 
-    internal static double[] Column(Population.Population population, string name) => name switch
+    internal static double[] Column(Populations.Population population, string name) => name switch
     {
         "person.wages_annual" => population.WagesColumn,
         "person.business_income_annual" => population.BusinessColumn,

@@ -14,7 +14,7 @@ public sealed class SimulationResult
     private readonly ConcurrentDictionary<IncomeConcept, double[]> _perCapita = new();
     private readonly Lazy<double[]> _personWeights;
 
-    internal SimulationResult(Population.Population population, Policy policy, ParameterStore parameters, DateOnly date, VariableTable table)
+    internal SimulationResult(Populations.Population population, Policy policy, ParameterStore parameters, DateOnly date, VariableTable table)
     {
         Population = population;
         Policy = policy;
@@ -35,7 +35,7 @@ public sealed class SimulationResult
     }
 
     /// <summary>The population that was simulated.</summary>
-    public Population.Population Population { get; }
+    public Populations.Population Population { get; }
 
     /// <summary>The policy that was run.</summary>
     public Policy Policy { get; }

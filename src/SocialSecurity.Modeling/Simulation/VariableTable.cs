@@ -7,7 +7,7 @@ internal sealed class VariableTable
 {
     private readonly Dictionary<string, (VariableDefinition Definition, double[] Data)> _columns = new(StringComparer.Ordinal);
 
-    public VariableTable(Population.Population population, Policy policy)
+    public VariableTable(Populations.Population population, Policy policy)
     {
         foreach (var input in InputVariables.All)
         {

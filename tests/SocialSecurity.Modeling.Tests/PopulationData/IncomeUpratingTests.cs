@@ -1,6 +1,6 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
-using SocialSecurity.Modeling.Population.Uprating;
+using SocialSecurity.Modeling.Populations;
+using SocialSecurity.Modeling.Populations.Uprating;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;

@@ -3,7 +3,7 @@ namespace SocialSecurity.Modeling.Tests.PopulationData;
 /// <summary>Column-by-column equality of two populations (doubles compared bit for bit).</summary>
 internal static class PopulationAssert
 {
-    public static void Identical(SocialSecurity.Modeling.Population.Population actual, SocialSecurity.Modeling.Population.Population expected)
+    public static void Identical(SocialSecurity.Modeling.Populations.Population actual, SocialSecurity.Modeling.Populations.Population expected)
     {
         actual.HouseholdCount.Should().Be(expected.HouseholdCount);
         actual.PersonCount.Should().Be(expected.PersonCount);
@@ -53,7 +53,7 @@ internal static class PopulationAssert
         return bits;
     }
 
-    private static string[] Codes(SocialSecurity.Modeling.Population.Population population, ReadOnlySpan<SocialSecurity.Modeling.Regions.RegionId> regions)
+    private static string[] Codes(SocialSecurity.Modeling.Populations.Population population, ReadOnlySpan<SocialSecurity.Modeling.Regions.RegionId> regions)
     {
         var codes = new string[regions.Length];
         for (int i = 0; i < codes.Length; i++)

@@ -1,7 +1,7 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population.Csv;
-using SocialSecurity.Modeling.Population.Files;
-using SocialSecurity.Modeling.Population.Synthetic;
+using SocialSecurity.Modeling.Populations.Csv;
+using SocialSecurity.Modeling.Populations.Files;
+using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;

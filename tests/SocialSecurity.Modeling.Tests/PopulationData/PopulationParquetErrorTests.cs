@@ -1,6 +1,6 @@
 using Parquet;
 using Parquet.Schema;
-using SocialSecurity.Modeling.Population.Files;
+using SocialSecurity.Modeling.Populations.Files;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 
@@ -27,7 +27,7 @@ public sealed class PopulationParquetErrorTests : IDisposable
 
         population.HouseholdCount.Should().Be(2);
         population.Age.ToArray().Should().Equal(40, 70, 8);
-        population.Sex.ToArray().Should().Equal(Modeling.Population.Sex.Male, Modeling.Population.Sex.Female, Modeling.Population.Sex.Male);
+        population.Sex.ToArray().Should().Equal(Modeling.Populations.Sex.Male, Modeling.Populations.Sex.Female, Modeling.Populations.Sex.Male);
         population.WagesAnnual.ToArray().Should().Equal([1000.5, 0, 0], "a null in an optional column is its default");
     }
 
@@ -48,13 +48,13 @@ public sealed class PopulationParquetErrorTests : IDisposable
                            "wages_annual": { "column": "wage_month", "scale": 12 } } }
             """);
 
-        var population = PopulationParquet.Read(_households, _persons, Modeling.Population.Csv.PopulationCsvMapping.Load(mappingPath));
+        var population = PopulationParquet.Read(_households, _persons, Modeling.Populations.Csv.PopulationCsvMapping.Load(mappingPath));
 
-        population.Area.ToArray().Should().Equal(Modeling.Population.AreaType.Urban, Modeling.Population.AreaType.Rural);
+        population.Area.ToArray().Should().Equal(Modeling.Populations.AreaType.Urban, Modeling.Populations.AreaType.Rural);
         population.Regions[population.HouseholdRegion[1]].Code.Should().Be(Modeling.Regions.RegionCodes.Yangzhou);
         population.Weight.ToArray().Should().Equal(120.5, 80);
-        population.Sex.ToArray().Should().Equal(Modeling.Population.Sex.Male, Modeling.Population.Sex.Female, Modeling.Population.Sex.Female);
-        population.Hukou.ToArray().Should().Equal(Modeling.Population.HukouType.Urban, Modeling.Population.HukouType.Urban, Modeling.Population.HukouType.Rural);
+        population.Sex.ToArray().Should().Equal(Modeling.Populations.Sex.Male, Modeling.Populations.Sex.Female, Modeling.Populations.Sex.Female);
+        population.Hukou.ToArray().Should().Equal(Modeling.Populations.HukouType.Urban, Modeling.Populations.HukouType.Urban, Modeling.Populations.HukouType.Rural);
         population.WagesAnnual.ToArray().Should().Equal(36_000, 0, 0);
     }
 
@@ -113,7 +113,7 @@ public sealed class PopulationParquetErrorTests : IDisposable
         Read().Should().Throw<DataFormatException>().WithMessage($"{_households} at header: not a readable Parquet file*");
     }
 
-    private Func<Modeling.Population.Population> Read() => () => PopulationParquet.Read(_households, _persons);
+    private Func<Modeling.Populations.Population> Read() => () => PopulationParquet.Read(_households, _persons);
 
     /// <summary>Two row groups of one household each; region as text, area as an integer code (1 = rural).</summary>
     private void WriteHouseholds(double[] weights, string[] regions)

@@ -1,7 +1,7 @@
-using SocialSecurity.Modeling.Population;
-using SocialSecurity.Modeling.Population.Csv;
-using SocialSecurity.Modeling.Population.Files;
-using SocialSecurity.Modeling.Population.Synthetic;
+using SocialSecurity.Modeling.Populations;
+using SocialSecurity.Modeling.Populations.Csv;
+using SocialSecurity.Modeling.Populations.Files;
+using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
@@ -49,7 +49,7 @@ public sealed class PopulationParquetTests : IDisposable
         PopulationAssert.Identical(backToCsv, population);
     }
 
-    internal static SocialSecurity.Modeling.Population.Population WithExtras(SocialSecurity.Modeling.Population.Population population)
+    internal static SocialSecurity.Modeling.Populations.Population WithExtras(SocialSecurity.Modeling.Populations.Population population)
     {
         // Rebuild with awkward doubles (sub-normal, negative zero, many digits) in extra columns.
         var builder = new PopulationBuilder(population.Regions);

@@ -1,8 +1,8 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
-using SocialSecurity.Modeling.Population.Synthetic;
+using SocialSecurity.Modeling.Populations;
+using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;
-using ModelPopulation = SocialSecurity.Modeling.Population.Population;
+using ModelPopulation = SocialSecurity.Modeling.Populations.Population;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using SocialSecurity.Modeling.Population;
-using SocialSecurity.Modeling.Population.Synthetic;
-using SocialSecurity.Modeling.Population.Weighting;
+using SocialSecurity.Modeling.Populations;
+using SocialSecurity.Modeling.Populations.Synthetic;
+using SocialSecurity.Modeling.Populations.Weighting;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;

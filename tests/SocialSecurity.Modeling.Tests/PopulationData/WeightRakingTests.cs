@@ -1,5 +1,5 @@
-using SocialSecurity.Modeling.Population;
-using SocialSecurity.Modeling.Population.Weighting;
+using SocialSecurity.Modeling.Populations;
+using SocialSecurity.Modeling.Populations.Weighting;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;

@@ -1,4 +1,4 @@
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Tests.Support;
@@ -47,7 +47,7 @@ internal static class TestPopulations
         return (hh.ToArray(), persons.ToArray());
     }
 
-    public static global::SocialSecurity.Modeling.Population.Population Build(IEnumerable<HouseholdRecord> households, IEnumerable<PersonRecord> persons)
+    public static global::SocialSecurity.Modeling.Populations.Population Build(IEnumerable<HouseholdRecord> households, IEnumerable<PersonRecord> persons)
     {
         var builder = new PopulationBuilder();
         foreach (var h in households)

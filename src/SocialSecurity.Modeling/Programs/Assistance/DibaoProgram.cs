@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Simulation;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
@@ -135,7 +135,7 @@ public sealed class DibaoProgram : PolicyProgram
             }
         }
 
-        private void Explain(Explanation explain, Population.Population population, int h, int n, double incomeAnnual, double standardAnnual, double assets, bool incomeTest, bool assetTest, double benefit)
+        private void Explain(Explanation explain, Populations.Population population, int h, int n, double incomeAnnual, double standardAnnual, double assets, bool incomeTest, bool assetTest, double benefit)
         {
             var standard = _rules.StandardSource(population, h);
             var area = population.Area[h].ToString().ToLowerInvariant();

@@ -1,5 +1,5 @@
 using System.Buffers;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
 
@@ -61,14 +61,14 @@ internal sealed class DibaoRules
     /// <summary>The household's dibao standard, yuan/person/year.</summary>
     /// <remarks><paramref name="population"/> must be the run's population (the one the rules were prepared for).</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public double AnnualStandard(Population.Population population, int household)
+    public double AnnualStandard(Populations.Population population, int household)
     {
         int r = _region[household];
         return _area[household] == (byte)AreaType.Urban ? _urban[r] : _rural[r];
     }
 
     /// <summary>Where the household's standard comes from, for explanations.</summary>
-    public Parameters.ResolvedParameter StandardSource(Population.Population population, int household)
+    public Parameters.ResolvedParameter StandardSource(Populations.Population population, int household)
     {
         var region = population.HouseholdRegion[household];
         return population.Area[household] == AreaType.Urban ? Urban.Source(region) : Rural.Source(region);
@@ -77,7 +77,7 @@ internal sealed class DibaoRules
     /// <summary>The dibao asset test for a household of <paramref name="members"/> whose standard is <paramref name="annualStandard"/>.</summary>
     /// <remarks><paramref name="population"/> must be the run's population (the one the rules were prepared for).</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public bool AssetsPass(Population.Population population, double financialAssets, int household, int members, double annualStandard)
+    public bool AssetsPass(Populations.Population population, double financialAssets, int household, int members, double annualStandard)
     {
         if (_months.Length == 0)
         {

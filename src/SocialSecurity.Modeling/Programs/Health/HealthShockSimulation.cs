@@ -1,5 +1,5 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Regions;
 
 using SocialSecurity.Modeling.Randomness;
@@ -49,7 +49,7 @@ public sealed class HealthShockSimulation
     /// <param name="options">Seed, replicates and partitioning; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the run between blocks.</param>
     /// <exception cref="ParameterNotFoundException">A medical or dibao parameter has no value where households live.</exception>
-    public HealthShockResult Run(Population.Population population, DateOnly date, HealthShockOptions? options = null, CancellationToken cancellationToken = default)
+    public HealthShockResult Run(Populations.Population population, DateOnly date, HealthShockOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(population);
         options ??= new HealthShockOptions();
@@ -111,7 +111,7 @@ public sealed class HealthShockSimulation
     }
 
     private sealed class RunContext(
-        Population.Population population, HealthSpendingModel model, MedicalPayoutSchedule?[] schedules, HouseholdBurdenCapTerms[] caps,
+        Populations.Population population, HealthSpendingModel model, MedicalPayoutSchedule?[] schedules, HouseholdBurdenCapTerms[] caps,
         double[] urbanStandard, double[] ruralStandard, RandomStream streams, int replicates)
     {
         public const int Weight = 0;

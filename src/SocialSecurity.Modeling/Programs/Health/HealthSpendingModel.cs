@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 
 using SocialSecurity.Modeling.Randomness;
 

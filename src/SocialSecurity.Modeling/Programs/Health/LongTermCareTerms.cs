@@ -1,4 +1,4 @@
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 
 namespace SocialSecurity.Modeling.Programs.Health;
 

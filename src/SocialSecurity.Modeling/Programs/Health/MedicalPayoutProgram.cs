@@ -204,9 +204,9 @@ public sealed class MedicalPayoutProgram : PolicyProgram
     public static (MedicalPayoutSchedule Schedule, HouseholdBurdenCapTerms HouseholdCap) TermsInForce(ParameterStore parameters, DateOnly date, Regions.RegionId region)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var builder = new Population.PopulationBuilder(parameters.Regions, 1, 1);
-        builder.AddHousehold(new Population.HouseholdRecord { Id = 1, Weight = 1, RegionCode = parameters.Regions[region].Code });
-        builder.AddPerson(new Population.PersonRecord { Id = 1, HouseholdId = 1 });
+        var builder = new Populations.PopulationBuilder(parameters.Regions, 1, 1);
+        builder.AddHousehold(new Populations.HouseholdRecord { Id = 1, Weight = 1, RegionCode = parameters.Regions[region].Code });
+        builder.AddPerson(new Populations.PersonRecord { Id = 1, HouseholdId = 1 });
         var setup = new ProgramSetup(new MedicalPayoutProgram(), date, parameters, builder.Build(), [region]);
         var (schedules, caps, _) = Resolve(setup);
         return (schedules[region.Index]!.Value, caps[region.Index]);

@@ -2,7 +2,7 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 
 /// <summary>
 /// The extra person columns the resident-pension rules read: the population schema of <see cref="ResidentPensionProgram"/>.
-/// Add them with <see cref="Population.PopulationBuilder.AddPersonColumn"/> (one finite value per person); a population
+/// Add them with <see cref="Populations.PopulationBuilder.AddPersonColumn"/> (one finite value per person); a population
 /// without them still runs <see cref="Policies.Standard"/>, which does not read them.
 /// </summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Simulation;
 

@@ -1,5 +1,5 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Subsidies;
 using SocialSecurity.Modeling.Programs.Targeting;
@@ -14,7 +14,7 @@ public class AssistanceInvariantTests
 {
     private static readonly DateOnly Date = new(2023, 6, 30);
 
-    private static (global::SocialSecurity.Modeling.Population.Population Population, HouseholdRecord[] Households, PersonRecord[] Persons) Sample(int households, int seed)
+    private static (global::SocialSecurity.Modeling.Populations.Population Population, HouseholdRecord[] Households, PersonRecord[] Persons) Sample(int households, int seed)
     {
         var (hh, persons) = TestPopulations.Random(households, seed);
         var random = new Random(seed);

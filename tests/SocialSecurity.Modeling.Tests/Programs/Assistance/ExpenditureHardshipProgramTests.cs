@@ -45,7 +45,7 @@ public class ExpenditureHardshipProgramTests
     public void Every_dibao_household_passes_the_expenditure_test()
     {
         var (households, persons) = TestPopulations.Random(2_000, seed: 5);
-        var builder = new global::SocialSecurity.Modeling.Population.PopulationBuilder();
+        var builder = new global::SocialSecurity.Modeling.Populations.PopulationBuilder();
         foreach (var h in households)
         {
             builder.AddHousehold(h);

@@ -1,6 +1,6 @@
 using SocialSecurity.Modeling.Randomness;
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Health;
 using SocialSecurity.Modeling.Regions;
 
@@ -10,7 +10,7 @@ public class HealthShockTests
 {
     private static readonly DateOnly Mid2024 = new(2024, 6, 30);
 
-    internal static Population.Population SamplePopulation(int households, int seed, bool reversed = false)
+    internal static Populations.Population SamplePopulation(int households, int seed, bool reversed = false)
     {
         var random = new Random(seed);
         string[] regions = [RegionCodes.Hangzhou, RegionCodes.Ulanqab, RegionCodes.Kashgar, RegionCodes.Wuxi];

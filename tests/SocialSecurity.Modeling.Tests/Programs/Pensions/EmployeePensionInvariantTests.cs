@@ -1,5 +1,5 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Simulation;
 
@@ -9,7 +9,7 @@ public class EmployeePensionInvariantTests
 {
     private static readonly DateOnly Date = new(2023, 7, 1);
 
-    private static SimulationResult Run(Population.Population population, int threads = -1, int blockSize = 16_384)
+    private static SimulationResult Run(Populations.Population population, int threads = -1, int blockSize = 16_384)
         => Microsimulation.Run(population, PensionPolicies.EmployeePensionOnly(), ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = threads, BlockSize = blockSize });
 
     [Theory]

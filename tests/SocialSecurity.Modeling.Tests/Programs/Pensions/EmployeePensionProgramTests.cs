@@ -1,5 +1,5 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Reforms;

@@ -1,4 +1,4 @@
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Regions;
 
@@ -11,7 +11,7 @@ internal static class SyntheticEmployeePopulation
     private static readonly EmploymentStatus[] Statuses = [EmploymentStatus.Employee, EmploymentStatus.Employee, EmploymentStatus.SelfEmployed, EmploymentStatus.Retired, EmploymentStatus.Inactive, EmploymentStatus.Agricultural];
 
     /// <summary>Builds the population; <paramref name="extraYears"/> and <paramref name="extraIndex"/> are added to every person's career (same seed, same people).</summary>
-    public static Population.Population Build(int households, int seed, double extraYears = 0, double extraIndex = 0)
+    public static Populations.Population Build(int households, int seed, double extraYears = 0, double extraIndex = 0)
     {
         var random = new Random(seed);
         var builder = new PopulationBuilder();

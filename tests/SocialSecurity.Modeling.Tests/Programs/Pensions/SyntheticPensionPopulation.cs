@@ -1,4 +1,4 @@
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Regions;
 
@@ -10,7 +10,7 @@ internal static class SyntheticPensionPopulation
     private static readonly string[] Regions = [RegionCodes.Hangzhou, RegionCodes.Wuxi, RegionCodes.Yangzhou, RegionCodes.Kashgar, RegionCodes.Hohhot];
     private static readonly double[] Tiers = [0, 0, 100, 200, 300, 500, 1000, 2000, 3500];
 
-    public static Population.Population Build(int households, int seed)
+    public static Populations.Population Build(int households, int seed)
     {
         var random = new Random(seed);
         var builder = new PopulationBuilder();

@@ -1,4 +1,4 @@
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Subsidies;
 using SocialSecurity.Modeling.Regions;

@@ -1,5 +1,5 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Population;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Reforms;
@@ -13,7 +13,7 @@ public class TargetedProgramTests
 {
     private static readonly DateOnly Date = new(2023, 6, 30);
     private static readonly DateOnly From = new(2023, 1, 1);
-    private static readonly Lazy<global::SocialSecurity.Modeling.Population.Population> Sample = new(() =>
+    private static readonly Lazy<global::SocialSecurity.Modeling.Populations.Population> Sample = new(() =>
     {
         var (households, persons) = TestPopulations.Random(20_000, seed: 77);
         return TestPopulations.Build(households, persons);
@@ -27,7 +27,7 @@ public class TargetedProgramTests
         .Set(TargetedProgram.ExclusionErrorRate("dibao"), RegionCodes.Xinjiang, From, exclusion)
         .Set(TargetedProgram.InclusionErrorRate("dibao"), "000000", From, inclusion));
 
-    private static SimulationResult Run(ParameterStore store, SimulationOptions? options = null, global::SocialSecurity.Modeling.Population.Population? population = null)
+    private static SimulationResult Run(ParameterStore store, SimulationOptions? options = null, global::SocialSecurity.Modeling.Populations.Population? population = null)
         => Microsimulation.Run(population ?? Sample.Value, Targeted(), store, Date, options);
 
     [Fact]

@@ -1,0 +1,11 @@
+namespace SocialSecurity.Modeling.Populations.Files;
+
+/// <summary>The file formats a population can be read from and written to.</summary>
+public enum PopulationFileFormat
+{
+    /// <summary>Comma-separated (or other delimiter, see <see cref="Csv.PopulationCsvMapping.Delimiter"/>) text with a header row.</summary>
+    Csv,
+
+    /// <summary>Apache Parquet (columnar, compressed, in row groups).</summary>
+    Parquet,
+}

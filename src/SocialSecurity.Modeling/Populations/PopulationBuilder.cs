@@ -1,0 +1,412 @@
+using SocialSecurity.Modeling.Internal;
+using SocialSecurity.Modeling.Regions;
+
+namespace SocialSecurity.Modeling.Populations;
+
+/// <summary>
+/// Builds a <see cref="Population"/> from households and persons added in any order, then validates everything in
+/// <see cref="Build"/>: finite, non-negative weights and amounts; ages in 0–120; known region codes; unique ids;
+/// every person's household present; every household with at least one member. Errors name the column, the row
+/// (in the order added) and the id. Nothing is built from invalid input.
+/// </summary>
+/// <example>
+/// <code>
+/// var builder = new PopulationBuilder();
+/// builder.AddHousehold(new HouseholdRecord { Id = 1, Weight = 250, RegionCode = RegionCodes.Hangzhou });
+/// builder.AddPerson(new PersonRecord { Id = 1, HouseholdId = 1, Age = 45, WagesAnnual = 18_000 });
+/// Population population = builder.Build();
+/// </code>
+/// </example>
+public sealed class PopulationBuilder
+{
+    private const int MaxListedProblems = 20;
+
+    private readonly RegionCatalog _regions;
+    private readonly ColumnBuffer<long> _householdIds;
+    private readonly ColumnBuffer<double> _weights;
+    private readonly ColumnBuffer<ushort> _householdRegion;
+    private readonly ColumnBuffer<byte> _area;
+    private readonly ColumnBuffer<double> _financialAssets;
+    private readonly ColumnBuffer<byte> _housingUnits;
+    private readonly ColumnBuffer<byte> _vehicle;
+    private readonly ColumnBuffer<long> _personIds;
+    private readonly ColumnBuffer<long> _personHouseholdIds;
+    private readonly ColumnBuffer<byte> _age;
+    private readonly ColumnBuffer<byte> _sex;
+    private readonly ColumnBuffer<byte> _hukou;
+    private readonly ColumnBuffer<ushort> _hukouRegion; // ushort.MaxValue: same as household region
+    private readonly ColumnBuffer<byte> _disability;
+    private readonly ColumnBuffer<byte> _selfCare;
+    private readonly ColumnBuffer<byte> _employment;
+    private readonly ColumnBuffer<double> _wages;
+    private readonly ColumnBuffer<double> _business;
+    private readonly ColumnBuffer<double> _property;
+    private readonly ColumnBuffer<double> _privateTransfers;
+    private readonly ColumnBuffer<double> _pensions;
+    private readonly Dictionary<string, double[]> _personExtras = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double[]> _householdExtras = new(StringComparer.Ordinal);
+    private readonly List<string> _problems = [];
+    private int _problemCount;
+    private bool _built;
+
+    /// <summary>Starts an empty population.</summary>
+    /// <param name="regions">The region catalogue for region codes; <see cref="RegionCatalog.Default"/> when omitted.</param>
+    /// <param name="expectedPersons">A capacity hint.</param>
+    /// <param name="expectedHouseholds">A capacity hint.</param>
+    public PopulationBuilder(RegionCatalog? regions = null, int expectedPersons = 0, int expectedHouseholds = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedPersons);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedHouseholds);
+        _regions = regions ?? RegionCatalog.Default;
+        int h = expectedHouseholds > 0 ? expectedHouseholds : Math.Max(16, expectedPersons / 3);
+        int p = expectedPersons > 0 ? expectedPersons : h * 3;
+        _householdIds = new(h);
+        _weights = new(h);
+        _householdRegion = new(h);
+        _area = new(h);
+        _financialAssets = new(h);
+        _housingUnits = new(h);
+        _vehicle = new(h);
+        _personIds = new(p);
+        _personHouseholdIds = new(p);
+        _age = new(p);
+        _sex = new(p);
+        _hukou = new(p);
+        _hukouRegion = new(p);
+        _disability = new(p);
+        _selfCare = new(p);
+        _employment = new(p);
+        _wages = new(p);
+        _business = new(p);
+        _property = new(p);
+        _privateTransfers = new(p);
+        _pensions = new(p);
+    }
+
+    /// <summary>The number of households added so far.</summary>
+    public int HouseholdCount => _householdIds.Count;
+
+    /// <summary>The number of persons added so far.</summary>
+    public int PersonCount => _personIds.Count;
+
+    /// <summary>Adds a household. Invalid values are recorded and reported by <see cref="Build"/>.</summary>
+    /// <param name="household">The household.</param>
+    /// <returns>The household's row (in the order added).</returns>
+    public int AddHousehold(in HouseholdRecord household)
+    {
+        EnsureNotBuilt();
+        int row = _householdIds.Count;
+        long entityId = household.Id;
+        string Where() => $"household row {row} (id {entityId})"; // built only when something is wrong
+        CheckAmount(household.Weight, "weight", "household", row, household.Id);
+        CheckAmount(household.FinancialAssets, "financial_assets", "household", row, household.Id);
+        ushort region = 0;
+        if (household.RegionCode is null || !_regions.TryGetId(household.RegionCode, out var id))
+        {
+            Problem($"column 'region', {Where()}: unknown region code '{household.RegionCode}'; expected a GB/T 2260 code from the region catalogue");
+        }
+        else
+        {
+            region = id.Index;
+        }
+
+        if (!Enum.IsDefined(household.Area))
+        {
+            Problem($"column 'area', {Where()}: {(int)household.Area} is not an AreaType (0 urban, 1 rural)");
+        }
+
+        _householdIds.Add(household.Id);
+        _weights.Add(household.Weight);
+        _householdRegion.Add(region);
+        _area.Add((byte)household.Area);
+        _financialAssets.Add(household.FinancialAssets);
+        _housingUnits.Add(household.HousingUnits);
+        _vehicle.Add(household.HasNonEssentialVehicle ? (byte)1 : (byte)0);
+        return row;
+    }
+
+    /// <summary>Adds a person. Invalid values are recorded and reported by <see cref="Build"/>.</summary>
+    /// <param name="person">The person.</param>
+    /// <returns>The person's row (in the order added).</returns>
+    public int AddPerson(in PersonRecord person)
+    {
+        EnsureNotBuilt();
+        int row = _personIds.Count;
+        long entityId = person.Id;
+        string Where() => $"person row {row} (id {entityId})"; // built only when something is wrong
+        if (person.Age is < 0 or > 120)
+        {
+            Problem($"column 'age', {Where()}: {person.Age} is outside 0–120");
+        }
+
+        if (!Enum.IsDefined(person.Sex))
+        {
+            Problem($"column 'sex', {Where()}: {(int)person.Sex} is not a Sex (0 female, 1 male)");
+        }
+
+        if (!Enum.IsDefined(person.Hukou))
+        {
+            Problem($"column 'hukou', {Where()}: {(int)person.Hukou} is not a HukouType (0 urban, 1 rural)");
+        }
+
+        if (!Enum.IsDefined(person.Disability))
+        {
+            Problem($"column 'disability', {Where()}: {(int)person.Disability} is not a DisabilityGrade (0 none, 1–4)");
+        }
+
+        if (!Enum.IsDefined(person.SelfCare))
+        {
+            Problem($"column 'self_care', {Where()}: {(int)person.SelfCare} is not a SelfCareAbility (0–2)");
+        }
+
+        if (!Enum.IsDefined(person.Employment))
+        {
+            Problem($"column 'employment', {Where()}: {(int)person.Employment} is not an EmploymentStatus (0–6)");
+        }
+
+        ushort hukouRegion = ushort.MaxValue;
+        if (person.HukouRegionCode is not null)
+        {
+            if (_regions.TryGetId(person.HukouRegionCode, out var id))
+            {
+                hukouRegion = id.Index;
+            }
+            else
+            {
+                Problem($"column 'hukou_region', {Where()}: unknown region code '{person.HukouRegionCode}'");
+            }
+        }
+
+        CheckIncome(person.WagesAnnual, "wages_annual", row, person.Id, allowNegative: false);
+        CheckIncome(person.BusinessIncomeAnnual, "business_income_annual", row, person.Id, allowNegative: true);
+        CheckIncome(person.PropertyIncomeAnnual, "property_income_annual", row, person.Id, allowNegative: true);
+        CheckIncome(person.PrivateTransfersAnnual, "private_transfers_annual", row, person.Id, allowNegative: false);
+        CheckIncome(person.PensionIncomeAnnual, "pension_income_annual", row, person.Id, allowNegative: false);
+
+        _personIds.Add(person.Id);
+        _personHouseholdIds.Add(person.HouseholdId);
+        _age.Add((byte)Math.Clamp(person.Age, 0, 120));
+        _sex.Add((byte)person.Sex);
+        _hukou.Add((byte)person.Hukou);
+        _hukouRegion.Add(hukouRegion);
+        _disability.Add((byte)person.Disability);
+        _selfCare.Add((byte)person.SelfCare);
+        _employment.Add((byte)person.Employment);
+        _wages.Add(person.WagesAnnual);
+        _business.Add(person.BusinessIncomeAnnual);
+        _property.Add(person.PropertyIncomeAnnual);
+        _privateTransfers.Add(person.PrivateTransfersAnnual);
+        _pensions.Add(person.PensionIncomeAnnual);
+        return row;
+    }
+
+    /// <summary>
+    /// Adds a named numeric person column that rules can read (for example a chosen pension tier or simulated
+    /// medical bills), given in the order persons were added. It must be complete when <see cref="Build"/> runs.
+    /// </summary>
+    /// <param name="name">A lower-case dotted name, for example <c>pension.tier_choice</c>.</param>
+    /// <param name="values">One finite value per person, in the order added.</param>
+    public PopulationBuilder AddPersonColumn(string name, double[] values) => AddExtra(_personExtras, name, values);
+
+    /// <summary>Adds a named numeric household column, in the order households were added.</summary>
+    /// <param name="name">A lower-case dotted name.</param>
+    /// <param name="values">One finite value per household, in the order added.</param>
+    public PopulationBuilder AddHouseholdColumn(string name, double[] values) => AddExtra(_householdExtras, name, values);
+
+    /// <summary>Validates everything and builds the population, with each household's members stored together in person-id order.</summary>
+    /// <exception cref="PopulationValidationException">Something is invalid; the message lists what, where and the expected range.</exception>
+    public Population Build()
+    {
+        EnsureNotBuilt();
+        int households = _householdIds.Count;
+        int persons = _personIds.Count;
+        if (households == 0)
+        {
+            Problem("the population has no households");
+        }
+
+        var indexById = new Dictionary<long, int>(households);
+        for (int h = 0; h < households; h++)
+        {
+            if (!indexById.TryAdd(_householdIds[h], h))
+            {
+                Problem($"column 'household_id', household row {h}: id {_householdIds[h]} is used by household row {indexById[_householdIds[h]]} too");
+            }
+        }
+
+        var personHousehold = new int[persons];
+        var counts = new int[households + 1];
+        var seenPersons = new HashSet<long>(persons);
+        for (int p = 0; p < persons; p++)
+        {
+            if (!seenPersons.Add(_personIds[p]))
+            {
+                Problem($"column 'person_id', person row {p}: id {_personIds[p]} is used twice");
+            }
+
+            if (indexById.TryGetValue(_personHouseholdIds[p], out var h))
+            {
+                personHousehold[p] = h;
+                counts[h + 1]++;
+            }
+            else
+            {
+                Problem($"column 'household_id', person row {p} (id {_personIds[p]}): household {_personHouseholdIds[p]} was never added (orphan person)");
+            }
+        }
+
+        for (int h = 0; h < households; h++)
+        {
+            if (counts[h + 1] == 0)
+            {
+                Problem($"household row {h} (id {_householdIds[h]}) has no members");
+            }
+        }
+
+        foreach (var (name, column) in _personExtras)
+        {
+            CheckExtra(name, column, persons, "person");
+        }
+
+        foreach (var (name, column) in _householdExtras)
+        {
+            CheckExtra(name, column, households, "household");
+        }
+
+        if (_problemCount > 0)
+        {
+            throw new PopulationValidationException(_problems.ToArray(), _problemCount);
+        }
+
+        // Counting sort of persons by household: stable, so members keep the order they were added in.
+        var memberStart = new int[households + 1];
+        for (int h = 0; h < households; h++)
+        {
+            memberStart[h + 1] = memberStart[h] + counts[h + 1];
+        }
+
+        var next = memberStart[..^1];
+        var order = new int[persons];
+        for (int p = 0; p < persons; p++)
+        {
+            order[next[personHousehold[p]]++] = p;
+        }
+
+        // Within a household, members are kept in person-id order, so that the order rows arrive in never changes a
+        // result (not even the last bit of a floating-point sum). Households are small: insertion sort.
+        for (int h = 0; h < households; h++)
+        {
+            for (int i = memberStart[h] + 1; i < memberStart[h + 1]; i++)
+            {
+                int current = order[i];
+                long id = _personIds[current];
+                int j = i - 1;
+                while (j >= memberStart[h] && _personIds[order[j]] > id)
+                {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+
+                order[j + 1] = current;
+            }
+        }
+
+        var sortedHousehold = new int[persons];
+        var hukouRegion = new ushort[persons];
+        var householdRegion = _householdRegion.ToArray();
+        for (int i = 0; i < persons; i++)
+        {
+            int h = personHousehold[order[i]];
+            sortedHousehold[i] = h;
+            ushort r = _hukouRegion[order[i]];
+            hukouRegion[i] = r == ushort.MaxValue ? householdRegion[h] : r;
+        }
+
+        _built = true;
+        return new Population(
+            _regions,
+            _householdIds.ToArray(), _weights.ToArray(), householdRegion, _area.ToArray(), _financialAssets.ToArray(), _housingUnits.ToArray(), _vehicle.ToArray(), memberStart,
+            _personIds.Permute(order), sortedHousehold, _age.Permute(order), _sex.Permute(order), _hukou.Permute(order), hukouRegion, _disability.Permute(order), _selfCare.Permute(order), _employment.Permute(order),
+            _wages.Permute(order), _business.Permute(order), _property.Permute(order), _privateTransfers.Permute(order), _pensions.Permute(order),
+            _personExtras.ToDictionary(kv => kv.Key, kv => Permute(kv.Value, order), StringComparer.Ordinal),
+            new Dictionary<string, double[]>(_householdExtras, StringComparer.Ordinal));
+    }
+
+    private static double[] Permute(double[] values, int[] order)
+    {
+        var result = new double[values.Length];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = values[order[i]];
+        }
+
+        return result;
+    }
+
+    private PopulationBuilder AddExtra(Dictionary<string, double[]> target, string name, double[] values)
+    {
+        EnsureNotBuilt();
+        ArgumentNullException.ThrowIfNull(values);
+        if (string.IsNullOrWhiteSpace(name) || !Parameters.ParameterFileReader.IsValidName(name))
+        {
+            throw new ArgumentException($"Column name '{name}' must be lower-case words joined by dots or underscores.", nameof(name));
+        }
+
+        if (!target.TryAdd(name, values))
+        {
+            throw new ArgumentException($"A column named '{name}' was already added.", nameof(name));
+        }
+
+        return this;
+    }
+
+    private void CheckExtra(string name, double[] column, int expected, string entity)
+    {
+        if (column.Length != expected)
+        {
+            Problem($"column '{name}': has {column.Length} values but {expected} {entity}s were added");
+            return;
+        }
+
+        for (int i = 0; i < column.Length; i++)
+        {
+            if (!double.IsFinite(column[i]))
+            {
+                Problem($"column '{name}', {entity} row {i}: {column[i]} is not a finite number");
+            }
+        }
+    }
+
+    private void CheckAmount(double value, string column, string entity, int row, long id)
+    {
+        if (!double.IsFinite(value) || value < 0)
+        {
+            Problem($"column '{column}', {entity} row {row} (id {id}): {value} is invalid; expected a finite number ≥ 0");
+        }
+    }
+
+    private void CheckIncome(double value, string column, int row, long id, bool allowNegative)
+    {
+        if (!double.IsFinite(value) || (!allowNegative && value < 0))
+        {
+            Problem($"column '{column}', person row {row} (id {id}): {value} is invalid; expected a finite number{(allowNegative ? string.Empty : " ≥ 0")} (yuan per year)");
+        }
+    }
+
+    private void Problem(string text)
+    {
+        _problemCount++;
+        if (_problems.Count < MaxListedProblems)
+        {
+            _problems.Add(text);
+        }
+    }
+
+    private void EnsureNotBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("This builder has already built its population; start a new PopulationBuilder.");
+        }
+    }
+}

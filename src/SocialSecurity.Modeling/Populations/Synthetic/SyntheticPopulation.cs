@@ -1,0 +1,360 @@
+using SocialSecurity.Modeling.Internal;
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Populations.Weighting;
+using SocialSecurity.Modeling.Regions;
+
+namespace SocialSecurity.Modeling.Populations.Synthetic;
+
+/// <summary>
+/// Built-in synthetic populations of China and the four study provinces, calibrated to published statistics
+/// (<see cref="ProvinceStatistics"/>): seeded, deterministic, and fast enough for millions of persons.
+/// </summary>
+/// <remarks>
+/// <para>Steps, in one fixed single-threaded order from one seeded xoshiro256** stream:</para>
+/// <list type="number">
+/// <item>households are drawn one by one: area (urban or rural, from the household survey's urban share), place
+/// (prefecture, by the <see cref="ProvinceStatistics.Places"/> shares), size, members' ages and sex, hukou type and
+/// place, disability, self-care and main activity (assumptions marked [I] in the source);</item>
+/// <item>weights are raked (<see cref="WeightRaking"/>) so that weighted persons equal the resident population, with
+/// the urban share, the child, 60–64 and 65+ shares and the average household size met exactly;</item>
+/// <item>per-capita disposable income is lognormal within each area with one σ chosen so that the person-weighted
+/// Gini equals the target, rescaled so that the urban and rural means equal the published ones, then split into
+/// wages, business, property income, private transfers and pensions (see the remarks of each column);</item>
+/// <item>assets (financial assets, homes, a non-essential vehicle) are drawn by income rank [I].</item>
+/// </list>
+/// <para>The income columns are components of <b>disposable</b> income (net of taxes and contributions), as the
+/// survey targets are. Every statistic that is not a calibration target is illustrative: use the populations to
+/// exercise and compare policies, not as a substitute for survey microdata.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 200_000 });
+/// CalibrationReport report = SyntheticPopulation.Calibrate(population, ProvinceStatistics.Load(RegionCodes.Zhejiang));
+/// </code>
+/// </example>
+public static class SyntheticPopulation
+{
+    /// <summary>The smallest number of sample persons accepted.</summary>
+    public const int MinPersons = 1_000;
+
+    /// <summary>The largest number of sample persons accepted.</summary>
+    public const int MaxPersons = 20_000_000;
+
+    /// <summary>Tolerance of the Gini coefficient in <see cref="Calibrate"/> (absolute).</summary>
+    public const double GiniTolerance = 0.002;
+
+    /// <summary>Tolerance of the mean incomes and the urban–rural ratio in <see cref="Calibrate"/> (relative).</summary>
+    public const double MeanRelativeTolerance = 0.001;
+
+    /// <summary>Tolerance of the urban share and the age shares in <see cref="Calibrate"/> (absolute).</summary>
+    public const double ShareTolerance = 0.001;
+
+    /// <summary>Tolerance of the average household size in <see cref="Calibrate"/> (persons).</summary>
+    public const double HouseholdSizeTolerance = 0.01;
+
+    /// <summary>Generates the synthetic population of a region.</summary>
+    /// <param name="options">Region, sample size, seed and year.</param>
+    /// <param name="regions">The region catalogue; <see cref="RegionCatalog.Default"/> when <see langword="null"/>. It must contain the region and its places.</param>
+    /// <returns>A validated population whose weighted persons equal the region's resident population.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="SyntheticPopulationOptions.Persons"/> is outside <see cref="MinPersons"/>–<see cref="MaxPersons"/>.</exception>
+    /// <exception cref="ArgumentException">No statistics for the region, or for the year, or statistics for another region were given.</exception>
+    /// <exception cref="InvalidOperationException">The targets cannot be met together (weights do not converge or the Gini is out of reach).</exception>
+    public static Population Generate(SyntheticPopulationOptions options, RegionCatalog? regions = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.RegionCode, nameof(options));
+        if (options.Persons is < MinPersons or > MaxPersons)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Persons, $"Persons must be between {MinPersons:N0} and {MaxPersons:N0}.");
+        }
+
+        regions ??= RegionCatalog.Default;
+        var statistics = options.Statistics ?? ProvinceStatistics.Load(options.RegionCode, options.Year);
+        if (statistics.RegionCode != options.RegionCode)
+        {
+            throw new ArgumentException($"The statistics are for region {statistics.RegionCode}, not {options.RegionCode}.", nameof(options));
+        }
+
+        if (statistics.Year != options.Year)
+        {
+            throw new ArgumentException($"The statistics for {statistics.RegionCode} are for {statistics.Year}, not {options.Year}; give statistics for {options.Year} in SyntheticPopulationOptions.Statistics.", nameof(options));
+        }
+
+        var placeCodes = statistics.Places.Count > 0 ? statistics.Places.Select(p => p.RegionCode).ToArray() : [statistics.RegionCode];
+        foreach (var code in placeCodes)
+        {
+            regions.GetId(code); // throws UnknownRegionException for a catalogue without the place
+        }
+
+        var cumulative = new double[placeCodes.Length];
+        double running = 0;
+        for (int i = 0; i < placeCodes.Length; i++)
+        {
+            running += statistics.Places.Count > 0 ? statistics.Places[i].Share : 1;
+            cumulative[i] = running;
+        }
+
+        double residentPensionMonthly = (statistics.ResidentPensionAverage ?? ProvinceStatistics.Load(RegionCodes.China, ProvinceStatistics.AvailableYears(RegionCodes.China).Contains(options.Year) ? options.Year : 2022).ResidentPensionAverage
+            ?? throw new InvalidOperationException("No average resident pension is available, not even the national one.")).Value;
+
+        var random = new SeededGenerator(options.Seed);
+        var draft = new SyntheticDraft(options.Persons);
+        HouseholdFormation.Generate(draft, statistics, cumulative, options.Persons, random);
+        Rake(draft, statistics);
+
+        int households = draft.HouseholdCount;
+        var perCapita = new double[households];
+        IncomeModel.AssignPerCapitaIncome(draft, statistics, perCapita);
+        IncomeModel.AllocateComponents(draft, perCapita, residentPensionMonthly * 12);
+        var assets = new double[households];
+        var homes = new byte[households];
+        var vehicles = new bool[households];
+        AssetModel.Assign(draft, perCapita, assets, homes, vehicles, random);
+
+        return Build(draft, placeCodes, assets, homes, vehicles, regions);
+    }
+
+    /// <summary>
+    /// Measures how well a population matches calibration targets: weighted population, urban share, mean per-capita
+    /// disposable income (all, urban, rural), the urban–rural ratio, the Gini of per-capita income across persons, age
+    /// shares and household size, each against its tolerance; plus reference-only lines.
+    /// </summary>
+    /// <param name="population">Any population (synthetic or survey-based).</param>
+    /// <param name="statistics">The targets.</param>
+    public static CalibrationReport Calibrate(Population population, ProvinceStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(statistics);
+        int households = population.HouseholdCount;
+        var weight = population.Weight;
+        var area = population.Area;
+        var start = population.MemberStart;
+        var perCapita = new double[households];
+        var personWeight = new double[households];
+        double persons = 0, urbanPersons = 0, urbanIncome = 0, ruralIncome = 0, weightedHouseholds = 0;
+        double children = 0, aged60 = 0, aged65 = 0, pensioners = 0;
+        var age = population.Age;
+        var pension = population.PensionIncomeAnnual;
+        for (int h = 0; h < households; h++)
+        {
+            double income = 0;
+            for (int i = start[h]; i < start[h + 1]; i++)
+            {
+                income += population.WagesAnnual[i] + population.BusinessIncomeAnnual[i] + population.PropertyIncomeAnnual[i] + population.PrivateTransfersAnnual[i] + pension[i];
+                int a = age[i];
+                children += a <= statistics.ChildMaxAge ? weight[h] : 0;
+                aged60 += a >= 60 ? weight[h] : 0;
+                aged65 += a >= 65 ? weight[h] : 0;
+                pensioners += pension[i] > 0 ? weight[h] : 0;
+            }
+
+            int size = start[h + 1] - start[h];
+            perCapita[h] = income / size;
+            personWeight[h] = weight[h] * size;
+            persons += personWeight[h];
+            weightedHouseholds += weight[h];
+            if (area[h] == AreaType.Urban)
+            {
+                urbanPersons += personWeight[h];
+                urbanIncome += personWeight[h] * perCapita[h];
+            }
+            else
+            {
+                ruralIncome += personWeight[h] * perCapita[h];
+            }
+        }
+
+        double ruralPersons = persons - urbanPersons;
+        double meanUrban = urbanIncome / urbanPersons;
+        double meanRural = ruralIncome / ruralPersons;
+        double targetRatio = statistics.DisposableIncomeUrban.Value / statistics.DisposableIncomeRural.Value;
+        var ratioProvenance = Weakest(statistics.DisposableIncomeUrban.Provenance, statistics.DisposableIncomeRural.Provenance);
+
+        var checks = new List<CalibrationCheck>
+        {
+            Relative("weighted_population", statistics.ResidentPopulation, persons, 1e-6),
+            Absolute("survey_urban_share", statistics.SurveyUrbanShare, urbanPersons / persons, ShareTolerance),
+            Relative("disposable_income_all", statistics.DisposableIncomeAll, (urbanIncome + ruralIncome) / persons, MeanRelativeTolerance),
+            Relative("disposable_income_urban", statistics.DisposableIncomeUrban, meanUrban, MeanRelativeTolerance),
+            Relative("disposable_income_rural", statistics.DisposableIncomeRural, meanRural, MeanRelativeTolerance),
+            new("urban_rural_income_ratio", targetRatio, meanUrban / meanRural, targetRatio * 5 * MeanRelativeTolerance, ratioProvenance),
+            Absolute("gini_disposable_income", statistics.Gini, WeightedGini.Compute(perCapita, personWeight), GiniTolerance),
+            Absolute($"age_share_0_{statistics.ChildMaxAge}", statistics.ChildShare, children / persons, ShareTolerance),
+            Absolute("age_share_60_plus", statistics.AgeShare60Plus, aged60 / persons, ShareTolerance),
+            Absolute("age_share_65_plus", statistics.AgeShare65Plus, aged65 / persons, ShareTolerance),
+            Absolute("household_size", statistics.HouseholdSize, persons / weightedHouseholds, HouseholdSizeTolerance),
+            new("urbanization_rate", statistics.UrbanizationRate.Value, urbanPersons / persons, double.NaN, statistics.UrbanizationRate.Provenance),
+        };
+        if (statistics.PensionRecipientShare is { } pensionShare)
+        {
+            checks.Add(new("pension_recipient_share", pensionShare.Value, pensioners / persons, double.NaN, pensionShare.Provenance));
+        }
+
+        if (statistics.HouseholdQuintileMeans.Count == 5)
+        {
+            var achieved = HouseholdGroupMeans(perCapita, weight, personWeight);
+            for (int q = 0; q < 5; q++)
+            {
+                var target = statistics.HouseholdQuintileMeans[q];
+                checks.Add(new(ProvinceStatistics.QuintileNames[q], target.Value, achieved[q], double.NaN, target.Provenance));
+            }
+        }
+
+        return new CalibrationReport(statistics.RegionCode, statistics.Year, checks);
+    }
+
+    /// <summary>
+    /// Per-capita income means of five equal groups of (weighted) households ranked by per-capita income, as NBS
+    /// publishes them: group mean = Σ income / Σ persons. A household on a group boundary is split by weight.
+    /// </summary>
+    private static double[] HouseholdGroupMeans(double[] perCapita, ReadOnlySpan<double> weight, double[] personWeight)
+    {
+        var order = new int[perCapita.Length];
+        for (int h = 0; h < order.Length; h++)
+        {
+            order[h] = h;
+        }
+
+        Array.Sort((double[])perCapita.Clone(), order);
+        double total = 0;
+        foreach (var w in weight)
+        {
+            total += w;
+        }
+
+        var income = new double[5];
+        var persons = new double[5];
+        double cumulative = 0;
+        foreach (var h in order)
+        {
+            double remaining = weight[h];
+            double size = personWeight[h] / weight[h];
+            while (remaining > 0)
+            {
+                int group = Math.Min(4, (int)(cumulative / total * 5));
+                double room = ((group + 1) * total / 5) - cumulative;
+                double part = group == 4 || room >= remaining || room <= total * 1e-15 ? remaining : room;
+                income[group] += part * size * perCapita[h];
+                persons[group] += part * size;
+                cumulative += part;
+                remaining -= part;
+            }
+        }
+
+        for (int q = 0; q < 5; q++)
+        {
+            income[q] /= persons[q];
+        }
+
+        return income;
+    }
+
+    private static CalibrationCheck Relative(string name, StatisticValue target, double achieved, double relative)
+        => new(name, target.Value, achieved, target.Value * relative, target.Provenance);
+
+    private static CalibrationCheck Absolute(string name, StatisticValue target, double achieved, double tolerance)
+        => new(name, target.Value, achieved, tolerance, target.Provenance);
+
+    private static Provenance Weakest(Provenance a, Provenance b)
+        => a == Provenance.Illustrative || b == Provenance.Illustrative ? Provenance.Illustrative
+            : a == Provenance.Unverified || b == Provenance.Unverified ? Provenance.Unverified
+            : a == b ? a : Provenance.Derived;
+
+    /// <summary>Rakes uniform design weights to population, area, age-group and household-count totals.</summary>
+    private static void Rake(SyntheticDraft draft, ProvinceStatistics statistics)
+    {
+        int households = draft.HouseholdCount;
+        double population = statistics.ResidentPopulation.Value;
+        double urbanShare = statistics.SurveyUrbanShare.Value;
+        var urban = new double[households];
+        var rural = new double[households];
+        var children = new double[households];
+        var aged60To64 = new double[households];
+        var aged65 = new double[households];
+        var one = new double[households];
+        for (int h = 0; h < households; h++)
+        {
+            int size = draft.Size(h);
+            (draft.Area[h] == AreaType.Urban ? urban : rural)[h] = size;
+            one[h] = 1;
+            for (int i = draft.MemberStart[h]; i < draft.MemberStart[h + 1]; i++)
+            {
+                int a = draft.Age[i];
+                if (a <= statistics.ChildMaxAge)
+                {
+                    children[h]++;
+                }
+                else if (a >= 65)
+                {
+                    aged65[h]++;
+                }
+                else if (a >= 60)
+                {
+                    aged60To64[h]++;
+                }
+            }
+        }
+
+        var margins = new[]
+        {
+            new RakingMargin("urban_persons", urban, population * urbanShare),
+            new RakingMargin("rural_persons", rural, population * (1 - urbanShare)),
+            new RakingMargin($"persons_0_{statistics.ChildMaxAge}", children, population * statistics.ChildShare.Value),
+            new RakingMargin("persons_60_64", aged60To64, population * (statistics.AgeShare60Plus.Value - statistics.AgeShare65Plus.Value)),
+            new RakingMargin("persons_65_plus", aged65, population * statistics.AgeShare65Plus.Value),
+            new RakingMargin("households", one, population / statistics.HouseholdSize.Value),
+        };
+        var design = new double[households];
+        Array.Fill(design, population / draft.PersonCount);
+        var result = WeightRaking.Rake(design, margins, new RakingOptions { MaxIterations = 200, Tolerance = 1e-10 });
+        if (!result.Converged)
+        {
+            throw new InvalidOperationException($"The synthetic population of {statistics.RegionCode} could not be weighted to its targets; use more persons or check the statistics. {result}");
+        }
+
+        Array.Copy(result.Weights, draft.Weight, households);
+    }
+
+    /// <summary>
+    /// Assembles the population's columns directly from the draft (members are already contiguous, so the builder's
+    /// sorting and per-record checks are not needed; tests pass synthetic populations through
+    /// <see cref="PopulationBuilder"/> to confirm they are valid).
+    /// </summary>
+    private static Population Build(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, RegionCatalog regions)
+    {
+        int households = draft.HouseholdCount;
+        int persons = draft.PersonCount;
+        var placeIds = placeCodes.Select(c => regions.GetId(c).Index).ToArray();
+
+        var householdIds = new long[households];
+        var householdRegion = new ushort[households];
+        var vehicle = new byte[households];
+        var personHousehold = new int[persons];
+        var personIds = new long[persons];
+        var hukouRegion = new ushort[persons];
+        for (int h = 0; h < households; h++)
+        {
+            householdIds[h] = h + 1;
+            householdRegion[h] = placeIds[draft.Place[h]];
+            vehicle[h] = vehicles[h] ? (byte)1 : (byte)0;
+            for (int i = draft.MemberStart[h]; i < draft.MemberStart[h + 1]; i++)
+            {
+                personIds[i] = i + 1;
+                personHousehold[i] = h;
+                hukouRegion[i] = draft.HukouPlace[i] < 0 ? householdRegion[h] : placeIds[draft.HukouPlace[i]];
+            }
+        }
+
+        return new Population(
+            regions,
+            householdIds, draft.Weight[..households], householdRegion, Bytes(draft.Area, households), assets, homes, vehicle, draft.MemberStart[..(households + 1)],
+            personIds, personHousehold, draft.Age[..persons], Bytes(draft.Sex, persons), Bytes(draft.Hukou, persons), hukouRegion,
+            Bytes(draft.Disability, persons), Bytes(draft.SelfCare, persons), Bytes(draft.Employment, persons),
+            draft.Wages[..persons], draft.Business[..persons], draft.Property[..persons], draft.Transfers[..persons], draft.Pensions[..persons],
+            new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, double[]>(StringComparer.Ordinal));
+    }
+
+    private static byte[] Bytes<T>(T[] values, int count)
+        where T : unmanaged, Enum
+        => System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan(0, count)).ToArray();
+}
