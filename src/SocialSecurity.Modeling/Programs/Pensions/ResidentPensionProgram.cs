@@ -32,8 +32,9 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// <para>Outputs: the own contribution (a pension contribution in the income concepts; savings in the person's
 /// account, not public revenue), the government-paid contribution and the subsidy (not household income this year,
 /// but public spending), the collective subsidy (neither: village collectives pay it), the monthly benefit (a
-/// contributory pension in the income concepts), and its government-financed part (basic pension and top-ups: the
-/// public spending on benefits; the account part is the person's own savings). Nothing is rounded.</para>
+/// total, read by means tests), split into its government-financed part (basic pension and top-ups: a non-contributory
+/// transfer and public spending) and its account part (the person's own deferred savings: a contributory pension in
+/// the CEQ income concepts, not public spending). Nothing is rounded.</para>
 /// </remarks>
 public sealed class ResidentPensionProgram : PolicyProgram
 {
@@ -49,11 +50,14 @@ public sealed class ResidentPensionProgram : PolicyProgram
     /// <summary>Output: the village-collective subsidy, yuan per year.</summary>
     public static readonly VariableDefinition CollectiveSubsidy = new("pension.resident.collective_subsidy_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Village-collective subsidy credited to the resident pension account, yuan per year", FiscalFlow.None);
 
-    /// <summary>Output: the resident pension, yuan per month.</summary>
-    public static readonly VariableDefinition Benefit = new("pension.resident.benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.ContributoryPension, "Resident basic pension (basic pension + top-ups + account pension), yuan per month", FiscalFlow.None);
+    /// <summary>Output: the resident pension received, yuan per month: <see cref="PublicBenefit"/> + <see cref="AccountBenefit"/>. Not itself in the income concepts (its two parts are), so means tests can read the total without double counting.</summary>
+    public static readonly VariableDefinition Benefit = new("pension.resident.benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.None, "Resident pension received (basic pension + top-ups + account pension), yuan per month", FiscalFlow.None);
 
-    /// <summary>Output: the government-financed part of the pension (basic pension and top-ups), yuan per month (fiscal view).</summary>
-    public static readonly VariableDefinition PublicBenefit = new("pension.resident.public_benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.None, "Government-financed part of the resident pension (basic pension and top-ups), yuan per month", FiscalFlow.PublicSpending);
+    /// <summary>Output: the government-financed part of the pension (basic pension and top-ups), yuan per month: a non-contributory transfer in the CEQ income concepts and public spending.</summary>
+    public static readonly VariableDefinition PublicBenefit = new("pension.resident.public_benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.DirectTransfer, "Government-financed part of the resident pension (basic pension and top-ups), yuan per month");
+
+    /// <summary>Output: the account pension (balance ÷ 139), yuan per month: deferred own savings, a contributory pension in the CEQ income concepts, not public spending.</summary>
+    public static readonly VariableDefinition AccountBenefit = new("pension.resident.account_benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.ContributoryPension, "Account part of the resident pension (balance ÷ divisor), yuan per month", FiscalFlow.None);
 
 
     /// <inheritdoc />
@@ -69,7 +73,7 @@ public sealed class ResidentPensionProgram : PolicyProgram
     public override IReadOnlyList<string> Inputs { get; } = ResidentPensionSchema.All;
 
     /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [OwnContribution, GovernmentPaidContribution, Subsidy, CollectiveSubsidy, Benefit, PublicBenefit];
+    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [OwnContribution, GovernmentPaidContribution, Subsidy, CollectiveSubsidy, Benefit, PublicBenefit, AccountBenefit];
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Parameters { get; } = ResidentPensionParameters.All;
@@ -112,6 +116,7 @@ public sealed class ResidentPensionProgram : PolicyProgram
             var collective = context.Write(CollectiveSubsidy.Name);
             var benefit = context.Write(Benefit.Name);
             var publicBenefit = context.Write(PublicBenefit.Name);
+            var accountBenefit = context.Write(AccountBenefit.Name);
 
             for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
             {
@@ -140,6 +145,7 @@ public sealed class ResidentPensionProgram : PolicyProgram
                     var pension = r.Benefit(age, years, balance);
                     benefit[p] = pension.Total.Value;
                     publicBenefit[p] = pension.PublicFunding.Value;
+                    accountBenefit[p] = pension.AccountPension.Value;
 
                     if (context.Explanation is { } explain)
                     {

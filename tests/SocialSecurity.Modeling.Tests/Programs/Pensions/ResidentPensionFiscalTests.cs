@@ -36,4 +36,32 @@ public class ResidentPensionFiscalTests
         comparison.NetFiscalCostAnnual.Should().BeApproximately(extra, 1e-6 * extra);
         comparison.Programs.Should().Contain(p => p.Variable.Name == ResidentPensionProgram.PublicBenefit.Name, "public flows are listed even when they are not household income");
     }
+
+    [Fact]
+    public void The_basic_pension_is_a_transfer_and_the_account_pension_deferred_income_in_the_income_concepts()
+    {
+        var population = SyntheticPensionPopulation.Build(1_000, seed: 5);
+        var run = Microsimulation.Run(population, PensionPolicies.ResidentPensionOnly(), ParameterStore.Default, Date);
+        var total = run.Values(ResidentPensionProgram.Benefit.Name);
+        var publicPart = run.Values(ResidentPensionProgram.PublicBenefit.Name);
+        var accountPart = run.Values(ResidentPensionProgram.AccountBenefit.Name);
+        for (int p = 0; p < total.Length; p++)
+        {
+            (publicPart[p] + accountPart[p]).Should().Be(total[p]);
+        }
+
+        var market = run.HouseholdIncome(IncomeConcept.Market);
+        var withPensions = run.HouseholdIncome(IncomeConcept.MarketPlusPensions);
+        var gross = run.HouseholdIncome(IncomeConcept.Gross);
+        double deferred = 0, transfers = 0;
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            deferred += population.Weight[h] * (withPensions[h] - market[h]);
+            transfers += population.Weight[h] * (gross[h] - withPensions[h]);
+        }
+
+        double reported = run.AnnualTotal("person.reported_pension_annual");
+        deferred.Should().BeApproximately(run.AnnualTotal(ResidentPensionProgram.AccountBenefit.Name) + reported, 1e-6 * Math.Max(1, deferred));
+        transfers.Should().BeApproximately(run.AnnualTotal(ResidentPensionProgram.PublicBenefit.Name), 1e-6 * Math.Max(1, transfers));
+    }
 }
