@@ -1,6 +1,6 @@
 namespace SocialSecurity.Modeling.Simulation;
 
-/// <summary>The CEQ income concepts (METRICS.md §0, PDI scenario), annual yuan. Consumable income is not modelled separately (no indirect taxes or subsidies), so final = disposable + in-kind transfers.</summary>
+/// <summary>The CEQ income concepts (METRICS.md §0, PDI scenario), annual yuan. Consumable income is not modelled separately (no indirect taxes or subsidies), so final = disposable + in-kind transfers − co-payments.</summary>
 public enum IncomeConcept
 {
     /// <summary>Factor income plus private transfers, minus contributions to old-age pensions.</summary>
@@ -15,6 +15,6 @@ public enum IncomeConcept
     /// <summary>Market income plus pensions plus direct transfers, minus direct taxes and non-pension contributions.</summary>
     Disposable,
 
-    /// <summary>Disposable income plus in-kind benefits valued at government cost.</summary>
+    /// <summary>Disposable income plus in-kind benefits valued at government cost, minus co-payments and user fees.</summary>
     Final,
 }

@@ -29,4 +29,7 @@ public enum IncomeRole
 
     /// <summary>In-kind benefits valued at government cost (health payouts, care services): added in final income; a public cost.</summary>
     InKindTransfer,
+
+    /// <summary>Co-payments and user fees the household pays for public services (medical out-of-pocket spending): subtracted in final income (METRICS.md §0); not public revenue.</summary>
+    CoPayment,
 }

@@ -166,6 +166,7 @@ public sealed class SimulationResult
             IncomeRole.DirectTransfer => concept >= IncomeConcept.Gross ? 1 : 0,
             IncomeRole.DirectTax or IncomeRole.OtherContribution => concept >= IncomeConcept.Disposable ? -1 : 0,
             IncomeRole.InKindTransfer => concept == IncomeConcept.Final ? 1 : 0,
+            IncomeRole.CoPayment => concept == IncomeConcept.Final ? -1 : 0,
             _ => 0,
         };
 

@@ -148,7 +148,7 @@ public sealed class MedicalPayoutProgram : PolicyProgram
     public static readonly VariableDefinition HouseholdCap = new("medical.household_cap_annual", Entity.Person, AmountPeriod.Year, IncomeRole.InKindTransfer, "Paid by the household medical burden-cap fund");
 
     /// <summary>Output: out-of-pocket medical spending after every layer, yuan per year.</summary>
-    public static readonly VariableDefinition OutOfPocket = new("medical.out_of_pocket_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Out-of-pocket medical spending after every layer");
+    public static readonly VariableDefinition OutOfPocket = new("medical.out_of_pocket_annual", Entity.Person, AmountPeriod.Year, IncomeRole.CoPayment, "Out-of-pocket medical spending after every layer");
 
     private static readonly string[] AssistanceGroupNames = ["destitute", "dibao", "marginal", "other_hardship"];
 

@@ -29,6 +29,16 @@ public class MedicalPayoutProgramTests
     }
 
     [Fact]
+    public void Final_income_adds_public_health_payments_and_subtracts_out_of_pocket_spending()
+    {
+        // Example 13: the bill of 100,000 is paid 61,720 + 8,568 by insurance; the household pays 29,712.
+        var result = Calculate(RegionCodes.Ulanqab, Mid2023, (90_000, 10_000, AssistanceGroup.None));
+        double final = result.Income(IncomeConcept.Final).Value;
+        double disposable = result.Income(IncomeConcept.Disposable).Value;
+        (final - disposable).Should().BeApproximately(61_720 + 8_568 - 29_712, 1e-6);
+    }
+
+    [Fact]
     public void Example_13_through_the_Ulanqab_parameter_file()
     {
         var result = Calculate(RegionCodes.Ulanqab, Mid2023, (90_000, 10_000, AssistanceGroup.None));
