@@ -100,10 +100,10 @@ public sealed class ReformComparison
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"{"program output",-32} {"baseline (m yuan/yr)",21} {"reform (m yuan/yr)",19} {"change",12} {"recipients base",16} {"reform",12} {"gained",10} {"lost",10}");
+        text.AppendLine(c, $"{"program output",-48} {"baseline (m yuan/yr)",21} {"reform (m yuan/yr)",19} {"change",12} {"recipients base",16} {"reform",12} {"gained",10} {"lost",10}");
         foreach (var p in Programs)
         {
-            text.AppendLine(c, $"{p.Variable.Name,-32} {p.BaselineAnnual / 1e6,21:N2} {p.ReformAnnual / 1e6,19:N2} {p.ChangeAnnual / 1e6,12:N2} {p.BaselineRecipients,16:N0} {p.ReformRecipients,12:N0} {p.Gained,10:N0} {p.Lost,10:N0}");
+            text.AppendLine(c, $"{p.Variable.Name,-48} {p.BaselineAnnual / 1e6,21:N2} {p.ReformAnnual / 1e6,19:N2} {p.ChangeAnnual / 1e6,12:N2} {p.BaselineRecipients,16:N0} {p.ReformRecipients,12:N0} {p.Gained,10:N0} {p.Lost,10:N0}");
         }
 
         text.AppendLine(c, $"Net fiscal cost: {NetFiscalCostAnnual / 1e6:N2} million yuan per year");
