@@ -3,6 +3,7 @@ using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 // DOMAIN.md worked example 8 through the packed package: a 3-person Hangzhou household with 18,000 yuan/year.
 var calculator = new HouseholdCalculator(Policies.Standard(), ParameterStore.Default);

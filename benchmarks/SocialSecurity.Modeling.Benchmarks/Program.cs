@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks;
 

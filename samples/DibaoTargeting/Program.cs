@@ -10,6 +10,8 @@ using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int persons = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;

@@ -8,6 +8,7 @@ using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var calculator = new HouseholdCalculator(Policies.Standard(), ParameterStore.Default);

@@ -1,5 +1,6 @@
 using ScottPlot;
 using SocialSecurity.Modeling.Metrics;
+using SocialSecurity.Modeling.Core;
 
 namespace ProvincialComparison;
 

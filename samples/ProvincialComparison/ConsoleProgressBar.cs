@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace ProvincialComparison;
 

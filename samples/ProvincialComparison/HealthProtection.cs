@@ -5,6 +5,7 @@ using SocialSecurity.Modeling.Programs.Health;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace ProvincialComparison;
 

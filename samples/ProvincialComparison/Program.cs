@@ -15,6 +15,7 @@ using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 SampleOptions options;

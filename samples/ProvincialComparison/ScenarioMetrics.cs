@@ -3,6 +3,7 @@ using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace ProvincialComparison;
 

@@ -4,6 +4,7 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Assistance;
 
@@ -17,7 +18,7 @@ public class TargetingPassBenchmarks
 {
     private const int Persons = 1_000_000;
     private readonly DateOnly _date = new(2023, 6, 30);
-    private global::SocialSecurity.Modeling.Populations.Population _population = null!;
+    private global::SocialSecurity.Modeling.Core.Population _population = null!;
     private Policy _plain = null!;
     private Policy _targeted = null!;
     private SimulationResult _targetedResult = null!;

@@ -5,6 +5,7 @@ using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Health;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Health;
 
@@ -16,7 +17,7 @@ namespace SocialSecurity.Modeling.Benchmarks.Health;
 [MemoryDiagnoser]
 public class MedicalPipelineBenchmarks
 {
-    private global::SocialSecurity.Modeling.Populations.Population _population = null!;
+    private global::SocialSecurity.Modeling.Core.Population _population = null!;
     private Policy _policy = null!;
     private HealthShockSimulation _shocks = null!;
     private MedicalPayoutSchedule _schedule;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Metrics;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Metrics;
 

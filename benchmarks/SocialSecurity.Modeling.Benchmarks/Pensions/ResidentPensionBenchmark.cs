@@ -4,6 +4,8 @@ using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs;
 
 namespace SocialSecurity.Modeling.Benchmarks.Pensions;
 
@@ -18,7 +20,7 @@ public class ResidentPensionBenchmark
     private static readonly string[] Regions = [RegionCodes.Hangzhou, RegionCodes.Wuxi, RegionCodes.Yangzhou, RegionCodes.Kashgar, RegionCodes.Hohhot];
     private static readonly double[] Tiers = [0, 0, 100, 200, 300, 500, 1000, 2000, 3500];
 
-    private global::SocialSecurity.Modeling.Populations.Population _population = null!;
+    private global::SocialSecurity.Modeling.Core.Population _population = null!;
     private Policy _pensionOnly = null!;
     private Policy _withDibao = null!;
     private readonly DateOnly _date = new(2023, 7, 1);

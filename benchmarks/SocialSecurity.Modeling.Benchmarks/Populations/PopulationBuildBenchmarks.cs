@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Benchmarks.Support;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Populations;
 

@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using SocialSecurity.Modeling.Populations.Files;
+using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Populations;
 

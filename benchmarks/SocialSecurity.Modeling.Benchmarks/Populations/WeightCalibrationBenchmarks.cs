@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Populations.Weighting;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Populations;
 

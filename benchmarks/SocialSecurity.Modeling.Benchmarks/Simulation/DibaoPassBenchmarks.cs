@@ -4,6 +4,7 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Simulation;
 
@@ -20,9 +21,9 @@ public class DibaoPassBenchmarks
 {
     private const int Persons = 1_000_000;
     private const int Households = 333_483; // of BenchmarkPopulations.Create(1_000_000), checked in Setup
-    private Programs.ProgramPass[] _passes = null!;
+    private ProgramPass[] _passes = null!;
     private VariableTable _table = null!;
-    private global::SocialSecurity.Modeling.Populations.Population _population = null!;
+    private global::SocialSecurity.Modeling.Core.Population _population = null!;
     private Policy _policy = null!;
     private readonly DateOnly _date = new(2023, 6, 30);
 

@@ -4,6 +4,7 @@ using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Simulation;
 
@@ -16,7 +17,7 @@ namespace SocialSecurity.Modeling.Benchmarks.Simulation;
 public class StandardPackageBenchmarks
 {
     private const int Persons = 1_000_000;
-    private global::SocialSecurity.Modeling.Populations.Population _population = null!;
+    private global::SocialSecurity.Modeling.Core.Population _population = null!;
     private Policy _policy = null!;
 
     /// <summary>Builds the population once.</summary>

@@ -1,5 +1,6 @@
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Support;
 
@@ -9,7 +10,7 @@ public static class BenchmarkPopulations
     private static readonly string[] Places = [RegionCodes.Hangzhou, RegionCodes.Lishui, RegionCodes.Nanjing, RegionCodes.Yangzhou, RegionCodes.Kashgar, RegionCodes.Hohhot];
 
     /// <summary>Builds a population of about <paramref name="persons"/> persons (households of 1–5).</summary>
-    public static global::SocialSecurity.Modeling.Populations.Population Create(int persons, int seed = 1)
+    public static global::SocialSecurity.Modeling.Core.Population Create(int persons, int seed = 1)
     {
         var random = new Random(seed);
         var builder = new PopulationBuilder(expectedPersons: persons + 5, expectedHouseholds: (persons / 3) + 1);

@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Internal;
 
 /// <summary>An append-only growable array used while building columns; no per-item allocation.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Internal;
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Internal;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Internal;
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Metrics;
 

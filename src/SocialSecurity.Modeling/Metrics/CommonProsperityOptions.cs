@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>Configuration of <see cref="CommonProsperityIndex"/>; every default is documented and labelled illustrative [I] in DOMAIN.md §9.</summary>

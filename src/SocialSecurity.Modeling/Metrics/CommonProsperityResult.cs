@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>Scores of the common-prosperity index for each region, in the order the regions were given.</summary>

@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>How the overall common-prosperity index is formed from the indicators.</summary>

@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>Whether a higher raw value of an indicator means more common prosperity.</summary>

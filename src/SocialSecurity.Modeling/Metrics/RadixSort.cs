@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Metrics;
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Metrics;
 

@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>The statistic a relative poverty line is a fraction of.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Metrics;
 

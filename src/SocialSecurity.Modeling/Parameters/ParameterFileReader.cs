@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Parameters;
 
@@ -56,7 +57,7 @@ internal static class ParameterFileReader
 
     private static DeclaredParameter ReadParameter(string name, JsonElement p, string file, string path, RegionId fileRegion, RegionCatalog regions)
     {
-        if (!IsValidName(name))
+        if (!VariableNames.IsValid(name))
         {
             throw new DataFormatException(file, path, "a parameter name is lower-case words joined by dots or underscores, for example 'dibao.standard.urban'");
         }
@@ -161,8 +162,4 @@ internal static class ParameterFileReader
         => regions.TryGetId(code, out var id)
             ? id
             : throw new DataFormatException(file, path, $"unknown region code '{code}'; expected a six-digit GB/T 2260 code from the region catalogue");
-
-    internal static bool IsValidName(string name)
-        => name.Length > 0 && char.IsAsciiLetterLower(name[0]) && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_')
-            && !name.Contains("..", StringComparison.Ordinal) && !name.EndsWith('.');
 }

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using SocialSecurity.Modeling.Internal;
-using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Parameters;
 
@@ -20,7 +20,7 @@ namespace SocialSecurity.Modeling.Parameters;
 /// per-person loop, never inside it. The built-in files live in <c>Data/parameters/</c>, in folders named after
 /// the authority that sets the values (<c>cn/</c> national, <c>cn-zj/</c> Zhejiang, …).
 /// </remarks>
-public sealed class ParameterStore
+public sealed class ParameterStore : IParameterSource
 {
     private static readonly Lazy<ParameterStore> BuiltIn = new(() => LoadBuiltIn(RegionCatalog.Default));
 
@@ -28,12 +28,12 @@ public sealed class ParameterStore
     private readonly FrozenDictionary<string, ImmutableArray<Adjustment>> _adjustments;
     private readonly ConcurrentDictionary<(string Name, DateOnly Date, ushort Region), ResolvedParameter?> _cache = new();
 
-    private ParameterStore(RegionCatalog regions, FrozenDictionary<string, ParameterDefinition> definitions, FrozenDictionary<string, ImmutableArray<Adjustment>> adjustments, ImmutableArray<Reform> reforms)
+    private ParameterStore(RegionCatalog regions, FrozenDictionary<string, ParameterDefinition> definitions, FrozenDictionary<string, ImmutableArray<Adjustment>> adjustments, ImmutableArray<string> reforms)
     {
         Regions = regions;
         _definitions = definitions;
         _adjustments = adjustments;
-        Reforms = reforms;
+        ReformNames = reforms;
     }
 
     /// <summary>The built-in parameters (national, Zhejiang, Jiangsu, Xinjiang, Inner Mongolia) over <see cref="RegionCatalog.Default"/>.</summary>
@@ -42,8 +42,8 @@ public sealed class ParameterStore
     /// <summary>The region hierarchy used for lookups.</summary>
     public RegionCatalog Regions { get; }
 
-    /// <summary>The reforms applied to this store, in order; empty for a baseline.</summary>
-    public ImmutableArray<Reform> Reforms { get; }
+    /// <summary>The names of the reforms applied to this store, in order; empty for a baseline.</summary>
+    public ImmutableArray<string> ReformNames { get; }
 
     /// <summary>The names of every parameter, sorted.</summary>
     public IReadOnlyList<string> Names => _definitions.Keys.Order(StringComparer.Ordinal).ToArray();
@@ -96,7 +96,7 @@ public sealed class ParameterStore
             }
         }
 
-        return Build(Regions, files, _definitions.Values, Reforms);
+        return Build(Regions, files, _definitions.Values, ReformNames);
     }
 
     /// <summary>This store plus the parameters in one JSON text (same shape as a parameter file).</summary>
@@ -106,25 +106,28 @@ public sealed class ParameterStore
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
-        return Build(Regions, [(System.Text.Encoding.UTF8.GetBytes(json), sourceName)], _definitions.Values, Reforms);
+        return Build(Regions, [(System.Text.Encoding.UTF8.GetBytes(json), sourceName)], _definitions.Values, ReformNames);
     }
 
     /// <summary>
-    /// This store with a reform applied. Every override is validated first (the parameter exists; the region is
-    /// in the catalogue; a set value has the parameter's shape and lies in its range; a scale factor is finite
-    /// and non-negative; the dates are ordered); all problems are reported together and nothing is applied.
+    /// This store with a named set of overrides applied (what <c>Reforms.ReformApplication.WithReform</c> calls).
+    /// Every override is validated first (the parameter exists; the region is in the catalogue; a set value has the
+    /// parameter's shape and lies in its range; a scale factor is finite and non-negative; the dates are ordered);
+    /// all problems are reported together and nothing is applied.
     /// </summary>
-    /// <param name="reform">The reform.</param>
-    /// <exception cref="ReformValidationException">The reform does not fit this store.</exception>
-    public ParameterStore WithReform(Reform reform)
+    /// <param name="reformName">The reform's name, recorded on every value it changes.</param>
+    /// <param name="overrides">The changes, in order.</param>
+    /// <exception cref="ReformValidationException">The overrides do not fit this store.</exception>
+    public ParameterStore WithOverrides(string reformName, IReadOnlyList<ParameterOverride> overrides)
     {
-        ArgumentNullException.ThrowIfNull(reform);
+        ArgumentNullException.ThrowIfNull(reformName);
+        ArgumentNullException.ThrowIfNull(overrides);
         var problems = new List<string>();
         var definitions = _definitions.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var adjustments = _adjustments.ToDictionary(kv => kv.Key, kv => kv.Value.ToBuilder(), StringComparer.Ordinal);
-        for (int i = 0; i < reform.Overrides.Length; i++)
+        for (int i = 0; i < overrides.Count; i++)
         {
-            var o = reform.Overrides[i];
+            var o = overrides[i];
             var where = $"change {i} ({o.Parameter} in {o.RegionCode})";
             if (!definitions.TryGetValue(o.Parameter, out var definition))
             {
@@ -154,7 +157,7 @@ public sealed class ParameterStore
                         continue;
                     }
 
-                    var entry = new ParameterEntry(region, o.From, o.Until, o.Value, Provenance.Reform, $"reform '{reform.Name}'" + (o.Note is null ? string.Empty : $": {o.Note}"), o.Note, $"reform '{reform.Name}'");
+                    var entry = new ParameterEntry(region, o.From, o.Until, o.Value, Provenance.Reform, $"reform '{reformName}'" + (o.Note is null ? string.Empty : $": {o.Note}"), o.Note, $"reform '{reformName}'");
                     definitions[o.Parameter] = definition with { Entries = definition.Entries.Add(entry) };
                     break;
                 case OverrideKind.Scale when !double.IsFinite(o.Amount) || o.Amount < 0:
@@ -170,25 +173,25 @@ public sealed class ParameterStore
                         adjustments[o.Parameter] = list;
                     }
 
-                    list.Add(new Adjustment(region, o, reform.Name));
+                    list.Add(new Adjustment(region, o, reformName));
                     break;
             }
         }
 
         if (problems.Count > 0)
         {
-            throw new ReformValidationException(reform.Name, problems);
+            throw new ReformValidationException(reformName, problems);
         }
 
         var store = new ParameterStore(
             Regions,
             definitions.ToFrozenDictionary(StringComparer.Ordinal),
             adjustments.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutable(), StringComparer.Ordinal),
-            Reforms.Add(reform));
+            ReformNames.Add(reformName));
 
         // Range checks of scaled/added values happen at lookup (they depend on date and region); check the built-in
         // regions now so that an out-of-range reform fails before a run rather than in the middle of it.
-        foreach (var o in reform.Overrides.Where(o => o.Kind != OverrideKind.Set))
+        foreach (var o in overrides.Where(o => o.Kind != OverrideKind.Set))
         {
             var region = Regions.GetId(o.RegionCode);
             var resolved = store.TryResolve(o.Parameter, o.From, region);
@@ -198,7 +201,7 @@ public sealed class ParameterStore
             }
         }
 
-        return problems.Count > 0 ? throw new ReformValidationException(reform.Name, problems) : store;
+        return problems.Count > 0 ? throw new ReformValidationException(reformName, problems) : store;
     }
 
     /// <summary>Whether a parameter of that name exists.</summary>
@@ -338,7 +341,7 @@ public sealed class ParameterStore
         return previous[b.Length];
     }
 
-    private static ParameterStore Build(RegionCatalog regions, IEnumerable<(byte[] Bytes, string Name)> files, IEnumerable<ParameterDefinition> existing, ImmutableArray<Reform> reforms = default)
+    private static ParameterStore Build(RegionCatalog regions, IEnumerable<(byte[] Bytes, string Name)> files, IEnumerable<ParameterDefinition> existing, ImmutableArray<string> reforms = default)
     {
         var definitions = existing.ToDictionary(d => d.Name, d => d, StringComparer.Ordinal);
         var declaredAt = definitions.ToDictionary(kv => kv.Key, kv => kv.Value.Entries.FirstOrDefault()?.File ?? "(existing store)", StringComparer.Ordinal);

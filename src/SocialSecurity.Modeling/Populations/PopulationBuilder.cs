@@ -1,5 +1,6 @@
 using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations;
 
@@ -347,7 +348,7 @@ public sealed class PopulationBuilder
     {
         EnsureNotBuilt();
         ArgumentNullException.ThrowIfNull(values);
-        if (string.IsNullOrWhiteSpace(name) || !Parameters.ParameterFileReader.IsValidName(name))
+        if (string.IsNullOrWhiteSpace(name) || !VariableNames.IsValid(name))
         {
             throw new ArgumentException($"Column name '{name}' must be lower-case words joined by dots or underscores.", nameof(name));
         }

@@ -1,5 +1,6 @@
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs;
 
@@ -15,7 +16,7 @@ public static class Policies
     /// </summary>
     /// <remarks>
     /// Programs that need more data are composed separately: the resident pension
-    /// (<see cref="Pensions.PensionPolicies"/>, needs tier and contribution columns), the medical layers
+    /// (<see cref="SocialSecurity.Modeling.Programs.PensionPolicies"/>, needs tier and contribution columns), the medical layers
     /// (<see cref="Health.MedicalPayoutProgram"/>, needs bills), and take-up and targeting errors
     /// (<see cref="AssistancePolicies.ExtendedWithTargeting"/>).
     /// </remarks>

@@ -2,13 +2,14 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Reforms;
 
 /// <summary>
 /// A policy reform as data: a named list of parameter overrides. Build one with <see cref="Create(string)"/> and
 /// its fluent methods, or read it from JSON with <see cref="Load(string)"/>/<see cref="Parse(string, string)"/>;
-/// apply it with <see cref="ParameterStore.WithReform(Reform)"/>, which validates every override against the
+/// apply it with <see cref="ReformApplication.WithReform(ParameterStore, Reform)"/>, which validates every override against the
 /// store (parameter exists, region known, value in range and of the right shape) before anything runs.
 /// </summary>
 /// <remarks>

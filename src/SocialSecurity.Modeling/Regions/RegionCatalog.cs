@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using SocialSecurity.Modeling.Internal;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Regions;
 

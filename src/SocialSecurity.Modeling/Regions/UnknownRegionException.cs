@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Regions;
 
 /// <summary>A region code was used that the <see cref="RegionCatalog"/> does not contain.</summary>

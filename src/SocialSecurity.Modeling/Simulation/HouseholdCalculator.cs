@@ -1,5 +1,6 @@
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Simulation;
 

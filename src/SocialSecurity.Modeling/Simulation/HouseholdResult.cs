@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Simulation;
 

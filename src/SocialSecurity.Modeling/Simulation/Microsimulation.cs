@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Simulation;
 
@@ -29,7 +30,7 @@ public static class Microsimulation
     /// <exception cref="ArgumentException">The population and parameters use different region catalogues, or lacks a column the policy needs.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public static SimulationResult Run(
-        Populations.Population population,
+        Population population,
         Policy policy,
         ParameterStore parameters,
         DateOnly date,
@@ -64,7 +65,7 @@ public static class Microsimulation
         return new SimulationResult(population, policy, parameters, date, table);
     }
 
-    internal static (VariableTable Table, ProgramPass[] Passes) Prepare(Populations.Population population, Policy policy, ParameterStore parameters, DateOnly date)
+    internal static (VariableTable Table, ProgramPass[] Passes) Prepare(Population population, Policy policy, ParameterStore parameters, DateOnly date)
     {
         if (!ReferenceEquals(population.Regions, parameters.Regions))
         {
@@ -89,7 +90,7 @@ public static class Microsimulation
         return (table, passes);
     }
 
-    internal static void RunBlock(Populations.Population population, Policy policy, VariableTable table, ProgramPass[] passes, int first, int end, Explanation? explanation)
+    internal static void RunBlock(Population population, Policy policy, VariableTable table, ProgramPass[] passes, int first, int end, Explanation? explanation)
     {
         for (int i = 0; i < passes.Length; i++)
         {

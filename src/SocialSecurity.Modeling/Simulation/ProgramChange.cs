@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Simulation;
 
 /// <summary>How one monetary output changes between a baseline and a reform run: annual totals and recipients (weighted).</summary>

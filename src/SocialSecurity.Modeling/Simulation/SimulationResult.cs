@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Simulation;
 
@@ -14,7 +15,7 @@ public sealed class SimulationResult
     private readonly ConcurrentDictionary<IncomeConcept, double[]> _perCapita = new();
     private readonly Lazy<double[]> _personWeights;
 
-    internal SimulationResult(Populations.Population population, Policy policy, ParameterStore parameters, DateOnly date, VariableTable table)
+    internal SimulationResult(Population population, Policy policy, ParameterStore parameters, DateOnly date, VariableTable table)
     {
         Population = population;
         Policy = policy;
@@ -35,7 +36,7 @@ public sealed class SimulationResult
     }
 
     /// <summary>The population that was simulated.</summary>
-    public Populations.Population Population { get; }
+    public Population Population { get; }
 
     /// <summary>The policy that was run.</summary>
     public Policy Policy { get; }

@@ -1,4 +1,5 @@
 using Xunit.Abstractions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Metrics;
 

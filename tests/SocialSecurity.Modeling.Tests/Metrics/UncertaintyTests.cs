@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Metrics;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Metrics;
 

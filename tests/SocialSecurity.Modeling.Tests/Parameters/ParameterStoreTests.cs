@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Parameters;
 

@@ -1,9 +1,11 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 
 /// <summary>Column-by-column equality of two populations (doubles compared bit for bit).</summary>
 internal static class PopulationAssert
 {
-    public static void Identical(SocialSecurity.Modeling.Populations.Population actual, SocialSecurity.Modeling.Populations.Population expected)
+    public static void Identical(SocialSecurity.Modeling.Core.Population actual, SocialSecurity.Modeling.Core.Population expected)
     {
         actual.HouseholdCount.Should().Be(expected.HouseholdCount);
         actual.PersonCount.Should().Be(expected.PersonCount);
@@ -53,7 +55,7 @@ internal static class PopulationAssert
         return bits;
     }
 
-    private static string[] Codes(SocialSecurity.Modeling.Populations.Population population, ReadOnlySpan<SocialSecurity.Modeling.Regions.RegionId> regions)
+    private static string[] Codes(SocialSecurity.Modeling.Core.Population population, ReadOnlySpan<SocialSecurity.Modeling.Regions.RegionId> regions)
     {
         var codes = new string[regions.Length];
         for (int i = 0; i < codes.Length; i++)

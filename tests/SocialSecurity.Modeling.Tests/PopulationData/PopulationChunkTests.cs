@@ -1,10 +1,10 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Populations.Csv;
-using SocialSecurity.Modeling.Populations.Files;
+using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 

@@ -1,7 +1,8 @@
 using SocialSecurity.Modeling.Populations;
-using SocialSecurity.Modeling.Populations.Csv;
+using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 
@@ -118,7 +119,7 @@ public sealed class PopulationCsvTests : IDisposable
         File.WriteAllText(households, "household_id,weight,region,area\n1,10,999999,urban\n");
         Read().Should().Throw<DataFormatException>().WithMessage($"{households} at row 1, column 'region': unknown region code '999999'*");
 
-        Func<SocialSecurity.Modeling.Populations.Population> Read() => () => PopulationCsv.Read(households, persons);
+        Func<SocialSecurity.Modeling.Core.Population> Read() => () => PopulationCsv.Read(households, persons);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Parquet;
 using Parquet.Schema;
-using SocialSecurity.Modeling.Populations.Files;
+using SocialSecurity.Modeling.IO;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 
@@ -27,7 +28,7 @@ public sealed class PopulationParquetErrorTests : IDisposable
 
         population.HouseholdCount.Should().Be(2);
         population.Age.ToArray().Should().Equal(40, 70, 8);
-        population.Sex.ToArray().Should().Equal(Modeling.Populations.Sex.Male, Modeling.Populations.Sex.Female, Modeling.Populations.Sex.Male);
+        population.Sex.ToArray().Should().Equal(Modeling.Core.Sex.Male, Modeling.Core.Sex.Female, Modeling.Core.Sex.Male);
         population.WagesAnnual.ToArray().Should().Equal([1000.5, 0, 0], "a null in an optional column is its default");
     }
 
@@ -48,13 +49,13 @@ public sealed class PopulationParquetErrorTests : IDisposable
                            "wages_annual": { "column": "wage_month", "scale": 12 } } }
             """);
 
-        var population = PopulationParquet.Read(_households, _persons, Modeling.Populations.Csv.PopulationCsvMapping.Load(mappingPath));
+        var population = PopulationParquet.Read(_households, _persons, Modeling.IO.PopulationCsvMapping.Load(mappingPath));
 
-        population.Area.ToArray().Should().Equal(Modeling.Populations.AreaType.Urban, Modeling.Populations.AreaType.Rural);
+        population.Area.ToArray().Should().Equal(Modeling.Core.AreaType.Urban, Modeling.Core.AreaType.Rural);
         population.Regions[population.HouseholdRegion[1]].Code.Should().Be(Modeling.Regions.RegionCodes.Yangzhou);
         population.Weight.ToArray().Should().Equal(120.5, 80);
-        population.Sex.ToArray().Should().Equal(Modeling.Populations.Sex.Male, Modeling.Populations.Sex.Female, Modeling.Populations.Sex.Female);
-        population.Hukou.ToArray().Should().Equal(Modeling.Populations.HukouType.Urban, Modeling.Populations.HukouType.Urban, Modeling.Populations.HukouType.Rural);
+        population.Sex.ToArray().Should().Equal(Modeling.Core.Sex.Male, Modeling.Core.Sex.Female, Modeling.Core.Sex.Female);
+        population.Hukou.ToArray().Should().Equal(Modeling.Core.HukouType.Urban, Modeling.Core.HukouType.Urban, Modeling.Core.HukouType.Rural);
         population.WagesAnnual.ToArray().Should().Equal(36_000, 0, 0);
     }
 
@@ -113,7 +114,7 @@ public sealed class PopulationParquetErrorTests : IDisposable
         Read().Should().Throw<DataFormatException>().WithMessage($"{_households} at header: not a readable Parquet file*");
     }
 
-    private Func<Modeling.Populations.Population> Read() => () => PopulationParquet.Read(_households, _persons);
+    private Func<Population> Read() => () => PopulationParquet.Read(_households, _persons);
 
     /// <summary>Two row groups of one household each; region as text, area as an integer code (1 = rural).</summary>
     private void WriteHouseholds(double[] weights, string[] regions)

@@ -1,8 +1,8 @@
 using SocialSecurity.Modeling.Populations;
-using SocialSecurity.Modeling.Populations.Csv;
-using SocialSecurity.Modeling.Populations.Files;
+using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 
@@ -49,7 +49,7 @@ public sealed class PopulationParquetTests : IDisposable
         PopulationAssert.Identical(backToCsv, population);
     }
 
-    internal static SocialSecurity.Modeling.Populations.Population WithExtras(SocialSecurity.Modeling.Populations.Population population)
+    internal static SocialSecurity.Modeling.Core.Population WithExtras(SocialSecurity.Modeling.Core.Population population)
     {
         // Rebuild with awkward doubles (sub-normal, negative zero, many digits) in extra columns.
         var builder = new PopulationBuilder(population.Regions);

@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Tests.Support;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 

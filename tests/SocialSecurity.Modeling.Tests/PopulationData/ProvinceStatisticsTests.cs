@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 

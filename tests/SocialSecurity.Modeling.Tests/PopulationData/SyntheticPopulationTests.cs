@@ -2,7 +2,8 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;
-using ModelPopulation = SocialSecurity.Modeling.Populations.Population;
+using ModelPopulation = SocialSecurity.Modeling.Core.Population;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 

@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Populations.Weighting;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 

@@ -7,6 +7,7 @@ using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Tests.Support;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs;
 

@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Randomness;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Randomness;
 

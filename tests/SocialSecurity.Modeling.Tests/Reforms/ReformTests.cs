@@ -2,6 +2,7 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Reforms;
 
@@ -38,7 +39,7 @@ public class ReformTests
             .WithReform(Reform.Create("a").Add(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, new DateOnly(2024, 1, 1), 1_000))
             .WithReform(Reform.Create("b").Scale(DibaoProgram.StandardUrban, RegionCodes.Hangzhou, new DateOnly(2024, 1, 1), 2));
         reformed.Resolve(DibaoProgram.StandardUrban, Date, RegionCodes.Hangzhou).Value.Scalar.Should().Be(24_000);
-        reformed.Reforms.Select(r => r.Name).Should().Equal("a", "b");
+        reformed.ReformNames.Should().Equal("a", "b");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Simulation;
 

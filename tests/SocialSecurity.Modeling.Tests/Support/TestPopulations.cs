@@ -1,5 +1,6 @@
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Support;
 
@@ -47,7 +48,7 @@ internal static class TestPopulations
         return (hh.ToArray(), persons.ToArray());
     }
 
-    public static global::SocialSecurity.Modeling.Populations.Population Build(IEnumerable<HouseholdRecord> households, IEnumerable<PersonRecord> persons)
+    public static global::SocialSecurity.Modeling.Core.Population Build(IEnumerable<HouseholdRecord> households, IEnumerable<PersonRecord> persons)
     {
         var builder = new PopulationBuilder();
         foreach (var h in households)

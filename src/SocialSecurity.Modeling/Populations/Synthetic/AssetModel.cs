@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using SocialSecurity.Modeling.Internal;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Synthetic;
 

@@ -1,5 +1,6 @@
 using SocialSecurity.Modeling.Internal;
 using static SocialSecurity.Modeling.Populations.Synthetic.SyntheticAssumptions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Synthetic;
 

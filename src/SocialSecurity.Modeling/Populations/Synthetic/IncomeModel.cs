@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.RootFinding;
 using static SocialSecurity.Modeling.Populations.Synthetic.SyntheticAssumptions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Synthetic;
 

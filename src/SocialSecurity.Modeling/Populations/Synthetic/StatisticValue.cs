@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Synthetic;
 

@@ -2,6 +2,7 @@ using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations.Weighting;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Synthetic;
 

@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Populations.Uprating;
 
 /// <summary>An amount column of a <see cref="Population"/> that <see cref="IncomeUprating"/> can move to another date.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Weighting;
 

@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Populations.Weighting;
 
 /// <summary>Convergence settings for <see cref="WeightRaking.Rake"/>.</summary>

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Weighting;
 

@@ -4,6 +4,7 @@ using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
 
@@ -135,7 +136,7 @@ public sealed class DibaoProgram : PolicyProgram
             }
         }
 
-        private void Explain(Explanation explain, Populations.Population population, int h, int n, double incomeAnnual, double standardAnnual, double assets, bool incomeTest, bool assetTest, double benefit)
+        private void Explain(Explanation explain, Population population, int h, int n, double incomeAnnual, double standardAnnual, double assets, bool incomeTest, bool assetTest, double benefit)
         {
             var standard = _rules.StandardSource(population, h);
             var area = population.Area[h].ToString().ToLowerInvariant();

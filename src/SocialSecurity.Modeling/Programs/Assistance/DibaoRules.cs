@@ -1,5 +1,6 @@
 using System.Buffers;
 using SocialSecurity.Modeling.Populations;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
 
@@ -61,14 +62,14 @@ internal sealed class DibaoRules
     /// <summary>The household's dibao standard, yuan/person/year.</summary>
     /// <remarks><paramref name="population"/> must be the run's population (the one the rules were prepared for).</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public double AnnualStandard(Populations.Population population, int household)
+    public double AnnualStandard(Population population, int household)
     {
         int r = _region[household];
         return _area[household] == (byte)AreaType.Urban ? _urban[r] : _rural[r];
     }
 
     /// <summary>Where the household's standard comes from, for explanations.</summary>
-    public Parameters.ResolvedParameter StandardSource(Populations.Population population, int household)
+    public ResolvedParameter StandardSource(Population population, int household)
     {
         var region = population.HouseholdRegion[household];
         return population.Area[household] == AreaType.Urban ? Urban.Source(region) : Rural.Source(region);
@@ -77,7 +78,7 @@ internal sealed class DibaoRules
     /// <summary>The dibao asset test for a household of <paramref name="members"/> whose standard is <paramref name="annualStandard"/>.</summary>
     /// <remarks><paramref name="population"/> must be the run's population (the one the rules were prepared for).</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public bool AssetsPass(Populations.Population population, double financialAssets, int household, int members, double annualStandard)
+    public bool AssetsPass(Population population, double financialAssets, int household, int members, double annualStandard)
     {
         if (_months.Length == 0)
         {
@@ -94,7 +95,7 @@ internal sealed class DibaoRules
     private static void ThrowAssetTestNotResolved() => throw new InvalidOperationException("The asset test was not resolved for this program.");
 
     /// <summary>Where the asset-test values for <paramref name="region"/> come from, for explanations.</summary>
-    public (Parameters.ResolvedParameter Months, Parameters.ResolvedParameter Homes, Parameters.ResolvedParameter Vehicle) AssetSources(Regions.RegionId region)
+    public (ResolvedParameter Months, ResolvedParameter Homes, ResolvedParameter Vehicle) AssetSources(Regions.RegionId region)
         => _assetMonths is null || _maxHomes is null || _vehicleRule is null
             ? throw new InvalidOperationException("The asset test was not resolved for this program.")
             : (_assetMonths.Source(region), _maxHomes.Source(region), _vehicleRule.Source(region));

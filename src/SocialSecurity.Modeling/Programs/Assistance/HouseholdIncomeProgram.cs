@@ -1,5 +1,6 @@
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
 
@@ -13,7 +14,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <remarks>
 /// The default definition is <see cref="InputVariables.IncomeForMeansTests"/> (market income plus reported
 /// pensions). With a simulated pension, pass the pension output instead of the reported pension (see
-/// <see cref="Pensions.PensionPolicies"/>). Negative business or property income is kept here; the rules floor
+/// <see cref="SocialSecurity.Modeling.Programs.PensionPolicies"/>). Negative business or property income is kept here; the rules floor
 /// the household total at zero.
 /// </remarks>
 public sealed class HouseholdIncomeProgram : PolicyProgram

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Health;
 

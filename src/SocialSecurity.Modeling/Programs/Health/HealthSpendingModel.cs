@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using SocialSecurity.Modeling.Populations;
 
 using SocialSecurity.Modeling.Randomness;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Health;
 

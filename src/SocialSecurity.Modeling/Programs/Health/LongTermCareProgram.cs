@@ -2,6 +2,7 @@ using System.Globalization;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Health;
 
@@ -11,7 +12,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// the assessed care cost (DOMAIN.md §6; rule in <see cref="LongTermCareTerms"/>).
 /// </summary>
 /// <remarks>
-/// <para>The grade is the built-in <see cref="Populations.Population.SelfCare"/> column; the assessed care cost is
+/// <para>The grade is the built-in <see cref="Population.SelfCare"/> column; the assessed care cost is
 /// the extra person column <see cref="AssessedCareCostColumn"/> (yuan per year), so the program is not part of
 /// <see cref="Policies.Standard"/>.</para>
 /// <para>Who pays the financing (individuals, medical-insurance funds, government) is unknown, so

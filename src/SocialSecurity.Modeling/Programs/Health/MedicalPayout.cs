@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Health;
 

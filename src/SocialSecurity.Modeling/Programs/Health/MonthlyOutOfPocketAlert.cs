@@ -1,5 +1,6 @@
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Health;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SocialSecurity.Modeling.Money;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 

@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Money;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 

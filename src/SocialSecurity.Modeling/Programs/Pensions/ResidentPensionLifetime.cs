@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MathNet.Numerics.RootFinding;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
@@ -13,7 +14,7 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// <para>Legal basis: 国发〔2014〕8号 (merged resident scheme), continuing 国发〔2009〕32号; local rules as data.</para>
 /// <para>Inputs: the person columns of <see cref="ResidentPensionSchema"/>, the built-in age, employment, place of
 /// hukou and household area. Enrolment is at the place of hukou (国发〔2014〕8号 art. 3), so each person is
-/// computed with the parameters of their hukou region (<see cref="Populations.Population.HukouRegion"/>, which is
+/// computed with the parameters of their hukou region (<see cref="Population.HukouRegion"/>, which is
 /// the household's region unless the data say otherwise). Rules, per person:</para>
 /// <list type="bullet">
 /// <item><b>Contributors:</b> aged from <c>pension.resident.minimum_contribution_age</c> (16) to below the pension

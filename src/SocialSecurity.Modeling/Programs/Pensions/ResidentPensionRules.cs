@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
@@ -123,7 +124,7 @@ public sealed class ResidentPensionRules
     /// <param name="date">The date.</param>
     /// <param name="region">A region of the store's catalogue.</param>
     /// <exception cref="ParameterNotFoundException">A parameter has no value in force there.</exception>
-    public static ResidentPensionRules Resolve(ParameterStore parameters, DateOnly date, RegionId region)
+    public static ResidentPensionRules Resolve(IParameterSource parameters, DateOnly date, RegionId region)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var sources = ResidentPensionParameters.All.ToFrozenDictionary(name => name, name => parameters.Resolve(name, date, region), StringComparer.Ordinal);

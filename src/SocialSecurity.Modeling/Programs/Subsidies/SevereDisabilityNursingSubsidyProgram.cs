@@ -2,6 +2,7 @@ using System.Globalization;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Subsidies;
 

@@ -4,6 +4,7 @@ using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Subsidies;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Randomness;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Targeting;
 
@@ -23,7 +24,7 @@ namespace SocialSecurity.Modeling.Programs.Targeting;
 /// household keeps what the rule computed for it, which is 0 for rules that pay only the eligible (gap-filling
 /// dibao); the cost of inclusion errors then comes through the linked programs, not the wrapped one;</item>
 /// <item><c>targeting.{key}.received</c> and <c>targeting.{key}.outcome</c> (a <see cref="TargetingOutcome"/>) record
-/// what happened; <see cref="TargetingReport"/> summarises them.</item>
+/// what happened; <see cref="SocialSecurity.Modeling.Simulation.TargetingReport"/> summarises them.</item>
 /// </list>
 /// <para><b>Unit.</b> The unit is the entity of the eligibility flag: households (dibao and the other household
 /// means tests; draws keyed by household id), or persons (destitute support; draws keyed by person id, and the

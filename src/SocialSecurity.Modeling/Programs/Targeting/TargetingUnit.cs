@@ -1,6 +1,8 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Programs.Targeting;
 
-/// <summary>What a <see cref="TargetingReport"/> counts: households (weighted by the household weight) or persons (household weight × size).</summary>
+/// <summary>What a <see cref="SocialSecurity.Modeling.Simulation.TargetingReport"/> counts: households (weighted by the household weight) or persons (household weight × size).</summary>
 public enum TargetingUnit
 {
     /// <summary>Weighted households.</summary>

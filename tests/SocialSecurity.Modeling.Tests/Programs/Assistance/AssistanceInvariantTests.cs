@@ -6,6 +6,8 @@ using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Tests.Support;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Assistance;
 
@@ -14,7 +16,7 @@ public class AssistanceInvariantTests
 {
     private static readonly DateOnly Date = new(2023, 6, 30);
 
-    private static (global::SocialSecurity.Modeling.Populations.Population Population, HouseholdRecord[] Households, PersonRecord[] Persons) Sample(int households, int seed)
+    private static (global::SocialSecurity.Modeling.Core.Population Population, HouseholdRecord[] Households, PersonRecord[] Persons) Sample(int households, int seed)
     {
         var (hh, persons) = TestPopulations.Random(households, seed);
         var random = new Random(seed);

@@ -5,6 +5,7 @@ using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Assistance;
 

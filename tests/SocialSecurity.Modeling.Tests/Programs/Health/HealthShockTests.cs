@@ -3,6 +3,8 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Health;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Simulation;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Health;
 
@@ -10,7 +12,7 @@ public class HealthShockTests
 {
     private static readonly DateOnly Mid2024 = new(2024, 6, 30);
 
-    internal static Populations.Population SamplePopulation(int households, int seed, bool reversed = false)
+    internal static Population SamplePopulation(int households, int seed, bool reversed = false)
     {
         var random = new Random(seed);
         string[] regions = [RegionCodes.Hangzhou, RegionCodes.Ulanqab, RegionCodes.Kashgar, RegionCodes.Wuxi];

@@ -3,6 +3,7 @@ using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Health;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Health;
 

@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Programs.Health;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Health;
 

@@ -2,6 +2,8 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Pensions;
 
@@ -9,7 +11,7 @@ public class EmployeePensionInvariantTests
 {
     private static readonly DateOnly Date = new(2023, 7, 1);
 
-    private static SimulationResult Run(Populations.Population population, int threads = -1, int blockSize = 16_384)
+    private static SimulationResult Run(Population population, int threads = -1, int blockSize = 16_384)
         => Microsimulation.Run(population, PensionPolicies.EmployeePensionOnly(), ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = threads, BlockSize = blockSize });
 
     [Theory]

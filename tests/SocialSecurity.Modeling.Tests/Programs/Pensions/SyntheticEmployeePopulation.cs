@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Pensions;
 
@@ -11,7 +12,7 @@ internal static class SyntheticEmployeePopulation
     private static readonly EmploymentStatus[] Statuses = [EmploymentStatus.Employee, EmploymentStatus.Employee, EmploymentStatus.SelfEmployed, EmploymentStatus.Retired, EmploymentStatus.Inactive, EmploymentStatus.Agricultural];
 
     /// <summary>Builds the population; <paramref name="extraYears"/> and <paramref name="extraIndex"/> are added to every person's career (same seed, same people).</summary>
-    public static Populations.Population Build(int households, int seed, double extraYears = 0, double extraIndex = 0)
+    public static Population Build(int households, int seed, double extraYears = 0, double extraIndex = 0)
     {
         var random = new Random(seed);
         var builder = new PopulationBuilder();

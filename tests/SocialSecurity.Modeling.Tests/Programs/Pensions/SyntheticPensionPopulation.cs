@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Pensions;
 
@@ -10,7 +11,7 @@ internal static class SyntheticPensionPopulation
     private static readonly string[] Regions = [RegionCodes.Hangzhou, RegionCodes.Wuxi, RegionCodes.Yangzhou, RegionCodes.Kashgar, RegionCodes.Hohhot];
     private static readonly double[] Tiers = [0, 0, 100, 200, 300, 500, 1000, 2000, 3500];
 
-    public static Populations.Population Build(int households, int seed)
+    public static Population Build(int households, int seed)
     {
         var random = new Random(seed);
         var builder = new PopulationBuilder();

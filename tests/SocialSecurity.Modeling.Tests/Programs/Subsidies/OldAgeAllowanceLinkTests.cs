@@ -3,6 +3,7 @@ using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Programs.Subsidies;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Subsidies;
 

@@ -4,6 +4,7 @@ using SocialSecurity.Modeling.Programs.Subsidies;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Tests.Programs.Assistance;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Subsidies;
 

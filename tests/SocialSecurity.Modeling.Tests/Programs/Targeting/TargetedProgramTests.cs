@@ -6,6 +6,7 @@ using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Tests.Support;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Targeting;
 
@@ -13,7 +14,7 @@ public class TargetedProgramTests
 {
     private static readonly DateOnly Date = new(2023, 6, 30);
     private static readonly DateOnly From = new(2023, 1, 1);
-    private static readonly Lazy<global::SocialSecurity.Modeling.Populations.Population> Sample = new(() =>
+    private static readonly Lazy<global::SocialSecurity.Modeling.Core.Population> Sample = new(() =>
     {
         var (households, persons) = TestPopulations.Random(20_000, seed: 77);
         return TestPopulations.Build(households, persons);
@@ -27,7 +28,7 @@ public class TargetedProgramTests
         .Set(TargetedProgram.ExclusionErrorRate("dibao"), RegionCodes.Xinjiang, From, exclusion)
         .Set(TargetedProgram.InclusionErrorRate("dibao"), "000000", From, inclusion));
 
-    private static SimulationResult Run(ParameterStore store, SimulationOptions? options = null, global::SocialSecurity.Modeling.Populations.Population? population = null)
+    private static SimulationResult Run(ParameterStore store, SimulationOptions? options = null, global::SocialSecurity.Modeling.Core.Population? population = null)
         => Microsimulation.Run(population ?? Sample.Value, Targeted(), store, Date, options);
 
     [Fact]
@@ -258,7 +259,7 @@ public class TargetedProgramTests
         => FluentActions.Invoking(() => new TargetedProgram(new DibaoSupplementPersonFlagProgram(), "test.person_flag")).Should().Throw<ArgumentException>().WithMessage("*person-level targeting needs person-level amounts*");
 
     /// <summary>A minimal program with a person flag and a household amount, to test the guard.</summary>
-    private sealed class DibaoSupplementPersonFlagProgram : global::SocialSecurity.Modeling.Programs.PolicyProgram
+    private sealed class DibaoSupplementPersonFlagProgram : global::SocialSecurity.Modeling.Core.PolicyProgram
     {
         public override string Name => "test";
 
@@ -274,6 +275,6 @@ public class TargetedProgramTests
 
         public override IReadOnlyList<string> Parameters { get; } = [];
 
-        public override global::SocialSecurity.Modeling.Programs.ProgramPass Prepare(global::SocialSecurity.Modeling.Programs.ProgramSetup setup) => throw new NotSupportedException();
+        public override global::SocialSecurity.Modeling.Core.ProgramPass Prepare(global::SocialSecurity.Modeling.Core.ProgramSetup setup) => throw new NotSupportedException();
     }
 }

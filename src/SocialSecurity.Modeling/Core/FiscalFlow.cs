@@ -1,0 +1,22 @@
+namespace SocialSecurity.Modeling.Core;
+
+/// <summary>
+/// How a variable enters the public budget (<see cref="SocialSecurity.Modeling.Simulation.SimulationResult.PublicSpendingAnnual"/>,
+/// <see cref="SocialSecurity.Modeling.Simulation.SimulationResult.PublicRevenueAnnual"/>, <see cref="SocialSecurity.Modeling.Simulation.ReformComparison.NetFiscalCostAnnual"/>). This is
+/// separate from <see cref="IncomeRole"/>: a government-paid pension contribution is public spending but not household
+/// income this year, and a person's own contribution to their pension account is income forgone but not public revenue.
+/// </summary>
+public enum FiscalFlow
+{
+    /// <summary>Follow the income role: direct and in-kind transfers are spending; direct taxes and non-pension contributions are revenue; everything else is neither.</summary>
+    ByRole,
+
+    /// <summary>Public spending (for example a government-paid contribution, a pension subsidy, a government-financed basic pension).</summary>
+    PublicSpending,
+
+    /// <summary>Public revenue.</summary>
+    PublicRevenue,
+
+    /// <summary>Not a public flow (for example a person's own account savings, a village-collective subsidy, private insurance).</summary>
+    None,
+}

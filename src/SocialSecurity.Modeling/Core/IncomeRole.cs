@@ -1,0 +1,35 @@
+namespace SocialSecurity.Modeling.Core;
+
+/// <summary>
+/// How a variable enters the CEQ income concepts (METRICS.md §0, the PDI scenario where contributory pensions are
+/// deferred income). Variables with <see cref="None"/> are intermediate results (eligibility flags, tiers).
+/// </summary>
+public enum IncomeRole
+{
+    /// <summary>Not income: eligibility flags, tiers, counts, stocks.</summary>
+    None,
+
+    /// <summary>Factor income or private transfers (wages, business, property, remittances): part of market income.</summary>
+    MarketIncome,
+
+    /// <summary>Contributions to old-age pensions paid by the person: subtracted from market income.</summary>
+    PensionContribution,
+
+    /// <summary>Contributory pensions received: added to market income to give market income plus pensions.</summary>
+    ContributoryPension,
+
+    /// <summary>Direct cash and near-cash transfers (dibao, subsidies, allowances): added in gross and disposable income; a public cost.</summary>
+    DirectTransfer,
+
+    /// <summary>Direct taxes: subtracted in disposable income; public revenue.</summary>
+    DirectTax,
+
+    /// <summary>Non-pension contributions (health, long-term care): subtracted in disposable income; public revenue.</summary>
+    OtherContribution,
+
+    /// <summary>In-kind benefits valued at government cost (health payouts, care services): added in final income; a public cost.</summary>
+    InKindTransfer,
+
+    /// <summary>Co-payments and user fees the household pays for public services (medical out-of-pocket spending): subtracted in final income (METRICS.md §0); not public revenue.</summary>
+    CoPayment,
+}

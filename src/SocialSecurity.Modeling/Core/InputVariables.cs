@@ -1,0 +1,41 @@
+
+namespace SocialSecurity.Modeling.Core;
+
+/// <summary>The numeric input columns every <see cref="Population"/> has, as variables programs can declare as inputs.</summary>
+public static class InputVariables
+{
+    /// <summary>Wages, yuan per year (person).</summary>
+    public static readonly VariableDefinition Wages = new("person.wages_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Wages and salaries");
+
+    /// <summary>Net business income, yuan per year (person).</summary>
+    public static readonly VariableDefinition BusinessIncome = new("person.business_income_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Net business income, including farming and herding");
+
+    /// <summary>Net property income, yuan per year (person).</summary>
+    public static readonly VariableDefinition PropertyIncome = new("person.property_income_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Net property income");
+
+    /// <summary>Private transfers received, yuan per year (person).</summary>
+    public static readonly VariableDefinition PrivateTransfers = new("person.private_transfers_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Private transfers received");
+
+    /// <summary>Pensions received as reported in the data, yuan per year (person).</summary>
+    public static readonly VariableDefinition ReportedPension = new("person.reported_pension_annual", Entity.Person, AmountPeriod.Year, IncomeRole.ContributoryPension, "Pensions received, as reported in the data (not simulated)");
+
+    /// <summary>Financial assets, yuan (household stock).</summary>
+    public static readonly VariableDefinition FinancialAssets = new("household.financial_assets", Entity.Household, AmountPeriod.None, IncomeRole.None, "Financial assets (a stock)");
+
+    /// <summary>Every built-in input variable.</summary>
+    public static IReadOnlyList<VariableDefinition> All { get; } = [Wages, BusinessIncome, PropertyIncome, PrivateTransfers, ReportedPension, FinancialAssets];
+
+    /// <summary>The variables whose sum is a household's income before public transfers, as the dibao income test counts it (market income plus reported pensions).</summary>
+    public static IReadOnlyList<string> IncomeForMeansTests { get; } = [Wages.Name, BusinessIncome.Name, PropertyIncome.Name, PrivateTransfers.Name, ReportedPension.Name];
+
+    internal static double[] Column(Population population, string name) => name switch
+    {
+        "person.wages_annual" => population.WagesColumn,
+        "person.business_income_annual" => population.BusinessColumn,
+        "person.property_income_annual" => population.PropertyColumn,
+        "person.private_transfers_annual" => population.PrivateTransfersColumn,
+        "person.reported_pension_annual" => population.PensionColumn,
+        "household.financial_assets" => population.FinancialAssetsColumn,
+        _ => throw new KeyNotFoundException($"'{name}' is not a built-in input variable."),
+    };
+}

@@ -1,0 +1,56 @@
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Core;
+
+/// <summary>
+/// One rule of the social-security system (a program such as dibao or the resident pension), evaluated over a
+/// columnar population for one date. Implement it for your own rules.
+/// </summary>
+/// <remarks>
+/// <para>A program declares what it reads (<see cref="Inputs"/>), what it writes (<see cref="Outputs"/>) and which
+/// parameters it uses (<see cref="Parameters"/>). <see cref="Policy"/> orders programs by these declarations and
+/// rejects missing inputs, duplicate outputs and cycles when the policy is built, not in the middle of a run.</para>
+/// <para>Evaluation has two phases. <see cref="Prepare"/> runs once per simulation: it resolves every parameter for
+/// every region present, so that no lookup happens per person. The returned <see cref="ProgramPass"/> then runs over
+/// blocks of households, possibly in parallel; it may read and write only its own households' rows.</para>
+/// </remarks>
+public abstract class PolicyProgram
+{
+    /// <summary>A short unique name, for example <c>dibao</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>What the program does, with its legal basis.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The variables the program reads: built-in inputs (<see cref="InputVariables"/>), extra population columns, or other programs' outputs.</summary>
+    public abstract IReadOnlyList<string> Inputs { get; }
+
+    /// <summary>The variables the program writes.</summary>
+    public abstract IReadOnlyList<VariableDefinition> Outputs { get; }
+
+    /// <summary>
+    /// Programs this one needs and that <see cref="Policy.Create(IEnumerable{PolicyProgram})"/> adds when the policy does
+    /// not already contain a program of the same name (for example the household means-test income that every
+    /// means-tested program reads). A program of that name already present must read and write the same variables,
+    /// or the policy is rejected. Empty by default.
+    /// </summary>
+    public virtual IReadOnlyList<PolicyProgram> Prerequisites => [];
+
+    /// <summary>
+    /// The benefits this program pays, by name (for example <c>dibao</c>, <c>old_age_allowance</c>). Two programs of
+    /// one policy may not pay the same benefit: <see cref="Policy.Create(IEnumerable{PolicyProgram})"/> rejects such a
+    /// policy, so a benefit modelled by two rules (dibao and tiered dibao; the resident pension's 80+ top-up and the
+    /// stand-alone allowance) cannot be paid twice. Empty by default.
+    /// </summary>
+    public virtual IReadOnlyList<string> Pays => [];
+
+    /// <summary>The parameters the program uses; each must exist in the parameter store a simulation runs with.</summary>
+    public abstract IReadOnlyList<string> Parameters { get; }
+
+    /// <summary>Resolves parameters for the date and the regions present, and returns the pass that computes the outputs.</summary>
+    /// <param name="setup">The date, parameters and population of the run.</param>
+    public abstract ProgramPass Prepare(ProgramSetup setup);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}

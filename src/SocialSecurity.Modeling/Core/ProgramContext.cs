@@ -1,0 +1,65 @@
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Core;
+
+/// <summary>
+/// What a <see cref="ProgramPass"/> sees for one block of households: the block's bounds, the population, the
+/// columns it declared, and (in household calculations) an explanation to write steps to.
+/// </summary>
+/// <remarks>
+/// Columns are whole-population spans; a pass indexes them with household indices in
+/// [<see cref="FirstHousehold"/>, <see cref="EndHousehold"/>) and, for person columns, with those households'
+/// member ranges (<see cref="Population.MemberStart"/>). Reading an undeclared column, or writing
+/// another program's output, throws.
+/// </remarks>
+public sealed class ProgramContext
+{
+    private readonly PolicyProgram _program;
+    private readonly VariableTable _table;
+
+    internal ProgramContext(PolicyProgram program, VariableTable table, Population population, int firstHousehold, int endHousehold, Explanation? explanation)
+    {
+        _program = program;
+        _table = table;
+        Population = population;
+        FirstHousehold = firstHousehold;
+        EndHousehold = endHousehold;
+        Explanation = explanation;
+    }
+
+    /// <summary>The population.</summary>
+    public Population Population { get; }
+
+    /// <summary>The first household index of the block.</summary>
+    public int FirstHousehold { get; }
+
+    /// <summary>One past the last household index of the block.</summary>
+    public int EndHousehold { get; }
+
+    /// <summary>Where to record explanation steps, or <see langword="null"/> in population runs (do not build step text then).</summary>
+    public Explanation? Explanation { get; }
+
+    /// <summary>A column the program declared as an input.</summary>
+    /// <param name="name">The variable's name.</param>
+    public ReadOnlySpan<double> Read(string name)
+    {
+        if (!_program.Inputs.Contains(name) && !_program.Outputs.Any(o => o.Name == name))
+        {
+            throw new InvalidOperationException($"Program '{_program.Name}' reads '{name}' without declaring it in Inputs.");
+        }
+
+        return _table.Column(name);
+    }
+
+    /// <summary>A column the program declared as an output, to write its block's rows.</summary>
+    /// <param name="name">The variable's name.</param>
+    public Span<double> Write(string name)
+    {
+        if (!_program.Outputs.Any(o => o.Name == name))
+        {
+            throw new InvalidOperationException($"Program '{_program.Name}' writes '{name}' without declaring it in Outputs.");
+        }
+
+        return _table.Column(name);
+    }
+}

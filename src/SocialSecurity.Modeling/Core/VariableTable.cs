@@ -1,0 +1,49 @@
+
+namespace SocialSecurity.Modeling.Core;
+
+/// <summary>The columns of one run: the population's inputs (shared, not copied) and every program output.</summary>
+internal sealed class VariableTable
+{
+    private readonly Dictionary<string, (VariableDefinition Definition, double[] Data)> _columns = new(StringComparer.Ordinal);
+
+    public VariableTable(Population population, Policy policy)
+    {
+        foreach (var input in InputVariables.All)
+        {
+            _columns[input.Name] = (input, InputVariables.Column(population, input.Name));
+        }
+
+        foreach (var name in population.ExtraPersonColumns)
+        {
+            population.TryGetExtraPersonColumn(name, out var column);
+            _columns[name] = (new VariableDefinition(name, Entity.Person, AmountPeriod.None, IncomeRole.None, "extra population column"), column);
+        }
+
+        foreach (var name in population.ExtraHouseholdColumns)
+        {
+            population.TryGetExtraHouseholdColumn(name, out var column);
+            _columns[name] = (new VariableDefinition(name, Entity.Household, AmountPeriod.None, IncomeRole.None, "extra population column"), column);
+        }
+
+        foreach (var program in policy.Programs)
+        {
+            foreach (var output in program.Outputs)
+            {
+                _columns[output.Name] = (output, new double[output.Entity == Entity.Person ? population.PersonCount : population.HouseholdCount]);
+            }
+        }
+    }
+
+    public IEnumerable<VariableDefinition> Definitions => _columns.Values.Select(c => c.Definition);
+
+    public bool Contains(string name) => _columns.ContainsKey(name);
+
+    public VariableDefinition Definition(string name) => Get(name).Definition;
+
+    public double[] Column(string name) => Get(name).Data;
+
+    private (VariableDefinition Definition, double[] Data) Get(string name)
+        => _columns.TryGetValue(name, out var column)
+            ? column
+            : throw new KeyNotFoundException($"No variable '{name}' in this run; available: {string.Join(", ", _columns.Keys.Order(StringComparer.Ordinal))}.");
+}

@@ -1,0 +1,250 @@
+using System.Runtime.CompilerServices;
+using SocialSecurity.Modeling.IO;
+using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Populations;
+
+namespace SocialSecurity.Modeling.IO;
+
+/// <summary>
+/// Reads populations from a household file and a person file, CSV or Parquet, through one declarative
+/// <see cref="PopulationCsvMapping"/> (column names, value recoding, scale factors, extra columns): whole, or streamed
+/// in chunks of households for files larger than memory. Every error is a <see cref="DataFormatException"/> that names
+/// the file, the row (CSV: data rows from 1; Parquet: row group and row, from 0) and the column.
+/// </summary>
+/// <remarks>
+/// <para><b>Chunked reading</b> (<see cref="ReadChunks"/>) holds one chunk in memory at a time. It requires the person
+/// file to list each household's members together, with the households in the same order as in the household file
+/// (for example both files sorted by household id, as <see cref="PopulationParquet.Write"/> and
+/// <see cref="PopulationCsv.Write"/> write them). A person out of that order, or one whose household is missing
+/// (an orphan), stops the enumeration with an error naming the person's row. Each chunk is validated in full before
+/// it is yielded; ids are checked for duplicates within a chunk only.</para>
+/// <para>Because every household is simulated independently, results over the chunks add up to the results over the
+/// whole file: sum weighted totals chunk by chunk (see docs/populations.md).</para>
+/// </remarks>
+public static class PopulationReader
+{
+    /// <summary>The format implied by a file's extension: <c>.parquet</c> (or <c>.pq</c>) is Parquet, anything else CSV.</summary>
+    /// <param name="path">A file path.</param>
+    public static PopulationFileFormat FormatOf(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var extension = Path.GetExtension(path);
+        return extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase) || extension.Equals(".pq", StringComparison.OrdinalIgnoreCase)
+            ? PopulationFileFormat.Parquet
+            : PopulationFileFormat.Csv;
+    }
+
+    /// <summary>Reads a whole population. Nothing is returned unless every row of both files is valid.</summary>
+    /// <param name="householdsPath">The household file.</param>
+    /// <param name="personsPath">The person file (any order).</param>
+    /// <param name="mapping">The column mapping; <see cref="PopulationCsvMapping.Default"/> when <see langword="null"/>.</param>
+    /// <param name="regions">The region catalogue; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
+    /// <param name="format">The format of both files; from the household file's extension when <see langword="null"/>.</param>
+    /// <exception cref="DataFormatException">A column is missing or of the wrong type, a cell is malformed or out of range, or the files disagree.</exception>
+    public static Population Read(string householdsPath, string personsPath, PopulationCsvMapping? mapping = null, RegionCatalog? regions = null, PopulationFileFormat? format = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(householdsPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(personsPath);
+        mapping ??= PopulationCsvMapping.Default;
+        regions ??= RegionCatalog.Default;
+        var fileFormat = format ?? FormatOf(householdsPath);
+        var builder = new PopulationBuilder(regions);
+        var householdIds = new HashSet<long>();
+
+        using (var cursor = Open(householdsPath, fileFormat, mapping))
+        {
+            var reader = PopulationRecordReader.ForHouseholds(cursor, mapping, regions);
+            var extras = NewExtras(reader);
+            while (cursor.MoveNext())
+            {
+                var household = reader.Household();
+                householdIds.Add(household.Id);
+                builder.AddHousehold(household);
+                reader.ReadExtras(extras);
+            }
+
+            AddExtras(reader, extras, builder.AddHouseholdColumn);
+        }
+
+        using (var cursor = Open(personsPath, fileFormat, mapping))
+        {
+            var reader = PopulationRecordReader.ForPersons(cursor, mapping, regions);
+            var extras = NewExtras(reader);
+            while (cursor.MoveNext())
+            {
+                var person = reader.Person();
+                if (!householdIds.Contains(person.HouseholdId))
+                {
+                    throw reader.Error("household_id", $"household {person.HouseholdId} is not in {householdsPath} (orphan person)");
+                }
+
+                builder.AddPerson(person);
+                reader.ReadExtras(extras);
+            }
+
+            AddExtras(reader, extras, builder.AddPersonColumn);
+        }
+
+        return Build(builder, $"{householdsPath} and {personsPath}", "cross-file checks (rows counted from 0 in file order)");
+    }
+
+    /// <summary>
+    /// Streams a population in chunks of at most <paramref name="householdsPerChunk"/> households with their members,
+    /// one validated <see cref="Population"/> per chunk, reading each file once from start to end. The person file must
+    /// group members by household in the household file's order (see the remarks).
+    /// </summary>
+    /// <param name="householdsPath">The household file.</param>
+    /// <param name="personsPath">The person file, grouped by household in household-file order.</param>
+    /// <param name="householdsPerChunk">Households per chunk (≥ 1).</param>
+    /// <param name="mapping">The column mapping; <see cref="PopulationCsvMapping.Default"/> when <see langword="null"/>.</param>
+    /// <param name="regions">The region catalogue; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
+    /// <param name="format">The format of both files; from the household file's extension when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Checked before each chunk.</param>
+    /// <exception cref="DataFormatException">Raised during enumeration: a bad cell, an orphan person, or persons out of household order.</exception>
+    public static IEnumerable<Population> ReadChunks(
+        string householdsPath,
+        string personsPath,
+        int householdsPerChunk,
+        PopulationCsvMapping? mapping = null,
+        RegionCatalog? regions = null,
+        PopulationFileFormat? format = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(householdsPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(personsPath);
+        ArgumentOutOfRangeException.ThrowIfLessThan(householdsPerChunk, 1);
+        return Chunks(householdsPath, personsPath, householdsPerChunk, mapping ?? PopulationCsvMapping.Default, regions ?? RegionCatalog.Default, format ?? FormatOf(householdsPath), cancellationToken);
+    }
+
+    /// <summary>The same as <see cref="ReadChunks"/>, as an asynchronous stream (each chunk is read on the thread pool).</summary>
+    /// <param name="householdsPath">The household file.</param>
+    /// <param name="personsPath">The person file, grouped by household in household-file order.</param>
+    /// <param name="householdsPerChunk">Households per chunk (≥ 1).</param>
+    /// <param name="mapping">The column mapping; <see cref="PopulationCsvMapping.Default"/> when <see langword="null"/>.</param>
+    /// <param name="regions">The region catalogue; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
+    /// <param name="format">The format of both files; from the household file's extension when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Checked before each chunk.</param>
+    public static async IAsyncEnumerable<Population> ReadChunksAsync(
+        string householdsPath,
+        string personsPath,
+        int householdsPerChunk,
+        PopulationCsvMapping? mapping = null,
+        RegionCatalog? regions = null,
+        PopulationFileFormat? format = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var chunks = ReadChunks(householdsPath, personsPath, householdsPerChunk, mapping, regions, format, cancellationToken).GetEnumerator();
+        while (await Task.Run(chunks.MoveNext, cancellationToken).ConfigureAwait(false))
+        {
+            yield return chunks.Current;
+        }
+    }
+
+    internal static TableCursor Open(string path, PopulationFileFormat format, PopulationCsvMapping mapping) => format switch
+    {
+        PopulationFileFormat.Parquet => new ParquetTableCursor(path),
+        PopulationFileFormat.Csv => new CsvTableCursor(path, mapping.Delimiter),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Csv or Parquet."),
+    };
+
+    private static IEnumerable<Population> Chunks(string householdsPath, string personsPath, int size, PopulationCsvMapping mapping, RegionCatalog regions, PopulationFileFormat format, CancellationToken cancellationToken)
+    {
+        using var households = Open(householdsPath, format, mapping);
+        using var persons = Open(personsPath, format, mapping);
+        var householdReader = PopulationRecordReader.ForHouseholds(households, mapping, regions);
+        var personReader = PopulationRecordReader.ForPersons(persons, mapping, regions);
+        bool personPending = persons.MoveNext();
+        int chunk = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var builder = new PopulationBuilder(regions, expectedHouseholds: size);
+            var indexById = new Dictionary<long, int>();
+            var householdExtras = NewExtras(householdReader);
+            var personExtras = NewExtras(personReader);
+            string firstHousehold = string.Empty;
+            while (indexById.Count < size && households.MoveNext())
+            {
+                if (indexById.Count == 0)
+                {
+                    firstHousehold = households.Location;
+                }
+
+                var household = householdReader.Household();
+                if (!indexById.TryAdd(household.Id, indexById.Count))
+                {
+                    throw householdReader.Error("household_id", $"household id {household.Id} appears twice in this chunk");
+                }
+
+                builder.AddHousehold(household);
+                householdReader.ReadExtras(householdExtras);
+            }
+
+            if (indexById.Count == 0)
+            {
+                if (personPending)
+                {
+                    throw personReader.Error("household_id", $"household {personReader.HouseholdId()} is not in {householdsPath} after the last household read: an orphan person, or persons not grouped by household in the household file's order");
+                }
+
+                yield break;
+            }
+
+            int current = -1;
+            while (personPending)
+            {
+                long householdId = personReader.HouseholdId();
+                if (indexById.TryGetValue(householdId, out int index))
+                {
+                    if (index < current)
+                    {
+                        throw personReader.Error("household_id", $"household {householdId}'s members are not listed together: persons must be grouped by household in the household file's order");
+                    }
+
+                    current = index;
+                    builder.AddPerson(personReader.Person());
+                    personReader.ReadExtras(personExtras);
+                    personPending = persons.MoveNext();
+                }
+                else if (current < 0)
+                {
+                    throw personReader.Error("household_id", $"household {householdId} is not among the households of chunk {chunk} (from {householdsPath} {firstHousehold}): an orphan person, or persons not grouped by household in the household file's order");
+                }
+                else
+                {
+                    break; // the next chunk's first member
+                }
+            }
+
+            AddExtras(householdReader, householdExtras, builder.AddHouseholdColumn);
+            AddExtras(personReader, personExtras, builder.AddPersonColumn);
+            yield return Build(builder, $"{householdsPath} and {personsPath}", $"chunk {chunk} (households from {firstHousehold}; rows counted from 0 within the chunk)");
+            chunk++;
+        }
+    }
+
+    private static List<double>[] NewExtras(PopulationRecordReader reader)
+        => Enumerable.Range(0, reader.ExtraCount).Select(_ => new List<double>()).ToArray();
+
+    private static void AddExtras(PopulationRecordReader reader, List<double>[] values, Func<string, double[], PopulationBuilder> add)
+    {
+        int i = 0;
+        foreach (var name in reader.ExtraNames)
+        {
+            add(name, [.. values[i++]]);
+        }
+    }
+
+    private static Population Build(PopulationBuilder builder, string files, string location)
+    {
+        try
+        {
+            return builder.Build();
+        }
+        catch (PopulationValidationException e)
+        {
+            throw new DataFormatException(files, location, e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,343 @@
+using System.Globalization;
+using SocialSecurity.Modeling.IO;
+using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Populations;
+
+namespace SocialSecurity.Modeling.IO;
+
+/// <summary>
+/// Turns the current row of a <see cref="TableCursor"/> into a <see cref="HouseholdRecord"/> or <see cref="PersonRecord"/>
+/// through a <see cref="PopulationCsvMapping"/> (column names, value recoding, scale factors, extra columns), the same
+/// for CSV and Parquet. Every error names the file, the row and the column and says what was expected.
+/// </summary>
+internal sealed class PopulationRecordReader
+{
+    private readonly TableCursor _cursor;
+    private readonly RegionCatalog _regions;
+    private readonly string[] _required;
+    private readonly Dictionary<string, (CellColumn? Column, CsvFieldMapping Map)> _bindings = new(StringComparer.Ordinal);
+    private readonly (string Name, CellColumn Column, CsvFieldMapping Map)[] _extras;
+    private readonly Dictionary<string, string> _regionCodes = new(StringComparer.Ordinal);
+
+    private PopulationRecordReader(
+        TableCursor cursor,
+        RegionCatalog regions,
+        IReadOnlyList<string> fields,
+        string[] required,
+        Func<string, CsvFieldMapping> fieldMapping,
+        IReadOnlyDictionary<string, CsvFieldMapping> extras)
+    {
+        _cursor = cursor;
+        _regions = regions;
+        _required = required;
+        foreach (var field in fields)
+        {
+            var map = fieldMapping(field);
+            var column = cursor.Column(map.Column);
+            if (column is null && (Array.IndexOf(required, field) >= 0 || map.Column != field))
+            {
+                throw new DataFormatException(cursor.File, cursor.HeaderLocation, $"column '{map.Column}' for field '{field}' is missing from the {(cursor.HeaderLocation == "schema" ? "schema" : "header")}; columns found: {string.Join(", ", cursor.ColumnNames)}");
+            }
+
+            _bindings[field] = (column, map);
+        }
+
+        var extraList = extras.Select(e => (e.Key, cursor.Column(e.Value.Column)
+            ?? throw new DataFormatException(cursor.File, cursor.HeaderLocation, $"column '{e.Value.Column}' for extra column '{e.Key}' is missing from the {(cursor.HeaderLocation == "schema" ? "schema" : "header")}"), e.Value)).ToList();
+        foreach (var declared in cursor.DeclaredExtraColumns)
+        {
+            if (!extras.ContainsKey(declared) && !extras.Values.Any(m => m.Column == declared) && cursor.Column(declared) is { } column)
+            {
+                extraList.Add((declared, column, new CsvFieldMapping(declared)));
+            }
+        }
+
+        _extras = [.. extraList];
+        foreach (var (_, column, _) in _extras)
+        {
+            RequireNumeric(column, "an extra column");
+        }
+    }
+
+    /// <summary>The names of the extra columns, in the order <see cref="ReadExtras"/> fills them.</summary>
+    public IEnumerable<string> ExtraNames => _extras.Select(e => e.Name);
+
+    /// <summary>The number of extra columns.</summary>
+    public int ExtraCount => _extras.Length;
+
+    public static PopulationRecordReader ForHouseholds(TableCursor cursor, PopulationCsvMapping mapping, RegionCatalog regions)
+    {
+        var reader = new PopulationRecordReader(cursor, regions, PopulationCsvMapping.HouseholdFields, PopulationCodes.RequiredHousehold, mapping.Household, mapping.HouseholdExtras);
+        reader.RequireInteger("household_id");
+        reader.RequireNumeric("weight", "financial_assets");
+        return reader;
+    }
+
+    public static PopulationRecordReader ForPersons(TableCursor cursor, PopulationCsvMapping mapping, RegionCatalog regions)
+    {
+        var reader = new PopulationRecordReader(cursor, regions, PopulationCsvMapping.PersonFields, PopulationCodes.RequiredPerson, mapping.Person, mapping.PersonExtras);
+        reader.RequireInteger("person_id", "household_id");
+        reader.RequireNumeric("wages_annual", "business_income_annual", "property_income_annual", "private_transfers_annual", "pension_income_annual");
+        return reader;
+    }
+
+    /// <summary>The current row as a household.</summary>
+    public HouseholdRecord Household()
+    {
+        var region = Region("region");
+        if (region.Length == 0 || !_regions.TryGetId(region, out _))
+        {
+            throw Error("region", region.Length == 0 ? "the cell is empty but the field is required" : $"unknown region code '{region}'; expected a GB/T 2260 code from the region catalogue");
+        }
+
+        return new HouseholdRecord
+        {
+            Id = Long("household_id"),
+            Weight = Double("weight", 0, double.MaxValue),
+            RegionCode = region,
+            Area = (AreaType)Code("area", PopulationCodes.Area, 1),
+            FinancialAssets = Double("financial_assets", 0, double.MaxValue),
+            HousingUnits = (byte)Int("housing_units", 0, 255),
+            HasNonEssentialVehicle = Int("non_essential_vehicle", 0, 1) == 1,
+        };
+    }
+
+    /// <summary>The current row's household id (for a person row).</summary>
+    public long HouseholdId() => Long("household_id");
+
+    /// <summary>The current row as a person.</summary>
+    public PersonRecord Person()
+    {
+        var hukouRegion = Region("hukou_region");
+        if (hukouRegion.Length > 0 && !_regions.TryGetId(hukouRegion, out _))
+        {
+            throw Error("hukou_region", $"unknown region code '{hukouRegion}'");
+        }
+
+        return new PersonRecord
+        {
+            Id = Long("person_id"),
+            HouseholdId = Long("household_id"),
+            Age = Int("age", 0, 120),
+            Sex = (Sex)Code("sex", PopulationCodes.Sex, 1),
+            Hukou = (HukouType)Code("hukou", PopulationCodes.Area, 1),
+            HukouRegionCode = hukouRegion.Length == 0 ? null : hukouRegion,
+            Disability = (DisabilityGrade)Code("disability", PopulationCodes.Disability, 4),
+            SelfCare = (SelfCareAbility)Code("self_care", PopulationCodes.SelfCare, 2),
+            Employment = (EmploymentStatus)Code("employment", PopulationCodes.Employment, 6),
+            WagesAnnual = Double("wages_annual", 0, double.MaxValue),
+            BusinessIncomeAnnual = Double("business_income_annual", double.MinValue, double.MaxValue),
+            PropertyIncomeAnnual = Double("property_income_annual", double.MinValue, double.MaxValue),
+            PrivateTransfersAnnual = Double("private_transfers_annual", 0, double.MaxValue),
+            PensionIncomeAnnual = Double("pension_income_annual", 0, double.MaxValue),
+        };
+    }
+
+    /// <summary>Appends the current row's extra values to <paramref name="into"/> (one list per extra column).</summary>
+    public void ReadExtras(List<double>[] into)
+    {
+        for (int i = 0; i < _extras.Length; i++)
+        {
+            var (_, column, map) = _extras[i];
+            into[i].Add(column.IsEmpty ? 0 : Number(column, map, double.MinValue, double.MaxValue));
+        }
+    }
+
+    /// <summary>An error at the current row in the column bound to <paramref name="field"/>.</summary>
+    public DataFormatException Error(string field, string problem) => Error(_bindings[field].Map.Column, problem, null);
+
+    private DataFormatException Error(string column, string problem, Exception? inner)
+        => new(_cursor.File, $"{_cursor.Location}, column '{column}'", problem, inner);
+
+    private string Region(string field)
+    {
+        var (column, map) = _bindings[field];
+        if (column is null || column.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        // Integer region columns (as surveys often store GB/T 2260 codes) keep their six digits: 0 is 000000.
+        if (column.Kind == CellKind.Integer || map.Values is not null)
+        {
+            var raw = column.Kind == CellKind.Integer ? column.Integer.ToString("D6", CultureInfo.InvariantCulture) : column.Text;
+            return map.Values is not null && map.Values.TryGetValue(raw, out var recoded) ? recoded : raw;
+        }
+
+        // Few distinct codes: keep one string per code rather than one per row.
+        var span = column.Span;
+        var lookup = _regionCodes.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(span, out var code))
+        {
+            code = new string(span);
+            _regionCodes[code] = code;
+        }
+
+        return code;
+    }
+
+    private string Text(string field)
+    {
+        var (column, map) = _bindings[field];
+        if (column is null)
+        {
+            return string.Empty;
+        }
+
+        var raw = column.Text;
+        return map.Values is not null && map.Values.TryGetValue(raw, out var recoded) ? recoded : raw;
+    }
+
+    private long Long(string field)
+    {
+        var (column, _) = _bindings[field];
+        if (column is null || column.IsEmpty)
+        {
+            throw Error(field, "the cell is empty but the field is required");
+        }
+
+        if (column.Kind == CellKind.Integer)
+        {
+            return column.Integer;
+        }
+
+        var text = column.Text;
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Error(field, $"'{text}' is not a whole number");
+    }
+
+    private int Int(string field, int min, int max)
+    {
+        var (column, map) = _bindings[field];
+        if (column is null || column.IsEmpty)
+        {
+            return Missing(field, min);
+        }
+
+        if (column.Kind == CellKind.Integer && map.Values is null)
+        {
+            long v = column.Integer;
+            return v >= min && v <= max ? (int)v : throw Error(field, $"{v} is not a whole number in {min}–{max}");
+        }
+
+        var text = Text(field);
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw Error(field, $"'{text}' is not a whole number in {min}–{max}");
+    }
+
+    private double Double(string field, double min, double max)
+    {
+        var (column, map) = _bindings[field];
+        return column is null || column.IsEmpty ? Missing(field, 0) : Number(column, map, min, max);
+    }
+
+    private double Number(CellColumn column, CsvFieldMapping map, double min, double max)
+    {
+        double value;
+        if (column.Kind == CellKind.Real)
+        {
+            value = column.Real;
+            if (!double.IsFinite(value))
+            {
+                throw Error(column.Name, $"{value} is not a finite number", null);
+            }
+        }
+        else if (column.Kind == CellKind.Integer)
+        {
+            value = column.Integer;
+        }
+        else
+        {
+            var text = column.Text;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
+            {
+                throw Error(column.Name, $"'{text}' is not a finite number (use '.' as the decimal separator)", null);
+            }
+        }
+
+        value *= map.Scale;
+        return value >= min && value <= max
+            ? value
+            : throw Error(column.Name, $"{value.ToString("R", CultureInfo.InvariantCulture)} is outside the expected range{(min == 0 ? " (≥ 0)" : string.Empty)}", null);
+    }
+
+    private byte Code(string field, Dictionary<string, byte> names, int maxCode)
+    {
+        var (column, map) = _bindings[field];
+        if (column is null || column.IsEmpty)
+        {
+            return (byte)Missing(field, 0);
+        }
+
+        if (column.Kind == CellKind.Integer && map.Values is null)
+        {
+            long number = column.Integer;
+            return number >= 0 && number <= maxCode
+                ? (byte)number
+                : throw Error(field, $"{number} is not a code 0–{maxCode} (or one of {string.Join(", ", names.Keys)}); recode it with \"values\" in the mapping");
+        }
+
+        if (map.Values is null)
+        {
+            var span = column.Span;
+            if (PopulationCodes.TryGet(names, span, out var named))
+            {
+                return named;
+            }
+
+            if (int.TryParse(span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 0 && number <= maxCode)
+            {
+                return (byte)number;
+            }
+        }
+
+        var text = Text(field);
+        if (names.TryGetValue(text, out var code))
+        {
+            return code;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0 && parsed <= maxCode
+            ? (byte)parsed
+            : throw Error(field, $"'{text}' is not one of {string.Join(", ", names.Keys)} (or a code 0–{maxCode}); recode it with \"values\" in the mapping");
+    }
+
+    /// <summary>The default of an optional field whose cell is empty or whose column is absent; an error for a required field.</summary>
+    private int Missing(string field, int fallback)
+        => Array.IndexOf(_required, field) < 0 ? fallback : throw Error(field, "the cell is empty but the field is required");
+
+    private void RequireInteger(params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            var column = _bindings[field].Column;
+            if (column is not null && column.Kind == CellKind.Real)
+            {
+                throw new DataFormatException(_cursor.File, $"{_cursor.HeaderLocation}, column '{column.Name}'", $"has type {column.TypeName}; field '{field}' needs whole numbers (an integer or text column)");
+            }
+        }
+    }
+
+    private void RequireNumeric(params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            if (_bindings[field].Column is { } column)
+            {
+                RequireNumeric(column, $"field '{field}'");
+            }
+        }
+    }
+
+    /// <summary>Typed files must give numbers as numbers: a text column where a number is expected is a type error (CSV cells are all text and parsed).</summary>
+    private void RequireNumeric(CellColumn column, string what)
+    {
+        if (column.Kind == CellKind.Text && column.TypeName != "text")
+        {
+            throw new DataFormatException(_cursor.File, $"{_cursor.HeaderLocation}, column '{column.Name}'", $"has type {column.TypeName}; {what} needs numbers (a double, float or integer column)");
+        }
+    }
+}

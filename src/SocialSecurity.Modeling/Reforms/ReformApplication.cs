@@ -1,0 +1,22 @@
+using SocialSecurity.Modeling.Parameters;
+
+namespace SocialSecurity.Modeling.Reforms;
+
+/// <summary>Applies a <see cref="Reform"/> to a <see cref="ParameterStore"/>: the one place where reforms meet parameters.</summary>
+public static class ReformApplication
+{
+    /// <summary>
+    /// The store with <paramref name="reform"/> applied. Every change is validated first (the parameter exists; the
+    /// region is in the catalogue; a set value has the parameter's shape and lies in its range; a scale factor is
+    /// finite and non-negative; the dates are ordered); all problems are reported together and nothing is applied.
+    /// </summary>
+    /// <param name="store">The baseline store (or a store with earlier reforms applied).</param>
+    /// <param name="reform">The reform.</param>
+    /// <exception cref="ReformValidationException">The reform does not fit the store.</exception>
+    public static ParameterStore WithReform(this ParameterStore store, Reform reform)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(reform);
+        return store.WithOverrides(reform.Name, reform.Overrides);
+    }
+}
