@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Running;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks;
 

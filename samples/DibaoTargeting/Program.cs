@@ -10,7 +10,6 @@ using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
-using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

@@ -6,7 +6,6 @@ using System.Globalization;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Health;
 using SocialSecurity.Modeling.Regions;
-using SocialSecurity.Modeling.Core;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var date = new DateOnly(2024, 6, 30);

@@ -7,7 +7,6 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
-using SocialSecurity.Modeling.Core;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var date = new DateOnly(2024, 6, 30);

@@ -1,6 +1,5 @@
 using ScottPlot;
 using SocialSecurity.Modeling.Metrics;
-using SocialSecurity.Modeling.Core;
 
 namespace ProvincialComparison;
 

@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Simulation;
-using SocialSecurity.Modeling.Core;
 
 namespace ProvincialComparison;
 

@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Health;
 using SocialSecurity.Modeling.Reforms;

@@ -1,7 +1,5 @@
 using SocialSecurity.Modeling.Metrics;
-using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
-using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 

@@ -9,7 +9,6 @@ using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
-using SocialSecurity.Modeling.Core;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string path = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "zj-dibao-plus-10.json");

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Metrics;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Metrics;
 

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Benchmarks.Support;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Populations;
 

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Populations.Weighting;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Benchmarks.Populations;
 

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Benchmarks.Support;
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;

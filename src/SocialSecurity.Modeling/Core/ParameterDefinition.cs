@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Core;
 

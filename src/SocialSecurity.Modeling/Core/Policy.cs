@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using SocialSecurity.Modeling.Programs;
 
 namespace SocialSecurity.Modeling.Core;
 
@@ -23,10 +22,10 @@ public sealed class Policy
     public ImmutableArray<string> ExternalInputs { get; }
 
     /// <summary>Every output variable of every program.</summary>
-    public IEnumerable<VariableDefinition> Outputs => Programs.SelectMany(p => p.Outputs);
+    public IEnumerable<VariableDefinition> Outputs => Enumerable.SelectMany(Programs, p => p.Outputs);
 
     /// <summary>Every parameter any program uses.</summary>
-    public IEnumerable<string> Parameters => Programs.SelectMany(p => p.Parameters).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> Parameters => Enumerable.SelectMany(Programs, p => p.Parameters).Distinct(StringComparer.Ordinal);
 
     /// <summary>Orders and checks programs.</summary>
     /// <param name="programs">The programs, in any order.</param>

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Simulation;
-
 namespace SocialSecurity.Modeling.Core;
 
 /// <summary>

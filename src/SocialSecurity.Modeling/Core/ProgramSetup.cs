@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using SocialSecurity.Modeling.Regions;
-using SocialSecurity.Modeling.Simulation;
 
 namespace SocialSecurity.Modeling.Core;
 
@@ -32,11 +31,13 @@ public sealed class ProgramSetup
     /// <summary>The parameter store (baseline or reformed).</summary>
     public IParameterSource Parameters { get; }
 
+    private IParameterSource Source => Parameters;
+
     /// <summary>The population of the run.</summary>
     public Population Population { get; }
 
     /// <summary>The region catalogue.</summary>
-    public RegionCatalog Regions => Parameters.Regions;
+    public RegionCatalog Regions => Source.Regions;
 
     /// <summary>The regions where at least one household of the run lives.</summary>
     public IReadOnlyList<RegionId> RegionsPresent => _regionsPresent;
@@ -75,7 +76,7 @@ public sealed class ProgramSetup
         var sources = new ResolvedParameter?[Regions.Count];
         foreach (var region in _regionsPresent)
         {
-            var resolved = Parameters.Resolve(name, Date, region);
+            var resolved = Source.Resolve(name, Date, region);
             if (!resolved.Value.IsList)
             {
                 throw new InvalidOperationException($"Program '{_program.Name}' asked for parameter '{name}' as a list, but it is a single number.");
@@ -96,7 +97,7 @@ public sealed class ProgramSetup
         var sources = new ResolvedParameter?[Regions.Count];
         foreach (var region in _regionsPresent)
         {
-            var resolved = Parameters.Resolve(name, Date, region);
+            var resolved = Source.Resolve(name, Date, region);
             values[region.Index] = read(resolved);
             sources[region.Index] = resolved;
         }

@@ -1,6 +1,3 @@
-using SocialSecurity.Modeling.Core;
-using SocialSecurity.Modeling.Populations;
-
 namespace SocialSecurity.Modeling.IO;
 
 /// <summary>

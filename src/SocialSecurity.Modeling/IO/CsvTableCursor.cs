@@ -1,7 +1,5 @@
 using System.Text;
 using SocialSecurity.Modeling.Internal;
-using SocialSecurity.Modeling.Core;
-using SocialSecurity.Modeling.Populations;
 
 namespace SocialSecurity.Modeling.IO;
 

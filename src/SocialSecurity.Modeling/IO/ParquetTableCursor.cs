@@ -1,8 +1,6 @@
 using System.Globalization;
 using Parquet;
 using Parquet.Schema;
-using SocialSecurity.Modeling.Core;
-using SocialSecurity.Modeling.Populations;
 
 namespace SocialSecurity.Modeling.IO;
 

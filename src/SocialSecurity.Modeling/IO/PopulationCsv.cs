@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
-using SocialSecurity.Modeling.Internal;
-using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
-using SocialSecurity.Modeling.Populations;
 
 namespace SocialSecurity.Modeling.IO;
 

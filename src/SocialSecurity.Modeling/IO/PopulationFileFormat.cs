@@ -1,6 +1,3 @@
-using SocialSecurity.Modeling.Core;
-using SocialSecurity.Modeling.Populations;
-
 namespace SocialSecurity.Modeling.IO;
 
 /// <summary>The file formats a population can be read from and written to.</summary>

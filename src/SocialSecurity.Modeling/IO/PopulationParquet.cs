@@ -1,9 +1,7 @@
 using Parquet;
 using Parquet.Schema;
-using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
-using SocialSecurity.Modeling.Populations;
 
 namespace SocialSecurity.Modeling.IO;
 

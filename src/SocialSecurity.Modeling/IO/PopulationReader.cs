@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Populations;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Populations;

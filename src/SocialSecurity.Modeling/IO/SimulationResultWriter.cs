@@ -4,7 +4,6 @@ using Parquet;
 using Parquet.Schema;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
-using SocialSecurity.Modeling.Populations;
 
 namespace SocialSecurity.Modeling.IO;
 

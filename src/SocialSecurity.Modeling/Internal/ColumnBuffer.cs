@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Internal;
 
 /// <summary>An append-only growable array used while building columns; no per-item allocation.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Internal;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Internal;
 

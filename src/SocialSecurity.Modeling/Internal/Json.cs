@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Internal;
 

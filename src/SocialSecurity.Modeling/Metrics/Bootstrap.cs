@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Metrics;
 

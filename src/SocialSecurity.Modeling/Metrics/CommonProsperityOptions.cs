@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>Configuration of <see cref="CommonProsperityIndex"/>; every default is documented and labelled illustrative [I] in DOMAIN.md §9.</summary>

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>Scores of the common-prosperity index for each region, in the order the regions were given.</summary>

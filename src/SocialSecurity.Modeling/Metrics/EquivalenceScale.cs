@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>Equivalence scales that turn household income into equivalised income per person (METRICS.md §0).</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Metrics;
 

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>Whether a fiscal intervention adds to income (a benefit) or is taken from it (a tax or contribution).</summary>

@@ -1,6 +1,3 @@
-using System.Buffers;
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>

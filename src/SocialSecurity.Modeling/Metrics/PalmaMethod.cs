@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>How the Palma ratio (income share of the top 10% over that of the bottom 40%) forms its groups (METRICS.md §5).</summary>

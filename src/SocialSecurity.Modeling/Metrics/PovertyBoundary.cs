@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>Who counts as poor at line z (METRICS.md §6). It matters only when some income equals z exactly.</summary>

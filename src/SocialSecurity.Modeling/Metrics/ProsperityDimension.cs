@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>The sub-index of the common-prosperity index an indicator belongs to (DOMAIN.md §9).</summary>

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>One column of the common-prosperity indicator matrix.</summary>

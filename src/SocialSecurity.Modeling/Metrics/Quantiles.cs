@@ -1,5 +1,4 @@
 using System.Buffers;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Metrics;
 

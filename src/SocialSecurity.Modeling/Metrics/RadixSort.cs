@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Metrics;
 

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Money;
 
 /// <summary>The rounding rule of DOMAIN.md §0: half away from zero to 0.01 yuan, applied only at outputs.</summary>

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Parameters;
 
 /// <summary>How a <see cref="ParameterOverride"/> changes a parameter.</summary>

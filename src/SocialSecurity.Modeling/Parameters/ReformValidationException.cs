@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Parameters;
 
 /// <summary>A reform does not fit the parameter store it was applied to; nothing was run. Lists every problem found.</summary>

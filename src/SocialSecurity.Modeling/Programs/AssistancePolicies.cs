@@ -1,6 +1,5 @@
 using SocialSecurity.Modeling.Programs.Subsidies;
 using SocialSecurity.Modeling.Programs.Targeting;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Assistance;
 

@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Programs.Assistance;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Pensions;
 

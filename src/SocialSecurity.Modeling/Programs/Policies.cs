@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Programs.Assistance;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs;

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Regions;
 
 /// <summary>An administrative division: its GB/T 2260 code, names, level and parent.</summary>

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Regions;
 
 /// <summary>GB/T 2260 codes of the regions that the reference study names, for use in code and reforms.</summary>

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Regions;
 
 /// <summary>The administrative level of a <see cref="Region"/>, from the nation down to the county.</summary>

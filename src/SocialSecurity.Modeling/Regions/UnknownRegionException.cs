@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Regions;
 
 /// <summary>A region code was used that the <see cref="RegionCatalog"/> does not contain.</summary>

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Simulation;
 
 /// <summary>The mean change of per-capita disposable income in one decile of the baseline distribution.</summary>

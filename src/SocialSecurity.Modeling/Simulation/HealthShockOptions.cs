@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Simulation;
 
 /// <summary>Settings of a <see cref="HealthShockSimulation"/> run.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using SocialSecurity.Modeling.Money;
-using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Simulation;

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Simulation;
 
 /// <summary>The CEQ income concepts (METRICS.md §0, PDI scenario), annual yuan. Consumable income is not modelled separately (no indirect taxes or subsidies), so final = disposable + in-kind transfers − co-payments.</summary>

@@ -1,6 +1,4 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Programs;
-using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Simulation;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Simulation;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using MathNet.Numerics.Distributions;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Simulation;
 

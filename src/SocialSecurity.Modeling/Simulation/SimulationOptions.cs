@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Simulation;
 
 /// <summary>How a population run is partitioned. Results do not depend on these settings: blocks are fixed by <see cref="BlockSize"/> and every sum is combined in block order.</summary>

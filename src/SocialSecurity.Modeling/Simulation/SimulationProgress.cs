@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Simulation;
 
 /// <summary>Progress of a population run, reported after each block of households.</summary>

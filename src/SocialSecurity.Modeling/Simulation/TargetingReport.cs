@@ -1,4 +1,3 @@
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Targeting;
 

@@ -1,6 +1,5 @@
 using SocialSecurity.Modeling.Metrics;
 using static SocialSecurity.Modeling.Tests.Metrics.ReferenceData;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Metrics;
 

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Tests.Metrics;
 
 /// <summary>The datasets of vectors.json as arrays (METRICS.md §10).</summary>

@@ -1,5 +1,4 @@
 using Xunit.Abstractions;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Metrics;
 

@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Metrics;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Metrics;
 

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 
 /// <summary>Column-by-column equality of two populations (doubles compared bit for bit).</summary>

@@ -1,7 +1,6 @@
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Tests.Support;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 

@@ -1,4 +1,3 @@
-using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;

@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Tests.Support;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 

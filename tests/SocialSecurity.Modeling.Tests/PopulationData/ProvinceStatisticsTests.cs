@@ -1,4 +1,3 @@
-using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;

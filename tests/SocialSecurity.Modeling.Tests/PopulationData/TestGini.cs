@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 
 /// <summary>An independent weighted Gini for tests: sort by value, G = Σᵢ Σⱼ wᵢwⱼ|yᵢ − yⱼ| / (2 W² ȳ) computed in O(n log n) as Σ wᵢ yᵢ (2 Cᵢ − W − wᵢ) / (W · Σ wᵢyᵢ), with Cᵢ the cumulative weight up to and including i.</summary>

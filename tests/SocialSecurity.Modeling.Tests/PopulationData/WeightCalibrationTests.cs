@@ -3,7 +3,6 @@ using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Populations.Weighting;
 using SocialSecurity.Modeling.Regions;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 

@@ -1,7 +1,6 @@
 using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
-using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;

@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Randomness;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Randomness;
 

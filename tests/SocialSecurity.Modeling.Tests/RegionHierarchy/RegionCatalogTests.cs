@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Regions;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.RegionHierarchy;
 

@@ -1,7 +1,4 @@
-using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Programs.Assistance;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Simulation;

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using SocialSecurity.Modeling.Internal;
-using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Synthetic;

@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Internal;
-using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations.Weighting;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Populations.Synthetic;
 
 /// <summary>What <see cref="SyntheticPopulation.Generate"/> builds: which region, how many sample persons, which seed and year.</summary>

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Populations.Synthetic;
 
 /// <summary>The Gini coefficient of a weighted distribution (trapezoid Lorenz area over values sorted ascending).</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SocialSecurity.Modeling.Internal;
-using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Uprating;

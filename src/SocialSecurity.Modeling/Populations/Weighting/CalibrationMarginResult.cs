@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Populations.Weighting;
 
 /// <summary>How one calibration equation (a numeric margin, or one category of a categorical margin) was met.</summary>

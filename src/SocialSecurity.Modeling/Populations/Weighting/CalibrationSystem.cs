@@ -1,6 +1,5 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Weighting;
 

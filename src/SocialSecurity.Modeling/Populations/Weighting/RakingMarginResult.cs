@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Populations.Weighting;
 
 /// <summary>How one margin was met by raking.</summary>

@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Weighting;

@@ -1,9 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using SocialSecurity.Modeling.Internal;
-using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Populations;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;

@@ -1,7 +1,5 @@
 using System.Buffers;
 using SocialSecurity.Modeling.Internal;
-using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>Argument checks shared by the medical terms.</summary>

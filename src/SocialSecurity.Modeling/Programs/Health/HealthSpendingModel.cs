@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using SocialSecurity.Modeling.Populations;
 
 using SocialSecurity.Modeling.Randomness;
 using SocialSecurity.Modeling.Core;

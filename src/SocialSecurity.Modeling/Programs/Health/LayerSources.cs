@@ -1,4 +1,3 @@
-using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Health;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Health;

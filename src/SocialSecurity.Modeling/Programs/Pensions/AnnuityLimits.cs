@@ -1,6 +1,5 @@
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Regions;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 

@@ -1,6 +1,3 @@
-using SocialSecurity.Modeling.Money;
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Regions;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 

@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Money;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using MathNet.Numerics.RootFinding;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 

@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using SocialSecurity.Modeling.Money;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 

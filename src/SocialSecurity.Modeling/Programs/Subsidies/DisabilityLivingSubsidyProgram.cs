@@ -1,8 +1,5 @@
 using System.Globalization;
-using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Subsidies;

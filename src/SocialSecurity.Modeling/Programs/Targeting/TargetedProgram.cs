@@ -1,7 +1,5 @@
 using System.Globalization;
-using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Randomness;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Targeting;

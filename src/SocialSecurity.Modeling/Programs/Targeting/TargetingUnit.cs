@@ -1,5 +1,3 @@
-using SocialSecurity.Modeling.Core;
-
 namespace SocialSecurity.Modeling.Programs.Targeting;
 
 /// <summary>What a <see cref="SocialSecurity.Modeling.Simulation.TargetingReport"/> counts: households (weighted by the household weight) or persons (household weight × size).</summary>

@@ -3,7 +3,6 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Assistance;

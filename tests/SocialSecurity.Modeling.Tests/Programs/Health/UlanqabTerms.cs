@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Programs.Health;
-using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Health;
 

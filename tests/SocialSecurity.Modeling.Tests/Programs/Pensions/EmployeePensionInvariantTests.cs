@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;

@@ -3,7 +3,6 @@ using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
-using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Pensions;

@@ -3,7 +3,6 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Subsidies;
 using SocialSecurity.Modeling.Regions;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Tests.Programs.Assistance;
 using SocialSecurity.Modeling.Core;
 

@@ -2,7 +2,6 @@ using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Subsidies;
 using SocialSecurity.Modeling.Regions;
-using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Tests.Programs.Assistance;
 using SocialSecurity.Modeling.Core;
 
