@@ -173,15 +173,30 @@ public class PropertyTests
     }
 
     [Fact]
-    public void Reynolds_Smolensky_equals_vertical_equity_minus_reranking_and_reranking_is_non_negative()
+    public void Reynolds_Smolensky_decomposition_of_a_three_person_example_computed_by_hand()
     {
-        var rng = new Random(61);
-        var (pre, w) = Sample(rng, 500, ties: true);
-        var post = pre.Select(v => (0.7 * v) + 10 + (rng.NextDouble() * 20)).ToArray();
-        var d = Redistribution.Decompose(pre, post, w);
-        d.Total.Should().BeApproximately(d.VerticalEquity - d.Reranking, 1e-14);
-        d.Reranking.Should().BeGreaterThanOrEqualTo(0.0);
-        d.Total.Should().BeApproximately(Redistribution.ReynoldsSmolensky(pre, post, w), 1e-15);
+        // pre = (10, 20, 60), post = (30, 25, 35), equal weights; G = Σ_i Σ_j |x_i − x_j| / (2 n² μ).
+        // G(pre) = 200 / (2·9·30) = 10/27; G(post) = 40 / 540 = 2/27.
+        // C(post | pre): post in pre order (30, 25, 35), midpoint ranks (i − ½)/3:
+        //   2/(n² μ) Σ y_i (i − ½) − 1 = 2·(15 + 37.5 + 87.5)/270 − 1 = 1/27.
+        // RS = 10/27 − 2/27 = 8/27; vertical equity = 10/27 − 1/27 = 9/27; reranking = 2/27 − 1/27 = 1/27.
+        var d = Redistribution.Decompose([10, 20, 60], [30, 25, 35], []);
+        d.Total.Should().BeApproximately(8.0 / 27, 1e-15);
+        d.VerticalEquity.Should().BeApproximately(9.0 / 27, 1e-15);
+        d.Reranking.Should().BeApproximately(1.0 / 27, 1e-15);
+        Redistribution.ReynoldsSmolensky([10, 20, 60], [30, 25, 35], []).Should().BeApproximately(8.0 / 27, 1e-15);
+    }
+
+    [Fact]
+    public void Reynolds_Smolensky_decomposition_with_weights_matches_the_hand_computed_expanded_sample()
+    {
+        // Weights (2, 1, 1) on pre = (10, 20, 60), post = (30, 25, 35) are the sample pre = (10, 10, 20, 60),
+        // post = (30, 30, 25, 35). G(pre) = 320 / (2·16·25) = 0.4; G(post) = 60 / (2·16·30) = 0.0625;
+        // C(post | pre) = (2/30)·¼·(30·⅛ + 30·⅜ + 25·⅝ + 35·⅞) − 1 = 61.25/60 − 1 = 1/48.
+        var d = Redistribution.Decompose([10, 20, 60], [30, 25, 35], [2, 1, 1]);
+        d.Total.Should().BeApproximately(0.4 - 0.0625, 1e-15);
+        d.VerticalEquity.Should().BeApproximately(0.4 - (1.0 / 48), 1e-15);
+        d.Reranking.Should().BeApproximately(0.0625 - (1.0 / 48), 1e-15);
     }
 
     [Fact]
