@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using SocialSecurity.Modeling.Internal;
 
 namespace SocialSecurity.Modeling.Metrics;
 
