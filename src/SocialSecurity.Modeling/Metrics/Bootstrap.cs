@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using SocialSecurity.Modeling.Internal;
 
 namespace SocialSecurity.Modeling.Metrics;
 
@@ -145,7 +146,9 @@ public static class Bootstrap
             }
         }
 
-        var random = new Random(seed);
+        // The project's own generator (xoshiro256**, SplitMix64-seeded): its sequence is fixed by this library, not by
+        // the runtime's System.Random implementation.
+        var random = new SeededGenerator(unchecked((ulong)seed));
         var result = new double[replicates];
         var xs = new List<double>(n);
         var ws = new List<double>(n);
@@ -157,7 +160,7 @@ public static class Bootstrap
             {
                 for (int k = 0; k < members.Count; k++)
                 {
-                    foreach (int i in members[random.Next(members.Count)])
+                    foreach (int i in members[random.NextInt(0, members.Count)])
                     {
                         xs.Add(values[i]);
                         ws.Add(Guard.WeightAt(weights, i));
@@ -168,7 +171,7 @@ public static class Bootstrap
             {
                 for (int k = 0; k < n; k++)
                 {
-                    int i = random.Next(n);
+                    int i = random.NextInt(0, n);
                     xs.Add(values[i]);
                     ws.Add(Guard.WeightAt(weights, i));
                 }

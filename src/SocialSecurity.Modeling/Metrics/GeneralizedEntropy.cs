@@ -1,3 +1,4 @@
+using SocialSecurity.Modeling.Internal;
 using System.Globalization;
 
 namespace SocialSecurity.Modeling.Metrics;

@@ -1,3 +1,4 @@
+using SocialSecurity.Modeling.Internal;
 using System.Buffers;
 
 namespace SocialSecurity.Modeling.Metrics;

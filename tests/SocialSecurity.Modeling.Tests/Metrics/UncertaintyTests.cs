@@ -26,6 +26,22 @@ public class UncertaintyTests
     }
 
     [Fact]
+    public void Bootstrap_standard_error_of_a_mean_is_the_sample_standard_deviation_over_root_n()
+    {
+        // Oracle: resampling n values with replacement, the mean's variance is σ̂²/n with σ̂² the population-form
+        // variance Σ(x − x̄)²/n. For x = 1 … 100: σ̂² = (100² − 1)/12 = 833.25, SE = √8.3325 = 2.8866.
+        var x = Enumerable.Range(1, 100).Select(v => (double)v).ToArray();
+        WeightedStatistic mean = (v, _) => v.ToArray().Average();
+        var e = Bootstrap.Estimate(x, [], mean, new BootstrapOptions { Replicates = 2_000, Seed = 7 });
+        e.StandardError.Should().BeApproximately(2.8866, 0.2, "2,000 replicates estimate an SE to about 1.6%");
+        var reps = Bootstrap.Replicates(x, [], [], mean, 2_000, 7);
+        reps.Average().Should().BeApproximately(50.5, 0.3, "resampling is unbiased for the mean");
+        reps.Should().OnlyContain(m => m >= 1 && m <= 100);
+        Bootstrap.Replicates(x, [], [], mean, 50, 7).Should().Equal(reps.Take(50), "a seed fixes the sequence of replicates");
+        Bootstrap.Replicates(x, [], [], mean, 50, 8).Should().NotEqual(reps.Take(50));
+    }
+
+    [Fact]
     public void Cluster_bootstrap_resamples_whole_clusters()
     {
         double[] x = [1, 1, 5, 5, 9, 9];

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Populations.Weighting;
@@ -80,48 +81,101 @@ public class WeightCalibrationTests
     }
 
     [Fact]
-    public void Raking_ratio_equals_the_iterative_proportional_fitting_of_WeightRaking()
+    public void Raking_ratio_equals_the_iterative_proportional_fitting_solution()
     {
         int[] row = [0, 0, 0, 1, 1, 1, 0, 1, 0, 1];
         int[] col = [0, 1, 2, 0, 1, 2, 1, 2, 2, 0];
-        var design = Enumerable.Range(0, row.Length).Select(i => 1.0 + i).ToArray();
+        int n = row.Length;
+        var design = Enumerable.Range(0, n).Select(i => 1.0 + i).ToArray();
         double[] rowTargets = [30, 50];
         double[] colTargets = [20, 25, 35];
-        var raked = WeightRaking.Rake(design, [
-            new("row0", row.Select(r => r == 0 ? 1.0 : 0).ToArray(), rowTargets[0]),
-            new("row1", row.Select(r => r == 1 ? 1.0 : 0).ToArray(), rowTargets[1]),
-            new("col0", col.Select(c => c == 0 ? 1.0 : 0).ToArray(), colTargets[0]),
-            new("col1", col.Select(c => c == 1 ? 1.0 : 0).ToArray(), colTargets[1]),
-        ]);
 
         var calibrated = WeightCalibration.Calibrate(
             design,
             [CalibrationMargin.Categorical("row", row, rowTargets), CalibrationMargin.Categorical("col", col, colTargets)],
             CalibrationOptions.Raking());
 
-        raked.Converged.Should().BeTrue();
-        calibrated.Converged.Should().BeTrue(calibrated.ToString());
-        for (int i = 0; i < design.Length; i++)
+        // Oracle: classic IPF, alternating row and column scaling, converges to the raking solution.
+        var ipf = (double[])design.Clone();
+        for (int iteration = 0; iteration < 2000; iteration++)
         {
-            calibrated.Weights[i].Should().BeApproximately(raked.Weights[i], 1e-9 * raked.Weights[i]);
+            for (int r = 0; r < 2; r++)
+            {
+                double total = Enumerable.Range(0, n).Where(i => row[i] == r).Sum(i => ipf[i]);
+                for (int i = 0; i < n; i++)
+                {
+                    ipf[i] *= row[i] == r ? rowTargets[r] / total : 1;
+                }
+            }
+
+            for (int c = 0; c < 3; c++)
+            {
+                double total = Enumerable.Range(0, n).Where(i => col[i] == c).Sum(i => ipf[i]);
+                for (int i = 0; i < n; i++)
+                {
+                    ipf[i] *= col[i] == c ? colTargets[c] / total : 1;
+                }
+            }
         }
 
-        calibrated.Spread.MinRatio.Should().BeApproximately(raked.MinFactor, 1e-9);
-        calibrated.Spread.MaxRatio.Should().BeApproximately(raked.MaxFactor, 1e-9);
+        calibrated.Converged.Should().BeTrue(calibrated.ToString());
+        calibrated.Iterations.Should().BeLessThan(20);
+        for (int i = 0; i < n; i++)
+        {
+            calibrated.Weights[i].Should().BeApproximately(ipf[i], 1e-9 * ipf[i]);
+        }
+
+        var ratios = ipf.Select((w, i) => w / design[i]).ToArray();
+        calibrated.Spread.MinRatio.Should().BeApproximately(ratios.Min(), 1e-9);
+        calibrated.Spread.MaxRatio.Should().BeApproximately(ratios.Max(), 1e-9);
     }
 
     [Fact]
-    public void Raking_margins_can_be_reused_as_numeric_margins()
+    public void Raking_meets_person_count_margins_on_household_weights_and_reports_them()
     {
         var sizes = new double[] { 1, 2, 3, 4, 2, 1 };
         var elderly = new double[] { 1, 2, 0, 1, 0, 0 };
         var design = new double[] { 10, 10, 10, 10, 10, 10 };
-        RakingMargin[] margins = [new("persons", sizes, 200), new("elderly", elderly, 60), new("households", [1, 1, 1, 1, 1, 1], 70)];
+        var result = WeightCalibration.Calibrate(design,
+            [CalibrationMargin.Numeric("persons", sizes, 200), CalibrationMargin.Numeric("elderly", elderly, 60), CalibrationMargin.Numeric("households", [1, 1, 1, 1, 1, 1], 70)],
+            CalibrationOptions.Raking());
 
-        var raked = WeightRaking.Rake(design, margins);
-        var calibrated = WeightCalibration.Calibrate(design, margins.Select(CalibrationMargin.FromRaking).ToList(), CalibrationOptions.Raking());
+        result.Converged.Should().BeTrue();
+        result.MaxRelativeError.Should().BeLessThan(1e-9);
+        result.Margins.Select(m => m.Name).Should().Equal("persons", "elderly", "households");
+        result.Margins[0].Before.Should().Be(130, "10 × (1 + 2 + 3 + 4 + 2 + 1)");
+        result.Margins[1].Achieved.Should().BeApproximately(60, 1e-6);
+        sizes.Select((v, i) => v * result.Weights[i]).Sum().Should().BeApproximately(200, 1e-6);
+        elderly.Select((v, i) => v * result.Weights[i]).Sum().Should().BeApproximately(60, 1e-6);
+        result.Weights.Sum().Should().BeApproximately(70, 1e-6);
+        result.Weights.Should().OnlyContain(w => w > 0, "raking-ratio weights are positive");
+        result.Spread.MinRatio.Should().BeLessThan(result.Spread.MaxRatio);
+        result.ToString().Should().Contain("converged").And.Contain("elderly");
 
-        calibrated.Weights.Zip(raked.Weights).Should().OnlyContain(p => Math.Abs(p.First - p.Second) < 1e-9 * p.Second);
+        var negative = () => WeightCalibration.Calibrate([10, -1, 10, 10, 10, 10], [CalibrationMargin.Numeric("persons", sizes, 200)], CalibrationOptions.Raking());
+        negative.Should().Throw<ArgumentException>().WithMessage("*household 1*");
+    }
+
+    [Fact]
+    public void Apply_replaces_only_the_weights()
+    {
+        var builder = new PopulationBuilder();
+        builder.AddHousehold(new HouseholdRecord { Id = 1, Weight = 100, RegionCode = RegionCodes.Wuxi });
+        builder.AddHousehold(new HouseholdRecord { Id = 2, Weight = 100, RegionCode = RegionCodes.Wuxi, Area = AreaType.Rural });
+        builder.AddPerson(new PersonRecord { Id = 1, HouseholdId = 1, Age = 70, WagesAnnual = 5 });
+        builder.AddPerson(new PersonRecord { Id = 2, HouseholdId = 2, Age = 30 });
+        builder.AddPerson(new PersonRecord { Id = 3, HouseholdId = 2, Age = 3 });
+        var population = builder.Build();
+
+        var result = WeightCalibration.Calibrate(population.Weight, [CalibrationMargin.Numeric("persons", [1, 2], 500)], CalibrationOptions.Raking());
+        var raked = WeightCalibration.Apply(population, result);
+        raked.WeightedPersons.Should().BeApproximately(500, 1e-6);
+        // Raking: w = d·tˣ with t = e^λ; 100t + 2·100t² = 500 gives t = (√41 − 1)/4.
+        double t = (Math.Sqrt(41) - 1) / 4;
+        raked.Weight[0].Should().BeApproximately(100 * t, 1e-7);
+        raked.Weight[1].Should().BeApproximately(100 * t * t, 1e-7);
+        raked.WagesAnnual.ToArray().Should().Equal(population.WagesAnnual.ToArray());
+        raked.Age.ToArray().Should().Equal(population.Age.ToArray());
     }
 
     [Fact]

@@ -220,8 +220,25 @@ public class DibaoProgramTests
 
     [Fact]
     public void A_date_without_a_standard_in_force_fails_before_any_household_is_computed()
-        => FluentActions.Invoking(() => ThreePersons(1_000).Result.Parameters.Resolve(DibaoProgram.StandardUrban, new DateOnly(2020, 1, 1), RegionCodes.Hangzhou))
-            .Should().Throw<ParameterNotFoundException>();
+    {
+        // The counting program comes first in the policy, so it would run on the first block before dibao does; the
+        // run must fail while programs are being prepared, with no block computed and no progress reported.
+        var counter = new CountingProgram();
+        var policy = Policy.Create(counter, new DibaoProgram());
+        var (households, persons) = TestPopulations.Random(200, seed: 5);
+        var population = TestPopulations.Build(households, persons);
+        var reports = new List<SimulationProgress>();
+
+        FluentActions.Invoking(() => Microsimulation.Run(population, policy, ParameterStore.Default, new DateOnly(2020, 1, 1),
+                new SimulationOptions { BlockSize = 50, MaxDegreeOfParallelism = 1 }, new SynchronousProgress(reports.Add), "baseline"))
+            .Should().Throw<ParameterNotFoundException>().WithMessage("*dibao.standard*");
+        counter.HouseholdsComputed.Should().Be(0);
+        reports.Should().BeEmpty();
+
+        // The same population and policy at a date with a standard in force computes every household.
+        Microsimulation.Run(population, policy, ParameterStore.Default, Date, new SimulationOptions { BlockSize = 50, MaxDegreeOfParallelism = 1 });
+        counter.HouseholdsComputed.Should().Be(200);
+    }
 
     [Fact]
     public void Monthly_income_variables_are_annualised_by_their_period()
@@ -267,6 +284,41 @@ public class DibaoProgramTests
                 {
                     output[p] = 500;
                 }
+            }
+        }
+    }
+
+    /// <summary>Counts the households its pass is executed on; writes nothing that other programs read.</summary>
+    private sealed class CountingProgram : PolicyProgram
+    {
+        private static readonly VariableDefinition Output = new("test.visited", Entity.Person, AmountPeriod.Year, IncomeRole.None, "1 for every person computed");
+        private int households;
+
+        public int HouseholdsComputed => Volatile.Read(ref households);
+
+        public override string Name => "test_counter";
+
+        public override string Description => "Counts computed households.";
+
+        public override IReadOnlyList<string> Inputs => [];
+
+        public override IReadOnlyList<VariableDefinition> Outputs => [Output];
+
+        public override IReadOnlyList<string> Parameters => [];
+
+        public override ProgramPass Prepare(ProgramSetup setup) => new Pass(this);
+
+        private sealed class Pass(CountingProgram owner) : ProgramPass
+        {
+            public override void Execute(ProgramContext context)
+            {
+                var output = context.Write(Output.Name);
+                for (int p = context.Population.MemberStart[context.FirstHousehold]; p < context.Population.MemberStart[context.EndHousehold]; p++)
+                {
+                    output[p] = 1;
+                }
+
+                Interlocked.Add(ref owner.households, context.EndHousehold - context.FirstHousehold);
             }
         }
     }

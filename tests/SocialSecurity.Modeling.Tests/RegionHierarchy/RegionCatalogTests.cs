@@ -7,22 +7,23 @@ public class RegionCatalogTests
     private static readonly RegionCatalog Catalog = RegionCatalog.Default;
 
     [Theory]
-    [InlineData(RegionCodes.Hangzhou)]
-    [InlineData(RegionCodes.Ningbo)]
-    [InlineData(RegionCodes.Lishui)]
-    [InlineData(RegionCodes.Yunhe)]
-    [InlineData(RegionCodes.Nanjing)]
-    [InlineData(RegionCodes.Wuxi)]
-    [InlineData(RegionCodes.Changzhou)]
-    [InlineData(RegionCodes.Yangzhou)]
-    [InlineData(RegionCodes.Kashgar)]
-    [InlineData(RegionCodes.Hohhot)]
-    [InlineData(RegionCodes.Baotou)]
-    public void Every_place_the_study_names_is_in_the_catalogue_and_reaches_the_nation(string code)
+    [InlineData(RegionCodes.Hangzhou, RegionCodes.Zhejiang)]
+    [InlineData(RegionCodes.Ningbo, RegionCodes.Zhejiang)]
+    [InlineData(RegionCodes.Lishui, RegionCodes.Zhejiang)]
+    [InlineData(RegionCodes.Yunhe, RegionCodes.Zhejiang)]
+    [InlineData(RegionCodes.Nanjing, RegionCodes.Jiangsu)]
+    [InlineData(RegionCodes.Wuxi, RegionCodes.Jiangsu)]
+    [InlineData(RegionCodes.Changzhou, RegionCodes.Jiangsu)]
+    [InlineData(RegionCodes.Yangzhou, RegionCodes.Jiangsu)]
+    [InlineData(RegionCodes.Kashgar, RegionCodes.Xinjiang)]
+    [InlineData(RegionCodes.Hohhot, RegionCodes.InnerMongolia)]
+    [InlineData(RegionCodes.Baotou, RegionCodes.InnerMongolia)]
+    public void Every_place_the_study_names_is_in_the_catalogue_and_reaches_the_nation_through_its_province(string code, string province)
     {
         var id = Catalog.GetId(code);
         Catalog.SelfAndAncestors(id).Last().Should().Be(Catalog.Root);
-        Catalog.Province(id).Should().NotBeNull();
+        Catalog.Province(id).Should().Be(Catalog.GetId(province), $"{code} lies in province {province}");
+        Catalog.SelfAndAncestors(id).Should().Contain(Catalog.GetId(province));
     }
 
     [Fact]

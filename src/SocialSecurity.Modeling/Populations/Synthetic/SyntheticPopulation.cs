@@ -15,7 +15,7 @@ namespace SocialSecurity.Modeling.Populations.Synthetic;
 /// <item>households are drawn one by one: area (urban or rural, from the household survey's urban share), place
 /// (prefecture, by the <see cref="ProvinceStatistics.Places"/> shares), size, members' ages and sex, hukou type and
 /// place, disability, self-care and main activity (assumptions marked [I] in the source);</item>
-/// <item>weights are raked (<see cref="WeightRaking"/>) so that weighted persons equal the resident population, with
+/// <item>weights are raked (<see cref="WeightCalibration"/> with <see cref="CalibrationOptions.Raking"/>) so that weighted persons equal the resident population, with
 /// the urban share, the child, 60–64 and 65+ shares and the average household size met exactly;</item>
 /// <item>per-capita disposable income is lognormal within each area with one σ chosen so that the person-weighted
 /// Gini equals the target, rescaled so that the urban and rural means equal the published ones, then split into
@@ -297,16 +297,16 @@ public static class SyntheticPopulation
 
         var margins = new[]
         {
-            new RakingMargin("urban_persons", urban, population * urbanShare),
-            new RakingMargin("rural_persons", rural, population * (1 - urbanShare)),
-            new RakingMargin($"persons_0_{statistics.ChildMaxAge}", children, population * statistics.ChildShare.Value),
-            new RakingMargin("persons_60_64", aged60To64, population * (statistics.AgeShare60Plus.Value - statistics.AgeShare65Plus.Value)),
-            new RakingMargin("persons_65_plus", aged65, population * statistics.AgeShare65Plus.Value),
-            new RakingMargin("households", one, population / statistics.HouseholdSize.Value),
+            CalibrationMargin.Numeric("urban_persons", urban, population * urbanShare),
+            CalibrationMargin.Numeric("rural_persons", rural, population * (1 - urbanShare)),
+            CalibrationMargin.Numeric($"persons_0_{statistics.ChildMaxAge}", children, population * statistics.ChildShare.Value),
+            CalibrationMargin.Numeric("persons_60_64", aged60To64, population * (statistics.AgeShare60Plus.Value - statistics.AgeShare65Plus.Value)),
+            CalibrationMargin.Numeric("persons_65_plus", aged65, population * statistics.AgeShare65Plus.Value),
+            CalibrationMargin.Numeric("households", one, population / statistics.HouseholdSize.Value),
         };
         var design = new double[households];
         Array.Fill(design, population / draft.PersonCount);
-        var result = WeightRaking.Rake(design, margins, new RakingOptions { MaxIterations = 200, Tolerance = 1e-10 });
+        var result = WeightCalibration.Calibrate(design, margins, CalibrationOptions.Raking() with { MaxIterations = 200, Tolerance = 1e-10 });
         if (!result.Converged)
         {
             throw new InvalidOperationException($"The synthetic population of {statistics.RegionCode} could not be weighted to its targets; use more persons or check the statistics. {result}");

@@ -98,15 +98,6 @@ public sealed class CalibrationMargin
         return new(name, null, (int[])categories.Clone(), (double[])totals.Clone());
     }
 
-    /// <summary>The numeric margin equivalent to a raking margin (same name, values and target).</summary>
-    /// <param name="margin">The raking margin.</param>
-    /// <returns>The margin.</returns>
-    public static CalibrationMargin FromRaking(RakingMargin margin)
-    {
-        ArgumentNullException.ThrowIfNull(margin);
-        return Numeric(margin.Name, margin.Values, margin.Target);
-    }
-
     /// <summary>The label of equation <paramref name="index"/>: the name, or <c>name=category</c>.</summary>
     internal string Label(int index) => IsCategorical ? $"{Name}={index}" : Name;
 

@@ -16,7 +16,7 @@ public enum CalibrationMethod
 
     /// <summary>
     /// Raking ratio (multiplicative, calmar method 2): F(u) = exp(u). Weight ratios are positive but unbounded; on
-    /// categorical margins it gives the iterative proportional fitting solution, as <see cref="WeightRaking"/> does.
+    /// categorical margins it gives the iterative proportional fitting solution.
     /// </summary>
     RakingRatio,
 

@@ -85,28 +85,22 @@ public sealed class DibaoMarginalProgram : PolicyProgram
             var marginal = context.Write(Eligible.Name);
             int first = context.FirstHousehold;
             var income = context.Read(HouseholdIncomeProgram.Output.Name);
-            try
+            for (int h = first; h < context.EndHousehold; h++)
             {
-                for (int h = first; h < context.EndHousehold; h++)
+                int n = start[h + 1] - start[h];
+                var region = population.HouseholdRegion[h];
+                double s = _rules.AnnualStandard(population, h);
+                double m = _multiple.ByRegion[region.Index];
+                double perCapita = Math.Max(0.0, income[h]) / n;
+                bool notDibao = dibao[h] != 1;
+                bool incomeTest = perCapita < m * s;
+                bool assetTest = _rules.AssetsPass(population, assets[h], h, n, s);
+                bool result = notDibao && incomeTest && assetTest;
+                marginal[h] = result ? 1.0 : 0.0;
+                if (context.Explanation is { } explain)
                 {
-                    int n = start[h + 1] - start[h];
-                    var region = population.HouseholdRegion[h];
-                    double s = _rules.AnnualStandard(population, h);
-                    double m = _multiple.ByRegion[region.Index];
-                    double perCapita = Math.Max(0.0, income[h]) / n;
-                    bool notDibao = dibao[h] != 1;
-                    bool incomeTest = perCapita < m * s;
-                    bool assetTest = _rules.AssetsPass(population, assets[h], h, n, s);
-                    bool result = notDibao && incomeTest && assetTest;
-                    marginal[h] = result ? 1.0 : 0.0;
-                    if (context.Explanation is { } explain)
-                    {
-                        explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"dibao-marginal: not dibao ({(notDibao ? "yes" : "no")}), Y/n = {perCapita:0.00} < m × S = {m:0.##} × {s:0.00} = {m * s:0.00} ({(incomeTest ? "yes" : "no")}), assets pass ({(assetTest ? "yes" : "no")}) → {(result ? "marginal" : "not marginal")}"), marginal[h], "flag", _multiple.Source(region), _rules.StandardSource(population, h));
-                    }
+                    explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"dibao-marginal: not dibao ({(notDibao ? "yes" : "no")}), Y/n = {perCapita:0.00} < m × S = {m:0.##} × {s:0.00} = {m * s:0.00} ({(incomeTest ? "yes" : "no")}), assets pass ({(assetTest ? "yes" : "no")}) → {(result ? "marginal" : "not marginal")}"), marginal[h], "flag", _multiple.Source(region), _rules.StandardSource(population, h));
                 }
-            }
-            finally
-            {
             }
         }
     }

@@ -97,39 +97,33 @@ public sealed class TieredDibaoProgram : PolicyProgram
             var benefit = context.Write(Benefit.Name);
             int first = context.FirstHousehold;
             var income = context.Read(HouseholdIncomeProgram.Output.Name);
-            try
+            for (int h = first; h < context.EndHousehold; h++)
             {
-                for (int h = first; h < context.EndHousehold; h++)
+                int n = start[h + 1] - start[h];
+                double s = _rules.AnnualStandard(population, h);
+                double y = Math.Max(0.0, income[h]);
+                bool qualifies = y / n < s && _rules.AssetsPass(population, assets[h], h, n, s);
+                var shares = _shares[population.HouseholdRegion[h]];
+                double c = classes[h];
+                if (!(c >= 0 && c <= shares.Length && c == Math.Floor(c)))
                 {
-                    int n = start[h + 1] - start[h];
-                    double s = _rules.AnnualStandard(population, h);
-                    double y = Math.Max(0.0, income[h]);
-                    bool qualifies = y / n < s && _rules.AssetsPass(population, assets[h], h, n, s);
-                    var shares = _shares[population.HouseholdRegion[h]];
-                    double c = classes[h];
-                    if (!(c >= 0 && c <= shares.Length && c == Math.Floor(c)))
-                    {
-                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {population.HouseholdId[h]} has dibao class {c} in column '{ClassColumn}'; expected 0 (not classified) or a whole number from 1 to {shares.Length}."));
-                    }
-
-                    int k = (int)c;
-                    eligible[h] = qualifies ? 1.0 : 0.0;
-                    benefit[h] = !qualifies ? 0.0 : k == 0 ? Math.Max(0.0, (n * s / 12.0) - (y / 12.0)) : n * shares[k - 1] * s / 12.0;
-
-                    if (context.Explanation is { } explain)
-                    {
-                        var c2 = CultureInfo.InvariantCulture;
-                        explain.Record(program.Name, string.Create(c2, $"dibao tests: Y/n = {y / n:0.00} < S = {s:0.00} and assets pass → {(qualifies ? "eligible" : "not eligible")}"), null, string.Empty, _rules.StandardSource(population, h));
-                        explain.Record(program.Name, !qualifies
-                            ? "benefit = 0 (not eligible)"
-                            : k == 0
-                                ? string.Create(c2, $"class 0 (not classified): gap = {n} × {s / 12:0.00} − {y / 12:0.00}")
-                                : string.Create(c2, $"class {k}: n × share × S/12 = {n} × {shares[k - 1]:0.###} × {s / 12:0.00}"), benefit[h], "yuan/month", _shares.Source(population.HouseholdRegion[h]));
-                    }
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {population.HouseholdId[h]} has dibao class {c} in column '{ClassColumn}'; expected 0 (not classified) or a whole number from 1 to {shares.Length}."));
                 }
-            }
-            finally
-            {
+
+                int k = (int)c;
+                eligible[h] = qualifies ? 1.0 : 0.0;
+                benefit[h] = !qualifies ? 0.0 : k == 0 ? Math.Max(0.0, (n * s / 12.0) - (y / 12.0)) : n * shares[k - 1] * s / 12.0;
+
+                if (context.Explanation is { } explain)
+                {
+                    var c2 = CultureInfo.InvariantCulture;
+                    explain.Record(program.Name, string.Create(c2, $"dibao tests: Y/n = {y / n:0.00} < S = {s:0.00} and assets pass → {(qualifies ? "eligible" : "not eligible")}"), null, string.Empty, _rules.StandardSource(population, h));
+                    explain.Record(program.Name, !qualifies
+                        ? "benefit = 0 (not eligible)"
+                        : k == 0
+                            ? string.Create(c2, $"class 0 (not classified): gap = {n} × {s / 12:0.00} − {y / 12:0.00}")
+                            : string.Create(c2, $"class {k}: n × share × S/12 = {n} × {shares[k - 1]:0.###} × {s / 12:0.00}"), benefit[h], "yuan/month", _shares.Source(population.HouseholdRegion[h]));
+                }
             }
         }
     }

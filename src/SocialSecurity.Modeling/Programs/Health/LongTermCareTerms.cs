@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Internal;
 
 namespace SocialSecurity.Modeling.Programs.Health;
 

@@ -1,3 +1,4 @@
+using CsCheck;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
@@ -16,127 +17,131 @@ public class AssistanceInvariantTests
 {
     private static readonly DateOnly Date = new(2023, 6, 30);
 
-    private static (global::SocialSecurity.Modeling.Core.Population Population, HouseholdRecord[] Households, PersonRecord[] Persons) Sample(int households, int seed)
-    {
-        var (hh, persons) = TestPopulations.Random(households, seed);
-        var random = new Random(seed);
-        // Add disability and self-care variety, which the shared random population does not have.
-        persons = persons.Select(p => p with
-        {
-            Disability = random.Next(8) == 0 ? (DisabilityGrade)random.Next(1, 5) : DisabilityGrade.None,
-            SelfCare = random.Next(6) == 0 ? (SelfCareAbility)random.Next(1, 3) : SelfCareAbility.Able,
-        }).ToArray();
-        return (TestPopulations.Build(hh, persons), hh, persons);
-    }
+    /// <summary>Random populations (with disability and self-care variety) of 20 to 300 households; CsCheck shrinks a failure to a small one.</summary>
+    private static readonly Gen<(HouseholdRecord[] Households, PersonRecord[] Persons)> Populations = TestPopulations.Households(20, 300);
 
     [Fact]
     public void Linked_benefits_go_only_to_the_households_and_persons_the_rules_allow()
     {
-        var (population, _, _) = Sample(4_000, seed: 31);
-        var run = Microsimulation.Run(population, AssistancePolicies.Extended(), ParameterStore.Default, Date);
-        var dibao = run.Values(DibaoProgram.Eligible.Name);
-        var benefit = run.Values(DibaoProgram.Benefit.Name);
-        var marginal = run.Values(DibaoMarginalProgram.Eligible.Name);
-        var supplement = run.Values(DibaoSupplementProgram.Amount.Name);
-        var living = run.Values(DisabilityLivingSubsidyProgram.Amount.Name);
-        var nursing = run.Values(SevereDisabilityNursingSubsidyProgram.Amount.Name);
-        var care = run.Values(ElderlyCareServiceSubsidyProgram.Amount.Name);
-        var yunhe = run.Values(YunheNursingSubsidyProgram.Amount.Name);
-        var start = population.MemberStart;
-        int counts = 0;
-        for (int h = 0; h < population.HouseholdCount; h++)
+        int exercised = 0, yunheRecipients = 0;
+        Populations.Sample(sample =>
         {
-            (dibao[h] == 1 && marginal[h] == 1).Should().BeFalse();
-            if (dibao[h] == 0)
+            var population = TestPopulations.Build(sample.Households, sample.Persons);
+            var run = Microsimulation.Run(population, AssistancePolicies.Extended(), ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = 1 });
+            var dibao = run.Values(DibaoProgram.Eligible.Name);
+            var benefit = run.Values(DibaoProgram.Benefit.Name);
+            var marginal = run.Values(DibaoMarginalProgram.Eligible.Name);
+            var supplement = run.Values(DibaoSupplementProgram.Amount.Name);
+            var living = run.Values(DisabilityLivingSubsidyProgram.Amount.Name);
+            var nursing = run.Values(SevereDisabilityNursingSubsidyProgram.Amount.Name);
+            var care = run.Values(ElderlyCareServiceSubsidyProgram.Amount.Name);
+            var yunhe = run.Values(YunheNursingSubsidyProgram.Amount.Name);
+            var start = population.MemberStart;
+            for (int h = 0; h < population.HouseholdCount; h++)
             {
-                benefit[h].Should().Be(0);
-                supplement[h].Should().Be(0);
+                (dibao[h] == 1 && marginal[h] == 1).Should().BeFalse();
+                if (dibao[h] == 0)
+                {
+                    benefit[h].Should().Be(0);
+                    supplement[h].Should().Be(0);
+                }
+
+                for (int p = start[h]; p < start[h + 1]; p++)
+                {
+                    if (living[p] > 0)
+                    {
+                        dibao[h].Should().Be(1);
+                        population.Disability[p].Should().NotBe(DisabilityGrade.None);
+                    }
+
+                    if (nursing[p] > 0)
+                    {
+                        population.Disability[p].Should().BeOneOf(DisabilityGrade.Grade1, DisabilityGrade.Grade2);
+                    }
+
+                    if (care[p] > 0)
+                    {
+                        (dibao[h] + marginal[h]).Should().Be(1);
+                    }
+
+                    if (yunhe[p] > 0)
+                    {
+                        (dibao[h] + marginal[h]).Should().Be(1);
+                        (living[p] + nursing[p] + care[p]).Should().Be(0, "the Yunhe subsidy excludes the other three");
+                        Interlocked.Increment(ref yunheRecipients);
+                    }
+
+                    if (living[p] > 0 || care[p] > 0 || yunhe[p] > 0)
+                    {
+                        Interlocked.Increment(ref exercised);
+                    }
+                }
             }
+        }, iter: 40);
 
-            for (int p = start[h]; p < start[h + 1]; p++)
-            {
-                if (living[p] > 0)
-                {
-                    dibao[h].Should().Be(1);
-                    population.Disability[p].Should().NotBe(DisabilityGrade.None);
-                }
-
-                if (nursing[p] > 0)
-                {
-                    population.Disability[p].Should().BeOneOf(DisabilityGrade.Grade1, DisabilityGrade.Grade2);
-                }
-
-                if (care[p] > 0)
-                {
-                    (dibao[h] + marginal[h]).Should().Be(1);
-                }
-
-                if (yunhe[p] > 0)
-                {
-                    (dibao[h] + marginal[h]).Should().Be(1);
-                    (living[p] + nursing[p] + care[p]).Should().Be(0, "the Yunhe subsidy excludes the other three");
-                }
-
-                counts += living[p] > 0 || care[p] > 0 || yunhe[p] > 0 ? 1 : 0;
-            }
-        }
-
-        counts.Should().BeGreaterThan(0);
-        run.Recipients(YunheNursingSubsidyProgram.Amount.Name).Should().BeGreaterThan(0, "the sample has Yunhe households");
+        exercised.Should().BeGreaterThan(0, "the samples must exercise the linked benefits");
+        yunheRecipients.Should().BeGreaterThan(0, "the samples have Yunhe households");
     }
 
     [Fact]
     public void Tiered_dibao_makes_exactly_the_gap_filling_dibao_households_eligible()
-    {
-        var (population, households, persons) = Sample(3_000, seed: 9);
-        var builder = new PopulationBuilder();
-        foreach (var h in households)
-        {
-            builder.AddHousehold(h);
-        }
+        => Populations.SelectMany(sample => Gen.Int[0, 3].Array[sample.Households.Length].Select(classes => (sample.Households, sample.Persons, Classes: classes)))
+            .Sample(t =>
+            {
+                var builder = new PopulationBuilder();
+                foreach (var h in t.Households)
+                {
+                    builder.AddHousehold(h);
+                }
 
-        foreach (var p in persons)
-        {
-            builder.AddPerson(p);
-        }
+                foreach (var p in t.Persons)
+                {
+                    builder.AddPerson(p);
+                }
 
-        builder.AddHouseholdColumn(TieredDibaoProgram.ClassColumn, households.Select(h => (double)(h.Id % 4)).ToArray());
-        // Two runs: one policy may not pay dibao twice.
-        var withClasses = builder.Build();
-        var tiered = Microsimulation.Run(withClasses, Policy.Create(new TieredDibaoProgram()), ParameterStore.Default, Date);
-        var gapFilling = Microsimulation.Run(withClasses, Policy.Create(new DibaoProgram()), ParameterStore.Default, Date);
-        tiered.Values(TieredDibaoProgram.Eligible.Name).ToArray().Should().Equal(gapFilling.Values(DibaoProgram.Eligible.Name).ToArray());
-        population.HouseholdCount.Should().Be(households.Length);
-    }
+                builder.AddHouseholdColumn(TieredDibaoProgram.ClassColumn, t.Classes.Select(c => (double)c).ToArray());
+                // Two runs: one policy may not pay dibao twice.
+                var withClasses = builder.Build();
+                var tiered = Microsimulation.Run(withClasses, Policy.Create(new TieredDibaoProgram()), ParameterStore.Default, Date);
+                var gapFilling = Microsimulation.Run(withClasses, Policy.Create(new DibaoProgram()), ParameterStore.Default, Date);
+                tiered.Values(TieredDibaoProgram.Eligible.Name).ToArray().Should().Equal(gapFilling.Values(DibaoProgram.Eligible.Name).ToArray());
+            }, iter: 40);
 
     [Fact]
     public void With_targeting_no_household_outside_the_roll_gets_a_linked_benefit_and_results_do_not_depend_on_threads()
     {
-        var (population, _, _) = Sample(4_000, seed: 17);
-        var one = Microsimulation.Run(population, AssistancePolicies.ExtendedWithTargeting(), ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = 1, BlockSize = 4_000 });
-        var many = Microsimulation.Run(population, AssistancePolicies.ExtendedWithTargeting(), ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = 4, BlockSize = 13 });
-        foreach (var output in AssistancePolicies.ExtendedWithTargeting().Outputs)
+        var policy = AssistancePolicies.ExtendedWithTargeting();
+        int excluded = 0;
+        Gen.Select(Populations, Gen.Int[1, 64], Gen.Int[2, 4]).Sample(t =>
         {
-            many.Values(output.Name).ToArray().Should().Equal(one.Values(output.Name).ToArray(), "output {0}", output.Name);
-        }
-
-        var outcome = one.Values(TargetedProgram.Outcome("dibao"));
-        var supplement = one.Values(DibaoSupplementProgram.Amount.Name);
-        var living = one.Values(DisabilityLivingSubsidyProgram.Amount.Name);
-        var start = population.MemberStart;
-        for (int h = 0; h < population.HouseholdCount; h++)
-        {
-            if ((TargetingOutcome)outcome[h] is TargetingOutcome.EligibleExcluded or TargetingOutcome.EligibleNotTakingUp)
+            var ((households, persons), blockSize, threads) = t;
+            var population = TestPopulations.Build(households, persons);
+            var one = Microsimulation.Run(population, policy, ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = 1, BlockSize = 16_384 });
+            var many = Microsimulation.Run(population, policy, ParameterStore.Default, Date, new SimulationOptions { MaxDegreeOfParallelism = threads, BlockSize = blockSize });
+            foreach (var output in policy.Outputs)
             {
-                supplement[h].Should().Be(0);
-                for (int p = start[h]; p < start[h + 1]; p++)
+                many.Values(output.Name).ToArray().Should().Equal(one.Values(output.Name).ToArray(), "output {0}", output.Name);
+            }
+
+            var outcome = one.Values(TargetedProgram.Outcome("dibao"));
+            var supplement = one.Values(DibaoSupplementProgram.Amount.Name);
+            var living = one.Values(DisabilityLivingSubsidyProgram.Amount.Name);
+            var start = population.MemberStart;
+            for (int h = 0; h < population.HouseholdCount; h++)
+            {
+                if ((TargetingOutcome)outcome[h] is TargetingOutcome.EligibleExcluded or TargetingOutcome.EligibleNotTakingUp)
                 {
-                    living[p].Should().Be(0);
+                    Interlocked.Increment(ref excluded);
+                    supplement[h].Should().Be(0);
+                    for (int p = start[h]; p < start[h + 1]; p++)
+                    {
+                        living[p].Should().Be(0);
+                    }
                 }
             }
-        }
+        }, iter: 30);
 
-        TargetingReport.Compute(one, "dibao").Coverage.Should().BeLessThan(1);
+        excluded.Should().BeGreaterThan(0, "the samples must contain eligible households left off the roll");
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public class HealthShockTests
         for (int i = 0; i < N; i++)
         {
             double u = stream.NextDouble();
-            u.Should().BeInRange(0, 1 - 1e-17);
+            u.Should().BeGreaterThanOrEqualTo(0).And.BeLessThan(1, "uniform draws lie in [0, 1): 1 - 1e-17 rounds to 1.0, so only a strict bound checks the open end");
             sumU += u;
             double z = stream.NextStandardNormal();
             sumZ += z;
@@ -102,7 +102,14 @@ public class HealthShockTests
     [Fact]
     public void Two_part_model_draws_spending_with_the_stated_probability_and_median()
     {
-        var model = HealthSpendingModel.Illustrative;
+        // A model with the test's own values (not the library's illustrative defaults): from age 60, P(any) = 0.35 and
+        // median 15,000; men ×1.2 and rural ×0.5 on the probability; 60% within policy.
+        var model = new HealthSpendingModel([0, 60], [0.05, 0.35], [4_000, 15_000], 0.8)
+        {
+            MaleProbabilityFactor = 1.2,
+            RuralProbabilityFactor = 0.5,
+            WithinPolicyShare = 0.6,
+        };
         var streams = new RandomStream(9, "medical.spending");
         int any = 0;
         var amounts = new List<decimal>();
@@ -114,15 +121,16 @@ public class HealthShockTests
             {
                 any++;
                 amounts.Add(claim.Total);
-                claim.WithinPolicy.Should().Be(Math.Round(claim.Total * 0.8m, 2, MidpointRounding.AwayFromZero));
+                claim.WithinPolicy.Should().Be(Math.Round(claim.Total * 0.6m, 2, MidpointRounding.AwayFromZero));
             }
         }
 
-        model.AnyUseProbability(70, Sex.Female, HukouType.Urban).Should().Be(0.20);
-        (any / 100_000.0).Should().BeApproximately(0.20, 0.006);
+        model.AnyUseProbability(70, Sex.Female, HukouType.Urban).Should().Be(0.35);
+        (any / 100_000.0).Should().BeApproximately(0.35, 0.006, "the standard error of the share is 0.0015");
         amounts.Sort();
-        ((double)amounts[amounts.Count / 2]).Should().BeApproximately(11_000, 400, "the median of a lognormal is its scale");
-        model.AnyUseProbability(70, Sex.Male, HukouType.Rural).Should().BeApproximately(0.20 * 1.1 * 0.9, 1e-12);
+        ((double)amounts[amounts.Count / 2]).Should().BeApproximately(15_000, 400, "the median of a lognormal is its scale");
+        model.AnyUseProbability(70, Sex.Male, HukouType.Rural).Should().BeApproximately(0.21, 1e-12, "0.35 × 1.2 × 0.5");
+        model.AnyUseProbability(10, Sex.Male, HukouType.Urban).Should().BeApproximately(0.06, 1e-12, "0.05 × 1.2 below 60");
     }
 
     [Fact]

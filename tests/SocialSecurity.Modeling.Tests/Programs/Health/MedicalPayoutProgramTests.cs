@@ -138,7 +138,9 @@ public class MedicalPayoutProgramTests
         {
             foreach (var name in program.Parameters)
             {
-                store.Resolve(name, Mid2024, store.Regions.GetId(code)).Should().NotBeNull();
+                var resolved = store.Resolve(name, Mid2024, store.Regions.GetId(code));
+                resolved.Entry.IsInForce(Mid2024).Should().BeTrue($"{name} in {code}: the entry found must be in force");
+                store.Regions.IsWithin(store.Regions.GetId(code), resolved.Entry.Region).Should().BeTrue($"{name} in {code} comes from the region or an ancestor");
             }
         }
     }

@@ -32,7 +32,12 @@ public class EmployeePensionParameterTests
         {
             foreach (var name in program.Parameters)
             {
-                ParameterStore.Default.Resolve(name, Date, region).Should().NotBeNull();
+                var resolved = ParameterStore.Default.Resolve(name, Date, region);
+                resolved.Name.Should().Be(name);
+                resolved.Entry.IsInForce(Date).Should().BeTrue($"{name} in {region}: the entry found must be in force on {Date}");
+                ParameterStore.Default.Regions.IsWithin(ParameterStore.Default.Regions.GetId(region), resolved.Entry.Region)
+                    .Should().BeTrue($"{name} in {region} comes from the region or one of its ancestors");
+                resolved.Entry.Source.Should().NotBeNullOrWhiteSpace($"{name} in {region} names its source");
             }
         }
     }

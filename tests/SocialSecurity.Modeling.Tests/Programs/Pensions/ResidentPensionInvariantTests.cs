@@ -1,3 +1,4 @@
+using CsCheck;
 using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Pensions;
@@ -71,12 +72,10 @@ public class ResidentPensionInvariantTests
 
     [Fact]
     public void Balances_are_never_negative_and_never_fall_with_non_negative_rates()
-    {
-        var random = new Random(5);
-        for (int trial = 0; trial < 500; trial++)
+        => Gen.Select(Gen.Double[0, 5_000].Array[1, 44], Gen.Double[-0.05, 0.15]).Sample(t =>
         {
-            var credits = Enumerable.Range(0, random.Next(1, 45)).Select(_ => new AnnualYuan(random.NextDouble() * 5_000)).ToArray();
-            double rate = (random.NextDouble() * 0.2) - 0.05;
+            var (amounts, rate) = t;
+            var credits = amounts.Select(a => new AnnualYuan(a)).ToArray();
             double balance = 0;
             foreach (var credit in credits)
             {
@@ -91,8 +90,7 @@ public class ResidentPensionInvariantTests
             }
 
             ResidentPensionAccount.Accumulate(credits, rate).Should().BeApproximately(balance, 1e-6);
-        }
-    }
+        }, iter: 500);
 
     [Fact]
     public void Guard_clauses_name_the_argument_and_range()

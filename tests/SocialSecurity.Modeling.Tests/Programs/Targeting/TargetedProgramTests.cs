@@ -81,16 +81,48 @@ public class TargetedProgramTests
     [Fact]
     public void The_shares_drawn_match_the_rates_and_the_report_adds_up()
     {
-        var report = TargetingReport.Compute(Run(Rates(0.8, 0.25, 0.1)), "dibao");
+        var run = Run(Rates(0.8, 0.25, 0.1));
+        var report = TargetingReport.Compute(run, "dibao");
         report.NonTakeUpRate.Should().BeApproximately(0.2, 0.03);
         report.ExclusionRate.Should().BeApproximately(0.8 * 0.25, 0.03);
         report.Coverage.Should().BeApproximately(0.8 * 0.75, 0.03);
-        (report.Coverage + report.ExclusionRate + report.NonTakeUpRate).Should().BeApproximately(1, 1e-12);
-        report.Leakage.Should().BeApproximately(report.IneligibleRecipients / (report.IneligibleRecipients + report.EligibleRecipients), 1e-12);
         report.IneligibleRecipients.Should().BeGreaterThan(0);
 
-        var persons = TargetingReport.Compute(Run(Rates(0.8, 0.25, 0.1)), "dibao", TargetingUnit.Persons);
+        // Independent count from the truly-eligible and received flags (the report reads the outcome column).
+        var truly = run.Values(TargetedProgram.TrulyEligible("dibao"));
+        var received = run.Values(TargetedProgram.Received("dibao"));
+        var weight = run.Population.Weight;
+        var start = run.Population.MemberStart;
+        double eligible = 0, recipients = 0, eligibleRecipients = 0, eligiblePersons = 0;
+        for (int h = 0; h < truly.Length; h++)
+        {
+            eligible += weight[h] * truly[h];
+            recipients += weight[h] * received[h];
+            eligibleRecipients += weight[h] * truly[h] * received[h];
+            eligiblePersons += weight[h] * truly[h] * (start[h + 1] - start[h]);
+        }
+
+        report.TrulyEligible.Should().BeApproximately(eligible, 1e-6);
+        report.Recipients.Should().BeApproximately(recipients, 1e-6);
+        report.Coverage.Should().BeApproximately(eligibleRecipients / eligible, 1e-12);
+        report.Leakage.Should().BeApproximately((recipients - eligibleRecipients) / recipients, 1e-12);
+        (report.EligibleNotTakingUp + report.EligibleExcluded).Should().BeApproximately(eligible - eligibleRecipients, 1e-6);
+
+        var persons = TargetingReport.Compute(run, "dibao", TargetingUnit.Persons);
+        persons.TrulyEligible.Should().BeApproximately(eligiblePersons, 1e-6);
         persons.TrulyEligible.Should().BeGreaterThan(report.TrulyEligible, "households have more than one member on average");
+    }
+
+    [Fact]
+    public void With_no_take_up_nobody_eligible_receives_and_every_eligible_household_counts_as_not_taking_up()
+    {
+        var report = TargetingReport.Compute(Run(Rates(0, 0.25, 0)), "dibao");
+        report.TrulyEligible.Should().BeGreaterThan(0);
+        report.Recipients.Should().Be(0);
+        report.Coverage.Should().Be(0);
+        report.NonTakeUpRate.Should().Be(1);
+        report.ExclusionRate.Should().Be(0);
+        report.Leakage.Should().Be(double.NaN, "no recipient: the ratio's denominator is 0");
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace SocialSecurity.Modeling.Metrics;
+namespace SocialSecurity.Modeling.Internal;
 
 /// <summary>
-/// Input validation shared by every indicator. Each check throws an <see cref="ArgumentException"/>
+/// The library's one set of argument checks (indicators, program terms). Each check throws an <see cref="ArgumentException"/>
 /// (or <see cref="ArgumentOutOfRangeException"/>) naming the argument and, for element checks, the offending
 /// index and value.
 /// </summary>
@@ -138,6 +138,22 @@ internal static class Guard
                 name);
         }
     }
+
+    /// <summary>Returns an amount in yuan that must be finite and ≥ 0 (program terms validate in initialisers with it).</summary>
+    internal static double NonNegative(double value, string name)
+        => double.IsFinite(value) && value >= 0.0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} is an amount in yuan and must be finite and ≥ 0.");
+
+    /// <summary>Returns a share that must lie in [0, 1].</summary>
+    internal static double Fraction(double value, string name)
+        => value is >= 0.0 and <= 1.0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} is a share and must lie in [0, 1].");
+
+    /// <summary>The <see cref="decimal"/> form of <see cref="NonNegative(double, string)"/>, for the medical terms while they are in decimal.</summary>
+    internal static decimal NonNegative(decimal value, string name)
+        => value >= 0m ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} is an amount in yuan and must be ≥ 0.");
+
+    /// <summary>The <see cref="decimal"/> form of <see cref="Fraction(double, string)"/>, for the medical terms while they are in decimal.</summary>
+    internal static decimal Fraction(decimal value, string name)
+        => value is >= 0m and <= 1m ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} is a share and must lie in [0, 1].");
 
     internal static string Element(string what, int index, double value, string problem) =>
         string.Format(CultureInfo.InvariantCulture, "{0} at index {1} ({2}) {3}.", what, index, value, problem);
