@@ -15,10 +15,14 @@ public class HouseholdCaseTests
     private const string NoFiles = "(no case files)";
 
     /// <summary>The case files, by name; a sentinel when there are none, so that the theory fails instead of running nothing.</summary>
-    public static TheoryData<string> Files()
+    public static TheoryData<string> Files() => FilesIn(Folder);
+
+    /// <summary>The case files of <paramref name="folder"/>, or the sentinel when it holds none.</summary>
+    /// <param name="folder">The folder.</param>
+    public static TheoryData<string> FilesIn(string folder)
     {
         var data = new TheoryData<string>();
-        var files = Directory.Exists(Folder) ? Directory.EnumerateFiles(Folder, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList() : [];
+        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList() : [];
         foreach (var file in files)
         {
             data.Add(file!);
@@ -64,6 +68,24 @@ public class HouseholdCaseTests
         }
 
         failures.Should().BeEmpty($"case '{c.Name}' checks {string.Join(", ", c.Rules)}");
+    }
+
+    [Fact]
+    public void An_empty_cases_folder_fails_instead_of_passing()
+    {
+        var empty = Directory.CreateTempSubdirectory("no-cases-");
+        try
+        {
+            var files = FilesIn(empty.FullName);
+            files.Should().ContainSingle();
+            var only = files.Cast<object[]>().Single();
+            var act = () => Case_gives_the_expected_outputs((string)only[0]);
+            act.Should().Throw<Exception>();
+        }
+        finally
+        {
+            empty.Delete();
+        }
     }
 
     [Fact]
