@@ -56,4 +56,11 @@ public static class EmployeePensionParameters
 
     /// <summary>Annuity: employer + employee contribution ceiling (fraction of payroll).</summary>
     public const string AnnuityTotalMaxRate = "pension.annuity.total_max_rate";
+
+    /// <summary>Every parameter the employee-pension rules (<see cref="EmployeePensionProgram"/>) use; the account rates and annuity limits are for lifetime and annuity calculations.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        AverageWage, BenefitBase, PensionAgeMale, PensionAgeFemale, EmployerRate, EmployeeRate, BaseFloorRatio, BaseCeilingRatio,
+        FlexibleTotalRate, MinimumYears, BasicPensionAccrualRate, AccountDivisorFirstAge, AccountDivisors,
+    ];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Regions;
@@ -6,25 +7,32 @@ using SocialSecurity.Modeling.Core;
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
 /// <summary>
-/// The employee-pension rules in force in one region on one date (<see cref="EmployeePensionParameters"/> resolved
-/// region → province → nation), with the calculations of <see cref="EmployeePensionCalculator"/> bound to them.
-/// Immutable. The provincial benefit base W_prev and average wage are not parameters here (not in the sources):
-/// pass them in.
+/// The employee-pension rules in force in one region on one date: every parameter of
+/// <see cref="EmployeePensionParameters.All"/> resolved once (region → province → nation), with where each value came
+/// from, and the calculations of <see cref="EmployeePensionCalculator"/> bound to them. Immutable and thread-safe.
 /// </summary>
 public sealed class EmployeePensionRules
 {
-    private EmployeePensionRules(ParameterStore parameters, DateOnly date, RegionId region)
+    private readonly FrozenDictionary<string, ResolvedParameter> _sources;
+
+    private EmployeePensionRules(FrozenDictionary<string, ResolvedParameter> sources, DateOnly date, RegionId region)
     {
-        double Scalar(string name) => parameters.Resolve(name, date, region).Scalar();
+        double Scalar(string name) => sources[name].Scalar();
+        _sources = sources;
         Date = date;
         Region = region;
+        AverageWage = sources[EmployeePensionParameters.AverageWage].PerYear();
+        BenefitBase = new MonthlyYuan(sources[EmployeePensionParameters.BenefitBase].PerMonth());
+        PensionAgeMale = Scalar(EmployeePensionParameters.PensionAgeMale);
+        PensionAgeFemale = Scalar(EmployeePensionParameters.PensionAgeFemale);
         EmployerRate = Scalar(EmployeePensionParameters.EmployerRate);
         EmployeeRate = Scalar(EmployeePensionParameters.EmployeeRate);
         BaseFloorRatio = Scalar(EmployeePensionParameters.BaseFloorRatio);
         BaseCeilingRatio = Scalar(EmployeePensionParameters.BaseCeilingRatio);
+        FlexibleTotalRate = Scalar(EmployeePensionParameters.FlexibleTotalRate);
         MinimumYears = Scalar(EmployeePensionParameters.MinimumYears);
         AccrualRate = Scalar(EmployeePensionParameters.BasicPensionAccrualRate);
-        Divisors = AnnuityDivisorTable.Resolve(parameters, date, parameters.Regions[region].Code);
+        Divisors = new AnnuityDivisorTable((int)Scalar(EmployeePensionParameters.AccountDivisorFirstAge), sources[EmployeePensionParameters.AccountDivisors].Value.Items);
     }
 
     /// <summary>The date the rules are in force on.</summary>
@@ -32,6 +40,18 @@ public sealed class EmployeePensionRules
 
     /// <summary>The region the rules apply in.</summary>
     public RegionId Region { get; }
+
+    /// <summary>The provincial average wage that sets the contribution band, yuan per year.</summary>
+    public double AverageWage { get; }
+
+    /// <summary>The provincial benefit base W_prev (计发基数), yuan per month.</summary>
+    public MonthlyYuan BenefitBase { get; }
+
+    /// <summary>The statutory pension age of men.</summary>
+    public double PensionAgeMale { get; }
+
+    /// <summary>The statutory pension age of women (female workers).</summary>
+    public double PensionAgeFemale { get; }
 
     /// <summary>Employer rate into the pooled fund (0.16 since May 2019).</summary>
     public double EmployerRate { get; }
@@ -44,6 +64,9 @@ public sealed class EmployeePensionRules
 
     /// <summary>Highest base as a multiple of the average wage (3.0).</summary>
     public double BaseCeilingRatio { get; }
+
+    /// <summary>Flexible workers' total rate (0.20), paid wholly by the person.</summary>
+    public double FlexibleTotalRate { get; }
 
     /// <summary>Minimum contribution years (15; rising from 2030).</summary>
     public double MinimumYears { get; }
@@ -63,8 +86,35 @@ public sealed class EmployeePensionRules
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(regionCode);
-        return new EmployeePensionRules(parameters, date, parameters.Regions.GetId(regionCode));
+        return Resolve(parameters, date, parameters.Regions.GetId(regionCode));
     }
+
+    /// <summary>Resolves the rules in force on <paramref name="date"/> in <paramref name="region"/>.</summary>
+    /// <param name="parameters">The parameter store (baseline or reformed).</param>
+    /// <param name="date">The date.</param>
+    /// <param name="region">A region of the store's catalogue.</param>
+    /// <exception cref="ParameterNotFoundException">A parameter has no value in force there.</exception>
+    public static EmployeePensionRules Resolve(IParameterSource parameters, DateOnly date, RegionId region)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var sources = EmployeePensionParameters.All.ToFrozenDictionary(name => name, name => parameters.Resolve(name, date, region), StringComparer.Ordinal);
+        return new EmployeePensionRules(sources, date, region);
+    }
+
+    /// <summary>Where the value of an employee-pension parameter comes from (value, provenance, region, date, source).</summary>
+    /// <param name="parameter">One of <see cref="EmployeePensionParameters.All"/>.</param>
+    /// <exception cref="KeyNotFoundException">Not a parameter of these rules.</exception>
+    public ResolvedParameter Source(string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        return _sources.TryGetValue(parameter, out var source)
+            ? source
+            : throw new KeyNotFoundException($"'{parameter}' is not an employee-pension parameter; see EmployeePensionParameters.All.");
+    }
+
+    /// <summary>The statutory pension age by sex.</summary>
+    /// <param name="male">Whether the person is a man.</param>
+    public double StatutoryPensionAge(bool male) => male ? PensionAgeMale : PensionAgeFemale;
 
     /// <summary>Contributions on a wage, with the base clamped to the band.</summary>
     /// <param name="wage">The wage (≥ 0), in the same period as <paramref name="averageWage"/>.</param>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
@@ -34,7 +35,14 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// transfer and public spending) and its account part (the person's own deferred savings: a contributory pension in
 /// the CEQ income concepts, not public spending). Nothing is rounded.</para>
 /// </remarks>
-public sealed class ResidentPensionProgram : PolicyProgram
+public sealed class ResidentPensionProgram()
+    : RuleProgram(
+        "pension.resident",
+        "Urban-rural resident basic pension: contributions by payer (own, government-paid for dibao and destitute persons, subsidy, collective) and the monthly pension from 60 after 15 years (国发〔2014〕8号).",
+        inputs: ResidentPensionSchema.All,
+        outputs: [OwnContribution, GovernmentPaidContribution, Subsidy, CollectiveSubsidy, Benefit, PublicBenefit, AccountBenefit],
+        parameters: ResidentPensionParameters.All,
+        pays: ["resident_pension", "old_age_allowance"])
 {
     /// <summary>Output: the contribution paid by the person, yuan per year.</summary>
     public static readonly VariableDefinition OwnContribution = new("pension.resident.own_contribution_annual", Entity.Person, AmountPeriod.Year, IncomeRole.PensionContribution, "Resident pension contribution paid by the person, yuan per year");
@@ -57,29 +65,9 @@ public sealed class ResidentPensionProgram : PolicyProgram
     /// <summary>Output: the account pension (balance ÷ 139), yuan per month: deferred own savings, a contributory pension in the CEQ income concepts, not public spending.</summary>
     public static readonly VariableDefinition AccountBenefit = new("pension.resident.account_benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.ContributoryPension, "Account part of the resident pension (balance ÷ divisor), yuan per month", FiscalFlow.None);
 
-
     /// <inheritdoc />
-    public override string Name => "pension.resident";
-
-    /// <summary>The resident pension, and Zhejiang's 80+ old-age allowance, which it pays as a top-up.</summary>
-    public override IReadOnlyList<string> Pays { get; } = ["resident_pension", "old_age_allowance"];
-
-    /// <inheritdoc />
-    public override string Description => "Urban-rural resident basic pension: contributions by payer (own, government-paid for dibao and destitute persons, subsidy, collective) and the monthly pension from 60 after 15 years (国发〔2014〕8号).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; } = ResidentPensionSchema.All;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [OwnContribution, GovernmentPaidContribution, Subsidy, CollectiveSubsidy, Benefit, PublicBenefit, AccountBenefit];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = ResidentPensionParameters.All;
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    protected override ProgramPass CreatePass(ProgramSetup setup)
     {
-        ArgumentNullException.ThrowIfNull(setup);
         // Rules are resolved once for every place of hukou present (a person may live outside their hukou region).
         var rules = new ResidentPensionRules[setup.Regions.Count];
         foreach (var region in setup.Population.HukouRegion)
@@ -87,69 +75,46 @@ public sealed class ResidentPensionProgram : PolicyProgram
             rules[region.Index] ??= ResidentPensionRules.Resolve(setup.Parameters, setup.Date, region);
         }
 
-        return new Pass(rules);
+        return PerPerson<Rule, Rule.Block>(new Rule(rules));
     }
 
-    private sealed class Pass(ResidentPensionRules[] rules) : ProgramPass
+    private readonly struct Rule(ResidentPensionRules[] rules) : IPersonRule<Rule.Block>
     {
         private const string Program = "pension.resident";
 
-        public override void Execute(ProgramContext context)
+        public Block Bind(ProgramContext context) => new(context);
+
+        public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var hukouRegion = population.HukouRegion;
-            var area = population.Area;
-            var ages = population.Age;
-            var employment = population.Employment;
-            var ids = population.PersonId;
-            var tierColumn = context.Read(ResidentPensionSchema.TierAnnual);
-            var yearsColumn = context.Read(ResidentPensionSchema.ContributionYears);
-            var balanceColumn = context.Read(ResidentPensionSchema.AccountBalance);
-            var dibaoColumn = context.Read(ResidentPensionSchema.DibaoRecipient);
-            var destituteColumn = context.Read(ResidentPensionSchema.Destitute);
-            var own = context.Write(OwnContribution.Name);
-            var government = context.Write(GovernmentPaidContribution.Name);
-            var subsidy = context.Write(Subsidy.Name);
-            var collective = context.Write(CollectiveSubsidy.Name);
-            var benefit = context.Write(Benefit.Name);
-            var publicBenefit = context.Write(PublicBenefit.Name);
-            var accountBenefit = context.Write(AccountBenefit.Name);
-
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            int p = person.Index;
+            var r = rules[block.HukouRegion[p].Index];
+            bool rural = block.Area[person.Household] == AreaType.Rural;
+            double chosen = block.Tier[p], years = block.Years[p], balance = block.Balance[p];
+            if (chosen < 0 || years < 0 || balance < 0 || block.Dibao[p] is not (0 or 1) || block.Destitute[p] is not (0 or 1))
             {
-                bool rural = area[h] == AreaType.Rural;
-                for (int p = start[h]; p < start[h + 1]; p++)
-                {
-                    var r = rules[hukouRegion[p].Index];
-                    double chosen = tierColumn[p], years = yearsColumn[p], balance = balanceColumn[p];
-                    if (chosen < 0 || years < 0 || balance < 0 || dibaoColumn[p] is not (0 or 1) || destituteColumn[p] is not (0 or 1))
-                    {
-                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                            $"Person {ids[p]}: '{ResidentPensionSchema.TierAnnual}' ({chosen}), '{ResidentPensionSchema.ContributionYears}' ({years}) and '{ResidentPensionSchema.AccountBalance}' ({balance}) must be ≥ 0, and the flags '{ResidentPensionSchema.DibaoRecipient}' ({dibaoColumn[p]}) and '{ResidentPensionSchema.Destitute}' ({destituteColumn[p]}) 0 or 1."));
-                    }
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"Person {block.Ids[p]}: '{ResidentPensionSchema.TierAnnual}' ({chosen}), '{ResidentPensionSchema.ContributionYears}' ({years}) and '{ResidentPensionSchema.AccountBalance}' ({balance}) must be ≥ 0, and the flags '{ResidentPensionSchema.DibaoRecipient}' ({block.Dibao[p]}) and '{ResidentPensionSchema.Destitute}' ({block.Destitute[p]}) 0 or 1."));
+            }
 
-                    int age = ages[p];
-                    var status = destituteColumn[p] == 1 ? AssistanceStatus.Destitute
-                        : dibaoColumn[p] == 1 ? AssistanceStatus.DibaoRecipient
-                        : AssistanceStatus.None;
-                    bool contributes = age >= r.MinimumContributionAge && age < r.PensionAge && employment[p] != EmploymentStatus.Student && chosen > 0;
-                    var credit = contributes ? r.ContributionFor(r.Snap(chosen), status, rural) : ResidentContribution.None;
-                    own[p] = credit.Own.Value;
-                    government[p] = credit.GovernmentPaid.Value;
-                    subsidy[p] = credit.Subsidy.Value;
-                    collective[p] = credit.Collective.Value;
+            int age = block.Age[p];
+            var status = block.Destitute[p] == 1 ? AssistanceStatus.Destitute
+                : block.Dibao[p] == 1 ? AssistanceStatus.DibaoRecipient
+                : AssistanceStatus.None;
+            bool contributes = age >= r.MinimumContributionAge && age < r.PensionAge && block.Employment[p] != EmploymentStatus.Student && chosen > 0;
+            var credit = contributes ? r.ContributionFor(r.Snap(chosen), status, rural) : ResidentContribution.None;
+            block.Own[p] = credit.Own.Value;
+            block.Government[p] = credit.GovernmentPaid.Value;
+            block.Subsidy[p] = credit.Subsidy.Value;
+            block.Collective[p] = credit.Collective.Value;
 
-                    var pension = r.Benefit(age, years, balance);
-                    benefit[p] = pension.Total.Value;
-                    publicBenefit[p] = pension.PublicFunding.Value;
-                    accountBenefit[p] = pension.AccountPension.Value;
+            var pension = r.Benefit(age, years, balance);
+            block.Benefit[p] = pension.Total.Value;
+            block.PublicBenefit[p] = pension.PublicFunding.Value;
+            block.AccountBenefit[p] = pension.AccountPension.Value;
 
-                    if (context.Explanation is { } explain)
-                    {
-                        Explain(explain, r, ids[p], age, employment[p], chosen, status, rural, contributes, credit, years, balance, pension);
-                    }
-                }
+            if (explanation is not null)
+            {
+                Explain(explanation, r, block.Ids[p], age, block.Employment[p], chosen, status, rural, contributes, credit, years, balance, pension);
             }
         }
 
@@ -185,6 +150,27 @@ public sealed class ResidentPensionProgram : PolicyProgram
             explain.Record(Program, string.Create(c, $"top-ups: age top-up from {r.AgeTopUp.FromAge}, old-age allowance from {r.OldAgeAllowance.FromAge}, long-contribution top-up per year beyond {r.MinimumYears:0.##}"), pension.TopUps.Value, "yuan/month", r.Source(ResidentPensionParameters.AgeTopUpAmount), r.Source(ResidentPensionParameters.OldAgeAllowanceAmount), r.Source(ResidentPensionParameters.LongContributionTopUp));
             explain.Record(Program, string.Create(c, $"account pension = balance {balance:0.00} / {r.Divisor:0}"), pension.AccountPension.Value, "yuan/month", r.Source(ResidentPensionParameters.Divisor));
             explain.Record(Program, "pension = basic + top-ups + account pension", pension.Total.Value, "yuan/month");
+        }
+
+        public readonly ref struct Block(ProgramContext context)
+        {
+            public readonly ReadOnlySpan<long> Ids = context.Population.PersonId;
+            public readonly ReadOnlySpan<RegionId> HukouRegion = context.Population.HukouRegion;
+            public readonly ReadOnlySpan<AreaType> Area = context.Population.Area;
+            public readonly ReadOnlySpan<byte> Age = context.Population.Age;
+            public readonly ReadOnlySpan<EmploymentStatus> Employment = context.Population.Employment;
+            public readonly ReadOnlySpan<double> Tier = context.Read(ResidentPensionSchema.TierAnnual);
+            public readonly ReadOnlySpan<double> Years = context.Read(ResidentPensionSchema.ContributionYears);
+            public readonly ReadOnlySpan<double> Balance = context.Read(ResidentPensionSchema.AccountBalance);
+            public readonly ReadOnlySpan<double> Dibao = context.Read(ResidentPensionSchema.DibaoRecipient);
+            public readonly ReadOnlySpan<double> Destitute = context.Read(ResidentPensionSchema.Destitute);
+            public readonly Span<double> Own = context.Write(OwnContribution.Name);
+            public readonly Span<double> Government = context.Write(GovernmentPaidContribution.Name);
+            public readonly Span<double> Subsidy = context.Write(ResidentPensionProgram.Subsidy.Name);
+            public readonly Span<double> Collective = context.Write(CollectiveSubsidy.Name);
+            public readonly Span<double> Benefit = context.Write(ResidentPensionProgram.Benefit.Name);
+            public readonly Span<double> PublicBenefit = context.Write(ResidentPensionProgram.PublicBenefit.Name);
+            public readonly Span<double> AccountBenefit = context.Write(ResidentPensionProgram.AccountBenefit.Name);
         }
     }
 }
