@@ -11,8 +11,8 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// <para>Legal basis: Social Insurance Law arts. 10–16; 国发〔2005〕38号 (benefit formula, divisors); 国办发〔2019〕13号
 /// (employer rate 16%); pension ages 国发〔1978〕104号. Parameters are those of the household's region (the place of
 /// work is not in the data), resolved once per region.</para>
-/// <para>Inputs: the person columns of <see cref="EmployeePensionSchema"/>, the built-in age, sex, employment, wages
-/// and business income. The pension age is the person's <see cref="EmployeePensionSchema.RetirementAge"/> when it is
+/// <para>Inputs: the person columns of <see cref="EmployeePensionNames.Columns"/>, the built-in age, sex, employment, wages
+/// and business income. The pension age is the person's <see cref="EmployeePensionNames.Columns.RetirementAge"/> when it is
 /// positive, else the statutory age by sex (60 men, 50 women [N]). Simplification: the gradual increase from 2025
 /// (to 63 / 55 / 58, by birth month) is not modelled; supply the retirement-age column to model it. Rules, per person:</para>
 /// <list type="bullet">
@@ -31,15 +31,15 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// </list>
 /// <para>Outputs: the contribution base, the person's contribution, the employer's contribution and the monthly
 /// pension (a contributory pension). Nothing is rounded. People in this scheme should carry tier 0 in the resident
-/// pension (<see cref="ResidentPensionSchema.TierAnnual"/>): neither program sees the other scheme's enrolment.</para>
+/// pension (<see cref="ResidentPensionNames.Columns.TierAnnual"/>): neither program sees the other scheme's enrolment.</para>
 /// </remarks>
 public sealed class EmployeePensionProgram()
     : RuleProgram(
         "pension.employee",
         "Urban employee basic pension: contributions on the wage clamped to 60%-300% of the provincial average wage (8% employee, 16% employer; flexible workers 20%) and the monthly pension W_prev × (1 + Ī)/2 × n × 1% + B / divisor after 15 years (国发〔2005〕38号).",
-        inputs: EmployeePensionSchema.All,
+        inputs: EmployeePensionNames.Columns.All,
         outputs: [ContributionBase, OwnContribution, EmployerContribution, Benefit],
-        parameters: EmployeePensionParameters.All)
+        parameters: EmployeePensionNames.Parameters.All)
 {
     /// <summary>Output: the clamped contribution base, yuan per year (role None).</summary>
     public static readonly VariableDefinition ContributionBase = new("pension.employee.contribution_base_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Employee pension contribution base (income clamped to 60%-300% of the provincial average wage), yuan per year");
@@ -57,16 +57,16 @@ public sealed class EmployeePensionProgram()
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
         // The rules of every region where households live, resolved once (the place of work is not in the data).
-        var rules = new EmployeePensionRules[setup.Regions.Count];
+        var rules = new EmployeePensionTerms[setup.Regions.Count];
         foreach (var region in setup.RegionsPresent)
         {
-            rules[region.Index] = EmployeePensionRules.Resolve(setup.Parameters, setup.Date, region);
+            rules[region.Index] = EmployeePensionTerms.Resolve(setup.Parameters, setup.Date, region);
         }
 
         return PerPerson<Rule, Rule.Block>(new Rule(rules));
     }
 
-    private readonly struct Rule(EmployeePensionRules[] rules) : IPersonRule<Rule.Block>
+    private readonly struct Rule(EmployeePensionTerms[] rules) : IPersonRule<Rule.Block>
     {
         private const string Program = "pension.employee";
 
@@ -82,7 +82,7 @@ public sealed class EmployeePensionProgram()
                 || !(retirement == 0 || (retirement == Math.Floor(retirement) && retirement >= divisors.FirstAge && retirement <= divisors.LastAge)))
             {
                 throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"Person {block.Ids[i]}: '{EmployeePensionSchema.Insured}' ({insured}) must be 0 or 1; '{EmployeePensionSchema.ContributionYears}' ({years}), '{EmployeePensionSchema.ContributionIndex}' ({index}) and '{EmployeePensionSchema.AccountBalance}' ({balance}) finite and ≥ 0; '{EmployeePensionSchema.RetirementAge}' ({retirement}) 0 or a whole age in {divisors.FirstAge}–{divisors.LastAge}."));
+                    $"Person {block.Ids[i]}: '{EmployeePensionNames.Columns.Insured}' ({insured}) must be 0 or 1; '{EmployeePensionNames.Columns.ContributionYears}' ({years}), '{EmployeePensionNames.Columns.ContributionIndex}' ({index}) and '{EmployeePensionNames.Columns.AccountBalance}' ({balance}) finite and ≥ 0; '{EmployeePensionNames.Columns.RetirementAge}' ({retirement}) 0 or a whole age in {divisors.FirstAge}–{divisors.LastAge}."));
             }
 
             int age = block.Age[i];
@@ -125,19 +125,19 @@ public sealed class EmployeePensionProgram()
             }
 
             var c = CultureInfo.InvariantCulture;
-            var ageSource = r.Source(male ? EmployeePensionParameters.PensionAgeMale : EmployeePensionParameters.PensionAgeFemale);
+            var ageSource = r.Source(male ? EmployeePensionNames.Parameters.PensionAgeMale : EmployeePensionNames.Parameters.PensionAgeFemale);
             string who = string.Create(c, $"person {block.Ids[i]}, age {age}, {(male ? "male" : "female")}, pension age {pensionAge}{(retirement > 0 ? " (retirement-age column)" : " (statutory)")}");
             if (contributes)
             {
-                explanation.Record(Program, string.Create(c, $"{who}: base = clamp({(flexible ? "wages + business income" : "wages")} {income:0.00}, {r.BaseFloorRatio:0.##} × {r.AverageWage:0.00}, {r.BaseCeilingRatio:0.##} × {r.AverageWage:0.00})"), contributionBase, "yuan/year", r.Source(EmployeePensionParameters.BaseFloorRatio), r.Source(EmployeePensionParameters.BaseCeilingRatio), r.Source(EmployeePensionParameters.AverageWage), ageSource);
+                explanation.Record(Program, string.Create(c, $"{who}: base = clamp({(flexible ? "wages + business income" : "wages")} {income:0.00}, {r.BaseFloorRatio:0.##} × {r.AverageWage:0.00}, {r.BaseCeilingRatio:0.##} × {r.AverageWage:0.00})"), contributionBase, "yuan/year", r.Source(EmployeePensionNames.Parameters.BaseFloorRatio), r.Source(EmployeePensionNames.Parameters.BaseCeilingRatio), r.Source(EmployeePensionNames.Parameters.AverageWage), ageSource);
                 if (flexible)
                 {
-                    explanation.Record(Program, string.Create(c, $"flexible worker pays {r.FlexibleTotalRate:0.###} × base; no employer share"), ownPaid, "yuan/year", r.Source(EmployeePensionParameters.FlexibleTotalRate));
+                    explanation.Record(Program, string.Create(c, $"flexible worker pays {r.FlexibleTotalRate:0.###} × base; no employer share"), ownPaid, "yuan/year", r.Source(EmployeePensionNames.Parameters.FlexibleTotalRate));
                 }
                 else
                 {
-                    explanation.Record(Program, string.Create(c, $"employee contribution = {r.EmployeeRate:0.###} × base"), ownPaid, "yuan/year", r.Source(EmployeePensionParameters.EmployeeRate));
-                    explanation.Record(Program, string.Create(c, $"employer contribution = {r.EmployerRate:0.###} × base (fund view, not household income)"), employerPaid, "yuan/year", r.Source(EmployeePensionParameters.EmployerRate));
+                    explanation.Record(Program, string.Create(c, $"employee contribution = {r.EmployeeRate:0.###} × base"), ownPaid, "yuan/year", r.Source(EmployeePensionNames.Parameters.EmployeeRate));
+                    explanation.Record(Program, string.Create(c, $"employer contribution = {r.EmployerRate:0.###} × base (fund view, not household income)"), employerPaid, "yuan/year", r.Source(EmployeePensionNames.Parameters.EmployerRate));
                 }
             }
             else if (!pensioner)
@@ -146,13 +146,13 @@ public sealed class EmployeePensionProgram()
             }
             else if (!eligible)
             {
-                explanation.Record(Program, string.Create(c, $"{who}: {years:0.##} contribution years < {r.MinimumYears:0.##} required → no monthly pension"), 0, "yuan/month", r.Source(EmployeePensionParameters.MinimumYears), ageSource);
+                explanation.Record(Program, string.Create(c, $"{who}: {years:0.##} contribution years < {r.MinimumYears:0.##} required → no monthly pension"), 0, "yuan/month", r.Source(EmployeePensionNames.Parameters.MinimumYears), ageSource);
             }
             else
             {
-                explanation.Record(Program, string.Create(c, $"{who}: {years:0.##} contribution years ≥ {r.MinimumYears:0.##} required → pension"), null, string.Empty, r.Source(EmployeePensionParameters.MinimumYears), ageSource);
-                explanation.Record(Program, string.Create(c, $"basic pension = W_prev {r.BenefitBase.Value:0.00} × (1 + Ī {index:0.###})/2 × n {years:0.##} × {r.AccrualRate:0.###}"), basic, "yuan/month", r.Source(EmployeePensionParameters.BenefitBase), r.Source(EmployeePensionParameters.BasicPensionAccrualRate));
-                explanation.Record(Program, string.Create(c, $"account pension = balance {balance:0.00} / divisor({pensionAge}) {divisors.DivisorAt(pensionAge):0}"), account, "yuan/month", r.Source(EmployeePensionParameters.AccountDivisors), r.Source(EmployeePensionParameters.AccountDivisorFirstAge));
+                explanation.Record(Program, string.Create(c, $"{who}: {years:0.##} contribution years ≥ {r.MinimumYears:0.##} required → pension"), null, string.Empty, r.Source(EmployeePensionNames.Parameters.MinimumYears), ageSource);
+                explanation.Record(Program, string.Create(c, $"basic pension = W_prev {r.BenefitBase.Value:0.00} × (1 + Ī {index:0.###})/2 × n {years:0.##} × {r.AccrualRate:0.###}"), basic, "yuan/month", r.Source(EmployeePensionNames.Parameters.BenefitBase), r.Source(EmployeePensionNames.Parameters.BasicPensionAccrualRate));
+                explanation.Record(Program, string.Create(c, $"account pension = balance {balance:0.00} / divisor({pensionAge}) {divisors.DivisorAt(pensionAge):0}"), account, "yuan/month", r.Source(EmployeePensionNames.Parameters.AccountDivisors), r.Source(EmployeePensionNames.Parameters.AccountDivisorFirstAge));
                 explanation.Record(Program, "pension = basic + account pension", pension, "yuan/month");
             }
         }
@@ -165,11 +165,11 @@ public sealed class EmployeePensionProgram()
             public readonly ReadOnlySpan<EmploymentStatus> Employment = context.Population.Employment;
             public readonly ReadOnlySpan<double> Wages = context.Population.WagesAnnual;
             public readonly ReadOnlySpan<double> Business = context.Population.BusinessIncomeAnnual;
-            public readonly ReadOnlySpan<double> Insured = context.Read(EmployeePensionSchema.Insured);
-            public readonly ReadOnlySpan<double> Years = context.Read(EmployeePensionSchema.ContributionYears);
-            public readonly ReadOnlySpan<double> Index = context.Read(EmployeePensionSchema.ContributionIndex);
-            public readonly ReadOnlySpan<double> Balance = context.Read(EmployeePensionSchema.AccountBalance);
-            public readonly ReadOnlySpan<double> Retirement = context.Read(EmployeePensionSchema.RetirementAge);
+            public readonly ReadOnlySpan<double> Insured = context.Read(EmployeePensionNames.Columns.Insured);
+            public readonly ReadOnlySpan<double> Years = context.Read(EmployeePensionNames.Columns.ContributionYears);
+            public readonly ReadOnlySpan<double> Index = context.Read(EmployeePensionNames.Columns.ContributionIndex);
+            public readonly ReadOnlySpan<double> Balance = context.Read(EmployeePensionNames.Columns.AccountBalance);
+            public readonly ReadOnlySpan<double> Retirement = context.Read(EmployeePensionNames.Columns.RetirementAge);
             public readonly Span<double> Base = context.Write(ContributionBase.Name);
             public readonly Span<double> Own = context.Write(OwnContribution.Name);
             public readonly Span<double> Employer = context.Write(EmployerContribution.Name);

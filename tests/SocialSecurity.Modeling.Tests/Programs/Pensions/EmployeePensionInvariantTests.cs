@@ -38,7 +38,7 @@ public class EmployeePensionInvariantTests
 
             contributors++;
             var region = population.HouseholdRegion[population.PersonHousehold[p]];
-            double average = ParameterStore.Default.Resolve(EmployeePensionParameters.AverageWage, Date, region).PerYear();
+            double average = ParameterStore.Default.Resolve(EmployeePensionNames.Parameters.AverageWage, Date, region).PerYear();
             contributionBase[p].Should().BeInRange(0.6 * average, 3.0 * average);
             if (population.Employment[p] == EmploymentStatus.Employee)
             {

@@ -3,36 +3,37 @@ using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
 /// <summary>
 /// The employee-pension rules in force in one region on one date: every parameter of
-/// <see cref="EmployeePensionParameters.All"/> resolved once (region → province → nation), with where each value came
-/// from, and the calculations of <see cref="EmployeePensionCalculator"/> bound to them. Immutable and thread-safe.
+/// <see cref="EmployeePensionNames.Parameters.All"/> resolved once (region → province → nation), with where each value came
+/// from, and the calculations of <see cref="EmployeePensionFormulas"/> bound to them. Immutable and thread-safe.
 /// </summary>
-public sealed class EmployeePensionRules
+public sealed class EmployeePensionTerms
 {
     private readonly FrozenDictionary<string, ResolvedParameter> _sources;
 
-    private EmployeePensionRules(FrozenDictionary<string, ResolvedParameter> sources, DateOnly date, RegionId region)
+    private EmployeePensionTerms(FrozenDictionary<string, ResolvedParameter> sources, DateOnly date, RegionId region)
     {
         double Scalar(string name) => sources[name].Scalar();
         _sources = sources;
         Date = date;
         Region = region;
-        AverageWage = sources[EmployeePensionParameters.AverageWage].PerYear();
-        BenefitBase = new MonthlyYuan(sources[EmployeePensionParameters.BenefitBase].PerMonth());
-        PensionAgeMale = Scalar(EmployeePensionParameters.PensionAgeMale);
-        PensionAgeFemale = Scalar(EmployeePensionParameters.PensionAgeFemale);
-        EmployerRate = Scalar(EmployeePensionParameters.EmployerRate);
-        EmployeeRate = Scalar(EmployeePensionParameters.EmployeeRate);
-        BaseFloorRatio = Scalar(EmployeePensionParameters.BaseFloorRatio);
-        BaseCeilingRatio = Scalar(EmployeePensionParameters.BaseCeilingRatio);
-        FlexibleTotalRate = Scalar(EmployeePensionParameters.FlexibleTotalRate);
-        MinimumYears = Scalar(EmployeePensionParameters.MinimumYears);
-        AccrualRate = Scalar(EmployeePensionParameters.BasicPensionAccrualRate);
-        Divisors = new AnnuityDivisorTable((int)Scalar(EmployeePensionParameters.AccountDivisorFirstAge), sources[EmployeePensionParameters.AccountDivisors].Value.Items);
+        AverageWage = sources[EmployeePensionNames.Parameters.AverageWage].PerYear();
+        BenefitBase = new MonthlyYuan(sources[EmployeePensionNames.Parameters.BenefitBase].PerMonth());
+        PensionAgeMale = Scalar(EmployeePensionNames.Parameters.PensionAgeMale);
+        PensionAgeFemale = Scalar(EmployeePensionNames.Parameters.PensionAgeFemale);
+        EmployerRate = Scalar(EmployeePensionNames.Parameters.EmployerRate);
+        EmployeeRate = Scalar(EmployeePensionNames.Parameters.EmployeeRate);
+        BaseFloorRatio = Scalar(EmployeePensionNames.Parameters.BaseFloorRatio);
+        BaseCeilingRatio = Scalar(EmployeePensionNames.Parameters.BaseCeilingRatio);
+        FlexibleTotalRate = Scalar(EmployeePensionNames.Parameters.FlexibleTotalRate);
+        MinimumYears = Scalar(EmployeePensionNames.Parameters.MinimumYears);
+        AccrualRate = Scalar(EmployeePensionNames.Parameters.BasicPensionAccrualRate);
+        Divisors = new AnnuityDivisorTable((int)Scalar(EmployeePensionNames.Parameters.AccountDivisorFirstAge), sources[EmployeePensionNames.Parameters.AccountDivisors].Value.Items);
     }
 
     /// <summary>The date the rules are in force on.</summary>
@@ -82,7 +83,7 @@ public sealed class EmployeePensionRules
     /// <param name="date">The date.</param>
     /// <param name="regionCode">A GB/T 2260 code.</param>
     /// <exception cref="ParameterNotFoundException">A parameter has no value in force there.</exception>
-    public static EmployeePensionRules Resolve(ParameterStore parameters, DateOnly date, string regionCode)
+    public static EmployeePensionTerms Resolve(ParameterStore parameters, DateOnly date, string regionCode)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(regionCode);
@@ -94,22 +95,48 @@ public sealed class EmployeePensionRules
     /// <param name="date">The date.</param>
     /// <param name="region">A region of the store's catalogue.</param>
     /// <exception cref="ParameterNotFoundException">A parameter has no value in force there.</exception>
-    public static EmployeePensionRules Resolve(IParameterSource parameters, DateOnly date, RegionId region)
+    public static EmployeePensionTerms Resolve(IParameterSource parameters, DateOnly date, RegionId region)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var sources = EmployeePensionParameters.All.ToFrozenDictionary(name => name, name => parameters.Resolve(name, date, region), StringComparer.Ordinal);
-        return new EmployeePensionRules(sources, date, region);
+        var sources = EmployeePensionNames.Parameters.All.ToFrozenDictionary(name => name, name => parameters.Resolve(name, date, region), StringComparer.Ordinal);
+        return new EmployeePensionTerms(sources, date, region);
+    }
+
+    /// <summary>The account-pension divisor table in force on <paramref name="date"/> in the region with <paramref name="regionCode"/> (the national table unless a region sets its own).</summary>
+    /// <param name="parameters">The parameter store.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="regionCode">A GB/T 2260 code; the nation (000000) when omitted.</param>
+    public static AnnuityDivisorTable ResolveDivisors(ParameterStore parameters, DateOnly date, string regionCode = RegionCodes.China)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var region = parameters.Regions.GetId(regionCode);
+        var firstAge = parameters.Resolve(EmployeePensionNames.Parameters.AccountDivisorFirstAge, date, region).Scalar();
+        var divisors = parameters.Resolve(EmployeePensionNames.Parameters.AccountDivisors, date, region).Value.Items;
+        return new AnnuityDivisorTable((int)firstAge, divisors);
+    }
+
+    /// <summary>The contribution ceilings of enterprise and occupational annuities in force on <paramref name="date"/> (national unless a region sets its own).</summary>
+    /// <param name="parameters">The parameter store.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="regionCode">A GB/T 2260 code; the nation when omitted.</param>
+    public static AnnuityLimits ResolveAnnuityLimits(ParameterStore parameters, DateOnly date, string regionCode = RegionCodes.China)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var region = parameters.Regions.GetId(regionCode);
+        return new AnnuityLimits(
+            parameters.Resolve(EmployeePensionNames.Parameters.AnnuityEmployerMaxRate, date, region).Scalar(),
+            parameters.Resolve(EmployeePensionNames.Parameters.AnnuityTotalMaxRate, date, region).Scalar());
     }
 
     /// <summary>Where the value of an employee-pension parameter comes from (value, provenance, region, date, source).</summary>
-    /// <param name="parameter">One of <see cref="EmployeePensionParameters.All"/>.</param>
+    /// <param name="parameter">One of <see cref="EmployeePensionNames.Parameters.All"/>.</param>
     /// <exception cref="KeyNotFoundException">Not a parameter of these rules.</exception>
     public ResolvedParameter Source(string parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         return _sources.TryGetValue(parameter, out var source)
             ? source
-            : throw new KeyNotFoundException($"'{parameter}' is not an employee-pension parameter; see EmployeePensionParameters.All.");
+            : throw new KeyNotFoundException($"'{parameter}' is not an employee-pension parameter; see EmployeePensionNames.Parameters.All.");
     }
 
     /// <summary>The statutory pension age by sex.</summary>
@@ -120,7 +147,7 @@ public sealed class EmployeePensionRules
     /// <param name="wage">The wage (≥ 0), in the same period as <paramref name="averageWage"/>.</param>
     /// <param name="averageWage">The provincial average wage (&gt; 0).</param>
     public EmployeeContribution Contribution(double wage, double averageWage)
-        => EmployeePensionCalculator.Contribution(wage, averageWage, BaseFloorRatio, BaseCeilingRatio, EmployerRate, EmployeeRate);
+        => EmployeePensionFormulas.Contribution(wage, averageWage, BaseFloorRatio, BaseCeilingRatio, EmployerRate, EmployeeRate);
 
     /// <summary>
     /// The monthly pension at retirement: basic + account, or <see langword="null"/> when the years fall short of
@@ -132,7 +159,7 @@ public sealed class EmployeePensionRules
     /// <param name="balance">The account balance at retirement, yuan.</param>
     /// <param name="retirementAge">The retirement age (within the divisor table).</param>
     public EmployeePension? Pension(MonthlyYuan benefitBase, double averageIndex, double years, double balance, int retirementAge)
-        => EmployeePensionCalculator.MeetsMinimumYears(years, MinimumYears)
-            ? EmployeePensionCalculator.Pension(benefitBase, averageIndex, years, balance, retirementAge, Divisors, AccrualRate)
+        => EmployeePensionFormulas.MeetsMinimumYears(years, MinimumYears)
+            ? EmployeePensionFormulas.Pension(benefitBase, averageIndex, years, balance, retirementAge, Divisors, AccrualRate)
             : null;
 }
