@@ -21,10 +21,10 @@ Console.WriteLine($"Resident pension, lifetime view at {date:yyyy-MM-dd} rules, 
 Console.WriteLine($"{"region",-28} {"history",-34} {"pension/mo",10} {"EPV own",10} {"EPV public",11} {"EPV benefits",12} {"money's worth",13} {"IRR",7}");
 foreach (var region in new[] { RegionCodes.Zhejiang, RegionCodes.Xinjiang, RegionCodes.Ulanqab })
 {
-    var rules = ResidentPensionTerms.Resolve(store, date, region);
-    foreach (var (label, history) in Histories(rules))
+    var terms = ResidentPensionTerms.Resolve(store, date, region);
+    foreach (var (label, history) in Histories(terms))
     {
-        Print(store.Regions[store.Regions.GetId(region)].Pinyin, label, ResidentPensionLifetime.Evaluate(history, rules, lifeTable, discountRate));
+        Print(store.Regions[store.Regions.GetId(region)].Pinyin, label, ResidentPensionLifetime.Evaluate(history, terms, lifeTable, discountRate));
     }
 }
 
@@ -52,13 +52,13 @@ Console.WriteLine();
 Console.WriteLine($"DOMAIN.md example 4 (no interest): 15 × (300 + 40 + {collective:N0}) / 139 = {accountPension:N2} yuan/month");
 return accountPension == 45.32 ? 0 : 1;
 
-static IEnumerable<(string Label, ResidentPensionHistory History)> Histories(ResidentPensionTerms rules)
+static IEnumerable<(string Label, ResidentPensionHistory History)> Histories(ResidentPensionTerms terms)
 {
-    double lowest = rules.LowestTier.Value;
-    yield return ($"dibao, lowest tier {lowest:N0}, 15 y", ResidentPensionHistory.Level(45, 15, rules.LowestTier, AssistanceStatus.DibaoRecipient));
-    foreach (int index in new[] { 0, rules.Tiers.Length / 2, rules.Tiers.Length - 1 }.Distinct())
+    double lowest = terms.LowestTier.Value;
+    yield return ($"dibao, lowest tier {lowest:N0}, 15 y", ResidentPensionHistory.Level(45, 15, terms.LowestTier, AssistanceStatus.DibaoRecipient));
+    foreach (int index in new[] { 0, terms.Tiers.Length / 2, terms.Tiers.Length - 1 }.Distinct())
     {
-        double tier = rules.Tiers[index];
+        double tier = terms.Tiers[index];
         yield return ($"tier {tier:N0}, 15 y", ResidentPensionHistory.Level(45, 15, new AnnualYuan(tier)));
     }
 }
