@@ -5,6 +5,7 @@ using System.Globalization;
 using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 
@@ -20,21 +21,21 @@ Console.WriteLine($"Resident pension, lifetime view at {date:yyyy-MM-dd} rules, 
 Console.WriteLine($"{"region",-28} {"history",-34} {"pension/mo",10} {"EPV own",10} {"EPV public",11} {"EPV benefits",12} {"money's worth",13} {"IRR",7}");
 foreach (var region in new[] { RegionCodes.Zhejiang, RegionCodes.Xinjiang, RegionCodes.Ulanqab })
 {
-    var rules = ResidentPensionRules.Resolve(store, date, region);
-    foreach (var (label, history) in Histories(rules))
+    var terms = ResidentPensionTerms.Resolve(store, date, region);
+    foreach (var (label, history) in Histories(terms))
     {
-        Print(store.Regions[store.Regions.GetId(region)].Pinyin, label, ResidentPensionLifetime.Evaluate(history, rules, lifeTable, discountRate));
+        Print(store.Regions[store.Regions.GetId(region)].Pinyin, label, ResidentPensionLifetime.Evaluate(history, terms, lifeTable, discountRate));
     }
 }
 
 // 2. The reform: a village-collective subsidy of 80 yuan a year (Jiangsu's pilot value, an upper bound [D]) for rural
 //    contributors throughout Inner Mongolia from 2024. It credits the account, so it shows in the lifetime view, not
 //    in this year's income.
-double collective = store.Resolve(ResidentPensionParameters.CollectiveSubsidy, date, RegionCodes.Wuxi).PerYear();
+double collective = store.Resolve(ResidentPensionNames.Parameters.CollectiveSubsidy, date, RegionCodes.Wuxi).PerYear();
 var reform = Reform.Create("Jiangsu collective subsidy in Inner Mongolia")
-    .Set(ResidentPensionParameters.CollectiveSubsidy, RegionCodes.InnerMongolia, new DateOnly(2024, 1, 1), collective);
-var before = ResidentPensionRules.Resolve(store, date, RegionCodes.Ulanqab);
-var after = ResidentPensionRules.Resolve(store.WithReform(reform), date, RegionCodes.Ulanqab);
+    .Set(ResidentPensionNames.Parameters.CollectiveSubsidy, RegionCodes.InnerMongolia, new DateOnly(2024, 1, 1), collective);
+var before = ResidentPensionTerms.Resolve(store, date, RegionCodes.Ulanqab);
+var after = ResidentPensionTerms.Resolve(store.WithReform(reform), date, RegionCodes.Ulanqab);
 Console.WriteLine();
 Console.WriteLine($"{reform.Name}: {collective:N0} yuan/year credited to each rural contributor's account (Ulanqab):");
 foreach (var (label, history) in Histories(before))
@@ -51,13 +52,13 @@ Console.WriteLine();
 Console.WriteLine($"DOMAIN.md example 4 (no interest): 15 × (300 + 40 + {collective:N0}) / 139 = {accountPension:N2} yuan/month");
 return accountPension == 45.32 ? 0 : 1;
 
-static IEnumerable<(string Label, ResidentPensionHistory History)> Histories(ResidentPensionRules rules)
+static IEnumerable<(string Label, ResidentPensionHistory History)> Histories(ResidentPensionTerms terms)
 {
-    double lowest = rules.LowestTier.Value;
-    yield return ($"dibao, lowest tier {lowest:N0}, 15 y", ResidentPensionHistory.Level(45, 15, rules.LowestTier, AssistanceStatus.DibaoRecipient));
-    foreach (int index in new[] { 0, rules.Tiers.Length / 2, rules.Tiers.Length - 1 }.Distinct())
+    double lowest = terms.LowestTier.Value;
+    yield return ($"dibao, lowest tier {lowest:N0}, 15 y", ResidentPensionHistory.Level(45, 15, terms.LowestTier, AssistanceStatus.DibaoRecipient));
+    foreach (int index in new[] { 0, terms.Tiers.Length / 2, terms.Tiers.Length - 1 }.Distinct())
     {
-        double tier = rules.Tiers[index];
+        double tier = terms.Tiers[index];
         yield return ($"tier {tier:N0}, 15 y", ResidentPensionHistory.Level(45, 15, new AnnualYuan(tier)));
     }
 }

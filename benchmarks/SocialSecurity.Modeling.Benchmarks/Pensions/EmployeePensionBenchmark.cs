@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
@@ -69,17 +70,17 @@ public class EmployeePensionBenchmark
             }
         }
 
-        builder.AddPersonColumn(EmployeePensionSchema.Insured, insured);
-        builder.AddPersonColumn(EmployeePensionSchema.ContributionYears, years);
-        builder.AddPersonColumn(EmployeePensionSchema.ContributionIndex, index);
-        builder.AddPersonColumn(EmployeePensionSchema.AccountBalance, balance);
-        builder.AddPersonColumn(EmployeePensionSchema.RetirementAge, retirement);
+        builder.AddPersonColumn(EmployeePensionNames.Columns.Insured, insured);
+        builder.AddPersonColumn(EmployeePensionNames.Columns.ContributionYears, years);
+        builder.AddPersonColumn(EmployeePensionNames.Columns.ContributionIndex, index);
+        builder.AddPersonColumn(EmployeePensionNames.Columns.AccountBalance, balance);
+        builder.AddPersonColumn(EmployeePensionNames.Columns.RetirementAge, retirement);
         // Nobody in the resident scheme: the composed run measures the employee pass plus dibao.
-        builder.AddPersonColumn(ResidentPensionSchema.TierAnnual, zeros);
-        builder.AddPersonColumn(ResidentPensionSchema.ContributionYears, zeros);
-        builder.AddPersonColumn(ResidentPensionSchema.AccountBalance, zeros);
-        builder.AddPersonColumn(ResidentPensionSchema.DibaoRecipient, zeros);
-        builder.AddPersonColumn(ResidentPensionSchema.Destitute, zeros);
+        builder.AddPersonColumn(ResidentPensionNames.Columns.TierAnnual, zeros);
+        builder.AddPersonColumn(ResidentPensionNames.Columns.ContributionYears, zeros);
+        builder.AddPersonColumn(ResidentPensionNames.Columns.AccountBalance, zeros);
+        builder.AddPersonColumn(ResidentPensionNames.Columns.DibaoRecipient, zeros);
+        builder.AddPersonColumn(ResidentPensionNames.Columns.Destitute, zeros);
         _population = builder.Build();
         _employeeOnly = PensionPolicies.EmployeePensionOnly();
         _bothWithDibao = PensionPolicies.WithEmployeeAndResidentPensions();

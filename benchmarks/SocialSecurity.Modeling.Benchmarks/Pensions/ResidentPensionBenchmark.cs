@@ -59,11 +59,11 @@ public class ResidentPensionBenchmark
             }
         }
 
-        builder.AddPersonColumn(ResidentPensionSchema.TierAnnual, tier);
-        builder.AddPersonColumn(ResidentPensionSchema.ContributionYears, years);
-        builder.AddPersonColumn(ResidentPensionSchema.AccountBalance, balance);
-        builder.AddPersonColumn(ResidentPensionSchema.DibaoRecipient, dibao);
-        builder.AddPersonColumn(ResidentPensionSchema.Destitute, destitute);
+        builder.AddPersonColumn(ResidentPensionNames.Columns.TierAnnual, tier);
+        builder.AddPersonColumn(ResidentPensionNames.Columns.ContributionYears, years);
+        builder.AddPersonColumn(ResidentPensionNames.Columns.AccountBalance, balance);
+        builder.AddPersonColumn(ResidentPensionNames.Columns.DibaoRecipient, dibao);
+        builder.AddPersonColumn(ResidentPensionNames.Columns.Destitute, destitute);
         _population = builder.Build();
         _pensionOnly = PensionPolicies.ResidentPensionOnly();
         _withDibao = PensionPolicies.WithResidentPension();

@@ -6,7 +6,7 @@ namespace SocialSecurity.Modeling.Programs;
 
 /// <summary>
 /// Policy packages that include the simulated resident pension. They need the extra person columns of
-/// <see cref="ResidentPensionSchema"/>, which is why the resident pension is not part of <see cref="Policies.Standard"/>
+/// <see cref="ResidentPensionNames.Columns"/>, which is why the resident pension is not part of <see cref="Policies.Standard"/>
 /// (the standard package must run on populations without them).
 /// </summary>
 public static class PensionPolicies
@@ -30,7 +30,7 @@ public static class PensionPolicies
     /// Both pension schemes and dibao, with both simulated pensions counted in dibao's income test
     /// (<see cref="InputVariables.IncomeForMeansTests"/> plus <see cref="EmployeePensionProgram.Benefit"/> and
     /// <see cref="ResidentPensionProgram.Benefit"/>, monthly, annualised by dibao), so dibao runs after the pensions.
-    /// Needs the columns of <see cref="EmployeePensionSchema"/> and <see cref="ResidentPensionSchema"/>. The population's
+    /// Needs the columns of <see cref="EmployeePensionNames.Columns"/> and <see cref="ResidentPensionNames.Columns"/>. The population's
     /// reported pension is still counted: set it to pensions other than these two (or 0), or they are counted twice.
     /// A person should be in one scheme only (employee-pension members carry resident tier 0).
     /// </summary>
@@ -40,6 +40,6 @@ public static class PensionPolicies
             new ResidentPensionProgram(),
             new DibaoProgram([.. InputVariables.IncomeForMeansTests, EmployeePensionProgram.Benefit.Name, ResidentPensionProgram.Benefit.Name]));
 
-    /// <summary>The urban employee pension alone (needs the columns of <see cref="EmployeePensionSchema"/>).</summary>
+    /// <summary>The urban employee pension alone (needs the columns of <see cref="EmployeePensionNames.Columns"/>).</summary>
     public static Policy EmployeePensionOnly() => Policy.Create(new EmployeePensionProgram());
 }

@@ -31,7 +31,13 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <para>Worked example 12: 1.3 × 11,000 = 14,300/year = 1,191.67/month; Zhejiang's 1,756 × 12 = 21,072 ≥ 14,300,
 /// about 1.92 × <i>S</i>.</para>
 /// </remarks>
-public sealed class DestitutePersonsProgram : PolicyProgram
+public sealed class DestitutePersonsProgram()
+    : RuleProgram(
+        "destitute",
+        "Destitute persons support: elderly, disabled or under-16 persons without work capacity, livelihood or supporter get a basic-living and a care standard, at home or in an institution (Decree 649 arts. 14-19).",
+        inputs: [NoWorkCapacityColumn, NoLivelihoodColumn, NoSupporterColumn, CentralisedSupportColumn],
+        outputs: [Eligible, BasicLiving, Care, HomeSupport, CentralisedSupport],
+        parameters: [.. DibaoRules.StandardParameters, ElderlyAge, MinorAge, StandardMultiple, BasicLivingAmount, CareShares, MinimumWage])
 {
     /// <summary>Parameter: the age from which a person counts as elderly.</summary>
     public const string ElderlyAge = "destitute.elderly_age";
@@ -79,28 +85,11 @@ public sealed class DestitutePersonsProgram : PolicyProgram
     public static readonly VariableDefinition CentralisedSupport = new("destitute.centralised_support_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.InKindTransfer, "Destitute centralised support in an institution (basic living + care), yuan per month");
 
     /// <inheritdoc />
-    public override string Name => "destitute";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerHousehold<Rule, Rule.Block>(new Rule(setup));
 
-    /// <inheritdoc />
-    public override string Description => "Destitute persons support: elderly, disabled or under-16 persons without work capacity, livelihood or supporter get a basic-living and a care standard, at home or in an institution (Decree 649 arts. 14-19).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; } = [NoWorkCapacityColumn, NoLivelihoodColumn, NoSupporterColumn, CentralisedSupportColumn];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Eligible, BasicLiving, Care, HomeSupport, CentralisedSupport];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [.. DibaoRules.StandardParameters, ElderlyAge, MinorAge, StandardMultiple, BasicLivingAmount, CareShares, MinimumWage];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
-    {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
-
-    private sealed class Pass(DestitutePersonsProgram program, ProgramSetup setup) : ProgramPass
+    // Per household (the basic-living amount depends on the household's standard), then per member.
+    private readonly struct Rule(ProgramSetup setup) : IHouseholdRule<Rule.Block>
     {
         private readonly DibaoRules _rules = new(setup, withAssetTest: false);
         private readonly RegionalValues _elderly = setup.Scalar(ElderlyAge);
@@ -110,50 +99,40 @@ public sealed class DestitutePersonsProgram : PolicyProgram
         private readonly RegionalList _careShares = CheckShares(setup.List(CareShares), setup);
         private readonly RegionalValues _wage = setup.PerMonth(MinimumWage);
 
-        public override void Execute(ProgramContext context)
-        {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var age = population.Age;
-            var disability = population.Disability;
-            var selfCare = population.SelfCare;
-            var noWork = context.Read(NoWorkCapacityColumn);
-            var noLivelihood = context.Read(NoLivelihoodColumn);
-            var noSupporter = context.Read(NoSupporterColumn);
-            var centralised = context.Read(CentralisedSupportColumn);
-            var eligible = context.Write(Eligible.Name);
-            var basic = context.Write(BasicLiving.Name);
-            var care = context.Write(Care.Name);
-            var home = context.Write(HomeSupport.Name);
-            var institution = context.Write(CentralisedSupport.Name);
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
-            {
-                var region = population.HouseholdRegion[h];
-                int r = region.Index;
-                double s = _rules.AnnualStandard(population, h);
-                double basicAmount = Math.Max(_multiple.ByRegion[r] * s / 12.0, _amount.ByRegion[r]);
-                var shares = _careShares[region];
-                for (int p = start[h]; p < start[h + 1]; p++)
-                {
-                    bool category = age[p] >= _elderly.ByRegion[r] || disability[p] != DisabilityGrade.None || age[p] < _minor.ByRegion[r];
-                    bool qualifies = category && noWork[p] == 1 && noLivelihood[p] == 1 && noSupporter[p] == 1;
-                    double careAmount = qualifies ? shares[(int)selfCare[p]] * _wage.ByRegion[r] : 0.0;
-                    double total = qualifies ? basicAmount + careAmount : 0.0;
-                    eligible[p] = qualifies ? 1.0 : 0.0;
-                    basic[p] = qualifies ? basicAmount : 0.0;
-                    care[p] = careAmount;
-                    home[p] = centralised[p] == 1 ? 0.0 : total;
-                    institution[p] = centralised[p] == 1 ? total : 0.0;
+        public Block Bind(ProgramContext context) => new(context);
 
-                    if (context.Explanation is { } explain)
+        public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
+        {
+            int h = household.Index;
+            var region = household.Region;
+            int r = region.Index;
+            double s = _rules.AnnualStandard(h);
+            double basicAmount = Math.Max(_multiple.ByRegion[r] * s / 12.0, _amount.ByRegion[r]);
+            var shares = _careShares[region];
+            for (int p = household.FirstMember; p < household.EndMember; p++)
+            {
+                int age = block.Age[p];
+                var selfCare = block.SelfCare[p];
+                bool allThree = block.NoWork[p] == 1 && block.NoLivelihood[p] == 1 && block.NoSupporter[p] == 1;
+                bool category = age >= _elderly.ByRegion[r] || block.Disability[p] != DisabilityGrade.None || age < _minor.ByRegion[r];
+                bool qualifies = category && allThree;
+                double careAmount = qualifies ? shares[(int)selfCare] * _wage.ByRegion[r] : 0.0;
+                double total = qualifies ? basicAmount + careAmount : 0.0;
+                bool centralised = block.Centralised[p] == 1;
+                block.Eligible[p] = qualifies ? 1.0 : 0.0;
+                block.Basic[p] = qualifies ? basicAmount : 0.0;
+                block.Care[p] = careAmount;
+                block.Home[p] = centralised ? 0.0 : total;
+                block.Institution[p] = centralised ? total : 0.0;
+
+                if (explanation is not null)
+                {
+                    var c = CultureInfo.InvariantCulture;
+                    explanation.Record("destitute", string.Create(c, $"member {p - household.FirstMember + 1}: elderly (≥ {_elderly[region]:0}), disabled or minor (< {_minor[region]:0}): {(category ? "yes" : "no")}; no work capacity, no livelihood, no supporter: {(allThree ? "all three" : "not all three")} → {(qualifies ? "destitute" : "not destitute")}"), block.Eligible[p], "flag", _elderly.Source(region), _minor.Source(region));
+                    if (qualifies)
                     {
-                        var c = CultureInfo.InvariantCulture;
-                        explain.Record(program.Name, string.Create(c, $"member {p - start[h] + 1}: elderly (≥ {_elderly[region]:0}), disabled or minor (< {_minor[region]:0}): {(category ? "yes" : "no")}; no work capacity, no livelihood, no supporter: {(noWork[p] == 1 && noLivelihood[p] == 1 && noSupporter[p] == 1 ? "all three" : "not all three")} → {(qualifies ? "destitute" : "not destitute")}"), eligible[p], "flag", _elderly.Source(region), _minor.Source(region));
-                        if (qualifies)
-                        {
-                            explain.Record(program.Name, string.Create(c, $"basic living = max({_multiple[region]:0.##} × S/12 = {_multiple[region] * s / 12:0.00}, local amount {_amount[region]:0.00})"), basicAmount, "yuan/month", _multiple.Source(region), _amount.Source(region), _rules.StandardSource(population, h));
-                            explain.Record(program.Name, string.Create(c, $"care ({selfCare[p]}) = {shares[(int)selfCare[p]]:0.##} × minimum wage {_wage[region]:0.00}; paid {(centralised[p] == 1 ? "to the institution (centralised support, in kind)" : "to the person (support at home)")}"), careAmount, "yuan/month", _careShares.Source(region), _wage.Source(region));
-                        }
+                        explanation.Record("destitute", string.Create(c, $"basic living = max({_multiple[region]:0.##} × S/12 = {_multiple[region] * s / 12:0.00}, local amount {_amount[region]:0.00})"), basicAmount, "yuan/month", _multiple.Source(region), _amount.Source(region), _rules.StandardSource(block.Population, h));
+                        explanation.Record("destitute", string.Create(c, $"care ({selfCare}) = {shares[(int)selfCare]:0.##} × minimum wage {_wage[region]:0.00}; paid {(centralised ? "to the institution (centralised support, in kind)" : "to the person (support at home)")}"), careAmount, "yuan/month", _careShares.Source(region), _wage.Source(region));
                     }
                 }
             }
@@ -170,6 +149,23 @@ public sealed class DestitutePersonsProgram : PolicyProgram
             }
 
             return shares;
+        }
+
+        public readonly ref struct Block(ProgramContext context)
+        {
+            public readonly Population Population = context.Population;
+            public readonly ReadOnlySpan<byte> Age = context.Population.Age;
+            public readonly ReadOnlySpan<DisabilityGrade> Disability = context.Population.Disability;
+            public readonly ReadOnlySpan<SelfCareAbility> SelfCare = context.Population.SelfCare;
+            public readonly ReadOnlySpan<double> NoWork = context.Read(NoWorkCapacityColumn);
+            public readonly ReadOnlySpan<double> NoLivelihood = context.Read(NoLivelihoodColumn);
+            public readonly ReadOnlySpan<double> NoSupporter = context.Read(NoSupporterColumn);
+            public readonly ReadOnlySpan<double> Centralised = context.Read(CentralisedSupportColumn);
+            public readonly Span<double> Eligible = context.Write(DestitutePersonsProgram.Eligible.Name);
+            public readonly Span<double> Basic = context.Write(BasicLiving.Name);
+            public readonly Span<double> Care = context.Write(DestitutePersonsProgram.Care.Name);
+            public readonly Span<double> Home = context.Write(HomeSupport.Name);
+            public readonly Span<double> Institution = context.Write(CentralisedSupport.Name);
         }
     }
 }

@@ -18,16 +18,13 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <para>Because <i>m</i> ≥ 1 and the asset test is shared, dibao households and marginal households are disjoint and
 /// together are exactly the households with <i>Y</i>/<i>n</i> &lt; <i>m</i> × <i>S</i> that pass the asset test.</para>
 /// </remarks>
-public sealed class DibaoMarginalProgram : PolicyProgram
+public sealed class DibaoMarginalProgram : RuleProgram
 {
     /// <summary>Parameter: the multiple <i>m</i> of the dibao standard below which a non-dibao household is marginal.</summary>
     public const string IncomeMultiple = "dibao_marginal.income_multiple";
 
     /// <summary>Output: 1 for a dibao-marginal household.</summary>
     public static readonly VariableDefinition Eligible = new("dibao_marginal.eligible", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 for a dibao-marginal family: not dibao, per-capita income below m × S, assets pass");
-
-    private readonly HouseholdIncomeProgram _income;
-    private readonly string _dibaoStatus;
 
     /// <summary>Creates the test for <see cref="DibaoProgram"/> households with the default income definition.</summary>
     public DibaoMarginalProgram()
@@ -39,69 +36,46 @@ public sealed class DibaoMarginalProgram : PolicyProgram
     /// <param name="incomeVariables">Person variables in yuan per year whose sum is the household's income; use the dibao program's definition.</param>
     /// <param name="dibaoStatusVariable">The household flag of dibao households (for example <c>dibao_tiered.eligible</c>).</param>
     public DibaoMarginalProgram(IEnumerable<string> incomeVariables, string dibaoStatusVariable)
+        : base(
+            "dibao_marginal",
+            "Dibao-marginal families: not dibao, per-capita income below m × the dibao standard, assets within the dibao limits (no cash benefit).",
+            inputs: [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name, RuleArguments.Required(dibaoStatusVariable, nameof(dibaoStatusVariable))],
+            outputs: [Eligible],
+            parameters: [.. DibaoRules.AllParameters, IncomeMultiple],
+            prerequisites: [new HouseholdIncomeProgram(incomeVariables)])
     {
-        _income = new HouseholdIncomeProgram(incomeVariables);
-        ArgumentException.ThrowIfNullOrWhiteSpace(dibaoStatusVariable);
-        _dibaoStatus = dibaoStatusVariable;
-        Inputs = [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name, dibaoStatusVariable];
     }
 
     /// <inheritdoc />
-    public override string Name => "dibao_marginal";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerHousehold<Rule, Rule.Block>(new Rule(Inputs[2], new DibaoRules(setup, withAssetTest: true), setup.Scalar(IncomeMultiple)));
 
-    /// <inheritdoc />
-    public override string Description => "Dibao-marginal families: not dibao, per-capita income below m × the dibao standard, assets within the dibao limits (no cash benefit).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<PolicyProgram> Prerequisites => [_income];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Eligible];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [.. DibaoRules.AllParameters, IncomeMultiple];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    private readonly struct Rule(string dibaoStatus, DibaoRules rules, RegionalValues multiple) : IHouseholdRule<Rule.Block>
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
+        public Block Bind(ProgramContext context)
+            => new(context.Population, context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Read(dibaoStatus), context.Write(Eligible.Name));
 
-    private sealed class Pass(DibaoMarginalProgram program, ProgramSetup setup) : ProgramPass
-    {
-        private readonly DibaoRules _rules = new(setup, withAssetTest: true);
-        private readonly RegionalValues _multiple = setup.Scalar(IncomeMultiple);
-
-        public override void Execute(ProgramContext context)
+        public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var assets = context.Read(InputVariables.FinancialAssets.Name);
-            var dibao = context.Read(program._dibaoStatus);
-            var marginal = context.Write(Eligible.Name);
-            int first = context.FirstHousehold;
-            var income = context.Read(HouseholdIncomeProgram.Output.Name);
-            for (int h = first; h < context.EndHousehold; h++)
-            {
-                int n = start[h + 1] - start[h];
-                var region = population.HouseholdRegion[h];
-                double s = _rules.AnnualStandard(population, h);
-                double m = _multiple.ByRegion[region.Index];
-                double perCapita = Math.Max(0.0, income[h]) / n;
-                bool notDibao = dibao[h] != 1;
-                bool incomeTest = perCapita < m * s;
-                bool assetTest = _rules.AssetsPass(population, assets[h], h, n, s);
-                bool result = notDibao && incomeTest && assetTest;
-                marginal[h] = result ? 1.0 : 0.0;
-                if (context.Explanation is { } explain)
-                {
-                    explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"dibao-marginal: not dibao ({(notDibao ? "yes" : "no")}), Y/n = {perCapita:0.00} < m × S = {m:0.##} × {s:0.00} = {m * s:0.00} ({(incomeTest ? "yes" : "no")}), assets pass ({(assetTest ? "yes" : "no")}) → {(result ? "marginal" : "not marginal")}"), marginal[h], "flag", _multiple.Source(region), _rules.StandardSource(population, h));
-                }
-            }
+            int h = household.Index, n = household.Size;
+            double s = rules.AnnualStandard(h);
+            double m = multiple.ByRegion[household.Region.Index];
+            double perCapita = Math.Max(0.0, block.Income[h]) / n;
+            bool notDibao = block.Dibao[h] != 1;
+            bool incomeTest = perCapita < m * s;
+            bool assetTest = rules.AssetsPass(block.Assets[h], h, n, s);
+            bool result = notDibao && incomeTest && assetTest;
+            block.Marginal[h] = result ? 1.0 : 0.0;
+            explanation?.Record("dibao_marginal", string.Create(CultureInfo.InvariantCulture, $"dibao-marginal: not dibao ({(notDibao ? "yes" : "no")}), Y/n = {perCapita:0.00} < m × S = {m:0.##} × {s:0.00} = {m * s:0.00} ({(incomeTest ? "yes" : "no")}), assets pass ({(assetTest ? "yes" : "no")}) → {(result ? "marginal" : "not marginal")}"), block.Marginal[h], "flag", multiple.Source(household.Region), rules.StandardSource(block.Population, h));
+        }
+
+        public readonly ref struct Block(Population population, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, ReadOnlySpan<double> dibao, Span<double> marginal)
+        {
+            public readonly Population Population = population;
+            public readonly ReadOnlySpan<double> Income = income;
+            public readonly ReadOnlySpan<double> Assets = assets;
+            public readonly ReadOnlySpan<double> Dibao = dibao;
+            public readonly Span<double> Marginal = marginal;
         }
     }
 }

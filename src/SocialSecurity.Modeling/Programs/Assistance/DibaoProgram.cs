@@ -23,7 +23,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// </list>
 /// <para>Amounts are not rounded: DOMAIN.md §0 rounds only at outputs.</para>
 /// </remarks>
-public sealed class DibaoProgram : PolicyProgram
+public sealed class DibaoProgram : RuleProgram
 {
     /// <summary>Parameter: the urban dibao standard, yuan/person/year.</summary>
     public const string StandardUrban = "dibao.standard.urban";
@@ -46,9 +46,6 @@ public sealed class DibaoProgram : PolicyProgram
     /// <summary>Output: the gap-filling dibao benefit, yuan per month (household).</summary>
     public static readonly VariableDefinition Benefit = new("dibao.benefit_monthly", Entity.Household, AmountPeriod.Month, IncomeRole.DirectTransfer, "Dibao benefit (gap-filling), yuan per month");
 
-    private readonly HouseholdIncomeProgram _income;
-
-
     /// <summary>Creates the program with the default income definition (<see cref="InputVariables.IncomeForMeansTests"/>).</summary>
     public DibaoProgram()
         : this(InputVariables.IncomeForMeansTests)
@@ -59,83 +56,48 @@ public sealed class DibaoProgram : PolicyProgram
     /// <param name="incomeVariables">Person variables in yuan per month or per year (built-in inputs or other programs' outputs, for example
     /// simulated pensions); each is annualised by its own period (× 12 for monthly). A variable without a period is rejected when the run is prepared.</param>
     public DibaoProgram(IEnumerable<string> incomeVariables)
+        : base(
+            "dibao",
+            "Minimum living standard guarantee: household per-capita income below the local standard and assets within limits; the gap is paid monthly (Decree 649 arts. 9-12).",
+            inputs: [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name],
+            outputs: [Eligible, Benefit],
+            parameters: [StandardUrban, StandardRural, AssetMonths, MaxHomes, VehicleDisqualifies],
+            pays: ["dibao"],
+            prerequisites: [new HouseholdIncomeProgram(incomeVariables)])
     {
-        ArgumentNullException.ThrowIfNull(incomeVariables);
-        _income = new HouseholdIncomeProgram(incomeVariables);
-        Inputs = [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name];
     }
 
     /// <inheritdoc />
-    public override string Name => "dibao";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerHousehold<Rule, Rule.Block>(new Rule(new DibaoRules(setup, withAssetTest: true)));
 
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Pays { get; } = ["dibao"];
-
-    /// <inheritdoc />
-    public override string Description => "Minimum living standard guarantee: household per-capita income below the local standard and assets within limits; the gap is paid monthly (Decree 649 arts. 9-12).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<PolicyProgram> Prerequisites => [_income];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Eligible, Benefit];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [StandardUrban, StandardRural, AssetMonths, MaxHomes, VehicleDisqualifies];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    private readonly struct Rule(DibaoRules rules) : IHouseholdRule<Rule.Block>
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(setup);
-    }
+        public Block Bind(ProgramContext context)
+            => new(context.Population, context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Write(Eligible.Name), context.Write(Benefit.Name));
 
-    private sealed class Pass : ProgramPass
-    {
-        private readonly DibaoRules _rules;
-
-        public Pass(ProgramSetup setup)
+        public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
-            _rules = new DibaoRules(setup, withAssetTest: true);
-        }
-
-        public override void Execute(ProgramContext context)
-        {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var assets = context.Read(InputVariables.FinancialAssets.Name);
-            var eligible = context.Write(Eligible.Name);
-            var benefit = context.Write(Benefit.Name);
-            int first = context.FirstHousehold, end = context.EndHousehold;
-            var income = context.Read(HouseholdIncomeProgram.Output.Name);
-            var explanation = context.Explanation;
-            for (int h = first; h < end; h++)
+            int h = household.Index, n = household.Size;
+            double standardAnnual = rules.AnnualStandard(h);
+            double householdStandard = n * standardAnnual;        // n × S, yuan/year
+            double incomeAnnual = Math.Max(0.0, block.Income[h]);
+            bool incomeTest = incomeAnnual < householdStandard;   // Y/n < S, with n > 0
+            bool assetTest = rules.AssetsPass(block.Assets[h], h, n, standardAnnual);
+            bool qualifies = incomeTest && assetTest;
+            block.Eligible[h] = qualifies ? 1.0 : 0.0;
+            block.Benefit[h] = qualifies ? (householdStandard - incomeAnnual) / 12.0 : 0.0; // > 0 when the income test passes
+            if (explanation is not null)
             {
-                int n = start[h + 1] - start[h];
-                double standardAnnual = _rules.AnnualStandard(population, h);
-                double householdStandard = n * standardAnnual;        // n × S, yuan/year
-                double incomeAnnual = Math.Max(0.0, income[h]);
-                bool incomeTest = incomeAnnual < householdStandard;   // Y/n < S, with n > 0
-                bool assetTest = _rules.AssetsPass(population, assets[h], h, n, standardAnnual);
-                bool qualifies = incomeTest && assetTest;
-                eligible[h] = qualifies ? 1.0 : 0.0;
-                benefit[h] = qualifies ? (householdStandard - incomeAnnual) / 12.0 : 0.0; // > 0 when the income test passes
-
-                if (explanation is not null)
-                {
-                    Explain(explanation, population, h, n, incomeAnnual, standardAnnual, assets[h], incomeTest, assetTest, benefit[h]);
-                }
+                Explain(explanation, block.Population, h, n, incomeAnnual, standardAnnual, block.Assets[h], incomeTest, assetTest, block.Benefit[h]);
             }
         }
 
         private void Explain(Explanation explain, Population population, int h, int n, double incomeAnnual, double standardAnnual, double assets, bool incomeTest, bool assetTest, double benefit)
         {
-            var standard = _rules.StandardSource(population, h);
+            var standard = rules.StandardSource(population, h);
             var area = population.Area[h].ToString().ToLowerInvariant();
-            var (months, homes, vehicle) = _rules.AssetSources(population.HouseholdRegion[h]);
+            var (months, homes, vehicle) = rules.AssetSources(population.HouseholdRegion[h]);
             var c = CultureInfo.InvariantCulture;
             explain.Record("dibao", string.Create(c, $"household income Y (annual, members' market income + pensions, floored at 0), {n} member(s)"), incomeAnnual, "yuan/year");
             explain.Record("dibao", string.Create(c, $"income test: Y/n = {incomeAnnual / n:0.00} < S = {standardAnnual:0.00} ({area} standard) → {(incomeTest ? "passes" : "fails")}"), null, string.Empty, standard);
@@ -143,6 +105,15 @@ public sealed class DibaoProgram : PolicyProgram
             explain.Record("dibao", incomeTest && assetTest
                 ? string.Create(c, $"benefit = (n × S − Y)/12 = ({n} × {standardAnnual:0.00} − {incomeAnnual:0.00})/12")
                 : "benefit = 0 (not eligible)", benefit, "yuan/month", standard);
+        }
+
+        public readonly ref struct Block(Population population, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, Span<double> eligible, Span<double> benefit)
+        {
+            public readonly Population Population = population;
+            public readonly ReadOnlySpan<double> Income = income;
+            public readonly ReadOnlySpan<double> Assets = assets;
+            public readonly Span<double> Eligible = eligible;
+            public readonly Span<double> Benefit = benefit;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
@@ -59,9 +58,9 @@ internal sealed class DibaoRules
     public RegionalValues Rural { get; }
 
     /// <summary>The household's dibao standard, yuan/person/year.</summary>
-    /// <remarks><paramref name="population"/> must be the run's population (the one the rules were prepared for).</remarks>
+    /// <param name="household">A household of the run's population (the one the rules were prepared for).</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public double AnnualStandard(Population population, int household)
+    public double AnnualStandard(int household)
     {
         int r = _region[household];
         return _area[household] == (byte)AreaType.Urban ? _urban[r] : _rural[r];
@@ -75,9 +74,12 @@ internal sealed class DibaoRules
     }
 
     /// <summary>The dibao asset test for a household of <paramref name="members"/> whose standard is <paramref name="annualStandard"/>.</summary>
-    /// <remarks><paramref name="population"/> must be the run's population (the one the rules were prepared for).</remarks>
+    /// <param name="financialAssets">The household's financial assets, yuan.</param>
+    /// <param name="household">A household of the run's population (the one the rules were prepared for).</param>
+    /// <param name="members">The number of members, <i>n</i>.</param>
+    /// <param name="annualStandard">The household's standard <i>S</i>, yuan/person/year.</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public bool AssetsPass(Population population, double financialAssets, int household, int members, double annualStandard)
+    public bool AssetsPass(double financialAssets, int household, int members, double annualStandard)
     {
         if (_months.Length == 0)
         {
@@ -98,28 +100,4 @@ internal sealed class DibaoRules
         => _assetMonths is null || _maxHomes is null || _vehicleRule is null
             ? throw new InvalidOperationException("The asset test was not resolved for this program.")
             : (_assetMonths.Source(region), _maxHomes.Source(region), _vehicleRule.Source(region));
-
-    /// <summary>Returns a pooled buffer.</summary>
-    public static void Return(double[] buffer) => ArrayPool<double>.Shared.Return(buffer);
-
-    /// <summary>Validates a list of variable names given to a program's constructor.</summary>
-    public static string[] CheckNames(IEnumerable<string> names, string argument, bool allowEmpty = false)
-    {
-        ArgumentNullException.ThrowIfNull(names, argument);
-        var list = names.Distinct(StringComparer.Ordinal).ToArray();
-        if (list.Length == 0 && !allowEmpty)
-        {
-            throw new ArgumentException("At least one variable is needed.", argument);
-        }
-
-        foreach (var name in list)
-        {
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                throw new ArgumentException("Variable names cannot be empty.", argument);
-            }
-        }
-
-        return list;
-    }
 }

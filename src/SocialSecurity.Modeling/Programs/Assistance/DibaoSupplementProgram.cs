@@ -17,7 +17,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// when a serious-illness column is given, a value of 1 in it. Amount = counted members ×
 /// share × <i>S</i>/12 yuan/month, with <i>S</i> the household's urban or rural standard.</para>
 /// </remarks>
-public sealed class DibaoSupplementProgram : PolicyProgram
+public sealed class DibaoSupplementProgram : RuleProgram
 {
     /// <summary>Parameter: the supplement per counted person as a share of the standard.</summary>
     public const string ShareOfStandard = "dibao_supplement.share_of_standard";
@@ -47,87 +47,69 @@ public sealed class DibaoSupplementProgram : PolicyProgram
     /// <param name="eligibilityVariable">The household flag that marks dibao households (for example <c>dibao_tiered.eligible</c>).</param>
     /// <param name="seriousIllnessColumn">An optional person column, 1 for a seriously ill member; <see langword="null"/> when the data have none (then serious illness is not counted).</param>
     public DibaoSupplementProgram(string eligibilityVariable, string? seriousIllnessColumn)
+        : base(
+            "dibao_supplement",
+            "Additional dibao amount per elderly, minor, severely disabled or seriously ill member of a dibao household (Decree 649 art. 12; illustrative share).",
+            inputs: RuleArguments.Optional(seriousIllnessColumn, nameof(seriousIllnessColumn)) is null
+                ? [RuleArguments.Required(eligibilityVariable, nameof(eligibilityVariable))]
+                : [RuleArguments.Required(eligibilityVariable, nameof(eligibilityVariable)), seriousIllnessColumn!],
+            outputs: [Amount, CountedPersons],
+            parameters: [.. DibaoRules.StandardParameters, ShareOfStandard, ElderlyAge, MinorAge])
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(eligibilityVariable);
-        if (seriousIllnessColumn is not null)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(seriousIllnessColumn);
-        }
-
         _eligibility = eligibilityVariable;
         _seriousIllness = seriousIllnessColumn;
-        Inputs = seriousIllnessColumn is null ? [eligibilityVariable] : [eligibilityVariable, seriousIllnessColumn];
     }
 
     /// <inheritdoc />
-    public override string Name => "dibao_supplement";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerHousehold<Rule, Rule.Block>(new Rule(_eligibility, _seriousIllness, new DibaoRules(setup, withAssetTest: false), setup.Scalar(ShareOfStandard), setup.Scalar(ElderlyAge), setup.Scalar(MinorAge)));
 
-    /// <inheritdoc />
-    public override string Description => "Additional dibao amount per elderly, minor, severely disabled or seriously ill member of a dibao household (Decree 649 art. 12; illustrative share).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Amount, CountedPersons];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [.. DibaoRules.StandardParameters, ShareOfStandard, ElderlyAge, MinorAge];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    private readonly struct Rule(string eligibility, string? seriousIllness, DibaoRules rules, RegionalValues share, RegionalValues elderly, RegionalValues minor) : IHouseholdRule<Rule.Block>
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
+        public Block Bind(ProgramContext context)
+            => new(context.Population, context.Read(eligibility), seriousIllness is null ? default : context.Read(seriousIllness), context.Write(Amount.Name), context.Write(CountedPersons.Name));
 
-    private sealed class Pass(DibaoSupplementProgram program, ProgramSetup setup) : ProgramPass
-    {
-        private readonly DibaoRules _rules = new(setup, withAssetTest: false);
-        private readonly RegionalValues _share = setup.Scalar(ShareOfStandard);
-        private readonly RegionalValues _elderly = setup.Scalar(ElderlyAge);
-        private readonly RegionalValues _minor = setup.Scalar(MinorAge);
-
-        public override void Execute(ProgramContext context)
+        public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var age = population.Age;
-            var disability = population.Disability;
-            var status = context.Read(program._eligibility);
-            var ill = program._seriousIllness is null ? default : context.Read(program._seriousIllness);
-            bool hasIllness = program._seriousIllness is not null;
-            var amount = context.Write(Amount.Name);
-            var counted = context.Write(CountedPersons.Name);
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            int h = household.Index;
+            if (block.Status[h] != 1)
             {
-                if (status[h] != 1)
-                {
-                    amount[h] = 0;
-                    counted[h] = 0;
-                    continue;
-                }
-
-                int r = population.HouseholdRegion[h].Index;
-                int count = 0;
-                for (int p = start[h]; p < start[h + 1]; p++)
-                {
-                    bool qualifies = age[p] >= _elderly.ByRegion[r] || age[p] < _minor.ByRegion[r]
-                        || disability[p] is DisabilityGrade.Grade1 or DisabilityGrade.Grade2
-                        || (hasIllness && ill[p] == 1);
-                    count += qualifies ? 1 : 0;
-                }
-
-                double s = _rules.AnnualStandard(population, h);
-                counted[h] = count;
-                amount[h] = count * _share.ByRegion[r] * s / 12.0;
-                if (context.Explanation is { } explain)
-                {
-                    var region = population.HouseholdRegion[h];
-                    explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"members aged ≥ {_elderly[region]:0} or < {_minor[region]:0}, severely disabled (grade 1–2){(hasIllness ? " or seriously ill" : string.Empty)}: {count}"), count, "persons", _elderly.Source(region), _minor.Source(region));
-                    explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"supplement = {count} × {_share[region]:0.###} × S/12 = {count} × {_share[region]:0.###} × {s / 12:0.00}"), amount[h], "yuan/month", _share.Source(region), _rules.StandardSource(population, h));
-                }
+                block.Amount[h] = 0;
+                block.Counted[h] = 0;
+                return;
             }
+
+            int r = household.Region.Index;
+            bool hasIllness = seriousIllness is not null;
+            var age = block.Population.Age;
+            var disability = block.Population.Disability;
+            int count = 0;
+            for (int p = household.FirstMember; p < household.EndMember; p++)
+            {
+                bool qualifies = age[p] >= elderly.ByRegion[r] || age[p] < minor.ByRegion[r]
+                    || disability[p] is DisabilityGrade.Grade1 or DisabilityGrade.Grade2
+                    || (hasIllness && block.Ill[p] == 1);
+                count += qualifies ? 1 : 0;
+            }
+
+            double s = rules.AnnualStandard(h);
+            block.Counted[h] = count;
+            block.Amount[h] = count * share.ByRegion[r] * s / 12.0;
+            if (explanation is not null)
+            {
+                var region = household.Region;
+                explanation.Record("dibao_supplement", string.Create(CultureInfo.InvariantCulture, $"members aged ≥ {elderly[region]:0} or < {minor[region]:0}, severely disabled (grade 1–2){(hasIllness ? " or seriously ill" : string.Empty)}: {count}"), count, "persons", elderly.Source(region), minor.Source(region));
+                explanation.Record("dibao_supplement", string.Create(CultureInfo.InvariantCulture, $"supplement = {count} × {share[region]:0.###} × S/12 = {count} × {share[region]:0.###} × {s / 12:0.00}"), block.Amount[h], "yuan/month", share.Source(region), rules.StandardSource(block.Population, h));
+            }
+        }
+
+        public readonly ref struct Block(Population population, ReadOnlySpan<double> status, ReadOnlySpan<double> ill, Span<double> amount, Span<double> counted)
+        {
+            public readonly Population Population = population;
+            public readonly ReadOnlySpan<double> Status = status;
+            public readonly ReadOnlySpan<double> Ill = ill;
+            public readonly Span<double> Amount = amount;
+            public readonly Span<double> Counted = counted;
         }
     }
 }

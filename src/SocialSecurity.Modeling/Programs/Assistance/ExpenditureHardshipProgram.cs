@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using SocialSecurity.Modeling.Core;
 
@@ -18,7 +19,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <para>Worked example 11: 3 persons, income 60,000, medical OOP 35,000: 25,000/3 = 8,333.33 &lt; 11,000 → qualifies
 /// (unadjusted per capita 20,000).</para>
 /// </remarks>
-public sealed class ExpenditureHardshipProgram : PolicyProgram
+public sealed class ExpenditureHardshipProgram : RuleProgram
 {
     /// <summary>Input (default): out-of-pocket medical spending over the last 12 months, yuan per year (person column).</summary>
     public const string MedicalSpendingColumn = "person.medical_oop_annual";
@@ -32,7 +33,6 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
     /// <summary>Output: per-capita income net of rigid spending, yuan per year (household; may be negative).</summary>
     public static readonly VariableDefinition AdjustedIncomePerCapita = new("expenditure_hardship.adjusted_income_per_capita_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "(Y − rigid spending)/n, yuan per year");
 
-    private readonly HouseholdIncomeProgram _income;
     private readonly string[] _rigidVariables;
 
     /// <summary>Creates the test with the default income definition and the two default spending columns (<see cref="MedicalSpendingColumn"/>, <see cref="EducationSpendingColumn"/>).</summary>
@@ -45,80 +45,52 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
     /// <param name="incomeVariables">Person variables in yuan per year whose sum is the household's income.</param>
     /// <param name="rigidExpenditureVariables">Person variables in yuan per year whose sum is the household's rigid spending (for example a simulated medical out-of-pocket output).</param>
     public ExpenditureHardshipProgram(IEnumerable<string> incomeVariables, IEnumerable<string> rigidExpenditureVariables)
+        : this(new HouseholdIncomeProgram(incomeVariables), RuleArguments.Check(rigidExpenditureVariables, nameof(rigidExpenditureVariables)))
     {
-        _income = new HouseholdIncomeProgram(incomeVariables);
-        _rigidVariables = DibaoRules.CheckNames(rigidExpenditureVariables, nameof(rigidExpenditureVariables));
-        Inputs = [HouseholdIncomeProgram.Output.Name, .. _rigidVariables, InputVariables.FinancialAssets.Name];
+    }
+
+    private ExpenditureHardshipProgram(HouseholdIncomeProgram income, string[] rigidVariables)
+        : base(
+            "expenditure_hardship",
+            "Expenditure-type hardship families: income net of rigid medical and education spending below the dibao standard per person, assets pass (illustrative test).",
+            inputs: [HouseholdIncomeProgram.Output.Name, .. rigidVariables, InputVariables.FinancialAssets.Name],
+            outputs: [Eligible, AdjustedIncomePerCapita],
+            parameters: DibaoRules.AllParameters,
+            prerequisites: [income])
+    {
+        _rigidVariables = rigidVariables;
     }
 
     /// <inheritdoc />
-    public override string Name => "expenditure_hardship";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerHousehold<Rule, Rule.Block>(new Rule(_rigidVariables, new DibaoRules(setup, withAssetTest: true)));
 
-    /// <inheritdoc />
-    public override string Description => "Expenditure-type hardship families: income net of rigid medical and education spending below the dibao standard per person, assets pass (illustrative test).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<PolicyProgram> Prerequisites => [_income];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Eligible, AdjustedIncomePerCapita];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = DibaoRules.AllParameters;
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    private readonly struct Rule(string[] rigidVariables, DibaoRules rules) : IHouseholdRule<Rule.Block>
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
+        public Block Bind(ProgramContext context)
+            => new(context.Population, context.FirstHousehold, SumNonNegative(context, rigidVariables), context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Write(Eligible.Name), context.Write(AdjustedIncomePerCapita.Name));
 
-    private sealed class Pass(ExpenditureHardshipProgram program, ProgramSetup setup) : ProgramPass
-    {
-        private readonly DibaoRules _rules = new(setup, withAssetTest: true);
-
-        public override void Execute(ProgramContext context)
+        public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var assets = context.Read(InputVariables.FinancialAssets.Name);
-            var eligible = context.Write(Eligible.Name);
-            var adjusted = context.Write(AdjustedIncomePerCapita.Name);
-            int first = context.FirstHousehold;
-            var income = context.Read(HouseholdIncomeProgram.Output.Name);
-            var rigid = SumNonNegative(context, program._rigidVariables);
-            try
-            {
-                for (int h = first; h < context.EndHousehold; h++)
-                {
-                    int n = start[h + 1] - start[h];
-                    double s = _rules.AnnualStandard(population, h);
-                    double y = Math.Max(0.0, income[h]);
-                    double e = rigid[h - first];
-                    double perCapita = (y - e) / n;
-                    bool incomeTest = perCapita < s;
-                    bool assetTest = _rules.AssetsPass(population, assets[h], h, n, s);
-                    adjusted[h] = perCapita;
-                    eligible[h] = incomeTest && assetTest ? 1.0 : 0.0;
-                    if (context.Explanation is { } explain)
-                    {
-                        explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"(Y − E_rigid)/n = ({y:0.00} − {e:0.00})/{n} = {perCapita:0.00} < S = {s:0.00} ({(incomeTest ? "yes" : "no")}); assets pass ({(assetTest ? "yes" : "no")})"), eligible[h], "flag", _rules.StandardSource(population, h));
-                    }
-                }
-            }
-            finally
-            {
-                DibaoRules.Return(rigid);
-            }
+            int h = household.Index, n = household.Size;
+            double s = rules.AnnualStandard(h);
+            double y = Math.Max(0.0, block.Income[h]);
+            double e = block.Rigid[h - block.FirstHousehold];
+            double perCapita = (y - e) / n;
+            bool incomeTest = perCapita < s;
+            bool assetTest = rules.AssetsPass(block.Assets[h], h, n, s);
+            block.Adjusted[h] = perCapita;
+            block.Eligible[h] = incomeTest && assetTest ? 1.0 : 0.0;
+            explanation?.Record("expenditure_hardship", string.Create(CultureInfo.InvariantCulture, $"(Y − E_rigid)/n = ({y:0.00} − {e:0.00})/{n} = {perCapita:0.00} < S = {s:0.00} ({(incomeTest ? "yes" : "no")}); assets pass ({(assetTest ? "yes" : "no")})"), block.Eligible[h], "flag", rules.StandardSource(block.Population, h));
         }
 
+        public void Release(ref Block block) => ArrayPool<double>.Shared.Return(block.Rigid);
+
+        // Σ over members of max(0, value), per household of the block, column by column (a pooled buffer).
         private static double[] SumNonNegative(ProgramContext context, string[] variables)
         {
             int first = context.FirstHousehold, end = context.EndHousehold;
-            var rented = System.Buffers.ArrayPool<double>.Shared.Rent(end - first);
+            var rented = ArrayPool<double>.Shared.Rent(end - first);
             var sums = rented.AsSpan(0, end - first);
             sums.Clear();
             var start = context.Population.MemberStart;
@@ -133,6 +105,17 @@ public sealed class ExpenditureHardshipProgram : PolicyProgram
             }
 
             return rented;
+        }
+
+        public readonly ref struct Block(Population population, int firstHousehold, double[] rigid, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, Span<double> eligible, Span<double> adjusted)
+        {
+            public readonly Population Population = population;
+            public readonly int FirstHousehold = firstHousehold;
+            public readonly double[] Rigid = rigid;
+            public readonly ReadOnlySpan<double> Income = income;
+            public readonly ReadOnlySpan<double> Assets = assets;
+            public readonly Span<double> Eligible = eligible;
+            public readonly Span<double> Adjusted = adjusted;
         }
     }
 }

@@ -15,12 +15,10 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <see cref="SocialSecurity.Modeling.Programs.PensionPolicies"/>). Negative business or property income is kept here; the rules floor
 /// the household total at zero.
 /// </remarks>
-public sealed class HouseholdIncomeProgram : PolicyProgram
+public sealed class HouseholdIncomeProgram : RuleProgram
 {
     /// <summary>Output: the household's means-test income, yuan per year.</summary>
     public static readonly VariableDefinition Output = new("assistance.household_income_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "Household income for means tests: members' income variables, annualised, yuan per year");
-
-    private readonly string[] _incomeVariables;
 
     /// <summary>Creates the program with the default income definition (<see cref="InputVariables.IncomeForMeansTests"/>).</summary>
     public HouseholdIncomeProgram()
@@ -31,33 +29,20 @@ public sealed class HouseholdIncomeProgram : PolicyProgram
     /// <summary>Creates the program with a custom income definition.</summary>
     /// <param name="incomeVariables">Person variables in yuan per month or per year; a variable without a period is rejected when the run is prepared.</param>
     public HouseholdIncomeProgram(IEnumerable<string> incomeVariables)
+        : base(
+            "household_income",
+            "Household income for means tests: the members' income variables, annualised by their period.",
+            inputs: RuleArguments.Check(incomeVariables, nameof(incomeVariables)),
+            outputs: [Output],
+            parameters: [])
     {
-        _incomeVariables = DibaoRules.CheckNames(incomeVariables, nameof(incomeVariables));
-        Inputs = _incomeVariables;
     }
 
     /// <inheritdoc />
-    public override string Name => "household_income";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => new Pass(new MeansTestIncome(setup, [.. Inputs], "Means-test"));
 
-    /// <inheritdoc />
-    public override string Description => "Household income for means tests: the members' income variables, annualised by their period.";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Output];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
-    {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(new MeansTestIncome(setup, _incomeVariables, "Means-test"));
-    }
-
+    // A block operation rather than a per-household rule: members' incomes are summed column by column.
     private sealed class Pass(MeansTestIncome income) : ProgramPass
     {
         public override void Execute(ProgramContext context)

@@ -14,15 +14,13 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <para>Rule: a household with status 1 in any of the status variables (by default <c>dibao.eligible</c>) receives
 /// <i>n</i> × months × <i>S</i>/12 yuan, once in the year; the output is an annual amount.</para>
 /// </remarks>
-public sealed class OneTimeLivingSubsidyProgram : PolicyProgram
+public sealed class OneTimeLivingSubsidyProgram : RuleProgram
 {
     /// <summary>Parameter: months of the dibao standard paid per member.</summary>
     public const string MonthsOfStandard = "one_time_living_subsidy.months_of_standard";
 
     /// <summary>Output: the one-time subsidy received in the year, yuan per year (household).</summary>
     public static readonly VariableDefinition Amount = new("one_time_living_subsidy.amount_annual", Entity.Household, AmountPeriod.Year, IncomeRole.DirectTransfer, "One-time living subsidy to assistance households, yuan in the year");
-
-    private readonly string[] _statusVariables;
 
     /// <summary>Creates the subsidy for <see cref="DibaoProgram"/> households.</summary>
     public OneTimeLivingSubsidyProgram()
@@ -33,67 +31,42 @@ public sealed class OneTimeLivingSubsidyProgram : PolicyProgram
     /// <summary>Creates the subsidy for households flagged in any of <paramref name="statusVariables"/>.</summary>
     /// <param name="statusVariables">Household flags (for example <c>dibao.eligible</c> and <c>dibao_marginal.eligible</c>).</param>
     public OneTimeLivingSubsidyProgram(IEnumerable<string> statusVariables)
+        : base(
+            "one_time_living_subsidy",
+            "One-time living subsidy to assistance households: members × months × the monthly dibao standard (illustrative rule; Zhejiang 2022).",
+            inputs: RuleArguments.Check(statusVariables, nameof(statusVariables)),
+            outputs: [Amount],
+            parameters: [.. DibaoRules.StandardParameters, MonthsOfStandard])
     {
-        _statusVariables = DibaoRules.CheckNames(statusVariables, nameof(statusVariables));
-        Inputs = _statusVariables;
     }
 
     /// <inheritdoc />
-    public override string Name => "one_time_living_subsidy";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerHousehold<Rule, Rule.Block>(new Rule(Inputs, new DibaoRules(setup, withAssetTest: false), setup.Scalar(MonthsOfStandard)));
 
-    /// <inheritdoc />
-    public override string Description => "One-time living subsidy to assistance households: members × months × the monthly dibao standard (illustrative rule; Zhejiang 2022).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Amount];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [.. DibaoRules.StandardParameters, MonthsOfStandard];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    private readonly struct Rule(IReadOnlyList<string> statusVariables, DibaoRules rules, RegionalValues months) : IHouseholdRule<Rule.Block>
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
+        public Block Bind(ProgramContext context)
+            => new(context.FirstHousehold, BlockFlags.AnyHousehold(context, statusVariables), context.Write(Amount.Name));
 
-    private sealed class Pass(OneTimeLivingSubsidyProgram program, ProgramSetup setup) : ProgramPass
-    {
-        private readonly DibaoRules _rules = new(setup, withAssetTest: false);
-        private readonly RegionalValues _months = setup.Scalar(MonthsOfStandard);
-
-        public override void Execute(ProgramContext context)
+        public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var amount = context.Write(Amount.Name);
-            amount[context.FirstHousehold..context.EndHousehold].Clear();
-            foreach (var name in program._statusVariables)
-            {
-                var status = context.Read(name);
-                for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
-                {
-                    if (status[h] == 1 && amount[h] == 0)
-                    {
-                        int n = start[h + 1] - start[h];
-                        amount[h] = n * _months.ByRegion[population.HouseholdRegion[h].Index] * _rules.AnnualStandard(population, h) / 12.0;
-                    }
-                }
-            }
+            int h = household.Index, n = household.Size;
+            block.Amount[h] = block.Status[h - block.FirstHousehold]
+                ? n * months.ByRegion[household.Region.Index] * rules.AnnualStandard(h) / 12.0
+                : 0.0;
+            explanation?.Record("one_time_living_subsidy", block.Amount[h] > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"one-time subsidy = n × months × S/12 = {n} × {months[household.Region]:0.##} × {rules.AnnualStandard(h) / 12:0.00}")
+                : string.Create(CultureInfo.InvariantCulture, $"one-time subsidy = 0 (not an assistance household, or {months[household.Region]:0.##} months in force)"), block.Amount[h], "yuan/year", months.Source(household.Region));
+        }
 
-            if (context.Explanation is { } explain)
-            {
-                for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
-                {
-                    var region = population.HouseholdRegion[h];
-                    explain.Record(program.Name, amount[h] > 0
-                        ? string.Create(CultureInfo.InvariantCulture, $"one-time subsidy = n × months × S/12 = {start[h + 1] - start[h]} × {_months[region]:0.##} × {_rules.AnnualStandard(population, h) / 12:0.00}")
-                        : string.Create(CultureInfo.InvariantCulture, $"one-time subsidy = 0 (not an assistance household, or {_months[region]:0.##} months in force)"), amount[h], "yuan/year", _months.Source(region));
-                }
-            }
+        public void Release(ref Block block) => BlockFlags.Return(block.Status);
+
+        public readonly ref struct Block(int firstHousehold, bool[] status, Span<double> amount)
+        {
+            public readonly int FirstHousehold = firstHousehold;
+            public readonly bool[] Status = status;
+            public readonly Span<double> Amount = amount;
         }
     }
 }

@@ -18,7 +18,13 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// Amount = covered members × <c>temporary_assistance.months_of_standard</c> [I: 3] × <i>S</i>/12, once in the
 /// year (annual output); members not covered are counted in <see cref="UncoveredPersons"/>.</para>
 /// </remarks>
-public sealed class TemporaryAssistanceProgram : PolicyProgram
+public sealed class TemporaryAssistanceProgram()
+    : RuleProgram(
+        "temporary_assistance",
+        "Temporary assistance for sudden hardship (Decree 649 arts. 47-49); non-hukou residents covered where the local rule says so (Xinjiang).",
+        inputs: [SuddenHardshipColumn],
+        outputs: [Amount, UncoveredPersons],
+        parameters: [.. DibaoRules.StandardParameters, MonthsOfStandard, CoversNonHukou])
 {
     /// <summary>Parameter: months of the dibao standard paid per covered member.</summary>
     public const string MonthsOfStandard = "temporary_assistance.months_of_standard";
@@ -36,81 +42,59 @@ public sealed class TemporaryAssistanceProgram : PolicyProgram
     public static readonly VariableDefinition UncoveredPersons = new("temporary_assistance.uncovered_persons", Entity.Household, AmountPeriod.None, IncomeRole.None, "Members of a household in sudden hardship not covered because their hukou is registered elsewhere");
 
     /// <inheritdoc />
-    public override string Name => "temporary_assistance";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerHousehold<Rule, Rule.Block>(new Rule(new DibaoRules(setup, withAssetTest: false), setup.Scalar(MonthsOfStandard), setup.Scalar(CoversNonHukou), setup.Regions));
 
-    /// <inheritdoc />
-    public override string Description => "Temporary assistance for sudden hardship (Decree 649 arts. 47-49); non-hukou residents covered where the local rule says so (Xinjiang).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; } = [SuddenHardshipColumn];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Amount, UncoveredPersons];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [.. DibaoRules.StandardParameters, MonthsOfStandard, CoversNonHukou];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    private readonly struct Rule(DibaoRules rules, RegionalValues months, RegionalValues coversNonHukou, Regions.RegionCatalog catalog) : IHouseholdRule<Rule.Block>
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
+        public Block Bind(ProgramContext context)
+            => new(context.Population, context.Read(SuddenHardshipColumn), context.Write(Amount.Name), context.Write(UncoveredPersons.Name));
 
-    private sealed class Pass(TemporaryAssistanceProgram program, ProgramSetup setup) : ProgramPass
-    {
-        private readonly DibaoRules _rules = new(setup, withAssetTest: false);
-        private readonly RegionalValues _months = setup.Scalar(MonthsOfStandard);
-        private readonly RegionalValues _coversNonHukou = setup.Scalar(CoversNonHukou);
-        private readonly Regions.RegionCatalog _catalog = setup.Regions;
-
-        public override void Execute(ProgramContext context)
+        public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var hukou = population.HukouRegion;
-            var hardship = context.Read(SuddenHardshipColumn);
-            var amount = context.Write(Amount.Name);
-            var uncovered = context.Write(UncoveredPersons.Name);
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            int h = household.Index;
+            bool hit = false;
+            for (int p = household.FirstMember; p < household.EndMember; p++)
             {
-                bool hit = false;
-                for (int p = start[h]; p < start[h + 1]; p++)
-                {
-                    hit |= hardship[p] == 1;
-                }
+                hit |= block.Hardship[p] == 1;
+            }
 
-                if (!hit)
-                {
-                    amount[h] = 0;
-                    uncovered[h] = 0;
-                    continue;
-                }
+            if (!hit)
+            {
+                block.Amount[h] = 0;
+                block.Uncovered[h] = 0;
+                return;
+            }
 
-                var region = population.HouseholdRegion[h];
-                bool everyone = _coversNonHukou.ByRegion[region.Index] == 1;
-                int covered = 0, left = 0;
-                for (int p = start[h]; p < start[h + 1]; p++)
+            var region = household.Region;
+            var hukou = block.Population.HukouRegion;
+            bool everyone = coversNonHukou.ByRegion[region.Index] == 1;
+            int covered = 0, left = 0;
+            for (int p = household.FirstMember; p < household.EndMember; p++)
+            {
+                bool local = catalog.IsWithin(hukou[p], region) || catalog.IsWithin(region, hukou[p]);
+                if (local || everyone)
                 {
-                    bool local = _catalog.IsWithin(hukou[p], region) || _catalog.IsWithin(region, hukou[p]);
-                    if (local || everyone)
-                    {
-                        covered++;
-                    }
-                    else
-                    {
-                        left++;
-                    }
+                    covered++;
                 }
-
-                double s = _rules.AnnualStandard(population, h);
-                amount[h] = covered * _months.ByRegion[region.Index] * s / 12.0;
-                uncovered[h] = left;
-                if (context.Explanation is { } explain)
+                else
                 {
-                    explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"sudden hardship; covered members {covered} (non-hukou residents {(everyone ? "covered" : "not covered")}, {left} left out); amount = {covered} × {_months[region]:0.##} × S/12 = {covered} × {_months[region]:0.##} × {s / 12:0.00}"), amount[h], "yuan/year", _months.Source(region), _coversNonHukou.Source(region), _rules.StandardSource(population, h));
+                    left++;
                 }
             }
+
+            double s = rules.AnnualStandard(h);
+            block.Amount[h] = covered * months.ByRegion[region.Index] * s / 12.0;
+            block.Uncovered[h] = left;
+            explanation?.Record("temporary_assistance", string.Create(CultureInfo.InvariantCulture, $"sudden hardship; covered members {covered} (non-hukou residents {(everyone ? "covered" : "not covered")}, {left} left out); amount = {covered} × {months[region]:0.##} × S/12 = {covered} × {months[region]:0.##} × {s / 12:0.00}"), block.Amount[h], "yuan/year", months.Source(region), coversNonHukou.Source(region), rules.StandardSource(block.Population, h));
+        }
+
+        public readonly ref struct Block(Population population, ReadOnlySpan<double> hardship, Span<double> amount, Span<double> uncovered)
+        {
+            public readonly Population Population = population;
+            public readonly ReadOnlySpan<double> Hardship = hardship;
+            public readonly Span<double> Amount = amount;
+            public readonly Span<double> Uncovered = uncovered;
         }
     }
 }

@@ -24,7 +24,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <para>Any other class value is a data error and stops the run with the household's id.</para>
 /// <para>Worked example 9 (DOMAIN.md §10): <i>S</i> = 600/month, class 2, 4 persons → 4 × 420 = 1,680/month; class 1 → 2,400.</para>
 /// </remarks>
-public sealed class TieredDibaoProgram : PolicyProgram
+public sealed class TieredDibaoProgram : RuleProgram
 {
     /// <summary>Parameter: the share of the standard paid per person in each class (list, class 1 first), fraction.</summary>
     public const string ClassShares = "dibao_tiered.class_shares";
@@ -38,8 +38,6 @@ public sealed class TieredDibaoProgram : PolicyProgram
     /// <summary>Output: the tiered dibao benefit, yuan per month (household).</summary>
     public static readonly VariableDefinition Benefit = new("dibao_tiered.benefit_monthly", Entity.Household, AmountPeriod.Month, IncomeRole.DirectTransfer, "Tiered dibao benefit: n × class share × S, or the gap when not classified, yuan per month");
 
-    private readonly HouseholdIncomeProgram _income;
-
     /// <summary>Creates the program with the default income definition (<see cref="InputVariables.IncomeForMeansTests"/>).</summary>
     public TieredDibaoProgram()
         : this(InputVariables.IncomeForMeansTests)
@@ -49,82 +47,62 @@ public sealed class TieredDibaoProgram : PolicyProgram
     /// <summary>Creates the program with a custom income definition.</summary>
     /// <param name="incomeVariables">Person variables in yuan per month or per year (each annualised by its period) whose sum is the household's income for the test.</param>
     public TieredDibaoProgram(IEnumerable<string> incomeVariables)
+        : base(
+            "dibao_tiered",
+            "Tiered dibao (Kashgar 分档救助): households passing the dibao tests receive a fixed share of the standard per person by class (illustrative shares).",
+            inputs: [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name, ClassColumn],
+            outputs: [Eligible, Benefit],
+            parameters: [.. DibaoRules.AllParameters, ClassShares],
+            pays: ["dibao"],
+            prerequisites: [new HouseholdIncomeProgram(incomeVariables)])
     {
-        _income = new HouseholdIncomeProgram(incomeVariables);
-        Inputs = [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name, ClassColumn];
     }
 
     /// <inheritdoc />
-    public override string Name => "dibao_tiered";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerHousehold<Rule, Rule.Block>(new Rule(new DibaoRules(setup, withAssetTest: true), setup.List(ClassShares)));
 
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Pays { get; } = ["dibao"];
-
-    /// <inheritdoc />
-    public override string Description => "Tiered dibao (Kashgar 分档救助): households passing the dibao tests receive a fixed share of the standard per person by class (illustrative shares).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<PolicyProgram> Prerequisites => [_income];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Eligible, Benefit];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [.. DibaoRules.AllParameters, ClassShares];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    private readonly struct Rule(DibaoRules rules, RegionalList classShares) : IHouseholdRule<Rule.Block>
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
+        public Block Bind(ProgramContext context)
+            => new(context.Population, context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Read(ClassColumn), context.Write(Eligible.Name), context.Write(Benefit.Name));
 
-    private sealed class Pass(TieredDibaoProgram program, ProgramSetup setup) : ProgramPass
-    {
-        private readonly DibaoRules _rules = new(setup, withAssetTest: true);
-        private readonly RegionalList _shares = setup.List(ClassShares);
-
-        public override void Execute(ProgramContext context)
+        public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var assets = context.Read(InputVariables.FinancialAssets.Name);
-            var classes = context.Read(ClassColumn);
-            var eligible = context.Write(Eligible.Name);
-            var benefit = context.Write(Benefit.Name);
-            int first = context.FirstHousehold;
-            var income = context.Read(HouseholdIncomeProgram.Output.Name);
-            for (int h = first; h < context.EndHousehold; h++)
+            int h = household.Index, n = household.Size;
+            double s = rules.AnnualStandard(h);
+            double y = Math.Max(0.0, block.Income[h]);
+            bool qualifies = y / n < s && rules.AssetsPass(block.Assets[h], h, n, s);
+            var shares = classShares[household.Region];
+            double c = block.Classes[h];
+            if (!(c >= 0 && c <= shares.Length && c == Math.Floor(c)))
             {
-                int n = start[h + 1] - start[h];
-                double s = _rules.AnnualStandard(population, h);
-                double y = Math.Max(0.0, income[h]);
-                bool qualifies = y / n < s && _rules.AssetsPass(population, assets[h], h, n, s);
-                var shares = _shares[population.HouseholdRegion[h]];
-                double c = classes[h];
-                if (!(c >= 0 && c <= shares.Length && c == Math.Floor(c)))
-                {
-                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {population.HouseholdId[h]} has dibao class {c} in column '{ClassColumn}'; expected 0 (not classified) or a whole number from 1 to {shares.Length}."));
-                }
-
-                int k = (int)c;
-                eligible[h] = qualifies ? 1.0 : 0.0;
-                benefit[h] = !qualifies ? 0.0 : k == 0 ? Math.Max(0.0, (n * s / 12.0) - (y / 12.0)) : n * shares[k - 1] * s / 12.0;
-
-                if (context.Explanation is { } explain)
-                {
-                    var c2 = CultureInfo.InvariantCulture;
-                    explain.Record(program.Name, string.Create(c2, $"dibao tests: Y/n = {y / n:0.00} < S = {s:0.00} and assets pass → {(qualifies ? "eligible" : "not eligible")}"), null, string.Empty, _rules.StandardSource(population, h));
-                    explain.Record(program.Name, !qualifies
-                        ? "benefit = 0 (not eligible)"
-                        : k == 0
-                            ? string.Create(c2, $"class 0 (not classified): gap = {n} × {s / 12:0.00} − {y / 12:0.00}")
-                            : string.Create(c2, $"class {k}: n × share × S/12 = {n} × {shares[k - 1]:0.###} × {s / 12:0.00}"), benefit[h], "yuan/month", _shares.Source(population.HouseholdRegion[h]));
-                }
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {block.Population.HouseholdId[h]} has dibao class {c} in column '{ClassColumn}'; expected 0 (not classified) or a whole number from 1 to {shares.Length}."));
             }
+
+            int k = (int)c;
+            block.Eligible[h] = qualifies ? 1.0 : 0.0;
+            block.Benefit[h] = !qualifies ? 0.0 : k == 0 ? Math.Max(0.0, (n * s / 12.0) - (y / 12.0)) : n * shares[k - 1] * s / 12.0;
+            if (explanation is not null)
+            {
+                var c2 = CultureInfo.InvariantCulture;
+                explanation.Record("dibao_tiered", string.Create(c2, $"dibao tests: Y/n = {y / n:0.00} < S = {s:0.00} and assets pass → {(qualifies ? "eligible" : "not eligible")}"), null, string.Empty, rules.StandardSource(block.Population, h));
+                explanation.Record("dibao_tiered", !qualifies
+                    ? "benefit = 0 (not eligible)"
+                    : k == 0
+                        ? string.Create(c2, $"class 0 (not classified): gap = {n} × {s / 12:0.00} − {y / 12:0.00}")
+                        : string.Create(c2, $"class {k}: n × share × S/12 = {n} × {shares[k - 1]:0.###} × {s / 12:0.00}"), block.Benefit[h], "yuan/month", classShares.Source(household.Region));
+            }
+        }
+
+        public readonly ref struct Block(Population population, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, ReadOnlySpan<double> classes, Span<double> eligible, Span<double> benefit)
+        {
+            public readonly Population Population = population;
+            public readonly ReadOnlySpan<double> Income = income;
+            public readonly ReadOnlySpan<double> Assets = assets;
+            public readonly ReadOnlySpan<double> Classes = classes;
+            public readonly Span<double> Eligible = eligible;
+            public readonly Span<double> Benefit = benefit;
         }
     }
 }

@@ -11,8 +11,8 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// <para>Legal basis: Social Insurance Law arts. 10–16; 国发〔2005〕38号 (benefit formula, divisors); 国办发〔2019〕13号
 /// (employer rate 16%); pension ages 国发〔1978〕104号. Parameters are those of the household's region (the place of
 /// work is not in the data), resolved once per region.</para>
-/// <para>Inputs: the person columns of <see cref="EmployeePensionSchema"/>, the built-in age, sex, employment, wages
-/// and business income. The pension age is the person's <see cref="EmployeePensionSchema.RetirementAge"/> when it is
+/// <para>Inputs: the person columns of <see cref="EmployeePensionNames.Columns"/>, the built-in age, sex, employment, wages
+/// and business income. The pension age is the person's <see cref="EmployeePensionNames.Columns.RetirementAge"/> when it is
 /// positive, else the statutory age by sex (60 men, 50 women [N]). Simplification: the gradual increase from 2025
 /// (to 63 / 55 / 58, by birth month) is not modelled; supply the retirement-age column to model it. Rules, per person:</para>
 /// <list type="bullet">
@@ -31,9 +31,15 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// </list>
 /// <para>Outputs: the contribution base, the person's contribution, the employer's contribution and the monthly
 /// pension (a contributory pension). Nothing is rounded. People in this scheme should carry tier 0 in the resident
-/// pension (<see cref="ResidentPensionSchema.TierAnnual"/>): neither program sees the other scheme's enrolment.</para>
+/// pension (<see cref="ResidentPensionNames.Columns.TierAnnual"/>): neither program sees the other scheme's enrolment.</para>
 /// </remarks>
-public sealed class EmployeePensionProgram : PolicyProgram
+public sealed class EmployeePensionProgram()
+    : RuleProgram(
+        "pension.employee",
+        "Urban employee basic pension: contributions on the wage clamped to 60%-300% of the provincial average wage (8% employee, 16% employer; flexible workers 20%) and the monthly pension W_prev × (1 + Ī)/2 × n × 1% + B / divisor after 15 years (国发〔2005〕38号).",
+        inputs: EmployeePensionNames.Columns.All,
+        outputs: [ContributionBase, OwnContribution, EmployerContribution, Benefit],
+        parameters: EmployeePensionNames.Parameters.All)
 {
     /// <summary>Output: the clamped contribution base, yuan per year (role None).</summary>
     public static readonly VariableDefinition ContributionBase = new("pension.employee.contribution_base_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Employee pension contribution base (income clamped to 60%-300% of the provincial average wage), yuan per year");
@@ -48,183 +54,126 @@ public sealed class EmployeePensionProgram : PolicyProgram
     public static readonly VariableDefinition Benefit = new("pension.employee.benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.ContributoryPension, "Urban employee basic pension (basic pension + account pension), yuan per month");
 
     /// <inheritdoc />
-    public override string Name => "pension.employee";
-
-    /// <inheritdoc />
-    public override string Description => "Urban employee basic pension: contributions on the wage clamped to 60%-300% of the provincial average wage (8% employee, 16% employer; flexible workers 20%) and the monthly pension W_prev × (1 + Ī)/2 × n × 1% + B / divisor after 15 years (国发〔2005〕38号).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; } = EmployeePensionSchema.All;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [ContributionBase, OwnContribution, EmployerContribution, Benefit];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } =
-    [
-        EmployeePensionParameters.AverageWage, EmployeePensionParameters.BenefitBase, EmployeePensionParameters.PensionAgeMale, EmployeePensionParameters.PensionAgeFemale,
-        EmployeePensionParameters.EmployerRate, EmployeePensionParameters.EmployeeRate,
-        EmployeePensionParameters.BaseFloorRatio, EmployeePensionParameters.BaseCeilingRatio,
-        EmployeePensionParameters.FlexibleTotalRate, EmployeePensionParameters.MinimumYears,
-        EmployeePensionParameters.BasicPensionAccrualRate,
-        EmployeePensionParameters.AccountDivisorFirstAge, EmployeePensionParameters.AccountDivisors,
-    ];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    protected override ProgramPass CreatePass(ProgramSetup setup)
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        var p = new Resolved
-        {
-            AverageWage = setup.PerYear(EmployeePensionParameters.AverageWage),
-            BenefitBase = setup.PerMonth(EmployeePensionParameters.BenefitBase),
-            AgeMale = setup.Scalar(EmployeePensionParameters.PensionAgeMale),
-            AgeFemale = setup.Scalar(EmployeePensionParameters.PensionAgeFemale),
-            EmployerRate = setup.Scalar(EmployeePensionParameters.EmployerRate),
-            EmployeeRate = setup.Scalar(EmployeePensionParameters.EmployeeRate),
-            Floor = setup.Scalar(EmployeePensionParameters.BaseFloorRatio),
-            Ceiling = setup.Scalar(EmployeePensionParameters.BaseCeilingRatio),
-            FlexibleRate = setup.Scalar(EmployeePensionParameters.FlexibleTotalRate),
-            MinimumYears = setup.Scalar(EmployeePensionParameters.MinimumYears),
-            Accrual = setup.Scalar(EmployeePensionParameters.BasicPensionAccrualRate),
-            DivisorFirstAge = setup.Scalar(EmployeePensionParameters.AccountDivisorFirstAge),
-            DivisorList = setup.List(EmployeePensionParameters.AccountDivisors),
-            Divisors = new AnnuityDivisorTable[setup.Regions.Count],
-        };
+        // The rules of every region where households live, resolved once (the place of work is not in the data).
+        var rules = new EmployeePensionTerms[setup.Regions.Count];
         foreach (var region in setup.RegionsPresent)
         {
-            p.Divisors[region.Index] = new AnnuityDivisorTable((int)p.DivisorFirstAge[region], p.DivisorList[region]);
+            rules[region.Index] = EmployeePensionTerms.Resolve(setup.Parameters, setup.Date, region);
         }
 
-        return new Pass(p);
+        return PerPerson<Rule, Rule.Block>(new Rule(rules));
     }
 
-    private sealed class Resolved
-    {
-        public required RegionalValues AverageWage { get; init; }
-        public required RegionalValues BenefitBase { get; init; }
-        public required RegionalValues AgeMale { get; init; }
-        public required RegionalValues AgeFemale { get; init; }
-        public required RegionalValues EmployerRate { get; init; }
-        public required RegionalValues EmployeeRate { get; init; }
-        public required RegionalValues Floor { get; init; }
-        public required RegionalValues Ceiling { get; init; }
-        public required RegionalValues FlexibleRate { get; init; }
-        public required RegionalValues MinimumYears { get; init; }
-        public required RegionalValues Accrual { get; init; }
-        public required RegionalValues DivisorFirstAge { get; init; }
-        public required RegionalList DivisorList { get; init; }
-        public required AnnuityDivisorTable[] Divisors { get; init; }
-    }
-
-    private sealed class Pass(Resolved p) : ProgramPass
+    private readonly struct Rule(EmployeePensionTerms[] rules) : IPersonRule<Rule.Block>
     {
         private const string Program = "pension.employee";
 
-        public override void Execute(ProgramContext context)
+        public Block Bind(ProgramContext context) => new(context);
+
+        public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var householdRegion = population.HouseholdRegion;
-            var ages = population.Age;
-            var sexes = population.Sex;
-            var employment = population.Employment;
-            var wages = population.WagesAnnual;
-            var business = population.BusinessIncomeAnnual;
-            var ids = population.PersonId;
-            var insuredColumn = context.Read(EmployeePensionSchema.Insured);
-            var yearsColumn = context.Read(EmployeePensionSchema.ContributionYears);
-            var indexColumn = context.Read(EmployeePensionSchema.ContributionIndex);
-            var balanceColumn = context.Read(EmployeePensionSchema.AccountBalance);
-            var retirementColumn = context.Read(EmployeePensionSchema.RetirementAge);
-            var baseOut = context.Write(ContributionBase.Name);
-            var own = context.Write(OwnContribution.Name);
-            var employer = context.Write(EmployerContribution.Name);
-            var benefit = context.Write(Benefit.Name);
-
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            int i = person.Index;
+            var r = rules[person.Region.Index];
+            var divisors = r.Divisors;
+            double insured = block.Insured[i], years = block.Years[i], index = block.Index[i], balance = block.Balance[i], retirement = block.Retirement[i];
+            if (insured is not (0 or 1) || !(years >= 0) || !(index >= 0) || !(balance >= 0) || double.IsInfinity(years) || double.IsInfinity(index) || double.IsInfinity(balance)
+                || !(retirement == 0 || (retirement == Math.Floor(retirement) && retirement >= divisors.FirstAge && retirement <= divisors.LastAge)))
             {
-                var region = householdRegion[h];
-                var divisors = p.Divisors[region.Index];
-                for (int person = start[h]; person < start[h + 1]; person++)
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"Person {block.Ids[i]}: '{EmployeePensionNames.Columns.Insured}' ({insured}) must be 0 or 1; '{EmployeePensionNames.Columns.ContributionYears}' ({years}), '{EmployeePensionNames.Columns.ContributionIndex}' ({index}) and '{EmployeePensionNames.Columns.AccountBalance}' ({balance}) finite and ≥ 0; '{EmployeePensionNames.Columns.RetirementAge}' ({retirement}) 0 or a whole age in {divisors.FirstAge}–{divisors.LastAge}."));
+            }
+
+            int age = block.Age[i];
+            bool male = block.Sex[i] == Sex.Male;
+            int statutory = (int)r.StatutoryPensionAge(male);
+            int pensionAge = retirement > 0 ? (int)retirement : statutory;
+            var status = block.Employment[i];
+
+            double contributionBase = 0, ownPaid = 0, employerPaid = 0, pension = 0;
+            bool flexible = status == EmploymentStatus.SelfEmployed;
+            bool contributes = insured == 1 && age < pensionAge && (status == EmploymentStatus.Employee || flexible);
+            double income = 0;
+            if (contributes)
+            {
+                income = flexible ? block.Wages[i] + block.Business[i] : block.Wages[i];
+                double average = r.AverageWage;
+                contributionBase = Math.Clamp(Math.Max(income, 0), r.BaseFloorRatio * average, r.BaseCeilingRatio * average);
+                ownPaid = (flexible ? r.FlexibleTotalRate : r.EmployeeRate) * contributionBase;
+                employerPaid = flexible ? 0 : r.EmployerRate * contributionBase;
+            }
+
+            bool pensioner = age >= pensionAge;
+            bool eligible = pensioner && years >= r.MinimumYears;
+            double basic = 0, account = 0;
+            if (eligible)
+            {
+                basic = r.BenefitBase.Value * (1.0 + index) / 2.0 * years * r.AccrualRate;
+                account = balance / divisors.DivisorAt(pensionAge);
+                pension = basic + account;
+            }
+
+            block.Base[i] = contributionBase;
+            block.Own[i] = ownPaid;
+            block.Employer[i] = employerPaid;
+            block.Benefit[i] = pension;
+
+            if (explanation is null)
+            {
+                return;
+            }
+
+            var c = CultureInfo.InvariantCulture;
+            var ageSource = r.Source(male ? EmployeePensionNames.Parameters.PensionAgeMale : EmployeePensionNames.Parameters.PensionAgeFemale);
+            string who = string.Create(c, $"person {block.Ids[i]}, age {age}, {(male ? "male" : "female")}, pension age {pensionAge}{(retirement > 0 ? " (retirement-age column)" : " (statutory)")}");
+            if (contributes)
+            {
+                explanation.Record(Program, string.Create(c, $"{who}: base = clamp({(flexible ? "wages + business income" : "wages")} {income:0.00}, {r.BaseFloorRatio:0.##} × {r.AverageWage:0.00}, {r.BaseCeilingRatio:0.##} × {r.AverageWage:0.00})"), contributionBase, "yuan/year", r.Source(EmployeePensionNames.Parameters.BaseFloorRatio), r.Source(EmployeePensionNames.Parameters.BaseCeilingRatio), r.Source(EmployeePensionNames.Parameters.AverageWage), ageSource);
+                if (flexible)
                 {
-                    double insured = insuredColumn[person], years = yearsColumn[person], index = indexColumn[person], balance = balanceColumn[person], retirement = retirementColumn[person];
-                    if (insured is not (0 or 1) || !(years >= 0) || !(index >= 0) || !(balance >= 0) || double.IsInfinity(years) || double.IsInfinity(index) || double.IsInfinity(balance)
-                        || !(retirement == 0 || (retirement == Math.Floor(retirement) && retirement >= divisors.FirstAge && retirement <= divisors.LastAge)))
-                    {
-                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                            $"Person {ids[person]}: '{EmployeePensionSchema.Insured}' ({insured}) must be 0 or 1; '{EmployeePensionSchema.ContributionYears}' ({years}), '{EmployeePensionSchema.ContributionIndex}' ({index}) and '{EmployeePensionSchema.AccountBalance}' ({balance}) finite and ≥ 0; '{EmployeePensionSchema.RetirementAge}' ({retirement}) 0 or a whole age in {divisors.FirstAge}–{divisors.LastAge}."));
-                    }
-
-                    int age = ages[person];
-                    bool male = sexes[person] == Sex.Male;
-                    int statutory = (int)(male ? p.AgeMale[region] : p.AgeFemale[region]);
-                    int pensionAge = retirement > 0 ? (int)retirement : statutory;
-                    var status = employment[person];
-
-                    double contributionBase = 0, ownPaid = 0, employerPaid = 0, pension = 0;
-                    bool flexible = status == EmploymentStatus.SelfEmployed;
-                    bool contributes = insured == 1 && age < pensionAge && (status == EmploymentStatus.Employee || flexible);
-                    double income = 0;
-                    if (contributes)
-                    {
-                        income = flexible ? wages[person] + business[person] : wages[person];
-                        double average = p.AverageWage[region];
-                        contributionBase = Math.Clamp(Math.Max(income, 0), p.Floor[region] * average, p.Ceiling[region] * average);
-                        ownPaid = (flexible ? p.FlexibleRate[region] : p.EmployeeRate[region]) * contributionBase;
-                        employerPaid = flexible ? 0 : p.EmployerRate[region] * contributionBase;
-                    }
-
-                    bool pensioner = age >= pensionAge;
-                    bool eligible = pensioner && years >= p.MinimumYears[region];
-                    double basic = 0, account = 0;
-                    if (eligible)
-                    {
-                        basic = p.BenefitBase[region] * (1.0 + index) / 2.0 * years * p.Accrual[region];
-                        account = balance / divisors.DivisorAt(pensionAge);
-                        pension = basic + account;
-                    }
-
-                    baseOut[person] = contributionBase;
-                    own[person] = ownPaid;
-                    employer[person] = employerPaid;
-                    benefit[person] = pension;
-
-                    if (context.Explanation is { } explain)
-                    {
-                        var c = CultureInfo.InvariantCulture;
-                        string who = string.Create(c, $"person {ids[person]}, age {age}, {(male ? "male" : "female")}, pension age {pensionAge}{(retirement > 0 ? " (retirement-age column)" : " (statutory)")}");
-                        if (contributes)
-                        {
-                            explain.Record(Program, string.Create(c, $"{who}: base = clamp({(flexible ? "wages + business income" : "wages")} {income:0.00}, {p.Floor[region]:0.##} × {p.AverageWage[region]:0.00}, {p.Ceiling[region]:0.##} × {p.AverageWage[region]:0.00})"), contributionBase, "yuan/year", p.Floor.Source(region), p.Ceiling.Source(region), p.AverageWage.Source(region), (male ? p.AgeMale : p.AgeFemale).Source(region));
-                            if (flexible)
-                            {
-                                explain.Record(Program, string.Create(c, $"flexible worker pays {p.FlexibleRate[region]:0.###} × base; no employer share"), ownPaid, "yuan/year", p.FlexibleRate.Source(region));
-                            }
-                            else
-                            {
-                                explain.Record(Program, string.Create(c, $"employee contribution = {p.EmployeeRate[region]:0.###} × base"), ownPaid, "yuan/year", p.EmployeeRate.Source(region));
-                                explain.Record(Program, string.Create(c, $"employer contribution = {p.EmployerRate[region]:0.###} × base (fund view, not household income)"), employerPaid, "yuan/year", p.EmployerRate.Source(region));
-                            }
-                        }
-                        else if (!pensioner)
-                        {
-                            explain.Record(Program, string.Create(c, $"{who}: no contribution (insured {insured:0}, employment {status}; contributors are insured employees or self-employed below the pension age)"), 0, "yuan/year", (male ? p.AgeMale : p.AgeFemale).Source(region));
-                        }
-                        else if (!eligible)
-                        {
-                            explain.Record(Program, string.Create(c, $"{who}: {years:0.##} contribution years < {p.MinimumYears[region]:0.##} required → no monthly pension"), 0, "yuan/month", p.MinimumYears.Source(region), (male ? p.AgeMale : p.AgeFemale).Source(region));
-                        }
-                        else
-                        {
-                            explain.Record(Program, string.Create(c, $"{who}: {years:0.##} contribution years ≥ {p.MinimumYears[region]:0.##} required → pension"), null, string.Empty, p.MinimumYears.Source(region), (male ? p.AgeMale : p.AgeFemale).Source(region));
-                            explain.Record(Program, string.Create(c, $"basic pension = W_prev {p.BenefitBase[region]:0.00} × (1 + Ī {index:0.###})/2 × n {years:0.##} × {p.Accrual[region]:0.###}"), basic, "yuan/month", p.BenefitBase.Source(region), p.Accrual.Source(region));
-                            explain.Record(Program, string.Create(c, $"account pension = balance {balance:0.00} / divisor({pensionAge}) {divisors.DivisorAt(pensionAge):0}"), account, "yuan/month", p.DivisorList.Source(region), p.DivisorFirstAge.Source(region));
-                            explain.Record(Program, "pension = basic + account pension", pension, "yuan/month");
-                        }
-                    }
+                    explanation.Record(Program, string.Create(c, $"flexible worker pays {r.FlexibleTotalRate:0.###} × base; no employer share"), ownPaid, "yuan/year", r.Source(EmployeePensionNames.Parameters.FlexibleTotalRate));
+                }
+                else
+                {
+                    explanation.Record(Program, string.Create(c, $"employee contribution = {r.EmployeeRate:0.###} × base"), ownPaid, "yuan/year", r.Source(EmployeePensionNames.Parameters.EmployeeRate));
+                    explanation.Record(Program, string.Create(c, $"employer contribution = {r.EmployerRate:0.###} × base (fund view, not household income)"), employerPaid, "yuan/year", r.Source(EmployeePensionNames.Parameters.EmployerRate));
                 }
             }
+            else if (!pensioner)
+            {
+                explanation.Record(Program, string.Create(c, $"{who}: no contribution (insured {insured:0}, employment {status}; contributors are insured employees or self-employed below the pension age)"), 0, "yuan/year", ageSource);
+            }
+            else if (!eligible)
+            {
+                explanation.Record(Program, string.Create(c, $"{who}: {years:0.##} contribution years < {r.MinimumYears:0.##} required → no monthly pension"), 0, "yuan/month", r.Source(EmployeePensionNames.Parameters.MinimumYears), ageSource);
+            }
+            else
+            {
+                explanation.Record(Program, string.Create(c, $"{who}: {years:0.##} contribution years ≥ {r.MinimumYears:0.##} required → pension"), null, string.Empty, r.Source(EmployeePensionNames.Parameters.MinimumYears), ageSource);
+                explanation.Record(Program, string.Create(c, $"basic pension = W_prev {r.BenefitBase.Value:0.00} × (1 + Ī {index:0.###})/2 × n {years:0.##} × {r.AccrualRate:0.###}"), basic, "yuan/month", r.Source(EmployeePensionNames.Parameters.BenefitBase), r.Source(EmployeePensionNames.Parameters.BasicPensionAccrualRate));
+                explanation.Record(Program, string.Create(c, $"account pension = balance {balance:0.00} / divisor({pensionAge}) {divisors.DivisorAt(pensionAge):0}"), account, "yuan/month", r.Source(EmployeePensionNames.Parameters.AccountDivisors), r.Source(EmployeePensionNames.Parameters.AccountDivisorFirstAge));
+                explanation.Record(Program, "pension = basic + account pension", pension, "yuan/month");
+            }
+        }
+
+        public readonly ref struct Block(ProgramContext context)
+        {
+            public readonly ReadOnlySpan<long> Ids = context.Population.PersonId;
+            public readonly ReadOnlySpan<byte> Age = context.Population.Age;
+            public readonly ReadOnlySpan<Sex> Sex = context.Population.Sex;
+            public readonly ReadOnlySpan<EmploymentStatus> Employment = context.Population.Employment;
+            public readonly ReadOnlySpan<double> Wages = context.Population.WagesAnnual;
+            public readonly ReadOnlySpan<double> Business = context.Population.BusinessIncomeAnnual;
+            public readonly ReadOnlySpan<double> Insured = context.Read(EmployeePensionNames.Columns.Insured);
+            public readonly ReadOnlySpan<double> Years = context.Read(EmployeePensionNames.Columns.ContributionYears);
+            public readonly ReadOnlySpan<double> Index = context.Read(EmployeePensionNames.Columns.ContributionIndex);
+            public readonly ReadOnlySpan<double> Balance = context.Read(EmployeePensionNames.Columns.AccountBalance);
+            public readonly ReadOnlySpan<double> Retirement = context.Read(EmployeePensionNames.Columns.RetirementAge);
+            public readonly Span<double> Base = context.Write(ContributionBase.Name);
+            public readonly Span<double> Own = context.Write(OwnContribution.Name);
+            public readonly Span<double> Employer = context.Write(EmployerContribution.Name);
+            public readonly Span<double> Benefit = context.Write(EmployeePensionProgram.Benefit.Name);
         }
     }
 }

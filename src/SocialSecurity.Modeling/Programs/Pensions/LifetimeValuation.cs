@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SocialSecurity.Modeling.Money;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 

@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Money;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 

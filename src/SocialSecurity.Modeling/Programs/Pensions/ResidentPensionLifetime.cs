@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MathNet.Numerics.RootFinding;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
@@ -34,7 +35,7 @@ public static class ResidentPensionLifetime
     /// <param name="discountRate">The real discount rate per year (&gt; −1).</param>
     /// <param name="horizonAge">The age up to which benefits are counted (exclusive; above the pension age, ≤ 121).</param>
     /// <exception cref="ArgumentException">The history runs past the pension age or the horizon is out of range.</exception>
-    public static LifetimeValuation Evaluate(ResidentPensionHistory history, ResidentPensionRules rules, LifeTable lifeTable, double discountRate, int horizonAge = 121)
+    public static LifetimeValuation Evaluate(ResidentPensionHistory history, ResidentPensionTerms rules, LifeTable lifeTable, double discountRate, int horizonAge = 121)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(rules);
@@ -90,7 +91,7 @@ public static class ResidentPensionLifetime
 
                 if (eligible)
                 {
-                    benefit = ResidentPensionCalculator.Benefit(rules.BasicPension, rules.TopUpsAt(age, years), balanceAtPensionAge, rules.Divisor);
+                    benefit = ResidentPensionFormulas.Benefit(rules.BasicPension, rules.TopUpsAt(age, years), balanceAtPensionAge, rules.Divisor);
                 }
 
                 if (age == rules.PensionAge)

@@ -16,15 +16,13 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// <para>Rule, per person: amount = <c>disability_living_subsidy.amount</c> yuan/month when the person's disability
 /// grade is 1–4 and the household has status 1 in any status variable (by default <c>dibao.eligible</c>), else 0.</para>
 /// </remarks>
-public sealed class DisabilityLivingSubsidyProgram : PolicyProgram
+public sealed class DisabilityLivingSubsidyProgram : RuleProgram
 {
     /// <summary>Parameter: the monthly subsidy.</summary>
     public const string AmountParameter = "disability_living_subsidy.amount";
 
     /// <summary>Output: the subsidy, yuan per month (person).</summary>
     public static readonly VariableDefinition Amount = new("disability_living_subsidy.amount_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.DirectTransfer, "Living subsidy for disabled people in difficulty, yuan per month");
-
-    private readonly string[] _statusVariables;
 
     /// <summary>Creates the subsidy for disabled members of <see cref="DibaoProgram"/> households.</summary>
     public DisabilityLivingSubsidyProgram()
@@ -35,72 +33,43 @@ public sealed class DisabilityLivingSubsidyProgram : PolicyProgram
     /// <summary>Creates the subsidy for disabled members of households flagged in any of <paramref name="statusVariables"/>.</summary>
     /// <param name="statusVariables">Household flags (for example <c>dibao.eligible</c> and <c>dibao_marginal.eligible</c>).</param>
     public DisabilityLivingSubsidyProgram(IEnumerable<string> statusVariables)
+        : base(
+            "disability_living_subsidy",
+            "Living subsidy for certified disabled members of dibao households (national two-subsidies scheme from 2016; illustrative amount).",
+            inputs: RuleArguments.StatusVariables(statusVariables, nameof(statusVariables)),
+            outputs: [Amount],
+            parameters: [AmountParameter])
     {
-        ArgumentNullException.ThrowIfNull(statusVariables);
-        _statusVariables = statusVariables.Distinct(StringComparer.Ordinal).ToArray();
-        if (_statusVariables.Length == 0 || _statusVariables.Any(string.IsNullOrWhiteSpace))
+    }
+
+    /// <inheritdoc />
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerPerson<Rule, Rule.Block>(new Rule(Inputs, setup.PerMonth(AmountParameter)));
+
+    private readonly struct Rule(IReadOnlyList<string> statusVariables, RegionalValues amount) : IPersonRule<Rule.Block>
+    {
+        private readonly double[] _amount = amount.Array;
+
+        public Block Bind(ProgramContext context)
+            => new(context.FirstHousehold, BlockFlags.AnyHousehold(context, statusVariables), context.Population.Disability, context.Write(Amount.Name));
+
+        public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
-            throw new ArgumentException("Give at least one non-empty household status variable.", nameof(statusVariables));
+            int p = person.Index;
+            bool status = block.Status[person.Household - block.FirstHousehold];
+            bool qualifies = status && block.Disability[p] != DisabilityGrade.None;
+            block.Amount[p] = qualifies ? _amount[person.Region.Index] : 0.0;
+            explanation?.Record("disability_living_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: disability {block.Disability[p]}, assistance household {(status ? "yes" : "no")}"), block.Amount[p], "yuan/month", amount.Source(person.Region));
         }
 
-        Inputs = _statusVariables;
-    }
+        public void Release(ref Block block) => BlockFlags.Return(block.Status);
 
-    /// <inheritdoc />
-    public override string Name => "disability_living_subsidy";
-
-    /// <inheritdoc />
-    public override string Description => "Living subsidy for certified disabled members of dibao households (national two-subsidies scheme from 2016; illustrative amount).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Amount];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [AmountParameter];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
-    {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
-
-    private sealed class Pass(DisabilityLivingSubsidyProgram program, ProgramSetup setup) : ProgramPass
-    {
-        private readonly RegionalValues _amount = setup.PerMonth(AmountParameter);
-
-        public override void Execute(ProgramContext context)
+        public readonly ref struct Block(int firstHousehold, bool[] status, ReadOnlySpan<DisabilityGrade> disability, Span<double> amount)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var disability = population.Disability;
-            var amount = context.Write(Amount.Name);
-            var statusFlags = BlockFlags.AnyHousehold(context, program._statusVariables);
-            try
-            {
-                for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
-                {
-                    bool status = statusFlags[h - context.FirstHousehold];
-
-                    var region = population.HouseholdRegion[h];
-                    for (int p = start[h]; p < start[h + 1]; p++)
-                    {
-                        bool qualifies = status && disability[p] != DisabilityGrade.None;
-                        amount[p] = qualifies ? _amount.ByRegion[region.Index] : 0.0;
-                        if (context.Explanation is { } explain)
-                        {
-                            explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: disability {disability[p]}, assistance household {(status ? "yes" : "no")}"), amount[p], "yuan/month", _amount.Source(region));
-                        }
-                    }
-                }
-            }
-            finally
-            {
-                BlockFlags.Return(statusFlags);
-            }
+            public readonly int FirstHousehold = firstHousehold;
+            public readonly bool[] Status = status;
+            public readonly ReadOnlySpan<DisabilityGrade> Disability = disability;
+            public readonly Span<double> Amount = amount;
         }
     }
 }

@@ -25,7 +25,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// <item>otherwise 0.</item>
 /// </list>
 /// </remarks>
-public sealed class ElderlyCareServiceSubsidyProgram : PolicyProgram
+public sealed class ElderlyCareServiceSubsidyProgram : RuleProgram
 {
     /// <summary>Parameter: the monthly amount for older people who cannot look after themselves or have dementia.</summary>
     public const string ImpairedAmount = "elderly_care_service_subsidy.impaired_amount";
@@ -58,46 +58,27 @@ public sealed class ElderlyCareServiceSubsidyProgram : PolicyProgram
     /// <param name="lowIncomeStatusVariables">Household flags whose union is the low-income households.</param>
     /// <param name="dementiaColumn">An optional person column, 1 for dementia (for example <see cref="DementiaColumn"/>); <see langword="null"/> when the data have none.</param>
     public ElderlyCareServiceSubsidyProgram(IEnumerable<string> lowIncomeStatusVariables, string? dementiaColumn)
+        : this(RuleArguments.StatusVariables(lowIncomeStatusVariables, nameof(lowIncomeStatusVariables)), RuleArguments.Optional(dementiaColumn, nameof(dementiaColumn)))
     {
-        ArgumentNullException.ThrowIfNull(lowIncomeStatusVariables);
-        _statusVariables = lowIncomeStatusVariables.Distinct(StringComparer.Ordinal).ToArray();
-        if (_statusVariables.Length == 0 || _statusVariables.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("Give at least one non-empty household status variable.", nameof(lowIncomeStatusVariables));
-        }
+    }
 
-        if (dementiaColumn is not null)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(dementiaColumn);
-        }
-
-        _dementia = dementiaColumn;
-        Inputs = dementiaColumn is null ? _statusVariables : [.. _statusVariables, dementiaColumn];
+    private ElderlyCareServiceSubsidyProgram(string[] statusVariables, string? dementia)
+        : base(
+            "elderly_care_service_subsidy",
+            "Elderly-care service subsidy for older members of low-income households with provincial hukou (Zhejiang 2021 [P]; illustrative amounts).",
+            inputs: dementia is null ? statusVariables : [.. statusVariables, dementia],
+            outputs: [Amount],
+            parameters: [ImpairedAmount, OldestAmount, ImpairedMinAge, OldestMinAge])
+    {
+        _statusVariables = statusVariables;
+        _dementia = dementia;
     }
 
     /// <inheritdoc />
-    public override string Name => "elderly_care_service_subsidy";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerPerson<Rule, Rule.Block>(new Rule(this, setup));
 
-    /// <inheritdoc />
-    public override string Description => "Elderly-care service subsidy for older members of low-income households with provincial hukou (Zhejiang 2021 [P]; illustrative amounts).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Amount];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [ImpairedAmount, OldestAmount, ImpairedMinAge, OldestMinAge];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
-    {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
-
-    private sealed class Pass(ElderlyCareServiceSubsidyProgram program, ProgramSetup setup) : ProgramPass
+    private readonly struct Rule(ElderlyCareServiceSubsidyProgram program, ProgramSetup setup) : IPersonRule<Rule.Block>
     {
         private readonly RegionalValues _impaired = setup.PerMonth(ImpairedAmount);
         private readonly RegionalValues _oldest = setup.PerMonth(OldestAmount);
@@ -105,50 +86,53 @@ public sealed class ElderlyCareServiceSubsidyProgram : PolicyProgram
         private readonly RegionalValues _oldestAge = setup.Scalar(OldestMinAge);
         private readonly RegionId[] _province = HukouRules.Provinces(setup);
         private readonly RegionCatalog _catalog = setup.Regions;
+        private readonly string[] _statusVariables = program._statusVariables;
+        private readonly string? _dementia = program._dementia;
 
-        public override void Execute(ProgramContext context)
+        public Block Bind(ProgramContext context)
         {
             var population = context.Population;
-            var start = population.MemberStart;
-            var age = population.Age;
-            var selfCare = population.SelfCare;
-            var hukou = population.HukouRegion;
-            var dementia = program._dementia is null ? default : context.Read(program._dementia);
-            bool hasDementia = program._dementia is not null;
-            var amount = context.Write(Amount.Name);
-            int first = context.FirstHousehold, end = context.EndHousehold;
-            amount[start[first]..start[end]].Clear();
-            var lowIncomeFlags = BlockFlags.AnyHousehold(context, program._statusVariables);
-            try
-            {
-                for (int h = first; h < end; h++)
-                {
-                    if (!lowIncomeFlags[h - first])
-                    {
-                        continue;
-                    }
+            return new(
+                context.FirstHousehold,
+                BlockFlags.AnyHousehold(context, _statusVariables),
+                population.Age,
+                population.SelfCare,
+                population.HukouRegion,
+                _dementia is null ? default : context.Read(_dementia),
+                context.Write(Amount.Name));
+        }
 
-                    var region = population.HouseholdRegion[h];
-                    int r = region.Index;
-                    for (int p = start[h]; p < start[h + 1]; p++)
-                    {
-                        bool localHukou = _catalog.IsWithin(hukou[p], _province[r]);
-                        bool impaired = selfCare[p] != SelfCareAbility.Able || (hasDementia && dementia[p] == 1);
-                        amount[p] = !localHukou ? 0.0
-                            : age[p] >= _impairedAge.ByRegion[r] && impaired ? _impaired.ByRegion[r]
-                            : age[p] >= _oldestAge.ByRegion[r] && !impaired ? _oldest.ByRegion[r]
-                            : 0.0;
-                        if (context.Explanation is { } explain)
-                        {
-                            explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: low-income household; provincial hukou {(localHukou ? "yes" : "no")}; age {age[p]}; {(impaired ? "disabled (失能) or dementia" : "self-caring")}"), amount[p], "yuan/month", _impaired.Source(region), _oldest.Source(region), _impairedAge.Source(region), _oldestAge.Source(region));
-                        }
-                    }
-                }
-            }
-            finally
+        public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
+        {
+            int p = person.Index;
+            if (!block.LowIncome[person.Household - block.FirstHousehold])
             {
-                BlockFlags.Return(lowIncomeFlags);
+                block.Amount[p] = 0.0;
+                return;
             }
+
+            int r = person.Region.Index;
+            bool localHukou = _catalog.IsWithin(block.Hukou[p], _province[r]);
+            bool impaired = block.SelfCare[p] != SelfCareAbility.Able || (_dementia is not null && block.Dementia[p] == 1);
+            int age = block.Age[p];
+            block.Amount[p] = !localHukou ? 0.0
+                : age >= _impairedAge.ByRegion[r] && impaired ? _impaired.ByRegion[r]
+                : age >= _oldestAge.ByRegion[r] && !impaired ? _oldest.ByRegion[r]
+                : 0.0;
+            explanation?.Record("elderly_care_service_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: low-income household; provincial hukou {(localHukou ? "yes" : "no")}; age {age}; {(impaired ? "disabled (失能) or dementia" : "self-caring")}"), block.Amount[p], "yuan/month", _impaired.Source(person.Region), _oldest.Source(person.Region), _impairedAge.Source(person.Region), _oldestAge.Source(person.Region));
+        }
+
+        public void Release(ref Block block) => BlockFlags.Return(block.LowIncome);
+
+        public readonly ref struct Block(int firstHousehold, bool[] lowIncome, ReadOnlySpan<byte> age, ReadOnlySpan<SelfCareAbility> selfCare, ReadOnlySpan<RegionId> hukou, ReadOnlySpan<double> dementia, Span<double> amount)
+        {
+            public readonly int FirstHousehold = firstHousehold;
+            public readonly bool[] LowIncome = lowIncome;
+            public readonly ReadOnlySpan<byte> Age = age;
+            public readonly ReadOnlySpan<SelfCareAbility> SelfCare = selfCare;
+            public readonly ReadOnlySpan<RegionId> Hukou = hukou;
+            public readonly ReadOnlySpan<double> Dementia = dementia;
+            public readonly Span<double> Amount = amount;
         }
     }
 }

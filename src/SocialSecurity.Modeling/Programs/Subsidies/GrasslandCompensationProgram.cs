@@ -18,7 +18,13 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// Negative areas are data errors and stop the run.</para>
 /// <para>Worked example 21: 3,000 mu banned and 2,000 mu balanced → 18,000 + 3,000 + 500 = 21,500/year.</para>
 /// </remarks>
-public sealed class GrasslandCompensationProgram : PolicyProgram
+public sealed class GrasslandCompensationProgram()
+    : RuleProgram(
+        "grassland_compensation",
+        "Grassland ecological compensation for herders: per-mu grazing-ban subsidy and balance reward plus a per-household amount (national policy from 2011).",
+        inputs: [BanAreaColumn, BalanceAreaColumn],
+        outputs: [Amount],
+        parameters: [BanRate, BalanceRate, HouseholdSubsidy])
 {
     /// <summary>Parameter: the grazing-ban subsidy per mu.</summary>
     public const string BanRate = "grassland.ban_rate";
@@ -39,55 +45,34 @@ public sealed class GrasslandCompensationProgram : PolicyProgram
     public static readonly VariableDefinition Amount = new("grassland_compensation.amount_annual", Entity.Household, AmountPeriod.Year, IncomeRole.DirectTransfer, "Grassland ecological compensation (ban and balance per mu, plus per household), yuan per year");
 
     /// <inheritdoc />
-    public override string Name => "grassland_compensation";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerHousehold<Rule, Rule.Block>(new Rule(setup.PerYear(BanRate), setup.PerYear(BalanceRate), setup.PerYear(HouseholdSubsidy)));
 
-    /// <inheritdoc />
-    public override string Description => "Grassland ecological compensation for herders: per-mu grazing-ban subsidy and balance reward plus a per-household amount (national policy from 2011).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; } = [BanAreaColumn, BalanceAreaColumn];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Amount];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [BanRate, BalanceRate, HouseholdSubsidy];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    private readonly struct Rule(RegionalValues ban, RegionalValues balance, RegionalValues perHousehold) : IHouseholdRule<Rule.Block>
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
+        public Block Bind(ProgramContext context)
+            => new(context.Population.HouseholdId, context.Read(BanAreaColumn), context.Read(BalanceAreaColumn), context.Write(Amount.Name));
 
-    private sealed class Pass(GrasslandCompensationProgram program, ProgramSetup setup) : ProgramPass
-    {
-        private readonly RegionalValues _ban = setup.PerYear(BanRate);
-        private readonly RegionalValues _balance = setup.PerYear(BalanceRate);
-        private readonly RegionalValues _household = setup.PerYear(HouseholdSubsidy);
-
-        public override void Execute(ProgramContext context)
+        public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
-            var population = context.Population;
-            var banArea = context.Read(BanAreaColumn);
-            var balanceArea = context.Read(BalanceAreaColumn);
-            var amount = context.Write(Amount.Name);
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            int h = household.Index, r = household.Region.Index;
+            double banArea = block.BanArea[h], balanceArea = block.BalanceArea[h];
+            if (!(banArea >= 0) || !(balanceArea >= 0))
             {
-                if (!(banArea[h] >= 0) || !(balanceArea[h] >= 0))
-                {
-                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {population.HouseholdId[h]} has grassland areas {banArea[h]} (ban) and {balanceArea[h]} (balance) mu; areas must be ≥ 0."));
-                }
-
-                var region = population.HouseholdRegion[h];
-                int r = region.Index;
-                bool herder = banArea[h] > 0 || balanceArea[h] > 0;
-                amount[h] = (banArea[h] * _ban.ByRegion[r]) + (balanceArea[h] * _balance.ByRegion[r]) + (herder ? _household.ByRegion[r] : 0.0);
-                if (context.Explanation is { } explain)
-                {
-                    explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"{banArea[h]:0.##} mu × {_ban[region]:0.##} + {balanceArea[h]:0.##} mu × {_balance[region]:0.##} + {(herder ? _household[region] : 0):0.##} per household"), amount[h], "yuan/year", _ban.Source(region), _balance.Source(region), _household.Source(region));
-                }
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {block.Ids[h]} has grassland areas {banArea} (ban) and {balanceArea} (balance) mu; areas must be ≥ 0."));
             }
+
+            bool herder = banArea > 0 || balanceArea > 0;
+            block.Amount[h] = (banArea * ban.ByRegion[r]) + (balanceArea * balance.ByRegion[r]) + (herder ? perHousehold.ByRegion[r] : 0.0);
+            explanation?.Record("grassland_compensation", string.Create(CultureInfo.InvariantCulture, $"{banArea:0.##} mu × {ban[household.Region]:0.##} + {balanceArea:0.##} mu × {balance[household.Region]:0.##} + {(herder ? perHousehold[household.Region] : 0):0.##} per household"), block.Amount[h], "yuan/year", ban.Source(household.Region), balance.Source(household.Region), perHousehold.Source(household.Region));
+        }
+
+        public readonly ref struct Block(ReadOnlySpan<long> ids, ReadOnlySpan<double> banArea, ReadOnlySpan<double> balanceArea, Span<double> amount)
+        {
+            public readonly ReadOnlySpan<long> Ids = ids;
+            public readonly ReadOnlySpan<double> BanArea = banArea;
+            public readonly ReadOnlySpan<double> BalanceArea = balanceArea;
+            public readonly Span<double> Amount = amount;
         }
     }
 }

@@ -17,7 +17,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// simulated, <see cref="Pensions.ResidentPensionProgram"/> already pays the allowance as a top-up, from the same two
 /// parameters; both declare that they pay <c>old_age_allowance</c>, so a policy with both is rejected when it is built.</para>
 /// </remarks>
-public sealed class OldAgeAllowanceProgram : PolicyProgram
+public sealed class OldAgeAllowanceProgram : RuleProgram
 {
     /// <summary>Parameter: the monthly allowance.</summary>
     public const string AmountParameter = "old_age_allowance.amount";
@@ -31,8 +31,6 @@ public sealed class OldAgeAllowanceProgram : PolicyProgram
     /// <summary>Output: the allowance, yuan per month (person).</summary>
     public static readonly VariableDefinition Amount = new("old_age_allowance.amount_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.DirectTransfer, "Old-age allowance for resident-pension recipients of the qualifying age, yuan per month");
 
-    private readonly string _recipient;
-
     /// <summary>Creates the allowance reading <see cref="RecipientColumn"/>.</summary>
     public OldAgeAllowanceProgram()
         : this(RecipientColumn)
@@ -42,62 +40,37 @@ public sealed class OldAgeAllowanceProgram : PolicyProgram
     /// <summary>Creates the allowance reading a custom recipient variable.</summary>
     /// <param name="recipientVariable">A person variable above 0 for resident-pension recipients (a flag, or a simulated pension amount).</param>
     public OldAgeAllowanceProgram(string recipientVariable)
+        : base(
+            "old_age_allowance",
+            "Old-age allowance for resident-pension recipients aged 80+ (Zhejiang [P]; illustrative amount).",
+            inputs: [RuleArguments.Required(recipientVariable, nameof(recipientVariable))],
+            outputs: [Amount],
+            parameters: [AmountParameter, MinAge],
+            pays: ["old_age_allowance"])
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(recipientVariable);
-        _recipient = recipientVariable;
-        Inputs = [recipientVariable];
     }
 
     /// <inheritdoc />
-    public override string Name => "old_age_allowance";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerPerson<Rule, Rule.Block>(new Rule(Inputs[0], setup.PerMonth(AmountParameter), setup.Scalar(MinAge)));
 
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Pays { get; } = ["old_age_allowance"];
-
-    /// <inheritdoc />
-    public override string Description => "Old-age allowance for resident-pension recipients aged 80+ (Zhejiang [P]; illustrative amount).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Amount];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [AmountParameter, MinAge];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    private readonly struct Rule(string recipient, RegionalValues amount, RegionalValues minAge) : IPersonRule<Rule.Block>
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
+        public Block Bind(ProgramContext context) => new(context.Population.Age, context.Read(recipient), context.Write(Amount.Name));
 
-    private sealed class Pass(OldAgeAllowanceProgram program, ProgramSetup setup) : ProgramPass
-    {
-        private readonly RegionalValues _amount = setup.PerMonth(AmountParameter);
-        private readonly RegionalValues _minAge = setup.Scalar(MinAge);
-
-        public override void Execute(ProgramContext context)
+        public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var age = population.Age;
-            var recipient = context.Read(program._recipient);
-            var amount = context.Write(Amount.Name);
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
-            {
-                var region = population.HouseholdRegion[h];
-                for (int p = start[h]; p < start[h + 1]; p++)
-                {
-                    bool qualifies = age[p] >= _minAge.ByRegion[region.Index] && recipient[p] > 0;
-                    amount[p] = qualifies ? _amount.ByRegion[region.Index] : 0.0;
-                    if (context.Explanation is { } explain)
-                    {
-                        explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: age {age[p]} ≥ {_minAge[region]:0} and resident-pension recipient ({(recipient[p] > 0 ? "yes" : "no")}) → {(qualifies ? "allowance" : "none")}"), amount[p], "yuan/month", _amount.Source(region), _minAge.Source(region));
-                    }
-                }
-            }
+            int p = person.Index, r = person.Region.Index;
+            bool qualifies = block.Age[p] >= minAge.ByRegion[r] && block.Recipient[p] > 0;
+            block.Amount[p] = qualifies ? amount.ByRegion[r] : 0.0;
+            explanation?.Record("old_age_allowance", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: age {block.Age[p]} ≥ {minAge[person.Region]:0} and resident-pension recipient ({(block.Recipient[p] > 0 ? "yes" : "no")}) → {(qualifies ? "allowance" : "none")}"), block.Amount[p], "yuan/month", amount.Source(person.Region), minAge.Source(person.Region));
+        }
+
+        public readonly ref struct Block(ReadOnlySpan<byte> age, ReadOnlySpan<double> recipient, Span<double> amount)
+        {
+            public readonly ReadOnlySpan<byte> Age = age;
+            public readonly ReadOnlySpan<double> Recipient = recipient;
+            public readonly Span<double> Amount = amount;
         }
     }
 }

@@ -16,7 +16,13 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// <para>Rule, per person: amount = <c>severe_disability_nursing_subsidy.amount</c> yuan/month when 1 ≤ disability
 /// grade ≤ <c>severe_disability_nursing_subsidy.max_grade</c> [U: 2], else 0.</para>
 /// </remarks>
-public sealed class SevereDisabilityNursingSubsidyProgram : PolicyProgram
+public sealed class SevereDisabilityNursingSubsidyProgram()
+    : RuleProgram(
+        "severe_disability_nursing_subsidy",
+        "Nursing subsidy for grade-1 and grade-2 disabled people (national two-subsidies scheme from 2016; illustrative amount).",
+        inputs: [],
+        outputs: [Amount],
+        parameters: [AmountParameter, MaxGrade])
 {
     /// <summary>Parameter: the monthly subsidy.</summary>
     public const string AmountParameter = "severe_disability_nursing_subsidy.amount";
@@ -28,52 +34,29 @@ public sealed class SevereDisabilityNursingSubsidyProgram : PolicyProgram
     public static readonly VariableDefinition Amount = new("severe_disability_nursing_subsidy.amount_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.DirectTransfer, "Nursing subsidy for severely disabled people, yuan per month");
 
     /// <inheritdoc />
-    public override string Name => "severe_disability_nursing_subsidy";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerPerson<Rule, Rule.Block>(new Rule(setup.PerMonth(AmountParameter), setup.Scalar(MaxGrade)));
 
-    /// <inheritdoc />
-    public override string Description => "Nursing subsidy for grade-1 and grade-2 disabled people (national two-subsidies scheme from 2016; illustrative amount).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; } = [];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Amount];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [AmountParameter, MaxGrade];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    private readonly struct Rule(RegionalValues amount, RegionalValues maxGrade) : IPersonRule<Rule.Block>
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
+        private readonly double[] _amount = amount.Array;
+        private readonly double[] _maxGrade = maxGrade.Array;
 
-    private sealed class Pass(SevereDisabilityNursingSubsidyProgram program, ProgramSetup setup) : ProgramPass
-    {
-        private readonly RegionalValues _amount = setup.PerMonth(AmountParameter);
-        private readonly RegionalValues _maxGrade = setup.Scalar(MaxGrade);
+        public Block Bind(ProgramContext context) => new(context.Population.Disability, context.Write(Amount.Name));
 
-        public override void Execute(ProgramContext context)
+        public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var disability = population.Disability;
-            var amount = context.Write(Amount.Name);
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
-            {
-                var region = population.HouseholdRegion[h];
-                for (int p = start[h]; p < start[h + 1]; p++)
-                {
-                    int grade = (int)disability[p];
-                    bool qualifies = grade >= 1 && grade <= _maxGrade.ByRegion[region.Index];
-                    amount[p] = qualifies ? _amount.ByRegion[region.Index] : 0.0;
-                    if (context.Explanation is { } explain)
-                    {
-                        explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: disability {disability[p]} (qualifying grades 1–{_maxGrade[region]:0})"), amount[p], "yuan/month", _amount.Source(region), _maxGrade.Source(region));
-                    }
-                }
-            }
+            int p = person.Index, r = person.Region.Index;
+            int grade = (int)block.Disability[p];
+            bool qualifies = grade >= 1 && grade <= _maxGrade[r];
+            block.Amount[p] = qualifies ? _amount[r] : 0.0;
+            explanation?.Record("severe_disability_nursing_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: disability {block.Disability[p]} (qualifying grades 1–{_maxGrade[r]:0})"), block.Amount[p], "yuan/month", amount.Source(person.Region), maxGrade.Source(person.Region));
+        }
+
+        public readonly ref struct Block(ReadOnlySpan<DisabilityGrade> disability, Span<double> amount)
+        {
+            public readonly ReadOnlySpan<DisabilityGrade> Disability = disability;
+            public readonly Span<double> Amount = amount;
         }
     }
 }

@@ -14,7 +14,13 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// <para>Rule, per person: wages = days worked (person column <see cref="DaysColumn"/>, days in the year, 0–366) ×
 /// <c>work_for_relief.daily_wage</c>, yuan/year. Days outside 0–366 are data errors and stop the run.</para>
 /// </remarks>
-public sealed class WorkForReliefProgram : PolicyProgram
+public sealed class WorkForReliefProgram()
+    : RuleProgram(
+        "work_for_relief",
+        "Work-for-relief wages: days worked on public works × the daily wage (illustrative wage).",
+        inputs: [DaysColumn],
+        outputs: [Wages],
+        parameters: [DailyWage])
 {
     /// <summary>Parameter: the wage per day worked, yuan (per day; the parameter has no month or year period).</summary>
     public const string DailyWage = "work_for_relief.daily_wage";
@@ -26,54 +32,34 @@ public sealed class WorkForReliefProgram : PolicyProgram
     public static readonly VariableDefinition Wages = new("work_for_relief.wages_annual", Entity.Person, AmountPeriod.Year, IncomeRole.DirectTransfer, "Work-for-relief wages, yuan per year");
 
     /// <inheritdoc />
-    public override string Name => "work_for_relief";
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerPerson<Rule, Rule.Block>(new Rule(setup.Scalar(DailyWage)));
 
-    /// <inheritdoc />
-    public override string Description => "Work-for-relief wages: days worked on public works × the daily wage (illustrative wage).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; } = [DaysColumn];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Wages];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [DailyWage];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    private readonly struct Rule(RegionalValues dailyWage) : IPersonRule<Rule.Block>
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
-    }
+        public Block Bind(ProgramContext context) => new(context.Population.PersonId, context.Read(DaysColumn), context.Write(Wages.Name));
 
-    private sealed class Pass(WorkForReliefProgram program, ProgramSetup setup) : ProgramPass
-    {
-        private readonly RegionalValues _dailyWage = setup.Scalar(DailyWage);
-
-        public override void Execute(ProgramContext context)
+        public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
-            var population = context.Population;
-            var start = population.MemberStart;
-            var days = context.Read(DaysColumn);
-            var wages = context.Write(Wages.Name);
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            int p = person.Index;
+            double days = block.Days[p];
+            if (!(days >= 0 && days <= 366))
             {
-                var region = population.HouseholdRegion[h];
-                for (int p = start[h]; p < start[h + 1]; p++)
-                {
-                    if (!(days[p] >= 0 && days[p] <= 366))
-                    {
-                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Person {population.PersonId[p]} has {days[p]} work-for-relief days in column '{DaysColumn}'; expected 0–366."));
-                    }
-
-                    wages[p] = days[p] * _dailyWage.ByRegion[region.Index];
-                    if (context.Explanation is { } explain && days[p] > 0)
-                    {
-                        explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: {days[p]:0.#} days × {_dailyWage[region]:0.00} yuan/day"), wages[p], "yuan/year", _dailyWage.Source(region));
-                    }
-                }
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Person {block.Ids[p]} has {days} work-for-relief days in column '{DaysColumn}'; expected 0–366."));
             }
+
+            block.Wages[p] = days * dailyWage.ByRegion[person.Region.Index];
+            if (days > 0)
+            {
+                explanation?.Record("work_for_relief", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: {days:0.#} days × {dailyWage[person.Region]:0.00} yuan/day"), block.Wages[p], "yuan/year", dailyWage.Source(person.Region));
+            }
+        }
+
+        public readonly ref struct Block(ReadOnlySpan<long> ids, ReadOnlySpan<double> days, Span<double> wages)
+        {
+            public readonly ReadOnlySpan<long> Ids = ids;
+            public readonly ReadOnlySpan<double> Days = days;
+            public readonly Span<double> Wages = wages;
         }
     }
 }

@@ -27,7 +27,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// is resolved once at the county (where it is defined) and paid wherever the person lives. There is no province-wide
 /// Zhejiang elderly nursing subsidy [P].</para>
 /// </remarks>
-public sealed class YunheNursingSubsidyProgram : PolicyProgram
+public sealed class YunheNursingSubsidyProgram : RuleProgram
 {
     /// <summary>Parameter: the monthly subsidy, defined at the county.</summary>
     public const string AmountParameter = "yunhe_nursing_subsidy.amount";
@@ -56,97 +56,86 @@ public sealed class YunheNursingSubsidyProgram : PolicyProgram
     /// <param name="dementiaColumn">An optional person column, 1 for dementia; <see langword="null"/> when the data have none.</param>
     /// <param name="countyCode">The GB/T 2260 code of the county whose hukou qualifies and where the amount is defined.</param>
     public YunheNursingSubsidyProgram(IEnumerable<string> lowIncomeStatusVariables, IEnumerable<string> exclusionVariables, string? dementiaColumn, string countyCode)
+        : this(
+            RuleArguments.StatusVariables(lowIncomeStatusVariables, nameof(lowIncomeStatusVariables)),
+            RuleArguments.Check(exclusionVariables, nameof(exclusionVariables), allowEmpty: true),
+            RuleArguments.Optional(dementiaColumn, nameof(dementiaColumn)),
+            RuleArguments.Required(countyCode, nameof(countyCode)))
     {
-        ArgumentNullException.ThrowIfNull(lowIncomeStatusVariables);
-        ArgumentNullException.ThrowIfNull(exclusionVariables);
-        ArgumentException.ThrowIfNullOrWhiteSpace(countyCode);
-        _statusVariables = lowIncomeStatusVariables.Distinct(StringComparer.Ordinal).ToArray();
-        _exclusions = exclusionVariables.Distinct(StringComparer.Ordinal).ToArray();
-        if (_statusVariables.Length == 0 || _statusVariables.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("Give at least one non-empty household status variable.", nameof(lowIncomeStatusVariables));
-        }
+    }
 
-        if (_exclusions.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("Exclusion variable names cannot be empty.", nameof(exclusionVariables));
-        }
-
-        if (dementiaColumn is not null)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(dementiaColumn);
-        }
-
-        _dementia = dementiaColumn;
+    private YunheNursingSubsidyProgram(string[] statusVariables, string[] exclusions, string? dementia, string countyCode)
+        : base(
+            "yunhe_nursing_subsidy",
+            "Yunhe county nursing subsidy for disabled people or people with dementia in low-income households with Yunhe hukou, unless they receive the disability or elderly-care subsidies (illustrative amount).",
+            inputs: [.. statusVariables, .. exclusions, .. dementia is null ? Array.Empty<string>() : [dementia]],
+            outputs: [Amount],
+            parameters: [AmountParameter])
+    {
+        _statusVariables = statusVariables;
+        _exclusions = exclusions;
+        _dementia = dementia;
         _countyCode = countyCode;
-        Inputs = [.. _statusVariables, .. _exclusions, .. dementiaColumn is null ? Array.Empty<string>() : [dementiaColumn]];
     }
 
     /// <inheritdoc />
-    public override string Name => "yunhe_nursing_subsidy";
-
-    /// <inheritdoc />
-    public override string Description => "Yunhe county nursing subsidy for disabled people or people with dementia in low-income households with Yunhe hukou, unless they receive the disability or elderly-care subsidies (illustrative amount).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Amount];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; } = [AmountParameter];
-
-    /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    protected override ProgramPass CreatePass(ProgramSetup setup)
     {
-        ArgumentNullException.ThrowIfNull(setup);
         var county = setup.Regions.GetId(_countyCode);
-        return new Pass(this, county, setup.Parameters.Resolve(AmountParameter, setup.Date, county), setup.Regions);
+        return PerPerson<Rule, Rule.Block>(new Rule(this, county, setup.Parameters.Resolve(AmountParameter, setup.Date, county), setup.Regions));
     }
 
-    private sealed class Pass(YunheNursingSubsidyProgram program, RegionId county, ResolvedParameter amountSource, RegionCatalog catalog) : ProgramPass
+    private readonly struct Rule(YunheNursingSubsidyProgram program, RegionId county, ResolvedParameter amountSource, RegionCatalog catalog) : IPersonRule<Rule.Block>
     {
         private readonly double _amount = amountSource.PerMonth();
+        private readonly string[] _statusVariables = program._statusVariables;
+        private readonly string[] _exclusions = program._exclusions;
+        private readonly string? _dementia = program._dementia;
 
-        public override void Execute(ProgramContext context)
+        public Block Bind(ProgramContext context)
         {
             var population = context.Population;
-            var start = population.MemberStart;
-            var hukou = population.HukouRegion;
-            var disability = population.Disability;
-            var dementia = program._dementia is null ? default : context.Read(program._dementia);
-            bool hasDementia = program._dementia is not null;
-            var amount = context.Write(Amount.Name);
-            int first = context.FirstHousehold, firstPerson = start[first];
-            var lowIncomeFlags = BlockFlags.AnyHousehold(context, program._statusVariables);
-            var excludedFlags = BlockFlags.AnyPositivePerson(context, program._exclusions);
-            try
-            {
-                for (int h = first; h < context.EndHousehold; h++)
-                {
-                    bool lowIncome = lowIncomeFlags[h - first];
-                    for (int p = start[h]; p < start[h + 1]; p++)
-                    {
-                        bool countyHukou = catalog.IsWithin(hukou[p], county);
-                        bool condition = disability[p] != DisabilityGrade.None || (hasDementia && dementia[p] == 1);
-                        bool excluded = excludedFlags[p - firstPerson];
-                        bool qualifies = countyHukou && lowIncome && condition && !excluded;
-                        amount[p] = qualifies ? _amount : 0.0;
-                        if (context.Explanation is { } explain)
-                        {
-                            explain.Record(program.Name, string.Create(CultureInfo.InvariantCulture, $"member {p - start[h] + 1}: county hukou {Yes(countyHukou)}; low-income household {Yes(lowIncome)}; disabled or dementia {Yes(condition)}; already receives an excluding subsidy {Yes(excluded)}"), amount[p], "yuan/month", amountSource);
-                        }
-                    }
-                }
-            }
-            finally
-            {
-                BlockFlags.Return(lowIncomeFlags);
-                BlockFlags.Return(excludedFlags);
-            }
+            return new(
+                context.FirstHousehold,
+                population.MemberStart[context.FirstHousehold],
+                BlockFlags.AnyHousehold(context, _statusVariables),
+                BlockFlags.AnyPositivePerson(context, _exclusions),
+                population.HukouRegion,
+                population.Disability,
+                _dementia is null ? default : context.Read(_dementia),
+                context.Write(Amount.Name));
+        }
+
+        public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
+        {
+            int p = person.Index;
+            bool lowIncome = block.LowIncome[person.Household - block.FirstHousehold];
+            bool countyHukou = catalog.IsWithin(block.Hukou[p], county);
+            bool condition = block.Disability[p] != DisabilityGrade.None || (_dementia is not null && block.Dementia[p] == 1);
+            bool excluded = block.Excluded[p - block.FirstPerson];
+            bool qualifies = countyHukou && lowIncome && condition && !excluded;
+            block.Amount[p] = qualifies ? _amount : 0.0;
+            explanation?.Record("yunhe_nursing_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: county hukou {Yes(countyHukou)}; low-income household {Yes(lowIncome)}; disabled or dementia {Yes(condition)}; already receives an excluding subsidy {Yes(excluded)}"), block.Amount[p], "yuan/month", amountSource);
+        }
+
+        public void Release(ref Block block)
+        {
+            BlockFlags.Return(block.LowIncome);
+            BlockFlags.Return(block.Excluded);
         }
 
         private static string Yes(bool value) => value ? "yes" : "no";
+
+        public readonly ref struct Block(int firstHousehold, int firstPerson, bool[] lowIncome, bool[] excluded, ReadOnlySpan<RegionId> hukou, ReadOnlySpan<DisabilityGrade> disability, ReadOnlySpan<double> dementia, Span<double> amount)
+        {
+            public readonly int FirstHousehold = firstHousehold;
+            public readonly int FirstPerson = firstPerson;
+            public readonly bool[] LowIncome = lowIncome;
+            public readonly bool[] Excluded = excluded;
+            public readonly ReadOnlySpan<RegionId> Hukou = hukou;
+            public readonly ReadOnlySpan<DisabilityGrade> Disability = disability;
+            public readonly ReadOnlySpan<double> Dementia = dementia;
+            public readonly Span<double> Amount = amount;
+        }
     }
 }

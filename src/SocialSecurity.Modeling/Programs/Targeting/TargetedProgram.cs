@@ -38,7 +38,7 @@ namespace SocialSecurity.Modeling.Programs.Targeting;
 /// <para><b>Rates</b> are ordinary parameters (fractions in [0, 1]) resolved where the household lives, so a region
 /// can differ: Xinjiang's information platform and "active discovery" are modelled as a lower exclusion error.</para>
 /// </remarks>
-public sealed class TargetedProgram : PolicyProgram
+public sealed class TargetedProgram : RuleProgram
 {
     /// <summary>The seed used when none is given.</summary>
     public const ulong DefaultSeed = 20_240_401;
@@ -57,45 +57,26 @@ public sealed class TargetedProgram : PolicyProgram
     /// <param name="seed">The seed of the draws; keep it fixed across baseline and reform.</param>
     /// <exception cref="ArgumentException">The eligibility variable is not a flag written by <paramref name="inner"/>; it is a person flag but the program pays household amounts; or the key is not a valid name.</exception>
     public TargetedProgram(PolicyProgram inner, string eligibilityVariable, string? key = null, ulong seed = DefaultSeed)
+        : this(Check(inner, eligibilityVariable, key), eligibilityVariable, seed)
     {
-        ArgumentNullException.ThrowIfNull(inner);
-        ArgumentException.ThrowIfNullOrWhiteSpace(eligibilityVariable);
-        var flag = inner.Outputs.FirstOrDefault(o => o.Name == eligibilityVariable)
-            ?? throw new ArgumentException($"Program '{inner.Name}' does not write '{eligibilityVariable}'; it writes {string.Join(", ", inner.Outputs.Select(o => $"'{o.Name}'"))}.", nameof(eligibilityVariable));
-        if (flag.Period != AmountPeriod.None)
-        {
-            throw new ArgumentException($"'{eligibilityVariable}' must be a flag (no period); it is an amount per {flag.Period.ToString().ToLowerInvariant()}.", nameof(eligibilityVariable));
-        }
+    }
 
-        var money = inner.Outputs.Where(o => o.Period != AmountPeriod.None).ToArray();
-        if (flag.Entity == Entity.Person && money.Any(o => o.Entity == Entity.Household))
-        {
-            throw new ArgumentException($"'{eligibilityVariable}' is a person flag, but '{inner.Name}' also pays household amounts ({string.Join(", ", money.Where(o => o.Entity == Entity.Household).Select(o => $"'{o.Name}'"))}); person-level targeting needs person-level amounts.", nameof(eligibilityVariable));
-        }
-
-        key ??= inner.Name;
-        if (!IsValidKey(key))
-        {
-            throw new ArgumentException($"Targeting key '{key}' must be lower-case letters, digits and underscores, for example 'dibao'.", nameof(key));
-        }
-
-        _inner = inner;
+    private TargetedProgram((PolicyProgram Inner, VariableDefinition Flag, VariableDefinition[] Money, string Key) checkedArguments, string eligibilityVariable, ulong seed)
+        : base(
+            checkedArguments.Inner.Name + "_targeted",
+            checkedArguments.Inner.Description + " Run with take-up and identification errors (exclusion 漏保, inclusion 错保) drawn per household.",
+            inputs: checkedArguments.Inner.Inputs,
+            outputs: TargetedOutputs(checkedArguments.Inner, eligibilityVariable, checkedArguments.Key, checkedArguments.Flag.Entity),
+            parameters: [.. checkedArguments.Inner.Parameters, TakeUpRate(checkedArguments.Key), ExclusionErrorRate(checkedArguments.Key), InclusionErrorRate(checkedArguments.Key)],
+            pays: checkedArguments.Inner.Pays,
+            prerequisites: checkedArguments.Inner.Prerequisites)
+    {
+        _inner = checkedArguments.Inner;
         _eligibility = eligibilityVariable;
-        _key = key;
+        _key = checkedArguments.Key;
         _seed = seed;
-        _moneyOutputs = money;
-        _unit = flag.Entity;
-        string who = _unit == Entity.Household ? "household" : "person";
-        Outputs =
-        [
-            .. inner.Outputs.Select(o => o.Name == eligibilityVariable
-                ? o with { Description = $"1 when the {who} receives {inner.Name} (administrative status after take-up and identification errors; true eligibility is in {TrulyEligible(key)})" }
-                : o.Period != AmountPeriod.None ? o with { Description = o.Description + " (received: 0 when not receiving)" } : o),
-            new VariableDefinition(TrulyEligible(key), _unit, AmountPeriod.None, IncomeRole.None, $"1 when the {who} passes the {inner.Name} rule (before take-up and identification errors)"),
-            new VariableDefinition(Received(key), _unit, AmountPeriod.None, IncomeRole.None, $"1 when the {who} receives {inner.Name}"),
-            new VariableDefinition(Outcome(key), _unit, AmountPeriod.None, IncomeRole.None, $"Targeting outcome for {inner.Name}: 0 ineligible, 1 eligible receiving, 2 not taking up, 3 excluded (漏保), 4 included in error (错保)"),
-        ];
-        Parameters = [.. inner.Parameters, TakeUpRate(key), ExclusionErrorRate(key), InclusionErrorRate(key)];
+        _moneyOutputs = checkedArguments.Money;
+        _unit = checkedArguments.Flag.Entity;
     }
 
     /// <summary>The wrapped program.</summary>
@@ -109,27 +90,6 @@ public sealed class TargetedProgram : PolicyProgram
 
     /// <summary>The unit drawn for: households, or persons when the eligibility flag is a person variable (destitute support).</summary>
     public Entity Unit => _unit;
-
-    /// <inheritdoc />
-    public override string Name => _inner.Name + "_targeted";
-
-    /// <summary>The benefits the wrapped program pays.</summary>
-    public override IReadOnlyList<string> Pays => _inner.Pays;
-
-    /// <summary>The wrapped program's prerequisites (for example the household means-test income).</summary>
-    public override IReadOnlyList<PolicyProgram> Prerequisites => _inner.Prerequisites;
-
-    /// <inheritdoc />
-    public override string Description => _inner.Description + " Run with take-up and identification errors (exclusion 漏保, inclusion 错保) drawn per household.";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs => _inner.Inputs;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Parameters { get; }
 
     /// <summary>The take-up rate parameter for <paramref name="key"/>: the share of eligible households that apply.</summary>
     /// <param name="key">A targeting key, for example <c>dibao</c>.</param>
@@ -161,15 +121,52 @@ public sealed class TargetedProgram : PolicyProgram
     public static string StreamName(string key, string decision) => $"targeting.{key}.{decision}";
 
     /// <inheritdoc />
-    public override ProgramPass Prepare(ProgramSetup setup)
+    protected override ProgramPass CreatePass(ProgramSetup setup) => new Pass(this, setup);
+
+    private static (PolicyProgram Inner, VariableDefinition Flag, VariableDefinition[] Money, string Key) Check(PolicyProgram inner, string eligibilityVariable, string? key)
     {
-        ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(this, setup);
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eligibilityVariable);
+        var flag = inner.Outputs.FirstOrDefault(o => o.Name == eligibilityVariable)
+            ?? throw new ArgumentException($"Program '{inner.Name}' does not write '{eligibilityVariable}'; it writes {string.Join(", ", inner.Outputs.Select(o => $"'{o.Name}'"))}.", nameof(eligibilityVariable));
+        if (flag.Period != AmountPeriod.None)
+        {
+            throw new ArgumentException($"'{eligibilityVariable}' must be a flag (no period); it is an amount per {flag.Period.ToString().ToLowerInvariant()}.", nameof(eligibilityVariable));
+        }
+
+        var money = inner.Outputs.Where(o => o.Period != AmountPeriod.None).ToArray();
+        if (flag.Entity == Entity.Person && money.Any(o => o.Entity == Entity.Household))
+        {
+            throw new ArgumentException($"'{eligibilityVariable}' is a person flag, but '{inner.Name}' also pays household amounts ({string.Join(", ", money.Where(o => o.Entity == Entity.Household).Select(o => $"'{o.Name}'"))}); person-level targeting needs person-level amounts.", nameof(eligibilityVariable));
+        }
+
+        key ??= inner.Name;
+        if (!IsValidKey(key))
+        {
+            throw new ArgumentException($"Targeting key '{key}' must be lower-case letters, digits and underscores, for example 'dibao'.", nameof(key));
+        }
+
+        return (inner, flag, money, key);
+    }
+
+    private static VariableDefinition[] TargetedOutputs(PolicyProgram inner, string eligibilityVariable, string key, Entity unit)
+    {
+        string who = unit == Entity.Household ? "household" : "person";
+        return
+        [
+            .. inner.Outputs.Select(o => o.Name == eligibilityVariable
+                ? o with { Description = $"1 when the {who} receives {inner.Name} (administrative status after take-up and identification errors; true eligibility is in {TrulyEligible(key)})" }
+                : o.Period != AmountPeriod.None ? o with { Description = o.Description + " (received: 0 when not receiving)" } : o),
+            new VariableDefinition(TrulyEligible(key), unit, AmountPeriod.None, IncomeRole.None, $"1 when the {who} passes the {inner.Name} rule (before take-up and identification errors)"),
+            new VariableDefinition(Received(key), unit, AmountPeriod.None, IncomeRole.None, $"1 when the {who} receives {inner.Name}"),
+            new VariableDefinition(Outcome(key), unit, AmountPeriod.None, IncomeRole.None, $"Targeting outcome for {inner.Name}: 0 ineligible, 1 eligible receiving, 2 not taking up, 3 excluded (漏保), 4 included in error (错保)"),
+        ];
     }
 
     private static bool IsValidKey(string key)
         => key.Length > 0 && char.IsAsciiLetterLower(key[0]) && key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
 
+    // A decorator rather than a formula: it runs the wrapped pass, then redraws the block unit by unit.
     private sealed class Pass : ProgramPass
     {
         private readonly TargetedProgram _program;

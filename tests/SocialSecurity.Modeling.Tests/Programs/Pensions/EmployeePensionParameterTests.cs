@@ -17,11 +17,11 @@ public class EmployeePensionParameterTests
     public void Provincial_wage_bases_are_labelled_illustrative_and_statutory_ages_national(string region)
     {
         var store = ParameterStore.Default;
-        store.Resolve(EmployeePensionParameters.AverageWage, Date, region).IsIllustrative.Should().BeTrue("no provincial average wage is sourced yet");
-        store.Resolve(EmployeePensionParameters.BenefitBase, Date, region).IsIllustrative.Should().BeTrue("no provincial 计发基数 is sourced yet");
-        store.Resolve(EmployeePensionParameters.PensionAgeMale, Date, region).Scalar().Should().Be(60);
-        store.Resolve(EmployeePensionParameters.PensionAgeFemale, Date, region).Scalar().Should().Be(50);
-        store.Resolve(EmployeePensionParameters.PensionAgeMale, Date, region).Provenance.Should().Be(Provenance.National);
+        store.Resolve(EmployeePensionNames.Parameters.AverageWage, Date, region).IsIllustrative.Should().BeTrue("no provincial average wage is sourced yet");
+        store.Resolve(EmployeePensionNames.Parameters.BenefitBase, Date, region).IsIllustrative.Should().BeTrue("no provincial 计发基数 is sourced yet");
+        store.Resolve(EmployeePensionNames.Parameters.PensionAgeMale, Date, region).Scalar().Should().Be(60);
+        store.Resolve(EmployeePensionNames.Parameters.PensionAgeFemale, Date, region).Scalar().Should().Be(50);
+        store.Resolve(EmployeePensionNames.Parameters.PensionAgeMale, Date, region).Provenance.Should().Be(Provenance.National);
     }
 
     [Fact]

@@ -16,18 +16,18 @@ public class EmployeePensionProgramTests
 
     /// <summary>The worked-example wage bases, set by reform so the tests do not depend on the illustrative data values.</summary>
     internal static readonly ParameterStore Store = ParameterStore.Default.WithReform(Reform.Create("example 7 bases")
-        .Set(EmployeePensionParameters.BenefitBase, RegionCodes.Zhejiang, new DateOnly(2023, 1, 1), 8_000)
-        .Set(EmployeePensionParameters.AverageWage, RegionCodes.Zhejiang, new DateOnly(2023, 1, 1), 100_000));
+        .Set(EmployeePensionNames.Parameters.BenefitBase, RegionCodes.Zhejiang, new DateOnly(2023, 1, 1), 8_000)
+        .Set(EmployeePensionNames.Parameters.AverageWage, RegionCodes.Zhejiang, new DateOnly(2023, 1, 1), 100_000));
 
     private static readonly HouseholdRecord Household = new() { Id = 1, Weight = 1, RegionCode = RegionCodes.Hangzhou, Area = AreaType.Urban };
 
     private static Dictionary<string, double[]> Columns(double[] insured, double[] years, double[] index, double[] balance, double[] retirementAge) => new()
     {
-        [EmployeePensionSchema.Insured] = insured,
-        [EmployeePensionSchema.ContributionYears] = years,
-        [EmployeePensionSchema.ContributionIndex] = index,
-        [EmployeePensionSchema.AccountBalance] = balance,
-        [EmployeePensionSchema.RetirementAge] = retirementAge,
+        [EmployeePensionNames.Columns.Insured] = insured,
+        [EmployeePensionNames.Columns.ContributionYears] = years,
+        [EmployeePensionNames.Columns.ContributionIndex] = index,
+        [EmployeePensionNames.Columns.AccountBalance] = balance,
+        [EmployeePensionNames.Columns.RetirementAge] = retirementAge,
     };
 
     [Fact]
@@ -147,11 +147,11 @@ public class EmployeePensionProgramTests
         var calculator = new HouseholdCalculator(PensionPolicies.WithEmployeeAndResidentPensions(), Store);
         PersonRecord[] members = [new() { Id = 1, HouseholdId = 1, Age = 70, Sex = Sex.Male }];
         var columns = Columns([0], [15], [0], [0], [0]);
-        columns[ResidentPensionSchema.TierAnnual] = [0];
-        columns[ResidentPensionSchema.ContributionYears] = [15];
-        columns[ResidentPensionSchema.AccountBalance] = [0];
-        columns[ResidentPensionSchema.DibaoRecipient] = [0];
-        columns[ResidentPensionSchema.Destitute] = [0];
+        columns[ResidentPensionNames.Columns.TierAnnual] = [0];
+        columns[ResidentPensionNames.Columns.ContributionYears] = [15];
+        columns[ResidentPensionNames.Columns.AccountBalance] = [0];
+        columns[ResidentPensionNames.Columns.DibaoRecipient] = [0];
+        columns[ResidentPensionNames.Columns.Destitute] = [0];
         var result = calculator.Calculate(Household, members, Date, columns);
 
         double employee = result.PersonValue(EmployeePensionProgram.Benefit.Name, 0);

@@ -1,29 +1,30 @@
 using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Pensions;
 
 /// <summary>DOMAIN.md §10 worked example 7 and the employee-pension rules of §2.</summary>
 public class EmployeePensionWorkedExampleTests
 {
-    private static readonly AnnuityDivisorTable Divisors = AnnuityDivisorTable.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1));
+    private static readonly AnnuityDivisorTable Divisors = EmployeePensionTerms.ResolveDivisors(ParameterStore.Default, new DateOnly(2023, 7, 1));
 
     [Fact]
     public void Example_7_basic_plus_account_at_60_55_and_50()
     {
-        var basic = EmployeePensionCalculator.BasicPension(new MonthlyYuan(8000), 1.0, 30);
+        var basic = EmployeePensionFormulas.BasicPension(new MonthlyYuan(8000), 1.0, 30);
         basic.Rounded().Should().Be(2400.00m);
-        var pension = EmployeePensionCalculator.Pension(new MonthlyYuan(8000), 1.0, 30, 150_000, 60, Divisors);
+        var pension = EmployeePensionFormulas.Pension(new MonthlyYuan(8000), 1.0, 30, 150_000, 60, Divisors);
         pension.AccountPension.Rounded().Should().Be(1079.14m);
         pension.Total.Rounded().Should().Be(3479.14m);
-        EmployeePensionCalculator.AccountPension(150_000, 55, Divisors).Rounded().Should().Be(882.35m);
-        EmployeePensionCalculator.AccountPension(150_000, 50, Divisors).Rounded().Should().Be(769.23m);
+        EmployeePensionFormulas.AccountPension(150_000, 55, Divisors).Rounded().Should().Be(882.35m);
+        EmployeePensionFormulas.AccountPension(150_000, 50, Divisors).Rounded().Should().Be(769.23m);
     }
 
     [Fact]
     public void Example_7_second_case_low_index_short_career()
-        => EmployeePensionCalculator.BasicPension(new MonthlyYuan(8000), 0.6, 20).Rounded().Should().Be(1280.00m);
+        => EmployeePensionFormulas.BasicPension(new MonthlyYuan(8000), 0.6, 20).Rounded().Should().Be(1280.00m);
 
     [Fact]
     public void Divisor_table_covers_40_to_70_with_the_agreed_anchor_values()
@@ -46,7 +47,7 @@ public class EmployeePensionWorkedExampleTests
     [InlineData(30_000, 24_000)]  // above 300%: ceiling
     public void Contribution_base_is_clamped_to_60_to_300_percent(double wage, double expectedBase)
     {
-        var contribution = EmployeePensionCalculator.Contribution(wage, 8_000, 0.6, 3.0, 0.16, 0.08);
+        var contribution = EmployeePensionFormulas.Contribution(wage, 8_000, 0.6, 3.0, 0.16, 0.08);
         contribution.ContributionBase.Should().Be(expectedBase);
         contribution.Employer.Should().BeApproximately(0.16 * expectedBase, 1e-9);
         contribution.Employee.Should().BeApproximately(0.08 * expectedBase, 1e-9);
@@ -57,24 +58,24 @@ public class EmployeePensionWorkedExampleTests
     {
         var store = ParameterStore.Default;
         var china = store.Regions.Root;
-        store.Resolve(EmployeePensionParameters.EmployerRate, new DateOnly(2019, 4, 30), china).Scalar().Should().Be(0.20);
-        store.Resolve(EmployeePensionParameters.EmployerRate, new DateOnly(2019, 5, 1), china).Scalar().Should().Be(0.16);
-        store.Resolve(EmployeePensionParameters.EmployeeRate, new DateOnly(2023, 1, 1), china).Scalar().Should().Be(0.08);
-        store.Resolve(EmployeePensionParameters.BaseFloorRatio, new DateOnly(2023, 1, 1), china).Scalar().Should().Be(0.6);
-        store.Resolve(EmployeePensionParameters.BaseCeilingRatio, new DateOnly(2023, 1, 1), china).Scalar().Should().Be(3.0);
-        store.Resolve(EmployeePensionParameters.MinimumYears, new DateOnly(2029, 12, 31), china).Scalar().Should().Be(15);
-        store.Resolve(EmployeePensionParameters.MinimumYears, new DateOnly(2030, 1, 1), china).Scalar().Should().Be(15.5);
-        store.Resolve(EmployeePensionParameters.MinimumYears, new DateOnly(2039, 6, 1), china).Scalar().Should().Be(20);
-        store.Resolve(EmployeePensionParameters.AccountInterestRate, new DateOnly(2016, 6, 1), china).Scalar().Should().Be(0.0831);
-        store.Resolve(EmployeePensionParameters.AccountInterestRate, new DateOnly(2025, 6, 1), china).Scalar().Should().Be(0.015);
-        EmployeePensionCalculator.MeetsMinimumYears(14.9, 15).Should().BeFalse();
-        EmployeePensionCalculator.MeetsMinimumYears(15, 15).Should().BeTrue();
+        store.Resolve(EmployeePensionNames.Parameters.EmployerRate, new DateOnly(2019, 4, 30), china).Scalar().Should().Be(0.20);
+        store.Resolve(EmployeePensionNames.Parameters.EmployerRate, new DateOnly(2019, 5, 1), china).Scalar().Should().Be(0.16);
+        store.Resolve(EmployeePensionNames.Parameters.EmployeeRate, new DateOnly(2023, 1, 1), china).Scalar().Should().Be(0.08);
+        store.Resolve(EmployeePensionNames.Parameters.BaseFloorRatio, new DateOnly(2023, 1, 1), china).Scalar().Should().Be(0.6);
+        store.Resolve(EmployeePensionNames.Parameters.BaseCeilingRatio, new DateOnly(2023, 1, 1), china).Scalar().Should().Be(3.0);
+        store.Resolve(EmployeePensionNames.Parameters.MinimumYears, new DateOnly(2029, 12, 31), china).Scalar().Should().Be(15);
+        store.Resolve(EmployeePensionNames.Parameters.MinimumYears, new DateOnly(2030, 1, 1), china).Scalar().Should().Be(15.5);
+        store.Resolve(EmployeePensionNames.Parameters.MinimumYears, new DateOnly(2039, 6, 1), china).Scalar().Should().Be(20);
+        store.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, new DateOnly(2016, 6, 1), china).Scalar().Should().Be(0.0831);
+        store.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, new DateOnly(2025, 6, 1), china).Scalar().Should().Be(0.015);
+        EmployeePensionFormulas.MeetsMinimumYears(14.9, 15).Should().BeFalse();
+        EmployeePensionFormulas.MeetsMinimumYears(15, 15).Should().BeTrue();
     }
 
     [Fact]
     public void Occupational_annuity_accumulates_within_the_limits()
     {
-        var limits = AnnuityLimits.Resolve(ParameterStore.Default, new DateOnly(2023, 1, 1));
+        var limits = EmployeePensionTerms.ResolveAnnuityLimits(ParameterStore.Default, new DateOnly(2023, 1, 1));
         limits.Should().Be(new AnnuityLimits(0.08, 0.12));
         double[] wages = [100_000, 100_000];
         // Year 1: 12,000; year 2: 12,000 × 1.05 + 12,000 = 24,600.
@@ -86,12 +87,12 @@ public class EmployeePensionWorkedExampleTests
     }
 }
 
-public class EmployeePensionRulesTests
+public class EmployeePensionTermsTests
 {
     [Fact]
     public void Example_7_through_the_national_rules_and_the_minimum_years()
     {
-        var rules = EmployeePensionRules.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), Regions.RegionCodes.Hangzhou);
+        var rules = EmployeePensionTerms.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), Regions.RegionCodes.Hangzhou);
         rules.EmployerRate.Should().Be(0.16);
         rules.EmployeeRate.Should().Be(0.08);
         rules.MinimumYears.Should().Be(15);

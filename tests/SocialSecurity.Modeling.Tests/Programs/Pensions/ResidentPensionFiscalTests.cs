@@ -29,7 +29,7 @@ public class ResidentPensionFiscalTests
     {
         var population = SyntheticPensionPopulation.Build(2_000, seed: 4);
         var baseline = Microsimulation.Run(population, PensionPolicies.ResidentPensionOnly(), ParameterStore.Default, Date);
-        var reformed = ParameterStore.Default.WithReform(Reform.Create("+20 basic").Add(ResidentPensionParameters.BasicPension, RegionCodes.China, new DateOnly(2024, 1, 1), 20));
+        var reformed = ParameterStore.Default.WithReform(Reform.Create("+20 basic").Add(ResidentPensionNames.Parameters.BasicPension, RegionCodes.China, new DateOnly(2024, 1, 1), 20));
         var reform = Microsimulation.Run(population, PensionPolicies.ResidentPensionOnly(), reformed, Date);
         var comparison = ReformComparison.Compare(baseline, reform);
         double extra = reform.AnnualTotal(ResidentPensionProgram.PublicBenefit.Name) - baseline.AnnualTotal(ResidentPensionProgram.PublicBenefit.Name);

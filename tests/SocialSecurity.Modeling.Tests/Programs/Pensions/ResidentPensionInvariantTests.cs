@@ -2,6 +2,7 @@ using CsCheck;
 using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Pensions;
@@ -21,7 +22,7 @@ public class ResidentPensionInvariantTests
     {
         foreach (var date in Dates)
         {
-            var rules = ResidentPensionRules.Resolve(ParameterStore.Default, date, region);
+            var rules = ResidentPensionTerms.Resolve(ParameterStore.Default, date, region);
             foreach (var status in Statuses)
             {
                 foreach (bool rural in new[] { true, false })
@@ -48,7 +49,7 @@ public class ResidentPensionInvariantTests
     {
         foreach (var date in Dates)
         {
-            var rules = ResidentPensionRules.Resolve(ParameterStore.Default, date, region);
+            var rules = ResidentPensionTerms.Resolve(ParameterStore.Default, date, region);
             foreach (var status in Statuses)
             {
                 foreach (var tier in rules.Tiers)
@@ -99,7 +100,7 @@ public class ResidentPensionInvariantTests
         negativeBalance.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("balance").WithMessage("*≥ 0*");
         var badRate = () => ResidentPensionAccount.Accrue(0, -1, new AnnualYuan(100));
         badRate.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("rate");
-        var badShare = () => ResidentPensionCalculator.GovernmentPaid(new AnnualYuan(100), new AnnualYuan(100), AssistanceStatus.DibaoRecipient, 1.5, 1);
+        var badShare = () => ResidentPensionFormulas.GovernmentPaid(new AnnualYuan(100), new AnnualYuan(100), AssistanceStatus.DibaoRecipient, 1.5, 1);
         badShare.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("dibaoShare");
         var badSchedule = () => new SubsidySchedule([300, 100], [30, 40]);
         badSchedule.Should().Throw<ArgumentException>().WithParameterName("thresholds");

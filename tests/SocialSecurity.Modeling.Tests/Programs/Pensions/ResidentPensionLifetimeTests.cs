@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Pensions;
@@ -26,7 +27,7 @@ public class ResidentPensionLifetimeTests
     [Fact]
     public void Zhejiang_tier_500_for_15_years_reproduces_example_2_and_splits_who_paid()
     {
-        var rules = ResidentPensionRules.Resolve(ParameterStore.Default, Date, RegionCodes.Hangzhou);
+        var rules = ResidentPensionTerms.Resolve(ParameterStore.Default, Date, RegionCodes.Hangzhou);
         var history = ResidentPensionHistory.Level(45, 15, new AnnualYuan(500));
         var valuation = ResidentPensionLifetime.Evaluate(history, rules, Table, discountRate: 0.02, horizonAge: 80);
 
@@ -49,7 +50,7 @@ public class ResidentPensionLifetimeTests
     [Fact]
     public void Across_income_groups_money_s_worth_falls_as_the_tier_rises()
     {
-        var rules = ResidentPensionRules.Resolve(ParameterStore.Default, Date, RegionCodes.Kashgar);
+        var rules = ResidentPensionTerms.Resolve(ParameterStore.Default, Date, RegionCodes.Kashgar);
         (string Group, ResidentPensionHistory History)[] groups =
         [
             ("dibao, lowest tier", ResidentPensionHistory.Level(45, 15, new AnnualYuan(100), AssistanceStatus.DibaoRecipient)),
@@ -74,7 +75,7 @@ public class ResidentPensionLifetimeTests
     [Fact]
     public void Short_history_gets_no_pension_and_a_negative_npv()
     {
-        var rules = ResidentPensionRules.Resolve(ParameterStore.Default, Date, RegionCodes.Hohhot);
+        var rules = ResidentPensionTerms.Resolve(ParameterStore.Default, Date, RegionCodes.Hohhot);
         var valuation = ResidentPensionLifetime.Evaluate(ResidentPensionHistory.Level(50, 10, new AnnualYuan(300)), rules, Table, 0.03);
         valuation.Eligible.Should().BeFalse();
         valuation.ExpectedPresentValueOfBenefits.Should().Be(0);
@@ -85,7 +86,7 @@ public class ResidentPensionLifetimeTests
     [Fact]
     public void A_history_past_the_pension_age_is_rejected()
     {
-        var rules = ResidentPensionRules.Resolve(ParameterStore.Default, Date, RegionCodes.Hohhot);
+        var rules = ResidentPensionTerms.Resolve(ParameterStore.Default, Date, RegionCodes.Hohhot);
         var act = () => ResidentPensionLifetime.Evaluate(ResidentPensionHistory.Level(50, 15, new AnnualYuan(300)), rules, Table, 0.03);
         act.Should().Throw<ArgumentException>().WithMessage("*past the pension age 60*");
     }

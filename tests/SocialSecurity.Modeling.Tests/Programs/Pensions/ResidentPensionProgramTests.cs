@@ -15,11 +15,11 @@ public class ResidentPensionProgramTests
 
     private static Dictionary<string, double[]> Columns(double[] tier, double[] years, double[] balance, double[] dibao, double[] destitute) => new()
     {
-        [ResidentPensionSchema.TierAnnual] = tier,
-        [ResidentPensionSchema.ContributionYears] = years,
-        [ResidentPensionSchema.AccountBalance] = balance,
-        [ResidentPensionSchema.DibaoRecipient] = dibao,
-        [ResidentPensionSchema.Destitute] = destitute,
+        [ResidentPensionNames.Columns.TierAnnual] = tier,
+        [ResidentPensionNames.Columns.ContributionYears] = years,
+        [ResidentPensionNames.Columns.AccountBalance] = balance,
+        [ResidentPensionNames.Columns.DibaoRecipient] = dibao,
+        [ResidentPensionNames.Columns.Destitute] = destitute,
     };
 
     [Fact]
@@ -99,7 +99,7 @@ public class ResidentPensionProgramTests
         var population = builder.Build();
         var run = () => Microsimulation.Run(population, SocialSecurity.Modeling.Programs.Policies.Standard(), ParameterStore.Default, Date);
         run.Should().NotThrow();
-        PensionPolicies.WithResidentPension().ExternalInputs.Should().BeEquivalentTo(ResidentPensionSchema.All);
+        PensionPolicies.WithResidentPension().ExternalInputs.Should().BeEquivalentTo(ResidentPensionNames.Columns.All);
         var withPension = () => Microsimulation.Run(population, PensionPolicies.WithResidentPension(), ParameterStore.Default, Date);
         withPension.Should().Throw<ArgumentException>().WithMessage("*pension.resident.tier_annual*");
     }
@@ -136,7 +136,7 @@ public class ResidentPensionProgramTests
         var benefits = result.Values(ResidentPensionProgram.Benefit.Name);
         var own = result.Values(ResidentPensionProgram.OwnContribution.Name);
         var gov = result.Values(ResidentPensionProgram.GovernmentPaidContribution.Name);
-        var tier = population.ExtraPersonColumn(ResidentPensionSchema.TierAnnual);
+        var tier = population.ExtraPersonColumn(ResidentPensionNames.Columns.TierAnnual);
         benefits.ToArray().Should().OnlyContain(b => b >= 0);
         own.ToArray().Should().OnlyContain(b => b >= 0);
         for (int p = 0; p < population.PersonCount; p++)
@@ -164,11 +164,11 @@ public class ResidentPensionHukouTests
         double[] zeros = [0, 0];
         var result = calculator.Calculate(household, members, new DateOnly(2023, 7, 1), new Dictionary<string, double[]>
         {
-            [ResidentPensionSchema.TierAnnual] = zeros,
-            [ResidentPensionSchema.ContributionYears] = [15, 15],
-            [ResidentPensionSchema.AccountBalance] = zeros,
-            [ResidentPensionSchema.DibaoRecipient] = zeros,
-            [ResidentPensionSchema.Destitute] = zeros,
+            [ResidentPensionNames.Columns.TierAnnual] = zeros,
+            [ResidentPensionNames.Columns.ContributionYears] = [15, 15],
+            [ResidentPensionNames.Columns.AccountBalance] = zeros,
+            [ResidentPensionNames.Columns.DibaoRecipient] = zeros,
+            [ResidentPensionNames.Columns.Destitute] = zeros,
         });
         result.PersonValue(ResidentPensionProgram.Benefit.Name, 0).Should().Be(190, "Zhejiang hukou: provincial basic pension");
         result.PersonValue(ResidentPensionProgram.Benefit.Name, 1).Should().Be(103, "Xinjiang hukou: national minimum in 2023");

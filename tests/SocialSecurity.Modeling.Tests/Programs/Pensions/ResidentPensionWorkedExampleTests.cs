@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
 
@@ -15,13 +16,13 @@ public class ResidentPensionWorkedExampleTests
     [Fact]
     public void Example_1_tier_500_no_interest_in_Zhejiang()
     {
-        var subsidy = ResidentPensionCalculator.Subsidy(new AnnualYuan(500), IllustrativeSchedule, NationalFloor);
+        var subsidy = ResidentPensionFormulas.Subsidy(new AnnualYuan(500), IllustrativeSchedule, NationalFloor);
         subsidy.Value.Should().Be(60, "the national floor of 60 for tiers ≥ 500 lifts the schedule's 50");
         var credit = new AnnualYuan(500 + subsidy.Value);
         var balance = ResidentPensionAccount.AccumulateLevel(credit, 15, 0.0);
         Yuan.Round(balance).Should().Be(8400.00m);
         ResidentPensionAccount.Pension(balance, 139).Rounded().Should().Be(60.43m);
-        ResidentPensionCalculator.Benefit(new MonthlyYuan(190), MonthlyYuan.Zero, balance, 139).Total.Rounded().Should().Be(250.43m);
+        ResidentPensionFormulas.Benefit(new MonthlyYuan(190), MonthlyYuan.Zero, balance, 139).Total.Rounded().Should().Be(250.43m);
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public class ResidentPensionWorkedExampleTests
         var balance = ResidentPensionAccount.AccumulateLevel(credit, 15, 0.03);
         Yuan.Round(balance).Should().Be(10415.39m);
         ResidentPensionAccount.Pension(balance, 139).Rounded().Should().Be(74.93m);
-        ResidentPensionCalculator.Benefit(new MonthlyYuan(190), MonthlyYuan.Zero, balance, 139).Total.Rounded().Should().Be(264.93m);
+        ResidentPensionFormulas.Benefit(new MonthlyYuan(190), MonthlyYuan.Zero, balance, 139).Total.Rounded().Should().Be(264.93m);
 
         // The year-by-year recursion B_y = B_{y-1}(1 + r) + A_y gives the same balance as the closed form.
         var credits = Enumerable.Repeat(credit, 15).ToArray();
@@ -41,7 +42,7 @@ public class ResidentPensionWorkedExampleTests
     [Fact]
     public void Example_3_Xinjiang_dibao_recipient_and_destitute_person()
     {
-        var dibao = ResidentPensionCalculator.Contribution(new AnnualYuan(100), new AnnualYuan(100), AssistanceStatus.DibaoRecipient, 0.5, 1.0, IllustrativeSchedule, NationalFloor, AnnualYuan.Zero);
+        var dibao = ResidentPensionFormulas.Contribution(new AnnualYuan(100), new AnnualYuan(100), AssistanceStatus.DibaoRecipient, 0.5, 1.0, IllustrativeSchedule, NationalFloor, AnnualYuan.Zero);
         dibao.GovernmentPaid.Rounded().Should().Be(50.00m);
         dibao.Own.Rounded().Should().Be(50.00m);
         dibao.Subsidy.Rounded().Should().Be(30.00m);
@@ -50,7 +51,7 @@ public class ResidentPensionWorkedExampleTests
         Yuan.Round(balance).Should().Be(1950.00m);
         ResidentPensionAccount.Pension(balance, 139).Rounded().Should().Be(14.03m);
 
-        var destitute = ResidentPensionCalculator.Contribution(new AnnualYuan(100), new AnnualYuan(100), AssistanceStatus.Destitute, 0.5, 1.0, IllustrativeSchedule, NationalFloor, AnnualYuan.Zero);
+        var destitute = ResidentPensionFormulas.Contribution(new AnnualYuan(100), new AnnualYuan(100), AssistanceStatus.Destitute, 0.5, 1.0, IllustrativeSchedule, NationalFloor, AnnualYuan.Zero);
         destitute.GovernmentPaid.Rounded().Should().Be(100.00m);
         destitute.Own.Rounded().Should().Be(0.00m);
     }
@@ -58,14 +59,14 @@ public class ResidentPensionWorkedExampleTests
     [Fact]
     public void Example_3_through_the_Xinjiang_parameters()
     {
-        var rules = ResidentPensionRules.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Kashgar);
+        var rules = ResidentPensionTerms.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Kashgar);
         rules.LowestTier.Value.Should().Be(100);
         rules.Tiers.Should().HaveCount(15).And.StartWith(100).And.EndWith(3500);
         var dibao = rules.Contribution(new AnnualYuan(100), AssistanceStatus.DibaoRecipient, rural: true);
         dibao.Own.Value.Should().Be(50);
         dibao.GovernmentPaid.Value.Should().Be(50);
         dibao.Subsidy.Value.Should().Be(30);
-        rules.Source(ResidentPensionParameters.GovernmentPaidShareDibao).Provenance.Should().Be(Provenance.Paper);
+        rules.Source(ResidentPensionNames.Parameters.GovernmentPaidShareDibao).Provenance.Should().Be(Provenance.Paper);
         var destitute = rules.Contribution(new AnnualYuan(100), AssistanceStatus.Destitute, rural: true);
         destitute.Own.Value.Should().Be(0);
         destitute.GovernmentPaid.Value.Should().Be(100);
@@ -75,9 +76,9 @@ public class ResidentPensionWorkedExampleTests
     public void Example_4_Jiangsu_collective_subsidy()
     {
         (3_200_000.0 / 40_000).Should().Be(80);
-        var rules = ResidentPensionRules.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Wuxi);
+        var rules = ResidentPensionTerms.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Wuxi);
         rules.CollectiveSubsidy.Value.Should().Be(80);
-        rules.Source(ResidentPensionParameters.CollectiveSubsidy).Provenance.Should().Be(Provenance.Derived);
+        rules.Source(ResidentPensionNames.Parameters.CollectiveSubsidy).Provenance.Should().Be(Provenance.Derived);
         var credit = rules.Contribution(new AnnualYuan(300), AssistanceStatus.None, rural: true);
         credit.Subsidy.Value.Should().Be(40);
         credit.Collective.Value.Should().Be(80);
@@ -86,8 +87,8 @@ public class ResidentPensionWorkedExampleTests
         Yuan.Round(balance).Should().Be(6300.00m);
         ResidentPensionAccount.Pension(balance, rules.Divisor).Rounded().Should().Be(45.32m);
 
-        ResidentPensionRules.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Changzhou).CollectiveSubsidy.Value.Should().Be(80);
-        ResidentPensionRules.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Nanjing).CollectiveSubsidy.Value.Should().Be(0);
+        ResidentPensionTerms.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Changzhou).CollectiveSubsidy.Value.Should().Be(80);
+        ResidentPensionTerms.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Nanjing).CollectiveSubsidy.Value.Should().Be(0);
         rules.Contribution(new AnnualYuan(300), AssistanceStatus.None, rural: false).Collective.Value.Should().Be(0, "collective subsidies go to rural contributors");
     }
 
@@ -96,15 +97,15 @@ public class ResidentPensionWorkedExampleTests
     {
         var topUp = new AgeTopUp(65, new MonthlyYuan(5));
         var basic = new MonthlyYuan(200);
-        ResidentPensionCalculator.Benefit(basic, topUp.At(64), 0, 139).Total.Rounded().Should().Be(200.00m);
-        ResidentPensionCalculator.Benefit(basic, topUp.At(65), 0, 139).Total.Rounded().Should().Be(205.00m);
+        ResidentPensionFormulas.Benefit(basic, topUp.At(64), 0, 139).Total.Rounded().Should().Be(200.00m);
+        ResidentPensionFormulas.Benefit(basic, topUp.At(65), 0, 139).Total.Rounded().Should().Be(205.00m);
 
-        var rules = ResidentPensionRules.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Yangzhou);
+        var rules = ResidentPensionTerms.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Yangzhou);
         rules.AgeTopUp.Should().Be(topUp);
-        rules.Source(ResidentPensionParameters.AgeTopUpAmount).Provenance.Should().Be(Provenance.Paper);
-        var before = ResidentPensionRules.Resolve(ParameterStore.Default, new DateOnly(2019, 12, 31), RegionCodes.Yangzhou);
+        rules.Source(ResidentPensionNames.Parameters.AgeTopUpAmount).Provenance.Should().Be(Provenance.Paper);
+        var before = ResidentPensionTerms.Resolve(ParameterStore.Default, new DateOnly(2019, 12, 31), RegionCodes.Yangzhou);
         before.AgeTopUp.Amount.Value.Should().Be(0, "the top-up starts in January 2020");
-        var nanjing = ResidentPensionRules.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Nanjing);
+        var nanjing = ResidentPensionTerms.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Nanjing);
         nanjing.AgeTopUp.Amount.Value.Should().Be(0);
         (rules.Benefit(65, 15, 0).Total.Value - rules.Benefit(64, 15, 0).Total.Value).Should().BeApproximately(5, 1e-12);
     }
@@ -119,7 +120,7 @@ public class ResidentPensionWorkedExampleTests
         var zhejiang = store.Regions.GetId(RegionCodes.Zhejiang);
         var multiple = store.Resolve("pension.resident.top_tier_wage_multiple", date, zhejiang).Scalar();
         var wage = store.Resolve("pension.resident.reference_monthly_wage", date, zhejiang).PerMonth();
-        var rules = ResidentPensionRules.Resolve(store, date, RegionCodes.Hangzhou);
+        var rules = ResidentPensionTerms.Resolve(store, date, RegionCodes.Hangzhou);
         rules.Tiers.Should().HaveCount(13, "Zhejiang has 13 tiers from 2022 [P]");
         rules.Tiers[^1].Should().Be(ResidentPensionTiers.WageLinkedTopTier(new MonthlyYuan(wage), multiple).Value, "the top tier in the file must follow the wage rule");
         rules.BasicPension.Value.Should().Be(190, "Zhejiang's minimum basic pension was 190 in 2022 [P]");

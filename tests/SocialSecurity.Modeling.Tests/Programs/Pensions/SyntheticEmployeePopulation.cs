@@ -47,11 +47,11 @@ internal static class SyntheticEmployeePopulation
             }
         }
 
-        builder.AddPersonColumn(EmployeePensionSchema.Insured, [.. insured]);
-        builder.AddPersonColumn(EmployeePensionSchema.ContributionYears, [.. years]);
-        builder.AddPersonColumn(EmployeePensionSchema.ContributionIndex, [.. index]);
-        builder.AddPersonColumn(EmployeePensionSchema.AccountBalance, [.. balance]);
-        builder.AddPersonColumn(EmployeePensionSchema.RetirementAge, [.. retirement]);
+        builder.AddPersonColumn(EmployeePensionNames.Columns.Insured, [.. insured]);
+        builder.AddPersonColumn(EmployeePensionNames.Columns.ContributionYears, [.. years]);
+        builder.AddPersonColumn(EmployeePensionNames.Columns.ContributionIndex, [.. index]);
+        builder.AddPersonColumn(EmployeePensionNames.Columns.AccountBalance, [.. balance]);
+        builder.AddPersonColumn(EmployeePensionNames.Columns.RetirementAge, [.. retirement]);
         return builder.Build();
     }
 }

@@ -11,8 +11,8 @@ public class OldAgeAllowanceLinkTests
     [Fact]
     public void The_pension_top_up_and_the_subsidy_program_read_one_parameter_pair()
     {
-        ResidentPensionParameters.OldAgeAllowanceAmount.Should().Be(OldAgeAllowanceProgram.AmountParameter);
-        ResidentPensionParameters.OldAgeAllowanceAge.Should().Be(OldAgeAllowanceProgram.MinAge);
+        ResidentPensionNames.Parameters.OldAgeAllowanceAmount.Should().Be(OldAgeAllowanceProgram.AmountParameter);
+        ResidentPensionNames.Parameters.OldAgeAllowanceAge.Should().Be(OldAgeAllowanceProgram.MinAge);
         var date = new DateOnly(2023, 6, 30);
         ParameterStore.Default.Resolve(OldAgeAllowanceProgram.AmountParameter, date, RegionCodes.Hangzhou).PerMonth().Should().Be(30);
         ParameterStore.Default.Resolve(OldAgeAllowanceProgram.AmountParameter, date, RegionCodes.Kashgar).PerMonth().Should().Be(0);

@@ -1,6 +1,6 @@
 using SocialSecurity.Modeling.Money;
 
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// A monthly amount added to the resident pension from a given age on: a local age top-up of the basic pension

@@ -4,50 +4,51 @@ using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
 /// <summary>
 /// The resident-pension rules in force in one region on one date: every parameter of
-/// <see cref="ResidentPensionParameters"/> resolved once (region → province → nation), with where each value came
-/// from, and the calculations of <see cref="ResidentPensionCalculator"/> bound to them. Immutable and thread-safe.
+/// <see cref="ResidentPensionNames.Parameters"/> resolved once (region → province → nation), with where each value came
+/// from, and the calculations of <see cref="ResidentPensionFormulas"/> bound to them. Immutable and thread-safe.
 /// Change the rules with a reform of the parameter store, not by editing this object.
 /// </summary>
 /// <example>
 /// <code>
-/// var rules = ResidentPensionRules.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Kashgar);
+/// var rules = ResidentPensionTerms.Resolve(ParameterStore.Default, new DateOnly(2023, 7, 1), RegionCodes.Kashgar);
 /// var credit = rules.Contribution(new AnnualYuan(100), AssistanceStatus.DibaoRecipient, rural: true);
 /// // credit.Own = 50, credit.GovernmentPaid = 50, credit.Subsidy = 30
 /// </code>
 /// </example>
-public sealed class ResidentPensionRules
+public sealed class ResidentPensionTerms
 {
     private readonly FrozenDictionary<string, ResolvedParameter> _sources;
     private readonly double[] _tiers;
 
-    private ResidentPensionRules(FrozenDictionary<string, ResolvedParameter> sources, DateOnly date, RegionId region)
+    private ResidentPensionTerms(FrozenDictionary<string, ResolvedParameter> sources, DateOnly date, RegionId region)
     {
         _sources = sources;
         Date = date;
         Region = region;
-        Tiers = sources[ResidentPensionParameters.Tiers].Value.Items;
-        ResidentPensionTiers.CheckTiers(Tiers, ResidentPensionParameters.Tiers);
+        Tiers = sources[ResidentPensionNames.Parameters.Tiers].Value.Items;
+        ResidentPensionTiers.CheckTiers(Tiers, ResidentPensionNames.Parameters.Tiers);
         _tiers = [.. Tiers];
-        Schedule = new SubsidySchedule(sources[ResidentPensionParameters.SubsidyThresholds].Value.Items, sources[ResidentPensionParameters.SubsidyAmounts].Value.Items);
-        Floor = new SubsidySchedule(sources[ResidentPensionParameters.SubsidyFloorThresholds].Value.Items, sources[ResidentPensionParameters.SubsidyFloorAmounts].Value.Items);
-        DibaoShare = sources[ResidentPensionParameters.GovernmentPaidShareDibao].Scalar();
-        DestituteShare = sources[ResidentPensionParameters.GovernmentPaidShareDestitute].Scalar();
-        CollectiveSubsidy = new AnnualYuan(sources[ResidentPensionParameters.CollectiveSubsidy].PerYear());
-        InterestRate = sources[ResidentPensionParameters.InterestRate].Scalar();
-        Divisor = sources[ResidentPensionParameters.Divisor].Scalar();
-        PensionAge = (int)sources[ResidentPensionParameters.PensionAge].Scalar();
-        MinimumYears = sources[ResidentPensionParameters.MinimumYears].Scalar();
-        MinimumContributionAge = (int)sources[ResidentPensionParameters.MinimumContributionAge].Scalar();
-        SchemeStartYear = (int)sources[ResidentPensionParameters.SchemeStartYear].Scalar();
-        BasicPension = new MonthlyYuan(sources[ResidentPensionParameters.BasicPension].PerMonth());
-        AgeTopUp = new AgeTopUp((int)sources[ResidentPensionParameters.AgeTopUpAge].Scalar(), new MonthlyYuan(sources[ResidentPensionParameters.AgeTopUpAmount].PerMonth()));
-        OldAgeAllowance = new AgeTopUp((int)sources[ResidentPensionParameters.OldAgeAllowanceAge].Scalar(), new MonthlyYuan(sources[ResidentPensionParameters.OldAgeAllowanceAmount].PerMonth()));
-        LongContributionTopUp = new MonthlyYuan(sources[ResidentPensionParameters.LongContributionTopUp].PerMonth());
+        Schedule = new SubsidySchedule(sources[ResidentPensionNames.Parameters.SubsidyThresholds].Value.Items, sources[ResidentPensionNames.Parameters.SubsidyAmounts].Value.Items);
+        Floor = new SubsidySchedule(sources[ResidentPensionNames.Parameters.SubsidyFloorThresholds].Value.Items, sources[ResidentPensionNames.Parameters.SubsidyFloorAmounts].Value.Items);
+        DibaoShare = sources[ResidentPensionNames.Parameters.GovernmentPaidShareDibao].Scalar();
+        DestituteShare = sources[ResidentPensionNames.Parameters.GovernmentPaidShareDestitute].Scalar();
+        CollectiveSubsidy = new AnnualYuan(sources[ResidentPensionNames.Parameters.CollectiveSubsidy].PerYear());
+        InterestRate = sources[ResidentPensionNames.Parameters.InterestRate].Scalar();
+        Divisor = sources[ResidentPensionNames.Parameters.Divisor].Scalar();
+        PensionAge = (int)sources[ResidentPensionNames.Parameters.PensionAge].Scalar();
+        MinimumYears = sources[ResidentPensionNames.Parameters.MinimumYears].Scalar();
+        MinimumContributionAge = (int)sources[ResidentPensionNames.Parameters.MinimumContributionAge].Scalar();
+        SchemeStartYear = (int)sources[ResidentPensionNames.Parameters.SchemeStartYear].Scalar();
+        BasicPension = new MonthlyYuan(sources[ResidentPensionNames.Parameters.BasicPension].PerMonth());
+        AgeTopUp = new AgeTopUp((int)sources[ResidentPensionNames.Parameters.AgeTopUpAge].Scalar(), new MonthlyYuan(sources[ResidentPensionNames.Parameters.AgeTopUpAmount].PerMonth()));
+        OldAgeAllowance = new AgeTopUp((int)sources[ResidentPensionNames.Parameters.OldAgeAllowanceAge].Scalar(), new MonthlyYuan(sources[ResidentPensionNames.Parameters.OldAgeAllowanceAmount].PerMonth()));
+        LongContributionTopUp = new MonthlyYuan(sources[ResidentPensionNames.Parameters.LongContributionTopUp].PerMonth());
     }
 
     /// <summary>The date the rules are in force on.</summary>
@@ -112,7 +113,7 @@ public sealed class ResidentPensionRules
     /// <param name="date">The date.</param>
     /// <param name="regionCode">A GB/T 2260 code from the store's catalogue.</param>
     /// <exception cref="ParameterNotFoundException">A parameter has no value in force there.</exception>
-    public static ResidentPensionRules Resolve(ParameterStore parameters, DateOnly date, string regionCode)
+    public static ResidentPensionTerms Resolve(ParameterStore parameters, DateOnly date, string regionCode)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(regionCode);
@@ -124,22 +125,22 @@ public sealed class ResidentPensionRules
     /// <param name="date">The date.</param>
     /// <param name="region">A region of the store's catalogue.</param>
     /// <exception cref="ParameterNotFoundException">A parameter has no value in force there.</exception>
-    public static ResidentPensionRules Resolve(IParameterSource parameters, DateOnly date, RegionId region)
+    public static ResidentPensionTerms Resolve(IParameterSource parameters, DateOnly date, RegionId region)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var sources = ResidentPensionParameters.All.ToFrozenDictionary(name => name, name => parameters.Resolve(name, date, region), StringComparer.Ordinal);
-        return new ResidentPensionRules(sources, date, region);
+        var sources = ResidentPensionNames.Parameters.All.ToFrozenDictionary(name => name, name => parameters.Resolve(name, date, region), StringComparer.Ordinal);
+        return new ResidentPensionTerms(sources, date, region);
     }
 
     /// <summary>Where the value of a resident-pension parameter comes from (value, provenance, region, date, source).</summary>
-    /// <param name="parameter">One of <see cref="ResidentPensionParameters"/>.</param>
+    /// <param name="parameter">One of <see cref="ResidentPensionNames.Parameters"/>.</param>
     /// <exception cref="KeyNotFoundException">Not a resident-pension parameter.</exception>
     public ResolvedParameter Source(string parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         return _sources.TryGetValue(parameter, out var source)
             ? source
-            : throw new KeyNotFoundException($"'{parameter}' is not a resident-pension parameter; see ResidentPensionParameters.All.");
+            : throw new KeyNotFoundException($"'{parameter}' is not a resident-pension parameter; see ResidentPensionNames.Parameters.All.");
     }
 
     /// <summary>The tier that applies to a chosen amount (<see cref="ResidentPensionTiers.Applicable"/> over <see cref="Tiers"/>).</summary>
@@ -148,7 +149,7 @@ public sealed class ResidentPensionRules
 
     /// <summary>The government subsidy for a tier: max(schedule, national floor).</summary>
     /// <param name="tier">The tier, yuan/year.</param>
-    public AnnualYuan Subsidy(AnnualYuan tier) => ResidentPensionCalculator.Subsidy(tier, Schedule, Floor);
+    public AnnualYuan Subsidy(AnnualYuan tier) => ResidentPensionFormulas.Subsidy(tier, Schedule, Floor);
 
     /// <summary>
     /// One year's account credit by payer for a person who chose <paramref name="chosenTier"/>: the chosen amount
@@ -164,9 +165,9 @@ public sealed class ResidentPensionRules
         return ContributionFor(tier.Value, status, rural);
     }
 
-    /// <summary>The contribution years a person of <paramref name="age"/> needs for the pension on <see cref="Date"/> (transitional rule, see <see cref="ResidentPensionCalculator.RequiredYears"/>).</summary>
+    /// <summary>The contribution years a person of <paramref name="age"/> needs for the pension on <see cref="Date"/> (transitional rule, see <see cref="ResidentPensionFormulas.RequiredYears"/>).</summary>
     /// <param name="age">Age in completed years.</param>
-    public double RequiredYears(int age) => ResidentPensionCalculator.RequiredYears(age, Date.Year, SchemeStartYear, PensionAge, MinimumYears);
+    public double RequiredYears(int age) => ResidentPensionFormulas.RequiredYears(age, Date.Year, SchemeStartYear, PensionAge, MinimumYears);
 
     /// <summary>Whether a person qualifies for the pension: at or above the pension age with at least <see cref="RequiredYears"/> contribution years.</summary>
     /// <param name="age">Age in completed years.</param>
@@ -195,7 +196,7 @@ public sealed class ResidentPensionRules
             return ResidentBenefit.None;
         }
 
-        return ResidentPensionCalculator.Benefit(BasicPension, TopUpsAt(age, contributionYears), accountBalance, Divisor);
+        return ResidentPensionFormulas.Benefit(BasicPension, TopUpsAt(age, contributionYears), accountBalance, Divisor);
     }
 
     /// <summary>The top-ups due at <paramref name="age"/> after <paramref name="contributionYears"/> years: age top-up + old-age allowance + long-contribution top-up, yuan/month.</summary>
@@ -205,7 +206,7 @@ public sealed class ResidentPensionRules
         => new(AgeTopUp.At(age).Value + OldAgeAllowance.At(age).Value + (LongContributionTopUp.Value * Math.Floor(Math.Max(0.0, contributionYears - MinimumYears))));
 
     internal ResidentContribution ContributionFor(double tier, AssistanceStatus status, bool rural)
-        => ResidentPensionCalculator.ContributionCore(tier, _tiers[0], status, DibaoShare, DestituteShare, Schedule, Floor, rural ? CollectiveSubsidy.Value : 0.0);
+        => ResidentPensionFormulas.ContributionCore(tier, _tiers[0], status, DibaoShare, DestituteShare, Schedule, Floor, rural ? CollectiveSubsidy.Value : 0.0);
 
     internal double Snap(double chosen) => ResidentPensionTiers.Snap(chosen, _tiers);
 }

@@ -1,4 +1,4 @@
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// The social-assistance status that decides whether the government pays a resident's pension contribution on

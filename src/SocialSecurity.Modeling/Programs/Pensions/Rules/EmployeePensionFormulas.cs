@@ -1,13 +1,13 @@
 using SocialSecurity.Modeling.Money;
 
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// The urban employee basic pension as pure functions (DOMAIN.md §2; 国发〔2005〕38号; 国办发〔2019〕13号):
 /// contribution base and contributions, the basic pension, the account pension and the minimum-years test.
 /// Nothing is rounded. Transitional pensions (过渡性养老金) are provincial and out of scope.
 /// </summary>
-public static class EmployeePensionCalculator
+public static class EmployeePensionFormulas
 {
     /// <summary>The contribution base: the wage clamped to [floor × average, ceiling × average] (60%–300% [N]).</summary>
     /// <param name="wage">The person's wage, yuan (any period, the same as <paramref name="averageWage"/>; ≥ 0).</param>

@@ -1,6 +1,6 @@
 using SocialSecurity.Modeling.Money;
 
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// The resident pension's individual account (个人账户), DOMAIN.md §1: the balance earns the crediting rate and the

@@ -1,4 +1,4 @@
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// Employee-pension contributions on one wage (DOMAIN.md §2): the base is the wage clamped to 60%–300% of the

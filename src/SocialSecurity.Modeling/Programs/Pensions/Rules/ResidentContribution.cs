@@ -1,6 +1,6 @@
 using SocialSecurity.Modeling.Money;
 
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// One year's credit to a resident's individual account, by who pays it (DOMAIN.md §1):

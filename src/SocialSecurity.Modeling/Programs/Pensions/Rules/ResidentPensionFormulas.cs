@@ -1,12 +1,12 @@
 using SocialSecurity.Modeling.Money;
 
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// The resident pension's rules as pure functions (DOMAIN.md §1; 国发〔2014〕8号): who pays a tier, the government
 /// subsidy <i>s(t)</i>, eligibility for the pension, and the monthly benefit. Nothing is rounded.
 /// </summary>
-public static class ResidentPensionCalculator
+public static class ResidentPensionFormulas
 {
     /// <summary>
     /// The contribution the government pays on a person's behalf (代缴): <c>min(tier, share × lowest tier)</c>, where

@@ -1,4 +1,4 @@
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// An enterprise or occupational annuity as a defined-contribution account (DOMAIN.md §7): each year the employer

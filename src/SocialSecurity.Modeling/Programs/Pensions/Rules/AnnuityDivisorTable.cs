@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Regions;
 
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// The months divisors of the employee individual-account pension by retirement age (计发月数, 国发〔2005〕38号
@@ -55,18 +53,5 @@ public sealed class AnnuityDivisorTable
         }
 
         return Divisors[age - FirstAge];
-    }
-
-    /// <summary>The table in force on <paramref name="date"/> in the region with <paramref name="regionCode"/> (the national table unless a region sets its own).</summary>
-    /// <param name="parameters">The parameter store.</param>
-    /// <param name="date">The date.</param>
-    /// <param name="regionCode">A GB/T 2260 code; the nation (000000) when omitted.</param>
-    public static AnnuityDivisorTable Resolve(ParameterStore parameters, DateOnly date, string regionCode = RegionCodes.China)
-    {
-        ArgumentNullException.ThrowIfNull(parameters);
-        var region = parameters.Regions.GetId(regionCode);
-        var firstAge = parameters.Resolve(EmployeePensionParameters.AccountDivisorFirstAge, date, region).Scalar();
-        var divisors = parameters.Resolve(EmployeePensionParameters.AccountDivisors, date, region).Value.Items;
-        return new AnnuityDivisorTable((int)firstAge, divisors);
     }
 }

@@ -1,6 +1,6 @@
 using SocialSecurity.Modeling.Money;
 
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>An employee basic pension in payment, by component (DOMAIN.md §2). Yuan per month.</summary>
 /// <param name="BasicPension">The pooled basic pension, <c>W_prev × (1 + Ī)/2 × n × 1%</c>.</param>

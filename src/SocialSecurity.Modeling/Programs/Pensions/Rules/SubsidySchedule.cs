@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using SocialSecurity.Modeling.Money;
 
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// A step function of the contribution tier: an amount in yuan per year that applies to every tier at or above a

@@ -1,6 +1,6 @@
 using SocialSecurity.Modeling.Money;
 
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// A resident pension in payment, by component (DOMAIN.md §1): <c>monthly = basic pension + top-ups + B/139</c>.

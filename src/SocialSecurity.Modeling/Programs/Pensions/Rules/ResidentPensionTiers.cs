@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using SocialSecurity.Modeling.Money;
 
-namespace SocialSecurity.Modeling.Programs.Pensions;
+namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// Contribution tiers of the resident pension (DOMAIN.md §1): the person chooses an annual amount from the

@@ -1,0 +1,64 @@
+namespace SocialSecurity.Modeling.Core;
+
+/// <summary>The loop of a per-person rule: households of the block in order, their members in order.</summary>
+internal sealed class PersonRulePass<TRule, TBlock>(TRule rule) : ProgramPass
+    where TRule : struct, IPersonRule<TBlock>
+    where TBlock : allows ref struct
+{
+    private readonly TRule _rule = rule;
+
+    public override void Execute(ProgramContext context)
+    {
+        var rule = _rule; // a local copy: calls on a readonly field would copy the struct per call
+        var population = context.Population;
+        var start = population.MemberStart;
+        var regions = population.HouseholdRegion;
+        var explanation = context.Explanation;
+        var block = rule.Bind(context);
+        try
+        {
+            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            {
+                var region = regions[h];
+                int first = start[h];
+                for (int p = first; p < start[h + 1]; p++)
+                {
+                    rule.Compute(ref block, new PersonRow(p, h, p - first + 1, region), explanation);
+                }
+            }
+        }
+        finally
+        {
+            rule.Release(ref block);
+        }
+    }
+}
+
+/// <summary>The loop of a per-household rule: households of the block in order.</summary>
+internal sealed class HouseholdRulePass<TRule, TBlock>(TRule rule) : ProgramPass
+    where TRule : struct, IHouseholdRule<TBlock>
+    where TBlock : allows ref struct
+{
+    private readonly TRule _rule = rule;
+
+    public override void Execute(ProgramContext context)
+    {
+        var rule = _rule; // a local copy: calls on a readonly field would copy the struct per call
+        var population = context.Population;
+        var start = population.MemberStart;
+        var regions = population.HouseholdRegion;
+        var explanation = context.Explanation;
+        var block = rule.Bind(context);
+        try
+        {
+            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            {
+                rule.Compute(ref block, new HouseholdRow(h, start[h], start[h + 1], regions[h]), explanation);
+            }
+        }
+        finally
+        {
+            rule.Release(ref block);
+        }
+    }
+}
