@@ -68,8 +68,7 @@ foreach (var province in RegionCodes.StudyProvinces)
 
     // Medical bills: Hangzhou's household out-of-pocket cap applied province-wide, Monte Carlo replicates.
     progress.Report(new SimulationProgress($"{name} medical bills", 0, 1));
-    var withGroups = HealthProtection.WithAssistanceGroups(baseline);
-    health.AddRange(HealthProtection.Compare(name, province, withGroups, store, options.Date, options.HealthReplicates, options.Seed));
+    health.AddRange(HealthProtection.Compare(name, province, population, policy, store, options.Date, options.HealthReplicates, options.Seed));
     progress.Report(new SimulationProgress($"{name} medical bills", 1, 1));
 
     foreach (var parameter in policy.Parameters)
