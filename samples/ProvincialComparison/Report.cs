@@ -72,7 +72,7 @@ internal static class Report
         }
 
         Console.WriteLine("CHE: out-of-pocket spending > 40% of capacity to pay (income − household size × dibao standard [I]). The cap reaches households the");
-        Console.WriteLine("baseline's targeted dibao found (dibao → K for dibao, marginal → K for marginal); Hangzhou's K values and their mapping are [I].");
+        Console.WriteLine("targeted dibao of the same run found (dibao → K for dibao, marginal → K for marginal); Hangzhou's K values and their mapping are [I].");
     }
 
     public static void Write(string folder, IReadOnlyList<ScenarioMetrics> rows, IReadOnlyList<HealthMetrics> health, IReadOnlyCollection<string> illustrative)

@@ -33,16 +33,16 @@ public sealed class MedicalBillDrawProgram : PolicyProgram
     }
 
     /// <summary>Output: within-policy cost drawn, yuan per year.</summary>
-    public static VariableDefinition WithinPolicyBill { get; } = new(MedicalPayoutProgram.WithinPolicyBillColumn, Entity.Person, AmountPeriod.Year, IncomeRole.None, "Within-policy medical cost drawn from the spending model");
+    public static readonly VariableDefinition WithinPolicyBill = new(MedicalPayoutProgram.WithinPolicyBillColumn, Entity.Person, AmountPeriod.Year, IncomeRole.None, "Within-policy medical cost drawn from the spending model");
 
     /// <summary>Output: out-of-policy cost drawn, yuan per year.</summary>
-    public static VariableDefinition OutOfPolicyBill { get; } = new(MedicalPayoutProgram.OutOfPolicyBillColumn, Entity.Person, AmountPeriod.Year, IncomeRole.None, "Out-of-policy medical cost drawn from the spending model");
+    public static readonly VariableDefinition OutOfPolicyBill = new(MedicalPayoutProgram.OutOfPolicyBillColumn, Entity.Person, AmountPeriod.Year, IncomeRole.None, "Out-of-policy medical cost drawn from the spending model");
 
     /// <summary>Output: hospital level of the admissions (<see cref="HospitalLevel"/>).</summary>
-    public static VariableDefinition HospitalLevelDrawn { get; } = new(MedicalPayoutProgram.HospitalLevelColumn, Entity.Person, AmountPeriod.None, IncomeRole.None, "Hospital level drawn from the spending model (1 primary, 2 secondary, 3 tertiary)");
+    public static readonly VariableDefinition HospitalLevelDrawn = new(MedicalPayoutProgram.HospitalLevelColumn, Entity.Person, AmountPeriod.None, IncomeRole.None, "Hospital level drawn from the spending model (1 primary, 2 secondary, 3 tertiary)");
 
     /// <summary>Output: number of admissions drawn.</summary>
-    public static VariableDefinition Admissions { get; } = new(MedicalPayoutProgram.AdmissionsColumn, Entity.Person, AmountPeriod.None, IncomeRole.None, "Admissions drawn from the spending model");
+    public static readonly VariableDefinition Admissions = new(MedicalPayoutProgram.AdmissionsColumn, Entity.Person, AmountPeriod.None, IncomeRole.None, "Admissions drawn from the spending model");
 
     /// <summary>The replicate index.</summary>
     public int Replicate => _replicate;

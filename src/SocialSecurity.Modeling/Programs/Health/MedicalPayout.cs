@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialSecurity.Modeling.Money;
 
 namespace SocialSecurity.Modeling.Programs.Health;
 
@@ -96,6 +97,7 @@ public readonly record struct MedicalPayout
     }
 
     /// <inheritdoc />
+    /// <remarks>An output: each amount rounded half away from zero to 0.01 yuan (<see cref="Yuan.Round"/>).</remarks>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"bill {Bill:0.00} = basic {BasicInsurance:0.00} + catastrophic {CatastrophicInsurance:0.00} + assistance {MedicalAssistance:0.00} + major-disease {MajorDiseaseSubsidy:0.00} + commercial {InclusiveCommercialInsurance:0.00} + household cap {HouseholdCap:0.00} + OOP {OutOfPocket:0.00}");
+        => string.Create(CultureInfo.InvariantCulture, $"bill {Yuan.Round(Bill):0.00} = basic {Yuan.Round(BasicInsurance):0.00} + catastrophic {Yuan.Round(CatastrophicInsurance):0.00} + assistance {Yuan.Round(MedicalAssistance):0.00} + major-disease {Yuan.Round(MajorDiseaseSubsidy):0.00} + commercial {Yuan.Round(InclusiveCommercialInsurance):0.00} + household cap {Yuan.Round(HouseholdCap):0.00} + OOP {Yuan.Round(OutOfPocket):0.00}");
 }

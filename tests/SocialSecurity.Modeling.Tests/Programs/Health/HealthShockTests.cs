@@ -126,17 +126,20 @@ public class HealthShockTests
     }
 
     [Fact]
-    public void Results_do_not_depend_on_the_thread_count()
+    public void Results_do_not_depend_on_the_thread_count_or_block_size()
     {
         var population = SamplePopulation(800, 5);
         var simulation = new HealthShockSimulation(HealthSpendingModel.Illustrative, ParameterStore.Default, [MedicalAssistanceGroupProgram.Observed()]);
 
         var one = simulation.Run(population, Mid2024, new HealthShockOptions { Seed = 11, Replicates = 8, BlockSize = 64, MaxDegreeOfParallelism = 1 });
         var many = simulation.Run(population, Mid2024, new HealthShockOptions { Seed = 11, Replicates = 8, BlockSize = 64, MaxDegreeOfParallelism = 4 });
+        var oneBlock = simulation.Run(population, Mid2024, new HealthShockOptions { Seed = 11, Replicates = 8, BlockSize = 5_000, MaxDegreeOfParallelism = 4 });
 
         many.CapacityToPay40.Values.Should().Equal(one.CapacityToPay40.Values);
         many.Income10.Values.Should().Equal(one.Income10.Values);
         many.MeanOutOfPocket.Values.Should().Equal(one.MeanOutOfPocket.Values);
+        oneBlock.MeanOutOfPocket.Values.Should().Equal(one.MeanOutOfPocket.Values, "blocks change the partition, not the sums");
+        oneBlock.MeanPublicPayment.Values.Should().Equal(one.MeanPublicPayment.Values);
     }
 
     [Fact]

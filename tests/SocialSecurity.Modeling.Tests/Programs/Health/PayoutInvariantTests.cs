@@ -10,9 +10,9 @@ public class PayoutInvariantTests
     /// <summary>The floating-point slack allowed on sums of amounts of size <paramref name="scale"/>: 1e-12 relative (a few thousand ulps), at least 1e-9 yuan.</summary>
     private static double Slack(double scale) => Math.Max(1e-9, 1e-12 * Math.Abs(scale));
 
-    private static double Money(Random random, double max) => Math.Round((double)(random.NextDouble() * max), 2);
+    private static double Money(Random random, double max) => Math.Round(random.NextDouble() * max, 2);
 
-    private static double Rate(Random random) => Math.Round((double)random.NextDouble(), 3);
+    private static double Rate(Random random) => Math.Round(random.NextDouble(), 3);
 
     private static CoinsuranceBands RandomBands(Random random)
     {
