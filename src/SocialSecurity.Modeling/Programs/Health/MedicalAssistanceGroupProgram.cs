@@ -121,8 +121,17 @@ public sealed class MedicalAssistanceGroupProgram : PolicyProgram
                         : Has(otherHardship, 3, p, h) ? AssistanceGroup.OtherHardship
                         : AssistanceGroup.None;
                     group[p] = (double)code;
+                    context.Explanation?.Record(ProgramName, Describe(context.Population.PersonId[p], code), (double)code, "group code");
                 }
             }
+        }
+
+        private string Describe(long personId, AssistanceGroup code)
+        {
+            string from = code == AssistanceGroup.None
+                ? (statuses.Any(s => s is not null) ? $"none of {string.Join(", ", statuses.OfType<string>())} is set" : "no status is linked")
+                : $"{statuses[(int)code - 1]} is set";
+            return string.Create(CultureInfo.InvariantCulture, $"person {personId}: assistance group {code} ({from})");
         }
 
         private ReadOnlySpan<double> Flags(ProgramContext context, int status) => statuses[status] is { } name ? context.Read(name) : default;

@@ -58,6 +58,7 @@ public class AssistanceGroupLinkTests
         after.PersonValue(MedicalPayoutProgram.MedicalAssistance.Name, 0).Should().BeApproximately(10_113.60, 1e-9);
         after.PersonValue(MedicalPayoutProgram.HouseholdCap.Name, 0).Should().BeApproximately(11_334.40, 1e-9);
         after.PersonValue(MedicalPayoutProgram.OutOfPocket.Name, 0).Should().BeApproximately(3_000, 1e-9);
+        after.Explanation.Steps.Should().Contain(s => s.Text.Contains("assistance group Dibao (dibao.eligible is set)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public class PayoutInvariantTests
     }
 
     [Fact]
-    public void Layers_are_non_negative_never_exceed_the_bill_and_add_up_to_it_exactly()
+    public void Layers_are_non_negative_never_exceed_the_bill_and_add_up_to_it()
     {
         var random = new Random(20240101);
         for (int c = 0; c < Cases; c++)
