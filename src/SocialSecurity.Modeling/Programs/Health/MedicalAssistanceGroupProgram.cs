@@ -70,8 +70,17 @@ public sealed class MedicalAssistanceGroupProgram : PolicyProgram
     /// <param name="dibao">The dibao flag, for example <see cref="DibaoProgram.Eligible"/>.</param>
     /// <param name="marginal">The dibao-marginal flag, for example <see cref="DibaoMarginalProgram.Eligible"/>.</param>
     /// <param name="otherHardship">The other-hardship flag, for example <see cref="ExpenditureHardshipProgram.Eligible"/>.</param>
+    /// <exception cref="ArgumentException">A name is empty or white space.</exception>
     public static MedicalAssistanceGroupProgram FromStatuses(string? destitute = null, string? dibao = null, string? marginal = null, string? otherHardship = null)
-        => new([destitute, dibao, marginal, otherHardship], observed: false);
+    {
+        string?[] statuses = [destitute, dibao, marginal, otherHardship];
+        if (statuses.Any(s => s is not null && string.IsNullOrWhiteSpace(s)))
+        {
+            throw new ArgumentException("A status variable name must not be empty; pass null for a status that is not modelled.");
+        }
+
+        return new(statuses, observed: false);
+    }
 
     /// <summary>
     /// Groups derived from whichever built-in statuses <paramref name="programs"/> write: <c>destitute.eligible</c>,
@@ -98,6 +107,13 @@ public sealed class MedicalAssistanceGroupProgram : PolicyProgram
     public override ProgramPass Prepare(ProgramSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
+        if (setup.Population.ExtraPersonColumns.Contains(Group.Name))
+        {
+            throw new InvalidOperationException(
+                $"The population carries a column '{Group.Name}', which program '{ProgramName}' derives in the run and would silently replace. "
+                + $"If the groups are observed, name the column '{ObservedGroupColumn}' and use MedicalAssistanceGroupProgram.Observed(); otherwise drop it.");
+        }
+
         return _observed ? new ObservedPass() : new DerivedPass(_statuses, _statuses.Select(s => s is not null && setup.Variable(s).Entity == Entity.Person).ToArray());
     }
 

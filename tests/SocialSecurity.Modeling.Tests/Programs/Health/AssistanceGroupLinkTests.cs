@@ -92,6 +92,20 @@ public class AssistanceGroupLinkTests
     }
 
     [Fact]
+    public void A_population_column_with_the_derived_name_is_rejected_rather_than_silently_replaced()
+    {
+        var calculator = new HouseholdCalculator(Policy.Create(MedicalAssistanceGroupProgram.LinkedTo([])), ParameterStore.Default);
+
+        var act = () => calculator.Calculate(
+            new HouseholdRecord { Id = 1, Weight = 1, RegionCode = RegionCodes.Hangzhou },
+            [new PersonRecord { Id = 1, HouseholdId = 1 }],
+            Mid2024,
+            new Dictionary<string, double[]> { [MedicalAssistanceGroupProgram.Group.Name] = [2] });
+
+        act.Should().Throw<InvalidOperationException>().WithMessage($"*{MedicalAssistanceGroupProgram.ObservedGroupColumn}*");
+    }
+
+    [Fact]
     public void Health_shock_replicates_run_the_assistance_programs_so_a_dibao_reform_lowers_out_of_pocket_spending()
     {
         // Households 5% above the Hangzhou standard: a 10% rise puts them on dibao, under medical assistance and the

@@ -115,7 +115,7 @@ public class MedicalPayoutProgramTests
     {
         var act = () => Calculate(RegionCodes.Ulanqab, Mid2023, (1_000, 0, (AssistanceGroup)9));
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("*medical.assistance_group*");
+        act.Should().Throw<InvalidOperationException>().WithMessage($"*{MedicalAssistanceGroupProgram.ObservedGroupColumn}*");
     }
 
     [Fact]
