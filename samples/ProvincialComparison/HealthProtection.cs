@@ -41,15 +41,22 @@ internal static class HealthProtection
             .Set(MedicalPayoutProgram.HouseholdCapOtherHardship, province, from, K(MedicalPayoutProgram.HouseholdCapOtherHardship));
     }
 
-    public static IEnumerable<HealthMetrics> Compare(string province, string provinceCode, Population population, Policy assistance, ParameterStore store, DateOnly date, int replicates, ulong seed)
+    /// <summary>
+    /// Baseline, the cap reform, and <paramref name="dibaoReform"/>: every replicate runs the assistance programs too,
+    /// so the groups come from the same run as the bills, and a dibao reform moves households into medical assistance
+    /// and under the cap (its row shows the medical layers only, not the dibao benefits).
+    /// </summary>
+    public static IEnumerable<HealthMetrics> Compare(string province, string provinceCode, Population population, Policy assistance, Reform dibaoReform, ParameterStore store, DateOnly date, int replicates, ulong seed)
     {
-        // Every replicate runs the assistance programs too, so the groups come from the same run as the bills.
         var options = new HealthShockOptions { Replicates = replicates, Seed = seed };
-        var baseline = new HealthShockSimulation(HealthSpendingModel.Illustrative, store, assistance.Programs).Run(population, date, options);
-        var reform = new HealthShockSimulation(HealthSpendingModel.Illustrative, store.WithReform(CapReform(store, provinceCode, date)), assistance.Programs).Run(population, date, options);
+        HealthShockResult Run(ParameterStore parameters) => new HealthShockSimulation(HealthSpendingModel.Illustrative, parameters, assistance.Programs).Run(population, date, options);
+        var baseline = Run(store);
         double households = population.WeightedHouseholds;
         yield return Metrics(province, "baseline", baseline, 0);
-        yield return Metrics(province, ReformName, reform, (reform.MeanPublicPayment.Mean - baseline.MeanPublicPayment.Mean) * households);
+        var cap = Run(store.WithReform(CapReform(store, provinceCode, date)));
+        yield return Metrics(province, ReformName, cap, (cap.MeanPublicPayment.Mean - baseline.MeanPublicPayment.Mean) * households);
+        var dibao = Run(store.WithReform(dibaoReform));
+        yield return Metrics(province, dibaoReform.Name + " (medical layers)", dibao, (dibao.MeanPublicPayment.Mean - baseline.MeanPublicPayment.Mean) * households);
     }
 
     private static HealthMetrics Metrics(string province, string scenario, HealthShockResult r, double netCost)
