@@ -87,7 +87,7 @@ public class HealthShockTests
         for (int i = 0; i < N; i++)
         {
             double u = stream.NextDouble();
-            u.Should().BeInRange(0, 1 - 1e-17);
+            u.Should().BeGreaterThanOrEqualTo(0).And.BeLessThan(1);
             sumU += u;
             double z = stream.NextStandardNormal();
             sumZ += z;
@@ -118,11 +118,23 @@ public class HealthShockTests
             }
         }
 
-        model.AnyUseProbability(70, Sex.Female, HukouType.Urban).Should().Be(0.20);
         (any / 100_000.0).Should().BeApproximately(0.20, 0.006);
         amounts.Sort();
         ((double)amounts[amounts.Count / 2]).Should().BeApproximately(11_000, 400, "the median of a lognormal is its scale");
-        model.AnyUseProbability(70, Sex.Male, HukouType.Rural).Should().BeApproximately(0.20 * 1.1 * 0.9, 1e-12);
+    }
+
+    [Fact]
+    public void Probability_and_median_follow_the_age_band_and_the_sex_and_hukou_factors()
+    {
+        // Two bands (0–59, 60+): P = 10%, 25%; medians 1,000 and 2,000; men ×1.5 probability, rural ×0.8 probability
+        // and ×0.5 amount.
+        var model = new HealthSpendingModel([0, 60], [0.10, 0.25], [1_000, 2_000], 1.0) { MaleProbabilityFactor = 1.5, RuralProbabilityFactor = 0.8, RuralAmountFactor = 0.5 };
+
+        model.AnyUseProbability(59, Sex.Female, HukouType.Urban).Should().BeApproximately(0.10, 1e-15);
+        model.AnyUseProbability(60, Sex.Female, HukouType.Urban).Should().BeApproximately(0.25, 1e-15);
+        model.AnyUseProbability(70, Sex.Male, HukouType.Rural).Should().BeApproximately(0.25 * 1.5 * 0.8, 1e-15);
+        model.MedianAmount(70, Sex.Male, HukouType.Rural).Should().BeApproximately(1_000, 1e-12);
+        new HealthSpendingModel([0], [0.9], [1_000], 1.0) { MaleProbabilityFactor = 2 }.AnyUseProbability(30, Sex.Male, HukouType.Urban).Should().Be(1, "a probability is capped at 1");
     }
 
     [Fact]
