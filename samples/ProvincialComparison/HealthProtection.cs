@@ -1,5 +1,4 @@
 using SocialSecurity.Modeling.Parameters;
-using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Health;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
@@ -22,8 +21,9 @@ internal sealed record HealthMetrics(
 /// <summary>
 /// Hangzhou's household out-of-pocket cap (2024) applied province-wide. Medical bills are drawn per person from
 /// <see cref="HealthSpendingModel.Illustrative"/> [I] by <see cref="HealthShockSimulation"/>; the assistance group each
-/// person's cap depends on comes from the baseline run (dibao recipients → dibao group, dibao-marginal households →
-/// marginal group), so the cap reaches the households the targeting actually found.
+/// person's cap depends on comes from the assistance programs of the same run (dibao roll → dibao group,
+/// dibao-marginal households → marginal group; <see cref="MedicalAssistanceGroupProgram"/>), so the cap reaches the
+/// households the targeting actually found, and a reform of dibao would move them.
 /// </summary>
 internal static class HealthProtection
 {
@@ -41,34 +41,22 @@ internal static class HealthProtection
             .Set(MedicalPayoutProgram.HouseholdCapOtherHardship, province, from, K(MedicalPayoutProgram.HouseholdCapOtherHardship));
     }
 
-    /// <summary>The population with the assistance-group column the medical layers read, from the baseline run's receipt.</summary>
-    public static Population WithAssistanceGroups(SimulationResult baseline)
-    {
-        var population = baseline.Population;
-        var dibao = baseline.Values(DibaoProgram.Eligible.Name);
-        var marginal = baseline.Values(DibaoMarginalProgram.Eligible.Name);
-        var group = new double[population.PersonCount];
-        var start = population.MemberStart;
-        for (int h = 0; h < population.HouseholdCount; h++)
-        {
-            double code = dibao[h] == 1 ? (double)AssistanceGroup.Dibao : marginal[h] == 1 ? (double)AssistanceGroup.Marginal : (double)AssistanceGroup.None;
-            for (int p = start[h]; p < start[h + 1]; p++)
-            {
-                group[p] = code;
-            }
-        }
-
-        return population.WithPersonColumn(MedicalPayoutProgram.AssistanceGroupColumn, group);
-    }
-
-    public static IEnumerable<HealthMetrics> Compare(string province, string provinceCode, Population population, ParameterStore store, DateOnly date, int replicates, ulong seed)
+    /// <summary>
+    /// Baseline, the cap reform, and <paramref name="dibaoReform"/>: every replicate runs the assistance programs too,
+    /// so the groups come from the same run as the bills, and a dibao reform moves households into medical assistance
+    /// and under the cap (its row shows the medical layers only, not the dibao benefits).
+    /// </summary>
+    public static IEnumerable<HealthMetrics> Compare(string province, string provinceCode, Population population, Policy assistance, Reform dibaoReform, ParameterStore store, DateOnly date, int replicates, ulong seed)
     {
         var options = new HealthShockOptions { Replicates = replicates, Seed = seed };
-        var baseline = new HealthShockSimulation(HealthSpendingModel.Illustrative, store).Run(population, date, options);
-        var reform = new HealthShockSimulation(HealthSpendingModel.Illustrative, store.WithReform(CapReform(store, provinceCode, date))).Run(population, date, options);
+        HealthShockResult Run(ParameterStore parameters) => new HealthShockSimulation(HealthSpendingModel.Illustrative, parameters, assistance.Programs).Run(population, date, options);
+        var baseline = Run(store);
         double households = population.WeightedHouseholds;
         yield return Metrics(province, "baseline", baseline, 0);
-        yield return Metrics(province, ReformName, reform, (reform.MeanPublicPayment.Mean - baseline.MeanPublicPayment.Mean) * households);
+        var cap = Run(store.WithReform(CapReform(store, provinceCode, date)));
+        yield return Metrics(province, ReformName, cap, (cap.MeanPublicPayment.Mean - baseline.MeanPublicPayment.Mean) * households);
+        var dibao = Run(store.WithReform(dibaoReform));
+        yield return Metrics(province, dibaoReform.Name + " (medical layers)", dibao, (dibao.MeanPublicPayment.Mean - baseline.MeanPublicPayment.Mean) * households);
     }
 
     private static HealthMetrics Metrics(string province, string scenario, HealthShockResult r, double netCost)

@@ -66,10 +66,10 @@ foreach (var province in RegionCodes.StudyProvinces)
 
     incidence.Add((name, deciles));
 
-    // Medical bills: Hangzhou's household out-of-pocket cap applied province-wide, Monte Carlo replicates.
+    // Medical bills: Hangzhou's household out-of-pocket cap applied province-wide, and the dibao standard reform, whose new
+    // dibao households get medical assistance and the cap in the same run; Monte Carlo replicates.
     progress.Report(new SimulationProgress($"{name} medical bills", 0, 1));
-    var withGroups = HealthProtection.WithAssistanceGroups(baseline);
-    health.AddRange(HealthProtection.Compare(name, province, withGroups, store, options.Date, options.HealthReplicates, options.Seed));
+    health.AddRange(HealthProtection.Compare(name, province, population, policy, Reforms(province).First(), store, options.Date, options.HealthReplicates, options.Seed));
     progress.Report(new SimulationProgress($"{name} medical bills", 1, 1));
 
     foreach (var parameter in policy.Parameters)

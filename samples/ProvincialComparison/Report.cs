@@ -72,7 +72,9 @@ internal static class Report
         }
 
         Console.WriteLine("CHE: out-of-pocket spending > 40% of capacity to pay (income − household size × dibao standard [I]). The cap reaches households the");
-        Console.WriteLine("baseline's targeted dibao found (dibao → K for dibao, marginal → K for marginal); Hangzhou's K values and their mapping are [I].");
+        Console.WriteLine("targeted dibao of the same run found (dibao → K for dibao, marginal → K for marginal); Hangzhou's K values and their mapping are [I].");
+        Console.WriteLine("The dibao reform's row counts medical payments only: households it brings onto dibao get medical assistance (and the cap where one");
+        Console.WriteLine("exists), so out-of-pocket spending falls; its CHE share rises because the capacity-to-pay line is the dibao standard the reform raises.");
     }
 
     public static void Write(string folder, IReadOnlyList<ScenarioMetrics> rows, IReadOnlyList<HealthMetrics> health, IReadOnlyCollection<string> illustrative)

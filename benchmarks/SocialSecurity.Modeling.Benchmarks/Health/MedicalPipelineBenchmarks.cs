@@ -67,17 +67,17 @@ public class MedicalPipelineBenchmarks
             .AddPersonColumn(MedicalPayoutProgram.OutOfPolicyBillColumn, outside)
             .AddPersonColumn(MedicalPayoutProgram.HospitalLevelColumn, level)
             .AddPersonColumn(MedicalPayoutProgram.AdmissionsColumn, admissions)
-            .AddPersonColumn(MedicalPayoutProgram.AssistanceGroupColumn, group)
+            .AddPersonColumn(MedicalAssistanceGroupProgram.ObservedGroupColumn, group)
             .AddPersonColumn(MedicalPayoutProgram.InclusiveCommercialEnrolledColumn, enrolled);
         _population = builder.Build();
-        _policy = MedicalPayoutProgram.CreatePolicy();
-        _shocks = new HealthShockSimulation(model, ParameterStore.Default);
+        _policy = MedicalPayoutProgram.CreatePolicyWithObservedGroups();
+        _shocks = new HealthShockSimulation(model, ParameterStore.Default, [MedicalAssistanceGroupProgram.Observed()]);
         _schedule = new MedicalPayoutSchedule(
-            new BasicMedicalInsuranceTerms(200m, 500m, 1_200m, 100m, CoinsuranceBands.Create([0m, 30_000m, 70_000m, 200_000m], [0.65m, 0.70m, 0.75m, 0.80m]), 160_000m),
-            new CatastrophicIllnessTerms(14_000m, CoinsuranceBands.Flat(0.6m), 500_000m),
-            new CatastrophicIllnessTerms(7_000m, CoinsuranceBands.Flat(0.65m), null),
-            default, MedicalAssistanceSchedule.Single(new MedicalAssistanceTerms(0m, 0.7m, 100_000m)), default, default, default, default, 0.9m);
-        _claim = new MedicalClaim(90_000m, 10_000m);
+            new BasicMedicalInsuranceTerms(200, 500, 1_200, 100, CoinsuranceBands.Create([0, 30_000, 70_000, 200_000], [0.65, 0.70, 0.75, 0.80]), 160_000),
+            new CatastrophicIllnessTerms(14_000, CoinsuranceBands.Flat(0.6), 500_000),
+            new CatastrophicIllnessTerms(7_000, CoinsuranceBands.Flat(0.65), null),
+            default, MedicalAssistanceSchedule.Single(new MedicalAssistanceTerms(0, 0.7, 100_000)), default, default, default, default, 0.9);
+        _claim = new MedicalClaim(90_000, 10_000);
     }
 
     /// <summary>Every layer for every person, with the household cap, through the program engine.</summary>
@@ -90,5 +90,5 @@ public class MedicalPipelineBenchmarks
 
     /// <summary>One claim through the layers (worked example 14): should not allocate.</summary>
     [Benchmark]
-    public decimal SingleClaim() => _schedule.Compute(_claim, AssistanceGroup.Dibao).OutOfPocket;
+    public double SingleClaim() => _schedule.Compute(_claim, AssistanceGroup.Dibao).OutOfPocket;
 }

@@ -12,7 +12,7 @@ public sealed record HealthShockOptions
     /// <summary>The confidence level of the intervals, in (0, 1).</summary>
     public double ConfidenceLevel { get; init => field = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "ConfidenceLevel must lie strictly between 0 and 1."); } = 0.95;
 
-    /// <summary>Households per block. Results do not depend on it except through the order of floating-point sums (differences of the order of 1e-15).</summary>
+    /// <summary>Households per block in each replicate's run (<see cref="SimulationOptions.BlockSize"/>). Results do not depend on it.</summary>
     public int BlockSize { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "BlockSize must be at least 1."); } = 4_096;
 
     /// <summary>The most threads to use; -1 for no limit. Results do not depend on it.</summary>

@@ -21,13 +21,13 @@ public readonly record struct BasicMedicalInsuranceTerms
     /// <param name="repeatAdmissionReduction">How much lower the deductible is for each repeat admission, yuan, ≥ 0.</param>
     /// <param name="bands">Co-insurance bands keyed by the within-policy cost.</param>
     /// <param name="annualCeiling">The most basic insurance pays a person in a year, yuan, ≥ 0.</param>
-    public BasicMedicalInsuranceTerms(decimal primaryDeductible, decimal secondaryDeductible, decimal tertiaryDeductible, decimal repeatAdmissionReduction, CoinsuranceBands bands, decimal annualCeiling)
+    public BasicMedicalInsuranceTerms(double primaryDeductible, double secondaryDeductible, double tertiaryDeductible, double repeatAdmissionReduction, CoinsuranceBands bands, double annualCeiling)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(primaryDeductible);
-        ArgumentOutOfRangeException.ThrowIfNegative(secondaryDeductible);
-        ArgumentOutOfRangeException.ThrowIfNegative(tertiaryDeductible);
-        ArgumentOutOfRangeException.ThrowIfNegative(repeatAdmissionReduction);
-        ArgumentOutOfRangeException.ThrowIfNegative(annualCeiling);
+        Guard.NonNegative(primaryDeductible, nameof(primaryDeductible));
+        Guard.NonNegative(secondaryDeductible, nameof(secondaryDeductible));
+        Guard.NonNegative(tertiaryDeductible, nameof(tertiaryDeductible));
+        Guard.NonNegative(repeatAdmissionReduction, nameof(repeatAdmissionReduction));
+        Guard.NonNegative(annualCeiling, nameof(annualCeiling));
         PrimaryDeductible = primaryDeductible;
         SecondaryDeductible = secondaryDeductible;
         TertiaryDeductible = tertiaryDeductible;
@@ -37,41 +37,58 @@ public readonly record struct BasicMedicalInsuranceTerms
     }
 
     /// <summary>Deductible for a first admission at a primary hospital, yuan.</summary>
-    public decimal PrimaryDeductible { get; init; }
+    public double PrimaryDeductible { get; init; }
 
     /// <summary>Deductible for a first admission at a secondary hospital, yuan.</summary>
-    public decimal SecondaryDeductible { get; init; }
+    public double SecondaryDeductible { get; init; }
 
     /// <summary>Deductible for a first admission at a tertiary hospital, yuan.</summary>
-    public decimal TertiaryDeductible { get; init; }
+    public double TertiaryDeductible { get; init; }
 
     /// <summary>The reduction of the deductible for each repeat admission, yuan.</summary>
-    public decimal RepeatAdmissionReduction { get; init; }
+    public double RepeatAdmissionReduction { get; init; }
 
     /// <summary>The co-insurance bands, keyed by the within-policy cost.</summary>
     public CoinsuranceBands Bands { get; init; }
 
     /// <summary>The annual ceiling on basic-insurance payments, yuan per year.</summary>
-    public decimal AnnualCeiling { get; init; }
+    public double AnnualCeiling { get; init; }
 
     /// <summary>The total deductible for <paramref name="admissions"/> admissions at <paramref name="level"/>, yuan.</summary>
     /// <param name="level">The hospital level.</param>
     /// <param name="admissions">Admissions, ≥ 1.</param>
-    public decimal Deductible(HospitalLevel level, int admissions)
+    public double Deductible(HospitalLevel level, int admissions)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(admissions, 1);
-        decimal first = level switch
+        double first = level switch
         {
             HospitalLevel.Primary => PrimaryDeductible,
             HospitalLevel.Secondary => SecondaryDeductible,
             HospitalLevel.Tertiary => TertiaryDeductible,
             _ => throw new ArgumentOutOfRangeException(nameof(level), level, "The hospital level must be Primary, Secondary or Tertiary."),
         };
-        return first + ((admissions - 1) * Math.Max(0m, first - RepeatAdmissionReduction));
+        return first + ((admissions - 1) * Math.Max(0, first - RepeatAdmissionReduction));
     }
 
     /// <summary>What basic insurance pays on a claim, yuan: min(annual ceiling, bands.Pay(within-policy cost, deductible)); 0 for an empty claim (including <c>default</c>).</summary>
     /// <param name="claim">The claim.</param>
-    public decimal Pay(in MedicalClaim claim)
-        => claim.WithinPolicy == 0m ? 0m : Math.Min(AnnualCeiling, Bands.Pay(claim.WithinPolicy, Deductible(claim.Level, claim.Admissions)));
+    public double Pay(in MedicalClaim claim)
+        => claim.WithinPolicy == 0 ? 0 : Math.Min(AnnualCeiling, Bands.Pay(claim.WithinPolicy, Deductible(claim.Level, claim.Admissions)));
+
+    /// <summary>The parameters the terms are read from: the three deductibles, the repeat reduction, the bands and the ceiling.</summary>
+    internal static string[] ParameterNames =>
+    [
+        MedicalPayoutProgram.BasicDeductiblePrimary, MedicalPayoutProgram.BasicDeductibleSecondary, MedicalPayoutProgram.BasicDeductibleTertiary,
+        MedicalPayoutProgram.BasicRepeatReduction, MedicalPayoutProgram.BasicBandThresholds, MedicalPayoutProgram.BasicBandRates, MedicalPayoutProgram.BasicAnnualCeiling,
+    ];
+
+    /// <summary>The terms in force where <paramref name="read"/> reads, in the order of <see cref="ParameterNames"/>.</summary>
+    /// <param name="read">The region's parameters.</param>
+    internal static BasicMedicalInsuranceTerms Read(TermsReader read) => new(
+        read.Scalar(MedicalPayoutProgram.BasicDeductiblePrimary),
+        read.Scalar(MedicalPayoutProgram.BasicDeductibleSecondary),
+        read.Scalar(MedicalPayoutProgram.BasicDeductibleTertiary),
+        read.Scalar(MedicalPayoutProgram.BasicRepeatReduction),
+        read.Bands(MedicalPayoutProgram.BasicBandThresholds, MedicalPayoutProgram.BasicBandRates),
+        read.PerYear(MedicalPayoutProgram.BasicAnnualCeiling));
 }

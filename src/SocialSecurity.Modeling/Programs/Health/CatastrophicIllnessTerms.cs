@@ -16,12 +16,12 @@ public readonly record struct CatastrophicIllnessTerms
     /// <param name="deductible">Deductible on the annual within-policy self-pay, yuan, ≥ 0.</param>
     /// <param name="bands">Rate bands keyed by the self-pay amount.</param>
     /// <param name="cap">The annual cap, yuan, ≥ 0; null for none.</param>
-    public CatastrophicIllnessTerms(decimal deductible, CoinsuranceBands bands, decimal? cap)
+    public CatastrophicIllnessTerms(double deductible, CoinsuranceBands bands, double? cap)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(deductible);
+        Guard.NonNegative(deductible, nameof(deductible));
         if (cap is { } c)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(c, nameof(cap));
+            Guard.NonNegative(c, nameof(cap));
         }
 
         Deductible = deductible;
@@ -30,13 +30,13 @@ public readonly record struct CatastrophicIllnessTerms
     }
 
     /// <summary>The deductible on the within-policy self-pay, yuan per year.</summary>
-    public decimal Deductible { get; init; }
+    public double Deductible { get; init; }
 
     /// <summary>The rate bands, keyed by the self-pay amount.</summary>
     public CoinsuranceBands Bands { get; init; }
 
     /// <summary>The annual cap, yuan per year; null for none.</summary>
-    public decimal? Cap { get; init; }
+    public double? Cap { get; init; }
 
     /// <summary>
     /// The terms for vulnerable people: the deductible multiplied by <paramref name="deductibleFactor"/>, every rate
@@ -45,9 +45,9 @@ public readonly record struct CatastrophicIllnessTerms
     /// <param name="deductibleFactor">The factor on the deductible, in [0, 1] (Ulanqab: 0.5).</param>
     /// <param name="rateIncrease">The rate increase, a fraction in [0, 1] (Ulanqab: 0.05).</param>
     /// <param name="keepCap">Whether the cap still applies (Ulanqab: no).</param>
-    public CatastrophicIllnessTerms ForVulnerable(decimal deductibleFactor, decimal rateIncrease, bool keepCap)
+    public CatastrophicIllnessTerms ForVulnerable(double deductibleFactor, double rateIncrease, bool keepCap)
     {
-        if (deductibleFactor < 0m || deductibleFactor > 1m)
+        if (!(deductibleFactor is >= 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(deductibleFactor), deductibleFactor, "The deductible factor for vulnerable people must lie in [0, 1] (a relief never raises the deductible).");
         }
@@ -57,9 +57,28 @@ public readonly record struct CatastrophicIllnessTerms
 
     /// <summary>What catastrophic insurance pays on an annual within-policy self-pay, yuan.</summary>
     /// <param name="selfPay">The within-policy self-pay left after basic insurance, yuan, ≥ 0.</param>
-    public decimal Pay(decimal selfPay)
+    public double Pay(double selfPay)
     {
-        decimal paid = Bands.Pay(selfPay, Deductible);
+        double paid = Bands.Pay(selfPay, Deductible);
         return Cap is { } cap ? Math.Min(cap, paid) : paid;
     }
+
+    /// <summary>The parameters the ordinary and vulnerable terms are read from.</summary>
+    internal static string[] ParameterNames =>
+    [
+        MedicalPayoutProgram.CatastrophicDeductible, MedicalPayoutProgram.CatastrophicBandThresholds, MedicalPayoutProgram.CatastrophicBandRates, MedicalPayoutProgram.CatastrophicCap,
+        MedicalPayoutProgram.VulnerableDeductibleFactor, MedicalPayoutProgram.VulnerableRateIncrease, MedicalPayoutProgram.VulnerableCapped,
+    ];
+
+    /// <summary>The ordinary terms in force where <paramref name="read"/> reads.</summary>
+    /// <param name="read">The region's parameters.</param>
+    internal static CatastrophicIllnessTerms Read(TermsReader read) => new(
+        read.PerYear(MedicalPayoutProgram.CatastrophicDeductible),
+        read.Bands(MedicalPayoutProgram.CatastrophicBandThresholds, MedicalPayoutProgram.CatastrophicBandRates),
+        read.PerYear(MedicalPayoutProgram.CatastrophicCap));
+
+    /// <summary>These terms adapted for vulnerable people with the relief in force where <paramref name="read"/> reads (<see cref="ForVulnerable"/>).</summary>
+    /// <param name="read">The region's parameters.</param>
+    internal CatastrophicIllnessTerms ReadVulnerable(TermsReader read)
+        => ForVulnerable(read.Scalar(MedicalPayoutProgram.VulnerableDeductibleFactor), read.Scalar(MedicalPayoutProgram.VulnerableRateIncrease), read.Flag(MedicalPayoutProgram.VulnerableCapped));
 }

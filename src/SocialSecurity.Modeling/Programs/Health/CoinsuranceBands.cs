@@ -17,27 +17,27 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// </remarks>
 public readonly struct CoinsuranceBands : IEquatable<CoinsuranceBands>
 {
-    private readonly ImmutableArray<decimal> _thresholds;
-    private readonly ImmutableArray<decimal> _rates;
+    private readonly ImmutableArray<double> _thresholds;
+    private readonly ImmutableArray<double> _rates;
 
-    private CoinsuranceBands(ImmutableArray<decimal> thresholds, ImmutableArray<decimal> rates)
+    private CoinsuranceBands(ImmutableArray<double> thresholds, ImmutableArray<double> rates)
     {
         _thresholds = thresholds;
         _rates = rates;
     }
 
     /// <summary>The lower bound of each band, yuan, ascending, the first 0. Empty for <c>default</c> (which pays nothing).</summary>
-    public ImmutableArray<decimal> Thresholds => _thresholds.IsDefault ? [] : _thresholds;
+    public ImmutableArray<double> Thresholds => _thresholds.IsDefault ? [] : _thresholds;
 
     /// <summary>The reimbursement rate of each band, fractions in [0, 1].</summary>
-    public ImmutableArray<decimal> Rates => _rates.IsDefault ? [] : _rates;
+    public ImmutableArray<double> Rates => _rates.IsDefault ? [] : _rates;
 
     /// <summary>The highest rate of any band (0 when there are no bands).</summary>
-    public decimal MaximumRate
+    public double MaximumRate
     {
         get
         {
-            decimal max = 0m;
+            double max = 0;
             foreach (var r in Rates)
             {
                 max = Math.Max(max, r);
@@ -51,21 +51,21 @@ public readonly struct CoinsuranceBands : IEquatable<CoinsuranceBands>
     /// <param name="thresholds">Lower bounds in yuan, strictly ascending, starting at 0.</param>
     /// <param name="rates">One rate per band, each in [0, 1].</param>
     /// <exception cref="ArgumentException">The lists are empty, of different lengths, not ascending, not starting at 0, or a rate is outside [0, 1].</exception>
-    public static CoinsuranceBands Create(ReadOnlySpan<decimal> thresholds, ReadOnlySpan<decimal> rates)
+    public static CoinsuranceBands Create(ReadOnlySpan<double> thresholds, ReadOnlySpan<double> rates)
     {
         if (thresholds.Length == 0 || thresholds.Length != rates.Length)
         {
             throw new ArgumentException($"Co-insurance bands need one rate per threshold and at least one band; got {thresholds.Length} threshold(s) and {rates.Length} rate(s).", nameof(rates));
         }
 
-        if (thresholds[0] != 0m)
+        if (thresholds[0] != 0)
         {
             throw new ArgumentException($"The first band must start at 0 yuan; got {thresholds[0]}.", nameof(thresholds));
         }
 
         for (int i = 1; i < thresholds.Length; i++)
         {
-            if (thresholds[i] <= thresholds[i - 1])
+            if (!(thresholds[i] > thresholds[i - 1]) || !double.IsFinite(thresholds[i]))
             {
                 throw new ArgumentException($"Band thresholds must be strictly ascending; threshold {i} ({thresholds[i]}) is not above threshold {i - 1} ({thresholds[i - 1]}).", nameof(thresholds));
             }
@@ -73,7 +73,7 @@ public readonly struct CoinsuranceBands : IEquatable<CoinsuranceBands>
 
         for (int i = 0; i < rates.Length; i++)
         {
-            if (rates[i] < 0m || rates[i] > 1m)
+            if (!(rates[i] is >= 0 and <= 1))
             {
                 throw new ArgumentException($"Band rate {i} is {rates[i]}; a reimbursement rate must lie in [0, 1].", nameof(rates));
             }
@@ -84,22 +84,22 @@ public readonly struct CoinsuranceBands : IEquatable<CoinsuranceBands>
 
     /// <summary>One band from 0 upwards at a single rate.</summary>
     /// <param name="rate">The rate, in [0, 1].</param>
-    public static CoinsuranceBands Flat(decimal rate) => Create([0m], [rate]);
+    public static CoinsuranceBands Flat(double rate) => Create([0], [rate]);
 
     /// <summary>The same bands with every rate raised by <paramref name="increase"/> points (a fraction), capped at 1.</summary>
     /// <param name="increase">The increase, a fraction in [0, 1] (0.05 for five points).</param>
-    public CoinsuranceBands WithRatesRaisedBy(decimal increase)
+    public CoinsuranceBands WithRatesRaisedBy(double increase)
     {
-        if (increase < 0m || increase > 1m)
+        if (!(increase is >= 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(increase), increase, "A rate increase must lie in [0, 1].");
         }
 
         var rates = Rates;
-        var raised = new decimal[rates.Length];
+        var raised = new double[rates.Length];
         for (int i = 0; i < rates.Length; i++)
         {
-            raised[i] = Math.Min(1m, rates[i] + increase);
+            raised[i] = Math.Min(1, rates[i] + increase);
         }
 
         return Create(Thresholds.AsSpan(), raised);
@@ -109,20 +109,20 @@ public readonly struct CoinsuranceBands : IEquatable<CoinsuranceBands>
     /// <param name="amount">The amount being reimbursed, yuan, ≥ 0.</param>
     /// <param name="deductible">The deductible, yuan, ≥ 0: the part of the amount below it is not reimbursed.</param>
     /// <returns>Σ rate × the part of each band between the deductible and the amount; 0 when the amount is at most the deductible.</returns>
-    public decimal Pay(decimal amount, decimal deductible)
+    public double Pay(double amount, double deductible)
     {
         if (amount <= deductible || _thresholds.IsDefault)
         {
-            return 0m;
+            return 0;
         }
 
         var thresholds = _thresholds.AsSpan();
         var rates = _rates.AsSpan();
-        decimal paid = 0m;
+        double paid = 0;
         for (int i = 0; i < thresholds.Length; i++)
         {
-            decimal low = Math.Max(thresholds[i], deductible);
-            decimal high = i + 1 < thresholds.Length ? Math.Min(thresholds[i + 1], amount) : amount;
+            double low = Math.Max(thresholds[i], deductible);
+            double high = i + 1 < thresholds.Length ? Math.Min(thresholds[i + 1], amount) : amount;
             if (high > low)
             {
                 paid += (high - low) * rates[i];
@@ -178,7 +178,7 @@ public readonly struct CoinsuranceBands : IEquatable<CoinsuranceBands>
         var parts = new string[t.Length];
         for (int i = 0; i < t.Length; i++)
         {
-            parts[i] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(i + 1 < t.Length ? $"{t[i]:0}–{t[i + 1]:0}" : $"≥{t[i]:0}")} at {r[i] * 100m:0.##}%");
+            parts[i] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(i + 1 < t.Length ? $"{t[i]:0}–{t[i + 1]:0}" : $"≥{t[i]:0}")} at {r[i] * 100:0.##}%");
         }
 
         return string.Join("; ", parts);

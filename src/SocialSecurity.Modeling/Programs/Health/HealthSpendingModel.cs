@@ -12,8 +12,8 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// </summary>
 /// <remarks>
 /// <para>Rule, for a person in age band <i>b</i>: P(any) = min(1, <i>p</i><sub>b</sub> × sex factor × hukou factor);
-/// amount = median<sub>b</sub> × sex factor × hukou factor × exp(σ <i>Z</i>), <i>Z</i> standard normal, rounded to
-/// 0.01 yuan; within-policy = share × amount; admissions = 1, or 2 with the repeat probability; hospital level primary
+/// amount = median<sub>b</sub> × sex factor × hukou factor × exp(σ <i>Z</i>), <i>Z</i> standard normal, in yuan,
+/// unrounded (docs/money.md); within-policy = share × amount; admissions = 1, or 2 with the repeat probability; hospital level primary
 /// below <see cref="SecondaryFrom"/>, tertiary from <see cref="TertiaryFrom"/>, secondary in between. Each person draws, in a
 /// fixed order from their own <see cref="PersonRandomStream"/>, the any-spending and repeat-admission uniforms and,
 /// only when there is spending, the normal for the amount.</para>
@@ -132,16 +132,15 @@ public sealed class HealthSpendingModel
         double repeat = stream.NextDouble();
         if (any >= AnyUseProbability(age, sex, hukou))
         {
-            return new MedicalClaim(0m, 0m, HospitalLevel.Primary, 1);
+            return new MedicalClaim(0, 0, HospitalLevel.Primary, 1);
         }
 
         double z = stream.NextStandardNormal();
 
         double amount = Math.Min(1e12, MedianAmount(age, sex, hukou) * Math.Exp(LogStandardDeviation * z));
-        decimal total = Math.Round((decimal)amount, 2, MidpointRounding.AwayFromZero);
-        decimal within = Math.Round(total * (decimal)WithinPolicyShare, 2, MidpointRounding.AwayFromZero);
+        double within = amount * WithinPolicyShare;
         var level = amount >= TertiaryFrom ? HospitalLevel.Tertiary : amount >= SecondaryFrom ? HospitalLevel.Secondary : HospitalLevel.Primary;
-        return new MedicalClaim(within, total - within, level, repeat < RepeatAdmissionProbability ? 2 : 1);
+        return new MedicalClaim(within, amount - within, level, repeat < RepeatAdmissionProbability ? 2 : 1);
     }
 
     private int Band(int age)

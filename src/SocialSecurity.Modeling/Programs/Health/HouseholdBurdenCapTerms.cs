@@ -20,23 +20,23 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// <param name="DestituteOrDibaoCap">K for destitute and dibao households, yuan per year.</param>
 /// <param name="MarginalCap">K for dibao-marginal households, yuan per year.</param>
 /// <param name="OtherHardshipCap">K for other hardship households, yuan per year.</param>
-public readonly record struct HouseholdBurdenCapTerms(bool Enabled, decimal DestituteOrDibaoCap, decimal MarginalCap, decimal OtherHardshipCap)
+public readonly record struct HouseholdBurdenCapTerms(bool Enabled, double DestituteOrDibaoCap, double MarginalCap, double OtherHardshipCap)
 {
     /// <summary>K for destitute and dibao households, yuan per year.</summary>
-    public decimal DestituteOrDibaoCap { get; init; } = Guard.NonNegative(DestituteOrDibaoCap, nameof(DestituteOrDibaoCap));
+    public double DestituteOrDibaoCap { get; init; } = Guard.NonNegative(DestituteOrDibaoCap, nameof(DestituteOrDibaoCap));
 
     /// <summary>K for dibao-marginal households, yuan per year.</summary>
-    public decimal MarginalCap { get; init; } = Guard.NonNegative(MarginalCap, nameof(MarginalCap));
+    public double MarginalCap { get; init; } = Guard.NonNegative(MarginalCap, nameof(MarginalCap));
 
     /// <summary>K for other hardship households, yuan per year.</summary>
-    public decimal OtherHardshipCap { get; init; } = Guard.NonNegative(OtherHardshipCap, nameof(OtherHardshipCap));
+    public double OtherHardshipCap { get; init; } = Guard.NonNegative(OtherHardshipCap, nameof(OtherHardshipCap));
 
     /// <summary>No cap anywhere.</summary>
     public static HouseholdBurdenCapTerms None => default;
 
     /// <summary>The cap K for a household whose most favourable member group is <paramref name="group"/>; null when there is none.</summary>
     /// <param name="group">The group.</param>
-    public decimal? CapFor(AssistanceGroup group)
+    public double? CapFor(AssistanceGroup group)
     {
         if (!Enabled)
         {
@@ -55,7 +55,7 @@ public readonly record struct HouseholdBurdenCapTerms(bool Enabled, decimal Dest
     /// <summary>The lower cap of two groups' caps, for combining members into a household (null is "no cap").</summary>
     /// <param name="a">One cap.</param>
     /// <param name="b">Another cap.</param>
-    public static decimal? Lower(decimal? a, decimal? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+    public static double? Lower(double? a, double? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 
     /// <summary>
     /// Applies a cap <paramref name="cap"/> to the members of one household: the fund pays the household's
@@ -64,31 +64,31 @@ public readonly record struct HouseholdBurdenCapTerms(bool Enabled, decimal Dest
     /// <param name="members">The members' payouts before the cap; replaced in place by the payouts after it.</param>
     /// <param name="cap">The household's cap K, yuan per year, or null for none (nothing changes).</param>
     /// <returns>What the fund pays the household, yuan.</returns>
-    public static decimal Apply(Span<MedicalPayout> members, decimal? cap)
+    public static double Apply(Span<MedicalPayout> members, double? cap)
     {
         if (cap is not { } k)
         {
-            return 0m;
+            return 0;
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(k, nameof(cap));
-        decimal total = 0m;
+        Guard.NonNegative(k, nameof(cap));
+        double total = 0;
         foreach (ref readonly var m in members)
         {
             total += m.OutOfPocket;
         }
 
-        decimal excess = total - k;
-        if (excess <= 0m)
+        double excess = total - k;
+        if (excess <= 0)
         {
-            return 0m;
+            return 0;
         }
 
-        decimal left = excess;
+        double left = excess;
         for (int i = 0; i < members.Length; i++)
         {
-            decimal oop = members[i].OutOfPocket;
-            decimal share = i == members.Length - 1 ? left : excess * oop / total;
+            double oop = members[i].OutOfPocket;
+            double share = i == members.Length - 1 ? left : excess * oop / total;
             share = Math.Min(oop, Math.Min(left, share));
             members[i] = members[i].WithHouseholdCap(share);
             left -= share;
@@ -96,4 +96,16 @@ public readonly record struct HouseholdBurdenCapTerms(bool Enabled, decimal Dest
 
         return excess - left;
     }
+
+    /// <summary>The parameters the cap is read from.</summary>
+    internal static string[] ParameterNames =>
+        [MedicalPayoutProgram.HouseholdCapEnabled, MedicalPayoutProgram.HouseholdCapDestituteDibao, MedicalPayoutProgram.HouseholdCapMarginal, MedicalPayoutProgram.HouseholdCapOtherHardship];
+
+    /// <summary>The cap in force where <paramref name="read"/> reads.</summary>
+    /// <param name="read">The region's parameters.</param>
+    internal static HouseholdBurdenCapTerms Read(TermsReader read) => new(
+        read.Flag(MedicalPayoutProgram.HouseholdCapEnabled),
+        read.PerYear(MedicalPayoutProgram.HouseholdCapDestituteDibao),
+        read.PerYear(MedicalPayoutProgram.HouseholdCapMarginal),
+        read.PerYear(MedicalPayoutProgram.HouseholdCapOtherHardship));
 }

@@ -15,21 +15,29 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// <param name="Deductible">The deductible, yuan per year, ≥ 0.</param>
 /// <param name="Rate">The share paid above the deductible, in [0, 1].</param>
 /// <param name="Cap">The annual cap, yuan per year, ≥ 0.</param>
-public readonly record struct InclusiveCommercialInsuranceTerms(decimal Deductible, decimal Rate, decimal Cap)
+public readonly record struct InclusiveCommercialInsuranceTerms(double Deductible, double Rate, double Cap)
 {
     /// <summary>The deductible, yuan per year.</summary>
-    public decimal Deductible { get; init; } = Guard.NonNegative(Deductible, nameof(Deductible));
+    public double Deductible { get; init; } = Guard.NonNegative(Deductible, nameof(Deductible));
 
     /// <summary>The share paid above the deductible.</summary>
-    public decimal Rate { get; init; } = Guard.Fraction(Rate, nameof(Rate));
+    public double Rate { get; init; } = Guard.Fraction(Rate, nameof(Rate));
 
     /// <summary>The annual cap, yuan per year.</summary>
-    public decimal Cap { get; init; } = Guard.NonNegative(Cap, nameof(Cap));
+    public double Cap { get; init; } = Guard.NonNegative(Cap, nameof(Cap));
 
     /// <summary>No cover.</summary>
     public static InclusiveCommercialInsuranceTerms None => default;
 
     /// <summary>What the insurance pays an enrolled person on a remaining within-policy self-pay, yuan.</summary>
     /// <param name="selfPay">The remaining within-policy self-pay, yuan, ≥ 0.</param>
-    public decimal Pay(decimal selfPay) => Math.Min(Cap, Rate * Math.Max(0m, selfPay - Deductible));
+    public double Pay(double selfPay) => Math.Min(Cap, Rate * Math.Max(0, selfPay - Deductible));
+
+    /// <summary>The parameters the terms are read from.</summary>
+    internal static string[] ParameterNames => [MedicalPayoutProgram.CommercialDeductible, MedicalPayoutProgram.CommercialRate, MedicalPayoutProgram.CommercialCap];
+
+    /// <summary>The terms in force where <paramref name="read"/> reads.</summary>
+    /// <param name="read">The region's parameters.</param>
+    internal static InclusiveCommercialInsuranceTerms Read(TermsReader read)
+        => new(read.PerYear(MedicalPayoutProgram.CommercialDeductible), read.Scalar(MedicalPayoutProgram.CommercialRate), read.PerYear(MedicalPayoutProgram.CommercialCap));
 }

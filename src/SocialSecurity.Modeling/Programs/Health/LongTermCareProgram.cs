@@ -79,7 +79,7 @@ public sealed class LongTermCareProgram : PolicyProgram
             _terms = new LongTermCareTerms?[setup.Regions.Count];
             foreach (var r in setup.RegionsPresent)
             {
-                _terms[r.Index] = _enabled[r] != 0 ? new LongTermCareTerms((decimal)_partly[r], (decimal)_fully[r], (decimal)financing[r]) : null;
+                _terms[r.Index] = _enabled[r] != 0 ? new LongTermCareTerms(_partly[r], _fully[r], financing[r]) : null;
             }
         }
 
@@ -105,13 +105,13 @@ public sealed class LongTermCareProgram : PolicyProgram
                     }
 
                     double c = cost[p];
-                    if (!double.IsFinite(c) || c < 0 || c > 7.9e27)
+                    if (!double.IsFinite(c) || c < 0)
                     {
                         throw new InvalidOperationException($"Column '{AssessedCareCostColumn}' holds {c.ToString(CultureInfo.InvariantCulture)} for person row {p}; expected a finite amount ≥ 0 yuan per year.");
                     }
 
-                    benefit[p] = (double)t.Benefit(selfCare[p], (decimal)c);
-                    financing[p] = (double)t.FinancingPerInsuredAnnual;
+                    benefit[p] = t.Benefit(selfCare[p], c);
+                    financing[p] = t.FinancingPerInsuredAnnual;
                     if (context.Explanation is { } explain)
                     {
                         var source = selfCare[p] == SelfCareAbility.FullyUnable ? _fully.Source(region[h]) : _partly.Source(region[h]);

@@ -19,7 +19,7 @@ public readonly record struct LongTermCareTerms
     /// <param name="partlyUnableShare">Share of the assessed care cost paid for a person partly unable to look after themself, in [0, 1].</param>
     /// <param name="fullyUnableShare">Share paid for a person fully unable to look after themself, in [0, 1].</param>
     /// <param name="financingPerInsuredAnnual">Financing raised per insured person, yuan per year, ≥ 0.</param>
-    public LongTermCareTerms(decimal partlyUnableShare, decimal fullyUnableShare, decimal financingPerInsuredAnnual)
+    public LongTermCareTerms(double partlyUnableShare, double fullyUnableShare, double financingPerInsuredAnnual)
     {
         PartlyUnableShare = Guard.Fraction(partlyUnableShare, nameof(partlyUnableShare));
         FullyUnableShare = Guard.Fraction(fullyUnableShare, nameof(fullyUnableShare));
@@ -27,19 +27,19 @@ public readonly record struct LongTermCareTerms
     }
 
     /// <summary>Share of the assessed care cost paid for a person partly unable to look after themself.</summary>
-    public decimal PartlyUnableShare { get; }
+    public double PartlyUnableShare { get; }
 
     /// <summary>Share of the assessed care cost paid for a person fully unable to look after themself.</summary>
-    public decimal FullyUnableShare { get; }
+    public double FullyUnableShare { get; }
 
     /// <summary>Financing raised per insured person, yuan per year.</summary>
-    public decimal FinancingPerInsuredAnnual { get; }
+    public double FinancingPerInsuredAnnual { get; }
 
     /// <summary>The benefit share for an assessed grade.</summary>
     /// <param name="grade">The assessed ability to look after oneself.</param>
-    public decimal ShareFor(SelfCareAbility grade) => grade switch
+    public double ShareFor(SelfCareAbility grade) => grade switch
     {
-        SelfCareAbility.Able => 0m,
+        SelfCareAbility.Able => 0,
         SelfCareAbility.PartlyUnable => PartlyUnableShare,
         SelfCareAbility.FullyUnable => FullyUnableShare,
         _ => throw new ArgumentOutOfRangeException(nameof(grade), grade, "The grade must be Able, PartlyUnable or FullyUnable."),
@@ -48,6 +48,6 @@ public readonly record struct LongTermCareTerms
     /// <summary>The benefit, yuan: share(grade) × assessed care cost.</summary>
     /// <param name="grade">The assessed ability to look after oneself.</param>
     /// <param name="assessedCareCost">The assessed cost of the care the person needs, yuan, ≥ 0 (per the period wanted).</param>
-    public decimal Benefit(SelfCareAbility grade, decimal assessedCareCost)
+    public double Benefit(SelfCareAbility grade, double assessedCareCost)
         => ShareFor(grade) * Guard.NonNegative(assessedCareCost, nameof(assessedCareCost));
 }

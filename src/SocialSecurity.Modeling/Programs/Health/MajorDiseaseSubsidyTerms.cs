@@ -18,13 +18,13 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// <param name="AdmissionThreshold">The bill per admission that must be exceeded, yuan, ≥ 0.</param>
 /// <param name="Bands">Rate bands keyed by the remaining self-pay.</param>
 /// <param name="Cap">The annual cap, yuan per year, ≥ 0.</param>
-public readonly record struct MajorDiseaseSubsidyTerms(bool Enabled, decimal AdmissionThreshold, CoinsuranceBands Bands, decimal Cap)
+public readonly record struct MajorDiseaseSubsidyTerms(bool Enabled, double AdmissionThreshold, CoinsuranceBands Bands, double Cap)
 {
     /// <summary>The bill per admission that must be exceeded, yuan.</summary>
-    public decimal AdmissionThreshold { get; init; } = Guard.NonNegative(AdmissionThreshold, nameof(AdmissionThreshold));
+    public double AdmissionThreshold { get; init; } = Guard.NonNegative(AdmissionThreshold, nameof(AdmissionThreshold));
 
     /// <summary>The annual cap, yuan per year.</summary>
-    public decimal Cap { get; init; } = Guard.NonNegative(Cap, nameof(Cap));
+    public double Cap { get; init; } = Guard.NonNegative(Cap, nameof(Cap));
 
     /// <summary>No subsidy.</summary>
     public static MajorDiseaseSubsidyTerms None => default;
@@ -32,6 +32,18 @@ public readonly record struct MajorDiseaseSubsidyTerms(bool Enabled, decimal Adm
     /// <summary>What the subsidy pays, yuan.</summary>
     /// <param name="claim">The claim (its bill per admission is tested against the threshold).</param>
     /// <param name="selfPay">The within-policy self-pay left after insurance and assistance, yuan, ≥ 0.</param>
-    public decimal Pay(in MedicalClaim claim, decimal selfPay)
-        => Enabled && claim.PerAdmission > AdmissionThreshold ? Math.Min(Cap, Bands.Pay(selfPay, 0m)) : 0m;
+    public double Pay(in MedicalClaim claim, double selfPay)
+        => Enabled && claim.PerAdmission > AdmissionThreshold ? Math.Min(Cap, Bands.Pay(selfPay, 0)) : 0;
+
+    /// <summary>The parameters the subsidy is read from.</summary>
+    internal static string[] ParameterNames =>
+        [MedicalPayoutProgram.MajorDiseaseEnabled, MedicalPayoutProgram.MajorDiseaseAdmissionThreshold, MedicalPayoutProgram.MajorDiseaseBandThresholds, MedicalPayoutProgram.MajorDiseaseBandRates, MedicalPayoutProgram.MajorDiseaseCap];
+
+    /// <summary>The subsidy in force where <paramref name="read"/> reads.</summary>
+    /// <param name="read">The region's parameters.</param>
+    internal static MajorDiseaseSubsidyTerms Read(TermsReader read) => new(
+        read.Flag(MedicalPayoutProgram.MajorDiseaseEnabled),
+        read.Scalar(MedicalPayoutProgram.MajorDiseaseAdmissionThreshold),
+        read.Bands(MedicalPayoutProgram.MajorDiseaseBandThresholds, MedicalPayoutProgram.MajorDiseaseBandRates),
+        read.PerYear(MedicalPayoutProgram.MajorDiseaseCap));
 }

@@ -15,15 +15,15 @@ public readonly record struct MedicalAssistanceTerms
     /// <param name="deductible">Deductible on the remaining self-pay, yuan per year, ≥ 0.</param>
     /// <param name="rate">The share paid above the deductible, in [0, 1].</param>
     /// <param name="cap">The annual cap, yuan per year, ≥ 0.</param>
-    public MedicalAssistanceTerms(decimal deductible, decimal rate, decimal cap)
+    public MedicalAssistanceTerms(double deductible, double rate, double cap)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(deductible);
-        if (rate < 0m || rate > 1m)
+        Guard.NonNegative(deductible, nameof(deductible));
+        if (!(rate is >= 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(rate), rate, "The assistance rate must lie in [0, 1].");
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(cap);
+        Guard.NonNegative(cap, nameof(cap));
         Deductible = deductible;
         Rate = rate;
         Cap = cap;
@@ -33,15 +33,15 @@ public readonly record struct MedicalAssistanceTerms
     public static MedicalAssistanceTerms None => default;
 
     /// <summary>The deductible, yuan per year.</summary>
-    public decimal Deductible { get; init; }
+    public double Deductible { get; init; }
 
     /// <summary>The share paid above the deductible.</summary>
-    public decimal Rate { get; init; }
+    public double Rate { get; init; }
 
     /// <summary>The annual cap, yuan per year.</summary>
-    public decimal Cap { get; init; }
+    public double Cap { get; init; }
 
     /// <summary>What assistance pays on a remaining within-policy self-pay, yuan.</summary>
     /// <param name="selfPay">The within-policy self-pay left after insurance, yuan, ≥ 0.</param>
-    public decimal Pay(decimal selfPay) => Math.Min(Cap, Rate * Math.Max(0m, selfPay - Deductible));
+    public double Pay(double selfPay) => Math.Min(Cap, Rate * Math.Max(0, selfPay - Deductible));
 }

@@ -14,10 +14,10 @@ public readonly record struct MedicalClaim
     /// <param name="level">The hospital level (selects the basic-insurance deductible).</param>
     /// <param name="admissions">Admissions in the period, ≥ 1: the first pays the full deductible, each repeat a reduced one.</param>
     /// <exception cref="ArgumentOutOfRangeException">An amount is negative or not finite-valued, the level is undefined, or admissions &lt; 1.</exception>
-    public MedicalClaim(decimal withinPolicy, decimal outOfPolicy, HospitalLevel level = HospitalLevel.Tertiary, int admissions = 1)
+    public MedicalClaim(double withinPolicy, double outOfPolicy, HospitalLevel level = HospitalLevel.Tertiary, int admissions = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(withinPolicy);
-        ArgumentOutOfRangeException.ThrowIfNegative(outOfPolicy);
+        Guard.NonNegative(withinPolicy, nameof(withinPolicy));
+        Guard.NonNegative(outOfPolicy, nameof(outOfPolicy));
         if (!Enum.IsDefined(level))
         {
             throw new ArgumentOutOfRangeException(nameof(level), level, "The hospital level must be Primary (1), Secondary (2) or Tertiary (3).");
@@ -31,10 +31,10 @@ public readonly record struct MedicalClaim
     }
 
     /// <summary>Within-policy cost, yuan.</summary>
-    public decimal WithinPolicy { get; }
+    public double WithinPolicy { get; }
 
     /// <summary>Out-of-policy cost, yuan.</summary>
-    public decimal OutOfPolicy { get; }
+    public double OutOfPolicy { get; }
 
     /// <summary>The hospital level.</summary>
     public HospitalLevel Level { get; }
@@ -43,8 +43,8 @@ public readonly record struct MedicalClaim
     public int Admissions { get; }
 
     /// <summary>The whole bill: within-policy plus out-of-policy cost, yuan.</summary>
-    public decimal Total => WithinPolicy + OutOfPolicy;
+    public double Total => WithinPolicy + OutOfPolicy;
 
     /// <summary>The average bill per admission, yuan (the whole bill when there is one admission).</summary>
-    public decimal PerAdmission => Total / Math.Max(1, Admissions);
+    public double PerAdmission => Total / Math.Max(1, Admissions);
 }

@@ -45,10 +45,10 @@ public readonly record struct MedicalPayoutSchedule(
     MedicalAssistanceSchedule OtherHardshipAssistance,
     MajorDiseaseSubsidyTerms MajorDisease,
     InclusiveCommercialInsuranceTerms InclusiveCommercial,
-    decimal ReimbursementCeiling)
+    double ReimbursementCeiling)
 {
     /// <summary>The most the public layers may pay, as a share of the whole bill.</summary>
-    public decimal ReimbursementCeiling { get; init; } = Guard.Fraction(ReimbursementCeiling, nameof(ReimbursementCeiling));
+    public double ReimbursementCeiling { get; init; } = Guard.Fraction(ReimbursementCeiling, nameof(ReimbursementCeiling));
 
     /// <summary>The assistance schedule of a group (<see cref="MedicalAssistanceSchedule.None"/> for no group).</summary>
     /// <param name="group">The group.</param>
@@ -68,23 +68,23 @@ public readonly record struct MedicalPayoutSchedule(
     public MedicalPayout Compute(in MedicalClaim claim, AssistanceGroup group = AssistanceGroup.None, bool inclusiveCommercialEnrolled = false)
     {
         bool assisted = group != AssistanceGroup.None;
-        decimal left = claim.WithinPolicy;
+        double left = claim.WithinPolicy;
 
-        decimal basic = Math.Min(left, Basic.Pay(claim));
+        double basic = Math.Min(left, Basic.Pay(claim));
         left -= basic;
 
-        decimal catastrophic = Math.Min(left, (assisted ? CatastrophicVulnerable : Catastrophic).Pay(left));
+        double catastrophic = Math.Min(left, (assisted ? CatastrophicVulnerable : Catastrophic).Pay(left));
         left -= catastrophic;
 
-        decimal assistance = assisted ? Math.Min(left, AssistanceFor(group).For(claim.Total).Pay(left)) : 0m;
+        double assistance = assisted ? Math.Min(left, AssistanceFor(group).For(claim.Total).Pay(left)) : 0;
         left -= assistance;
 
-        decimal majorDisease = assisted ? Math.Min(left, MajorDisease.Pay(claim, left)) : 0m;
+        double majorDisease = assisted ? Math.Min(left, MajorDisease.Pay(claim, left)) : 0;
 
         // The overall ceiling: take an excess back from the last public layer first.
-        decimal excess = basic + catastrophic + assistance + majorDisease - (ReimbursementCeiling * claim.Total);
-        decimal reduction = Math.Max(0m, excess);
-        if (excess > 0m)
+        double excess = basic + catastrophic + assistance + majorDisease - (ReimbursementCeiling * claim.Total);
+        double reduction = Math.Max(0, excess);
+        if (excess > 0)
         {
             TakeBack(ref majorDisease, ref excess);
             TakeBack(ref assistance, ref excess);
@@ -92,15 +92,17 @@ public readonly record struct MedicalPayoutSchedule(
             TakeBack(ref basic, ref excess);
         }
 
+        // Each subtraction takes at most what is left, so the self-pay left never falls below 0 in floating point.
         left = claim.WithinPolicy - basic - catastrophic - assistance - majorDisease;
-        decimal commercial = inclusiveCommercialEnrolled ? Math.Min(left, InclusiveCommercial.Pay(left)) : 0m;
+        double commercial = inclusiveCommercialEnrolled ? Math.Min(left, InclusiveCommercial.Pay(left)) : 0;
+        left -= commercial;
 
-        return new MedicalPayout(claim.WithinPolicy, claim.OutOfPolicy, basic, catastrophic, assistance, majorDisease, commercial, 0m, reduction);
+        return new MedicalPayout(claim.WithinPolicy, claim.OutOfPolicy, basic, catastrophic, assistance, majorDisease, commercial, 0, reduction, left + claim.OutOfPolicy);
     }
 
-    private static void TakeBack(ref decimal layer, ref decimal excess)
+    private static void TakeBack(ref double layer, ref double excess)
     {
-        decimal cut = Math.Min(layer, excess);
+        double cut = Math.Min(layer, excess);
         layer -= cut;
         excess -= cut;
     }

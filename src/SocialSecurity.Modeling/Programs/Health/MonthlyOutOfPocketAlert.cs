@@ -21,14 +21,14 @@ public readonly record struct MonthlyOutOfPocketAlert
 
     /// <summary>A flagging rule.</summary>
     /// <param name="thresholdMonthly">The monthly out-of-pocket amount that must be exceeded, yuan per month, ≥ 0.</param>
-    public MonthlyOutOfPocketAlert(decimal thresholdMonthly)
+    public MonthlyOutOfPocketAlert(double thresholdMonthly)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(thresholdMonthly);
+        ThresholdMonthly = Guard.NonNegative(thresholdMonthly, nameof(thresholdMonthly));
         ThresholdMonthly = thresholdMonthly;
     }
 
     /// <summary>The monthly out-of-pocket amount that must be exceeded, yuan per month.</summary>
-    public decimal ThresholdMonthly { get; }
+    public double ThresholdMonthly { get; }
 
     /// <summary>The rule in force in <paramref name="region"/> at <paramref name="date"/>.</summary>
     /// <param name="parameters">The parameter store.</param>
@@ -38,36 +38,15 @@ public readonly record struct MonthlyOutOfPocketAlert
     public static MonthlyOutOfPocketAlert InForce(ParameterStore parameters, DateOnly date, RegionId region)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return new MonthlyOutOfPocketAlert((decimal)parameters.Resolve(ThresholdParameter, date, region).PerMonth());
+        return new MonthlyOutOfPocketAlert(parameters.Resolve(ThresholdParameter, date, region).PerMonth());
     }
 
     /// <summary>Whether a month's out-of-pocket spending is flagged: strictly above the threshold.</summary>
     /// <param name="outOfPocketMonthly">Out-of-pocket spending in the month, yuan.</param>
-    public bool IsFlagged(decimal outOfPocketMonthly) => outOfPocketMonthly > ThresholdMonthly;
+    public bool IsFlagged(double outOfPocketMonthly) => outOfPocketMonthly > ThresholdMonthly;
 
     /// <summary>Flags each month's (or person's) out-of-pocket spending.</summary>
-    /// <param name="outOfPocketMonthly">Monthly out-of-pocket amounts, yuan.</param>
-    /// <param name="flags">Receives whether each amount is flagged; same length.</param>
-    /// <returns>The number flagged.</returns>
-    public int Flag(ReadOnlySpan<decimal> outOfPocketMonthly, Span<bool> flags)
-    {
-        if (flags.Length != outOfPocketMonthly.Length)
-        {
-            throw new ArgumentException($"flags has {flags.Length} element(s) but there are {outOfPocketMonthly.Length} amount(s); they must have the same length.", nameof(flags));
-        }
-
-        int count = 0;
-        for (int i = 0; i < outOfPocketMonthly.Length; i++)
-        {
-            flags[i] = outOfPocketMonthly[i] > ThresholdMonthly;
-            count += flags[i] ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    /// <summary>Flags out-of-pocket amounts held as a double column (compared exactly after conversion to decimal).</summary>
-    /// <param name="outOfPocketMonthly">Monthly out-of-pocket amounts, yuan.</param>
+    /// <param name="outOfPocketMonthly">Monthly out-of-pocket amounts, yuan (a double column); NaN is never flagged.</param>
     /// <param name="flags">Receives whether each amount is flagged; same length.</param>
     /// <returns>The number flagged.</returns>
     public int Flag(ReadOnlySpan<double> outOfPocketMonthly, Span<bool> flags)
@@ -80,8 +59,7 @@ public readonly record struct MonthlyOutOfPocketAlert
         int count = 0;
         for (int i = 0; i < outOfPocketMonthly.Length; i++)
         {
-            double v = outOfPocketMonthly[i];
-            flags[i] = double.IsFinite(v) && (v > 7.9e27 || (v > -7.9e27 && (decimal)v > ThresholdMonthly));
+            flags[i] = outOfPocketMonthly[i] > ThresholdMonthly;
             count += flags[i] ? 1 : 0;
         }
 

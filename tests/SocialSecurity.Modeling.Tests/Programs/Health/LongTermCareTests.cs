@@ -12,14 +12,14 @@ public class LongTermCareTests
     [Fact]
     public void Benefit_is_the_grade_share_of_the_assessed_cost()
     {
-        var terms = new LongTermCareTerms(0.6m, 0.7m, 90m);
+        var terms = new LongTermCareTerms(0.6, 0.7, 90);
 
-        terms.Benefit(SelfCareAbility.FullyUnable, 30_000m).Should().Be(21_000m);
-        terms.Benefit(SelfCareAbility.PartlyUnable, 30_000m).Should().Be(18_000m);
-        terms.Benefit(SelfCareAbility.Able, 30_000m).Should().Be(0m);
-        var negative = () => terms.Benefit(SelfCareAbility.FullyUnable, -1m);
+        terms.Benefit(SelfCareAbility.FullyUnable, 30_000).Should().BeApproximately(21_000, 1e-9);
+        terms.Benefit(SelfCareAbility.PartlyUnable, 30_000).Should().BeApproximately(18_000, 1e-9);
+        terms.Benefit(SelfCareAbility.Able, 30_000).Should().BeApproximately(0, 1e-9);
+        var negative = () => terms.Benefit(SelfCareAbility.FullyUnable, -1);
         negative.Should().Throw<ArgumentOutOfRangeException>();
-        var badShare = () => new LongTermCareTerms(1.2m, 0.7m, 90m);
+        var badShare = () => new LongTermCareTerms(1.2, 0.7, 90);
         badShare.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("partlyUnableShare");
     }
 
@@ -40,7 +40,7 @@ public class LongTermCareTests
         var result = calculator.Calculate(household, members, new DateOnly(2023, 6, 30), columns);
 
         result.PersonValue(LongTermCareProgram.Benefit.Name, 0).Should().BeApproximately(benefit, 1e-9);
-        result.PersonValue(LongTermCareProgram.Benefit.Name, 1).Should().Be(0);
+        result.PersonValue(LongTermCareProgram.Benefit.Name, 1).Should().BeApproximately(0, 1e-9);
         result.PersonValue(LongTermCareProgram.Financing.Name, 1).Should().Be(financing);
     }
 }

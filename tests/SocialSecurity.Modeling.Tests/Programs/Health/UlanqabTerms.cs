@@ -6,18 +6,18 @@ namespace SocialSecurity.Modeling.Tests.Programs.Health;
 internal static class UlanqabTerms
 {
     public static BasicMedicalInsuranceTerms Basic { get; } = new(
-        primaryDeductible: 200m, secondaryDeductible: 500m, tertiaryDeductible: 1_200m, repeatAdmissionReduction: 100m,
-        CoinsuranceBands.Create([0m, 30_000m, 70_000m, 200_000m], [0.65m, 0.70m, 0.75m, 0.80m]), annualCeiling: 160_000m);
+        primaryDeductible: 200, secondaryDeductible: 500, tertiaryDeductible: 1_200, repeatAdmissionReduction: 100,
+        CoinsuranceBands.Create([0, 30_000, 70_000, 200_000], [0.65, 0.70, 0.75, 0.80]), annualCeiling: 160_000);
 
-    public static CatastrophicIllnessTerms Catastrophic { get; } = new(14_000m, CoinsuranceBands.Flat(0.60m), 500_000m);
+    public static CatastrophicIllnessTerms Catastrophic { get; } = new(14_000, CoinsuranceBands.Flat(0.60), 500_000);
 
-    public static CatastrophicIllnessTerms CatastrophicPoor { get; } = Catastrophic.ForVulnerable(0.5m, 0.05m, keepCap: false);
+    public static CatastrophicIllnessTerms CatastrophicPoor { get; } = Catastrophic.ForVulnerable(0.5, 0.05, keepCap: false);
 
     /// <summary>The national design [U] of example 14: 70%, no deductible, a cap large enough not to bind.</summary>
-    public static MedicalAssistanceSchedule NationalDibaoAssistance { get; } = MedicalAssistanceSchedule.Single(new MedicalAssistanceTerms(0m, 0.70m, 100_000m));
+    public static MedicalAssistanceSchedule NationalDibaoAssistance { get; } = MedicalAssistanceSchedule.Single(new MedicalAssistanceTerms(0, 0.70, 100_000));
 
-    public static MajorDiseaseSubsidyTerms MajorDisease { get; } = new(true, 30_000m, CoinsuranceBands.Create([0m, 30_000m, 50_000m], [0.40m, 0.50m, 0.60m]), 50_000m);
+    public static MajorDiseaseSubsidyTerms MajorDisease { get; } = new(true, 30_000, CoinsuranceBands.Create([0, 30_000, 50_000], [0.40, 0.50, 0.60]), 50_000);
 
-    public static MedicalPayoutSchedule Schedule(MedicalAssistanceSchedule dibao = default, MajorDiseaseSubsidyTerms majorDisease = default, InclusiveCommercialInsuranceTerms commercial = default, decimal ceiling = 0.90m)
+    public static MedicalPayoutSchedule Schedule(MedicalAssistanceSchedule dibao = default, MajorDiseaseSubsidyTerms majorDisease = default, InclusiveCommercialInsuranceTerms commercial = default, double ceiling = 0.90)
         => new(Basic, Catastrophic, CatastrophicPoor, default, dibao, default, default, majorDisease, commercial, ceiling);
 }

@@ -37,36 +37,16 @@ public class EmployeePensionInvariantTests
                     Interlocked.Increment(ref pensioners);
                 }
 
-<<<<<<< HEAD
                 if (contributionBase[p] == 0)
                 {
                     own[p].Should().Be(0);
                     employer[p].Should().Be(0);
                     continue;
                 }
-=======
-            contributors++;
-            var region = population.HouseholdRegion[population.PersonHousehold[p]];
-            double average = ParameterStore.Default.Resolve(EmployeePensionNames.Parameters.AverageWage, Date, region).PerYear();
-            contributionBase[p].Should().BeInRange(0.6 * average, 3.0 * average);
-            if (population.Employment[p] == EmploymentStatus.Employee)
-            {
-                own[p].Should().Be(0.08 * contributionBase[p]);
-                employer[p].Should().Be(0.16 * contributionBase[p]);
-                contributionBase[p].Should().Be(Math.Clamp(population.WagesAnnual[p], 0.6 * average, 3.0 * average));
-            }
-            else
-            {
-                population.Employment[p].Should().Be(EmploymentStatus.SelfEmployed);
-                own[p].Should().Be(0.2 * contributionBase[p]);
-                employer[p].Should().Be(0);
-            }
-        }
->>>>>>> rules
 
                 Interlocked.Increment(ref contributors);
                 var region = population.HouseholdRegion[population.PersonHousehold[p]];
-                double average = ParameterStore.Default.Resolve(EmployeePensionParameters.AverageWage, Date, region).PerYear();
+                double average = ParameterStore.Default.Resolve(EmployeePensionNames.Parameters.AverageWage, Date, region).PerYear();
                 contributionBase[p].Should().BeInRange(0.6 * average, 3.0 * average);
                 if (population.Employment[p] == EmploymentStatus.Employee)
                 {

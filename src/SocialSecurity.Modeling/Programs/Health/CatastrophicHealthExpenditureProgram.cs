@@ -1,0 +1,124 @@
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs.Assistance;
+
+namespace SocialSecurity.Modeling.Programs.Health;
+
+/// <summary>
+/// Catastrophic health expenditure per household, from the medical layers of the same run: out-of-pocket spending
+/// against capacity to pay and against income.
+/// </summary>
+/// <remarks>
+/// <para>Definitions, per household with income <i>Y</i> (members' wages, business, property income, private transfers
+/// and reported pensions, yuan per year), <i>n</i> members and out-of-pocket spending OOP (docs/indicators.md):</para>
+/// <list type="bullet">
+/// <item>capacity to pay = <i>Y</i> − <i>n</i> × subsistence, with subsistence the dibao standard for the household's
+/// area and region (using the dibao standard as the subsistence line is [I]; the WHO uses food spending); catastrophic
+/// when OOP &gt; 40% of capacity to pay, or OOP &gt; 0 when capacity to pay is ≤ 0;</item>
+/// <item>SDG 3.8.2 (here on income rather than consumption): OOP &gt; 10% and &gt; 25% of <i>Y</i>; a household with
+/// <i>Y</i> ≤ 0 and OOP &gt; 0 counts.</item>
+/// </list>
+/// <para>The outputs are indicators, not flows: every role is <see cref="IncomeRole.None"/>, so they never enter the
+/// income concepts (the members' out-of-pocket spending already does, through <see cref="MedicalPayoutProgram.OutOfPocket"/>).</para>
+/// </remarks>
+public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
+{
+    /// <summary>Output: the household's out-of-pocket medical spending, yuan per year.</summary>
+    public static readonly VariableDefinition HouseholdOutOfPocket = new("health.household_out_of_pocket_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "Household out-of-pocket medical spending (sum over members; indicator)");
+
+    /// <summary>Output: public payments on the household's bills (basic, catastrophic, assistance, major-disease subsidy, household cap), yuan per year.</summary>
+    public static readonly VariableDefinition HouseholdPublicPayment = new("health.household_public_payment_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "Public payments on the household's medical bills (indicator)");
+
+    /// <summary>Output: household income <i>Y</i>, yuan per year.</summary>
+    public static readonly VariableDefinition HouseholdIncome = new("health.household_income_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "Household income for health-expenditure indicators: wages, business, property, private transfers, reported pensions");
+
+    /// <summary>Output: capacity to pay, <i>Y</i> − <i>n</i> × dibao standard, yuan per year.</summary>
+    public static readonly VariableDefinition CapacityToPay = new("health.capacity_to_pay_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "Capacity to pay: income minus members × dibao standard");
+
+    /// <summary>Output: 1 when out-of-pocket spending exceeds 40% of capacity to pay (WHO).</summary>
+    public static readonly VariableDefinition CatastrophicCapacity40 = new("health.catastrophic_capacity_40", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when OOP > 40% of capacity to pay (or OOP > 0 with no capacity)");
+
+    /// <summary>Output: 1 when out-of-pocket spending exceeds 10% of income (SDG 3.8.2).</summary>
+    public static readonly VariableDefinition CatastrophicIncome10 = new("health.catastrophic_income_10", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when OOP > 10% of income (or OOP > 0 with no income)");
+
+    /// <summary>Output: 1 when out-of-pocket spending exceeds 25% of income (SDG 3.8.2).</summary>
+    public static readonly VariableDefinition CatastrophicIncome25 = new("health.catastrophic_income_25", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when OOP > 25% of income (or OOP > 0 with no income)");
+
+    private static readonly string[] PublicLayers =
+    [
+        MedicalPayoutProgram.BasicInsurance.Name, MedicalPayoutProgram.CatastrophicInsurance.Name, MedicalPayoutProgram.MedicalAssistance.Name,
+        MedicalPayoutProgram.MajorDiseaseSubsidy.Name, MedicalPayoutProgram.HouseholdCap.Name,
+    ];
+
+    /// <inheritdoc />
+    public override string Name => "catastrophic_health_expenditure";
+
+    /// <inheritdoc />
+    public override string Description => "Catastrophic health expenditure per household: OOP against 40% of capacity to pay (WHO) and 10% / 25% of income (SDG 3.8.2).";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Inputs { get; } = [MedicalPayoutProgram.OutOfPocket.Name, .. PublicLayers, InputVariables.Wages.Name, InputVariables.BusinessIncome.Name, InputVariables.PropertyIncome.Name, InputVariables.PrivateTransfers.Name, InputVariables.ReportedPension.Name];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<VariableDefinition> Outputs { get; } =
+        [HouseholdOutOfPocket, HouseholdPublicPayment, HouseholdIncome, CapacityToPay, CatastrophicCapacity40, CatastrophicIncome10, CatastrophicIncome25];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Parameters { get; } = [DibaoProgram.StandardUrban, DibaoProgram.StandardRural];
+
+    /// <inheritdoc />
+    public override ProgramPass Prepare(ProgramSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return new Pass(setup.PerYear(DibaoProgram.StandardUrban), setup.PerYear(DibaoProgram.StandardRural));
+    }
+
+    private sealed class Pass(RegionalValues urban, RegionalValues rural) : ProgramPass
+    {
+        public override void Execute(ProgramContext context)
+        {
+            var population = context.Population;
+            var start = population.MemberStart;
+            var region = population.HouseholdRegion;
+            var area = population.Area;
+            var oop = context.Read(MedicalPayoutProgram.OutOfPocket.Name);
+            var basic = context.Read(PublicLayers[0]);
+            var catastrophic = context.Read(PublicLayers[1]);
+            var assistance = context.Read(PublicLayers[2]);
+            var majorDisease = context.Read(PublicLayers[3]);
+            var cap = context.Read(PublicLayers[4]);
+            var wages = context.Read(InputVariables.Wages.Name);
+            var business = context.Read(InputVariables.BusinessIncome.Name);
+            var property = context.Read(InputVariables.PropertyIncome.Name);
+            var transfers = context.Read(InputVariables.PrivateTransfers.Name);
+            var pension = context.Read(InputVariables.ReportedPension.Name);
+            var oopOut = context.Write(HouseholdOutOfPocket.Name);
+            var publicOut = context.Write(HouseholdPublicPayment.Name);
+            var incomeOut = context.Write(HouseholdIncome.Name);
+            var capacityOut = context.Write(CapacityToPay.Name);
+            var che40 = context.Write(CatastrophicCapacity40.Name);
+            var che10 = context.Write(CatastrophicIncome10.Name);
+            var che25 = context.Write(CatastrophicIncome25.Name);
+            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            {
+                double income = 0, spent = 0, paid = 0;
+                for (int p = start[h]; p < start[h + 1]; p++)
+                {
+                    income += wages[p] + business[p] + property[p] + transfers[p] + pension[p];
+                    spent += oop[p];
+                    paid += basic[p] + catastrophic[p] + assistance[p] + majorDisease[p] + cap[p];
+                }
+
+                double standard = area[h] == AreaType.Urban ? urban[region[h]] : rural[region[h]];
+                double capacity = income - ((start[h + 1] - start[h]) * standard);
+                oopOut[h] = spent;
+                publicOut[h] = paid;
+                incomeOut[h] = income;
+                capacityOut[h] = capacity;
+                bool any = spent > 0;
+                che40[h] = any && (capacity <= 0 || spent > 0.4 * capacity) ? 1 : 0;
+                che10[h] = any && (income <= 0 || spent > 0.1 * income) ? 1 : 0;
+                che25[h] = any && (income <= 0 || spent > 0.25 * income) ? 1 : 0;
+            }
+        }
+    }
+}
