@@ -31,10 +31,10 @@ public sealed class PopulationParquetTests : IDisposable
         var population = WithExtras(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.InnerMongolia, Persons = 3_000, Seed = 5 }));
         var (csvHouseholds, csvPersons) = Paths("csv");
         var (pqHouseholds, pqPersons) = Paths("parquet");
-        var mapping = new PopulationCsvMapping
+        var mapping = new PopulationFileMapping
         {
-            HouseholdExtras = new Dictionary<string, CsvFieldMapping> { ["medical.bills_annual"] = new("medical.bills_annual") },
-            PersonExtras = new Dictionary<string, CsvFieldMapping> { ["pension.tier_annual"] = new("pension.tier_annual") },
+            HouseholdExtras = new Dictionary<string, FieldMapping> { ["medical.bills_annual"] = new("medical.bills_annual") },
+            PersonExtras = new Dictionary<string, FieldMapping> { ["pension.tier_annual"] = new("pension.tier_annual") },
         };
 
         PopulationCsv.Write(population, csvHouseholds, csvPersons);

@@ -32,6 +32,12 @@ public sealed class TieredDibaoProgram : PolicyProgram
     /// <summary>Input: the household column holding each household's class (0 not classified, 1, 2, 3, …).</summary>
     public const string ClassColumn = "household.dibao_class";
 
+    /// <summary>
+    /// The declaration of <see cref="ClassColumn"/>: a whole number, 0–255. That a positive class has a share in the
+    /// schedule in force depends on the parameters, so the program checks it once when it is prepared.
+    /// </summary>
+    public static readonly ColumnDefinition Class = ColumnDefinition.Count(ClassColumn, Entity.Household, string.Empty, 0, 255, "Tiered dibao class (0 not classified, 1, 2, 3, …)");
+
     /// <summary>Output: 1 when the household passes the dibao income and asset tests.</summary>
     public static readonly VariableDefinition Eligible = new("dibao_tiered.eligible", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when the household passes the dibao income and asset tests (tiered dibao)");
 
@@ -67,6 +73,9 @@ public sealed class TieredDibaoProgram : PolicyProgram
     public override IReadOnlyList<string> Inputs { get; }
 
     /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [Class];
+
+    /// <inheritdoc />
     public override IReadOnlyList<PolicyProgram> Prerequisites => [_income];
 
     /// <inheritdoc />
@@ -85,14 +94,31 @@ public sealed class TieredDibaoProgram : PolicyProgram
     private sealed class Pass(TieredDibaoProgram program, ProgramSetup setup) : ProgramPass
     {
         private readonly DibaoRules _rules = new(setup, withAssetTest: true);
-        private readonly RegionalList _shares = setup.List(ClassShares);
+        private readonly RegionalList _shares = CheckClasses(setup.Population, setup.List(ClassShares));
+
+        /// <summary>Every class must have a share in the schedule of its region: checked once, over the column, not per household in the pass.</summary>
+        private static RegionalList CheckClasses(Population population, RegionalList shares)
+        {
+            var classes = population.Values(Class);
+            var region = population.HouseholdRegion;
+            for (int h = 0; h < classes.Length; h++)
+            {
+                int length = shares[region[h]].Length;
+                if (classes[h] > length)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {population.HouseholdId[h]} has dibao class {classes[h]} in column '{ClassColumn}'; expected 0 (not classified) or a whole number from 1 to {length}."));
+                }
+            }
+
+            return shares;
+        }
 
         public override void Execute(ProgramContext context)
         {
             var population = context.Population;
             var start = population.MemberStart;
             var assets = context.Read(InputVariables.FinancialAssets.Name);
-            var classes = context.Read(ClassColumn);
+            var classes = context.Household(Class); // whole numbers in the schedule: checked in Prepare
             var eligible = context.Write(Eligible.Name);
             var benefit = context.Write(Benefit.Name);
             int first = context.FirstHousehold;
@@ -106,13 +132,7 @@ public sealed class TieredDibaoProgram : PolicyProgram
                     double y = Math.Max(0.0, income[h]);
                     bool qualifies = y / n < s && _rules.AssetsPass(population, assets[h], h, n, s);
                     var shares = _shares[population.HouseholdRegion[h]];
-                    double c = classes[h];
-                    if (!(c >= 0 && c <= shares.Length && c == Math.Floor(c)))
-                    {
-                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {population.HouseholdId[h]} has dibao class {c} in column '{ClassColumn}'; expected 0 (not classified) or a whole number from 1 to {shares.Length}."));
-                    }
-
-                    int k = (int)c;
+                    int k = (int)classes[h];
                     eligible[h] = qualifies ? 1.0 : 0.0;
                     benefit[h] = !qualifies ? 0.0 : k == 0 ? Math.Max(0.0, (n * s / 12.0) - (y / 12.0)) : n * shares[k - 1] * s / 12.0;
 

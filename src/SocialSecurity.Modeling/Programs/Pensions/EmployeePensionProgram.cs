@@ -57,6 +57,9 @@ public sealed class EmployeePensionProgram : PolicyProgram
     public override IReadOnlyList<string> Inputs { get; } = EmployeePensionSchema.All;
 
     /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = EmployeePensionSchema.Columns;
+
+    /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } = [ContributionBase, OwnContribution, EmployerContribution, Benefit];
 
     /// <inheritdoc />
@@ -96,7 +99,33 @@ public sealed class EmployeePensionProgram : PolicyProgram
             p.Divisors[region.Index] = new AnnuityDivisorTable((int)p.DivisorFirstAge[region], p.DivisorList[region]);
         }
 
+        CheckRetirementAges(setup.Population, p.Divisors);
         return new Pass(p);
+    }
+
+    /// <summary>
+    /// A positive retirement age must lie within the divisor table of the household's region: a check that depends on
+    /// the parameters in force, so it runs once here, over the column, rather than in the pass. The column's range
+    /// and whole numbers were checked against <see cref="EmployeePensionSchema.RetirementAgeColumn"/> when the population was built.
+    /// </summary>
+    private static void CheckRetirementAges(Population population, AnnuityDivisorTable[] divisors)
+    {
+        var retirement = population.Values(EmployeePensionSchema.RetirementAgeColumn);
+        var household = population.PersonHousehold;
+        var region = population.HouseholdRegion;
+        for (int person = 0; person < retirement.Length; person++)
+        {
+            double age = retirement[person];
+            if (age != 0)
+            {
+                var table = divisors[region[household[person]].Index];
+                if (age < table.FirstAge || age > table.LastAge)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"Person {population.PersonId[person]}: '{EmployeePensionSchema.RetirementAge}' is {age}; expected 0 (the statutory age) or an age within the divisor table, {table.FirstAge}–{table.LastAge}."));
+                }
+            }
+        }
     }
 
     private sealed class Resolved
@@ -132,11 +161,13 @@ public sealed class EmployeePensionProgram : PolicyProgram
             var wages = population.WagesAnnual;
             var business = population.BusinessIncomeAnnual;
             var ids = population.PersonId;
-            var insuredColumn = context.Read(EmployeePensionSchema.Insured);
-            var yearsColumn = context.Read(EmployeePensionSchema.ContributionYears);
-            var indexColumn = context.Read(EmployeePensionSchema.ContributionIndex);
-            var balanceColumn = context.Read(EmployeePensionSchema.AccountBalance);
-            var retirementColumn = context.Read(EmployeePensionSchema.RetirementAge);
+            // Validated against EmployeePensionSchema.Columns when the population was built, and the retirement ages
+            // against the divisor tables in Prepare: no checks here.
+            var insuredColumn = context.Person(EmployeePensionSchema.InsuredColumn);
+            var yearsColumn = context.Person(EmployeePensionSchema.ContributionYearsColumn);
+            var indexColumn = context.Person(EmployeePensionSchema.ContributionIndexColumn);
+            var balanceColumn = context.Person(EmployeePensionSchema.AccountBalanceColumn);
+            var retirementColumn = context.Person(EmployeePensionSchema.RetirementAgeColumn);
             var baseOut = context.Write(ContributionBase.Name);
             var own = context.Write(OwnContribution.Name);
             var employer = context.Write(EmployerContribution.Name);
@@ -149,13 +180,6 @@ public sealed class EmployeePensionProgram : PolicyProgram
                 for (int person = start[h]; person < start[h + 1]; person++)
                 {
                     double insured = insuredColumn[person], years = yearsColumn[person], index = indexColumn[person], balance = balanceColumn[person], retirement = retirementColumn[person];
-                    if (insured is not (0 or 1) || !(years >= 0) || !(index >= 0) || !(balance >= 0) || double.IsInfinity(years) || double.IsInfinity(index) || double.IsInfinity(balance)
-                        || !(retirement == 0 || (retirement == Math.Floor(retirement) && retirement >= divisors.FirstAge && retirement <= divisors.LastAge)))
-                    {
-                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                            $"Person {ids[person]}: '{EmployeePensionSchema.Insured}' ({insured}) must be 0 or 1; '{EmployeePensionSchema.ContributionYears}' ({years}), '{EmployeePensionSchema.ContributionIndex}' ({index}) and '{EmployeePensionSchema.AccountBalance}' ({balance}) finite and ≥ 0; '{EmployeePensionSchema.RetirementAge}' ({retirement}) 0 or a whole age in {divisors.FirstAge}–{divisors.LastAge}."));
-                    }
-
                     int age = ages[person];
                     bool male = sexes[person] == Sex.Male;
                     int statutory = (int)(male ? p.AgeMale[region] : p.AgeFemale[region]);

@@ -71,6 +71,9 @@ public sealed class ResidentPensionProgram : PolicyProgram
     public override IReadOnlyList<string> Inputs { get; } = ResidentPensionSchema.All;
 
     /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = ResidentPensionSchema.Columns;
+
+    /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } = [OwnContribution, GovernmentPaidContribution, Subsidy, CollectiveSubsidy, Benefit, PublicBenefit, AccountBenefit];
 
     /// <inheritdoc />
@@ -103,11 +106,12 @@ public sealed class ResidentPensionProgram : PolicyProgram
             var ages = population.Age;
             var employment = population.Employment;
             var ids = population.PersonId;
-            var tierColumn = context.Read(ResidentPensionSchema.TierAnnual);
-            var yearsColumn = context.Read(ResidentPensionSchema.ContributionYears);
-            var balanceColumn = context.Read(ResidentPensionSchema.AccountBalance);
-            var dibaoColumn = context.Read(ResidentPensionSchema.DibaoRecipient);
-            var destituteColumn = context.Read(ResidentPensionSchema.Destitute);
+            // Validated against ResidentPensionSchema.Columns when the population was built: no checks here.
+            var tierColumn = context.Person(ResidentPensionSchema.TierAnnualColumn);
+            var yearsColumn = context.Person(ResidentPensionSchema.ContributionYearsColumn);
+            var balanceColumn = context.Person(ResidentPensionSchema.AccountBalanceColumn);
+            var dibaoColumn = context.Person(ResidentPensionSchema.DibaoRecipientColumn);
+            var destituteColumn = context.Person(ResidentPensionSchema.DestituteColumn);
             var own = context.Write(OwnContribution.Name);
             var government = context.Write(GovernmentPaidContribution.Name);
             var subsidy = context.Write(Subsidy.Name);
@@ -123,12 +127,6 @@ public sealed class ResidentPensionProgram : PolicyProgram
                 {
                     var r = rules[hukouRegion[p].Index];
                     double chosen = tierColumn[p], years = yearsColumn[p], balance = balanceColumn[p];
-                    if (chosen < 0 || years < 0 || balance < 0 || dibaoColumn[p] is not (0 or 1) || destituteColumn[p] is not (0 or 1))
-                    {
-                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                            $"Person {ids[p]}: '{ResidentPensionSchema.TierAnnual}' ({chosen}), '{ResidentPensionSchema.ContributionYears}' ({years}) and '{ResidentPensionSchema.AccountBalance}' ({balance}) must be ≥ 0, and the flags '{ResidentPensionSchema.DibaoRecipient}' ({dibaoColumn[p]}) and '{ResidentPensionSchema.Destitute}' ({destituteColumn[p]}) 0 or 1."));
-                    }
-
                     int age = ages[p];
                     var status = destituteColumn[p] == 1 ? AssistanceStatus.Destitute
                         : dibaoColumn[p] == 1 ? AssistanceStatus.DibaoRecipient

@@ -35,6 +35,12 @@ public sealed class GrasslandCompensationProgram : PolicyProgram
     /// <summary>Input: household column, contracted grassland under forage–livestock balance, mu.</summary>
     public const string BalanceAreaColumn = "household.grassland_balance_mu";
 
+    /// <summary>The declaration of <see cref="BanAreaColumn"/>: mu, finite and ≥ 0.</summary>
+    public static readonly ColumnDefinition BanArea = ColumnDefinition.Quantity(BanAreaColumn, Entity.Household, "mu", 0, double.PositiveInfinity, "Contracted grassland under a grazing ban");
+
+    /// <summary>The declaration of <see cref="BalanceAreaColumn"/>: mu, finite and ≥ 0.</summary>
+    public static readonly ColumnDefinition BalanceArea = ColumnDefinition.Quantity(BalanceAreaColumn, Entity.Household, "mu", 0, double.PositiveInfinity, "Contracted grassland under forage–livestock balance");
+
     /// <summary>Output: the grassland compensation, yuan per year (household).</summary>
     public static readonly VariableDefinition Amount = new("grassland_compensation.amount_annual", Entity.Household, AmountPeriod.Year, IncomeRole.DirectTransfer, "Grassland ecological compensation (ban and balance per mu, plus per household), yuan per year");
 
@@ -46,6 +52,9 @@ public sealed class GrasslandCompensationProgram : PolicyProgram
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Inputs { get; } = [BanAreaColumn, BalanceAreaColumn];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [BanArea, BalanceArea];
 
     /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Amount];
@@ -69,16 +78,11 @@ public sealed class GrasslandCompensationProgram : PolicyProgram
         public override void Execute(ProgramContext context)
         {
             var population = context.Population;
-            var banArea = context.Read(BanAreaColumn);
-            var balanceArea = context.Read(BalanceAreaColumn);
+            var banArea = context.Household(BanArea); // validated when the population was built
+            var balanceArea = context.Household(BalanceArea);
             var amount = context.Write(Amount.Name);
             for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
             {
-                if (!(banArea[h] >= 0) || !(balanceArea[h] >= 0))
-                {
-                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {population.HouseholdId[h]} has grassland areas {banArea[h]} (ban) and {balanceArea[h]} (balance) mu; areas must be ≥ 0."));
-                }
-
                 var region = population.HouseholdRegion[h];
                 int r = region.Index;
                 bool herder = banArea[h] > 0 || balanceArea[h] > 0;

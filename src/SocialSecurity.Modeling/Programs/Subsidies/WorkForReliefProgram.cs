@@ -22,6 +22,9 @@ public sealed class WorkForReliefProgram : PolicyProgram
     /// <summary>Input: person column, days worked on work-for-relief projects in the year.</summary>
     public const string DaysColumn = "person.work_for_relief_days";
 
+    /// <summary>The declaration of <see cref="DaysColumn"/>: days in the year, 0–366.</summary>
+    public static readonly ColumnDefinition Days = ColumnDefinition.Quantity(DaysColumn, Entity.Person, "days", 0, 366, "Days worked on work-for-relief projects in the year");
+
     /// <summary>Output: work-for-relief wages, yuan per year (person).</summary>
     public static readonly VariableDefinition Wages = new("work_for_relief.wages_annual", Entity.Person, AmountPeriod.Year, IncomeRole.DirectTransfer, "Work-for-relief wages, yuan per year");
 
@@ -33,6 +36,9 @@ public sealed class WorkForReliefProgram : PolicyProgram
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Inputs { get; } = [DaysColumn];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [Days];
 
     /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Wages];
@@ -55,18 +61,13 @@ public sealed class WorkForReliefProgram : PolicyProgram
         {
             var population = context.Population;
             var start = population.MemberStart;
-            var days = context.Read(DaysColumn);
+            var days = context.Person(Days); // validated when the population was built
             var wages = context.Write(Wages.Name);
             for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
             {
                 var region = population.HouseholdRegion[h];
                 for (int p = start[h]; p < start[h + 1]; p++)
                 {
-                    if (!(days[p] >= 0 && days[p] <= 366))
-                    {
-                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Person {population.PersonId[p]} has {days[p]} work-for-relief days in column '{DaysColumn}'; expected 0–366."));
-                    }
-
                     wages[p] = days[p] * _dailyWage.ByRegion[region.Index];
                     if (context.Explanation is { } explain && days[p] > 0)
                     {

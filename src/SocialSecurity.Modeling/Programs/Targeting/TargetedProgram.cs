@@ -126,6 +126,9 @@ public sealed class TargetedProgram : PolicyProgram
     public override IReadOnlyList<string> Inputs => _inner.Inputs;
 
     /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns => _inner.InputColumns;
+
+    /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; }
 
     /// <inheritdoc />
