@@ -48,9 +48,10 @@ public sealed class Policy
     /// <summary>The input columns of <paramref name="program"/> that no program of this policy writes: those the population must provide as declared.</summary>
     internal IEnumerable<ColumnDefinition> InputColumnsOf(PolicyProgram program)
     {
+        var produced = Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var column in program.InputColumns)
         {
-            if (!Programs.Any(p => p.Outputs.Any(o => o.Name == column.Name)))
+            if (!produced.Contains(column.Name))
             {
                 yield return column;
             }

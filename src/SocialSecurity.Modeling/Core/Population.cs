@@ -350,7 +350,7 @@ public sealed class Population
     {
         if (!TryGetDefinition(expected.Name, out var actual))
         {
-            throw new ArgumentException($"{Capitalised(program)} reads the {expected.Entity.ToString().ToLowerInvariant()} column '{expected.Name}' ({expected.Expected}), which the population does not carry.");
+            throw new KeyNotFoundException($"{Capitalised(program)} reads the {expected.Entity.ToString().ToLowerInvariant()} column '{expected.Name}' ({expected.Expected}), which the population does not carry.");
         }
 
         if (ReferenceEquals(actual, expected) || _checkedAgainst.ContainsKey(expected))
