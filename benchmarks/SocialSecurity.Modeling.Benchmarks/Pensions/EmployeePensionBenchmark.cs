@@ -69,17 +69,17 @@ public class EmployeePensionBenchmark
             }
         }
 
-        builder.AddPersonColumn(EmployeePensionSchema.Insured, insured);
-        builder.AddPersonColumn(EmployeePensionSchema.ContributionYears, years);
-        builder.AddPersonColumn(EmployeePensionSchema.ContributionIndex, index);
-        builder.AddPersonColumn(EmployeePensionSchema.AccountBalance, balance);
-        builder.AddPersonColumn(EmployeePensionSchema.RetirementAge, retirement);
+        builder.AddColumn(EmployeePensionSchema.InsuredColumn, insured);
+        builder.AddColumn(EmployeePensionSchema.ContributionYearsColumn, years);
+        builder.AddColumn(EmployeePensionSchema.ContributionIndexColumn, index);
+        builder.AddColumn(EmployeePensionSchema.AccountBalanceColumn, balance);
+        builder.AddColumn(EmployeePensionSchema.RetirementAgeColumn, retirement);
         // Nobody in the resident scheme: the composed run measures the employee pass plus dibao.
-        builder.AddPersonColumn(ResidentPensionSchema.TierAnnual, zeros);
-        builder.AddPersonColumn(ResidentPensionSchema.ContributionYears, zeros);
-        builder.AddPersonColumn(ResidentPensionSchema.AccountBalance, zeros);
-        builder.AddPersonColumn(ResidentPensionSchema.DibaoRecipient, zeros);
-        builder.AddPersonColumn(ResidentPensionSchema.Destitute, zeros);
+        builder.AddColumn(ResidentPensionSchema.TierAnnualColumn, zeros);
+        builder.AddColumn(ResidentPensionSchema.ContributionYearsColumn, zeros);
+        builder.AddColumn(ResidentPensionSchema.AccountBalanceColumn, zeros);
+        builder.AddColumn(ResidentPensionSchema.DibaoRecipientColumn, zeros);
+        builder.AddColumn(ResidentPensionSchema.DestituteColumn, zeros);
         _population = builder.Build();
         _employeeOnly = PensionPolicies.EmployeePensionOnly();
         _bothWithDibao = PensionPolicies.WithEmployeeAndResidentPensions();

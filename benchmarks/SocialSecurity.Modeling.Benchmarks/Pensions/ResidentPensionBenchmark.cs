@@ -59,11 +59,11 @@ public class ResidentPensionBenchmark
             }
         }
 
-        builder.AddPersonColumn(ResidentPensionSchema.TierAnnual, tier);
-        builder.AddPersonColumn(ResidentPensionSchema.ContributionYears, years);
-        builder.AddPersonColumn(ResidentPensionSchema.AccountBalance, balance);
-        builder.AddPersonColumn(ResidentPensionSchema.DibaoRecipient, dibao);
-        builder.AddPersonColumn(ResidentPensionSchema.Destitute, destitute);
+        builder.AddColumn(ResidentPensionSchema.TierAnnualColumn, tier);
+        builder.AddColumn(ResidentPensionSchema.ContributionYearsColumn, years);
+        builder.AddColumn(ResidentPensionSchema.AccountBalanceColumn, balance);
+        builder.AddColumn(ResidentPensionSchema.DibaoRecipientColumn, dibao);
+        builder.AddColumn(ResidentPensionSchema.DestituteColumn, destitute);
         _population = builder.Build();
         _pensionOnly = PensionPolicies.ResidentPensionOnly();
         _withDibao = PensionPolicies.WithResidentPension();

@@ -100,7 +100,7 @@ public class AssistanceInvariantTests
             builder.AddPerson(p);
         }
 
-        builder.AddHouseholdColumn(TieredDibaoProgram.ClassColumn, households.Select(h => (double)(h.Id % 4)).ToArray());
+        builder.AddColumn(TieredDibaoProgram.Class, households.Select(h => (double)(h.Id % 4)).ToArray());
         // Two runs: one policy may not pay dibao twice.
         var withClasses = builder.Build();
         var tiered = Microsimulation.Run(withClasses, Policy.Create(new TieredDibaoProgram()), ParameterStore.Default, Date);

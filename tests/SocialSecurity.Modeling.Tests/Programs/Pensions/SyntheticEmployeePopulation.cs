@@ -47,11 +47,11 @@ internal static class SyntheticEmployeePopulation
             }
         }
 
-        builder.AddPersonColumn(EmployeePensionSchema.Insured, [.. insured]);
-        builder.AddPersonColumn(EmployeePensionSchema.ContributionYears, [.. years]);
-        builder.AddPersonColumn(EmployeePensionSchema.ContributionIndex, [.. index]);
-        builder.AddPersonColumn(EmployeePensionSchema.AccountBalance, [.. balance]);
-        builder.AddPersonColumn(EmployeePensionSchema.RetirementAge, [.. retirement]);
+        builder.AddColumn(EmployeePensionSchema.InsuredColumn, [.. insured]);
+        builder.AddColumn(EmployeePensionSchema.ContributionYearsColumn, [.. years]);
+        builder.AddColumn(EmployeePensionSchema.ContributionIndexColumn, [.. index]);
+        builder.AddColumn(EmployeePensionSchema.AccountBalanceColumn, [.. balance]);
+        builder.AddColumn(EmployeePensionSchema.RetirementAgeColumn, [.. retirement]);
         return builder.Build();
     }
 }

@@ -38,11 +38,11 @@ internal static class SyntheticPensionPopulation
             }
         }
 
-        builder.AddPersonColumn(ResidentPensionSchema.TierAnnual, [.. tier]);
-        builder.AddPersonColumn(ResidentPensionSchema.ContributionYears, [.. years]);
-        builder.AddPersonColumn(ResidentPensionSchema.AccountBalance, [.. balance]);
-        builder.AddPersonColumn(ResidentPensionSchema.DibaoRecipient, [.. dibao]);
-        builder.AddPersonColumn(ResidentPensionSchema.Destitute, [.. destitute]);
+        builder.AddColumn(ResidentPensionSchema.TierAnnualColumn, [.. tier]);
+        builder.AddColumn(ResidentPensionSchema.ContributionYearsColumn, [.. years]);
+        builder.AddColumn(ResidentPensionSchema.AccountBalanceColumn, [.. balance]);
+        builder.AddColumn(ResidentPensionSchema.DibaoRecipientColumn, [.. dibao]);
+        builder.AddColumn(ResidentPensionSchema.DestituteColumn, [.. destitute]);
         return builder.Build();
     }
 }
