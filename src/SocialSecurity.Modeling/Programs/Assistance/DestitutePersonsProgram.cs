@@ -63,6 +63,15 @@ public sealed class DestitutePersonsProgram : PolicyProgram
     /// <summary>Input: person column, 1 for centralised support in an institution, 0 for support at home.</summary>
     public const string CentralisedSupportColumn = "person.centralised_support";
 
+    /// <summary>The declarations of the four input columns: person flags, 0 or 1, checked when the population is built.</summary>
+    public static IReadOnlyList<ColumnDefinition> Columns { get; } =
+    [
+        ColumnDefinition.Flag(NoWorkCapacityColumn, Entity.Person, "The person has no work capacity"),
+        ColumnDefinition.Flag(NoLivelihoodColumn, Entity.Person, "The person has no source of livelihood"),
+        ColumnDefinition.Flag(NoSupporterColumn, Entity.Person, "The person has no legal supporter, or the supporter cannot support them"),
+        ColumnDefinition.Flag(CentralisedSupportColumn, Entity.Person, "The person is supported in an institution (centralised support)"),
+    ];
+
     /// <summary>Output: 1 for a destitute person (person flag).</summary>
     public static readonly VariableDefinition Eligible = new("destitute.eligible", Entity.Person, AmountPeriod.None, IncomeRole.None, "1 for a person eligible for destitute support (Decree 649 art. 14)");
 
@@ -86,6 +95,9 @@ public sealed class DestitutePersonsProgram : PolicyProgram
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Inputs { get; } = [NoWorkCapacityColumn, NoLivelihoodColumn, NoSupporterColumn, CentralisedSupportColumn];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns => Columns;
 
     /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Eligible, BasicLiving, Care, HomeSupport, CentralisedSupport];

@@ -29,6 +29,9 @@ public sealed class TemporaryAssistanceProgram : PolicyProgram
     /// <summary>Input: person column, 1 when the person is hit by a sudden hardship that threatens basic living.</summary>
     public const string SuddenHardshipColumn = "person.sudden_hardship";
 
+    /// <summary>The declaration of <see cref="SuddenHardshipColumn"/>: a person flag, checked when the population is built.</summary>
+    public static readonly ColumnDefinition SuddenHardship = ColumnDefinition.Flag(SuddenHardshipColumn, Entity.Person, "The person is hit by a sudden hardship that threatens basic living");
+
     /// <summary>Output: temporary assistance received in the year, yuan per year (household).</summary>
     public static readonly VariableDefinition Amount = new("temporary_assistance.amount_annual", Entity.Household, AmountPeriod.Year, IncomeRole.DirectTransfer, "Temporary assistance for sudden hardship, yuan in the year");
 
@@ -43,6 +46,9 @@ public sealed class TemporaryAssistanceProgram : PolicyProgram
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Inputs { get; } = [SuddenHardshipColumn];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [SuddenHardship];
 
     /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } = [Amount, UncoveredPersons];
