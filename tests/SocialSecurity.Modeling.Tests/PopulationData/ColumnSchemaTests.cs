@@ -3,6 +3,7 @@ using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs;
+using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Programs.Subsidies;
 using SocialSecurity.Modeling.Regions;
@@ -144,6 +145,20 @@ public sealed class ColumnSchemaTests : IDisposable
         var good = Herders(ColumnDefinition.Number(GrasslandCompensationProgram.BanAreaColumn, Entity.Household), 3_000);
         Microsimulation.Run(good, policy, ParameterStore.Default, Date).Values(GrasslandCompensationProgram.Amount.Name)[0]
             .Should().Be((3_000 * 6) + 500, "worked example 21's rates: 6 yuan per banned mu plus 500 per herding household");
+    }
+
+    [Fact]
+    public void A_declared_monthly_income_column_is_annualised_by_its_period_in_the_means_test_and_counted_in_market_income()
+    {
+        var oddJobs = ColumnDefinition.Amount("person.odd_jobs_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.MarketIncome, "Earnings from odd jobs");
+        var builder = new PopulationBuilder();
+        builder.AddHousehold(new HouseholdRecord { Id = 1, Weight = 1, RegionCode = RegionCodes.Hangzhou });
+        builder.AddPerson(new PersonRecord { Id = 1, HouseholdId = 1, Age = 40, WagesAnnual = 12_000 });
+        builder.AddColumn(oddJobs, [500]);
+        var policy = Policy.Create(new DibaoProgram([.. InputVariables.IncomeForMeansTests, oddJobs.Name]));
+        var result = Microsimulation.Run(builder.Build(), policy, ParameterStore.Default, new DateOnly(2024, 6, 30));
+        result.Values(HouseholdIncomeProgram.Output.Name)[0].Should().Be(12_000 + (12 * 500), "500 a month is 6,000 a year");
+        result.HouseholdIncome(IncomeConcept.Market)[0].Should().Be(18_000, "the column is declared as market income");
     }
 
     [Fact]
