@@ -70,17 +70,17 @@ public class EmployeePensionBenchmark
             }
         }
 
-        builder.AddPersonColumn(EmployeePensionNames.Columns.Insured, insured);
-        builder.AddPersonColumn(EmployeePensionNames.Columns.ContributionYears, years);
-        builder.AddPersonColumn(EmployeePensionNames.Columns.ContributionIndex, index);
-        builder.AddPersonColumn(EmployeePensionNames.Columns.AccountBalance, balance);
-        builder.AddPersonColumn(EmployeePensionNames.Columns.RetirementAge, retirement);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.Insured, insured);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.ContributionYears, years);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.ContributionIndex, index);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.AccountBalance, balance);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.RetirementAge, retirement);
         // Nobody in the resident scheme: the composed run measures the employee pass plus dibao.
-        builder.AddPersonColumn(ResidentPensionNames.Columns.TierAnnual, zeros);
-        builder.AddPersonColumn(ResidentPensionNames.Columns.ContributionYears, zeros);
-        builder.AddPersonColumn(ResidentPensionNames.Columns.AccountBalance, zeros);
-        builder.AddPersonColumn(ResidentPensionNames.Columns.DibaoRecipient, zeros);
-        builder.AddPersonColumn(ResidentPensionNames.Columns.Destitute, zeros);
+        builder.AddColumn(ResidentPensionNames.ColumnDefinitions.TierAnnual, zeros);
+        builder.AddColumn(ResidentPensionNames.ColumnDefinitions.ContributionYears, zeros);
+        builder.AddColumn(ResidentPensionNames.ColumnDefinitions.AccountBalance, zeros);
+        builder.AddColumn(ResidentPensionNames.ColumnDefinitions.DibaoRecipient, zeros);
+        builder.AddColumn(ResidentPensionNames.ColumnDefinitions.Destitute, zeros);
         _population = builder.Build();
         _employeeOnly = PensionPolicies.EmployeePensionOnly();
         _bothWithDibao = PensionPolicies.WithEmployeeAndResidentPensions();

@@ -59,11 +59,11 @@ public class ResidentPensionBenchmark
             }
         }
 
-        builder.AddPersonColumn(ResidentPensionNames.Columns.TierAnnual, tier);
-        builder.AddPersonColumn(ResidentPensionNames.Columns.ContributionYears, years);
-        builder.AddPersonColumn(ResidentPensionNames.Columns.AccountBalance, balance);
-        builder.AddPersonColumn(ResidentPensionNames.Columns.DibaoRecipient, dibao);
-        builder.AddPersonColumn(ResidentPensionNames.Columns.Destitute, destitute);
+        builder.AddColumn(ResidentPensionNames.ColumnDefinitions.TierAnnual, tier);
+        builder.AddColumn(ResidentPensionNames.ColumnDefinitions.ContributionYears, years);
+        builder.AddColumn(ResidentPensionNames.ColumnDefinitions.AccountBalance, balance);
+        builder.AddColumn(ResidentPensionNames.ColumnDefinitions.DibaoRecipient, dibao);
+        builder.AddColumn(ResidentPensionNames.ColumnDefinitions.Destitute, destitute);
         _population = builder.Build();
         _pensionOnly = PensionPolicies.ResidentPensionOnly();
         _withDibao = PensionPolicies.WithResidentPension();

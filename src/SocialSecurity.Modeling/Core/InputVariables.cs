@@ -1,26 +1,29 @@
 
 namespace SocialSecurity.Modeling.Core;
 
-/// <summary>The numeric input columns every <see cref="Population"/> has, as variables programs can declare as inputs.</summary>
+/// <summary>
+/// The numeric input columns every <see cref="Population"/> has, as variables programs can declare as inputs: the
+/// amount columns of <see cref="PopulationSchema"/>, where they are declared (with their valid ranges).
+/// </summary>
 public static class InputVariables
 {
     /// <summary>Wages, yuan per year (person).</summary>
-    public static readonly VariableDefinition Wages = new("person.wages_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Wages and salaries");
+    public static readonly VariableDefinition Wages = PopulationSchema.Wages.Variable;
 
     /// <summary>Net business income, yuan per year (person).</summary>
-    public static readonly VariableDefinition BusinessIncome = new("person.business_income_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Net business income, including farming and herding");
+    public static readonly VariableDefinition BusinessIncome = PopulationSchema.BusinessIncome.Variable;
 
     /// <summary>Net property income, yuan per year (person).</summary>
-    public static readonly VariableDefinition PropertyIncome = new("person.property_income_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Net property income");
+    public static readonly VariableDefinition PropertyIncome = PopulationSchema.PropertyIncome.Variable;
 
     /// <summary>Private transfers received, yuan per year (person).</summary>
-    public static readonly VariableDefinition PrivateTransfers = new("person.private_transfers_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Private transfers received");
+    public static readonly VariableDefinition PrivateTransfers = PopulationSchema.PrivateTransfers.Variable;
 
     /// <summary>Pensions received as reported in the data, yuan per year (person).</summary>
-    public static readonly VariableDefinition ReportedPension = new("person.reported_pension_annual", Entity.Person, AmountPeriod.Year, IncomeRole.ContributoryPension, "Pensions received, as reported in the data (not simulated)");
+    public static readonly VariableDefinition ReportedPension = PopulationSchema.ReportedPension.Variable;
 
     /// <summary>Financial assets, yuan (household stock).</summary>
-    public static readonly VariableDefinition FinancialAssets = new("household.financial_assets", Entity.Household, AmountPeriod.None, IncomeRole.None, "Financial assets (a stock)");
+    public static readonly VariableDefinition FinancialAssets = PopulationSchema.FinancialAssets.Variable;
 
     /// <summary>Every built-in input variable.</summary>
     public static IReadOnlyList<VariableDefinition> All { get; } = [Wages, BusinessIncome, PropertyIncome, PrivateTransfers, ReportedPension, FinancialAssets];

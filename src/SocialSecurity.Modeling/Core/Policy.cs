@@ -21,6 +21,43 @@ public sealed class Policy
     /// <summary>Inputs that neither the built-in population columns nor any program provide: the population must carry them as extra columns.</summary>
     public ImmutableArray<string> ExternalInputs { get; }
 
+    /// <summary>
+    /// The declared definitions of the population columns the programs read and no program writes (from
+    /// <see cref="PolicyProgram.InputColumns"/>), in program order; a column two programs declare appears once per
+    /// distinct definition. A run checks each against the population's declaration before any household is computed.
+    /// </summary>
+    public IEnumerable<ColumnDefinition> InputColumns
+    {
+        get
+        {
+            var produced = Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+            var seen = new HashSet<ColumnDefinition>(ReferenceEqualityComparer.Instance);
+            foreach (var program in Programs)
+            {
+                foreach (var column in program.InputColumns)
+                {
+                    if (!produced.Contains(column.Name) && seen.Add(column))
+                    {
+                        yield return column;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The input columns of <paramref name="program"/> that no program of this policy writes: those the population must provide as declared.</summary>
+    internal IEnumerable<ColumnDefinition> InputColumnsOf(PolicyProgram program)
+    {
+        var produced = Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var column in program.InputColumns)
+        {
+            if (!produced.Contains(column.Name))
+            {
+                yield return column;
+            }
+        }
+    }
+
     /// <summary>Every output variable of every program.</summary>
     public IEnumerable<VariableDefinition> Outputs => Enumerable.SelectMany(Programs, p => p.Outputs);
 
@@ -61,6 +98,7 @@ public sealed class Policy
         }
 
         var builtIn = InputVariables.All.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var schema = PopulationSchema.All.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var producer = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < list.Count; i++)
@@ -71,9 +109,17 @@ public sealed class Policy
                 throw new PolicyDefinitionException($"Two programs are named '{program.Name}'.");
             }
 
+            foreach (var column in program.InputColumns)
+            {
+                if (column is null || !program.Inputs.Contains(column.Name))
+                {
+                    throw new PolicyDefinitionException($"Program '{program.Name}' declares the input column '{column?.Name}' in InputColumns but not in Inputs.");
+                }
+            }
+
             foreach (var output in program.Outputs)
             {
-                if (builtIn.Contains(output.Name))
+                if (schema.Contains(output.Name))
                 {
                     throw new PolicyDefinitionException($"Program '{program.Name}' writes '{output.Name}', which is a built-in population input.");
                 }

@@ -23,6 +23,15 @@ public abstract class PolicyProgram
     /// <summary>The variables the program reads: built-in inputs (<see cref="InputVariables"/>), extra population columns, or other programs' outputs.</summary>
     public abstract IReadOnlyList<string> Inputs { get; }
 
+    /// <summary>
+    /// The population columns the program reads, declared as it expects them (entity, type, unit, period, valid values):
+    /// extra columns such as a pension scheme's contribution years, or built-in ones. Each name must also be listed in
+    /// <see cref="Inputs"/>. Before a run, every column that no program of the policy writes is checked against the
+    /// population's own declaration (a column added by name only has its values checked once instead), so the
+    /// program's loops read valid values and need no checks of their own. Empty by default.
+    /// </summary>
+    public virtual IReadOnlyList<ColumnDefinition> InputColumns => [];
+
     /// <summary>The variables the program writes.</summary>
     public abstract IReadOnlyList<VariableDefinition> Outputs { get; }
 

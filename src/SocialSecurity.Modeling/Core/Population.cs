@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Core;
@@ -17,13 +19,15 @@ public sealed class Population
     private readonly Dictionary<string, double[]> _personExtras;
     private RegionId[]? _regionsPresent;
     private readonly Dictionary<string, double[]> _householdExtras;
+    private readonly Dictionary<string, ColumnDefinition> _extraDefinitions;
+    private readonly ConcurrentDictionary<ColumnDefinition, bool> _checkedAgainst = new(ReferenceEqualityComparer.Instance);
 
     internal Population(
         RegionCatalog regions,
         long[] householdIds, double[] weights, ushort[] householdRegion, byte[] area, double[] financialAssets, byte[] housingUnits, byte[] vehicle, int[] memberStart,
         long[] personIds, int[] personHousehold, byte[] age, byte[] sex, byte[] hukou, ushort[] hukouRegion, byte[] disability, byte[] selfCare, byte[] employment,
         double[] wages, double[] business, double[] property, double[] privateTransfers, double[] pensions,
-        Dictionary<string, double[]> personExtras, Dictionary<string, double[]> householdExtras)
+        Dictionary<string, double[]> personExtras, Dictionary<string, double[]> householdExtras, Dictionary<string, ColumnDefinition> extraDefinitions)
     {
         Regions = regions;
         HouseholdIdColumn = householdIds;
@@ -50,6 +54,7 @@ public sealed class Population
         PensionColumn = pensions;
         _personExtras = personExtras;
         _householdExtras = householdExtras;
+        _extraDefinitions = extraDefinitions;
     }
 
     /// <summary>The region catalogue the population's region handles refer to.</summary>
@@ -145,11 +150,53 @@ public sealed class Population
     /// <summary>Pensions received as reported in the data, yuan per year.</summary>
     public ReadOnlySpan<double> PensionIncomeAnnual => PensionColumn;
 
-    /// <summary>The names of the extra person columns added with <see cref="SocialSecurity.Modeling.Populations.PopulationBuilder.AddPersonColumn"/>.</summary>
+    /// <summary>The names of the extra person columns (added with <see cref="SocialSecurity.Modeling.Populations.PopulationBuilder.AddColumn(ColumnDefinition, double[])"/> or <see cref="WithColumn(ColumnDefinition, double[])"/>).</summary>
     public IReadOnlyCollection<string> ExtraPersonColumns => _personExtras.Keys;
 
-    /// <summary>The names of the extra household columns added with <see cref="SocialSecurity.Modeling.Populations.PopulationBuilder.AddHouseholdColumn"/>.</summary>
+    /// <summary>The names of the extra household columns.</summary>
     public IReadOnlyCollection<string> ExtraHouseholdColumns => _householdExtras.Keys;
+
+    /// <summary>The definitions of the extra columns, persons then households, each in name order.</summary>
+    public IReadOnlyList<ColumnDefinition> ExtraColumns
+        => [.. _extraDefinitions.Values.OrderBy(d => d.Entity == Entity.Household).ThenBy(d => d.Name, StringComparer.Ordinal)];
+
+    /// <summary>The population's schema: the built-in columns (<see cref="PopulationSchema.All"/>), then the extra columns.</summary>
+    public IReadOnlyList<ColumnDefinition> Schema => [.. PopulationSchema.All, .. ExtraColumns];
+
+    /// <summary>The definition of a built-in or extra column.</summary>
+    /// <param name="name">The column's name.</param>
+    /// <exception cref="KeyNotFoundException">No such column.</exception>
+    public ColumnDefinition Definition(string name)
+        => TryGetDefinition(name, out var definition) ? definition : throw new KeyNotFoundException($"The population has no column '{name}'; its extra columns are: {string.Join(", ", _extraDefinitions.Keys.Order(StringComparer.Ordinal))}.");
+
+    /// <summary>Looks up the definition of a built-in or extra column.</summary>
+    /// <param name="name">The column's name.</param>
+    /// <param name="definition">The definition, when found.</param>
+    public bool TryGetDefinition(string name, out ColumnDefinition definition)
+    {
+        if (_extraDefinitions.TryGetValue(name, out definition!))
+        {
+            return true;
+        }
+
+        definition = PopulationSchema.Find(name)!;
+        return definition is not null;
+    }
+
+    /// <summary>
+    /// The values of a column stored as doubles (an extra column, or a built-in amount such as
+    /// <see cref="PopulationSchema.Wages"/>), after checking that the population's declaration of the column meets
+    /// <paramref name="column"/>. The check runs once per call, never per value: get the span once per block.
+    /// </summary>
+    /// <param name="column">The definition the caller expects.</param>
+    /// <exception cref="KeyNotFoundException">No such column.</exception>
+    /// <exception cref="ArgumentException">The population declares the column differently (another entity, type, unit, period or a wider range).</exception>
+    public ReadOnlySpan<double> Values(ColumnDefinition column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        EnsureMeets(column, "the caller");
+        return DoubleColumn(column.Name);
+    }
 
     /// <summary>The regions where at least one household lives or one person is registered (hukou), in catalogue order; computed once.</summary>
     internal RegionId[] RegionsPresent => _regionsPresent ??= FindRegionsPresent();
@@ -159,19 +206,55 @@ public sealed class Population
     public int HouseholdSize(int household) => MemberStartColumn[household + 1] - MemberStartColumn[household];
 
     /// <summary>
-    /// A copy of this population with one more person column (for example simulated medical bills or a chosen pension
-    /// tier) that rules can read. The existing columns are shared, not copied.
+    /// A copy of this population with one more column (for example simulated medical bills or a chosen pension tier)
+    /// that rules can read, declared by <paramref name="column"/> and validated against it here, once. The existing
+    /// columns are shared, and <paramref name="values"/> is adopted as it is, not copied: do not change it afterwards.
     /// </summary>
-    /// <param name="name">A lower-case dotted name not used yet, for example <c>medical.bill_within_policy_annual</c>.</param>
-    /// <param name="values">One finite value per person, in this population's order (members of household h at <see cref="MemberStart"/>[h] …).</param>
-    /// <exception cref="ArgumentException">The name is invalid or taken, the length differs from <see cref="PersonCount"/>, or a value is not finite (the message names the row).</exception>
-    public Population WithPersonColumn(string name, double[] values) => WithColumn(name, values, isPerson: true);
+    /// <param name="column">The column's declaration; its entity says whether it holds one value per person or per household.</param>
+    /// <param name="values">One value per person (in this population's member-contiguous order: members of household h at <see cref="MemberStart"/>[h] …) or per household.</param>
+    /// <exception cref="ArgumentException">The name is taken, the length differs from <see cref="PersonCount"/> or <see cref="HouseholdCount"/>, or a value is invalid for the definition (the message names the row, the id and the valid values).</exception>
+    public Population WithColumn(ColumnDefinition column, double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(values);
+        if (column.Storage != ColumnStorage.Double)
+        {
+            throw new ArgumentException($"Column '{column.Name}' is stored as {column.Storage}; extra columns are stored as doubles.", nameof(column));
+        }
 
-    /// <summary>A copy of this population with one more household column; the existing columns are shared.</summary>
+        if (_extraDefinitions.ContainsKey(column.Name) || PopulationSchema.Find(column.Name) is not null)
+        {
+            throw new ArgumentException($"The population already has a column named '{column.Name}'.", nameof(column));
+        }
+
+        bool isPerson = column.Entity == Entity.Person;
+        int expected = isPerson ? PersonCount : HouseholdCount;
+        if (values.Length != expected)
+        {
+            throw new ArgumentException($"Column '{column.Name}' has {values.Length} values; the population has {expected} {(isPerson ? "persons" : "households")}.", nameof(values));
+        }
+
+        int invalid = ColumnChecks.FirstInvalid(column, values, 0);
+        if (invalid >= 0)
+        {
+            long id = isPerson ? PersonIdColumn[invalid] : HouseholdIdColumn[invalid];
+            throw new ArgumentException(ColumnChecks.Describe(column, column.Name, isPerson ? "person" : "household", invalid, id, values[invalid]), nameof(values));
+        }
+
+        return PopulationDerivation.With(this, addColumn: (column, values));
+    }
+
+    /// <summary>A copy of this population with one more person column declared by name only (<see cref="ColumnDefinition.Number"/>: any finite number, no unit, period, role or range).</summary>
+    /// <param name="name">A lower-case dotted name not used yet, for example <c>medical.bill_within_policy_annual</c>.</param>
+    /// <param name="values">One finite value per person, in this population's order.</param>
+    /// <exception cref="ArgumentException">The name is invalid or taken, the length differs from <see cref="PersonCount"/>, or a value is not finite (the message names the row).</exception>
+    public Population WithPersonColumn(string name, double[] values) => WithColumn(ColumnDefinition.Number(CheckName(name), Entity.Person), values);
+
+    /// <summary>A copy of this population with one more household column declared by name only (<see cref="ColumnDefinition.Number"/>).</summary>
     /// <param name="name">A lower-case dotted name not used yet.</param>
     /// <param name="values">One finite value per household, in this population's order.</param>
     /// <exception cref="ArgumentException">The name is invalid or taken, the length differs from <see cref="HouseholdCount"/>, or a value is not finite.</exception>
-    public Population WithHouseholdColumn(string name, double[] values) => WithColumn(name, values, isPerson: false);
+    public Population WithHouseholdColumn(string name, double[] values) => WithColumn(ColumnDefinition.Number(CheckName(name), Entity.Household), values);
 
     /// <summary>An extra person column, in population (member-contiguous) order.</summary>
     /// <param name="name">The column's name.</param>
@@ -190,9 +273,19 @@ public sealed class Population
     {
         get
         {
-            long bytes = 0;
-            bytes += HouseholdCount * (8L + 8 + 2 + 1 + 8 + 1 + 1) + (HouseholdCount + 1L) * 4;
-            bytes += PersonCount * (8L + 4 + 1 + 1 + 1 + 2 + 1 + 1 + 1 + (5 * 8));
+            long bytes = (HouseholdCount + 1L) * sizeof(int); // member starts
+            foreach (var column in PopulationSchema.All)
+            {
+                int size = column.Storage switch
+                {
+                    ColumnStorage.Byte => 1,
+                    ColumnStorage.UInt16 => 2,
+                    ColumnStorage.Int32 => 4,
+                    _ => 8,
+                };
+                bytes += size * (column.Entity == Entity.Person ? (long)PersonCount : HouseholdCount);
+            }
+
             bytes += _personExtras.Count * 8L * PersonCount + _householdExtras.Count * 8L * HouseholdCount;
             return bytes;
         }
@@ -246,35 +339,71 @@ public sealed class Population
 
     internal bool TryGetExtraHouseholdColumn(string name, out double[] column) => _householdExtras.TryGetValue(name, out column!);
 
-    private Population WithColumn(string name, double[] values, bool isPerson)
+    internal Dictionary<string, ColumnDefinition> ExtraDefinitions => _extraDefinitions;
+
+    /// <summary>
+    /// Checks that the population's column meets what <paramref name="program"/> expects: by declaration, or, for a
+    /// column added by name only (<see cref="ColumnDefinition.IsUndeclared"/>), by checking its values once (the result
+    /// is remembered for this population and this expected definition).
+    /// </summary>
+    internal void EnsureMeets(ColumnDefinition expected, string program)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        if (string.IsNullOrWhiteSpace(name) || !VariableNames.IsValid(name))
+        if (!TryGetDefinition(expected.Name, out var actual))
         {
-            throw new ArgumentException($"Column name '{name}' must be lower-case words joined by dots or underscores.", nameof(name));
+            throw new KeyNotFoundException($"{Capitalised(program)} reads the {expected.Entity.ToString().ToLowerInvariant()} column '{expected.Name}' ({expected.Expected}), which the population does not carry.");
         }
 
-        if (_personExtras.ContainsKey(name) || _householdExtras.ContainsKey(name) || InputVariables.All.Any(v => v.Name == name))
+        if (ReferenceEquals(actual, expected) || _checkedAgainst.ContainsKey(expected))
         {
-            throw new ArgumentException($"The population already has a column named '{name}'.", nameof(name));
+            return;
         }
 
-        int expected = isPerson ? PersonCount : HouseholdCount;
-        if (values.Length != expected)
+        if (actual.Satisfies(expected, out var reason))
         {
-            throw new ArgumentException($"Column '{name}' has {values.Length} values; the population has {expected} {(isPerson ? "persons" : "households")}.", nameof(values));
+            _checkedAgainst.TryAdd(expected, true);
+            return;
         }
 
-        for (int i = 0; i < values.Length; i++)
+        if (!actual.IsUndeclared || actual.Entity != expected.Entity || expected.Storage != ColumnStorage.Double)
         {
-            if (!double.IsFinite(values[i]))
-            {
-                throw new ArgumentException($"Column '{name}', {(isPerson ? "person" : "household")} row {i}: {values[i]} is not a finite number.", nameof(values));
-            }
+            throw new ArgumentException($"{Capitalised(program)} reads column '{expected.Name}' as {expected.Expected}, but the population declares it differently: {reason}.");
         }
 
-        return PopulationDerivation.With(this, addColumn: (name, values, isPerson));
+        var values = DoubleColumn(expected.Name);
+        int invalid = ColumnChecks.FirstInvalid(expected, values, 0);
+        if (invalid >= 0)
+        {
+            bool isPerson = expected.Entity == Entity.Person;
+            long id = isPerson ? PersonIdColumn[invalid] : HouseholdIdColumn[invalid];
+            throw new ArgumentException($"{Capitalised(program)} reads column '{expected.Name}', added without a declaration; {ColumnChecks.Describe(expected, expected.Name, isPerson ? "person" : "household", invalid, id, values[invalid])}. Declare the column with a ColumnDefinition to have it checked when the population is built.");
+        }
+
+        _checkedAgainst.TryAdd(expected, true);
     }
+
+    internal double[] DoubleColumn(string name)
+    {
+        if (_personExtras.TryGetValue(name, out var person))
+        {
+            return person;
+        }
+
+        if (_householdExtras.TryGetValue(name, out var household))
+        {
+            return household;
+        }
+
+        return name == PopulationSchema.Weight.Name ? WeightColumn
+            : PopulationSchema.Find(name) is { Storage: ColumnStorage.Double } ? InputVariables.Column(this, name)
+            : throw new KeyNotFoundException($"The population has no column '{name}' stored as doubles.");
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+
+    private static string CheckName(string name)
+        => !string.IsNullOrWhiteSpace(name) && VariableNames.IsValid(name)
+            ? name
+            : throw new ArgumentException($"Column name '{name}' must be lower-case words joined by dots or underscores.", nameof(name));
 
     private RegionId[] FindRegionsPresent()
     {

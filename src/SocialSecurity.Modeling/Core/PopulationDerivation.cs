@@ -15,13 +15,16 @@ internal static class PopulationDerivation
         double[]? property = null,
         double[]? privateTransfers = null,
         double[]? pensions = null,
-        (string Name, double[] Values, bool IsPerson)? addColumn = null)
+        (ColumnDefinition Definition, double[] Values)? addColumn = null)
     {
-        var personExtras = source.ExtraPersonColumns.ToDictionary(n => n, n => source.ExtraPersonColumn(n).ToArray(), StringComparer.Ordinal);
-        var householdExtras = source.ExtraHouseholdColumns.ToDictionary(n => n, n => source.ExtraHouseholdColumn(n).ToArray(), StringComparer.Ordinal);
+        // Columns are shared, not copied: a population never writes to its arrays.
+        var personExtras = source.ExtraPersonColumns.ToDictionary(n => n, source.DoubleColumn, StringComparer.Ordinal);
+        var householdExtras = source.ExtraHouseholdColumns.ToDictionary(n => n, source.DoubleColumn, StringComparer.Ordinal);
+        var definitions = new Dictionary<string, ColumnDefinition>(source.ExtraDefinitions, StringComparer.Ordinal);
         if (addColumn is { } column)
         {
-            (column.IsPerson ? personExtras : householdExtras).Add(column.Name, column.Values);
+            (column.Definition.Entity == Entity.Person ? personExtras : householdExtras).Add(column.Definition.Name, column.Values);
+            definitions.Add(column.Definition.Name, column.Definition);
         }
 
         return new Population(
@@ -29,6 +32,6 @@ internal static class PopulationDerivation
             source.HouseholdIdColumn, weights ?? source.WeightColumn, source.HouseholdRegionColumn, source.AreaColumn, financialAssets ?? source.FinancialAssetsColumn, source.HousingUnitsColumn, source.VehicleColumn, source.MemberStartColumn,
             source.PersonIdColumn, source.PersonHouseholdColumn, source.AgeColumn, source.SexColumn, source.HukouColumn, source.HukouRegionColumn, source.DisabilityColumn, source.SelfCareColumn, source.EmploymentColumn,
             wages ?? source.WagesColumn, business ?? source.BusinessColumn, property ?? source.PropertyColumn, privateTransfers ?? source.PrivateTransfersColumn, pensions ?? source.PensionColumn,
-            personExtras, householdExtras);
+            personExtras, householdExtras, definitions);
     }
 }

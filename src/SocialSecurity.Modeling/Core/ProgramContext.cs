@@ -60,4 +60,23 @@ public sealed class ProgramContext
 
         return _table.Column(name);
     }
+
+    /// <summary>A person column the program declared (in <see cref="PolicyProgram.Inputs"/>, typically through <see cref="PolicyProgram.InputColumns"/>), indexed by person.</summary>
+    /// <param name="column">The column's definition; its values were validated against it when the population was built or the run prepared.</param>
+    public ReadOnlySpan<double> Person(ColumnDefinition column) => Typed(column, Entity.Person);
+
+    /// <summary>A household column the program declared, indexed by household.</summary>
+    /// <param name="column">The column's definition.</param>
+    public ReadOnlySpan<double> Household(ColumnDefinition column) => Typed(column, Entity.Household);
+
+    private ReadOnlySpan<double> Typed(ColumnDefinition column, Entity entity)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (column.Entity != entity)
+        {
+            throw new InvalidOperationException($"Program '{_program.Name}' reads '{column.Name}' as a {entity.ToString().ToLowerInvariant()} column; it is a {column.Entity.ToString().ToLowerInvariant()} column.");
+        }
+
+        return Read(column.Name);
+    }
 }

@@ -13,16 +13,10 @@ internal sealed class VariableTable
             _columns[input.Name] = (input, InputVariables.Column(population, input.Name));
         }
 
-        foreach (var name in population.ExtraPersonColumns)
+        // Extra columns enter as declared: their period and income role count in the income concepts.
+        foreach (var (name, definition) in population.ExtraDefinitions)
         {
-            population.TryGetExtraPersonColumn(name, out var column);
-            _columns[name] = (new VariableDefinition(name, Entity.Person, AmountPeriod.None, IncomeRole.None, "extra population column"), column);
-        }
-
-        foreach (var name in population.ExtraHouseholdColumns)
-        {
-            population.TryGetExtraHouseholdColumn(name, out var column);
-            _columns[name] = (new VariableDefinition(name, Entity.Household, AmountPeriod.None, IncomeRole.None, "extra population column"), column);
+            _columns[name] = (definition.Variable, population.DoubleColumn(name));
         }
 
         foreach (var program in policy.Programs)

@@ -48,6 +48,9 @@ internal sealed class ParquetTableCursor : TableCursor
 
     public override string HeaderLocation => "schema";
 
+    public override string? DeclaredColumnDefinitions
+        => _reader.CustomMetadata.TryGetValue(PopulationParquet.ColumnDefinitionsKey, out var json) && json.Length > 0 ? json : null;
+
     public override IReadOnlyList<string> DeclaredExtraColumns
         => _reader.CustomMetadata.TryGetValue(PopulationParquet.ExtraColumnsKey, out var names) && names.Length > 0 ? names.Split(',') : [];
 

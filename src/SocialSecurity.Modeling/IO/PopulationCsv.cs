@@ -7,7 +7,7 @@ namespace SocialSecurity.Modeling.IO;
 
 /// <summary>
 /// Reads and writes populations as two CSV files, one row per household and one per person, with a header row.
-/// Reading follows a <see cref="PopulationCsvMapping"/>; every error names the file, the row (data rows count from 1,
+/// Reading follows a <see cref="PopulationFileMapping"/>; every error names the file, the row (data rows count from 1,
 /// the header is row 0) and the column, and says what was expected. Writing uses the canonical columns, invariant
 /// culture and round-trip number formatting, so <c>Read(Write(p))</c> reproduces <c>p</c> exactly.
 /// </summary>
@@ -15,18 +15,18 @@ namespace SocialSecurity.Modeling.IO;
 /// <code>
 /// PopulationCsv.Write(population, "households.csv", "persons.csv");
 /// var again = PopulationCsv.Read("households.csv", "persons.csv");
-/// var survey = PopulationCsv.Read("hh.csv", "ind.csv", PopulationCsvMapping.Load("survey-mapping.json"));
+/// var survey = PopulationCsv.Read("hh.csv", "ind.csv", PopulationFileMapping.Load("survey-mapping.json"));
 /// </code>
 /// </example>
 public static class PopulationCsv
 {
-    /// <summary>Reads a population from a household file and a person file. Columns that the mapping does not use are ignored; extra numeric columns are read only when listed in <see cref="PopulationCsvMapping.HouseholdExtras"/> or <see cref="PopulationCsvMapping.PersonExtras"/>.</summary>
+    /// <summary>Reads a population from a household file and a person file. Columns that the mapping does not use are ignored; extra numeric columns are read only when listed in <see cref="PopulationFileMapping.HouseholdExtras"/> or <see cref="PopulationFileMapping.PersonExtras"/>.</summary>
     /// <param name="householdsPath">The household CSV file.</param>
     /// <param name="personsPath">The person CSV file.</param>
-    /// <param name="mapping">The column mapping; <see cref="PopulationCsvMapping.Default"/> when <see langword="null"/>.</param>
+    /// <param name="mapping">The column mapping; <see cref="PopulationFileMapping.Default"/> when <see langword="null"/>.</param>
     /// <param name="regions">The region catalogue for region codes; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
     /// <exception cref="DataFormatException">A column is missing, a cell is malformed or out of range, or the files disagree (duplicate ids, persons without a household); the message names file, row and column.</exception>
-    public static Population Read(string householdsPath, string personsPath, PopulationCsvMapping? mapping = null, RegionCatalog? regions = null)
+    public static Population Read(string householdsPath, string personsPath, PopulationFileMapping? mapping = null, RegionCatalog? regions = null)
         => PopulationReader.Read(householdsPath, personsPath, mapping, regions, PopulationFileFormat.Csv);
 
     /// <summary>Writes a population as a household file and a person file with the canonical columns, then the extra columns.</summary>
@@ -45,7 +45,7 @@ public static class PopulationCsv
 
         using (var writer = new StreamWriter(householdsPath, false, new UTF8Encoding(false)))
         {
-            writer.WriteLine(string.Join(',', PopulationCsvMapping.HouseholdFields.Concat(householdExtras)));
+            writer.WriteLine(string.Join(',', PopulationFileMapping.HouseholdFields.Concat(householdExtras)));
             var line = new StringBuilder();
             for (int h = 0; h < population.HouseholdCount; h++)
             {
@@ -68,7 +68,7 @@ public static class PopulationCsv
 
         using (var writer = new StreamWriter(personsPath, false, new UTF8Encoding(false)))
         {
-            writer.WriteLine(string.Join(',', PopulationCsvMapping.PersonFields.Concat(personExtras)));
+            writer.WriteLine(string.Join(',', PopulationFileMapping.PersonFields.Concat(personExtras)));
             var line = new StringBuilder();
             for (int p = 0; p < population.PersonCount; p++)
             {

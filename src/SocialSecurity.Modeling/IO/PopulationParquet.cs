@@ -7,9 +7,9 @@ namespace SocialSecurity.Modeling.IO;
 
 /// <summary>
 /// Reads and writes populations as two Apache Parquet files, one row per household and one per person, with the
-/// same logical schema and the same declarative <see cref="PopulationCsvMapping"/> as <see cref="PopulationCsv"/>
+/// same logical schema and the same declarative <see cref="PopulationFileMapping"/> as <see cref="PopulationCsv"/>
 /// (the mapping's delimiter is ignored). Written files use the canonical column names
-/// (<see cref="PopulationCsvMapping.HouseholdFields"/>, <see cref="PopulationCsvMapping.PersonFields"/>, then the extra
+/// (<see cref="PopulationFileMapping.HouseholdFields"/>, <see cref="PopulationFileMapping.PersonFields"/>, then the extra
 /// columns in name order) with these types: ids int64; amounts, weights and extra columns double (so every bit is
 /// kept); age, housing_units and non_essential_vehicle int32; region codes and coded fields UTF-8 strings with the
 /// canonical values (dictionary-encoded, so they cost about a byte per row). Compression is Snappy.
@@ -35,13 +35,16 @@ public static class PopulationParquet
     /// <summary>The key of the file metadata that lists the extra columns written (comma-separated), so that reading brings them back without a mapping.</summary>
     internal const string ExtraColumnsKey = "socialsecurity.extra_columns";
 
+    /// <summary>The key of the file metadata that holds the extra columns' definitions as JSON (type, unit, period, role, range, codes, description), so that they come back declared.</summary>
+    internal const string ColumnDefinitionsKey = "socialsecurity.column_definitions";
+
     /// <summary>Reads a population from a household file and a person file (the person file in any order).</summary>
     /// <param name="householdsPath">The household Parquet file.</param>
     /// <param name="personsPath">The person Parquet file.</param>
-    /// <param name="mapping">The column mapping; <see cref="PopulationCsvMapping.Default"/> when <see langword="null"/>.</param>
+    /// <param name="mapping">The column mapping; <see cref="PopulationFileMapping.Default"/> when <see langword="null"/>.</param>
     /// <param name="regions">The region catalogue; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
     /// <exception cref="DataFormatException">A column is missing or of the wrong type, a value is null where required, not finite or out of range, a region is unknown, or a person's household is missing; the message names file, row group, row and column.</exception>
-    public static Population Read(string householdsPath, string personsPath, PopulationCsvMapping? mapping = null, RegionCatalog? regions = null)
+    public static Population Read(string householdsPath, string personsPath, PopulationFileMapping? mapping = null, RegionCatalog? regions = null)
         => PopulationReader.Read(householdsPath, personsPath, mapping, regions, PopulationFileFormat.Parquet);
 
     /// <summary>Writes a population as a household file and a person file (each written to a temporary file first and moved into place when complete).</summary>
@@ -59,6 +62,9 @@ public static class PopulationParquet
         WritePersonsAsync(population, personsPath, rowGroupSize).GetAwaiter().GetResult();
     }
 
+    private static string? Definitions(Population p, string[] extras)
+        => extras.Length == 0 ? null : ColumnDefinitionJson.Write(extras.Select(p.Definition));
+
     private static async Task WriteHouseholdsAsync(Population p, string path, int rowGroupSize)
     {
         var extras = p.ExtraHouseholdColumns.OrderBy(n => n, StringComparer.Ordinal).ToArray();
@@ -73,7 +79,7 @@ public static class PopulationParquet
         var schema = new ParquetSchema([id, weight, region, area, assets, housing, vehicle, .. extraFields]);
         var regionCodes = Enumerable.Range(0, p.Regions.Count).Select(i => p.Regions[new RegionId((ushort)i)].Code).ToArray();
 
-        await WriteFileAsync(path, schema, extras, p.HouseholdCount, rowGroupSize, async (group, start, count) =>
+        await WriteFileAsync(path, schema, extras, Definitions(p, extras), p.HouseholdCount, rowGroupSize, async (group, start, count) =>
         {
             var range = new Range(start, start + count);
             await group.WriteAsync(id, Slice(p.HouseholdIdColumn, range)).ConfigureAwait(false);
@@ -117,7 +123,7 @@ public static class PopulationParquet
             householdIds[i] = p.HouseholdIdColumn[p.PersonHouseholdColumn[i]];
         }
 
-        await WriteFileAsync(path, schema, extras, p.PersonCount, rowGroupSize, async (group, start, count) =>
+        await WriteFileAsync(path, schema, extras, Definitions(p, extras), p.PersonCount, rowGroupSize, async (group, start, count) =>
         {
             var range = new Range(start, start + count);
             await group.WriteAsync(id, Slice(p.PersonIdColumn, range)).ConfigureAwait(false);
@@ -143,7 +149,7 @@ public static class PopulationParquet
     }
 
     /// <summary>Writes <paramref name="rows"/> rows in row groups to a temporary file, then moves it to <paramref name="path"/>.</summary>
-    internal static async Task WriteFileAsync(string path, ParquetSchema schema, IReadOnlyList<string> extras, int rows, int rowGroupSize, Func<ParquetRowGroupWriter, int, int, Task> writeGroup)
+    internal static async Task WriteFileAsync(string path, ParquetSchema schema, IReadOnlyList<string> extras, string? definitions, int rows, int rowGroupSize, Func<ParquetRowGroupWriter, int, int, Task> writeGroup)
     {
         var temporary = path + ".partial";
         try
@@ -153,7 +159,9 @@ public static class PopulationParquet
                 await using var writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }).ConfigureAwait(false);
                 if (extras.Count > 0)
                 {
-                    writer.CustomMetadata = new Dictionary<string, string> { [ExtraColumnsKey] = string.Join(',', extras) };
+                    writer.CustomMetadata = definitions is null
+                        ? new Dictionary<string, string> { [ExtraColumnsKey] = string.Join(',', extras) }
+                        : new Dictionary<string, string> { [ExtraColumnsKey] = string.Join(',', extras), [ColumnDefinitionsKey] = definitions };
                 }
 
                 for (int start = 0; start < rows || (rows == 0 && start == 0); start += rowGroupSize)

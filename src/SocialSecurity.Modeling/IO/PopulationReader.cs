@@ -7,7 +7,7 @@ namespace SocialSecurity.Modeling.IO;
 
 /// <summary>
 /// Reads populations from a household file and a person file, CSV or Parquet, through one declarative
-/// <see cref="PopulationCsvMapping"/> (column names, value recoding, scale factors, extra columns): whole, or streamed
+/// <see cref="PopulationFileMapping"/> (column names, value recoding, scale factors, extra columns): whole, or streamed
 /// in chunks of households for files larger than memory. Every error is a <see cref="DataFormatException"/> that names
 /// the file, the row (CSV: data rows from 1; Parquet: row group and row, from 0) and the column.
 /// </summary>
@@ -37,15 +37,15 @@ public static class PopulationReader
     /// <summary>Reads a whole population. Nothing is returned unless every row of both files is valid.</summary>
     /// <param name="householdsPath">The household file.</param>
     /// <param name="personsPath">The person file (any order).</param>
-    /// <param name="mapping">The column mapping; <see cref="PopulationCsvMapping.Default"/> when <see langword="null"/>.</param>
+    /// <param name="mapping">The column mapping; <see cref="PopulationFileMapping.Default"/> when <see langword="null"/>.</param>
     /// <param name="regions">The region catalogue; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
     /// <param name="format">The format of both files; from the household file's extension when <see langword="null"/>.</param>
     /// <exception cref="DataFormatException">A column is missing or of the wrong type, a cell is malformed or out of range, or the files disagree.</exception>
-    public static Population Read(string householdsPath, string personsPath, PopulationCsvMapping? mapping = null, RegionCatalog? regions = null, PopulationFileFormat? format = null)
+    public static Population Read(string householdsPath, string personsPath, PopulationFileMapping? mapping = null, RegionCatalog? regions = null, PopulationFileFormat? format = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(householdsPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(personsPath);
-        mapping ??= PopulationCsvMapping.Default;
+        mapping ??= PopulationFileMapping.Default;
         regions ??= RegionCatalog.Default;
         var fileFormat = format ?? FormatOf(householdsPath);
         var builder = new PopulationBuilder(regions);
@@ -63,7 +63,7 @@ public static class PopulationReader
                 reader.ReadExtras(extras);
             }
 
-            AddExtras(reader, extras, builder.AddHouseholdColumn);
+            AddExtras(reader, extras, builder);
         }
 
         using (var cursor = Open(personsPath, fileFormat, mapping))
@@ -82,7 +82,7 @@ public static class PopulationReader
                 reader.ReadExtras(extras);
             }
 
-            AddExtras(reader, extras, builder.AddPersonColumn);
+            AddExtras(reader, extras, builder);
         }
 
         return Build(builder, $"{householdsPath} and {personsPath}", "cross-file checks (rows counted from 0 in file order)");
@@ -96,7 +96,7 @@ public static class PopulationReader
     /// <param name="householdsPath">The household file.</param>
     /// <param name="personsPath">The person file, grouped by household in household-file order.</param>
     /// <param name="householdsPerChunk">Households per chunk (≥ 1).</param>
-    /// <param name="mapping">The column mapping; <see cref="PopulationCsvMapping.Default"/> when <see langword="null"/>.</param>
+    /// <param name="mapping">The column mapping; <see cref="PopulationFileMapping.Default"/> when <see langword="null"/>.</param>
     /// <param name="regions">The region catalogue; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
     /// <param name="format">The format of both files; from the household file's extension when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Checked before each chunk.</param>
@@ -105,7 +105,7 @@ public static class PopulationReader
         string householdsPath,
         string personsPath,
         int householdsPerChunk,
-        PopulationCsvMapping? mapping = null,
+        PopulationFileMapping? mapping = null,
         RegionCatalog? regions = null,
         PopulationFileFormat? format = null,
         CancellationToken cancellationToken = default)
@@ -113,14 +113,14 @@ public static class PopulationReader
         ArgumentException.ThrowIfNullOrWhiteSpace(householdsPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(personsPath);
         ArgumentOutOfRangeException.ThrowIfLessThan(householdsPerChunk, 1);
-        return Chunks(householdsPath, personsPath, householdsPerChunk, mapping ?? PopulationCsvMapping.Default, regions ?? RegionCatalog.Default, format ?? FormatOf(householdsPath), cancellationToken);
+        return Chunks(householdsPath, personsPath, householdsPerChunk, mapping ?? PopulationFileMapping.Default, regions ?? RegionCatalog.Default, format ?? FormatOf(householdsPath), cancellationToken);
     }
 
     /// <summary>The same as <see cref="ReadChunks"/>, as an asynchronous stream (each chunk is read on the thread pool).</summary>
     /// <param name="householdsPath">The household file.</param>
     /// <param name="personsPath">The person file, grouped by household in household-file order.</param>
     /// <param name="householdsPerChunk">Households per chunk (≥ 1).</param>
-    /// <param name="mapping">The column mapping; <see cref="PopulationCsvMapping.Default"/> when <see langword="null"/>.</param>
+    /// <param name="mapping">The column mapping; <see cref="PopulationFileMapping.Default"/> when <see langword="null"/>.</param>
     /// <param name="regions">The region catalogue; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
     /// <param name="format">The format of both files; from the household file's extension when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Checked before each chunk.</param>
@@ -128,7 +128,7 @@ public static class PopulationReader
         string householdsPath,
         string personsPath,
         int householdsPerChunk,
-        PopulationCsvMapping? mapping = null,
+        PopulationFileMapping? mapping = null,
         RegionCatalog? regions = null,
         PopulationFileFormat? format = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -140,14 +140,14 @@ public static class PopulationReader
         }
     }
 
-    internal static TableCursor Open(string path, PopulationFileFormat format, PopulationCsvMapping mapping) => format switch
+    internal static TableCursor Open(string path, PopulationFileFormat format, PopulationFileMapping mapping) => format switch
     {
         PopulationFileFormat.Parquet => new ParquetTableCursor(path),
         PopulationFileFormat.Csv => new CsvTableCursor(path, mapping.Delimiter),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Csv or Parquet."),
     };
 
-    private static IEnumerable<Population> Chunks(string householdsPath, string personsPath, int size, PopulationCsvMapping mapping, RegionCatalog regions, PopulationFileFormat format, CancellationToken cancellationToken)
+    private static IEnumerable<Population> Chunks(string householdsPath, string personsPath, int size, PopulationFileMapping mapping, RegionCatalog regions, PopulationFileFormat format, CancellationToken cancellationToken)
     {
         using var households = Open(householdsPath, format, mapping);
         using var persons = Open(personsPath, format, mapping);
@@ -216,8 +216,8 @@ public static class PopulationReader
                 }
             }
 
-            AddExtras(householdReader, householdExtras, builder.AddHouseholdColumn);
-            AddExtras(personReader, personExtras, builder.AddPersonColumn);
+            AddExtras(householdReader, householdExtras, builder);
+            AddExtras(personReader, personExtras, builder);
             yield return Build(builder, $"{householdsPath} and {personsPath}", $"chunk {chunk} (households from {firstHousehold}; rows counted from 0 within the chunk)");
             chunk++;
         }
@@ -226,12 +226,13 @@ public static class PopulationReader
     private static List<double>[] NewExtras(PopulationRecordReader reader)
         => Enumerable.Range(0, reader.ExtraCount).Select(_ => new List<double>()).ToArray();
 
-    private static void AddExtras(PopulationRecordReader reader, List<double>[] values, Func<string, double[], PopulationBuilder> add)
+    /// <summary>Adds the extra columns read, each with its declaration; the builder checks the values against it.</summary>
+    private static void AddExtras(PopulationRecordReader reader, List<double>[] values, PopulationBuilder builder)
     {
         int i = 0;
-        foreach (var name in reader.ExtraNames)
+        foreach (var column in reader.ExtraColumns)
         {
-            add(name, [.. values[i++]]);
+            builder.AddColumn(column, [.. values[i++]]);
         }
     }
 

@@ -7,7 +7,7 @@ namespace SocialSecurity.Modeling.IO;
 
 /// <summary>
 /// Turns the current row of a <see cref="TableCursor"/> into a <see cref="HouseholdRecord"/> or <see cref="PersonRecord"/>
-/// through a <see cref="PopulationCsvMapping"/> (column names, value recoding, scale factors, extra columns), the same
+/// through a <see cref="PopulationFileMapping"/> (column names, value recoding, scale factors, declared extra columns), the same
 /// for CSV and Parquet. Every error names the file, the row and the column and says what was expected.
 /// </summary>
 internal sealed class PopulationRecordReader
@@ -15,8 +15,8 @@ internal sealed class PopulationRecordReader
     private readonly TableCursor _cursor;
     private readonly RegionCatalog _regions;
     private readonly string[] _required;
-    private readonly Dictionary<string, (CellColumn? Column, CsvFieldMapping Map)> _bindings = new(StringComparer.Ordinal);
-    private readonly (string Name, CellColumn Column, CsvFieldMapping Map)[] _extras;
+    private readonly Dictionary<string, (CellColumn? Column, FieldMapping Map)> _bindings = new(StringComparer.Ordinal);
+    private readonly (ColumnDefinition Definition, CellColumn Column, FieldMapping Map)[] _extras;
     private readonly Dictionary<string, string> _regionCodes = new(StringComparer.Ordinal);
 
     private PopulationRecordReader(
@@ -24,8 +24,10 @@ internal sealed class PopulationRecordReader
         RegionCatalog regions,
         IReadOnlyList<string> fields,
         string[] required,
-        Func<string, CsvFieldMapping> fieldMapping,
-        IReadOnlyDictionary<string, CsvFieldMapping> extras)
+        Func<string, FieldMapping> fieldMapping,
+        IReadOnlyDictionary<string, FieldMapping> extras,
+        Entity entity,
+        PopulationFileMapping mapping)
     {
         _cursor = cursor;
         _regions = regions;
@@ -42,13 +44,26 @@ internal sealed class PopulationRecordReader
             _bindings[field] = (column, map);
         }
 
-        var extraList = extras.Select(e => (e.Key, cursor.Column(e.Value.Column)
-            ?? throw new DataFormatException(cursor.File, cursor.HeaderLocation, $"column '{e.Value.Column}' for extra column '{e.Key}' is missing from the {(cursor.HeaderLocation == "schema" ? "schema" : "header")}"), e.Value)).ToList();
+        // Each extra column is declared by the mapping, else by the file itself (Parquet metadata), else by name only.
+        var fileDeclared = cursor.DeclaredColumnDefinitions is { } json
+            ? ColumnDefinitionJson.Read(json, entity, cursor.File, $"metadata '{PopulationParquet.ColumnDefinitionsKey}'")
+            : [];
+        ColumnDefinition Declared(string name)
+            => mapping.Declared(name, entity) ?? (fileDeclared.TryGetValue(name, out var d) ? d : ColumnDefinition.Number(name, entity));
+
+        var extraList = new List<(ColumnDefinition, CellColumn, FieldMapping)>();
+        foreach (var (name, map) in extras)
+        {
+            var column = cursor.Column(map.Column)
+                ?? throw new DataFormatException(cursor.File, cursor.HeaderLocation, $"column '{map.Column}' for extra column '{name}' is missing from the {(cursor.HeaderLocation == "schema" ? "schema" : "header")}");
+            extraList.Add((Declared(name), column, map));
+        }
+
         foreach (var declared in cursor.DeclaredExtraColumns)
         {
             if (!extras.ContainsKey(declared) && !extras.Values.Any(m => m.Column == declared) && cursor.Column(declared) is { } column)
             {
-                extraList.Add((declared, column, new CsvFieldMapping(declared)));
+                extraList.Add((Declared(declared), column, new FieldMapping(declared)));
             }
         }
 
@@ -59,23 +74,23 @@ internal sealed class PopulationRecordReader
         }
     }
 
-    /// <summary>The names of the extra columns, in the order <see cref="ReadExtras"/> fills them.</summary>
-    public IEnumerable<string> ExtraNames => _extras.Select(e => e.Name);
+    /// <summary>The declarations of the extra columns, in the order <see cref="ReadExtras"/> fills them.</summary>
+    public IEnumerable<ColumnDefinition> ExtraColumns => _extras.Select(e => e.Definition);
 
     /// <summary>The number of extra columns.</summary>
     public int ExtraCount => _extras.Length;
 
-    public static PopulationRecordReader ForHouseholds(TableCursor cursor, PopulationCsvMapping mapping, RegionCatalog regions)
+    public static PopulationRecordReader ForHouseholds(TableCursor cursor, PopulationFileMapping mapping, RegionCatalog regions)
     {
-        var reader = new PopulationRecordReader(cursor, regions, PopulationCsvMapping.HouseholdFields, PopulationCodes.RequiredHousehold, mapping.Household, mapping.HouseholdExtras);
+        var reader = new PopulationRecordReader(cursor, regions, PopulationFileMapping.HouseholdFields, PopulationCodes.RequiredHousehold, mapping.Household, mapping.HouseholdExtras, Entity.Household, mapping);
         reader.RequireInteger("household_id");
         reader.RequireNumeric("weight", "financial_assets");
         return reader;
     }
 
-    public static PopulationRecordReader ForPersons(TableCursor cursor, PopulationCsvMapping mapping, RegionCatalog regions)
+    public static PopulationRecordReader ForPersons(TableCursor cursor, PopulationFileMapping mapping, RegionCatalog regions)
     {
-        var reader = new PopulationRecordReader(cursor, regions, PopulationCsvMapping.PersonFields, PopulationCodes.RequiredPerson, mapping.Person, mapping.PersonExtras);
+        var reader = new PopulationRecordReader(cursor, regions, PopulationFileMapping.PersonFields, PopulationCodes.RequiredPerson, mapping.Person, mapping.PersonExtras, Entity.Person, mapping);
         reader.RequireInteger("person_id", "household_id");
         reader.RequireNumeric("wages_annual", "business_income_annual", "property_income_annual", "private_transfers_annual", "pension_income_annual");
         return reader;
@@ -233,7 +248,7 @@ internal sealed class PopulationRecordReader
         return column is null || column.IsEmpty ? Missing(field, 0) : Number(column, map, min, max);
     }
 
-    private double Number(CellColumn column, CsvFieldMapping map, double min, double max)
+    private double Number(CellColumn column, FieldMapping map, double min, double max)
     {
         double value;
         if (column.Kind == CellKind.Real)

@@ -23,6 +23,9 @@ internal abstract class TableCursor : IDisposable
     /// <summary>Extra numeric columns that the file itself declares (Parquet files written by <see cref="PopulationParquet"/>); read without being listed in the mapping.</summary>
     public virtual IReadOnlyList<string> DeclaredExtraColumns => [];
 
+    /// <summary>The definitions of extra columns that the file itself carries, as JSON (<see cref="ColumnDefinitionJson"/>), or <see langword="null"/>.</summary>
+    public virtual string? DeclaredColumnDefinitions => null;
+
     /// <summary>The column named <paramref name="name"/>, or <see langword="null"/> when the file has none.</summary>
     public abstract CellColumn? Column(string name);
 

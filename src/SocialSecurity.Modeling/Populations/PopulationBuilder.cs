@@ -6,9 +6,11 @@ namespace SocialSecurity.Modeling.Populations;
 
 /// <summary>
 /// Builds a <see cref="Population"/> from households and persons added in any order, then validates everything in
-/// <see cref="Build"/>: finite, non-negative weights and amounts; ages in 0–120; known region codes; unique ids;
-/// every person's household present; every household with at least one member. Errors name the column, the row
-/// (in the order added) and the id. Nothing is built from invalid input.
+/// <see cref="Build"/>, once: every built-in value against its declaration in <see cref="PopulationSchema"/> (finite,
+/// non-negative weights and amounts; ages in 0–120; listed codes; known region codes), every extra column against its
+/// <see cref="ColumnDefinition"/>, unique ids, every person's household present, every household with at least one
+/// member. Errors name the column, the row (in the order added), the id and the valid values. Nothing is built from
+/// invalid input, and rules never re-check the values.
 /// </summary>
 /// <example>
 /// <code>
@@ -46,6 +48,7 @@ public sealed class PopulationBuilder
     private readonly ColumnBuffer<double> _pensions;
     private readonly Dictionary<string, double[]> _personExtras = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double[]> _householdExtras = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ColumnDefinition> _extraDefinitions = new(StringComparer.Ordinal);
     private readonly List<string> _problems = [];
     private int _problemCount;
     private bool _built;
@@ -99,8 +102,8 @@ public sealed class PopulationBuilder
         int row = _householdIds.Count;
         long entityId = household.Id;
         string Where() => $"household row {row} (id {entityId})"; // built only when something is wrong
-        CheckAmount(household.Weight, "weight", "household", row, household.Id);
-        CheckAmount(household.FinancialAssets, "financial_assets", "household", row, household.Id);
+        Check(PopulationSchema.Weight, "weight", household.Weight, "household", row, household.Id);
+        Check(PopulationSchema.FinancialAssets, "financial_assets", household.FinancialAssets, "household", row, household.Id);
         ushort region = 0;
         if (household.RegionCode is null || !_regions.TryGetId(household.RegionCode, out var id))
         {
@@ -111,10 +114,7 @@ public sealed class PopulationBuilder
             region = id.Index;
         }
 
-        if (!Enum.IsDefined(household.Area))
-        {
-            Problem($"column 'area', {Where()}: {(int)household.Area} is not an AreaType (0 urban, 1 rural)");
-        }
+        Check(PopulationSchema.Area, "area", (int)household.Area, "household", row, household.Id);
 
         _householdIds.Add(household.Id);
         _weights.Add(household.Weight);
@@ -135,35 +135,12 @@ public sealed class PopulationBuilder
         int row = _personIds.Count;
         long entityId = person.Id;
         string Where() => $"person row {row} (id {entityId})"; // built only when something is wrong
-        if (person.Age is < 0 or > 120)
-        {
-            Problem($"column 'age', {Where()}: {person.Age} is outside 0–120");
-        }
-
-        if (!Enum.IsDefined(person.Sex))
-        {
-            Problem($"column 'sex', {Where()}: {(int)person.Sex} is not a Sex (0 female, 1 male)");
-        }
-
-        if (!Enum.IsDefined(person.Hukou))
-        {
-            Problem($"column 'hukou', {Where()}: {(int)person.Hukou} is not a HukouType (0 urban, 1 rural)");
-        }
-
-        if (!Enum.IsDefined(person.Disability))
-        {
-            Problem($"column 'disability', {Where()}: {(int)person.Disability} is not a DisabilityGrade (0 none, 1–4)");
-        }
-
-        if (!Enum.IsDefined(person.SelfCare))
-        {
-            Problem($"column 'self_care', {Where()}: {(int)person.SelfCare} is not a SelfCareAbility (0–2)");
-        }
-
-        if (!Enum.IsDefined(person.Employment))
-        {
-            Problem($"column 'employment', {Where()}: {(int)person.Employment} is not an EmploymentStatus (0–6)");
-        }
+        Check(PopulationSchema.Age, "age", person.Age, "person", row, person.Id);
+        Check(PopulationSchema.Sex, "sex", (int)person.Sex, "person", row, person.Id);
+        Check(PopulationSchema.Hukou, "hukou", (int)person.Hukou, "person", row, person.Id);
+        Check(PopulationSchema.Disability, "disability", (int)person.Disability, "person", row, person.Id);
+        Check(PopulationSchema.SelfCare, "self_care", (int)person.SelfCare, "person", row, person.Id);
+        Check(PopulationSchema.Employment, "employment", (int)person.Employment, "person", row, person.Id);
 
         ushort hukouRegion = ushort.MaxValue;
         if (person.HukouRegionCode is not null)
@@ -178,11 +155,11 @@ public sealed class PopulationBuilder
             }
         }
 
-        CheckIncome(person.WagesAnnual, "wages_annual", row, person.Id, allowNegative: false);
-        CheckIncome(person.BusinessIncomeAnnual, "business_income_annual", row, person.Id, allowNegative: true);
-        CheckIncome(person.PropertyIncomeAnnual, "property_income_annual", row, person.Id, allowNegative: true);
-        CheckIncome(person.PrivateTransfersAnnual, "private_transfers_annual", row, person.Id, allowNegative: false);
-        CheckIncome(person.PensionIncomeAnnual, "pension_income_annual", row, person.Id, allowNegative: false);
+        Check(PopulationSchema.Wages, "wages_annual", person.WagesAnnual, "person", row, person.Id);
+        Check(PopulationSchema.BusinessIncome, "business_income_annual", person.BusinessIncomeAnnual, "person", row, person.Id);
+        Check(PopulationSchema.PropertyIncome, "property_income_annual", person.PropertyIncomeAnnual, "person", row, person.Id);
+        Check(PopulationSchema.PrivateTransfers, "private_transfers_annual", person.PrivateTransfersAnnual, "person", row, person.Id);
+        Check(PopulationSchema.ReportedPension, "pension_income_annual", person.PensionIncomeAnnual, "person", row, person.Id);
 
         _personIds.Add(person.Id);
         _personHouseholdIds.Add(person.HouseholdId);
@@ -202,17 +179,51 @@ public sealed class PopulationBuilder
     }
 
     /// <summary>
-    /// Adds a named numeric person column that rules can read (for example a chosen pension tier or simulated
-    /// medical bills), given in the order persons were added. It must be complete when <see cref="Build"/> runs.
+    /// Adds a column that rules can read (for example a chosen pension tier or simulated medical bills), declared by
+    /// <paramref name="column"/>: one value per person in the order persons were added, or one per household in the
+    /// order households were added, as the definition's entity says. It must be complete when <see cref="Build"/>
+    /// runs, which checks every value against the definition (range, finiteness, whole numbers, codes).
+    /// </summary>
+    /// <param name="column">The column's declaration (programs publish theirs, for example <c>EmployeePensionNames.ColumnDefinitions.Insured</c>).</param>
+    /// <param name="values">The values, in the order added. Person columns are reordered into member order by <see cref="Build"/>; household columns are adopted without copying.</param>
+    /// <exception cref="ArgumentException">A column of that name was already added, the name is a built-in column's, or the definition is not stored as doubles.</exception>
+    public PopulationBuilder AddColumn(ColumnDefinition column, double[] values)
+    {
+        EnsureNotBuilt();
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(values);
+        if (column.Storage != ColumnStorage.Double)
+        {
+            throw new ArgumentException($"Column '{column.Name}' is stored as {column.Storage}; extra columns are stored as doubles.", nameof(column));
+        }
+
+        if (PopulationSchema.Find(column.Name) is not null)
+        {
+            throw new ArgumentException($"'{column.Name}' is a built-in column; give it through the household or person records.", nameof(column));
+        }
+
+        if (!_extraDefinitions.TryAdd(column.Name, column))
+        {
+            throw new ArgumentException($"A column named '{column.Name}' was already added.", nameof(column));
+        }
+
+        (column.Entity == Entity.Person ? _personExtras : _householdExtras).Add(column.Name, values);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a person column declared by name only: <see cref="ColumnDefinition.Number"/> (any finite number, no unit,
+    /// period, income role or range). Prefer <see cref="AddColumn"/> with the definition the reading program publishes,
+    /// so that values are checked here rather than before each run.
     /// </summary>
     /// <param name="name">A lower-case dotted name, for example <c>pension.tier_choice</c>.</param>
     /// <param name="values">One finite value per person, in the order added.</param>
-    public PopulationBuilder AddPersonColumn(string name, double[] values) => AddExtra(_personExtras, name, values);
+    public PopulationBuilder AddPersonColumn(string name, double[] values) => AddColumn(ColumnDefinition.Number(CheckName(name), Entity.Person), values);
 
-    /// <summary>Adds a named numeric household column, in the order households were added.</summary>
+    /// <summary>Adds a household column declared by name only (<see cref="ColumnDefinition.Number"/>); prefer <see cref="AddColumn"/>.</summary>
     /// <param name="name">A lower-case dotted name.</param>
     /// <param name="values">One finite value per household, in the order added.</param>
-    public PopulationBuilder AddHouseholdColumn(string name, double[] values) => AddExtra(_householdExtras, name, values);
+    public PopulationBuilder AddHouseholdColumn(string name, double[] values) => AddColumn(ColumnDefinition.Number(CheckName(name), Entity.Household), values);
 
     /// <summary>Validates everything and builds the population, with each household's members stored together in person-id order.</summary>
     /// <exception cref="PopulationValidationException">Something is invalid; the message lists what, where and the expected range.</exception>
@@ -266,12 +277,12 @@ public sealed class PopulationBuilder
 
         foreach (var (name, column) in _personExtras)
         {
-            CheckExtra(name, column, persons, "person");
+            CheckExtra(_extraDefinitions[name], column, _personIds, "person");
         }
 
         foreach (var (name, column) in _householdExtras)
         {
-            CheckExtra(name, column, households, "household");
+            CheckExtra(_extraDefinitions[name], column, _householdIds, "household");
         }
 
         if (_problemCount > 0)
@@ -330,7 +341,8 @@ public sealed class PopulationBuilder
             _personIds.Permute(order), sortedHousehold, _age.Permute(order), _sex.Permute(order), _hukou.Permute(order), hukouRegion, _disability.Permute(order), _selfCare.Permute(order), _employment.Permute(order),
             _wages.Permute(order), _business.Permute(order), _property.Permute(order), _privateTransfers.Permute(order), _pensions.Permute(order),
             _personExtras.ToDictionary(kv => kv.Key, kv => Permute(kv.Value, order), StringComparer.Ordinal),
-            new Dictionary<string, double[]>(_householdExtras, StringComparer.Ordinal));
+            new Dictionary<string, double[]>(_householdExtras, StringComparer.Ordinal),
+            new Dictionary<string, ColumnDefinition>(_extraDefinitions, StringComparer.Ordinal));
     }
 
     private static double[] Permute(double[] values, int[] order)
@@ -344,53 +356,48 @@ public sealed class PopulationBuilder
         return result;
     }
 
-    private PopulationBuilder AddExtra(Dictionary<string, double[]> target, string name, double[] values)
+    private static string CheckName(string name)
+        => !string.IsNullOrWhiteSpace(name) && VariableNames.IsValid(name)
+            ? name
+            : throw new ArgumentException($"Column name '{name}' must be lower-case words joined by dots or underscores.", nameof(name));
+
+    private void CheckExtra(ColumnDefinition definition, double[] column, ColumnBuffer<long> ids, string entity)
     {
-        EnsureNotBuilt();
-        ArgumentNullException.ThrowIfNull(values);
-        if (string.IsNullOrWhiteSpace(name) || !VariableNames.IsValid(name))
+        if (column.Length != ids.Count)
         {
-            throw new ArgumentException($"Column name '{name}' must be lower-case words joined by dots or underscores.", nameof(name));
-        }
-
-        if (!target.TryAdd(name, values))
-        {
-            throw new ArgumentException($"A column named '{name}' was already added.", nameof(name));
-        }
-
-        return this;
-    }
-
-    private void CheckExtra(string name, double[] column, int expected, string entity)
-    {
-        if (column.Length != expected)
-        {
-            Problem($"column '{name}': has {column.Length} values but {expected} {entity}s were added");
+            Problem($"column '{definition.Name}': has {column.Length} values but {ids.Count} {entity}s were added");
             return;
         }
 
-        for (int i = 0; i < column.Length; i++)
+        // One tight loop per column; a problem line only for invalid values.
+        for (int i = ColumnChecks.FirstInvalid(definition, column, 0); i >= 0; i = ColumnChecks.FirstInvalid(definition, column, i + 1))
         {
-            if (!double.IsFinite(column[i]))
+            Problem(ColumnChecks.Describe(definition, definition.Name, entity, i, ids[i], column[i]));
+            if (_problemCount > MaxListedProblems)
             {
-                Problem($"column '{name}', {entity} row {i}: {column[i]} is not a finite number");
+                _problemCount += CountInvalid(definition, column, i + 1);
+                return;
             }
         }
     }
 
-    private void CheckAmount(double value, string column, string entity, int row, long id)
+    private static int CountInvalid(ColumnDefinition definition, double[] column, int start)
     {
-        if (!double.IsFinite(value) || value < 0)
+        int count = 0;
+        for (int i = ColumnChecks.FirstInvalid(definition, column, start); i >= 0; i = ColumnChecks.FirstInvalid(definition, column, i + 1))
         {
-            Problem($"column '{column}', {entity} row {row} (id {id}): {value} is invalid; expected a finite number ≥ 0");
+            count++;
         }
+
+        return count;
     }
 
-    private void CheckIncome(double value, string column, int row, long id, bool allowNegative)
+    /// <summary>Checks one built-in value against its declaration; the problem line names the file field, the row, the id and the valid values.</summary>
+    private void Check(ColumnDefinition definition, string field, double value, string entity, int row, long id)
     {
-        if (!double.IsFinite(value) || (!allowNegative && value < 0))
+        if (!definition.Accepts(value))
         {
-            Problem($"column '{column}', person row {row} (id {id}): {value} is invalid; expected a finite number{(allowNegative ? string.Empty : " ≥ 0")} (yuan per year)");
+            Problem(ColumnChecks.Describe(definition, field, entity, row, id, value));
         }
     }
 

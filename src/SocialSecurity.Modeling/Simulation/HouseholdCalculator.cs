@@ -42,9 +42,9 @@ public sealed class HouseholdCalculator
     /// <param name="household">The household (its weight is ignored; its id links the members).</param>
     /// <param name="members">The members; each one's <see cref="PersonRecord.HouseholdId"/> must equal the household's id.</param>
     /// <param name="date">The date the rules are evaluated at.</param>
-    /// <param name="extraPersonColumns">Values of extra person columns the policy reads, one array per column in member order; optional.</param>
-    /// <param name="extraHouseholdColumns">Values of extra household columns the policy reads (for example a dibao class or grassland area), one value per column; optional.</param>
-    /// <exception cref="PopulationValidationException">The household or a member is invalid.</exception>
+    /// <param name="extraPersonColumns">Values of extra person columns the policy reads, one array per column in member order; optional. Each is declared as the policy's programs declare it (<see cref="Policy.InputColumns"/>), or by name only when no program does.</param>
+    /// <param name="extraHouseholdColumns">Values of extra household columns the policy reads (for example a dibao class or grassland area), one value per column; optional; declared the same way.</param>
+    /// <exception cref="PopulationValidationException">The household or a member is invalid, or an extra value is outside its column's declared range.</exception>
     public HouseholdResult Calculate(HouseholdRecord household, IReadOnlyList<PersonRecord> members, DateOnly date, IReadOnlyDictionary<string, double[]>? extraPersonColumns = null, IReadOnlyDictionary<string, double>? extraHouseholdColumns = null)
     {
         ArgumentNullException.ThrowIfNull(members);
@@ -59,7 +59,7 @@ public sealed class HouseholdCalculator
         {
             foreach (var (name, values) in extraPersonColumns)
             {
-                builder.AddPersonColumn(name, values);
+                builder.AddColumn(Declared(name, Entity.Person), values);
             }
         }
 
@@ -67,7 +67,7 @@ public sealed class HouseholdCalculator
         {
             foreach (var (name, value) in extraHouseholdColumns)
             {
-                builder.AddHouseholdColumn(name, [value]);
+                builder.AddColumn(Declared(name, Entity.Household), [value]);
             }
         }
 
@@ -78,4 +78,7 @@ public sealed class HouseholdCalculator
         var result = new SimulationResult(population, Policy, Parameters, date, table);
         return new HouseholdResult(result, explanation);
     }
+
+    private ColumnDefinition Declared(string name, Entity entity)
+        => Policy.InputColumns.FirstOrDefault(c => c.Name == name && c.Entity == entity) ?? ColumnDefinition.Number(name, entity);
 }

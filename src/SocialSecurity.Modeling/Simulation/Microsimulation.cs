@@ -76,6 +76,15 @@ public static class Microsimulation
             throw new ArgumentException($"The policy reads {string.Join(", ", missing.Select(m => $"'{m}'"))}, which no program writes and the population does not carry as an extra column.", nameof(population));
         }
 
+        // Declared columns are compared by declaration; a column added by name only has its values checked once here.
+        foreach (var program in policy.Programs)
+        {
+            foreach (var column in policy.InputColumnsOf(program))
+            {
+                population.EnsureMeets(column, $"program '{program.Name}'");
+            }
+        }
+
         var unknown = policy.Parameters.Where(p => !parameters.Contains(p)).ToArray();
         if (unknown.Length > 0)
         {

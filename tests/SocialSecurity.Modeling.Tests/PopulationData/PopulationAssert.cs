@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Tests.PopulationData;
 
 /// <summary>Column-by-column equality of two populations (doubles compared bit for bit).</summary>
@@ -35,6 +37,7 @@ internal static class PopulationAssert
             Bits(actual.ExtraPersonColumn(name)).Should().Equal(Bits(expected.ExtraPersonColumn(name)));
         }
 
+        actual.ExtraColumns.Select(Describe).Should().Equal(expected.ExtraColumns.Select(Describe), "extra columns keep their declarations");
         actual.ExtraHouseholdColumns.Should().BeEquivalentTo(expected.ExtraHouseholdColumns);
         foreach (var name in expected.ExtraHouseholdColumns)
         {
@@ -63,4 +66,7 @@ internal static class PopulationAssert
 
         return codes;
     }
+
+    private static string Describe(ColumnDefinition c)
+        => $"{c.Name}|{c.Entity}|{c.Type}|{c.Storage}|{c.Unit}|{c.Period}|{c.Role}|{c.Minimum}|{c.Maximum}|{string.Join(",", c.Codes)}|{c.Description}";
 }

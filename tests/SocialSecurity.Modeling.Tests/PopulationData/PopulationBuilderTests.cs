@@ -54,7 +54,7 @@ public class PopulationBuilderTests
         error.Message.Should()
             .Contain("column 'region', household row 0 (id 1): unknown region code '123456'")
             .And.Contain("column 'household_id', household row 2: id 2 is used by household row 1 too")
-            .And.Contain("column 'age', person row 0 (id 1): 130 is outside 0–120")
+            .And.Contain("column 'age', person row 0 (id 1): 130 is invalid; expected a whole number in 0–120 years")
             .And.Contain("person row 1 (id 2): household 99 was never added (orphan person)")
             .And.Contain("column 'wages_annual', person row 2 (id 3): NaN is invalid")
             .And.Contain("column 'person_id', person row 3: id 3 is used twice")

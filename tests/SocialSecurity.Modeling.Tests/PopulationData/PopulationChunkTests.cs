@@ -164,7 +164,7 @@ public sealed class PopulationChunkTests : IDisposable
     {
         var ids = new List<long>();
         var values = new List<double>();
-        using var cursor = PopulationReader.Open(path, PopulationReader.FormatOf(path), PopulationCsvMapping.Default);
+        using var cursor = PopulationReader.Open(path, PopulationReader.FormatOf(path), PopulationFileMapping.Default);
         cursor.ColumnNames.Should().Equal("household_id", DibaoProgram.Benefit.Name);
         var id = cursor.Column("household_id")!;
         var value = cursor.Column(DibaoProgram.Benefit.Name)!;

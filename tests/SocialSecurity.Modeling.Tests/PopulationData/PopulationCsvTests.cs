@@ -62,7 +62,7 @@ public sealed class PopulationCsvTests : IDisposable
               "household_extras": { "medical.bills_annual": "med" } }
             """);
 
-        var population = PopulationCsv.Read(households, persons, PopulationCsvMapping.Load(mappingPath));
+        var population = PopulationCsv.Read(households, persons, PopulationFileMapping.Load(mappingPath));
 
         population.HouseholdCount.Should().Be(2);
         population.Area.ToArray().Should().Equal(AreaType.Urban, AreaType.Rural);
@@ -126,7 +126,7 @@ public sealed class PopulationCsvTests : IDisposable
     {
         var path = Path.Combine(_directory, "bad.json");
         File.WriteAllText(path, """{ "persons": { "salary": "wage" } }""");
-        var act = () => PopulationCsvMapping.Load(path);
+        var act = () => PopulationFileMapping.Load(path);
         act.Should().Throw<DataFormatException>().WithMessage("*$.persons.salary: unknown property; expected one of: person_id*wages_annual*");
     }
 

@@ -49,7 +49,7 @@ public sealed class PopulationParquetErrorTests : IDisposable
                            "wages_annual": { "column": "wage_month", "scale": 12 } } }
             """);
 
-        var population = PopulationParquet.Read(_households, _persons, Modeling.IO.PopulationCsvMapping.Load(mappingPath));
+        var population = PopulationParquet.Read(_households, _persons, Modeling.IO.PopulationFileMapping.Load(mappingPath));
 
         population.Area.ToArray().Should().Equal(Modeling.Core.AreaType.Urban, Modeling.Core.AreaType.Rural);
         population.Regions[population.HouseholdRegion[1]].Code.Should().Be(Modeling.Regions.RegionCodes.Yangzhou);

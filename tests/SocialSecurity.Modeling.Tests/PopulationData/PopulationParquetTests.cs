@@ -31,10 +31,11 @@ public sealed class PopulationParquetTests : IDisposable
         var population = WithExtras(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.InnerMongolia, Persons = 3_000, Seed = 5 }));
         var (csvHouseholds, csvPersons) = Paths("csv");
         var (pqHouseholds, pqPersons) = Paths("parquet");
-        var mapping = new PopulationCsvMapping
+        var mapping = new PopulationFileMapping
         {
-            HouseholdExtras = new Dictionary<string, CsvFieldMapping> { ["medical.bills_annual"] = new("medical.bills_annual") },
-            PersonExtras = new Dictionary<string, CsvFieldMapping> { ["pension.tier_annual"] = new("pension.tier_annual") },
+            HouseholdExtras = new Dictionary<string, FieldMapping> { ["medical.bills_annual"] = new("medical.bills_annual") },
+            PersonExtras = new Dictionary<string, FieldMapping> { ["pension.tier_annual"] = new("pension.tier_annual") },
+            Columns = [Bills], // CSV files carry no declarations: the mapping gives them
         };
 
         PopulationCsv.Write(population, csvHouseholds, csvPersons);
@@ -48,6 +49,9 @@ public sealed class PopulationParquetTests : IDisposable
         PopulationAssert.Identical(fromParquet, population);
         PopulationAssert.Identical(backToCsv, population);
     }
+
+    /// <summary>A declared household amount (its declaration travels in Parquet metadata); the person column is added by name only.</summary>
+    internal static readonly ColumnDefinition Bills = ColumnDefinition.Amount("medical.bills_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "Medical bills");
 
     internal static SocialSecurity.Modeling.Core.Population WithExtras(SocialSecurity.Modeling.Core.Population population)
     {
@@ -75,7 +79,7 @@ public sealed class PopulationParquetTests : IDisposable
             });
         }
 
-        builder.AddHouseholdColumn("medical.bills_annual", Enumerable.Range(0, population.HouseholdCount).Select(h => h % 3 == 0 ? -0.0 : h / 3.0).ToArray());
+        builder.AddColumn(Bills, Enumerable.Range(0, population.HouseholdCount).Select(h => h % 3 == 0 ? -0.0 : h / 3.0).ToArray());
         builder.AddPersonColumn("pension.tier_annual", Enumerable.Range(0, population.PersonCount).Select(p => p % 4 == 0 ? double.Epsilon * p : 1e300 / (p + 1)).ToArray());
         return builder.Build();
     }

@@ -28,6 +28,6 @@ public class PopulationWithColumnTests
         FluentActions.Invoking(() => population.WithPersonColumn("x.y", new double[1])).Should().Throw<ArgumentException>().WithMessage($"*1 values; the population has {population.PersonCount} persons*");
         var nan = (double[])ok.Clone();
         nan[^1] = double.NaN;
-        FluentActions.Invoking(() => population.WithPersonColumn("x.y", nan)).Should().Throw<ArgumentException>().WithMessage($"*person row {nan.Length - 1}: NaN*");
+        FluentActions.Invoking(() => population.WithPersonColumn("x.y", nan)).Should().Throw<ArgumentException>().WithMessage($"*column 'x.y', person row {nan.Length - 1} (id {population.PersonId[^1]}): NaN is invalid; expected a finite number*");
     }
 }

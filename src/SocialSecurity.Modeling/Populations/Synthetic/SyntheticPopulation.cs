@@ -351,7 +351,7 @@ public static class SyntheticPopulation
             personIds, personHousehold, draft.Age[..persons], Bytes(draft.Sex, persons), Bytes(draft.Hukou, persons), hukouRegion,
             Bytes(draft.Disability, persons), Bytes(draft.SelfCare, persons), Bytes(draft.Employment, persons),
             draft.Wages[..persons], draft.Business[..persons], draft.Property[..persons], draft.Transfers[..persons], draft.Pensions[..persons],
-            new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, double[]>(StringComparer.Ordinal));
+            new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal));
     }
 
     private static byte[] Bytes<T>(T[] values, int count)

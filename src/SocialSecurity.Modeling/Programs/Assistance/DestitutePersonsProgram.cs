@@ -69,6 +69,15 @@ public sealed class DestitutePersonsProgram()
     /// <summary>Input: person column, 1 for centralised support in an institution, 0 for support at home.</summary>
     public const string CentralisedSupportColumn = "person.centralised_support";
 
+    /// <summary>The declarations of the four input columns: person flags, 0 or 1, checked when the population is built.</summary>
+    public static IReadOnlyList<ColumnDefinition> Columns { get; } =
+    [
+        ColumnDefinition.Flag(NoWorkCapacityColumn, Entity.Person, "The person has no work capacity"),
+        ColumnDefinition.Flag(NoLivelihoodColumn, Entity.Person, "The person has no source of livelihood"),
+        ColumnDefinition.Flag(NoSupporterColumn, Entity.Person, "The person has no legal supporter, or the supporter cannot support them"),
+        ColumnDefinition.Flag(CentralisedSupportColumn, Entity.Person, "The person is supported in an institution (centralised support)"),
+    ];
+
     /// <summary>Output: 1 for a destitute person (person flag).</summary>
     public static readonly VariableDefinition Eligible = new("destitute.eligible", Entity.Person, AmountPeriod.None, IncomeRole.None, "1 for a person eligible for destitute support (Decree 649 art. 14)");
 
@@ -87,6 +96,9 @@ public sealed class DestitutePersonsProgram()
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerHousehold<Rule, Rule.Block>(new Rule(setup));
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns => Columns;
 
     // Per household (the basic-living amount depends on the household's standard), then per member.
     private readonly struct Rule(ProgramSetup setup) : IHouseholdRule<Rule.Block>

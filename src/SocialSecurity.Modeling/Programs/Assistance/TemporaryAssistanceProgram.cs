@@ -35,11 +35,17 @@ public sealed class TemporaryAssistanceProgram()
     /// <summary>Input: person column, 1 when the person is hit by a sudden hardship that threatens basic living.</summary>
     public const string SuddenHardshipColumn = "person.sudden_hardship";
 
+    /// <summary>The declaration of <see cref="SuddenHardshipColumn"/>: a person flag, checked when the population is built.</summary>
+    public static readonly ColumnDefinition SuddenHardship = ColumnDefinition.Flag(SuddenHardshipColumn, Entity.Person, "The person is hit by a sudden hardship that threatens basic living");
+
     /// <summary>Output: temporary assistance received in the year, yuan per year (household).</summary>
     public static readonly VariableDefinition Amount = new("temporary_assistance.amount_annual", Entity.Household, AmountPeriod.Year, IncomeRole.DirectTransfer, "Temporary assistance for sudden hardship, yuan in the year");
 
     /// <summary>Output: members of a household in sudden hardship left out because their hukou is elsewhere (household count).</summary>
     public static readonly VariableDefinition UncoveredPersons = new("temporary_assistance.uncovered_persons", Entity.Household, AmountPeriod.None, IncomeRole.None, "Members of a household in sudden hardship not covered because their hukou is registered elsewhere");
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [SuddenHardship];
 
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)

@@ -32,6 +32,12 @@ public sealed class TieredDibaoProgram : RuleProgram
     /// <summary>Input: the household column holding each household's class (0 not classified, 1, 2, 3, …).</summary>
     public const string ClassColumn = "household.dibao_class";
 
+    /// <summary>
+    /// The declaration of <see cref="ClassColumn"/>: a whole number, 0–255. That a positive class has a share in the
+    /// schedule in force depends on the parameters, so the program checks it once when it is prepared.
+    /// </summary>
+    public static readonly ColumnDefinition Class = ColumnDefinition.Count(ClassColumn, Entity.Household, string.Empty, 0, 255, "Tiered dibao class (0 not classified, 1, 2, 3, …)");
+
     /// <summary>Output: 1 when the household passes the dibao income and asset tests.</summary>
     public static readonly VariableDefinition Eligible = new("dibao_tiered.eligible", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when the household passes the dibao income and asset tests (tiered dibao)");
 
@@ -59,13 +65,33 @@ public sealed class TieredDibaoProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [Class];
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
-        => PerHousehold<Rule, Rule.Block>(new Rule(new DibaoRules(setup, withAssetTest: true), setup.List(ClassShares)));
+        => PerHousehold<Rule, Rule.Block>(new Rule(new DibaoRules(setup, withAssetTest: true), CheckClasses(setup.Population, setup.List(ClassShares))));
+
+    /// <summary>Every class must have a share in the schedule of its region: checked once, over the column, not per household in the pass.</summary>
+    private static RegionalList CheckClasses(Population population, RegionalList shares)
+    {
+        var classes = population.Values(Class);
+        var region = population.HouseholdRegion;
+        for (int h = 0; h < classes.Length; h++)
+        {
+            int length = shares[region[h]].Length;
+            if (classes[h] > length)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {population.HouseholdId[h]} has dibao class {classes[h]} in column '{ClassColumn}'; expected 0 (not classified) or a whole number from 1 to {length}."));
+            }
+        }
+
+        return shares;
+    }
 
     private readonly struct Rule(DibaoRules rules, RegionalList classShares) : IHouseholdRule<Rule.Block>
     {
         public Block Bind(ProgramContext context)
-            => new(context.Population, context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Read(ClassColumn), context.Write(Eligible.Name), context.Write(Benefit.Name));
+            => new(context.Population, context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Household(Class), context.Write(Eligible.Name), context.Write(Benefit.Name));
 
         public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
@@ -74,13 +100,7 @@ public sealed class TieredDibaoProgram : RuleProgram
             double y = Math.Max(0.0, block.Income[h]);
             bool qualifies = y / n < s && rules.AssetsPass(block.Assets[h], h, n, s);
             var shares = classShares[household.Region];
-            double c = block.Classes[h];
-            if (!(c >= 0 && c <= shares.Length && c == Math.Floor(c)))
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {block.Population.HouseholdId[h]} has dibao class {c} in column '{ClassColumn}'; expected 0 (not classified) or a whole number from 1 to {shares.Length}."));
-            }
-
-            int k = (int)c;
+            int k = (int)block.Classes[h]; // whole numbers in the schedule: checked when prepared
             block.Eligible[h] = qualifies ? 1.0 : 0.0;
             block.Benefit[h] = !qualifies ? 0.0 : k == 0 ? Math.Max(0.0, (n * s / 12.0) - (y / 12.0)) : n * shares[k - 1] * s / 12.0;
             if (explanation is not null)

@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Internal;
+
 namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>

@@ -2,6 +2,8 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
 
+using SocialSecurity.Modeling.Internal;
+
 namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
 /// <summary>
@@ -103,5 +105,33 @@ public static class EmployeePensionNames
 
         /// <summary>Every column of the schema.</summary>
         public static IReadOnlyList<string> All { get; } = [Insured, ContributionYears, ContributionIndex, AccountBalance, RetirementAge];
+    }
+
+    /// <summary>
+    /// The declarations of <see cref="Columns"/> (entity, unit, period, range), checked once when a population is
+    /// built with them (<see cref="Populations.PopulationBuilder.AddColumn(ColumnDefinition, double[])"/>), never per row in a rule.
+    /// </summary>
+    public static class ColumnDefinitions
+    {
+        /// <summary>The declaration of <see cref="Columns.Insured"/>: a flag.</summary>
+        public static readonly ColumnDefinition Insured = ColumnDefinition.Flag(Columns.Insured, Entity.Person, "The person is enrolled in the urban employee pension and contributes this year (if below the pension age)");
+
+        /// <summary>The declaration of <see cref="Columns.ContributionYears"/>: years, ≥ 0.</summary>
+        public static readonly ColumnDefinition ContributionYears = ColumnDefinition.Quantity(Columns.ContributionYears, Entity.Person, "years", 0, double.PositiveInfinity, "Employee pension contribution years, including deemed years (at retirement for a pensioner)");
+
+        /// <summary>The declaration of <see cref="Columns.ContributionIndex"/>: a ratio, ≥ 0.</summary>
+        public static readonly ColumnDefinition ContributionIndex = ColumnDefinition.Quantity(Columns.ContributionIndex, Entity.Person, string.Empty, 0, double.PositiveInfinity, "Average contribution index over the career (clamped base ÷ average wage)");
+
+        /// <summary>The declaration of <see cref="Columns.AccountBalance"/>: yuan (a stock), ≥ 0.</summary>
+        public static readonly ColumnDefinition AccountBalance = ColumnDefinition.Amount(Columns.AccountBalance, Entity.Person, AmountPeriod.None, IncomeRole.None, "Employee pension individual-account balance at retirement");
+
+        /// <summary>
+        /// The declaration of <see cref="Columns.RetirementAge"/>: whole years, 0–120. Whether a positive age lies within
+        /// the divisor table depends on the parameters in force, so the program checks that once when it is prepared.
+        /// </summary>
+        public static readonly ColumnDefinition RetirementAge = ColumnDefinition.Count(Columns.RetirementAge, Entity.Person, "years", 0, 120, "Retirement age (0 = the statutory age by sex)");
+
+        /// <summary>Every declaration, in the order of <see cref="Columns.All"/>.</summary>
+        public static IReadOnlyList<ColumnDefinition> All { get; } = [Insured, ContributionYears, ContributionIndex, AccountBalance, RetirementAge];
     }
 }

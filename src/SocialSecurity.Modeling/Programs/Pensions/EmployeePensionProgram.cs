@@ -54,6 +54,9 @@ public sealed class EmployeePensionProgram()
     public static readonly VariableDefinition Benefit = new("pension.employee.benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.ContributoryPension, "Urban employee basic pension (basic pension + account pension), yuan per month");
 
     /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [.. EmployeePensionNames.ColumnDefinitions.All];
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
         // The rules of every region where households live, resolved once (the place of work is not in the data).
@@ -63,7 +66,34 @@ public sealed class EmployeePensionProgram()
             rules[region.Index] = EmployeePensionTerms.Resolve(setup.Parameters, setup.Date, region);
         }
 
+        CheckRetirementAges(setup.Population, rules);
         return PerPerson<Rule, Rule.Block>(new Rule(rules));
+    }
+
+    /// <summary>
+    /// A positive retirement age must lie within the divisor table of the household's region: a check that depends on
+    /// the parameters in force, so it runs once here, over the column, rather than per person in the pass. The
+    /// column's range and whole numbers were checked against <see cref="EmployeePensionNames.ColumnDefinitions.RetirementAge"/>
+    /// when the population was built.
+    /// </summary>
+    private static void CheckRetirementAges(Population population, EmployeePensionTerms[] rules)
+    {
+        var retirement = population.Values(EmployeePensionNames.ColumnDefinitions.RetirementAge);
+        var household = population.PersonHousehold;
+        var region = population.HouseholdRegion;
+        for (int person = 0; person < retirement.Length; person++)
+        {
+            double age = retirement[person];
+            if (age != 0)
+            {
+                var table = rules[region[household[person]].Index].Divisors;
+                if (age < table.FirstAge || age > table.LastAge)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"Person {population.PersonId[person]}: '{EmployeePensionNames.Columns.RetirementAge}' is {age}; expected 0 (the statutory age) or an age within the divisor table, {table.FirstAge}–{table.LastAge}."));
+                }
+            }
+        }
     }
 
     private readonly struct Rule(EmployeePensionTerms[] rules) : IPersonRule<Rule.Block>
@@ -77,13 +107,7 @@ public sealed class EmployeePensionProgram()
             int i = person.Index;
             var r = rules[person.Region.Index];
             var divisors = r.Divisors;
-            double insured = block.Insured[i], years = block.Years[i], index = block.Index[i], balance = block.Balance[i], retirement = block.Retirement[i];
-            if (insured is not (0 or 1) || !(years >= 0) || !(index >= 0) || !(balance >= 0) || double.IsInfinity(years) || double.IsInfinity(index) || double.IsInfinity(balance)
-                || !(retirement == 0 || (retirement == Math.Floor(retirement) && retirement >= divisors.FirstAge && retirement <= divisors.LastAge)))
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"Person {block.Ids[i]}: '{EmployeePensionNames.Columns.Insured}' ({insured}) must be 0 or 1; '{EmployeePensionNames.Columns.ContributionYears}' ({years}), '{EmployeePensionNames.Columns.ContributionIndex}' ({index}) and '{EmployeePensionNames.Columns.AccountBalance}' ({balance}) finite and ≥ 0; '{EmployeePensionNames.Columns.RetirementAge}' ({retirement}) 0 or a whole age in {divisors.FirstAge}–{divisors.LastAge}."));
-            }
+            double insured = block.Insured[i], years = block.Years[i], index = block.Index[i], balance = block.Balance[i], retirement = block.Retirement[i]; // validated when built; retirement ages against the divisor table when prepared
 
             int age = block.Age[i];
             bool male = block.Sex[i] == Sex.Male;
@@ -165,11 +189,11 @@ public sealed class EmployeePensionProgram()
             public readonly ReadOnlySpan<EmploymentStatus> Employment = context.Population.Employment;
             public readonly ReadOnlySpan<double> Wages = context.Population.WagesAnnual;
             public readonly ReadOnlySpan<double> Business = context.Population.BusinessIncomeAnnual;
-            public readonly ReadOnlySpan<double> Insured = context.Read(EmployeePensionNames.Columns.Insured);
-            public readonly ReadOnlySpan<double> Years = context.Read(EmployeePensionNames.Columns.ContributionYears);
-            public readonly ReadOnlySpan<double> Index = context.Read(EmployeePensionNames.Columns.ContributionIndex);
-            public readonly ReadOnlySpan<double> Balance = context.Read(EmployeePensionNames.Columns.AccountBalance);
-            public readonly ReadOnlySpan<double> Retirement = context.Read(EmployeePensionNames.Columns.RetirementAge);
+            public readonly ReadOnlySpan<double> Insured = context.Person(EmployeePensionNames.ColumnDefinitions.Insured);
+            public readonly ReadOnlySpan<double> Years = context.Person(EmployeePensionNames.ColumnDefinitions.ContributionYears);
+            public readonly ReadOnlySpan<double> Index = context.Person(EmployeePensionNames.ColumnDefinitions.ContributionIndex);
+            public readonly ReadOnlySpan<double> Balance = context.Person(EmployeePensionNames.ColumnDefinitions.AccountBalance);
+            public readonly ReadOnlySpan<double> Retirement = context.Person(EmployeePensionNames.ColumnDefinitions.RetirementAge);
             public readonly Span<double> Base = context.Write(ContributionBase.Name);
             public readonly Span<double> Own = context.Write(OwnContribution.Name);
             public readonly Span<double> Employer = context.Write(EmployerContribution.Name);

@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Core;
+
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
 /// <summary>
@@ -118,5 +120,30 @@ public static class ResidentPensionNames
 
         /// <summary>Every column of the schema.</summary>
         public static IReadOnlyList<string> All { get; } = [TierAnnual, ContributionYears, AccountBalance, DibaoRecipient, Destitute];
+    }
+
+    /// <summary>
+    /// The declarations of <see cref="Columns"/> (entity, unit, period, range), checked once when a population is
+    /// built with them (<see cref="Populations.PopulationBuilder.AddColumn(ColumnDefinition, double[])"/>), never per row in a rule.
+    /// </summary>
+    public static class ColumnDefinitions
+    {
+        /// <summary>The declaration of <see cref="Columns.TierAnnual"/>: yuan per year, ≥ 0.</summary>
+        public static readonly ColumnDefinition TierAnnual = ColumnDefinition.Amount(Columns.TierAnnual, Entity.Person, AmountPeriod.Year, IncomeRole.None, "Resident pension contribution tier chosen, yuan per year (0 = not contributing this year)");
+
+        /// <summary>The declaration of <see cref="Columns.ContributionYears"/>: years, ≥ 0.</summary>
+        public static readonly ColumnDefinition ContributionYears = ColumnDefinition.Quantity(Columns.ContributionYears, Entity.Person, "years", 0, double.PositiveInfinity, "Resident pension contribution years completed, including arrears paid");
+
+        /// <summary>The declaration of <see cref="Columns.AccountBalance"/>: yuan (a stock), ≥ 0.</summary>
+        public static readonly ColumnDefinition AccountBalance = ColumnDefinition.Amount(Columns.AccountBalance, Entity.Person, AmountPeriod.None, IncomeRole.None, "Resident pension individual-account balance (at the pension age for a pensioner)");
+
+        /// <summary>The declaration of <see cref="Columns.DibaoRecipient"/>: a flag.</summary>
+        public static readonly ColumnDefinition DibaoRecipient = ColumnDefinition.Flag(Columns.DibaoRecipient, Entity.Person, "The person is a dibao recipient when the contribution is due");
+
+        /// <summary>The declaration of <see cref="Columns.Destitute"/>: a flag.</summary>
+        public static readonly ColumnDefinition Destitute = ColumnDefinition.Flag(Columns.Destitute, Entity.Person, "The person is a destitute person (特困人员) when the contribution is due");
+
+        /// <summary>Every declaration, in the order of <see cref="Columns.All"/>.</summary>
+        public static IReadOnlyList<ColumnDefinition> All { get; } = [TierAnnual, ContributionYears, AccountBalance, DibaoRecipient, Destitute];
     }
 }

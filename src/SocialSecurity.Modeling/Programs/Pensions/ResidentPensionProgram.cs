@@ -67,6 +67,9 @@ public sealed class ResidentPensionProgram()
     public static readonly VariableDefinition AccountBenefit = new("pension.resident.account_benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.ContributoryPension, "Account part of the resident pension (balance ÷ divisor), yuan per month", FiscalFlow.None);
 
     /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [.. ResidentPensionNames.ColumnDefinitions.All];
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
         // Rules are resolved once for every place of hukou present (a person may live outside their hukou region).
@@ -90,12 +93,7 @@ public sealed class ResidentPensionProgram()
             int p = person.Index;
             var r = rules[block.HukouRegion[p].Index];
             bool rural = block.Area[person.Household] == AreaType.Rural;
-            double chosen = block.Tier[p], years = block.Years[p], balance = block.Balance[p];
-            if (chosen < 0 || years < 0 || balance < 0 || block.Dibao[p] is not (0 or 1) || block.Destitute[p] is not (0 or 1))
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"Person {block.Ids[p]}: '{ResidentPensionNames.Columns.TierAnnual}' ({chosen}), '{ResidentPensionNames.Columns.ContributionYears}' ({years}) and '{ResidentPensionNames.Columns.AccountBalance}' ({balance}) must be ≥ 0, and the flags '{ResidentPensionNames.Columns.DibaoRecipient}' ({block.Dibao[p]}) and '{ResidentPensionNames.Columns.Destitute}' ({block.Destitute[p]}) 0 or 1."));
-            }
+            double chosen = block.Tier[p], years = block.Years[p], balance = block.Balance[p]; // validated when the population was built
 
             int age = block.Age[p];
             var status = block.Destitute[p] == 1 ? AssistanceStatus.Destitute
@@ -160,11 +158,11 @@ public sealed class ResidentPensionProgram()
             public readonly ReadOnlySpan<AreaType> Area = context.Population.Area;
             public readonly ReadOnlySpan<byte> Age = context.Population.Age;
             public readonly ReadOnlySpan<EmploymentStatus> Employment = context.Population.Employment;
-            public readonly ReadOnlySpan<double> Tier = context.Read(ResidentPensionNames.Columns.TierAnnual);
-            public readonly ReadOnlySpan<double> Years = context.Read(ResidentPensionNames.Columns.ContributionYears);
-            public readonly ReadOnlySpan<double> Balance = context.Read(ResidentPensionNames.Columns.AccountBalance);
-            public readonly ReadOnlySpan<double> Dibao = context.Read(ResidentPensionNames.Columns.DibaoRecipient);
-            public readonly ReadOnlySpan<double> Destitute = context.Read(ResidentPensionNames.Columns.Destitute);
+            public readonly ReadOnlySpan<double> Tier = context.Person(ResidentPensionNames.ColumnDefinitions.TierAnnual);
+            public readonly ReadOnlySpan<double> Years = context.Person(ResidentPensionNames.ColumnDefinitions.ContributionYears);
+            public readonly ReadOnlySpan<double> Balance = context.Person(ResidentPensionNames.ColumnDefinitions.AccountBalance);
+            public readonly ReadOnlySpan<double> Dibao = context.Person(ResidentPensionNames.ColumnDefinitions.DibaoRecipient);
+            public readonly ReadOnlySpan<double> Destitute = context.Person(ResidentPensionNames.ColumnDefinitions.Destitute);
             public readonly Span<double> Own = context.Write(OwnContribution.Name);
             public readonly Span<double> Government = context.Write(GovernmentPaidContribution.Name);
             public readonly Span<double> Subsidy = context.Write(ResidentPensionProgram.Subsidy.Name);

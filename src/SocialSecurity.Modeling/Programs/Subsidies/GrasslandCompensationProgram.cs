@@ -41,8 +41,17 @@ public sealed class GrasslandCompensationProgram()
     /// <summary>Input: household column, contracted grassland under forage–livestock balance, mu.</summary>
     public const string BalanceAreaColumn = "household.grassland_balance_mu";
 
+    /// <summary>The declaration of <see cref="BanAreaColumn"/>: mu, finite and ≥ 0.</summary>
+    public static readonly ColumnDefinition BanArea = ColumnDefinition.Quantity(BanAreaColumn, Entity.Household, "mu", 0, double.PositiveInfinity, "Contracted grassland under a grazing ban");
+
+    /// <summary>The declaration of <see cref="BalanceAreaColumn"/>: mu, finite and ≥ 0.</summary>
+    public static readonly ColumnDefinition BalanceArea = ColumnDefinition.Quantity(BalanceAreaColumn, Entity.Household, "mu", 0, double.PositiveInfinity, "Contracted grassland under forage–livestock balance");
+
     /// <summary>Output: the grassland compensation, yuan per year (household).</summary>
     public static readonly VariableDefinition Amount = new("grassland_compensation.amount_annual", Entity.Household, AmountPeriod.Year, IncomeRole.DirectTransfer, "Grassland ecological compensation (ban and balance per mu, plus per household), yuan per year");
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [BanArea, BalanceArea];
 
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
@@ -51,17 +60,12 @@ public sealed class GrasslandCompensationProgram()
     private readonly struct Rule(RegionalValues ban, RegionalValues balance, RegionalValues perHousehold) : IHouseholdRule<Rule.Block>
     {
         public Block Bind(ProgramContext context)
-            => new(context.Population.HouseholdId, context.Read(BanAreaColumn), context.Read(BalanceAreaColumn), context.Write(Amount.Name));
+            => new(context.Population.HouseholdId, context.Household(BanArea), context.Household(BalanceArea), context.Write(Amount.Name));
 
         public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
             int h = household.Index, r = household.Region.Index;
-            double banArea = block.BanArea[h], balanceArea = block.BalanceArea[h];
-            if (!(banArea >= 0) || !(balanceArea >= 0))
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {block.Ids[h]} has grassland areas {banArea} (ban) and {balanceArea} (balance) mu; areas must be ≥ 0."));
-            }
-
+            double banArea = block.BanArea[h], balanceArea = block.BalanceArea[h]; // validated when the population was built
             bool herder = banArea > 0 || balanceArea > 0;
             block.Amount[h] = (banArea * ban.ByRegion[r]) + (balanceArea * balance.ByRegion[r]) + (herder ? perHousehold.ByRegion[r] : 0.0);
             explanation?.Record("grassland_compensation", string.Create(CultureInfo.InvariantCulture, $"{banArea:0.##} mu × {ban[household.Region]:0.##} + {balanceArea:0.##} mu × {balance[household.Region]:0.##} + {(herder ? perHousehold[household.Region] : 0):0.##} per household"), block.Amount[h], "yuan/year", ban.Source(household.Region), balance.Source(household.Region), perHousehold.Source(household.Region));

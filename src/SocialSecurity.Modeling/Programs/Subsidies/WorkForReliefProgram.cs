@@ -12,7 +12,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// The daily wage is unknown [I: 150 yuan/day]. The labour-pay share governs how much of a project budget becomes
 /// wages; with days worked observed per person it does not enter the wage itself.</para>
 /// <para>Rule, per person: wages = days worked (person column <see cref="DaysColumn"/>, days in the year, 0–366) ×
-/// <c>work_for_relief.daily_wage</c>, yuan/year. Days outside 0–366 are data errors and stop the run.</para>
+/// <c>work_for_relief.daily_wage</c>, yuan/year. Days outside 0–366 are rejected when the population is built (<see cref="Days"/>).</para>
 /// </remarks>
 public sealed class WorkForReliefProgram()
     : RuleProgram(
@@ -28,8 +28,14 @@ public sealed class WorkForReliefProgram()
     /// <summary>Input: person column, days worked on work-for-relief projects in the year.</summary>
     public const string DaysColumn = "person.work_for_relief_days";
 
+    /// <summary>The declaration of <see cref="DaysColumn"/>: days in the year, 0–366.</summary>
+    public static readonly ColumnDefinition Days = ColumnDefinition.Quantity(DaysColumn, Entity.Person, "days", 0, 366, "Days worked on work-for-relief projects in the year");
+
     /// <summary>Output: work-for-relief wages, yuan per year (person).</summary>
     public static readonly VariableDefinition Wages = new("work_for_relief.wages_annual", Entity.Person, AmountPeriod.Year, IncomeRole.DirectTransfer, "Work-for-relief wages, yuan per year");
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [Days];
 
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
@@ -37,16 +43,12 @@ public sealed class WorkForReliefProgram()
 
     private readonly struct Rule(RegionalValues dailyWage) : IPersonRule<Rule.Block>
     {
-        public Block Bind(ProgramContext context) => new(context.Population.PersonId, context.Read(DaysColumn), context.Write(Wages.Name));
+        public Block Bind(ProgramContext context) => new(context.Population.PersonId, context.Person(Days), context.Write(Wages.Name));
 
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
             int p = person.Index;
             double days = block.Days[p];
-            if (!(days >= 0 && days <= 366))
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Person {block.Ids[p]} has {days} work-for-relief days in column '{DaysColumn}'; expected 0–366."));
-            }
 
             block.Wages[p] = days * dailyWage.ByRegion[person.Region.Index];
             if (days > 0)

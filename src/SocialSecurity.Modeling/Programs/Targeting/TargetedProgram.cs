@@ -82,6 +82,9 @@ public sealed class TargetedProgram : RuleProgram
     /// <summary>The wrapped program.</summary>
     public PolicyProgram Inner => _inner;
 
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> InputColumns => _inner.InputColumns;
+
     /// <summary>The key of the rate parameters, streams and outputs.</summary>
     public string Key => _key;
 

@@ -99,7 +99,7 @@ public class AssistanceInvariantTests
                     builder.AddPerson(p);
                 }
 
-                builder.AddHouseholdColumn(TieredDibaoProgram.ClassColumn, t.Classes.Select(c => (double)c).ToArray());
+                builder.AddColumn(TieredDibaoProgram.Class, t.Classes.Select(c => (double)c).ToArray());
                 // Two runs: one policy may not pay dibao twice.
                 var withClasses = builder.Build();
                 var tiered = Microsimulation.Run(withClasses, Policy.Create(new TieredDibaoProgram()), ParameterStore.Default, Date);

@@ -5,7 +5,7 @@ using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Assistance;
 
-/// <summary>Runs a policy on a few hand-built households, with extra person and household columns.</summary>
+/// <summary>Runs a policy on a few hand-built households, with extra person and household columns declared as the policy's programs declare them.</summary>
 internal static class HouseholdRuns
 {
     public static SimulationResult Run(
@@ -30,16 +30,19 @@ internal static class HouseholdRuns
 
         foreach (var (name, values) in personColumns ?? new Dictionary<string, double[]>())
         {
-            builder.AddPersonColumn(name, values);
+            builder.AddColumn(Declared(policy, name, Entity.Person), values);
         }
 
         foreach (var (name, values) in householdColumns ?? new Dictionary<string, double[]>())
         {
-            builder.AddHouseholdColumn(name, values);
+            builder.AddColumn(Declared(policy, name, Entity.Household), values);
         }
 
         return Microsimulation.Run(builder.Build(), policy, store ?? ParameterStore.Default, date);
     }
+
+    private static ColumnDefinition Declared(Policy policy, string name, Entity entity)
+        => policy.InputColumns.FirstOrDefault(c => c.Name == name && c.Entity == entity) ?? ColumnDefinition.Number(name, entity);
 
     /// <summary>A household of <paramref name="size"/> adults aged 40 whose first member earns <paramref name="income"/> a year.</summary>
     public static (HouseholdRecord Household, PersonRecord[] Persons) Adults(long id, string region, int size, double income, AreaType area = AreaType.Urban)

@@ -136,9 +136,13 @@ public class EmployeePensionProgramTests
         var calculator = new HouseholdCalculator(PensionPolicies.EmployeePensionOnly(), Store);
         PersonRecord[] members = [new() { Id = 7, HouseholdId = 1, Age = 65, Sex = Sex.Male }];
         var act = () => calculator.Calculate(Household, members, Date, Columns([0], [20], [1], [0], [75]));
-        act.Should().Throw<InvalidOperationException>().WithMessage("*Person 7*pension.employee.retirement_age*");
-        var negative = () => calculator.Calculate(Household, members, Date, Columns([2], [20], [1], [0], [0]));
-        negative.Should().Throw<InvalidOperationException>().WithMessage("*pension.employee.insured*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Person 7: 'pension.employee.retirement_age' is 75; expected 0 (the statutory age) or an age within the divisor table, 40–70.",
+            "the divisor table is a parameter: checked once when the program is prepared");
+        var notFlag = () => calculator.Calculate(Household, members, Date, Columns([2], [20], [1], [0], [0]));
+        notFlag.Should().Throw<PopulationValidationException>().WithMessage("*column 'pension.employee.insured', person row 0 (id 7): 2 is invalid; expected a flag, 0 or 1*",
+            "the column is declared, so the value is rejected when the population is built");
+        var fraction = () => calculator.Calculate(Household, members, Date, Columns([0], [20], [1], [0], [60.5]));
+        fraction.Should().Throw<PopulationValidationException>().WithMessage("*column 'pension.employee.retirement_age', person row 0 (id 7): 60.5 is invalid; expected a whole number in 0–120 years*");
     }
 
     [Fact]

@@ -125,7 +125,9 @@ public class ResidentPensionProgramTests
         var household = new HouseholdRecord { Id = 1, Weight = 1, RegionCode = RegionCodes.Hohhot };
         PersonRecord[] members = [new() { Id = 7, HouseholdId = 1, Age = 30 }];
         var act = () => calculator.Calculate(household, members, Date, Columns([-100], [0], [0], [0], [0]));
-        act.Should().Throw<InvalidOperationException>().WithMessage("Person 7*pension.resident.tier_annual*");
+        act.Should().Throw<PopulationValidationException>().WithMessage("*column 'pension.resident.tier_annual', person row 0 (id 7): -100 is invalid; expected a finite amount ≥ 0 yuan per year*");
+        var flag = () => calculator.Calculate(household, members, Date, Columns([0], [0], [0], [0.5], [0]));
+        flag.Should().Throw<PopulationValidationException>().WithMessage("*column 'assistance.dibao_recipient', person row 0 (id 7): 0.5 is invalid; expected a flag, 0 or 1*");
     }
 
     [Fact]

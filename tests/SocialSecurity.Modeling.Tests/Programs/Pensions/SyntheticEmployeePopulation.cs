@@ -47,11 +47,11 @@ internal static class SyntheticEmployeePopulation
             }
         }
 
-        builder.AddPersonColumn(EmployeePensionNames.Columns.Insured, [.. insured]);
-        builder.AddPersonColumn(EmployeePensionNames.Columns.ContributionYears, [.. years]);
-        builder.AddPersonColumn(EmployeePensionNames.Columns.ContributionIndex, [.. index]);
-        builder.AddPersonColumn(EmployeePensionNames.Columns.AccountBalance, [.. balance]);
-        builder.AddPersonColumn(EmployeePensionNames.Columns.RetirementAge, [.. retirement]);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.Insured, [.. insured]);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.ContributionYears, [.. years]);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.ContributionIndex, [.. index]);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.AccountBalance, [.. balance]);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.RetirementAge, [.. retirement]);
         return builder.Build();
     }
 }

@@ -35,5 +35,6 @@ public class GrasslandCompensationProgramTests
 
     [Fact]
     public void Negative_areas_are_data_errors()
-        => FluentActions.Invoking(() => Amount(new DateOnly(2013, 6, 30), -1, 0)).Should().Throw<InvalidOperationException>().WithMessage("*Household 1*≥ 0*");
+        => FluentActions.Invoking(() => Amount(new DateOnly(2013, 6, 30), -1, 0)).Should().Throw<PopulationValidationException>()
+            .WithMessage("*column 'household.grassland_ban_mu', household row 0 (id 1): -1 is invalid; expected a finite number ≥ 0 mu*");
 }

@@ -235,7 +235,7 @@ public class TargetedProgramTests
             builder.AddPerson(p);
         }
 
-        builder.AddHouseholdColumn(TieredDibaoProgram.ClassColumn, households.Select(h => (double)(h.Id % 4)).ToArray());
+        builder.AddColumn(TieredDibaoProgram.Class, households.Select(h => (double)(h.Id % 4)).ToArray());
         var policy = Policy.Create(
             new TargetedProgram(new TieredDibaoProgram(), TieredDibaoProgram.Eligible.Name),
             new TargetedProgram(new DibaoMarginalProgram(InputVariables.IncomeForMeansTests, TieredDibaoProgram.Eligible.Name), DibaoMarginalProgram.Eligible.Name));

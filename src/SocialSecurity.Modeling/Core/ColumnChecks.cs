@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace SocialSecurity.Modeling.Core;
+
+/// <summary>Validation of column values against their <see cref="ColumnDefinition"/>: one tight loop per column, run when a population is built.</summary>
+internal static class ColumnChecks
+{
+    /// <summary>The index of the first value at or after <paramref name="start"/> that <paramref name="column"/> does not accept, or −1.</summary>
+    public static int FirstInvalid(ColumnDefinition column, ReadOnlySpan<double> values, int start)
+    {
+        double min = column.Minimum, max = column.Maximum;
+        if (column.Codes.Count == 0 && !column.IsWholeNumber)
+        {
+            // Amounts, quantities, numbers: finite and in range (NaN fails both comparisons).
+            for (int i = start; i < values.Length; i++)
+            {
+                double v = values[i];
+                if (!(v >= min && v <= max) || !double.IsFinite(v))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        for (int i = start; i < values.Length; i++)
+        {
+            if (!column.Accepts(values[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A problem line: "column 'name', person row 3 (id 17): 2 is invalid; expected a flag, 0 or 1".</summary>
+    public static string Describe(ColumnDefinition column, string columnLabel, string entity, int row, long id, double value)
+        => string.Create(CultureInfo.InvariantCulture, $"column '{columnLabel}', {entity} row {row} (id {id}): {value} is invalid; expected {column.Expected}");
+}
