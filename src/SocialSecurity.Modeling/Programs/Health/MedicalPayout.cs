@@ -9,7 +9,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// </summary>
 /// <remarks>Produced by <see cref="MedicalPayoutSchedule.Compute"/> and, for the household cap,
 /// <see cref="HouseholdBurdenCapTerms.Apply"/>. All amounts are yuan for the claim's period (a year in
-/// <see cref="MedicalPayoutProgram"/>), unrounded (DOMAIN.md §0 rounds only at outputs).</remarks>
+/// <see cref="MedicalPayoutProgram"/>), unrounded (docs/architecture.md#money rounds only at outputs).</remarks>
 public readonly record struct MedicalPayout
 {
     internal MedicalPayout(
