@@ -4,7 +4,7 @@
 
     python3 tools/build_statistics.py /path/to/province-stats.json
 
-Every value keeps its year, a provenance tag (DOMAIN.md §0) and its source. Tag mapping:
+Every value keeps its year, a provenance tag (docs/parameter-files.md#provenance-tags) and its source. Tag mapping:
 official/secondary -> N (national figure) or L (provincial figure), estimate -> D (U when an input is unverified),
 unverified -> U; values not found are replaced by labelled illustrative [I] defaults."""
 import json, sys, os
@@ -100,7 +100,7 @@ def pick(key, indicator, year, fallback_years=(), section="records"):
 
 def write(code, name, years, notes, place_list):
     doc = {"region": code, "name": name,
-           "description": (f"Calibration targets for the built-in synthetic population of {name}, by target year. Every value carries its data year, provenance tag (DOMAIN.md §0) and source. " + notes).strip(),
+           "description": (f"Calibration targets for the built-in synthetic population of {name}, by target year. Every value carries its data year, provenance tag (docs/parameter-files.md#provenance-tags) and source. " + notes).strip(),
            "compiled_from": COMPILED,
            "years": {str(y): {"targets": t} for y, t in years.items()}}
     if place_list:
@@ -170,7 +170,7 @@ def province(code, key, name, build, gini, notes=""):
         years[Y] = s
     write(code, name, years, notes, places(code))
 
-ZJ_PENSION = {"value": 433.42, "unit": "yuan_per_month", "year": 2022, "provenance": "P", "source": "Xi & Abudurehman (2024), DOMAIN.md §1: Zhejiang average resident pension 433.42 yuan/month in 2022"}
+ZJ_PENSION = {"value": 433.42, "unit": "yuan_per_month", "year": 2022, "provenance": "P", "source": "Xi & Abudurehman (2024), docs/rules/pension.resident.md: Zhejiang average resident pension 433.42 yuan/month in 2022"}
 province("330000", "ZJ", "Zhejiang", lambda Y: {
     "age_share_0_15": pct(pick("ZJ", "age_share_0_15", Y), False),
     "age_share_60_plus": pct(pick("ZJ", "age_share_60_plus", Y), False),

@@ -5,7 +5,7 @@ using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
-// DOMAIN.md worked example 8 through the packed package: a 3-person Hangzhou household with 18,000 yuan/year.
+// docs/worked-examples.md#example-8 through the packed package: a 3-person Hangzhou household with 18,000 yuan/year.
 var calculator = new HouseholdCalculator(Policies.Standard(), ParameterStore.Default);
 var result = calculator.Calculate(
     new HouseholdRecord { Id = 1, RegionCode = RegionCodes.Hangzhou, Area = AreaType.Urban },

@@ -1,4 +1,4 @@
-// One household, explained: the README's first example (DOMAIN.md worked example 8). A Hangzhou urban family of
+// One household, explained: the README's first example (docs/worked-examples.md#example-8). A Hangzhou urban family of
 // three with 18,000 yuan of wages a year, under the built-in policy package and parameters on 2023-06-30. The
 // calculator prints every output, every rule step and every parameter it used, with its provenance tag ([P] from the
 // study, [I] illustrative …) and source.
@@ -30,7 +30,7 @@ Console.WriteLine($"Disposable income: {result.Income(IncomeConcept.Disposable).
 double benefit = result.HouseholdValue("dibao.benefit_monthly");
 if (Math.Abs(benefit - 1_250.00) > 0.005)
 {
-    Console.Error.WriteLine($"Expected a dibao benefit of 1,250.00 yuan/month (DOMAIN.md worked example 8); got {benefit:N2}.");
+    Console.Error.WriteLine($"Expected a dibao benefit of 1,250.00 yuan/month (docs/worked-examples.md#example-8); got {benefit:N2}.");
     return 1;
 }
 

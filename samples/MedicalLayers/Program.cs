@@ -1,5 +1,5 @@
 // The medical layers on one bill: basic insurance, catastrophic insurance, medical assistance, the major-disease
-// subsidy, the 90% ceiling and Hangzhou's household out-of-pocket cap (DOMAIN.md §5, worked examples 13–15).
+// subsidy, the 90% ceiling and Hangzhou's household out-of-pocket cap (docs/rules/medical.md, docs/worked-examples.md#example-13 (examples 13–15)).
 // A bill of 100,000 yuan, 90,000 of it within the policy scope, one tertiary admission, under the rules in force
 // in three places, for an ordinary resident and for a dibao member.
 using System.Globalization;
@@ -32,15 +32,15 @@ foreach (var place in new[] { RegionCodes.Ulanqab, RegionCodes.Kashgar, RegionCo
 Console.WriteLine();
 Console.WriteLine("Layers run in order on what the previous ones left; out-of-policy costs are never reimbursed except by the household cap.");
 Console.WriteLine("Hangzhou's cap K (3,000 for dibao households) is local [L] but its mapping to families is illustrative [I]; the dibao");
-Console.WriteLine("member's catastrophic and assistance terms use illustrative [I] or unverified [U] values where DOMAIN.md says so.");
+Console.WriteLine("member's catastrophic and assistance terms use illustrative [I] or unverified [U] values where docs/rules/medical.md says so.");
 
-// DOMAIN.md worked example 13: Ulanqab, ordinary resident, out of pocket 29,712.
+// docs/worked-examples.md#example-13: Ulanqab, ordinary resident, out of pocket 29,712.
 var (ulanqab, _) = MedicalPayoutProgram.TermsInForce(store, date, store.Regions.GetId(RegionCodes.Ulanqab));
 // Amounts are unrounded doubles; rounding half away from zero to 0.01 happens at outputs (docs/money.md).
 decimal oop = Yuan.Round(ulanqab.Compute(claim).OutOfPocket);
 if (oop != 29_712.00m)
 {
-    Console.Error.WriteLine($"Expected an out-of-pocket 29,712.00 for DOMAIN.md example 13; got {oop:N2}.");
+    Console.Error.WriteLine($"Expected an out-of-pocket 29,712.00 for docs/worked-examples.md#example-13; got {oop:N2}.");
     return 1;
 }
 

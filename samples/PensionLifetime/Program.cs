@@ -45,11 +45,11 @@ foreach (var (label, history) in Histories(before))
     Console.WriteLine($"  {label,-34} pension {b.MonthlyPension.Value,8:N2} → {a.MonthlyPension.Value,8:N2} yuan/month; collective paid {a.CollectivePaid,7:N0}; EPV benefits +{a.ExpectedPresentValueOfBenefits - b.ExpectedPresentValueOfBenefits,7:N0}");
 }
 
-// The worked example's check (DOMAIN.md §10 example 4): tier 300 + subsidy 40 + collective 80 = 420 a year; 15 years
+// The worked example's check (docs/worked-examples.md#example-4): tier 300 + subsidy 40 + collective 80 = 420 a year; 15 years
 // without interest give 6,300, and 6,300 / 139 = 45.32 yuan a month.
 double accountPension = Math.Round(15 * (300 + 40 + collective) / 139, 2, MidpointRounding.AwayFromZero);
 Console.WriteLine();
-Console.WriteLine($"DOMAIN.md example 4 (no interest): 15 × (300 + 40 + {collective:N0}) / 139 = {accountPension:N2} yuan/month");
+Console.WriteLine($"docs/worked-examples.md#example-4 (no interest): 15 × (300 + 40 + {collective:N0}) / 139 = {accountPension:N2} yuan/month");
 return accountPension == 45.32 ? 0 : 1;
 
 static IEnumerable<(string Label, ResidentPensionHistory History)> Histories(ResidentPensionTerms terms)

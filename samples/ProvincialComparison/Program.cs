@@ -187,7 +187,7 @@ IEnumerable<Reform> Reforms(string province)
 
 static List<ScenarioMetrics> WithCommonProsperityIndex(List<ScenarioMetrics> rows)
 {
-    // Entropy-weight TOPSIS (DOMAIN.md §9, an [I] method): the baselines of the four provinces set the weights and
+    // Entropy-weight TOPSIS (docs/indicators.md#common-prosperity-index, an [I] method): the baselines of the four provinces set the weights and
     // the ideal points; each reform row is scored by replacing its province's baseline row.
     ProsperityIndicator[] indicators =
     [

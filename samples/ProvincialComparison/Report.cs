@@ -32,7 +32,7 @@ internal static class Report
         Console.WriteLine();
         Console.WriteLine("Reform rows show the change against the province's baseline (percentage points for shares).");
         Console.WriteLine("Poverty: share of persons below 60% of the baseline median (x < z, laeken median), and the poverty gap FGT(1); the line is held fixed for reforms.");
-        Console.WriteLine("CPI: entropy-weight TOPSIS over the four baselines (DOMAIN.md §9) — an ILLUSTRATIVE method [I], not the index the study cites.");
+        Console.WriteLine("CPI: entropy-weight TOPSIS over the four baselines (docs/indicators.md#common-prosperity-index) — an ILLUSTRATIVE method [I], not the index the study cites.");
         Console.WriteLine("Dibao coverage: share of households receiving; elig. cov.: share of truly eligible households receiving, after take-up and exclusion errors whose rates are [I].");
         Console.WriteLine("Net cost: change in annual public spending on the simulated programs (dibao, supplements, subsidies) against the baseline.");
         Console.WriteLine("Populations are synthetic, calibrated to published provincial statistics (see the calibration data's sources).");

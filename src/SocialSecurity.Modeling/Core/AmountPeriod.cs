@@ -2,7 +2,7 @@ namespace SocialSecurity.Modeling.Core;
 
 /// <summary>
 /// The period an amount refers to. Monthly and annual yuan are never mixed silently: a monthly value read as
-/// annual is converted explicitly (× 12, DOMAIN.md §0), and a value without a period cannot be read as money.
+/// annual is converted explicitly (× 12, docs/money.md), and a value without a period cannot be read as money.
 /// </summary>
 public enum AmountPeriod
 {

@@ -1,7 +1,7 @@
 namespace SocialSecurity.Modeling.Core;
 
 /// <summary>
-/// How a variable enters the CEQ income concepts (METRICS.md §0, the PDI scenario where contributory pensions are
+/// How a variable enters the CEQ income concepts (docs/indicators.md#income-concepts, the PDI scenario where contributory pensions are
 /// deferred income). Variables with <see cref="None"/> are intermediate results (eligibility flags, tiers).
 /// </summary>
 public enum IncomeRole
@@ -30,6 +30,6 @@ public enum IncomeRole
     /// <summary>In-kind benefits valued at government cost (health payouts, care services): added in final income; a public cost.</summary>
     InKindTransfer,
 
-    /// <summary>Co-payments and user fees the household pays for public services (medical out-of-pocket spending): subtracted in final income (METRICS.md §0); not public revenue.</summary>
+    /// <summary>Co-payments and user fees the household pays for public services (medical out-of-pocket spending): subtracted in final income (docs/indicators.md#income-concepts); not public revenue.</summary>
     CoPayment,
 }

@@ -10,7 +10,7 @@ namespace SocialSecurity.Modeling.Core;
 /// <param name="From">The first day the value is in force.</param>
 /// <param name="Until">The last day the value is in force, or <see langword="null"/> when it runs until replaced.</param>
 /// <param name="Value">The value.</param>
-/// <param name="Provenance">Where the value comes from (DOMAIN.md tags).</param>
+/// <param name="Provenance">Where the value comes from (tags in docs/parameter-files.md#provenance-tags).</param>
 /// <param name="Source">The legal reference or publication behind the value.</param>
 /// <param name="Note">Any caveat, or <see langword="null"/>.</param>
 /// <param name="File">The file (or embedded resource) the value was read from, or the reform that set it.</param>

@@ -1,7 +1,7 @@
 namespace SocialSecurity.Modeling.Core;
 
 /// <summary>
-/// Where a parameter value comes from, with the tags of DOMAIN.md §0. Every value carries one, and reports show
+/// Where a parameter value comes from, with the tags (docs/parameter-files.md#provenance-tags). Every value carries one, and reports show
 /// it: an <see cref="Illustrative"/> value is a placeholder for an unknown real one and is never presented as fact.
 /// </summary>
 public enum Provenance
@@ -31,7 +31,7 @@ public enum Provenance
 /// <summary>Conversions between <see cref="Provenance"/> and its one-letter tag.</summary>
 public static class ProvenanceTags
 {
-    /// <summary>The one-letter tag of DOMAIN.md, for example <c>P</c> or <c>I</c>.</summary>
+    /// <summary>The one-letter tag (docs/parameter-files.md#provenance-tags), for example <c>P</c> or <c>I</c>.</summary>
     /// <param name="provenance">The provenance.</param>
     public static string Tag(this Provenance provenance) => provenance switch
     {

@@ -3,7 +3,7 @@ using SocialSecurity.Modeling.Internal;
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
-/// Composite common-prosperity index by entropy-weight TOPSIS (DOMAIN.md §9; the paper does not publish its method,
+/// Composite common-prosperity index by entropy-weight TOPSIS (docs/indicators.md#common-prosperity-index; the paper does not publish its method,
 /// so this is the documented illustrative [I] algorithm), with affluence and sharing sub-indices.
 /// </summary>
 /// <remarks>

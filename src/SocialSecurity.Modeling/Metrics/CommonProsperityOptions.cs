@@ -1,6 +1,6 @@
 namespace SocialSecurity.Modeling.Metrics;
 
-/// <summary>Configuration of <see cref="CommonProsperityIndex"/>; every default is documented and labelled illustrative [I] in DOMAIN.md §9.</summary>
+/// <summary>Configuration of <see cref="CommonProsperityIndex"/>; every default is documented and labelled illustrative [I] in docs/indicators.md#common-prosperity-index.</summary>
 public sealed record CommonProsperityOptions
 {
     /// <summary>Indicator weighting; entropy weights by default.</summary>

@@ -1,6 +1,6 @@
 namespace SocialSecurity.Modeling.Metrics;
 
-/// <summary>Equivalence scales that turn household income into equivalised income per person (METRICS.md §0).</summary>
+/// <summary>Equivalence scales that turn household income into equivalised income per person (docs/indicators.md#equivalence-scales).</summary>
 public enum EquivalenceScale
 {
     /// <summary>OECD-modified (Eurostat HX050): <c>1 + 0.5·(adults − 1) + 0.3·children</c>, adults aged 14 or over.</summary>

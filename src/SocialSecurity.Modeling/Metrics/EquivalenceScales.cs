@@ -4,7 +4,7 @@ using System.Globalization;
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
-/// Equivalence scales per household and per person (METRICS.md §0). A person aged
+/// Equivalence scales per household and per person (docs/indicators.md#equivalence-scales). A person aged
 /// <see cref="DefaultAdultAge"/> (14) or over counts as an adult.
 /// </summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using SocialSecurity.Modeling.Internal;
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
-/// Fiscal-incidence analyses (CEQ): marginal contributions of programs and fiscal impoverishment (METRICS.md §7).
+/// Fiscal-incidence analyses (CEQ): marginal contributions of programs and fiscal impoverishment (docs/indicators.md#fiscal-incidence).
 /// </summary>
 /// <remarks>
 /// Every span describes the same persons in the same order; interventions are passed as non-negative amounts with an

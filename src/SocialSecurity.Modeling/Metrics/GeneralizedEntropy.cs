@@ -6,7 +6,7 @@ namespace SocialSecurity.Modeling.Metrics;
 /// <summary>
 /// Generalised entropy indices <c>GE(α) = Σ f_i[(x_i/μ)^α − 1]/(α(α−1))</c> with their limits
 /// <c>GE(1) = Σ f_i (x_i/μ) ln(x_i/μ)</c> (Theil T) and <c>GE(0) = −Σ f_i ln(x_i/μ)</c> (mean log deviation),
-/// and their decomposition by subgroups (METRICS.md §4).
+/// and their decomposition by subgroups (docs/indicators.md#generalized-entropy).
 /// </summary>
 /// <remarks>
 /// Weighted as <c>convey::svygei</c> and Stata <c>ineqdeco</c>; unweighted equal to <c>ineq::entropy</c>. GE(2) is

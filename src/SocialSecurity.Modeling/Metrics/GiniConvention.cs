@@ -1,6 +1,6 @@
 namespace SocialSecurity.Modeling.Metrics;
 
-/// <summary>Which weighted Gini formula to use (METRICS.md §2).</summary>
+/// <summary>Which weighted Gini formula to use (docs/indicators.md#gini).</summary>
 public enum GiniConvention
 {
     /// <summary>

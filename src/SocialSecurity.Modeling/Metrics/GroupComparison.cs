@@ -3,7 +3,7 @@ using SocialSecurity.Modeling.Internal;
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
-/// Comparisons between population groups and the size of the middle (METRICS.md §5): ratio of group means
+/// Comparisons between population groups and the size of the middle (docs/indicators.md#shares-and-group-comparisons): ratio of group means
 /// (urban/rural), and the middle-income share behind the "olive-shaped" distribution of the paper.
 /// </summary>
 /// <remarks>Inputs are validated as everywhere in this namespace; group codes are arbitrary integers (e.g. 0 = rural, 1 = urban).</remarks>

@@ -3,7 +3,7 @@ namespace SocialSecurity.Modeling.Metrics;
 /// <summary>How the common-prosperity index weights its indicators.</summary>
 public enum IndicatorWeighting
 {
-    /// <summary>Entropy weights computed from the normalised matrix (the default; DOMAIN.md §9).</summary>
+    /// <summary>Entropy weights computed from the normalised matrix (the default; docs/indicators.md#common-prosperity-index).</summary>
     Entropy = 0,
 
     /// <summary>Equal weights.</summary>

@@ -4,7 +4,7 @@ namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
 /// Inequality indices of a (weighted) income distribution, each returned as a fraction, never a percent
-/// (METRICS.md §2, §4, §5).
+/// (docs/indicators.md).
 /// </summary>
 /// <remarks>
 /// <para>Inputs: finite values; weights either empty (unweighted) or one finite, non-negative weight per value with a

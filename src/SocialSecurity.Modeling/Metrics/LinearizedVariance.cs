@@ -5,7 +5,7 @@ namespace SocialSecurity.Modeling.Metrics;
 /// <summary>
 /// Linearized (influence-function) standard errors as computed by convey 1.0.1 (Deville 1999, Osier 2009) for a
 /// design with one stage, no strata and sampling with replacement (<c>svydesign(ids = ~1, weights = ~w)</c>):
-/// <c>V = n/(n−1)·Σ(z_i − z̄)²</c> with <c>z_i = w_i·u_i</c> (METRICS.md §8). Zero-weight rows are dropped, as
+/// <c>V = n/(n−1)·Σ(z_i − z̄)²</c> with <c>z_i = w_i·u_i</c> (docs/indicators.md#standard-errors). Zero-weight rows are dropped, as
 /// convey does. Clustered or stratified designs are not covered; use <see cref="Bootstrap"/> with clusters instead.
 /// </summary>
 public static class LinearizedVariance

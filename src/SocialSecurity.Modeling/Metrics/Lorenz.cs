@@ -3,7 +3,7 @@ using SocialSecurity.Modeling.Internal;
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
-/// Lorenz curves, concentration curves and quantile-group income shares (METRICS.md §3).
+/// Lorenz curves, concentration curves and quantile-group income shares (docs/indicators.md#lorenz-curves).
 /// </summary>
 /// <remarks>
 /// Inputs are validated as everywhere in this namespace. Zero and negative incomes are kept (a negative income makes

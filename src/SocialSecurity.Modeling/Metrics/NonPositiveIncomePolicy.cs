@@ -2,7 +2,7 @@ namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
 /// How the log- and power-based indices (generalised entropy, Theil, MLD, Atkinson, Watts) treat incomes
-/// x ≤ 0 carried by a positive weight (METRICS.md §4 and §9). Zero-weight rows are always ignored.
+/// x ≤ 0 carried by a positive weight (docs/indicators.md). Zero-weight rows are always ignored.
 /// </summary>
 public enum NonPositiveIncomePolicy
 {

@@ -1,6 +1,6 @@
 namespace SocialSecurity.Modeling.Metrics;
 
-/// <summary>How the Palma ratio (income share of the top 10% over that of the bottom 40%) forms its groups (METRICS.md §5).</summary>
+/// <summary>How the Palma ratio (income share of the top 10% over that of the bottom 40%) forms its groups (docs/indicators.md#shares-and-group-comparisons).</summary>
 public enum PalmaMethod
 {
     /// <summary>

@@ -3,7 +3,7 @@ using SocialSecurity.Modeling.Internal;
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
-/// Poverty indicators for absolute and relative lines, returned as fractions, never percents (METRICS.md §6).
+/// Poverty indicators for absolute and relative lines, returned as fractions, never percents (docs/indicators.md#poverty).
 /// </summary>
 /// <remarks>
 /// <para>Inputs are validated as everywhere in this namespace; lines must be finite and positive. The poor are those

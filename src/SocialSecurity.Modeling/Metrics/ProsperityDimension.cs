@@ -1,6 +1,6 @@
 namespace SocialSecurity.Modeling.Metrics;
 
-/// <summary>The sub-index of the common-prosperity index an indicator belongs to (DOMAIN.md §9).</summary>
+/// <summary>The sub-index of the common-prosperity index an indicator belongs to (docs/indicators.md#common-prosperity-index).</summary>
 public enum ProsperityDimension
 {
     /// <summary>Affluence (富裕度): level of income, consumption, public services.</summary>

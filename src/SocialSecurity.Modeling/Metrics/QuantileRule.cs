@@ -1,7 +1,7 @@
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
-/// Rule that turns a weighted empirical distribution into a quantile (METRICS.md §1). Values are sorted
+/// Rule that turns a weighted empirical distribution into a quantile (docs/indicators.md#quantiles). Values are sorted
 /// ascending; <c>C_k</c> is the cumulative weight in sorted order (sequential double additions) and <c>W</c> the
 /// total weight.
 /// </summary>

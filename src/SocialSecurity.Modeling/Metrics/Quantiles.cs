@@ -4,7 +4,7 @@ using System.Buffers;
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
-/// Weighted quantiles and medians under the named conventions of <see cref="QuantileRule"/> (METRICS.md §1).
+/// Weighted quantiles and medians under the named conventions of <see cref="QuantileRule"/> (docs/indicators.md#quantiles).
 /// </summary>
 /// <remarks>
 /// <para>Every method validates its input: the values must be finite and non-empty; weights, when given, must match
@@ -15,7 +15,7 @@ namespace SocialSecurity.Modeling.Metrics;
 /// selection cannot prove that it agrees with the sequential rule (a cumulative weight within rounding distance of
 /// p·W), the exact sort-based path is used, so the result never depends on the algorithm chosen.</para>
 /// <para>R's <c>cumsum</c> and <c>sum</c> accumulate in extended precision where the platform offers it; this library
-/// uses IEEE double additions as METRICS.md §1 prescribes. The two can differ only when a cumulative share lies within
+/// uses IEEE double additions as docs/indicators.md#quantiles prescribes. The two can differ only when a cumulative share lies within
 /// a few units in the last place of p; with exactly representable weights (the reference vectors) they agree.</para>
 /// </remarks>
 public static class Quantiles

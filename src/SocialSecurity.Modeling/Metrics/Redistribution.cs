@@ -3,7 +3,7 @@ using SocialSecurity.Modeling.Internal;
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
-/// Redistribution indices of the fiscal-incidence literature (Lambert; CEQ), returned as fractions (METRICS.md §3, §7).
+/// Redistribution indices of the fiscal-incidence literature (Lambert; CEQ), returned as fractions (docs/indicators.md).
 /// </summary>
 /// <remarks>
 /// <para>All Ginis use the midpoint-rank formula (<see cref="GiniConvention.Midpoint"/>) and every index uses the same

@@ -2,7 +2,7 @@ namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
 /// Reynolds–Smolensky redistributive effect and its split into vertical equity and Atkinson–Plotnick reranking:
-/// <c>Total = G(pre) − G(post) = VerticalEquity − Reranking</c> (METRICS.md §7).
+/// <c>Total = G(pre) − G(post) = VerticalEquity − Reranking</c> (docs/indicators.md#fiscal-incidence).
 /// </summary>
 /// <param name="Total">Reynolds–Smolensky index <c>G(pre) − G(post)</c>.</param>
 /// <param name="VerticalEquity">Vertical equity <c>G(pre) − C(post|pre)</c>.</param>

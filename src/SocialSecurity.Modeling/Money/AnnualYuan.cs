@@ -1,7 +1,7 @@
 namespace SocialSecurity.Modeling.Money;
 
 /// <summary>
-/// An amount of yuan per year. Converting to <see cref="MonthlyYuan"/> is explicit (÷ 12, DOMAIN.md §0).
+/// An amount of yuan per year. Converting to <see cref="MonthlyYuan"/> is explicit (÷ 12, docs/money.md).
 /// </summary>
 /// <param name="Value">Yuan per year, unrounded.</param>
 public readonly record struct AnnualYuan(double Value) : IComparable<AnnualYuan>

@@ -1,7 +1,7 @@
 namespace SocialSecurity.Modeling.Money;
 
 /// <summary>
-/// An amount of yuan per month. Converting to <see cref="AnnualYuan"/> is explicit (× 12, DOMAIN.md §0), so a
+/// An amount of yuan per month. Converting to <see cref="AnnualYuan"/> is explicit (× 12, docs/money.md), so a
 /// monthly amount cannot be added to an annual one by mistake.
 /// </summary>
 /// <param name="Value">Yuan per month, unrounded.</param>
@@ -13,7 +13,7 @@ public readonly record struct MonthlyYuan(double Value) : IComparable<MonthlyYua
     /// <summary>The same flow per year: 12 × the monthly amount.</summary>
     public AnnualYuan ToAnnual() => new(Value * 12.0);
 
-    /// <summary>The amount rounded half away from zero to 0.01 yuan, the only rounding DOMAIN.md §0 allows (at outputs).</summary>
+    /// <summary>The amount rounded half away from zero to 0.01 yuan, the only rounding docs/money.md allows (at outputs).</summary>
     public decimal Rounded() => Yuan.Round(Value);
 
     /// <summary>Sum of two monthly amounts.</summary>

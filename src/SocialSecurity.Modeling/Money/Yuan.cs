@@ -1,6 +1,6 @@
 namespace SocialSecurity.Modeling.Money;
 
-/// <summary>The rounding rule of DOMAIN.md §0: half away from zero to 0.01 yuan, applied only at outputs.</summary>
+/// <summary>The rounding rule of docs/money.md: half away from zero to 0.01 yuan, applied only at outputs.</summary>
 public static class Yuan
 {
     /// <summary>Rounds an amount half away from zero to 0.01 yuan, in decimal so that 0.005 rounds up exactly.</summary>

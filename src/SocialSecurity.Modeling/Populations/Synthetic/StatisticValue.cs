@@ -9,7 +9,7 @@ namespace SocialSecurity.Modeling.Populations.Synthetic;
 /// <param name="Value">The value, in <paramref name="Unit"/>.</param>
 /// <param name="Unit">The unit: <c>persons</c>, <c>fraction</c>, <c>yuan_per_person_year</c>, <c>yuan_per_month</c> or <c>coefficient</c>.</param>
 /// <param name="Year">The year the value refers to (it can precede the target year, for example a 2020 census value).</param>
-/// <param name="Provenance">The provenance tag of DOMAIN.md §0; <see cref="Provenance.Illustrative"/> marks a placeholder, not a fact.</param>
+/// <param name="Provenance">The provenance tag (docs/parameter-files.md#provenance-tags); <see cref="Provenance.Illustrative"/> marks a placeholder, not a fact.</param>
 /// <param name="Source">The publication (and address) the value comes from, or the derivation.</param>
 /// <param name="Note">Caveats, when any.</param>
 public sealed record StatisticValue(double Value, string Unit, int Year, Provenance Provenance, string Source, string? Note = null)

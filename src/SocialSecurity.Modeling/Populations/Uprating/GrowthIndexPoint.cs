@@ -8,6 +8,6 @@ namespace SocialSecurity.Modeling.Populations.Uprating;
 /// </summary>
 /// <param name="Date">The date the level takes effect.</param>
 /// <param name="Level">The index level (finite, &gt; 0), for example 100 for the base year and 105.3 a year later.</param>
-/// <param name="Provenance">Where the level comes from (DOMAIN.md §0 tags).</param>
+/// <param name="Provenance">Where the level comes from (docs/parameter-files.md#provenance-tags tags).</param>
 /// <param name="Source">The publication or derivation.</param>
 public sealed record GrowthIndexPoint(DateOnly Date, double Level, Provenance Provenance, string Source);

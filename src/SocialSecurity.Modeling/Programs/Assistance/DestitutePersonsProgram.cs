@@ -11,7 +11,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <para>Legal basis: Decree 649 art. 14 [N]: elderly people, disabled people and minors under 16 who have no work
 /// capacity, no source of livelihood, and no legal supporter (or one unable to support them); art. 15: basic living,
 /// care for those who cannot look after themselves, medical treatment and funeral; art. 19: centralised support in an
-/// institution or support at home, at the person's choice (DOMAIN.md §4).</para>
+/// institution or support at home, at the person's choice (docs/rules/destitute.md).</para>
 /// <para>The three "no" conditions are not in the built-in schema; the program reads them from person columns
 /// (1 = the condition holds): <see cref="NoWorkCapacityColumn"/>, <see cref="NoLivelihoodColumn"/>,
 /// <see cref="NoSupporterColumn"/>, and the chosen form of support from <see cref="CentralisedSupportColumn"/>

@@ -9,7 +9,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// education and employment assistance and temporary price subsidies [P, Jiangsu] in other programs.
 /// </summary>
 /// <remarks>
-/// <para>Rule (DOMAIN.md §3), per household of <i>n</i> members with income <i>Y</i> (the dibao income definition,
+/// <para>Rule (docs/rules/dibao_marginal.md), per household of <i>n</i> members with income <i>Y</i> (the dibao income definition,
 /// floored at 0) and annual standard <i>S</i>: marginal ⇔ dibao status is not 1 <b>and</b> <i>Y</i>/<i>n</i> &lt;
 /// <i>m</i> × <i>S</i> (strictly below) <b>and</b> the dibao asset test passes.</para>
 /// <para><i>m</i> is <c>dibao_marginal.income_multiple</c>: 1.5 nationally [U, secondary sources], 2 in Hangzhou

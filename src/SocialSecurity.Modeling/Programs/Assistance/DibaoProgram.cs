@@ -9,7 +9,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// </summary>
 /// <remarks>
 /// <para>Legal basis: Decree 649 (社会救助暂行办法) art. 9 (eligibility: per-capita income below the local standard
-/// <i>S</i>, and property within local rules) and art. 12 (benefit: the difference). DOMAIN.md §3.</para>
+/// <i>S</i>, and property within local rules) and art. 12 (benefit: the difference). docs/rules/dibao.md.</para>
 /// <para>Rule, per household of <i>n</i> members living in a region whose standard is <i>S</i> yuan/person/year
 /// (the urban or rural standard by the household's area):</para>
 /// <list type="bullet">
@@ -21,7 +21,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <item>benefit = (n × S − Y)/12 yuan/month when both tests pass, else 0. Never negative; never rises as income rises;
 /// zero at or above the standard.</item>
 /// </list>
-/// <para>Amounts are not rounded: DOMAIN.md §0 rounds only at outputs.</para>
+/// <para>Amounts are not rounded: docs/money.md rounds only at outputs.</para>
 /// </remarks>
 public sealed class DibaoProgram : RuleProgram
 {

@@ -10,7 +10,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <remarks>
 /// <para>Legal basis: Decree 649 art. 12 requires extra measures for elderly people, minors, severely disabled and
 /// seriously ill people in dibao households who remain in hardship [N]; the amount is local and unknown, so
-/// <c>dibao_supplement.share_of_standard</c> is illustrative [I: 10% of <i>S</i> per person] (DOMAIN.md §3).</para>
+/// <c>dibao_supplement.share_of_standard</c> is illustrative [I: 10% of <i>S</i> per person] (docs/rules/dibao_supplement.md).</para>
 /// <para>Rule, per household with status 1 in the eligibility variable (by default <c>dibao.eligible</c> from
 /// <see cref="DibaoProgram"/>): a member counts once if any of these holds: age ≥
 /// <c>dibao_supplement.elderly_age</c>; age &lt; <c>dibao_supplement.minor_age</c>; disability grade 1 or 2; or,

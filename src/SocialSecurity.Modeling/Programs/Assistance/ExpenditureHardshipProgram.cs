@@ -10,7 +10,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// </summary>
 /// <remarks>
 /// <para>Basis: the category is reported by Xi &amp; Abudurehman (2024) [P]; the test is illustrative [I]
-/// (DOMAIN.md §3): (<i>Y</i> − <i>E</i><sub>rigid</sub>)/<i>n</i> &lt; <i>S</i> plus the dibao asset test, where
+/// (docs/rules/expenditure_hardship.md): (<i>Y</i> − <i>E</i><sub>rigid</sub>)/<i>n</i> &lt; <i>S</i> plus the dibao asset test, where
 /// <i>E</i><sub>rigid</sub> is out-of-pocket medical and education spending over the last 12 months.</para>
 /// <para><i>Y</i> is the dibao income definition floored at 0; <i>E</i><sub>rigid</sub> is the sum over members of the
 /// rigid-expenditure person columns (yuan/year; negative values count as 0). Since <i>E</i><sub>rigid</sub> ≥ 0, every

@@ -3,7 +3,7 @@ using SocialSecurity.Modeling.Core;
 namespace SocialSecurity.Modeling.Programs.Assistance;
 
 /// <summary>
-/// A household's income as the means tests count it (DOMAIN.md §3; Decree 649 art. 10 leaves the definition to
+/// A household's income as the means tests count it (docs/rules/household_income.md; Decree 649 art. 10 leaves the definition to
 /// local rules): the sum over members of the given person variables, each annualised by its own period (× 12 for
 /// monthly), yuan per year. Computed once per run and read by every means-tested program (dibao, tiered dibao,
 /// dibao-marginal, expenditure-type hardship), which list it as a <see cref="PolicyProgram.Prerequisites">prerequisite</see>

@@ -9,7 +9,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// </summary>
 /// <remarks>
 /// <para>Basis: Zhejiang paid 388 million yuan of one-time living subsidies in 2022 [P]; the per-head rule is unknown
-/// (DOMAIN.md §3). <c>one_time_living_subsidy.months_of_standard</c> is illustrative: 1 month of <i>S</i> per member in
+/// (docs/rules/one_time_living_subsidy.md). <c>one_time_living_subsidy.months_of_standard</c> is illustrative: 1 month of <i>S</i> per member in
 /// Zhejiang for 2022 [I] and 0 elsewhere and in other years (no rule loaded) [I].</para>
 /// <para>Rule: a household with status 1 in any of the status variables (by default <c>dibao.eligible</c>) receives
 /// <i>n</i> × months × <i>S</i>/12 yuan, once in the year; the output is an annual amount.</para>

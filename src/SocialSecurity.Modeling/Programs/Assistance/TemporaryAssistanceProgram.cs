@@ -10,7 +10,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <remarks>
 /// <para>Legal basis: Decree 649 arts. 47–49 [N]: temporary assistance for families or persons whose basic living is
 /// threatened by fire, traffic accident, sudden serious illness or other sudden hardship. Xinjiang's township reserve
-/// funds also cover residents without local hukou [P]; Yangzhou has a dedicated fund [P] (DOMAIN.md §3).</para>
+/// funds also cover residents without local hukou [P]; Yangzhou has a dedicated fund [P] (docs/rules/temporary_assistance.md).</para>
 /// <para>Rule, per household: it is in sudden hardship when any member has 1 in the person column
 /// <see cref="SuddenHardshipColumn"/> (the data's flag for a sudden event that threatens basic living). A member is
 /// <i>covered</i> when the place of hukou registration and the place of residence are the same area (one lies within

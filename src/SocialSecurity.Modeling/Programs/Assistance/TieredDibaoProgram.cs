@@ -11,7 +11,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// </summary>
 /// <remarks>
 /// <para>Basis: Xi &amp; Abudurehman (2024) [P] report Kashgar's defined classes with dynamic reclassification and
-/// Xinjiang guidance on class-1 and class-2/3 dibao; the amounts are not published (DOMAIN.md §3). The shares in
+/// Xinjiang guidance on class-1 and class-2/3 dibao; the amounts are not published (docs/rules/dibao_tiered.md). The shares in
 /// <c>dibao_tiered.class_shares</c> are illustrative [I]: 100%, 70% and 40% of <i>S</i> for classes 1, 2 and 3.</para>
 /// <para>Rule, per household of <i>n</i> members with annual standard <i>S</i> and income <i>Y</i> (as in
 /// <see cref="DibaoProgram"/>: the same income definition, strict income test and asset test):</para>
@@ -22,7 +22,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <item>eligible and class 0 (not yet classified): the gap, <i>n</i> × <i>S</i>/12 − <i>Y</i>/12.</item>
 /// </list>
 /// <para>Any other class value is a data error and stops the run with the household's id.</para>
-/// <para>Worked example 9 (DOMAIN.md §10): <i>S</i> = 600/month, class 2, 4 persons → 4 × 420 = 1,680/month; class 1 → 2,400.</para>
+/// <para>Worked example 9 (docs/worked-examples.md#example-9): <i>S</i> = 600/month, class 2, 4 persons → 4 × 420 = 1,680/month; class 1 → 2,400.</para>
 /// </remarks>
 public sealed class TieredDibaoProgram : RuleProgram
 {

@@ -2,8 +2,8 @@ namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>
 /// The social-assistance group a person belongs to for medical purposes. It selects the medical-assistance terms
-/// (DOMAIN.md §5.3), the catastrophic-insurance terms for vulnerable people (§5.2) and the household burden cap
-/// (§5.4). Codes are stable: they are the values of <see cref="MedicalAssistanceGroupProgram.Group"/> and of the observed column <see cref="MedicalAssistanceGroupProgram.ObservedGroupColumn"/>.
+/// (docs/rules/medical.md#medical-assistance), the catastrophic-insurance terms for vulnerable people (docs/rules/medical.md#catastrophic-illness-insurance) and the household burden cap
+/// (docs/rules/medical.md#household-burden-cap). Codes are stable: they are the values of <see cref="MedicalAssistanceGroupProgram.Group"/> and of the observed column <see cref="MedicalAssistanceGroupProgram.ObservedGroupColumn"/>.
 /// </summary>
 public enum AssistanceGroup : byte
 {

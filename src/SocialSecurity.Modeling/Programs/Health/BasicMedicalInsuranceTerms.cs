@@ -4,7 +4,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>
 /// Resident basic medical insurance (城乡居民基本医疗保险) inpatient terms: a deductible by hospital level, reduced for
-/// repeat admissions, segmented co-insurance, and an annual ceiling (DOMAIN.md §5.1).
+/// repeat admissions, segmented co-insurance, and an annual ceiling (docs/rules/medical.md#basic-medical-insurance).
 /// </summary>
 /// <remarks>
 /// <para>Rule: deductible <i>D</i> = <i>D</i><sub>level</sub> + (<i>n</i> − 1) × max(0, <i>D</i><sub>level</sub> −

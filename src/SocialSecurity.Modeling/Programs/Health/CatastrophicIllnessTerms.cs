@@ -4,7 +4,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>
 /// Catastrophic (critical) illness insurance (大病保险): reimburses the within-policy self-pay left after basic
-/// insurance, above a deductible, at banded rates, up to a cap (DOMAIN.md §5.2).
+/// insurance, above a deductible, at banded rates, up to a cap (docs/rules/medical.md#catastrophic-illness-insurance).
 /// </summary>
 /// <remarks>
 /// <para>Rule: payment = min(cap, bands.Pay(self-pay, <i>D</i><sub>2</sub>)); no cap when <see cref="Cap"/> is null.</para>

@@ -11,7 +11,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// pays rate <i>r</i><sub>i</sub>. The bands are keyed by the amount itself, not by the amount above the deductible:
 /// with a deductible <i>D</i>, the payment is Σ<sub>i</sub> <i>r</i><sub>i</sub> × |[max(<i>t</i><sub>i</sub>, <i>D</i>),
 /// min(<i>t</i><sub>i+1</sub>, <i>x</i>))|. This is how Ulanqab states its rule ("D–30k at 65%, 30k–70k at 70%…",
-/// DOMAIN.md §5.1): a 90,000 bill with <i>D</i> = 1,200 pays 28,800 × 65% + 40,000 × 70% + 20,000 × 75%.</para>
+/// docs/rules/medical.md#basic-medical-insurance): a 90,000 bill with <i>D</i> = 1,200 pays 28,800 × 65% + 40,000 × 70% + 20,000 × 75%.</para>
 /// <para>Immutable; <see cref="Pay"/> does not allocate. Rates lie in [0, 1], so the payment never rises faster
 /// than the amount and the amount left to pay never falls as the amount rises.</para>
 /// </remarks>

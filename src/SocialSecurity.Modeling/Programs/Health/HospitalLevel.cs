@@ -2,7 +2,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>
 /// The level of the hospital a patient is admitted to (医院等级). Basic medical insurance sets a higher deductible
-/// (起付线) at higher levels to steer patients to primary care (DOMAIN.md §5.1).
+/// (起付线) at higher levels to steer patients to primary care (docs/rules/medical.md#basic-medical-insurance).
 /// </summary>
 public enum HospitalLevel : byte
 {

@@ -5,7 +5,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// <summary>
 /// The household annual out-of-pocket burden cap for families in difficulty (困难家庭医疗费用负担封顶制): after basic
 /// and catastrophic insurance, assistance, policy commercial insurance and other subsidies, the family's reasonable
-/// out-of-pocket medical spending above a cap <i>K</i> is covered 100% (DOMAIN.md §5.4).
+/// out-of-pocket medical spending above a cap <i>K</i> is covered 100% (docs/rules/medical.md#household-burden-cap).
 /// </summary>
 /// <remarks>
 /// <para>Hangzhou, issued December 2023, effective 1 January 2024 [P]. <i>K</i> ∈ {3,000; 30,000; 50,000} by family

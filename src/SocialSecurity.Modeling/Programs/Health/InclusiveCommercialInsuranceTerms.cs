@@ -5,7 +5,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// <summary>
 /// Inclusive commercial supplementary insurance (惠民保, Huiminbao): city-customised, voluntary private insurance
 /// that anyone may join, paying a share of the within-policy self-pay left after public schemes above a deductible,
-/// up to a cap (DOMAIN.md §5.5).
+/// up to a cap (docs/rules/medical.md#inclusive-commercial-insurance).
 /// </summary>
 /// <remarks>
 /// <para>Rule, for an enrolled person: payment = min(cap, rate × max(0, remaining self-pay − deductible)).</para>

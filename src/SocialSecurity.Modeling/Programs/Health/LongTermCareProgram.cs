@@ -6,7 +6,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// <summary>
 /// Long-term care insurance over a population: where the scheme exists, every resident is insured (financing per
 /// insured is recorded) and a person assessed as partly or fully unable to look after themself receives a share of
-/// the assessed care cost (DOMAIN.md §6; rule in <see cref="LongTermCareTerms"/>).
+/// the assessed care cost (docs/rules/ltc.md; rule in <see cref="LongTermCareTerms"/>).
 /// </summary>
 /// <remarks>
 /// <para>The grade is the built-in <see cref="Population.SelfCare"/> column; the assessed care cost is
@@ -42,7 +42,7 @@ public sealed class LongTermCareProgram : PolicyProgram
     public override string Name => "ltc";
 
     /// <inheritdoc />
-    public override string Description => "Long-term care insurance: a share of the assessed care cost by grade of inability to look after oneself; financing per insured (DOMAIN.md §6).";
+    public override string Description => "Long-term care insurance: a share of the assessed care cost by grade of inability to look after oneself; financing per insured (docs/rules/ltc.md).";
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Inputs { get; } = [AssessedCareCostColumn];

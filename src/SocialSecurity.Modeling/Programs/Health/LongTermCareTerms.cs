@@ -5,7 +5,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>
 /// Long-term care insurance (长期护理保险) terms: the share of the assessed care cost paid for each assessed grade of
-/// inability to look after oneself, and the financing raised per insured person (DOMAIN.md §6).
+/// inability to look after oneself, and the financing raised per insured person (docs/rules/ltc.md).
 /// </summary>
 /// <remarks>
 /// <para>The national pilot started in 2016 (Zhejiang piloted in Ningbo); Zhejiang then unified financing, benefits and

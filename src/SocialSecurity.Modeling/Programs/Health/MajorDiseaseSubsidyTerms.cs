@@ -4,7 +4,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>
 /// A local major-disease subsidy on the self-pay left after insurance and assistance, paid when an admission is
-/// expensive: banded rates up to a cap (DOMAIN.md §5.3, Ulanqab).
+/// expensive: banded rates up to a cap (docs/rules/medical.md#medical-assistance, Ulanqab).
 /// </summary>
 /// <remarks>
 /// <para>Rule: when the bill per admission exceeds <see cref="AdmissionThreshold"/> (strictly), payment = min(cap,

@@ -4,7 +4,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>
 /// The medical-assistance terms of one group, which may depend on the size of the bill: one set of terms below a
-/// threshold on the whole annual bill and another at or above it (DOMAIN.md §5.3).
+/// threshold on the whole annual bill and another at or above it (docs/rules/medical.md#medical-assistance).
 /// </summary>
 /// <remarks>Ulanqab [L]: dibao 70% with a 10,000 cap when the total bill is below 30,000; 80% with a 100,000 cap at or
 /// above it. Use <see cref="Single"/> where the terms do not depend on the bill.</remarks>

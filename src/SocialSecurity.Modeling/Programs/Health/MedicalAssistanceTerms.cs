@@ -4,7 +4,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>
 /// Medical assistance (医疗救助) for one group: a share of the within-policy self-pay left after insurance, above a
-/// deductible, up to an annual cap (Decree 649 arts. 28–29; DOMAIN.md §5.3).
+/// deductible, up to an annual cap (Decree 649 arts. 28–29; docs/rules/medical.md#medical-assistance).
 /// </summary>
 /// <remarks>
 /// <para>Rule: payment = min(cap, rate × max(0, remaining self-pay − deductible)).</para>

@@ -7,7 +7,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// insurance policy scope (政策范围内), the part outside it, where the person was treated and how many times admitted.
 /// </summary>
 /// <remarks>Out-of-policy costs (自费, drugs and services outside the catalogues) are never reimbursed by insurance or
-/// assistance; they enter out-of-pocket spending and the household burden cap (DOMAIN.md §5, §5.4).</remarks>
+/// assistance; they enter out-of-pocket spending and the household burden cap (docs/rules/medical.md#household-burden-cap).</remarks>
 public readonly record struct MedicalClaim
 {
     /// <summary>A claim.</summary>

@@ -6,7 +6,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// <summary>
 /// The layered payout of annual medical bills over a population: basic and catastrophic insurance, medical assistance,
 /// the major-disease subsidy, the overall reimbursement ceiling, inclusive commercial insurance and the household
-/// burden cap, with each layer's payment and the out-of-pocket spending written per person (DOMAIN.md §5).
+/// burden cap, with each layer's payment and the out-of-pocket spending written per person (docs/rules/medical.md).
 /// </summary>
 /// <remarks>
 /// <para>The rule is <see cref="MedicalPayoutSchedule"/> (per person, in order) followed by
@@ -170,7 +170,7 @@ public sealed class MedicalPayoutProgram : PolicyProgram
     public override string Name => "medical";
 
     /// <inheritdoc />
-    public override string Description => "Layered medical payout: basic and catastrophic insurance, medical assistance, major-disease subsidy, 90% ceiling, Huiminbao and the household burden cap (DOMAIN.md §5).";
+    public override string Description => "Layered medical payout: basic and catastrophic insurance, medical assistance, major-disease subsidy, 90% ceiling, Huiminbao and the household burden cap (docs/rules/medical.md).";
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Inputs { get; } =

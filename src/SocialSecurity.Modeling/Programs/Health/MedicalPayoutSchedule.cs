@@ -5,21 +5,21 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// <summary>
 /// The layered protection against medical costs in one region at one date: basic insurance, catastrophic
 /// insurance, medical assistance by group, a major-disease subsidy, the overall reimbursement ceiling and inclusive
-/// commercial insurance. <see cref="Compute"/> runs the layers in order on one person's claim (DOMAIN.md §5).
+/// commercial insurance. <see cref="Compute"/> runs the layers in order on one person's claim (docs/rules/medical.md).
 /// </summary>
 /// <remarks>
 /// <para>Order and rule, on a claim with within-policy cost <i>W</i> and out-of-policy cost <i>O</i> (bill <i>B</i> =
 /// <i>W</i> + <i>O</i>); every layer pays only within-policy cost still unpaid, so no layer pays more than what is left:</para>
 /// <list type="number">
-/// <item>basic insurance on <i>W</i> (§5.1);</item>
-/// <item>catastrophic insurance on the self-pay left, with the vulnerable terms for anyone in an assistance group (§5.2;
+/// <item>basic insurance on <i>W</i> (docs/rules/medical.md#basic-medical-insurance);</item>
+/// <item>catastrophic insurance on the self-pay left, with the vulnerable terms for anyone in an assistance group (docs/rules/medical.md#catastrophic-illness-insurance;
 /// applying Ulanqab's poor-person rule to every assistance group is [I]);</item>
-/// <item>medical assistance by group, the terms chosen by the whole bill <i>B</i> (§5.3);</item>
-/// <item>the major-disease subsidy, for people in an assistance group (§5.3; the eligible groups are [I]);</item>
+/// <item>medical assistance by group, the terms chosen by the whole bill <i>B</i> (docs/rules/medical.md#medical-assistance);</item>
+/// <item>the major-disease subsidy, for people in an assistance group (docs/rules/medical.md#medical-assistance; the eligible groups are [I]);</item>
 /// <item>the overall ceiling: the public layers together pay at most <see cref="ReimbursementCeiling"/> × <i>B</i>
 /// (Ulanqab 90% [L]); an excess is taken back from the last layer first (subsidy, assistance, catastrophic, basic);</item>
-/// <item>inclusive commercial insurance for enrolled people (§5.5): private, outside the ceiling;</item>
-/// <item>out-of-pocket = <i>B</i> − all payments. The household cap (§5.4) comes after, per household:
+/// <item>inclusive commercial insurance for enrolled people (docs/rules/medical.md#inclusive-commercial-insurance): private, outside the ceiling;</item>
+/// <item>out-of-pocket = <i>B</i> − all payments. The household cap (docs/rules/medical.md#household-burden-cap) comes after, per household:
 /// <see cref="HouseholdBurdenCapTerms.Apply"/>.</item>
 /// </list>
 /// <para>Each layer maps the amount left to an amount left that never falls as its input rises and pays at most 100%

@@ -8,7 +8,7 @@ namespace SocialSecurity.Modeling.Programs.Health;
 
 /// <summary>
 /// Monthly flagging of people with high out-of-pocket medical spending, so that village teams can help them claim
-/// after-the-fact assistance (DOMAIN.md §5.3).
+/// after-the-fact assistance (docs/rules/medical.md#medical-assistance).
 /// </summary>
 /// <remarks>
 /// <para>Kashgar [P]: records of people whose personal out-of-pocket spending in a month exceeds 1,000 yuan

@@ -11,7 +11,7 @@ public static class EmployeePensionNames
 {
     /// <summary>
     /// The names of the employee-pension and annuity parameters (file <c>Data/parameters/cn/pension_employee.json</c>),
-    /// DOMAIN.md §2 and §7. Each value in the file carries its provenance tag and source.
+    /// docs/rules/pension.employee.md. Each value in the file carries its provenance tag and source.
     /// </summary>
     public static class Parameters
     {

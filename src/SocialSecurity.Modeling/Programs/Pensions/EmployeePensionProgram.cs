@@ -5,7 +5,7 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 
 /// <summary>
 /// Urban employee basic pension (城镇职工基本养老保险) over a population: this year's contributions for insured
-/// workers below the pension age, and the monthly pension for pensioners. DOMAIN.md §2.
+/// workers below the pension age, and the monthly pension for pensioners. docs/rules/pension.employee.md.
 /// </summary>
 /// <remarks>
 /// <para>Legal basis: Social Insurance Law arts. 10–16; 国发〔2005〕38号 (benefit formula, divisors); 国办发〔2019〕13号

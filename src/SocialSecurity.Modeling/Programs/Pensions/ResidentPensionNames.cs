@@ -10,7 +10,7 @@ public static class ResidentPensionNames
 {
     /// <summary>
     /// The names of the resident-pension parameters (files <c>Data/parameters/&lt;authority&gt;/pension_resident.json</c>).
-    /// Each value in the files carries its provenance tag and source; see DOMAIN.md §1.
+    /// Each value in the files carries its provenance tag and source; see docs/rules/pension.resident.md.
     /// </summary>
     public static class Parameters
     {

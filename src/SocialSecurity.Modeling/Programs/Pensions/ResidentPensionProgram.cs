@@ -7,7 +7,7 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 
 /// <summary>
 /// Urban-rural resident basic pension (城乡居民基本养老保险) over a population: each year's contribution by payer
-/// for contributors, and the monthly pension for pensioners. DOMAIN.md §1.
+/// for contributors, and the monthly pension for pensioners. docs/rules/pension.resident.md.
 /// </summary>
 /// <remarks>
 /// <para>Legal basis: 国发〔2014〕8号 (merged resident scheme), continuing 国发〔2009〕32号; local rules as data.</para>

@@ -10,9 +10,9 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// </summary>
 /// <remarks>
 /// <para>Basis: the national "two subsidies" scheme for disabled people, in force from 1 January 2016 (State Council
-/// 国发〔2015〕52号) [U: general knowledge, not among the sources of DOMAIN.md §11]; some provinces extend it to
+/// 国发〔2015〕52号) [U: general knowledge, not among the sources listed in docs/rules/README.md#sources]; some provinces extend it to
 /// dibao-marginal households (pass their flag as a status variable). Amounts are set by provinces and are unknown
-/// [I: 100 yuan/month]. The subsidy is one of the benefits that exclude Yunhe's nursing subsidy (DOMAIN.md §6).</para>
+/// [I: 100 yuan/month]. The subsidy is one of the benefits that exclude Yunhe's nursing subsidy (docs/rules/disability_living_subsidy.md).</para>
 /// <para>Rule, per person: amount = <c>disability_living_subsidy.amount</c> yuan/month when the person's disability
 /// grade is 1–4 and the household has status 1 in any status variable (by default <c>dibao.eligible</c>), else 0.</para>
 /// </remarks>

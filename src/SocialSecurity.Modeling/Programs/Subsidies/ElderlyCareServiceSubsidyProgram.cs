@@ -12,7 +12,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// </summary>
 /// <remarks>
 /// <para>Basis: Zhejiang's 2021 subsidy [P] for Zhejiang-hukou members of low-income households aged 60+ and disabled
-/// (失能) or with dementia, or aged 80+ and self-caring; amounts unknown [I: 200 and 100 yuan/month] (DOMAIN.md §6).
+/// (失能) or with dementia, or aged 80+ and self-caring; amounts unknown [I: 200 and 100 yuan/month] (docs/rules/elderly_care_service_subsidy.md).
 /// Elsewhere no subsidy is loaded (amounts 0 [I], structural zeros).</para>
 /// <para>Rule, per person in a household with status 1 in any status variable (by default <c>dibao.eligible</c> and
 /// <c>dibao_marginal.eligible</c>: the low-income households), whose hukou lies in the province where the household

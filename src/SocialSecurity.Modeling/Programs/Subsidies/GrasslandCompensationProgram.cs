@@ -11,7 +11,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// <remarks>
 /// <para>Basis: the national grassland policy (Xinhua 2010-10-13 and 2011-08-15) [N], rates for 2011–15: grazing ban
 /// 6 yuan/mu/year, forage–livestock balance 1.5 yuan/mu/year, 500 yuan per herding household per year; later rates
-/// 7.5 and 2.5 yuan/mu [U] (DOMAIN.md §8). The forage-seed subsidy (10 yuan/mu) is not modelled.</para>
+/// 7.5 and 2.5 yuan/mu [U] (docs/rules/grassland_compensation.md). The forage-seed subsidy (10 yuan/mu) is not modelled.</para>
 /// <para>Rule, per household, with the contracted areas in mu from the household columns <see cref="BanAreaColumn"/>
 /// and <see cref="BalanceAreaColumn"/>: amount = ban area × <c>grassland.ban_rate</c> + balance area ×
 /// <c>grassland.balance_rate</c> + (<c>grassland.household_subsidy</c> when either area is above 0), yuan/year.

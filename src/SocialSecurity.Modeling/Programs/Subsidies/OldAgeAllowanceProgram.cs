@@ -7,7 +7,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// Old-age allowance (高龄津贴) for the oldest resident-pension recipients: a flat monthly amount from a given age.
 /// </summary>
 /// <remarks>
-/// <para>Basis: Zhejiang pays an old-age allowance to resident-pension recipients aged 80+ [P] (DOMAIN.md §1, §6); the
+/// <para>Basis: Zhejiang pays an old-age allowance to resident-pension recipients aged 80+ [P] (docs/rules/old_age_allowance.md); the
 /// amount is unknown [I: 30 yuan/month]. No allowance is loaded for the other provinces (amount 0 [I], a structural
 /// zero rather than a finding).</para>
 /// <para>Rule, per person: amount = <c>old_age_allowance.amount</c> (yuan/month, resolved where the household lives)

@@ -10,9 +10,9 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// <remarks>
 /// <para>Basis: the national "two subsidies" scheme, in force from 1 January 2016 (State Council 国发〔2015〕52号): a
 /// nursing subsidy for grade-1 and grade-2 disabled people who need long-term care [U: general knowledge, not among
-/// the sources of DOMAIN.md §11]. Amounts are set by provinces and are unknown [I: 100 yuan/month]. The need for
+/// the sources listed in docs/rules/README.md#sources]. Amounts are set by provinces and are unknown [I: 100 yuan/month]. The need for
 /// long-term care is not in the data, so every grade-1 or grade-2 person is counted (an upper bound). The subsidy is
-/// one of the benefits that exclude Yunhe's nursing subsidy (DOMAIN.md §6).</para>
+/// one of the benefits that exclude Yunhe's nursing subsidy (docs/rules/severe_disability_nursing_subsidy.md).</para>
 /// <para>Rule, per person: amount = <c>severe_disability_nursing_subsidy.amount</c> yuan/month when 1 ≤ disability
 /// grade ≤ <c>severe_disability_nursing_subsidy.max_grade</c> [U: 2], else 0.</para>
 /// </remarks>

@@ -8,7 +8,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// (workfare wages are public spending on the poor, as in the CEQ method).
 /// </summary>
 /// <remarks>
-/// <para>Basis: Inner Mongolia uses work-for-relief with a higher labour-pay share [P], without numbers (DOMAIN.md §8).
+/// <para>Basis: Inner Mongolia uses work-for-relief with a higher labour-pay share [P], without numbers (docs/rules/work_for_relief.md).
 /// The daily wage is unknown [I: 150 yuan/day]. The labour-pay share governs how much of a project budget becomes
 /// wages; with days worked observed per person it does not enter the wage itself.</para>
 /// <para>Rule, per person: wages = days worked (person column <see cref="DaysColumn"/>, days in the year, 0–366) ×

@@ -10,7 +10,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// households, with its exclusion rules: a county rule paid by hukou, not a province-wide benefit.
 /// </summary>
 /// <remarks>
-/// <para>Basis: Xi &amp; Abudurehman (2024) [P] (DOMAIN.md §6). Eligibility requires <b>all</b> of:</para>
+/// <para>Basis: Xi &amp; Abudurehman (2024) [P] (docs/rules/yunhe_nursing_subsidy.md). Eligibility requires <b>all</b> of:</para>
 /// <list type="number">
 /// <item>Yunhe hukou: the person's place of hukou registration lies within the county (by default
 /// <see cref="RegionCodes.Yunhe"/>);</item>

@@ -2,7 +2,7 @@ using SocialSecurity.Modeling.Programs.Health;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Health;
 
-/// <summary>The terms of DOMAIN.md §5 written out by hand, independently of the parameter files, for the worked examples.</summary>
+/// <summary>The terms of docs/rules/medical.md written out by hand, independently of the parameter files, for the worked examples.</summary>
 internal static class UlanqabTerms
 {
     public static BasicMedicalInsuranceTerms Basic { get; } = new(

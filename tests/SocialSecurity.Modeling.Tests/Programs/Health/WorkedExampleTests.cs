@@ -2,7 +2,7 @@ using SocialSecurity.Modeling.Programs.Health;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Health;
 
-/// <summary>DOMAIN.md §10 worked examples 13–17 on the payout primitive.</summary>
+/// <summary>docs/worked-examples.md#example-13 (examples 13–17) on the payout primitive.</summary>
 public class WorkedExampleTests
 {
     private static readonly MedicalClaim Bill100k = new(90_000, 10_000, HospitalLevel.Tertiary, 1);

@@ -5,7 +5,7 @@ using SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Pensions;
 
-/// <summary>DOMAIN.md §10 worked example 7 and the employee-pension rules of §2.</summary>
+/// <summary>docs/worked-examples.md#example-7 and the employee-pension rules (docs/rules/pension.employee.md).</summary>
 public class EmployeePensionWorkedExampleTests
 {
     private static readonly AnnuityDivisorTable Divisors = EmployeePensionTerms.ResolveDivisors(ParameterStore.Default, new DateOnly(2023, 7, 1));

@@ -7,7 +7,7 @@ using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Tests.Programs.Pensions;
 
-/// <summary>DOMAIN.md §10 worked examples 1–6, exact to 0.01 yuan after Yuan.Round.</summary>
+/// <summary>docs/worked-examples.md#example-1 (examples 1–6), exact to 0.01 yuan after Yuan.Round.</summary>
 public class ResidentPensionWorkedExampleTests
 {
     private static readonly SubsidySchedule IllustrativeSchedule = new([100, 300, 400, 500, 600, 700, 800, 900, 1000, 1500], [30, 40, 45, 50, 55, 60, 65, 70, 75, 80]);

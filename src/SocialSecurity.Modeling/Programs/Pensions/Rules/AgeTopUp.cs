@@ -5,7 +5,7 @@ namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 /// <summary>
 /// A monthly amount added to the resident pension from a given age on: a local age top-up of the basic pension
 /// (Yangzhou: +5 yuan/month from 65, from January 2020 [P]) or an old-age allowance paid with it (Zhejiang: aged
-/// 80+ [P], amount [I] 30 yuan/month). DOMAIN.md §1. An amount of zero means no top-up.
+/// 80+ [P], amount [I] 30 yuan/month). docs/rules/pension.resident.md. An amount of zero means no top-up.
 /// </summary>
 /// <param name="FromAge">The age in completed years from which the amount is paid (inclusive).</param>
 /// <param name="Amount">The amount, yuan per month (≥ 0).</param>

@@ -4,7 +4,7 @@ namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
 /// The months divisors of the employee individual-account pension by retirement age (计发月数, 国发〔2005〕38号
-/// annex; DOMAIN.md §2): 40 → 233, 50 → 195, 55 → 170, 60 → 139, …, 70 → 56. Immutable.
+/// annex; docs/rules/pension.employee.md): 40 → 233, 50 → 195, 55 → 170, 60 → 139, …, 70 → 56. Immutable.
 /// </summary>
 public sealed class AnnuityDivisorTable
 {

@@ -1,7 +1,7 @@
 namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
-/// Contribution ceilings of an enterprise or occupational annuity (企业年金/职业年金), DOMAIN.md §7 [U]: the employer
+/// Contribution ceilings of an enterprise or occupational annuity (企业年金/职业年金), docs/rules/pension.employee.md [U]: the employer
 /// pays at most 8% of payroll and employer plus employee at most 12%. Resolve the limits in force with
 /// <c>EmployeePensionTerms.ResolveAnnuityLimits</c>.
 /// </summary>

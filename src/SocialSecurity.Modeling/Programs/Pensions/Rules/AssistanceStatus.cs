@@ -6,7 +6,7 @@ namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 /// </summary>
 /// <remarks>
 /// Legal basis: 国发〔2014〕8号 art. 5 lets local governments pay part or all of the lowest tier for people who have
-/// difficulty paying; Xinjiang pays 50% for dibao recipients and 100% for destitute persons (DOMAIN.md §1 [P]).
+/// difficulty paying; Xinjiang pays 50% for dibao recipients and 100% for destitute persons (docs/rules/pension.resident.md [P]).
 /// The severely disabled and registered poverty-alleviated people, who also keep the lowest tier in Xinjiang, have
 /// no documented government-paid share and are not modelled separately.
 /// </remarks>

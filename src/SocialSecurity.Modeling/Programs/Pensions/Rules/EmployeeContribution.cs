@@ -1,7 +1,7 @@
 namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
-/// Employee-pension contributions on one wage (DOMAIN.md §2): the base is the wage clamped to 60%–300% of the
+/// Employee-pension contributions on one wage (docs/rules/pension.employee.md): the base is the wage clamped to 60%–300% of the
 /// average wage; the employer pays its rate (16% since May 2019) into the pooled fund, the employee 8% into the
 /// individual account. Amounts are in the period of the wage given.
 /// </summary>

@@ -2,7 +2,7 @@ using SocialSecurity.Modeling.Money;
 
 namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
-/// <summary>An employee basic pension in payment, by component (DOMAIN.md §2). Yuan per month.</summary>
+/// <summary>An employee basic pension in payment, by component (docs/rules/pension.employee.md). Yuan per month.</summary>
 /// <param name="BasicPension">The pooled basic pension, <c>W_prev × (1 + Ī)/2 × n × 1%</c>.</param>
 /// <param name="AccountPension">The individual-account pension, <c>B / divisor(age)</c>.</param>
 public readonly record struct EmployeePension(MonthlyYuan BasicPension, MonthlyYuan AccountPension)

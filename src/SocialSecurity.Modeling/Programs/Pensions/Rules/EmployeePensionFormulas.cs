@@ -3,7 +3,7 @@ using SocialSecurity.Modeling.Money;
 namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
-/// The urban employee basic pension as pure functions (DOMAIN.md §2; 国发〔2005〕38号; 国办发〔2019〕13号):
+/// The urban employee basic pension as pure functions (docs/rules/pension.employee.md; 国发〔2005〕38号; 国办发〔2019〕13号):
 /// contribution base and contributions, the basic pension, the account pension and the minimum-years test.
 /// Nothing is rounded. Transitional pensions (过渡性养老金) are provincial and out of scope.
 /// </summary>
@@ -56,7 +56,7 @@ public static class EmployeePensionFormulas
 
     /// <summary>
     /// The basic pension: <c>W_prev × (1 + Ī)/2 × n × accrual</c> (国发〔2005〕38号: accrual 1% per year). With
-    /// W_prev 8,000, Ī 1.0 and n 30 it is 2,400 a month (DOMAIN.md §10 example 7).
+    /// W_prev 8,000, Ī 1.0 and n 30 it is 2,400 a month (docs/worked-examples.md#example-7).
     /// </summary>
     /// <param name="benefitBase">W_prev: the provincial average monthly wage used for benefit calculation (计发基数), yuan/month (≥ 0).</param>
     /// <param name="averageIndex">Ī: the average contribution index (0.6–3.0 under the base limits; ≥ 0).</param>
@@ -82,7 +82,7 @@ public static class EmployeePensionFormulas
         return new MonthlyYuan(balance / divisors.DivisorAt(retirementAge));
     }
 
-    /// <summary>The monthly pension at retirement: basic + account (DOMAIN.md §10 example 7: 3,479.14 at 60).</summary>
+    /// <summary>The monthly pension at retirement: basic + account (docs/worked-examples.md#example-7: 3,479.14 at 60).</summary>
     /// <param name="benefitBase">W_prev, yuan/month.</param>
     /// <param name="averageIndex">Ī.</param>
     /// <param name="years">n.</param>

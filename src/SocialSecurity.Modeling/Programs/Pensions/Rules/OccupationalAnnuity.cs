@@ -1,7 +1,7 @@
 namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
-/// An enterprise or occupational annuity as a defined-contribution account (DOMAIN.md §7): each year the employer
+/// An enterprise or occupational annuity as a defined-contribution account (docs/rules/pension.employee.md): each year the employer
 /// and the employee pay their rates of the year's wage, within <see cref="AnnuityLimits"/>, and the balance earns
 /// the investment return with the year's contributions credited at year end (the same convention as the
 /// resident account). Jiangsu has encouraged such annuities for non-establishment staff of universities and

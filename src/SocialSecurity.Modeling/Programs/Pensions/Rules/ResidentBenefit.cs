@@ -3,7 +3,7 @@ using SocialSecurity.Modeling.Money;
 namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
-/// A resident pension in payment, by component (DOMAIN.md §1): <c>monthly = basic pension + top-ups + B/139</c>.
+/// A resident pension in payment, by component (docs/rules/pension.resident.md): <c>monthly = basic pension + top-ups + B/139</c>.
 /// All amounts are yuan per month.
 /// </summary>
 /// <param name="BasicPension">The basic pension (基础养老金), financed by government.</param>

@@ -3,7 +3,7 @@ using SocialSecurity.Modeling.Money;
 namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
-/// One year's credit to a resident's individual account, by who pays it (DOMAIN.md §1):
+/// One year's credit to a resident's individual account, by who pays it (docs/rules/pension.resident.md):
 /// <c>A_y = own + 代缴 + s(t) + c</c>. All amounts are yuan per year and never negative.
 /// </summary>
 /// <param name="Tier">The contribution tier the credit is for (own + government-paid), yuan/year.</param>

@@ -3,11 +3,11 @@ using SocialSecurity.Modeling.Money;
 namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
-/// The resident pension's individual account (个人账户), DOMAIN.md §1: the balance earns the crediting rate and the
+/// The resident pension's individual account (个人账户), docs/rules/pension.resident.md: the balance earns the crediting rate and the
 /// year's credit is added at year end, <c>B_y = B_{y−1}(1 + r_y) + A_y</c> (the year-end convention is [I]); at the
 /// pension age the account pays <c>B / divisor</c> a month (divisor 139 at 60 [N]).
 /// </summary>
-/// <remarks>Balances are stocks in yuan. Nothing is rounded here: DOMAIN.md §0 rounds only at outputs.</remarks>
+/// <remarks>Balances are stocks in yuan. Nothing is rounded here: docs/money.md rounds only at outputs.</remarks>
 public static class ResidentPensionAccount
 {
     /// <summary>One year of the account: <c>balance × (1 + rate) + credit</c>, the credit added at year end (no interest on it that year).</summary>
@@ -44,7 +44,7 @@ public static class ResidentPensionAccount
 
     /// <summary>
     /// The balance after <paramref name="years"/> equal year-end credits: <c>A × ((1 + r)^n − 1)/r</c>, or
-    /// <c>n × A</c> when <c>r = 0</c> (DOMAIN.md §10 examples 1–2).
+    /// <c>n × A</c> when <c>r = 0</c> (docs/worked-examples.md#example-1 (examples 1–2)).
     /// </summary>
     /// <param name="credit">The yearly credit (≥ 0).</param>
     /// <param name="years">The number of years (≥ 0).</param>

@@ -3,7 +3,7 @@ using SocialSecurity.Modeling.Money;
 namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
-/// The resident pension's rules as pure functions (DOMAIN.md §1; 国发〔2014〕8号): who pays a tier, the government
+/// The resident pension's rules as pure functions (docs/rules/pension.resident.md; 国发〔2014〕8号): who pays a tier, the government
 /// subsidy <i>s(t)</i>, eligibility for the pension, and the monthly benefit. Nothing is rounded.
 /// </summary>
 public static class ResidentPensionFormulas
@@ -98,7 +98,7 @@ public static class ResidentPensionFormulas
     }
 
     /// <summary>
-    /// The monthly pension: <c>basic pension + top-ups + balance/divisor</c> (国发〔2014〕8号 art. 7; DOMAIN.md §1).
+    /// The monthly pension: <c>basic pension + top-ups + balance/divisor</c> (国发〔2014〕8号 art. 7; docs/rules/pension.resident.md).
     /// The caller decides eligibility (<see cref="RequiredYears"/> and the pension age).
     /// </summary>
     /// <param name="basicPension">The basic pension in force, yuan/month (≥ 0).</param>

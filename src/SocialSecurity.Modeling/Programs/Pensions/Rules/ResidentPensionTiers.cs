@@ -4,7 +4,7 @@ using SocialSecurity.Modeling.Money;
 namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 
 /// <summary>
-/// Contribution tiers of the resident pension (DOMAIN.md §1): the person chooses an annual amount from the
+/// Contribution tiers of the resident pension (docs/rules/pension.resident.md): the person chooses an annual amount from the
 /// province's ascending list; the first (lowest) tier is the one vulnerable groups keep and the base of
 /// government-paid contributions.
 /// </summary>
@@ -33,7 +33,7 @@ public static class ResidentPensionTiers
     /// <summary>
     /// A wage-linked top tier, read literally as an annual amount of <paramref name="multiple"/> × the monthly
     /// wage (Zhejiang: "300% of employees' average monthly wage" [P]; with W_month 7,000 [I] it is 21,000 a year,
-    /// DOMAIN.md §10 example 6).
+    /// docs/worked-examples.md#example-6).
     /// </summary>
     /// <param name="averageMonthlyWage">The reference average monthly wage (≥ 0).</param>
     /// <param name="multiple">The multiple (≥ 0; 3 in Zhejiang).</param>

@@ -6,7 +6,7 @@ namespace SocialSecurity.Modeling.Programs.Pensions.Rules;
 /// <summary>
 /// A step function of the contribution tier: an amount in yuan per year that applies to every tier at or above a
 /// threshold, up to the next threshold. Used for the government contribution subsidy <i>s(t)</i> and for its national
-/// floors (DOMAIN.md §1). Immutable.
+/// floors (docs/rules/pension.resident.md). Immutable.
 /// </summary>
 /// <example>
 /// The illustrative schedule (30 for the 100 and 200 tiers, 40 for 300, +5 per higher tier up to 80) is
