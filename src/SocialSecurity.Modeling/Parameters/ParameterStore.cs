@@ -13,7 +13,9 @@ namespace SocialSecurity.Modeling.Parameters;
 /// value in force with the latest start date. Reforms layer on top without changing the store they start from: a
 /// value a reform sets at a level beats the files' values at that level while it is in force (whatever their start
 /// dates), but a lower region that sets its own value keeps it; scale and add adjustments apply at and below their
-/// region, and a result outside the parameter's range stops the lookup with a <see cref="ReformValidationException"/>.
+/// region. Files are validated when loaded and reforms when applied, in every region and on every date they reach
+/// (see <c>docs/parameter-validation.md</c>); a resolved value says whether it is extrapolated beyond the dates its
+/// parameter's values are known to (<see cref="ExtrapolationYears"/>).
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe. Lookups are cached; rules resolve parameters once per region before their
@@ -96,8 +98,11 @@ public sealed class ParameterStore : IParameterSource
 
     /// <summary>
     /// This store plus the parameters in the given JSON files, or in every <c>*.json</c> file below the given
-    /// folders. A value for the same parameter, region and start date as an existing one is an error (change values
-    /// with a reform instead); a parameter declared with a different unit or period than before is an error.
+    /// folders. A value for the same parameter, region and start date as an existing one (or as another in the same
+    /// file) is an error (change values with a reform instead); a parameter declared with a different unit, period or
+    /// shape than before is an error; a re-declaration may repeat or narrow <c>min</c>, <c>max</c> and <c>items</c>
+    /// but never widen them; every value must fit its parameter's range and list constraints
+    /// (<c>docs/parameter-validation.md</c>).
     /// </summary>
     /// <param name="paths">Files or folders.</param>
     /// <exception cref="DataFormatException">A file is malformed or conflicts; the message names the file and JSON path.</exception>
@@ -170,8 +175,9 @@ public sealed class ParameterStore : IParameterSource
     /// <summary>
     /// This store with a named set of overrides applied (what <c>Reforms.ReformApplication.WithReform</c> calls).
     /// Every override is validated first (the parameter exists; the region is in the catalogue; a set value has the
-    /// parameter's shape and lies in its range; a scale factor is finite and non-negative; the dates are ordered);
-    /// all problems are reported together and nothing is applied.
+    /// parameter's shape and lies in its range; a scale factor is finite and non-negative; the dates are ordered), then
+    /// the value after it in every region at or below its region and on every date in its interval where the value in
+    /// force can change; all problems are reported together and nothing is applied.
     /// </summary>
     /// <param name="reformName">The reform's name, recorded on every value it changes.</param>
     /// <param name="overrides">The changes, in order.</param>
