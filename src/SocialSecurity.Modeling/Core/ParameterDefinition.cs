@@ -27,6 +27,12 @@ public sealed record ParameterDefinition(
     /// <summary>Constraints on the items of a list parameter (order, first item); <see cref="ListConstraints.None"/> for a scalar.</summary>
     public ListConstraints Items { get; init; }
 
+    /// <summary>
+    /// For a list parameter, another list parameter whose value must have as many items wherever both are in force
+    /// (one rate per band threshold); <see langword="null"/> when unconstrained. Declared as <c>"same_length_as"</c>.
+    /// </summary>
+    public string? SameLengthAs { get; init; }
+
     /// <summary>Checks that <paramref name="value"/> has this parameter's shape, lies in its range and, for a list, meets <see cref="Items"/>.</summary>
     /// <param name="value">The candidate value.</param>
     /// <returns><see langword="null"/> when valid, otherwise what is wrong.</returns>

@@ -25,7 +25,7 @@ internal static class ParameterFileReader
 {
     internal sealed record DeclaredParameter(
         string Name, string? Label, ParameterUnit Unit, AmountPeriod Period, bool IsList, double? Minimum, double? Maximum,
-        ListConstraints? Items, List<ParameterEntry> Entries, string File, string Path);
+        ListConstraints? Items, string? SameLengthAs, List<ParameterEntry> Entries, string File, string Path);
 
     public static IEnumerable<DeclaredParameter> Read(byte[] utf8, string file, RegionCatalog regions)
     {
@@ -67,7 +67,7 @@ internal static class ParameterFileReader
             throw new DataFormatException(file, path, $"expected an object, found {Json.Describe(p)}");
         }
 
-        Json.NoUnknownProperties(p, file, path, "label", "unit", "period", "list", "min", "max", "items", "values");
+        Json.NoUnknownProperties(p, file, path, "label", "unit", "period", "list", "min", "max", "items", "same_length_as", "values");
         var unitText = Json.RequiredString(p, "unit", file, path);
         var unit = unitText switch
         {
@@ -103,6 +103,17 @@ internal static class ParameterFileReader
         }
 
         var items = ReadConstraints(p, isList, file, path);
+        var sameLengthAs = Json.OptionalString(p, "same_length_as", file, path);
+        if (sameLengthAs is not null && !isList)
+        {
+            throw new DataFormatException(file, path + ".same_length_as", "'same_length_as' relates two lists; this parameter is not a list (\"list\": true)");
+        }
+
+        if (sameLengthAs is not null && (sameLengthAs == name || !VariableNames.IsValid(sameLengthAs)))
+        {
+            throw new DataFormatException(file, path + ".same_length_as", $"expected the name of another list parameter, found '{sameLengthAs}'");
+        }
+
         var values = Json.Required(p, "values", file, path);
         if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() == 0)
         {
@@ -156,7 +167,7 @@ internal static class ParameterFileReader
             entries.Add(new ParameterEntry(region, from, until, value, provenance, Json.RequiredString(v, "source", file, vpath), Json.OptionalString(v, "note", file, vpath), file));
         }
 
-        return new DeclaredParameter(name, Json.OptionalString(p, "label", file, path), unit, period, isList, min, max, items, entries, file, path);
+        return new DeclaredParameter(name, Json.OptionalString(p, "label", file, path), unit, period, isList, min, max, items, sameLengthAs, entries, file, path);
     }
 
     /// <summary>Reads <c>"items"</c>: one constraint name or an array of them; <see langword="null"/> when absent.</summary>

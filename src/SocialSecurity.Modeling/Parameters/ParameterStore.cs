@@ -337,7 +337,12 @@ public sealed class ParameterStore : IParameterSource
             }
         }
 
-        foreach (var entry in definition.Entries)
+        // Lists that must have the same length as this one, or as which this one must have the same length.
+        var partners = _definitions.Values
+            .Where(d => d.SameLengthAs == o.Parameter || (d.Name == o.Parameter && d.SameLengthAs is not null && _definitions.ContainsKey(d.SameLengthAs)))
+            .Select(d => d.Name == o.Parameter ? (First: d, Second: _definitions[d.SameLengthAs!]) : (First: d, Second: definition))
+            .ToList();
+        foreach (var entry in definition.Entries.Concat(partners.SelectMany(p => p.First.Entries.Concat(p.Second.Entries))))
         {
             Boundary(entry.From, entry.Until);
         }
@@ -364,6 +369,14 @@ public sealed class ParameterStore : IParameterSource
                 if (problem is not null)
                 {
                     yield return $"change {index} ({o.Parameter} in {o.RegionCode}): {problem.Value.Message}";
+                }
+
+                foreach (var (first, second) in partners)
+                {
+                    if (LengthProblem(first, second, date, region, out _) is { } mismatch)
+                    {
+                        yield return $"change {index} ({o.Parameter} in {o.RegionCode}): {mismatch}";
+                    }
                 }
             }
         }
@@ -483,11 +496,13 @@ public sealed class ParameterStore : IParameterSource
         var definitions = existing.ToDictionary(d => d.Name, d => d, StringComparer.Ordinal);
         var declaredAt = definitions.ToDictionary(kv => kv.Key, kv => kv.Value.Entries.FirstOrDefault()?.File ?? "(existing store)", StringComparer.Ordinal);
         var boundsAt = new Dictionary<string, string>(declaredAt, StringComparer.Ordinal);
+        var touched = new Dictionary<string, (string File, string Path)>(StringComparer.Ordinal);
         foreach (var (bytes, name) in files)
         {
             foreach (var declared in ParameterFileReader.Read(bytes, name, regions))
             {
                 CheckNoRepeatedDates(declared, regions);
+                touched[declared.Name] = (declared.File, declared.Path);
                 if (definitions.TryGetValue(declared.Name, out var previous))
                 {
                     if (previous.Unit != declared.Unit || previous.Period != declared.Period || previous.IsList != declared.IsList)
@@ -497,6 +512,12 @@ public sealed class ParameterStore : IParameterSource
                     }
 
                     CheckNotLoosened(declared, previous, boundsAt[declared.Name]);
+                    if (declared.SameLengthAs is not null && previous.SameLengthAs is not null && declared.SameLengthAs != previous.SameLengthAs)
+                    {
+                        throw new DataFormatException(declared.File, declared.Path + ".same_length_as",
+                            $"parameter '{declared.Name}' is declared the same length as '{declared.SameLengthAs}' here but as '{previous.SameLengthAs}' in {boundsAt[declared.Name]}; a file cannot change it");
+                    }
+
                     for (int i = 0; i < declared.Entries.Count; i++)
                     {
                         var entry = declared.Entries[i];
@@ -514,9 +535,10 @@ public sealed class ParameterStore : IParameterSource
                         Minimum = declared.Minimum ?? previous.Minimum,
                         Maximum = declared.Maximum ?? previous.Maximum,
                         Items = declared.Items ?? previous.Items,
+                        SameLengthAs = declared.SameLengthAs ?? previous.SameLengthAs,
                         Entries = previous.Entries.AddRange(declared.Entries),
                     };
-                    if (declared.Minimum is not null || declared.Maximum is not null || declared.Items is not null)
+                    if (declared.Minimum is not null || declared.Maximum is not null || declared.Items is not null || declared.SameLengthAs is not null)
                     {
                         boundsAt[declared.Name] = declared.File;
                     }
@@ -537,6 +559,7 @@ public sealed class ParameterStore : IParameterSource
                         [.. declared.Entries])
                     {
                         Items = declared.Items ?? ListConstraints.None,
+                        SameLengthAs = declared.SameLengthAs,
                     };
                     CheckEntries(definition, declared, regions);
                     definitions[declared.Name] = definition;
@@ -546,13 +569,70 @@ public sealed class ParameterStore : IParameterSource
             }
         }
 
-        return new ParameterStore(
+        var store = new ParameterStore(
             regions,
             definitions.ToFrozenDictionary(StringComparer.Ordinal),
             adjustments ?? FrozenDictionary<string, ImmutableArray<Adjustment>>.Empty,
             reforms.IsDefault ? [] : reforms,
             extrapolationYears,
             valuesAsOf);
+        store.CheckSameLengths(touched, boundsAt);
+        return store;
+    }
+
+    /// <summary>
+    /// Checks every <see cref="ParameterDefinition.SameLengthAs"/> pair that a loaded declaration touches, in every
+    /// region and on every date where either list's value in force can change; the error names the file of the newer
+    /// of the two values and that parameter's JSON path.
+    /// </summary>
+    private void CheckSameLengths(Dictionary<string, (string File, string Path)> touched, Dictionary<string, string> boundsAt)
+    {
+        foreach (var d in _definitions.Values)
+        {
+            if (d.SameLengthAs is not { } other || !(touched.ContainsKey(d.Name) || touched.ContainsKey(other)))
+            {
+                continue;
+            }
+
+            var declaredIn = boundsAt.GetValueOrDefault(d.Name, "(existing store)");
+            if (!_definitions.TryGetValue(other, out var q) || !q.IsList)
+            {
+                var (file, path) = touched.TryGetValue(d.Name, out var site) ? site : touched[other];
+                throw new DataFormatException(file, path + (touched.ContainsKey(d.Name) ? ".same_length_as" : string.Empty),
+                    $"parameter '{d.Name}' is declared the same length as '{other}' (in {declaredIn}), which is {(q is null ? "not a parameter" : "not a list")}");
+            }
+
+            var dates = d.Entries.Concat(q.Entries).SelectMany(e => e.Until is { } u && u < DateOnly.MaxValue ? [e.From, u.AddDays(1)] : new[] { e.From }).Distinct().Order();
+            foreach (var date in dates)
+            {
+                for (int r = 0; r < Regions.Count; r++)
+                {
+                    if (LengthProblem(d, q, date, new RegionId((ushort)r), out var blamed) is { } problem)
+                    {
+                        throw new DataFormatException(blamed.Entry.File, Json.Child("$.parameters", blamed.Name), $"{problem} ('same_length_as' declared in {declaredIn})");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the values of <paramref name="d"/> and the list it must match in length, <paramref name="q"/>, differ in
+    /// length at (<paramref name="date"/>, <paramref name="region"/>); <paramref name="blamed"/> is the newer of the two entries in force.
+    /// </summary>
+    private string? LengthProblem(ParameterDefinition d, ParameterDefinition q, DateOnly date, RegionId region, out (ParameterEntry Entry, string Name) blamed)
+    {
+        blamed = default;
+        var a = ResolveCore(d, date, region, out _);
+        var b = ResolveCore(q, date, region, out _);
+        if (a is null || b is null || a.Value.Items.Length == b.Value.Items.Length)
+        {
+            return null;
+        }
+
+        blamed = b.Entry.From > a.Entry.From ? (b.Entry, q.Name) : (a.Entry, d.Name);
+        return $"parameter '{d.Name}' has {a.Value.Items.Length} item(s) but '{q.Name}' has {b.Value.Items.Length} in {Regions[region]} on {date:yyyy-MM-dd} " +
+               $"(values from {a.Entry.From:yyyy-MM-dd} in {a.Entry.File} and from {b.Entry.From:yyyy-MM-dd} in {b.Entry.File}); they must have the same length";
     }
 
     /// <summary>One value per parameter, region and start date within a declaration: a repeated date would silently let the later value win.</summary>

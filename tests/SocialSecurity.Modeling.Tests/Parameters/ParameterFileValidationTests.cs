@@ -176,4 +176,50 @@ public class ParameterFileValidationTests
         error.Problems.Should().Contain(p => p.Contains("change 0", StringComparison.Ordinal) && p.Contains("item 1 = 100 is not above item 0 = 500", StringComparison.Ordinal));
         error.Problems.Should().Contain(p => p.Contains("change 1", StringComparison.Ordinal) && p.Contains("item 1 = 0 is not above item 0 = 0", StringComparison.Ordinal));
     }
+    [Theory]
+    [InlineData("medical.basic")]
+    [InlineData("medical.catastrophic")]
+    [InlineData("medical.major_disease")]
+    public void Built_in_band_rates_declare_one_rate_per_threshold(string prefix)
+        => Store.Definition(prefix + ".band_rates").SameLengthAs.Should().Be(prefix + ".band_thresholds");
+
+    [Fact]
+    public void Band_thresholds_without_matching_rates_are_rejected_at_load_naming_the_newer_file_region_and_date()
+    {
+        // Ulanqab's built-in bands: thresholds [0, 30000, 70000, 200000] and four rates, from 2019-01-01.
+        var thresholdsOnly = File(RegionCodes.Ulanqab, $$"""
+            "medical.basic.band_thresholds": { "unit": "yuan", "period": "none", "list": true,
+              "values": [ {{Value("2031-01-01", "[0, 30000, 70000, 200000, 400000]")}} ] }
+            """);
+        FluentActions.Invoking(() => Store.WithJson(thresholdsOnly, "bands.json")).Should().Throw<DataFormatException>()
+            .WithMessage("bands.json at $.parameters['medical.basic.band_thresholds']*'medical.basic.band_rates' has 4 item(s) but 'medical.basic.band_thresholds' has 5 in *150900) on 2031-01-01*same length*");
+
+        var both = thresholdsOnly.Replace("} } }", $$"""
+            }, "medical.basic.band_rates": { "unit": "fraction", "period": "none", "list": true,
+              "values": [ {{Value("2031-01-01", "[0.65, 0.7, 0.75, 0.8, 0.85]")}} ] } } }
+            """, StringComparison.Ordinal);
+        var store = Store.WithJson(both, "bands.json");
+        store.Resolve("medical.basic.band_rates", new DateOnly(2031, 6, 1), RegionCodes.Ulanqab).Value.Items.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public void A_reform_that_adds_a_band_threshold_without_a_rate_is_rejected()
+    {
+        var reform = Reform.Create("bands").SetList("medical.basic.band_thresholds", RegionCodes.Ulanqab, new DateOnly(2025, 1, 1), [0, 30000, 70000, 200000, 400000]);
+        FluentActions.Invoking(() => Store.WithReform(reform)).Should().Throw<ReformValidationException>()
+            .WithMessage("*change 0*'medical.basic.band_rates' has 4 item(s) but 'medical.basic.band_thresholds' has 5*2025-01-01*");
+        Store.WithReform(reform.SetList("medical.basic.band_rates", RegionCodes.Ulanqab, new DateOnly(2025, 1, 1), [0.6, 0.65, 0.7, 0.75, 0.8]))
+            .Resolve("medical.basic.band_rates", new DateOnly(2025, 1, 1), RegionCodes.Ulanqab).Value.Items.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public void Same_length_as_must_name_another_list()
+    {
+        var json = File("000000", $$"""
+            "test.rates": { "unit": "fraction", "period": "none", "list": true, "same_length_as": "test.missing",
+              "values": [ {{Value("2020-01-01", "[0.5]")}} ] }
+            """);
+        FluentActions.Invoking(() => Store.WithJson(json, "s.json")).Should().Throw<DataFormatException>()
+            .WithMessage("s.json at $.parameters['test.rates'].same_length_as*'test.missing'*not a parameter*");
+    }
 }
