@@ -24,7 +24,16 @@ public sealed record ParameterDefinition(
     double Maximum,
     ImmutableArray<ParameterEntry> Entries)
 {
-    /// <summary>Checks that <paramref name="value"/> has this parameter's shape and lies in its range.</summary>
+    /// <summary>Constraints on the items of a list parameter (order, first item); <see cref="ListConstraints.None"/> for a scalar.</summary>
+    public ListConstraints Items { get; init; }
+
+    /// <summary>
+    /// For a list parameter, another list parameter whose value must have as many items wherever both are in force
+    /// (one rate per band threshold); <see langword="null"/> when unconstrained. Declared as <c>"same_length_as"</c>.
+    /// </summary>
+    public string? SameLengthAs { get; init; }
+
+    /// <summary>Checks that <paramref name="value"/> has this parameter's shape, lies in its range and, for a list, meets <see cref="Items"/>.</summary>
     /// <param name="value">The candidate value.</param>
     /// <returns><see langword="null"/> when valid, otherwise what is wrong.</returns>
     public string? Check(ParameterValue value)
@@ -36,13 +45,29 @@ public sealed record ParameterDefinition(
 
         if (IsList)
         {
-            for (int i = 0; i < value.Items.Length; i++)
+            var items = value.Items;
+            for (int i = 0; i < items.Length; i++)
             {
-                var v = value.Items[i];
+                var v = items[i];
                 if (v < Minimum || v > Maximum)
                 {
                     return $"item {i} = {v} is outside the allowed range [{Minimum}, {Maximum}]";
                 }
+
+                if (i > 0 && (Items & ListConstraints.StrictlyAscending) == ListConstraints.StrictlyAscending && !(v > items[i - 1]))
+                {
+                    return $"item {i} = {v} is not above item {i - 1} = {items[i - 1]}; the items must be strictly ascending";
+                }
+
+                if (i > 0 && (Items & ListConstraints.Ascending) != 0 && v < items[i - 1])
+                {
+                    return $"item {i} = {v} is below item {i - 1} = {items[i - 1]}; the items must be ascending";
+                }
+            }
+
+            if ((Items & ListConstraints.StartsAtZero) != 0 && items.Length > 0 && items[0] != 0)
+            {
+                return $"item 0 = {items[0]} must be 0 (the first band starts at 0)";
             }
 
             return null;

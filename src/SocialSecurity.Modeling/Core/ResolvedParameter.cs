@@ -21,6 +21,17 @@ public sealed record ResolvedParameter(
     ParameterValue Value,
     IReadOnlyList<string> Adjustments)
 {
+    /// <summary>
+    /// When the value is extrapolated, the date up to which this parameter's values are known: the later of its newest
+    /// start date in any region and the store's values-as-of date. The date asked for is more than the store's
+    /// extrapolation horizon after it, so the value is the last known one carried forward, not one any authority has
+    /// set for that date. <see langword="null"/> when the value is not extrapolated.
+    /// </summary>
+    public DateOnly? ExtrapolatedBeyond { get; init; }
+
+    /// <summary>Whether the value is carried forward beyond the store's extrapolation horizon (see <see cref="ExtrapolatedBeyond"/>).</summary>
+    public bool IsExtrapolated => ExtrapolatedBeyond is not null;
+
     /// <summary>The parameter's name.</summary>
     public string Name => Definition.Name;
 
@@ -69,7 +80,7 @@ public sealed record ResolvedParameter(
         };
     }
 
-    /// <summary>A one-line description for explanations and reports: value, unit, period, provenance tag, region, date and source.</summary>
+    /// <summary>A one-line description for explanations and reports: value, unit, period, provenance tag, whether illustrative or extrapolated, region, date and source.</summary>
     /// <param name="catalog">The catalogue used to name the region.</param>
     public string Describe(RegionCatalog catalog)
     {
@@ -84,7 +95,8 @@ public sealed record ResolvedParameter(
         };
         var adjusted = Adjustments.Count > 0 ? $" after reform: {string.Join("; ", Adjustments)};" : string.Empty;
         var illustrative = IsIllustrative ? " ILLUSTRATIVE, not a fact;" : string.Empty;
-        return $"{Name} = {Value} {unit} [{Provenance.Tag()}]{illustrative}{adjusted} set by {catalog[Entry.Region]} from {Entry.From:yyyy-MM-dd}; source: {Entry.Source}";
+        var extrapolated = ExtrapolatedBeyond is { } known ? $" EXTRAPOLATED to {Date:yyyy-MM-dd}, values known to {known:yyyy-MM-dd};" : string.Empty;
+        return $"{Name} = {Value} {unit} [{Provenance.Tag()}]{illustrative}{extrapolated}{adjusted} set by {catalog[Entry.Region]} from {Entry.From:yyyy-MM-dd}; source: {Entry.Source}";
     }
 
     private void RequireScalar()

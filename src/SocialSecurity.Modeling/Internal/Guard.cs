@@ -11,7 +11,7 @@ internal static class Guard
 {
     /// <summary>
     /// Validates a sample: non-empty finite values, and either no weights (unweighted) or as many finite,
-    /// non-negative weights with a positive total. Returns the total weight (the count when unweighted),
+    /// non-negative weights with a positive, finite total. Returns the total weight (the count when unweighted),
     /// summed sequentially in input order.
     /// </summary>
     internal static double Sample(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
@@ -52,6 +52,11 @@ internal static class Guard
         if (!(total > 0.0))
         {
             throw new ArgumentException("The total weight is zero; at least one weight must be positive.", weightsName);
+        }
+
+        if (!double.IsFinite(total))
+        {
+            throw new ArgumentException("The total weight is not finite (the weights sum beyond the largest double); rescale the weights.", weightsName);
         }
 
         return total;

@@ -13,7 +13,7 @@ namespace SocialSecurity.Modeling.Parameters;
 ///   "region": "330000",
 ///   "parameters": {
 ///     "dibao.standard.urban": {
-///       "label": "…", "unit": "yuan", "period": "year", "min": 0, "max": 200000,
+///       "label": "…", "unit": "yuan", "period": "year", "min": 0, "max": 200000, ("list": true, "items": "strictly_ascending",)
 ///       "values": [ { "from": "2022-12-01", "value": 11000, "provenance": "P", "source": "…", "note": "…" } ]
 ///     }
 ///   }
@@ -25,7 +25,7 @@ internal static class ParameterFileReader
 {
     internal sealed record DeclaredParameter(
         string Name, string? Label, ParameterUnit Unit, AmountPeriod Period, bool IsList, double? Minimum, double? Maximum,
-        List<ParameterEntry> Entries, string File, string Path);
+        ListConstraints? Items, string? SameLengthAs, List<ParameterEntry> Entries, string File, string Path);
 
     public static IEnumerable<DeclaredParameter> Read(byte[] utf8, string file, RegionCatalog regions)
     {
@@ -67,7 +67,7 @@ internal static class ParameterFileReader
             throw new DataFormatException(file, path, $"expected an object, found {Json.Describe(p)}");
         }
 
-        Json.NoUnknownProperties(p, file, path, "label", "unit", "period", "list", "min", "max", "values");
+        Json.NoUnknownProperties(p, file, path, "label", "unit", "period", "list", "min", "max", "items", "same_length_as", "values");
         var unitText = Json.RequiredString(p, "unit", file, path);
         var unit = unitText switch
         {
@@ -100,6 +100,18 @@ internal static class ParameterFileReader
         if (min is not null && max is not null && min > max)
         {
             throw new DataFormatException(file, path + ".min", $"min {min} is greater than max {max}");
+        }
+
+        var items = ReadConstraints(p, isList, file, path);
+        var sameLengthAs = Json.OptionalString(p, "same_length_as", file, path);
+        if (sameLengthAs is not null && !isList)
+        {
+            throw new DataFormatException(file, path + ".same_length_as", "'same_length_as' relates two lists; this parameter is not a list (\"list\": true)");
+        }
+
+        if (sameLengthAs is not null && (sameLengthAs == name || !VariableNames.IsValid(sameLengthAs)))
+        {
+            throw new DataFormatException(file, path + ".same_length_as", $"expected the name of another list parameter, found '{sameLengthAs}'");
         }
 
         var values = Json.Required(p, "values", file, path);
@@ -138,14 +150,14 @@ internal static class ParameterFileReader
                     throw new DataFormatException(file, vpath + ".value", $"parameter '{name}' is a list; expected a non-empty array of numbers, found {Json.Describe(raw)}");
                 }
 
-                var items = new List<double>();
+                var numbers = new List<double>();
                 int k = 0;
                 foreach (var item in raw.EnumerateArray())
                 {
-                    items.Add(Json.Number(item, file, Json.Item(vpath + ".value", k++)));
+                    numbers.Add(Json.Number(item, file, Json.Item(vpath + ".value", k++)));
                 }
 
-                value = ParameterValue.OfList(items);
+                value = ParameterValue.OfList(numbers);
             }
             else
             {
@@ -155,7 +167,57 @@ internal static class ParameterFileReader
             entries.Add(new ParameterEntry(region, from, until, value, provenance, Json.RequiredString(v, "source", file, vpath), Json.OptionalString(v, "note", file, vpath), file));
         }
 
-        return new DeclaredParameter(name, Json.OptionalString(p, "label", file, path), unit, period, isList, min, max, entries, file, path);
+        return new DeclaredParameter(name, Json.OptionalString(p, "label", file, path), unit, period, isList, min, max, items, sameLengthAs, entries, file, path);
+    }
+
+    /// <summary>Reads <c>"items"</c>: one constraint name or an array of them; <see langword="null"/> when absent.</summary>
+    private static ListConstraints? ReadConstraints(JsonElement p, bool isList, string file, string path)
+    {
+        if (!p.TryGetProperty("items", out var raw))
+        {
+            return null;
+        }
+
+        var ipath = path + ".items";
+        if (!isList)
+        {
+            throw new DataFormatException(file, ipath, "'items' constrains the items of a list; this parameter is not a list (\"list\": true)");
+        }
+
+        var names = new List<(string Name, string Path)>();
+        if (raw.ValueKind == JsonValueKind.String)
+        {
+            names.Add((raw.GetString()!, ipath));
+        }
+        else if (raw.ValueKind == JsonValueKind.Array)
+        {
+            int i = 0;
+            foreach (var element in raw.EnumerateArray())
+            {
+                var epath = Json.Item(ipath, i++);
+                names.Add(element.ValueKind == JsonValueKind.String
+                    ? (element.GetString()!, epath)
+                    : throw new DataFormatException(file, epath, $"expected a constraint name, found {Json.Describe(element)}"));
+            }
+        }
+        else
+        {
+            throw new DataFormatException(file, ipath, $"expected a constraint name or an array of them, found {Json.Describe(raw)}");
+        }
+
+        var constraints = ListConstraints.None;
+        foreach (var (name, npath) in names)
+        {
+            constraints |= name switch
+            {
+                "ascending" => ListConstraints.Ascending,
+                "strictly_ascending" => ListConstraints.StrictlyAscending,
+                "starts_at_zero" => ListConstraints.StartsAtZero,
+                _ => throw new DataFormatException(file, npath, $"expected one of ascending, strictly_ascending, starts_at_zero; found '{name}'"),
+            };
+        }
+
+        return constraints;
     }
 
     private static RegionId RegionAt(string code, RegionCatalog regions, string file, string path)

@@ -13,7 +13,9 @@ namespace SocialSecurity.Modeling.Parameters;
 /// value in force with the latest start date. Reforms layer on top without changing the store they start from: a
 /// value a reform sets at a level beats the files' values at that level while it is in force (whatever their start
 /// dates), but a lower region that sets its own value keeps it; scale and add adjustments apply at and below their
-/// region, and a result outside the parameter's range stops the lookup with a <see cref="ReformValidationException"/>.
+/// region. Files are validated when loaded and reforms when applied, in every region and on every date they reach
+/// (see <c>docs/parameter-validation.md</c>); a resolved value says whether it is extrapolated beyond the dates its
+/// parameter's values are known to (<see cref="ExtrapolationYears"/>).
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe. Lookups are cached; rules resolve parameters once per region before their
@@ -28,13 +30,38 @@ public sealed class ParameterStore : IParameterSource
     private readonly FrozenDictionary<string, ImmutableArray<Adjustment>> _adjustments;
     private readonly ConcurrentDictionary<(string Name, DateOnly Date, ushort Region), ResolvedParameter?> _cache = new();
 
-    private ParameterStore(RegionCatalog regions, FrozenDictionary<string, ParameterDefinition> definitions, FrozenDictionary<string, ImmutableArray<Adjustment>> adjustments, ImmutableArray<string> reforms)
+    private ParameterStore(RegionCatalog regions, FrozenDictionary<string, ParameterDefinition> definitions, FrozenDictionary<string, ImmutableArray<Adjustment>> adjustments, ImmutableArray<string> reforms, int extrapolationYears, DateOnly valuesAsOf)
     {
         Regions = regions;
         _definitions = definitions;
         _adjustments = adjustments;
         ReformNames = reforms;
+        ExtrapolationYears = extrapolationYears;
+        ValuesAsOf = valuesAsOf;
     }
+
+    /// <summary>The <see cref="ValuesAsOf"/> date of the built-in store: its values were compiled from sources published up to the end of 2024.</summary>
+    public static readonly DateOnly BuiltInValuesAsOf = new(2024, 12, 31);
+
+    /// <summary>The default <see cref="ExtrapolationYears"/>: 5.</summary>
+    public const int DefaultExtrapolationYears = 5;
+
+    /// <summary>
+    /// The extrapolation horizon in years. A parameter's values are known up to the later of its newest start date in
+    /// any region (values from files and values set by reforms; not scale or add adjustments) and
+    /// <see cref="ValuesAsOf"/>; a value resolved more than this many years after that date is marked
+    /// <see cref="ResolvedParameter.IsExtrapolated"/>. Default <see cref="DefaultExtrapolationYears"/>; see
+    /// <c>docs/parameter-validation.md</c>.
+    /// </summary>
+    public int ExtrapolationYears { get; }
+
+    /// <summary>
+    /// The date up to which the store's values were checked against their sources: a value still in force then is
+    /// known to hold then, however old its start date. <see cref="BuiltInValuesAsOf"/> for the built-in store;
+    /// <see cref="DateOnly.MinValue"/> for a store built from <see cref="Empty"/>; kept by <see cref="WithFiles(string[])"/>,
+    /// <see cref="WithJson"/> and reforms; changed with <see cref="WithExtrapolationHorizon"/>.
+    /// </summary>
+    public DateOnly ValuesAsOf { get; }
 
     /// <summary>The built-in parameters (national, Zhejiang, Jiangsu, Xinjiang, Inner Mongolia) over <see cref="RegionCatalog.Default"/>.</summary>
     public static ParameterStore Default => BuiltIn.Value;
@@ -58,7 +85,7 @@ public sealed class ParameterStore : IParameterSource
     {
         ArgumentNullException.ThrowIfNull(regions);
         var files = EmbeddedData.List("parameters").Where(n => n.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
-        return Build(regions, files.Select(f => (Bytes: EmbeddedData.Read(f), Name: "Data/" + f)), []);
+        return Build(regions, files.Select(f => (Bytes: EmbeddedData.Read(f), Name: "Data/" + f)), [], valuesAsOf: BuiltInValuesAsOf);
     }
 
     /// <summary>An empty store over a catalogue, to be filled with <see cref="WithFiles(string[])"/> or <see cref="WithJson(string, string)"/>.</summary>
@@ -71,8 +98,11 @@ public sealed class ParameterStore : IParameterSource
 
     /// <summary>
     /// This store plus the parameters in the given JSON files, or in every <c>*.json</c> file below the given
-    /// folders. A value for the same parameter, region and start date as an existing one is an error (change values
-    /// with a reform instead); a parameter declared with a different unit or period than before is an error.
+    /// folders. A value for the same parameter, region and start date as an existing one (or as another in the same
+    /// file) is an error (change values with a reform instead); a parameter declared with a different unit, period or
+    /// shape than before is an error; a re-declaration may repeat or narrow <c>min</c>, <c>max</c> and <c>items</c>
+    /// but never widen them; every value must fit its parameter's range and list constraints
+    /// (<c>docs/parameter-validation.md</c>).
     /// </summary>
     /// <param name="paths">Files or folders.</param>
     /// <exception cref="DataFormatException">A file is malformed or conflicts; the message names the file and JSON path.</exception>
@@ -96,7 +126,7 @@ public sealed class ParameterStore : IParameterSource
             }
         }
 
-        return Build(Regions, files, _definitions.Values, ReformNames);
+        return Build(Regions, files, _definitions.Values, ReformNames, _adjustments, ExtrapolationYears, ValuesAsOf);
     }
 
     /// <summary>This store plus the parameters in one JSON text (same shape as a parameter file).</summary>
@@ -106,14 +136,48 @@ public sealed class ParameterStore : IParameterSource
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
-        return Build(Regions, [(System.Text.Encoding.UTF8.GetBytes(json), sourceName)], _definitions.Values, ReformNames);
+        return Build(Regions, [(System.Text.Encoding.UTF8.GetBytes(json), sourceName)], _definitions.Values, ReformNames, _adjustments, ExtrapolationYears, ValuesAsOf);
+    }
+
+    /// <summary>This store with another extrapolation horizon (see <see cref="ExtrapolationYears"/> and <see cref="ValuesAsOf"/>); values and reforms are unchanged.</summary>
+    /// <param name="years">Years after the date a parameter's values are known to, beyond which its value counts as extrapolated; ≥ 0.</param>
+    /// <param name="valuesAsOf">The new <see cref="ValuesAsOf"/>, or <see langword="null"/> to keep this store's.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="years"/> is negative.</exception>
+    public ParameterStore WithExtrapolationHorizon(int years, DateOnly? valuesAsOf = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(years);
+        return new ParameterStore(Regions, _definitions, _adjustments, ReformNames, years, valuesAsOf ?? ValuesAsOf);
+    }
+
+    /// <summary>
+    /// The parameters whose values at (<paramref name="date"/>, <paramref name="region"/>) are extrapolated (see
+    /// <see cref="ExtrapolationYears"/>), sorted by name: what a projection to that date carries forward rather than
+    /// takes from a dated source. Parameters with no value in force there are skipped.
+    /// </summary>
+    /// <param name="date">The run's date.</param>
+    /// <param name="region">A region of <see cref="Regions"/>.</param>
+    /// <param name="names">The parameters to check (for example a policy's declared parameters), or <see langword="null"/> for every parameter.</param>
+    /// <exception cref="ParameterNotFoundException">A name is not a parameter.</exception>
+    public IReadOnlyList<ResolvedParameter> ExtrapolatedAt(DateOnly date, RegionId region, IEnumerable<string>? names = null)
+    {
+        var result = new List<ResolvedParameter>();
+        foreach (var name in (names ?? Names).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (TryResolve(name, date, region) is { IsExtrapolated: true } resolved)
+            {
+                result.Add(resolved);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>
     /// This store with a named set of overrides applied (what <c>Reforms.ReformApplication.WithReform</c> calls).
     /// Every override is validated first (the parameter exists; the region is in the catalogue; a set value has the
-    /// parameter's shape and lies in its range; a scale factor is finite and non-negative; the dates are ordered);
-    /// all problems are reported together and nothing is applied.
+    /// parameter's shape and lies in its range; a scale factor is finite and non-negative; the dates are ordered), then
+    /// the value after it in every region at or below its region and on every date in its interval where the value in
+    /// force can change; all problems are reported together and nothing is applied.
     /// </summary>
     /// <param name="reformName">The reform's name, recorded on every value it changes.</param>
     /// <param name="overrides">The changes, in order.</param>
@@ -125,6 +189,7 @@ public sealed class ParameterStore : IParameterSource
         var problems = new List<string>();
         var definitions = _definitions.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var adjustments = _adjustments.ToDictionary(kv => kv.Key, kv => kv.Value.ToBuilder(), StringComparer.Ordinal);
+        var accepted = new List<int>();
         for (int i = 0; i < overrides.Count; i++)
         {
             var o = overrides[i];
@@ -159,6 +224,7 @@ public sealed class ParameterStore : IParameterSource
 
                     var entry = new ParameterEntry(region, o.From, o.Until, o.Value, Provenance.Reform, $"reform '{reformName}'" + (o.Note is null ? string.Empty : $": {o.Note}"), o.Note, $"reform '{reformName}'");
                     definitions[o.Parameter] = definition with { Entries = definition.Entries.Add(entry) };
+                    accepted.Add(i);
                     break;
                 case OverrideKind.Scale when !double.IsFinite(o.Amount) || o.Amount < 0:
                     problems.Add($"{where}: a scale factor must be finite and ≥ 0, found {o.Amount}");
@@ -174,34 +240,29 @@ public sealed class ParameterStore : IParameterSource
                     }
 
                     list.Add(new Adjustment(region, o, reformName));
+                    accepted.Add(i);
                     break;
             }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ReformValidationException(reformName, problems);
         }
 
         var store = new ParameterStore(
             Regions,
             definitions.ToFrozenDictionary(StringComparer.Ordinal),
             adjustments.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutable(), StringComparer.Ordinal),
-            ReformNames.Add(reformName));
+            ReformNames.Add(reformName),
+            ExtrapolationYears,
+            ValuesAsOf);
 
-        // Range checks of scaled/added values happen at lookup (they depend on date and region); check the built-in
-        // regions now so that an out-of-range reform fails before a run rather than in the middle of it.
-        foreach (var o in overrides.Where(o => o.Kind != OverrideKind.Set))
+        // A scaled or added value (or a set value under an earlier reform's adjustment) depends on the region and the
+        // date; check it now, in every region of the catalogue at or below the change's region and on every date in
+        // the change's interval where the value in force can change, so that the reform fails here and not in a run.
+        // Changes rejected above are left out of the store; the others are checked so that every problem is reported.
+        foreach (var i in accepted)
         {
-            var region = Regions.GetId(o.RegionCode);
-            var resolved = store.TryResolve(o.Parameter, o.From, region);
-            if (resolved is not null && definitions[o.Parameter].Check(resolved.Value) is { } outOfRange)
-            {
-                problems.Add($"change ({o.Parameter} in {o.RegionCode}): after the change, {outOfRange}");
-            }
+            problems.AddRange(store.ProblemsUnder(overrides[i], i));
         }
 
-        return problems.Count > 0 ? throw new ReformValidationException(reformName, problems) : store;
+        return problems.Count > 0 ? throw new ReformValidationException(reformName, problems.Distinct().ToList()) : store;
     }
 
     /// <summary>Whether a parameter of that name exists.</summary>
@@ -252,8 +313,84 @@ public sealed class ParameterStore : IParameterSource
         return _cache.GetOrAdd((name, date, region.Index), key => ResolveUncached(definition, key.Date, new RegionId(key.Region)));
     }
 
+    /// <summary>
+    /// The problems of the value of <paramref name="o"/>'s parameter in every region at or below <paramref name="o"/>'s
+    /// region, on its first day and on every later day of its interval where an entry or an adjustment of that
+    /// parameter starts or ends (the value in force is constant between those days).
+    /// </summary>
+    private IEnumerable<string> ProblemsUnder(ParameterOverride o, int index)
+    {
+        var definition = _definitions[o.Parameter];
+        var top = Regions.GetId(o.RegionCode);
+        var last = o.Until ?? DateOnly.MaxValue;
+        var dates = new SortedSet<DateOnly> { o.From };
+        void Boundary(DateOnly from, DateOnly? until)
+        {
+            if (from > o.From && from <= last)
+            {
+                dates.Add(from);
+            }
+
+            if (until is { } u && u < last && u >= o.From)
+            {
+                dates.Add(u.AddDays(1));
+            }
+        }
+
+        // Lists that must have the same length as this one, or as which this one must have the same length.
+        var partners = _definitions.Values
+            .Where(d => d.SameLengthAs == o.Parameter || (d.Name == o.Parameter && d.SameLengthAs is not null && _definitions.ContainsKey(d.SameLengthAs)))
+            .Select(d => d.Name == o.Parameter ? (First: d, Second: _definitions[d.SameLengthAs!]) : (First: d, Second: definition))
+            .ToList();
+        foreach (var entry in definition.Entries.Concat(partners.SelectMany(p => p.First.Entries.Concat(p.Second.Entries))))
+        {
+            Boundary(entry.From, entry.Until);
+        }
+
+        if (_adjustments.TryGetValue(o.Parameter, out var adjustments))
+        {
+            foreach (var adjustment in adjustments)
+            {
+                Boundary(adjustment.Override.From, adjustment.Override.Until);
+            }
+        }
+
+        for (int r = 0; r < Regions.Count; r++)
+        {
+            var region = new RegionId((ushort)r);
+            if (!Regions.IsWithin(region, top))
+            {
+                continue;
+            }
+
+            foreach (var date in dates)
+            {
+                ResolveCore(definition, date, region, out var problem);
+                if (problem is not null)
+                {
+                    yield return $"change {index} ({o.Parameter} in {o.RegionCode}): {problem.Value.Message}";
+                }
+
+                foreach (var (first, second) in partners)
+                {
+                    if (LengthProblem(first, second, date, region, out _) is { } mismatch)
+                    {
+                        yield return $"change {index} ({o.Parameter} in {o.RegionCode}): {mismatch}";
+                    }
+                }
+            }
+        }
+    }
+
     private ResolvedParameter? ResolveUncached(ParameterDefinition definition, DateOnly date, RegionId region)
     {
+        var resolved = ResolveCore(definition, date, region, out var problem);
+        return problem is null ? resolved : throw new ReformValidationException(problem.Value.Reform, [problem.Value.Message]);
+    }
+
+    private ResolvedParameter? ResolveCore(ParameterDefinition definition, DateOnly date, RegionId region, out (string Reform, string Message)? problem)
+    {
+        problem = null;
         ParameterEntry? chosen = null;
         foreach (var level in Regions.SelfAndAncestors(region))
         {
@@ -295,15 +432,21 @@ public sealed class ParameterStore : IParameterSource
                 {
                     value = o.Kind == OverrideKind.Scale ? value.Scale(o.Amount) : value.Add(o.Amount);
                     applied.Add($"'{adjustment.ReformName}' {o.Describe()}");
-                    if (definition.Check(value) is { } problem)
+                    if (definition.Check(value) is { } outOfRange)
                     {
-                        throw new ReformValidationException(adjustment.ReformName, [$"{definition.Name} in {Regions[region]} on {date:yyyy-MM-dd}: after {o.Describe()}, {problem}"]);
+                        problem = (adjustment.ReformName, $"{definition.Name} in {Regions[region]} on {date:yyyy-MM-dd}: after {o.Describe()}, {outOfRange}");
+                        return null;
                     }
                 }
             }
         }
 
-        return new ResolvedParameter(definition, date, region, chosen, value, applied);
+        var known = definition.Entries.Max(e => e.From);
+        known = known > ValuesAsOf ? known : ValuesAsOf;
+        return new ResolvedParameter(definition, date, region, chosen, value, applied)
+        {
+            ExtrapolatedBeyond = known.Year <= DateOnly.MaxValue.Year - ExtrapolationYears && date > known.AddYears(ExtrapolationYears) ? known : null,
+        };
     }
 
     private string Suggest(string name)
@@ -341,28 +484,47 @@ public sealed class ParameterStore : IParameterSource
         return previous[b.Length];
     }
 
-    private static ParameterStore Build(RegionCatalog regions, IEnumerable<(byte[] Bytes, string Name)> files, IEnumerable<ParameterDefinition> existing, ImmutableArray<string> reforms = default)
+    private static ParameterStore Build(
+        RegionCatalog regions,
+        IEnumerable<(byte[] Bytes, string Name)> files,
+        IEnumerable<ParameterDefinition> existing,
+        ImmutableArray<string> reforms = default,
+        FrozenDictionary<string, ImmutableArray<Adjustment>>? adjustments = null,
+        int extrapolationYears = DefaultExtrapolationYears,
+        DateOnly valuesAsOf = default)
     {
         var definitions = existing.ToDictionary(d => d.Name, d => d, StringComparer.Ordinal);
         var declaredAt = definitions.ToDictionary(kv => kv.Key, kv => kv.Value.Entries.FirstOrDefault()?.File ?? "(existing store)", StringComparer.Ordinal);
+        var boundsAt = new Dictionary<string, string>(declaredAt, StringComparer.Ordinal);
+        var touched = new Dictionary<string, (string File, string Path)>(StringComparer.Ordinal);
         foreach (var (bytes, name) in files)
         {
             foreach (var declared in ParameterFileReader.Read(bytes, name, regions))
             {
+                CheckNoRepeatedDates(declared, regions);
+                touched[declared.Name] = (declared.File, declared.Path);
                 if (definitions.TryGetValue(declared.Name, out var previous))
                 {
                     if (previous.Unit != declared.Unit || previous.Period != declared.Period || previous.IsList != declared.IsList)
                     {
                         throw new DataFormatException(declared.File, declared.Path,
-                            $"parameter '{declared.Name}' is declared as {Shape(declared.Unit, declared.Period, declared.IsList)} here but as {Shape(previous.Unit, previous.Period, previous.IsList)} in {declaredAt[declared.Name]}");
+                            $"parameter '{declared.Name}' is declared as {Shape(declared.Unit, declared.Period, declared.IsList)} here but as {Shape(previous.Unit, previous.Period, previous.IsList)} in {declaredAt[declared.Name]}; a file cannot change a parameter's unit, period or shape");
                     }
 
-                    foreach (var entry in declared.Entries)
+                    CheckNotLoosened(declared, previous, boundsAt[declared.Name]);
+                    if (declared.SameLengthAs is not null && previous.SameLengthAs is not null && declared.SameLengthAs != previous.SameLengthAs)
                     {
+                        throw new DataFormatException(declared.File, declared.Path + ".same_length_as",
+                            $"parameter '{declared.Name}' is declared the same length as '{declared.SameLengthAs}' here but as '{previous.SameLengthAs}' in {boundsAt[declared.Name]}; a file cannot change it");
+                    }
+
+                    for (int i = 0; i < declared.Entries.Count; i++)
+                    {
+                        var entry = declared.Entries[i];
                         var clash = previous.Entries.FirstOrDefault(e => e.Region == entry.Region && e.From == entry.From);
                         if (clash is not null)
                         {
-                            throw new DataFormatException(declared.File, declared.Path,
+                            throw new DataFormatException(declared.File, Json.Item(declared.Path + ".values", i),
                                 $"parameter '{declared.Name}' already has a value for region {regions[entry.Region].Code} from {entry.From:yyyy-MM-dd} (in {clash.File}); change values with a reform");
                         }
                     }
@@ -372,9 +534,16 @@ public sealed class ParameterStore : IParameterSource
                         Label = previous.Label.Length > 0 ? previous.Label : declared.Label ?? string.Empty,
                         Minimum = declared.Minimum ?? previous.Minimum,
                         Maximum = declared.Maximum ?? previous.Maximum,
+                        Items = declared.Items ?? previous.Items,
+                        SameLengthAs = declared.SameLengthAs ?? previous.SameLengthAs,
                         Entries = previous.Entries.AddRange(declared.Entries),
                     };
-                    CheckEntries(merged, declared.File, declared.Path);
+                    if (declared.Minimum is not null || declared.Maximum is not null || declared.Items is not null || declared.SameLengthAs is not null)
+                    {
+                        boundsAt[declared.Name] = declared.File;
+                    }
+
+                    CheckEntries(merged, declared, regions);
                     definitions[declared.Name] = merged;
                 }
                 else
@@ -387,29 +556,185 @@ public sealed class ParameterStore : IParameterSource
                         declared.IsList,
                         declared.Minimum ?? DefaultMinimum(declared.Unit),
                         declared.Maximum ?? DefaultMaximum(declared.Unit),
-                        [.. declared.Entries]);
-                    CheckEntries(definition, declared.File, declared.Path);
+                        [.. declared.Entries])
+                    {
+                        Items = declared.Items ?? ListConstraints.None,
+                        SameLengthAs = declared.SameLengthAs,
+                    };
+                    CheckEntries(definition, declared, regions);
                     definitions[declared.Name] = definition;
                     declaredAt[declared.Name] = declared.File;
+                    boundsAt[declared.Name] = declared.File;
                 }
             }
         }
 
-        return new ParameterStore(
+        var store = new ParameterStore(
             regions,
             definitions.ToFrozenDictionary(StringComparer.Ordinal),
-            FrozenDictionary<string, ImmutableArray<Adjustment>>.Empty,
-            reforms.IsDefault ? [] : reforms);
+            adjustments ?? FrozenDictionary<string, ImmutableArray<Adjustment>>.Empty,
+            reforms.IsDefault ? [] : reforms,
+            extrapolationYears,
+            valuesAsOf);
+        store.CheckSameLengths(touched, boundsAt);
+        return store;
     }
 
-    private static void CheckEntries(ParameterDefinition definition, string file, string path)
+    /// <summary>
+    /// Checks every <see cref="ParameterDefinition.SameLengthAs"/> pair that a loaded declaration touches, in every
+    /// region and on every date where either list's value in force can change; the error names the file of the newer
+    /// of the two values and that parameter's JSON path.
+    /// </summary>
+    private void CheckSameLengths(Dictionary<string, (string File, string Path)> touched, Dictionary<string, string> boundsAt)
     {
-        for (int i = 0; i < definition.Entries.Length; i++)
+        foreach (var d in _definitions.Values)
         {
-            var problem = definition.Check(definition.Entries[i].Value);
-            if (problem is not null && definition.Entries[i].File == file)
+            if (d.SameLengthAs is not { } other || !(touched.ContainsKey(d.Name) || touched.ContainsKey(other)))
             {
-                throw new DataFormatException(file, path + $".values (value from {definition.Entries[i].From:yyyy-MM-dd})", problem);
+                continue;
+            }
+
+            var declaredIn = boundsAt.GetValueOrDefault(d.Name, "(existing store)");
+            if (!_definitions.TryGetValue(other, out var q) || !q.IsList)
+            {
+                var (file, path) = touched.TryGetValue(d.Name, out var site) ? site : touched[other];
+                throw new DataFormatException(file, path + (touched.ContainsKey(d.Name) ? ".same_length_as" : string.Empty),
+                    $"parameter '{d.Name}' is declared the same length as '{other}' (in {declaredIn}), which is {(q is null ? "not a parameter" : "not a list")}");
+            }
+
+            var dates = d.Entries.Concat(q.Entries).SelectMany(e => e.Until is { } u && u < DateOnly.MaxValue ? [e.From, u.AddDays(1)] : new[] { e.From }).Distinct().Order();
+            foreach (var date in dates)
+            {
+                for (int r = 0; r < Regions.Count; r++)
+                {
+                    if (LengthProblem(d, q, date, new RegionId((ushort)r), out var blamed) is { } problem)
+                    {
+                        throw new DataFormatException(blamed.Entry.File, Json.Child("$.parameters", blamed.Name), $"{problem} ('same_length_as' declared in {declaredIn})");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the values of <paramref name="d"/> and the list it must match in length, <paramref name="q"/>, differ in
+    /// length at (<paramref name="date"/>, <paramref name="region"/>); <paramref name="blamed"/> is the newer of the two entries in force.
+    /// </summary>
+    private string? LengthProblem(ParameterDefinition d, ParameterDefinition q, DateOnly date, RegionId region, out (ParameterEntry Entry, string Name) blamed)
+    {
+        blamed = default;
+        var a = ResolveCore(d, date, region, out _);
+        var b = ResolveCore(q, date, region, out _);
+        if (a is null || b is null || a.Value.Items.Length == b.Value.Items.Length)
+        {
+            return null;
+        }
+
+        blamed = b.Entry.From > a.Entry.From ? (b.Entry, q.Name) : (a.Entry, d.Name);
+        return $"parameter '{d.Name}' has {a.Value.Items.Length} item(s) but '{q.Name}' has {b.Value.Items.Length} in {Regions[region]} on {date:yyyy-MM-dd} " +
+               $"(values from {a.Entry.From:yyyy-MM-dd} in {a.Entry.File} and from {b.Entry.From:yyyy-MM-dd} in {b.Entry.File}); they must have the same length";
+    }
+
+    /// <summary>One value per parameter, region and start date within a declaration: a repeated date would silently let the later value win.</summary>
+    private static void CheckNoRepeatedDates(ParameterFileReader.DeclaredParameter declared, RegionCatalog regions)
+    {
+        for (int i = 1; i < declared.Entries.Count; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (declared.Entries[i].Region == declared.Entries[j].Region && declared.Entries[i].From == declared.Entries[j].From)
+                {
+                    throw new DataFormatException(declared.File, Json.Item(declared.Path + ".values", i),
+                        $"parameter '{declared.Name}' has two values for region {regions[declared.Entries[i].Region].Code} from {declared.Entries[i].From:yyyy-MM-dd} " +
+                        $"(values[{j}] and values[{i}]); give each start date one value");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A re-declaration may repeat or narrow a parameter's range and list constraints (it may also leave them out, keeping
+    /// the earlier ones) but never widen them: a user file cannot make a built-in parameter accept values it rejects.
+    /// </summary>
+    private static void CheckNotLoosened(ParameterFileReader.DeclaredParameter declared, ParameterDefinition previous, string boundsFile)
+    {
+        var bounds = $"[{previous.Minimum}, {previous.Maximum}]";
+        if (declared.Minimum is { } min && min < previous.Minimum)
+        {
+            throw new DataFormatException(declared.File, declared.Path + ".min",
+                $"parameter '{declared.Name}' is declared with min {min}, which widens its allowed range {bounds} (declared in {boundsFile}); a file may repeat or narrow a parameter's range, never widen it");
+        }
+
+        if (declared.Maximum is { } max && max > previous.Maximum)
+        {
+            throw new DataFormatException(declared.File, declared.Path + ".max",
+                $"parameter '{declared.Name}' is declared with max {max}, which widens its allowed range {bounds} (declared in {boundsFile}); a file may repeat or narrow a parameter's range, never widen it");
+        }
+
+        if (declared.Minimum is { } lo && declared.Maximum is null && lo > previous.Maximum)
+        {
+            throw new DataFormatException(declared.File, declared.Path + ".min", $"min {lo} is greater than the allowed maximum {previous.Maximum} (declared in {boundsFile})");
+        }
+
+        if (declared.Maximum is { } hi && declared.Minimum is null && hi < previous.Minimum)
+        {
+            throw new DataFormatException(declared.File, declared.Path + ".max", $"max {hi} is less than the allowed minimum {previous.Minimum} (declared in {boundsFile})");
+        }
+
+        if (declared.Items is { } items && (previous.Items & ~items) != ListConstraints.None)
+        {
+            throw new DataFormatException(declared.File, declared.Path + ".items",
+                $"parameter '{declared.Name}' is declared with items {ConstraintNames(items)}, which drops {ConstraintNames(previous.Items & ~items)} required in {boundsFile}; a file may add list constraints, never remove them");
+        }
+    }
+
+    private static string ConstraintNames(ListConstraints constraints)
+    {
+        var names = new List<string>();
+        if ((constraints & ListConstraints.StrictlyAscending) == ListConstraints.StrictlyAscending)
+        {
+            names.Add("strictly_ascending");
+        }
+        else if ((constraints & ListConstraints.Ascending) != 0)
+        {
+            names.Add("ascending");
+        }
+        else if ((constraints & ListConstraints.StrictlyAscending) != 0)
+        {
+            names.Add("strictly_ascending");
+        }
+
+        if ((constraints & ListConstraints.StartsAtZero) != 0)
+        {
+            names.Add("starts_at_zero");
+        }
+
+        return names.Count == 0 ? "(none)" : string.Join(", ", names);
+    }
+
+    /// <summary>
+    /// Every value of the (possibly merged) definition must fit its range and list constraints: a value of this
+    /// declaration is named by its JSON path; an earlier value that a narrower re-declaration excludes is named by its
+    /// file, region and date, and the error points at the re-declaration.
+    /// </summary>
+    private static void CheckEntries(ParameterDefinition definition, ParameterFileReader.DeclaredParameter declared, RegionCatalog regions)
+    {
+        for (int i = 0; i < declared.Entries.Count; i++)
+        {
+            var entry = declared.Entries[i];
+            if (definition.Check(entry.Value) is { } problem)
+            {
+                throw new DataFormatException(declared.File, Json.Item(declared.Path + ".values", i) + ".value",
+                    $"parameter '{definition.Name}' in region {regions[entry.Region].Code} from {entry.From:yyyy-MM-dd}: {problem}");
+            }
+        }
+
+        foreach (var entry in definition.Entries)
+        {
+            if (!declared.Entries.Contains(entry) && definition.Check(entry.Value) is { } problem)
+            {
+                throw new DataFormatException(declared.File, declared.Path,
+                    $"parameter '{definition.Name}' as declared here would reject its existing value for region {regions[entry.Region].Code} from {entry.From:yyyy-MM-dd} (in {entry.File}): {problem}");
             }
         }
     }

@@ -8,7 +8,10 @@ public static class ReformApplication
     /// <summary>
     /// The store with <paramref name="reform"/> applied. Every change is validated first (the parameter exists; the
     /// region is in the catalogue; a set value has the parameter's shape and lies in its range; a scale factor is
-    /// finite and non-negative; the dates are ordered); all problems are reported together and nothing is applied.
+    /// finite and non-negative; the dates are ordered), and so is the value after each change in every region at or
+    /// below its region and on every date in its interval where the value in force can change (a change that is out of
+    /// range only in one city, or only from a later date, is rejected here, not in a run); all problems are reported
+    /// together and nothing is applied. See <c>docs/parameter-validation.md</c>.
     /// </summary>
     /// <param name="store">The baseline store (or a store with earlier reforms applied).</param>
     /// <param name="reform">The reform.</param>
