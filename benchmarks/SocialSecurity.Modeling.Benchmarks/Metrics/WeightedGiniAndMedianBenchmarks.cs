@@ -5,7 +5,7 @@ namespace SocialSecurity.Modeling.Benchmarks.Metrics;
 
 /// <summary>
 /// Weighted Gini and weighted median of 1 M and 10 M persons (log-normal incomes, continuous weights), against the
-/// floor of a plain <see cref="Array.Sort(double[])"/> of the same values (copy included).
+/// floor of a plain <c>Array.Sort(double[])</c> of the same values (copy included).
 /// Run: <c>dotnet run -c Release --project benchmarks/SocialSecurity.Modeling.Benchmarks -- --filter '*Gini*'</c>.
 /// </summary>
 [MemoryDiagnoser]

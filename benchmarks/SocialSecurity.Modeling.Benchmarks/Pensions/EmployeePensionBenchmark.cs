@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Pensions;
-using SocialSecurity.Modeling.Programs.Pensions.Rules;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;

@@ -554,7 +554,7 @@ public sealed class ParameterStore : IParameterSource
                         declared.Unit,
                         declared.Period,
                         declared.IsList,
-                        declared.Minimum ?? DefaultMinimum(declared.Unit),
+                        declared.Minimum ?? DefaultMinimum,
                         declared.Maximum ?? DefaultMaximum(declared.Unit),
                         [.. declared.Entries])
                     {
@@ -742,7 +742,8 @@ public sealed class ParameterStore : IParameterSource
     private static string Shape(ParameterUnit unit, AmountPeriod period, bool isList)
         => $"{(isList ? "a list of " : string.Empty)}{unit} per {period}".ToLowerInvariant();
 
-    private static double DefaultMinimum(ParameterUnit unit) => 0;
+    /// <summary>Every unit defaults to a lower bound of 0: no parameter is negative unless its file says so.</summary>
+    private const double DefaultMinimum = 0;
 
     private static double DefaultMaximum(ParameterUnit unit) => unit switch
     {

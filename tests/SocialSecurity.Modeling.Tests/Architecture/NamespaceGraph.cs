@@ -87,12 +87,18 @@ internal static class NamespaceGraph
     {
         if (type.BaseType is not null)
         {
-            foreach (var t in Expand(type.BaseType)) yield return (t, "base type");
+            foreach (var t in Expand(type.BaseType))
+            {
+                yield return (t, "base type");
+            }
         }
 
         foreach (var i in type.Interfaces)
         {
-            foreach (var t in Expand(i.InterfaceType)) yield return (t, "interface");
+            foreach (var t in Expand(i.InterfaceType))
+            {
+                yield return (t, "interface");
+            }
         }
 
         foreach (var a in type.CustomAttributes)
@@ -102,20 +108,33 @@ internal static class NamespaceGraph
 
         foreach (var field in type.Fields)
         {
-            foreach (var t in Expand(field.FieldType)) yield return (t, $"field {field.Name}");
+            foreach (var t in Expand(field.FieldType))
+            {
+                yield return (t, $"field {field.Name}");
+            }
         }
 
         foreach (var property in type.Properties)
         {
-            foreach (var t in Expand(property.PropertyType)) yield return (t, $"property {property.Name}");
+            foreach (var t in Expand(property.PropertyType))
+            {
+                yield return (t, $"property {property.Name}");
+            }
         }
 
         foreach (var method in type.Methods)
         {
-            foreach (var t in Expand(method.ReturnType)) yield return (t, $"{method.Name} return");
+            foreach (var t in Expand(method.ReturnType))
+            {
+                yield return (t, $"{method.Name} return");
+            }
+
             foreach (var p in method.Parameters)
             {
-                foreach (var t in Expand(p.ParameterType)) yield return (t, $"{method.Name} parameter {p.Name}");
+                foreach (var t in Expand(p.ParameterType))
+                {
+                    yield return (t, $"{method.Name} parameter {p.Name}");
+                }
             }
 
             if (!method.HasBody)
@@ -125,7 +144,10 @@ internal static class NamespaceGraph
 
             foreach (var v in method.Body.Variables)
             {
-                foreach (var t in Expand(v.VariableType)) yield return (t, $"{method.Name} local");
+                foreach (var t in Expand(v.VariableType))
+                {
+                    yield return (t, $"{method.Name} local");
+                }
             }
 
             foreach (var instruction in method.Body.Instructions)
@@ -133,22 +155,41 @@ internal static class NamespaceGraph
                 switch (instruction.Operand)
                 {
                     case TypeReference t:
-                        foreach (var e in Expand(t)) yield return (e, $"{method.Name} body");
+                        foreach (var e in Expand(t))
+                        {
+                            yield return (e, $"{method.Name} body");
+                        }
+
                         break;
                     case MethodReference m:
-                        foreach (var e in Expand(m.DeclaringType)) yield return (e, $"{method.Name} calls {m.Name}");
-                        foreach (var e in Expand(m.ReturnType)) yield return (e, $"{method.Name} calls {m.Name}");
+                        foreach (var e in Expand(m.DeclaringType))
+                        {
+                            yield return (e, $"{method.Name} calls {m.Name}");
+                        }
+
+                        foreach (var e in Expand(m.ReturnType))
+                        {
+                            yield return (e, $"{method.Name} calls {m.Name}");
+                        }
+
                         if (m is GenericInstanceMethod g)
                         {
                             foreach (var arg in g.GenericArguments)
                             {
-                                foreach (var e in Expand(arg)) yield return (e, $"{method.Name} calls {m.Name}");
+                                foreach (var e in Expand(arg))
+                                {
+                                    yield return (e, $"{method.Name} calls {m.Name}");
+                                }
                             }
                         }
 
                         break;
                     case FieldReference f:
-                        foreach (var e in Expand(f.DeclaringType)) yield return (e, $"{method.Name} field {f.Name}");
+                        foreach (var e in Expand(f.DeclaringType))
+                        {
+                            yield return (e, $"{method.Name} field {f.Name}");
+                        }
+
                         break;
                 }
             }
@@ -162,12 +203,18 @@ internal static class NamespaceGraph
         {
             foreach (var arg in generic.GenericArguments)
             {
-                foreach (var t in Expand(arg)) yield return t;
+                foreach (var t in Expand(arg))
+                {
+                    yield return t;
+                }
             }
         }
         else if (type is TypeSpecification spec)
         {
-            foreach (var t in Expand(spec.ElementType)) yield return t;
+            foreach (var t in Expand(spec.ElementType))
+            {
+                yield return t;
+            }
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Targeting;
 using SocialSecurity.Modeling.Reforms;

@@ -9,7 +9,7 @@ public class OverloadTests
     [Fact]
     public void Unweighted_overloads_equal_empty_and_unit_weights()
     {
-        
+
         Inequality.Theil(Upos).Should().Be(Inequality.Theil(Upos, []));
         Inequality.MeanLogDeviation(Upos).Should().Be(Inequality.MeanLogDeviation(Upos, []));
         Inequality.Atkinson(Upos, 0.5).Should().Be(Inequality.Atkinson(Upos, [], 0.5));

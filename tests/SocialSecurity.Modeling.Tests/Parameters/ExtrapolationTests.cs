@@ -1,4 +1,3 @@
-using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Reforms;

@@ -61,8 +61,12 @@ public sealed class PopulationParquetTests : IDisposable
         {
             builder.AddHousehold(new HouseholdRecord
             {
-                Id = population.HouseholdId[h], Weight = population.Weight[h], RegionCode = population.Regions[population.HouseholdRegion[h]].Code,
-                Area = population.Area[h], FinancialAssets = population.FinancialAssets[h], HousingUnits = population.HousingUnits[h],
+                Id = population.HouseholdId[h],
+                Weight = population.Weight[h],
+                RegionCode = population.Regions[population.HouseholdRegion[h]].Code,
+                Area = population.Area[h],
+                FinancialAssets = population.FinancialAssets[h],
+                HousingUnits = population.HousingUnits[h],
                 HasNonEssentialVehicle = population.NonEssentialVehicle[h] == 1,
             });
         }
@@ -71,11 +75,20 @@ public sealed class PopulationParquetTests : IDisposable
         {
             builder.AddPerson(new PersonRecord
             {
-                Id = population.PersonId[p], HouseholdId = population.HouseholdId[population.PersonHousehold[p]], Age = population.Age[p],
-                Sex = population.Sex[p], Hukou = population.Hukou[p], HukouRegionCode = population.Regions[population.HukouRegion[p]].Code,
-                Disability = (DisabilityGrade)(p % 5), SelfCare = (SelfCareAbility)(p % 3), Employment = population.Employment[p],
-                WagesAnnual = population.WagesAnnual[p], BusinessIncomeAnnual = population.BusinessIncomeAnnual[p], PropertyIncomeAnnual = population.PropertyIncomeAnnual[p],
-                PrivateTransfersAnnual = population.PrivateTransfersAnnual[p], PensionIncomeAnnual = population.PensionIncomeAnnual[p] + (p * Math.PI / 7),
+                Id = population.PersonId[p],
+                HouseholdId = population.HouseholdId[population.PersonHousehold[p]],
+                Age = population.Age[p],
+                Sex = population.Sex[p],
+                Hukou = population.Hukou[p],
+                HukouRegionCode = population.Regions[population.HukouRegion[p]].Code,
+                Disability = (DisabilityGrade)(p % 5),
+                SelfCare = (SelfCareAbility)(p % 3),
+                Employment = population.Employment[p],
+                WagesAnnual = population.WagesAnnual[p],
+                BusinessIncomeAnnual = population.BusinessIncomeAnnual[p],
+                PropertyIncomeAnnual = population.PropertyIncomeAnnual[p],
+                PrivateTransfersAnnual = population.PrivateTransfersAnnual[p],
+                PensionIncomeAnnual = population.PensionIncomeAnnual[p] + (p * Math.PI / 7),
             });
         }
 

@@ -29,7 +29,11 @@ public class HealthShockTests
             {
                 members[i] = new PersonRecord
                 {
-                    Id = personId++, HouseholdId = h, Age = random.Next(90), Sex = (Sex)random.Next(2), Hukou = (HukouType)random.Next(2),
+                    Id = personId++,
+                    HouseholdId = h,
+                    Age = random.Next(90),
+                    Sex = (Sex)random.Next(2),
+                    Hukou = (HukouType)random.Next(2),
                     WagesAnnual = random.Next(3) == 0 ? 0 : random.Next(5_000, 80_000),
                 };
                 groups[i] = group;
