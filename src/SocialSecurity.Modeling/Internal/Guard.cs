@@ -152,14 +152,6 @@ internal static class Guard
     internal static double Fraction(double value, string name)
         => value is >= 0.0 and <= 1.0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} is a share and must lie in [0, 1].");
 
-    /// <summary>The <see cref="decimal"/> form of <see cref="NonNegative(double, string)"/>, for the medical terms while they are in decimal.</summary>
-    internal static decimal NonNegative(decimal value, string name)
-        => value >= 0m ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} is an amount in yuan and must be ≥ 0.");
-
-    /// <summary>The <see cref="decimal"/> form of <see cref="Fraction(double, string)"/>, for the medical terms while they are in decimal.</summary>
-    internal static decimal Fraction(decimal value, string name)
-        => value is >= 0m and <= 1m ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} is a share and must lie in [0, 1].");
-
     internal static string Element(string what, int index, double value, string problem) =>
         string.Format(CultureInfo.InvariantCulture, "{0} at index {1} ({2}) {3}.", what, index, value, problem);
 
