@@ -1,8 +1,10 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Programs.Health;
+using SocialSecurity.Modeling.Simulation;
 
 namespace SocialSecurity.Modeling.Tests.Architecture;
 
@@ -201,6 +203,9 @@ public sealed partial class DocumentationTests
             PensionPolicies.EmployeePensionOnly(),
             MedicalPayoutProgram.CreatePolicy(AssistancePolicies.Programs()),
             MedicalPayoutProgram.CreatePolicyWithObservedGroups(),
+
+            // MedicalBillDrawProgram needs a spending model, a stream and a replicate: built as the health-shock Monte Carlo builds it.
+            new HealthShockSimulation(HealthSpendingModel.Illustrative, ParameterStore.Default, AssistancePolicies.Programs()).ReplicatePolicy(0),
         };
         var instances = policies.SelectMany(p => p.Programs).Concat(AssistancePolicies.Programs()).ToList();
         var types = typeof(PolicyProgram).Assembly.GetTypes()
