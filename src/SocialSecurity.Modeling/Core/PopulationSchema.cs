@@ -8,10 +8,11 @@ namespace SocialSecurity.Modeling.Core;
 /// their own <see cref="ColumnDefinition"/> when they are added.
 /// </summary>
 /// <remarks>
-/// Adding a built-in attribute touches three files: this one (its definition and its row in <see cref="BuiltIns"/>),
-/// the record it is given in (<c>PersonRecord</c> or <c>HouseholdRecord</c>) and <see cref="Population"/> (its typed
-/// accessor). The builder, the CSV and Parquet readers and writers follow this table for double columns; a coded or
-/// region attribute also needs its parse and format line in the file reader (see docs/schema.md).
+/// Adding a built-in attribute touches at most three files: this one (one <c>Declare</c> line: the definition with its
+/// storage and range, its field name in files and whether files must carry it), the record it is given in
+/// (<c>PersonRecord</c> or <c>HouseholdRecord</c>: the property and its line in the record's <c>Mapping</c>) and,
+/// optionally, <see cref="Population"/> (a typed span accessor). The population's arrays, the builder, derived and
+/// synthetic populations, and the CSV and Parquet readers and writers follow this table (see docs/schema.md).
 /// </remarks>
 public static class PopulationSchema
 {
