@@ -12,6 +12,8 @@ namespace SocialSecurity.Modeling.IO;
 /// </summary>
 internal sealed class PopulationRecordReader
 {
+    private static readonly string HouseholdIdField = PopulationSchema.FieldName(PopulationSchema.PersonHouseholdId);
+
     private readonly TableCursor _cursor;
     private readonly RegionCatalog _regions;
     private readonly string[] _required;
@@ -98,7 +100,7 @@ internal sealed class PopulationRecordReader
     public HouseholdRecord Household() => Read(HouseholdRecord.Mapping);
 
     /// <summary>The current row's household id (for a person row).</summary>
-    public long HouseholdId() => Long(PopulationSchema.FieldName(PopulationSchema.PersonHouseholdId));
+    public long HouseholdId() => Long(HouseholdIdField);
 
     /// <summary>The current row as a person.</summary>
     public PersonRecord Person() => Read(PersonRecord.Mapping);

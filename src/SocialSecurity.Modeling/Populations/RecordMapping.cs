@@ -21,7 +21,7 @@ internal abstract class RecordField<TRecord>
     {
         Column = column;
         Field = PopulationSchema.FieldName(column);
-        Required = PopulationSchema.BuiltIns[column.BuiltInIndex].Required;
+        Required = column.BuiltInIndex >= 0 && PopulationSchema.BuiltIns[column.BuiltInIndex].Required;
     }
 
     /// <summary>The built-in column.</summary>
