@@ -31,14 +31,8 @@ public static class InputVariables
     /// <summary>The variables whose sum is a household's income before public transfers, as the dibao income test counts it (market income plus reported pensions).</summary>
     public static IReadOnlyList<string> IncomeForMeansTests { get; } = [Wages.Name, BusinessIncome.Name, PropertyIncome.Name, PrivateTransfers.Name, ReportedPension.Name];
 
-    internal static double[] Column(Population population, string name) => name switch
-    {
-        "person.wages_annual" => population.WagesColumn,
-        "person.business_income_annual" => population.BusinessColumn,
-        "person.property_income_annual" => population.PropertyColumn,
-        "person.private_transfers_annual" => population.PrivateTransfersColumn,
-        "person.reported_pension_annual" => population.PensionColumn,
-        "household.financial_assets" => population.FinancialAssetsColumn,
-        _ => throw new KeyNotFoundException($"'{name}' is not a built-in input variable."),
-    };
+    internal static double[] Column(Population population, string name)
+        => PopulationSchema.Find(name) is { Storage: ColumnStorage.Double } column
+            ? population.Column<double>(column)
+            : throw new KeyNotFoundException($"'{name}' is not a built-in input variable.");
 }

@@ -16,42 +16,47 @@ namespace SocialSecurity.Modeling.Core;
 /// </remarks>
 public sealed class Population
 {
+    private readonly Array[] _columns;
     private readonly Dictionary<string, double[]> _personExtras;
     private RegionId[]? _regionsPresent;
     private readonly Dictionary<string, double[]> _householdExtras;
     private readonly Dictionary<string, ColumnDefinition> _extraDefinitions;
     private readonly ConcurrentDictionary<ColumnDefinition, bool> _checkedAgainst = new(ReferenceEqualityComparer.Instance);
 
+    /// <param name="regions">The region catalogue the region handles refer to.</param>
+    /// <param name="columns">One array per built-in column, indexed by <see cref="ColumnDefinition.BuiltInIndex"/> (the order of <see cref="PopulationSchema.BuiltIns"/>), of the column's storage type; a <see langword="null"/> entry becomes zeros.</param>
+    /// <param name="memberStart">Index of each household's first member, one longer than the number of households.</param>
+    /// <param name="personExtras">The extra person columns by name.</param>
+    /// <param name="householdExtras">The extra household columns by name.</param>
+    /// <param name="extraDefinitions">The extra columns' definitions by name.</param>
     internal Population(
-        RegionCatalog regions,
-        long[] householdIds, double[] weights, ushort[] householdRegion, byte[] area, double[] financialAssets, byte[] housingUnits, byte[] vehicle, int[] memberStart,
-        long[] personIds, int[] personHousehold, byte[] age, byte[] sex, byte[] hukou, ushort[] hukouRegion, byte[] disability, byte[] selfCare, byte[] employment,
-        double[] wages, double[] business, double[] property, double[] privateTransfers, double[] pensions,
+        RegionCatalog regions, Array?[] columns, int[] memberStart,
         Dictionary<string, double[]> personExtras, Dictionary<string, double[]> householdExtras, Dictionary<string, ColumnDefinition> extraDefinitions)
     {
+        var builtIns = PopulationSchema.BuiltIns;
+        if (columns.Length != builtIns.Length)
+        {
+            throw new ArgumentException($"Expected {builtIns.Length} built-in columns, got {columns.Length}.", nameof(columns));
+        }
+
+        int households = memberStart.Length - 1;
+        int persons = memberStart[^1];
+        _columns = new Array[builtIns.Length];
+        for (int i = 0; i < builtIns.Length; i++)
+        {
+            var definition = builtIns[i].Definition;
+            int length = definition.Entity == Entity.Person ? persons : households;
+            var column = columns[i] ?? PopulationSchema.NewArray(definition.Storage, length);
+            if (column.GetType().GetElementType() != PopulationSchema.ElementType(definition.Storage) || column.Length != length)
+            {
+                throw new ArgumentException($"Built-in column '{definition.Name}' must be {length} values of {definition.Storage}.", nameof(columns));
+            }
+
+            _columns[i] = column;
+        }
+
         Regions = regions;
-        HouseholdIdColumn = householdIds;
-        WeightColumn = weights;
-        HouseholdRegionColumn = householdRegion;
-        AreaColumn = area;
-        FinancialAssetsColumn = financialAssets;
-        HousingUnitsColumn = housingUnits;
-        VehicleColumn = vehicle;
         MemberStartColumn = memberStart;
-        PersonIdColumn = personIds;
-        PersonHouseholdColumn = personHousehold;
-        AgeColumn = age;
-        SexColumn = sex;
-        HukouColumn = hukou;
-        HukouRegionColumn = hukouRegion;
-        DisabilityColumn = disability;
-        SelfCareColumn = selfCare;
-        EmploymentColumn = employment;
-        WagesColumn = wages;
-        BusinessColumn = business;
-        PropertyColumn = property;
-        PrivateTransfersColumn = privateTransfers;
-        PensionColumn = pensions;
         _personExtras = personExtras;
         _householdExtras = householdExtras;
         _extraDefinitions = extraDefinitions;
@@ -291,49 +296,58 @@ public sealed class Population
         }
     }
 
-    internal long[] HouseholdIdColumn { get; }
+    internal long[] HouseholdIdColumn => Column<long>(PopulationSchema.HouseholdId);
 
-    internal double[] WeightColumn { get; }
+    internal double[] WeightColumn => Column<double>(PopulationSchema.Weight);
 
-    internal ushort[] HouseholdRegionColumn { get; }
+    internal ushort[] HouseholdRegionColumn => Column<ushort>(PopulationSchema.Region);
 
-    internal byte[] AreaColumn { get; }
+    internal byte[] AreaColumn => Column<byte>(PopulationSchema.Area);
 
-    internal double[] FinancialAssetsColumn { get; }
+    internal double[] FinancialAssetsColumn => Column<double>(PopulationSchema.FinancialAssets);
 
-    internal byte[] HousingUnitsColumn { get; }
+    internal byte[] HousingUnitsColumn => Column<byte>(PopulationSchema.HousingUnits);
 
-    internal byte[] VehicleColumn { get; }
+    internal byte[] VehicleColumn => Column<byte>(PopulationSchema.NonEssentialVehicle);
 
     internal int[] MemberStartColumn { get; }
 
-    internal long[] PersonIdColumn { get; }
+    internal long[] PersonIdColumn => Column<long>(PopulationSchema.PersonId);
 
-    internal int[] PersonHouseholdColumn { get; }
+    internal int[] PersonHouseholdColumn => Column<int>(PopulationSchema.PersonHouseholdId);
 
-    internal byte[] AgeColumn { get; }
+    internal byte[] AgeColumn => Column<byte>(PopulationSchema.Age);
 
-    internal byte[] SexColumn { get; }
+    internal byte[] SexColumn => Column<byte>(PopulationSchema.Sex);
 
-    internal byte[] HukouColumn { get; }
+    internal byte[] HukouColumn => Column<byte>(PopulationSchema.Hukou);
 
-    internal ushort[] HukouRegionColumn { get; }
+    internal ushort[] HukouRegionColumn => Column<ushort>(PopulationSchema.HukouRegion);
 
-    internal byte[] DisabilityColumn { get; }
+    internal byte[] DisabilityColumn => Column<byte>(PopulationSchema.Disability);
 
-    internal byte[] SelfCareColumn { get; }
+    internal byte[] SelfCareColumn => Column<byte>(PopulationSchema.SelfCare);
 
-    internal byte[] EmploymentColumn { get; }
+    internal byte[] EmploymentColumn => Column<byte>(PopulationSchema.Employment);
 
-    internal double[] WagesColumn { get; }
+    internal double[] WagesColumn => Column<double>(PopulationSchema.Wages);
 
-    internal double[] BusinessColumn { get; }
+    internal double[] BusinessColumn => Column<double>(PopulationSchema.BusinessIncome);
 
-    internal double[] PropertyColumn { get; }
+    internal double[] PropertyColumn => Column<double>(PopulationSchema.PropertyIncome);
 
-    internal double[] PrivateTransfersColumn { get; }
+    internal double[] PrivateTransfersColumn => Column<double>(PopulationSchema.PrivateTransfers);
 
-    internal double[] PensionColumn { get; }
+    internal double[] PensionColumn => Column<double>(PopulationSchema.ReportedPension);
+
+    /// <summary>The built-in arrays, indexed by <see cref="ColumnDefinition.BuiltInIndex"/>; shared, never written.</summary>
+    internal IReadOnlyList<Array> BuiltInColumns => _columns;
+
+    /// <summary>The array of a built-in column, typed by its storage (<c>byte[]</c> for <see cref="ColumnStorage.Byte"/>, …).</summary>
+    internal T[] Column<T>(ColumnDefinition builtIn) => (T[])_columns[builtIn.BuiltInIndex];
+
+    /// <summary>The array of a built-in column, as stored.</summary>
+    internal Array Column(ColumnDefinition builtIn) => _columns[builtIn.BuiltInIndex];
 
     internal bool TryGetExtraPersonColumn(string name, out double[] column) => _personExtras.TryGetValue(name, out column!);
 
@@ -393,8 +407,7 @@ public sealed class Population
             return household;
         }
 
-        return name == PopulationSchema.Weight.Name ? WeightColumn
-            : PopulationSchema.Find(name) is { Storage: ColumnStorage.Double } ? InputVariables.Column(this, name)
+        return PopulationSchema.Find(name) is { Storage: ColumnStorage.Double } builtIn ? Column<double>(builtIn)
             : throw new KeyNotFoundException($"The population has no column '{name}' stored as doubles.");
     }
 

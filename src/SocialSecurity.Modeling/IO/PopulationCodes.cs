@@ -4,26 +4,34 @@ namespace SocialSecurity.Modeling.IO;
 
 /// <summary>
 /// The canonical text values of the population's coded fields, shared by every file format (they are the values
-/// documented on <see cref="PopulationFileMapping"/>): names for reading (case-insensitive) and for writing.
+/// documented on <see cref="PopulationFileMapping"/>), taken from the declared codes of the built-in columns
+/// (<see cref="PopulationSchema"/>): names for reading (case-insensitive) and for writing, per column.
 /// </summary>
 internal static class PopulationCodes
 {
-    // Reading names come from the declared codes of the built-in columns (PopulationSchema).
-    public static readonly Dictionary<string, byte> Area = Names(PopulationSchema.Area);
-    public static readonly Dictionary<string, byte> Sex = Names(PopulationSchema.Sex);
-    public static readonly Dictionary<string, byte> Disability = Names(PopulationSchema.Disability);
-    public static readonly Dictionary<string, byte> SelfCare = Names(PopulationSchema.SelfCare);
-    public static readonly Dictionary<string, byte> Employment = Names(PopulationSchema.Employment);
+    private static readonly Dictionary<string, byte>?[] ReadingNames = new Dictionary<string, byte>?[PopulationSchema.BuiltIns.Length];
+    private static readonly string[]?[] WritingNames = new string[]?[PopulationSchema.BuiltIns.Length];
 
-    /// <summary>Looks a coded value up by its characters, without allocating a string.</summary>
-    public static bool TryGet(Dictionary<string, byte> names, ReadOnlySpan<char> text, out byte code)
-        => names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out code);
+    static PopulationCodes()
+    {
+        foreach (var builtIn in PopulationSchema.BuiltIns)
+        {
+            var column = builtIn.Definition;
+            if (column.Type != ColumnType.Code)
+            {
+                continue;
+            }
 
-    public static readonly string[] AreaNames = ["urban", "rural"];
-    public static readonly string[] SexNames = ["female", "male"];
-    public static readonly string[] DisabilityNames = ["none", "1", "2", "3", "4"];
-    public static readonly string[] SelfCareNames = ["able", "partly_unable", "fully_unable"];
-    public static readonly string[] EmploymentNames = ["inactive", "employee", "self_employed", "agricultural", "unemployed", "retired", "student"];
+            ReadingNames[column.BuiltInIndex] = column.Codes.ToDictionary(c => c.Name, c => c.Value, StringComparer.OrdinalIgnoreCase);
+            var names = new string[column.Codes.Max(c => c.Value) + 1];
+            foreach (var code in column.Codes)
+            {
+                names[code.Value] = code.Name;
+            }
+
+            WritingNames[column.BuiltInIndex] = names;
+        }
+    }
 
     /// <summary>Household fields that must be present.</summary>
     public static readonly string[] RequiredHousehold = PopulationSchema.RequiredFields(Entity.Household);
@@ -31,6 +39,15 @@ internal static class PopulationCodes
     /// <summary>Person fields that must be present.</summary>
     public static readonly string[] RequiredPerson = PopulationSchema.RequiredFields(Entity.Person);
 
-    private static Dictionary<string, byte> Names(ColumnDefinition column)
-        => column.Codes.ToDictionary(c => c.Name, c => c.Value, StringComparer.OrdinalIgnoreCase);
+    /// <summary>The names a coded built-in column accepts when read (case-insensitive).</summary>
+    public static Dictionary<string, byte> Names(ColumnDefinition column)
+        => ReadingNames[column.BuiltInIndex] ?? throw new ArgumentException($"'{column.Name}' is not a coded built-in column.", nameof(column));
+
+    /// <summary>The canonical name of each code of a coded built-in column, indexed by code, for writing.</summary>
+    public static string[] WrittenNames(ColumnDefinition column)
+        => WritingNames[column.BuiltInIndex] ?? throw new ArgumentException($"'{column.Name}' is not a coded built-in column.", nameof(column));
+
+    /// <summary>Looks a coded value up by its characters, without allocating a string.</summary>
+    public static bool TryGet(Dictionary<string, byte> names, ReadOnlySpan<char> text, out byte code)
+        => names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out code);
 }

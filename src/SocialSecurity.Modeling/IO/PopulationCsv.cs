@@ -38,62 +38,64 @@ public static class PopulationCsv
         ArgumentNullException.ThrowIfNull(population);
         ArgumentException.ThrowIfNullOrWhiteSpace(householdsPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(personsPath);
-        var regions = population.Regions;
-        var culture = CultureInfo.InvariantCulture;
         var householdExtras = population.ExtraHouseholdColumns.OrderBy(n => n, StringComparer.Ordinal).ToArray();
         var personExtras = population.ExtraPersonColumns.OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        WriteFile(population, householdsPath, Entity.Household, PopulationFileMapping.HouseholdFields, householdExtras, population.HouseholdCount);
+        WriteFile(population, personsPath, Entity.Person, PopulationFileMapping.PersonFields, personExtras, population.PersonCount);
+    }
 
-        using (var writer = new StreamWriter(householdsPath, false, new UTF8Encoding(false)))
+    /// <summary>Writes one entity's rows: the built-in columns in schema order, each formatted as its declaration says, then the extra columns.</summary>
+    private static void WriteFile(Population population, string path, Entity entity, IReadOnlyList<string> fields, string[] extras, int rows)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var columns = PopulationSchema.BuiltIns.Where(b => b.Definition.Entity == entity).Select(b => b.Definition).ToArray();
+        var arrays = Array.ConvertAll(columns, population.Column);
+        var codeNames = Array.ConvertAll(columns, c => c.Type == ColumnType.Code ? PopulationCodes.WrittenNames(c) : null);
+        var extraColumns = Array.ConvertAll(extras, population.DoubleColumn);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.WriteLine(string.Join(',', fields.Concat(extras)));
+        var line = new StringBuilder();
+        for (int row = 0; row < rows; row++)
         {
-            writer.WriteLine(string.Join(',', PopulationFileMapping.HouseholdFields.Concat(householdExtras)));
-            var line = new StringBuilder();
-            for (int h = 0; h < population.HouseholdCount; h++)
+            line.Clear();
+            for (int c = 0; c < columns.Length; c++)
             {
-                line.Clear();
-                line.Append(population.HouseholdId[h].ToString(culture)).Append(',')
-                    .Append(population.Weight[h].ToString("R", culture)).Append(',')
-                    .Append(regions[population.HouseholdRegion[h]].Code).Append(',')
-                    .Append(population.Area[h] == AreaType.Urban ? "urban" : "rural").Append(',')
-                    .Append(population.FinancialAssets[h].ToString("R", culture)).Append(',')
-                    .Append(population.HousingUnits[h].ToString(culture)).Append(',')
-                    .Append(population.NonEssentialVehicle[h].ToString(culture));
-                foreach (var name in householdExtras)
+                if (c > 0)
                 {
-                    line.Append(',').Append(population.ExtraHouseholdColumn(name)[h].ToString("R", culture));
+                    line.Append(',');
                 }
 
-                writer.WriteLine(line);
-            }
-        }
-
-        using (var writer = new StreamWriter(personsPath, false, new UTF8Encoding(false)))
-        {
-            writer.WriteLine(string.Join(',', PopulationFileMapping.PersonFields.Concat(personExtras)));
-            var line = new StringBuilder();
-            for (int p = 0; p < population.PersonCount; p++)
-            {
-                line.Clear();
-                line.Append(population.PersonId[p].ToString(culture)).Append(',')
-                    .Append(population.HouseholdId[population.PersonHousehold[p]].ToString(culture)).Append(',')
-                    .Append(population.Age[p].ToString(culture)).Append(',')
-                    .Append(population.Sex[p] == Sex.Male ? "male" : "female").Append(',')
-                    .Append(population.Hukou[p] == HukouType.Urban ? "urban" : "rural").Append(',')
-                    .Append(regions[population.HukouRegion[p]].Code).Append(',')
-                    .Append(population.Disability[p] == DisabilityGrade.None ? "none" : ((int)population.Disability[p]).ToString(culture)).Append(',')
-                    .Append(PopulationCodes.SelfCareNames[(int)population.SelfCare[p]]).Append(',')
-                    .Append(PopulationCodes.EmploymentNames[(int)population.Employment[p]]).Append(',')
-                    .Append(population.WagesAnnual[p].ToString("R", culture)).Append(',')
-                    .Append(population.BusinessIncomeAnnual[p].ToString("R", culture)).Append(',')
-                    .Append(population.PropertyIncomeAnnual[p].ToString("R", culture)).Append(',')
-                    .Append(population.PrivateTransfersAnnual[p].ToString("R", culture)).Append(',')
-                    .Append(population.PensionIncomeAnnual[p].ToString("R", culture));
-                foreach (var name in personExtras)
+                switch (arrays[c])
                 {
-                    line.Append(',').Append(population.ExtraPersonColumn(name)[p].ToString("R", culture));
+                    case double[] values:
+                        line.Append(values[row].ToString("R", culture));
+                        break;
+                    case long[] ids:
+                        line.Append(ids[row].ToString(culture));
+                        break;
+                    case int[] households: // the person's household, stored as its index: written as its id
+                        line.Append(population.HouseholdIdColumn[households[row]].ToString(culture));
+                        break;
+                    case ushort[] regions:
+                        line.Append(population.Regions[new RegionId(regions[row])].Code);
+                        break;
+                    case byte[] bytes when codeNames[c] is { } names:
+                        line.Append(names[bytes[row]]);
+                        break;
+                    case byte[] bytes:
+                        line.Append(bytes[row].ToString(culture));
+                        break;
+                    default:
+                        throw new InvalidOperationException($"No CSV format for built-in column '{columns[c].Name}'.");
                 }
-
-                writer.WriteLine(line);
             }
+
+            foreach (var extra in extraColumns)
+            {
+                line.Append(',').Append(extra[row].ToString("R", culture));
+            }
+
+            writer.WriteLine(line);
         }
     }
 }

@@ -30,7 +30,8 @@ namespace SocialSecurity.Modeling.IO;
 /// number). Values are checked against the declaration when the population is built.</para>
 /// <para>Required fields: households <c>household_id, weight, region, area</c>; persons <c>person_id,
 /// household_id, age, sex, hukou</c>. The others default to 0 / none / able / inactive when their column is absent.
-/// Canonical values: area and hukou <c>urban|rural</c>; sex <c>female|male</c>; disability <c>none|1|2|3|4</c>;
+/// Canonical values: area and hukou <c>urban|rural</c>; sex <c>female|male</c>; disability <c>none|grade1|grade2|grade3|grade4</c>
+/// (the codes 1–4 are read too);
 /// self_care <c>able|partly_unable|fully_unable</c>; employment <c>inactive|employee|self_employed|agricultural|
 /// unemployed|retired|student</c>; non_essential_vehicle <c>0|1</c>; the enums' integer codes are accepted too.</para>
 /// </remarks>

@@ -65,87 +65,81 @@ public static class PopulationParquet
     private static string? Definitions(Population p, string[] extras)
         => extras.Length == 0 ? null : ColumnDefinitionJson.Write(extras.Select(p.Definition));
 
-    private static async Task WriteHouseholdsAsync(Population p, string path, int rowGroupSize)
-    {
-        var extras = p.ExtraHouseholdColumns.OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        var id = new DataField<long>("household_id");
-        var weight = new DataField<double>("weight");
-        var region = new DataField<string>("region", false);
-        var area = new DataField<string>("area", false);
-        var assets = new DataField<double>("financial_assets");
-        var housing = new DataField<int>("housing_units");
-        var vehicle = new DataField<int>("non_essential_vehicle");
-        var extraFields = extras.Select(n => new DataField<double>(n)).ToArray();
-        var schema = new ParquetSchema([id, weight, region, area, assets, housing, vehicle, .. extraFields]);
-        var regionCodes = Enumerable.Range(0, p.Regions.Count).Select(i => p.Regions[new RegionId((ushort)i)].Code).ToArray();
+    private static Task WriteHouseholdsAsync(Population p, string path, int rowGroupSize)
+        => WriteEntityAsync(p, path, Entity.Household, [.. p.ExtraHouseholdColumns.OrderBy(n => n, StringComparer.Ordinal)], p.HouseholdCount, rowGroupSize);
 
-        await WriteFileAsync(path, schema, extras, Definitions(p, extras), p.HouseholdCount, rowGroupSize, async (group, start, count) =>
+    private static Task WritePersonsAsync(Population p, string path, int rowGroupSize)
+        => WriteEntityAsync(p, path, Entity.Person, [.. p.ExtraPersonColumns.OrderBy(n => n, StringComparer.Ordinal)], p.PersonCount, rowGroupSize);
+
+    /// <summary>Writes one entity's rows: the built-in columns in schema order, each typed as its declaration says (see the class remarks), then the extra columns as doubles.</summary>
+    private static async Task WriteEntityAsync(Population p, string path, Entity entity, string[] extras, int rows, int rowGroupSize)
+    {
+        var columns = PopulationSchema.BuiltIns.Where(b => b.Definition.Entity == entity).ToArray();
+        var regionCodes = Enumerable.Range(0, p.Regions.Count).Select(i => p.Regions[new RegionId((ushort)i)].Code).ToArray();
+        var fields = new DataField[columns.Length];
+        var arrays = new Array[columns.Length];
+        for (int c = 0; c < columns.Length; c++)
+        {
+            var (definition, name, _) = columns[c];
+            var values = p.Column(definition);
+            (DataField Field, Array Values) typed = values switch
+            {
+                double[] => (new DataField<double>(name), values),
+                long[] => (new DataField<long>(name), values),
+                int[] households => (new DataField<long>(name), HouseholdIds(p, households)), // the person's household, stored as its index: written as its id
+                ushort[] => (new DataField<string>(name, false), values),
+                byte[] when definition.Type == ColumnType.Code => (new DataField<string>(name, false), values),
+                byte[] => (new DataField<int>(name), values),
+                _ => throw new InvalidOperationException($"No Parquet type for built-in column '{definition.Name}'."),
+            };
+            (fields[c], arrays[c]) = typed;
+        }
+
+        var extraFields = extras.Select(n => new DataField<double>(n)).ToArray();
+        var schema = new ParquetSchema([.. fields, .. extraFields]);
+        await WriteFileAsync(path, schema, extras, Definitions(p, extras), rows, rowGroupSize, async (group, start, count) =>
         {
             var range = new Range(start, start + count);
-            await group.WriteAsync(id, Slice(p.HouseholdIdColumn, range)).ConfigureAwait(false);
-            await group.WriteAsync(weight, Slice(p.WeightColumn, range)).ConfigureAwait(false);
-            await group.WriteAsync(region, Strings(p.HouseholdRegionColumn, range, r => regionCodes[r])).ConfigureAwait(false);
-            await group.WriteAsync(area, Strings(p.AreaColumn, range, a => PopulationCodes.AreaNames[a])).ConfigureAwait(false);
-            await group.WriteAsync(assets, Slice(p.FinancialAssetsColumn, range)).ConfigureAwait(false);
-            await group.WriteAsync(housing, Ints(p.HousingUnitsColumn, range)).ConfigureAwait(false);
-            await group.WriteAsync(vehicle, Ints(p.VehicleColumn, range)).ConfigureAwait(false);
+            for (int c = 0; c < columns.Length; c++)
+            {
+                var definition = columns[c].Definition;
+                switch (arrays[c])
+                {
+                    case double[] values:
+                        await group.WriteAsync((DataField<double>)fields[c], Slice(values, range)).ConfigureAwait(false);
+                        break;
+                    case long[] values:
+                        await group.WriteAsync((DataField<long>)fields[c], Slice(values, range)).ConfigureAwait(false);
+                        break;
+                    case ushort[] values:
+                        await group.WriteAsync((DataField<string>)fields[c], Strings(values, range, r => regionCodes[r])).ConfigureAwait(false);
+                        break;
+                    case byte[] values when definition.Type == ColumnType.Code:
+                        var names = PopulationCodes.WrittenNames(definition);
+                        await group.WriteAsync((DataField<string>)fields[c], Strings(values, range, v => names[v])).ConfigureAwait(false);
+                        break;
+                    case byte[] values:
+                        await group.WriteAsync((DataField<int>)fields[c], Ints(values, range)).ConfigureAwait(false);
+                        break;
+                }
+            }
+
             for (int i = 0; i < extras.Length; i++)
             {
-                p.TryGetExtraHouseholdColumn(extras[i], out var column);
-                await group.WriteAsync(extraFields[i], Slice(column, range)).ConfigureAwait(false);
+                await group.WriteAsync(extraFields[i], Slice(p.DoubleColumn(extras[i]), range)).ConfigureAwait(false);
             }
         }).ConfigureAwait(false);
     }
 
-    private static async Task WritePersonsAsync(Population p, string path, int rowGroupSize)
+    private static long[] HouseholdIds(Population p, int[] households)
     {
-        var extras = p.ExtraPersonColumns.OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        var id = new DataField<long>("person_id");
-        var household = new DataField<long>("household_id");
-        var age = new DataField<int>("age");
-        var sex = new DataField<string>("sex", false);
-        var hukou = new DataField<string>("hukou", false);
-        var hukouRegion = new DataField<string>("hukou_region", false);
-        var disability = new DataField<string>("disability", false);
-        var selfCare = new DataField<string>("self_care", false);
-        var employment = new DataField<string>("employment", false);
-        var wages = new DataField<double>("wages_annual");
-        var business = new DataField<double>("business_income_annual");
-        var property = new DataField<double>("property_income_annual");
-        var transfers = new DataField<double>("private_transfers_annual");
-        var pensions = new DataField<double>("pension_income_annual");
-        var extraFields = extras.Select(n => new DataField<double>(n)).ToArray();
-        var schema = new ParquetSchema([id, household, age, sex, hukou, hukouRegion, disability, selfCare, employment, wages, business, property, transfers, pensions, .. extraFields]);
-        var regionCodes = Enumerable.Range(0, p.Regions.Count).Select(i => p.Regions[new RegionId((ushort)i)].Code).ToArray();
-        var householdIds = new long[p.PersonCount];
-        for (int i = 0; i < householdIds.Length; i++)
+        var ids = new long[households.Length];
+        for (int i = 0; i < ids.Length; i++)
         {
-            householdIds[i] = p.HouseholdIdColumn[p.PersonHouseholdColumn[i]];
+            ids[i] = p.HouseholdIdColumn[households[i]];
         }
 
-        await WriteFileAsync(path, schema, extras, Definitions(p, extras), p.PersonCount, rowGroupSize, async (group, start, count) =>
-        {
-            var range = new Range(start, start + count);
-            await group.WriteAsync(id, Slice(p.PersonIdColumn, range)).ConfigureAwait(false);
-            await group.WriteAsync(household, Slice(householdIds, range)).ConfigureAwait(false);
-            await group.WriteAsync(age, Ints(p.AgeColumn, range)).ConfigureAwait(false);
-            await group.WriteAsync(sex, Strings(p.SexColumn, range, v => PopulationCodes.SexNames[v])).ConfigureAwait(false);
-            await group.WriteAsync(hukou, Strings(p.HukouColumn, range, v => PopulationCodes.AreaNames[v])).ConfigureAwait(false);
-            await group.WriteAsync(hukouRegion, Strings(p.HukouRegionColumn, range, r => regionCodes[r])).ConfigureAwait(false);
-            await group.WriteAsync(disability, Strings(p.DisabilityColumn, range, v => PopulationCodes.DisabilityNames[v])).ConfigureAwait(false);
-            await group.WriteAsync(selfCare, Strings(p.SelfCareColumn, range, v => PopulationCodes.SelfCareNames[v])).ConfigureAwait(false);
-            await group.WriteAsync(employment, Strings(p.EmploymentColumn, range, v => PopulationCodes.EmploymentNames[v])).ConfigureAwait(false);
-            await group.WriteAsync(wages, Slice(p.WagesColumn, range)).ConfigureAwait(false);
-            await group.WriteAsync(business, Slice(p.BusinessColumn, range)).ConfigureAwait(false);
-            await group.WriteAsync(property, Slice(p.PropertyColumn, range)).ConfigureAwait(false);
-            await group.WriteAsync(transfers, Slice(p.PrivateTransfersColumn, range)).ConfigureAwait(false);
-            await group.WriteAsync(pensions, Slice(p.PensionColumn, range)).ConfigureAwait(false);
-            for (int i = 0; i < extras.Length; i++)
-            {
-                p.TryGetExtraPersonColumn(extras[i], out var column);
-                await group.WriteAsync(extraFields[i], Slice(column, range)).ConfigureAwait(false);
-            }
-        }).ConfigureAwait(false);
+        return ids;
     }
 
     /// <summary>Writes <paramref name="rows"/> rows in row groups to a temporary file, then moves it to <paramref name="path"/>.</summary>

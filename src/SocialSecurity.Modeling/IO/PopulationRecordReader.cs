@@ -12,6 +12,8 @@ namespace SocialSecurity.Modeling.IO;
 /// </summary>
 internal sealed class PopulationRecordReader
 {
+    private static readonly string HouseholdIdField = PopulationSchema.FieldName(PopulationSchema.PersonHouseholdId);
+
     private readonly TableCursor _cursor;
     private readonly RegionCatalog _regions;
     private readonly string[] _required;
@@ -83,69 +85,87 @@ internal sealed class PopulationRecordReader
     public static PopulationRecordReader ForHouseholds(TableCursor cursor, PopulationFileMapping mapping, RegionCatalog regions)
     {
         var reader = new PopulationRecordReader(cursor, regions, PopulationFileMapping.HouseholdFields, PopulationCodes.RequiredHousehold, mapping.Household, mapping.HouseholdExtras, Entity.Household, mapping);
-        reader.RequireInteger("household_id");
-        reader.RequireNumeric("weight", "financial_assets");
+        reader.RequireColumnTypes(HouseholdRecord.Mapping);
         return reader;
     }
 
     public static PopulationRecordReader ForPersons(TableCursor cursor, PopulationFileMapping mapping, RegionCatalog regions)
     {
         var reader = new PopulationRecordReader(cursor, regions, PopulationFileMapping.PersonFields, PopulationCodes.RequiredPerson, mapping.Person, mapping.PersonExtras, Entity.Person, mapping);
-        reader.RequireInteger("person_id", "household_id");
-        reader.RequireNumeric("wages_annual", "business_income_annual", "property_income_annual", "private_transfers_annual", "pension_income_annual");
+        reader.RequireColumnTypes(PersonRecord.Mapping);
         return reader;
     }
 
     /// <summary>The current row as a household.</summary>
-    public HouseholdRecord Household()
-    {
-        var region = Region("region");
-        if (region.Length == 0 || !_regions.TryGetId(region, out _))
-        {
-            throw Error("region", region.Length == 0 ? "the cell is empty but the field is required" : $"unknown region code '{region}'; expected a GB/T 2260 code from the region catalogue");
-        }
-
-        return new HouseholdRecord
-        {
-            Id = Long("household_id"),
-            Weight = Double("weight", 0, double.MaxValue),
-            RegionCode = region,
-            Area = (AreaType)Code("area", PopulationCodes.Area, 1),
-            FinancialAssets = Double("financial_assets", 0, double.MaxValue),
-            HousingUnits = (byte)Int("housing_units", 0, 255),
-            HasNonEssentialVehicle = Int("non_essential_vehicle", 0, 1) == 1,
-        };
-    }
+    public HouseholdRecord Household() => Read(HouseholdRecord.Mapping);
 
     /// <summary>The current row's household id (for a person row).</summary>
-    public long HouseholdId() => Long("household_id");
+    public long HouseholdId() => Long(HouseholdIdField);
 
     /// <summary>The current row as a person.</summary>
-    public PersonRecord Person()
+    public PersonRecord Person() => Read(PersonRecord.Mapping);
+
+    /// <summary>The current row as a record: each built-in field parsed as its declaration says (ids, amounts in their range, counts, codes by name or number, region codes) and set through the record's mapping.</summary>
+    private TRecord Read<TRecord>(RecordMapping<TRecord> mapping)
+        where TRecord : struct
     {
-        var hukouRegion = Region("hukou_region");
-        if (hukouRegion.Length > 0 && !_regions.TryGetId(hukouRegion, out _))
+        var record = default(TRecord);
+        foreach (var field in mapping.Fields)
         {
-            throw Error("hukou_region", $"unknown region code '{hukouRegion}'");
+            var column = field.Column;
+            switch (field)
+            {
+                case NumberField<TRecord> number:
+                    number.Set(ref record, Double(field.Field, column.Minimum, column.Maximum));
+                    break;
+                case IntegerField<TRecord> integer:
+                    integer.Set(ref record, column.Type switch
+                    {
+                        ColumnType.Identifier => Long(field.Field),
+                        ColumnType.Code => Code(field.Field, PopulationCodes.Names(column), (int)column.Maximum),
+                        _ => Int(field.Field, (int)column.Minimum, (int)column.Maximum),
+                    });
+                    break;
+                case RegionField<TRecord> region:
+                    region.Set(ref record, RegionCode(field.Field));
+                    break;
+                default:
+                    throw new InvalidOperationException($"No reader for the field of '{column.Name}'.");
+            }
         }
 
-        return new PersonRecord
+        return record;
+    }
+
+    /// <summary>A region code; <see langword="null"/> when an optional field is empty.</summary>
+    private string? RegionCode(string field)
+    {
+        var region = Region(field);
+        if (region.Length == 0)
         {
-            Id = Long("person_id"),
-            HouseholdId = Long("household_id"),
-            Age = Int("age", 0, 120),
-            Sex = (Sex)Code("sex", PopulationCodes.Sex, 1),
-            Hukou = (HukouType)Code("hukou", PopulationCodes.Area, 1),
-            HukouRegionCode = hukouRegion.Length == 0 ? null : hukouRegion,
-            Disability = (DisabilityGrade)Code("disability", PopulationCodes.Disability, 4),
-            SelfCare = (SelfCareAbility)Code("self_care", PopulationCodes.SelfCare, 2),
-            Employment = (EmploymentStatus)Code("employment", PopulationCodes.Employment, 6),
-            WagesAnnual = Double("wages_annual", 0, double.MaxValue),
-            BusinessIncomeAnnual = Double("business_income_annual", double.MinValue, double.MaxValue),
-            PropertyIncomeAnnual = Double("property_income_annual", double.MinValue, double.MaxValue),
-            PrivateTransfersAnnual = Double("private_transfers_annual", 0, double.MaxValue),
-            PensionIncomeAnnual = Double("pension_income_annual", 0, double.MaxValue),
-        };
+            return Array.IndexOf(_required, field) < 0 ? null : throw Error(field, "the cell is empty but the field is required");
+        }
+
+        return _regions.TryGetId(region, out _)
+            ? region
+            : throw Error(field, $"unknown region code '{region}'; expected a GB/T 2260 code from the region catalogue");
+    }
+
+    /// <summary>Typed files must hold ids as whole numbers and amounts as numbers.</summary>
+    private void RequireColumnTypes<TRecord>(RecordMapping<TRecord> mapping)
+        where TRecord : struct
+    {
+        foreach (var field in mapping.Fields)
+        {
+            if (field.Column.Type == ColumnType.Identifier)
+            {
+                RequireInteger(field.Field);
+            }
+            else if (field.Column.Storage == ColumnStorage.Double)
+            {
+                RequireNumeric(field.Field);
+            }
+        }
     }
 
     /// <summary>Appends the current row's extra values to <paramref name="into"/> (one list per extra column).</summary>

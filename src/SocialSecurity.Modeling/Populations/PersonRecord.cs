@@ -49,4 +49,25 @@ public readonly record struct PersonRecord
 
     /// <summary>Pensions received as reported in the data (not simulated), yuan per year.</summary>
     public double PensionIncomeAnnual { get; init; }
+
+    /// <summary>
+    /// The record's built-in columns (<see cref="PopulationSchema"/>, person entity): how the builder reads each one and
+    /// how the file readers set it. A new built-in person column needs its property above and its line here.
+    /// </summary>
+    internal static RecordMapping<PersonRecord> Mapping { get; } = new(
+        Entity.Person,
+        new IntegerField<PersonRecord>(PopulationSchema.PersonId, (in PersonRecord p) => p.Id, (ref PersonRecord p, long v) => p = p with { Id = v }),
+        new IntegerField<PersonRecord>(PopulationSchema.PersonHouseholdId, (in PersonRecord p) => p.HouseholdId, (ref PersonRecord p, long v) => p = p with { HouseholdId = v }),
+        new IntegerField<PersonRecord>(PopulationSchema.Age, (in PersonRecord p) => p.Age, (ref PersonRecord p, long v) => p = p with { Age = (int)v }),
+        new IntegerField<PersonRecord>(PopulationSchema.Sex, (in PersonRecord p) => (long)p.Sex, (ref PersonRecord p, long v) => p = p with { Sex = (Sex)v }),
+        new IntegerField<PersonRecord>(PopulationSchema.Hukou, (in PersonRecord p) => (long)p.Hukou, (ref PersonRecord p, long v) => p = p with { Hukou = (HukouType)v }),
+        new RegionField<PersonRecord>(PopulationSchema.HukouRegion, (in PersonRecord p) => p.HukouRegionCode, (ref PersonRecord p, string? v) => p = p with { HukouRegionCode = v }),
+        new IntegerField<PersonRecord>(PopulationSchema.Disability, (in PersonRecord p) => (long)p.Disability, (ref PersonRecord p, long v) => p = p with { Disability = (DisabilityGrade)v }),
+        new IntegerField<PersonRecord>(PopulationSchema.SelfCare, (in PersonRecord p) => (long)p.SelfCare, (ref PersonRecord p, long v) => p = p with { SelfCare = (SelfCareAbility)v }),
+        new IntegerField<PersonRecord>(PopulationSchema.Employment, (in PersonRecord p) => (long)p.Employment, (ref PersonRecord p, long v) => p = p with { Employment = (EmploymentStatus)v }),
+        new NumberField<PersonRecord>(PopulationSchema.Wages, (in PersonRecord p) => p.WagesAnnual, (ref PersonRecord p, double v) => p = p with { WagesAnnual = v }),
+        new NumberField<PersonRecord>(PopulationSchema.BusinessIncome, (in PersonRecord p) => p.BusinessIncomeAnnual, (ref PersonRecord p, double v) => p = p with { BusinessIncomeAnnual = v }),
+        new NumberField<PersonRecord>(PopulationSchema.PropertyIncome, (in PersonRecord p) => p.PropertyIncomeAnnual, (ref PersonRecord p, double v) => p = p with { PropertyIncomeAnnual = v }),
+        new NumberField<PersonRecord>(PopulationSchema.PrivateTransfers, (in PersonRecord p) => p.PrivateTransfersAnnual, (ref PersonRecord p, double v) => p = p with { PrivateTransfersAnnual = v }),
+        new NumberField<PersonRecord>(PopulationSchema.ReportedPension, (in PersonRecord p) => p.PensionIncomeAnnual, (ref PersonRecord p, double v) => p = p with { PensionIncomeAnnual = v }));
 }

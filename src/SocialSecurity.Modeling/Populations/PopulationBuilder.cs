@@ -25,27 +25,13 @@ public sealed class PopulationBuilder
     private const int MaxListedProblems = 20;
 
     private readonly RegionCatalog _regions;
+    private readonly FieldBuffer<HouseholdRecord>[] _householdColumns;
+    private readonly FieldBuffer<PersonRecord>[] _personColumns;
+    private readonly IntegerField<HouseholdRecord> _householdId = HouseholdRecord.Mapping.Id;
+    private readonly IntegerField<PersonRecord> _personId = PersonRecord.Mapping.Id;
     private readonly ColumnBuffer<long> _householdIds;
-    private readonly ColumnBuffer<double> _weights;
-    private readonly ColumnBuffer<ushort> _householdRegion;
-    private readonly ColumnBuffer<byte> _area;
-    private readonly ColumnBuffer<double> _financialAssets;
-    private readonly ColumnBuffer<byte> _housingUnits;
-    private readonly ColumnBuffer<byte> _vehicle;
     private readonly ColumnBuffer<long> _personIds;
     private readonly ColumnBuffer<long> _personHouseholdIds;
-    private readonly ColumnBuffer<byte> _age;
-    private readonly ColumnBuffer<byte> _sex;
-    private readonly ColumnBuffer<byte> _hukou;
-    private readonly ColumnBuffer<ushort> _hukouRegion; // ushort.MaxValue: same as household region
-    private readonly ColumnBuffer<byte> _disability;
-    private readonly ColumnBuffer<byte> _selfCare;
-    private readonly ColumnBuffer<byte> _employment;
-    private readonly ColumnBuffer<double> _wages;
-    private readonly ColumnBuffer<double> _business;
-    private readonly ColumnBuffer<double> _property;
-    private readonly ColumnBuffer<double> _privateTransfers;
-    private readonly ColumnBuffer<double> _pensions;
     private readonly Dictionary<string, double[]> _personExtras = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double[]> _householdExtras = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ColumnDefinition> _extraDefinitions = new(StringComparer.Ordinal);
@@ -64,27 +50,11 @@ public sealed class PopulationBuilder
         _regions = regions ?? RegionCatalog.Default;
         int h = expectedHouseholds > 0 ? expectedHouseholds : Math.Max(16, expectedPersons / 3);
         int p = expectedPersons > 0 ? expectedPersons : h * 3;
-        _householdIds = new(h);
-        _weights = new(h);
-        _householdRegion = new(h);
-        _area = new(h);
-        _financialAssets = new(h);
-        _housingUnits = new(h);
-        _vehicle = new(h);
-        _personIds = new(p);
-        _personHouseholdIds = new(p);
-        _age = new(p);
-        _sex = new(p);
-        _hukou = new(p);
-        _hukouRegion = new(p);
-        _disability = new(p);
-        _selfCare = new(p);
-        _employment = new(p);
-        _wages = new(p);
-        _business = new(p);
-        _property = new(p);
-        _privateTransfers = new(p);
-        _pensions = new(p);
+        _householdColumns = Array.ConvertAll(HouseholdRecord.Mapping.Fields, f => FieldBuffer<HouseholdRecord>.For(f, h, _regions));
+        _personColumns = Array.ConvertAll(PersonRecord.Mapping.Fields, f => FieldBuffer<PersonRecord>.For(f, p, _regions));
+        _householdIds = Ids(_householdColumns, PopulationSchema.HouseholdId);
+        _personIds = Ids(_personColumns, PopulationSchema.PersonId);
+        _personHouseholdIds = Ids(_personColumns, PopulationSchema.PersonHouseholdId);
     }
 
     /// <summary>The number of households added so far.</summary>
@@ -100,29 +70,12 @@ public sealed class PopulationBuilder
     {
         EnsureNotBuilt();
         int row = _householdIds.Count;
-        long entityId = household.Id;
-        string Where() => $"household row {row} (id {entityId})"; // built only when something is wrong
-        Check(PopulationSchema.Weight, "weight", household.Weight, "household", row, household.Id);
-        Check(PopulationSchema.FinancialAssets, "financial_assets", household.FinancialAssets, "household", row, household.Id);
-        ushort region = 0;
-        if (household.RegionCode is null || !_regions.TryGetId(household.RegionCode, out var id))
+        long id = _householdId.Get(in household);
+        foreach (var column in _householdColumns)
         {
-            Problem($"column 'region', {Where()}: unknown region code '{household.RegionCode}'; expected a GB/T 2260 code from the region catalogue");
-        }
-        else
-        {
-            region = id.Index;
+            column.Add(in household, this, row, id);
         }
 
-        Check(PopulationSchema.Area, "area", (int)household.Area, "household", row, household.Id);
-
-        _householdIds.Add(household.Id);
-        _weights.Add(household.Weight);
-        _householdRegion.Add(region);
-        _area.Add((byte)household.Area);
-        _financialAssets.Add(household.FinancialAssets);
-        _housingUnits.Add(household.HousingUnits);
-        _vehicle.Add(household.HasNonEssentialVehicle ? (byte)1 : (byte)0);
         return row;
     }
 
@@ -133,48 +86,12 @@ public sealed class PopulationBuilder
     {
         EnsureNotBuilt();
         int row = _personIds.Count;
-        long entityId = person.Id;
-        string Where() => $"person row {row} (id {entityId})"; // built only when something is wrong
-        Check(PopulationSchema.Age, "age", person.Age, "person", row, person.Id);
-        Check(PopulationSchema.Sex, "sex", (int)person.Sex, "person", row, person.Id);
-        Check(PopulationSchema.Hukou, "hukou", (int)person.Hukou, "person", row, person.Id);
-        Check(PopulationSchema.Disability, "disability", (int)person.Disability, "person", row, person.Id);
-        Check(PopulationSchema.SelfCare, "self_care", (int)person.SelfCare, "person", row, person.Id);
-        Check(PopulationSchema.Employment, "employment", (int)person.Employment, "person", row, person.Id);
-
-        ushort hukouRegion = ushort.MaxValue;
-        if (person.HukouRegionCode is not null)
+        long id = _personId.Get(in person);
+        foreach (var column in _personColumns)
         {
-            if (_regions.TryGetId(person.HukouRegionCode, out var id))
-            {
-                hukouRegion = id.Index;
-            }
-            else
-            {
-                Problem($"column 'hukou_region', {Where()}: unknown region code '{person.HukouRegionCode}'");
-            }
+            column.Add(in person, this, row, id);
         }
 
-        Check(PopulationSchema.Wages, "wages_annual", person.WagesAnnual, "person", row, person.Id);
-        Check(PopulationSchema.BusinessIncome, "business_income_annual", person.BusinessIncomeAnnual, "person", row, person.Id);
-        Check(PopulationSchema.PropertyIncome, "property_income_annual", person.PropertyIncomeAnnual, "person", row, person.Id);
-        Check(PopulationSchema.PrivateTransfers, "private_transfers_annual", person.PrivateTransfersAnnual, "person", row, person.Id);
-        Check(PopulationSchema.ReportedPension, "pension_income_annual", person.PensionIncomeAnnual, "person", row, person.Id);
-
-        _personIds.Add(person.Id);
-        _personHouseholdIds.Add(person.HouseholdId);
-        _age.Add((byte)Math.Clamp(person.Age, 0, 120));
-        _sex.Add((byte)person.Sex);
-        _hukou.Add((byte)person.Hukou);
-        _hukouRegion.Add(hukouRegion);
-        _disability.Add((byte)person.Disability);
-        _selfCare.Add((byte)person.SelfCare);
-        _employment.Add((byte)person.Employment);
-        _wages.Add(person.WagesAnnual);
-        _business.Add(person.BusinessIncomeAnnual);
-        _property.Add(person.PropertyIncomeAnnual);
-        _privateTransfers.Add(person.PrivateTransfersAnnual);
-        _pensions.Add(person.PensionIncomeAnnual);
         return row;
     }
 
@@ -324,26 +241,42 @@ public sealed class PopulationBuilder
         }
 
         var sortedHousehold = new int[persons];
-        var hukouRegion = new ushort[persons];
-        var householdRegion = _householdRegion.ToArray();
         for (int i = 0; i < persons; i++)
         {
-            int h = personHousehold[order[i]];
-            sortedHousehold[i] = h;
-            ushort r = _hukouRegion[order[i]];
-            hukouRegion[i] = r == ushort.MaxValue ? householdRegion[h] : r;
+            sortedHousehold[i] = personHousehold[order[i]];
+        }
+
+        // Household columns as added; person columns in member order. The person's household id becomes the
+        // household's index, and an optional region not given becomes the household's region.
+        var columns = new Array?[PopulationSchema.BuiltIns.Length];
+        foreach (var column in _householdColumns)
+        {
+            columns[column.Field.Column.BuiltInIndex] = column.ToArray();
+        }
+
+        var householdRegion = (ushort[])columns[PopulationSchema.Region.BuiltInIndex]!;
+        foreach (var column in _personColumns)
+        {
+            columns[column.Field.Column.BuiltInIndex] = ReferenceEquals(column.Field.Column, PopulationSchema.PersonHouseholdId) ? sortedHousehold
+                : column is RegionBuffer<PersonRecord> { Field.Required: false } region ? region.Permute(order, sortedHousehold, householdRegion)
+                : column.Permute(order);
         }
 
         _built = true;
         return new Population(
             _regions,
-            _householdIds.ToArray(), _weights.ToArray(), householdRegion, _area.ToArray(), _financialAssets.ToArray(), _housingUnits.ToArray(), _vehicle.ToArray(), memberStart,
-            _personIds.Permute(order), sortedHousehold, _age.Permute(order), _sex.Permute(order), _hukou.Permute(order), hukouRegion, _disability.Permute(order), _selfCare.Permute(order), _employment.Permute(order),
-            _wages.Permute(order), _business.Permute(order), _property.Permute(order), _privateTransfers.Permute(order), _pensions.Permute(order),
+            columns,
+            memberStart,
             _personExtras.ToDictionary(kv => kv.Key, kv => Permute(kv.Value, order), StringComparer.Ordinal),
             new Dictionary<string, double[]>(_householdExtras, StringComparer.Ordinal),
             new Dictionary<string, ColumnDefinition>(_extraDefinitions, StringComparer.Ordinal));
     }
+
+    private static ColumnBuffer<long> Ids<TRecord>(FieldBuffer<TRecord>[] columns, ColumnDefinition column)
+        where TRecord : struct
+        => Array.Find(columns, c => ReferenceEquals(c.Field.Column, column)) is LongBuffer<TRecord> ids
+            ? ids.Values
+            : throw new InvalidOperationException($"The record mapping holds no id buffer for '{column.Name}'.");
 
     private static double[] Permute(double[] values, int[] order)
     {
@@ -392,16 +325,9 @@ public sealed class PopulationBuilder
         return count;
     }
 
-    /// <summary>Checks one built-in value against its declaration; the problem line names the file field, the row, the id and the valid values.</summary>
-    private void Check(ColumnDefinition definition, string field, double value, string entity, int row, long id)
-    {
-        if (!definition.Accepts(value))
-        {
-            Problem(ColumnChecks.Describe(definition, field, entity, row, id, value));
-        }
-    }
-
-    private void Problem(string text)
+    /// <summary>Records a problem; the first <see cref="MaxListedProblems"/> are listed, the rest counted.</summary>
+    /// <param name="text">The problem line.</param>
+    internal void Problem(string text)
     {
         _problemCount++;
         if (_problems.Count < MaxListedProblems)

@@ -345,12 +345,32 @@ public static class SyntheticPopulation
             }
         }
 
+        // Built-in columns the draft does not model stay null: the population fills them with zeros (the default code).
+        var columns = new Array?[PopulationSchema.BuiltIns.Length];
+        void Set(ColumnDefinition column, Array values) => columns[column.BuiltInIndex] = values;
+        Set(PopulationSchema.HouseholdId, householdIds);
+        Set(PopulationSchema.Weight, draft.Weight[..households]);
+        Set(PopulationSchema.Region, householdRegion);
+        Set(PopulationSchema.Area, Bytes(draft.Area, households));
+        Set(PopulationSchema.FinancialAssets, assets);
+        Set(PopulationSchema.HousingUnits, homes);
+        Set(PopulationSchema.NonEssentialVehicle, vehicle);
+        Set(PopulationSchema.PersonId, personIds);
+        Set(PopulationSchema.PersonHouseholdId, personHousehold);
+        Set(PopulationSchema.Age, draft.Age[..persons]);
+        Set(PopulationSchema.Sex, Bytes(draft.Sex, persons));
+        Set(PopulationSchema.Hukou, Bytes(draft.Hukou, persons));
+        Set(PopulationSchema.HukouRegion, hukouRegion);
+        Set(PopulationSchema.Disability, Bytes(draft.Disability, persons));
+        Set(PopulationSchema.SelfCare, Bytes(draft.SelfCare, persons));
+        Set(PopulationSchema.Employment, Bytes(draft.Employment, persons));
+        Set(PopulationSchema.Wages, draft.Wages[..persons]);
+        Set(PopulationSchema.BusinessIncome, draft.Business[..persons]);
+        Set(PopulationSchema.PropertyIncome, draft.Property[..persons]);
+        Set(PopulationSchema.PrivateTransfers, draft.Transfers[..persons]);
+        Set(PopulationSchema.ReportedPension, draft.Pensions[..persons]);
         return new Population(
-            regions,
-            householdIds, draft.Weight[..households], householdRegion, Bytes(draft.Area, households), assets, homes, vehicle, draft.MemberStart[..(households + 1)],
-            personIds, personHousehold, draft.Age[..persons], Bytes(draft.Sex, persons), Bytes(draft.Hukou, persons), hukouRegion,
-            Bytes(draft.Disability, persons), Bytes(draft.SelfCare, persons), Bytes(draft.Employment, persons),
-            draft.Wages[..persons], draft.Business[..persons], draft.Property[..persons], draft.Transfers[..persons], draft.Pensions[..persons],
+            regions, columns, draft.MemberStart[..(households + 1)],
             new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal));
     }
 

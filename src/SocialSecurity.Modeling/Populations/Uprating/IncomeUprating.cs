@@ -102,12 +102,14 @@ public sealed class IncomeUprating
         ArgumentNullException.ThrowIfNull(population);
         return PopulationDerivation.With(
             population,
-            financialAssets: Scaled(population.FinancialAssetsColumn, IncomeSource.FinancialAssets, from, to),
-            wages: Scaled(population.WagesColumn, IncomeSource.Wages, from, to),
-            business: Scaled(population.BusinessColumn, IncomeSource.BusinessIncome, from, to),
-            property: Scaled(population.PropertyColumn, IncomeSource.PropertyIncome, from, to),
-            privateTransfers: Scaled(population.PrivateTransfersColumn, IncomeSource.PrivateTransfers, from, to),
-            pensions: Scaled(population.PensionColumn, IncomeSource.Pensions, from, to));
+            [
+                (PopulationSchema.FinancialAssets, Scaled(population.FinancialAssetsColumn, IncomeSource.FinancialAssets, from, to)),
+                (PopulationSchema.Wages, Scaled(population.WagesColumn, IncomeSource.Wages, from, to)),
+                (PopulationSchema.BusinessIncome, Scaled(population.BusinessColumn, IncomeSource.BusinessIncome, from, to)),
+                (PopulationSchema.PropertyIncome, Scaled(population.PropertyColumn, IncomeSource.PropertyIncome, from, to)),
+                (PopulationSchema.PrivateTransfers, Scaled(population.PrivateTransfersColumn, IncomeSource.PrivateTransfers, from, to)),
+                (PopulationSchema.ReportedPension, Scaled(population.PensionColumn, IncomeSource.Pensions, from, to)),
+            ]);
     }
 
     internal static IncomeUprating Parse(byte[] utf8, string file)

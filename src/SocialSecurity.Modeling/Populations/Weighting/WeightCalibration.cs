@@ -110,6 +110,6 @@ public static class WeightCalibration
             throw new ArgumentException($"The calibration gave {result.Spread.NegativeWeights} negative weight(s) (min w/d {result.Spread.MinRatio:0.###}); use truncated linear or logit calibration with a lower bound ≥ 0.", nameof(result));
         }
 
-        return PopulationDerivation.With(population, weights: (double[])result.Weights.Clone());
+        return PopulationDerivation.With(population, [(PopulationSchema.Weight, (double[])result.Weights.Clone())]);
     }
 }
