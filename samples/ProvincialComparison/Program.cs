@@ -18,95 +18,157 @@ using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-SampleOptions options;
+bool verbose = args.Contains("--verbose") || Environment.GetEnvironmentVariable("SOCIALSECURITY_VERBOSE") == "1";
+SampleOptions options = new();
+ParameterStore store = null!;
+DateOnly reformStart = default;
+var illustrative = new SortedDictionary<string, List<string>>(StringComparer.Ordinal); // "parameter = value" → provinces
 try
 {
+    // Every flag is parsed and checked, the date against the rules and the output folder on disk, before any work.
     options = SampleOptions.Parse(args);
+    if (options.Help)
+    {
+        Console.WriteLine(SampleOptions.Usage);
+        return 0;
+    }
+
+    store = ParameterStore.Default;
+    CheckDate();
+    var output = options.OutputFolder is { } path ? OutputFolder.Check(path) : null;
+    reformStart = new DateOnly(options.Date.Year, 1, 1);
+    return Run(output);
 }
-catch (ArgumentException e)
+catch (UsageException e)
 {
-    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine($"error: {e.Message}");
     return 2;
 }
-
-var clock = Stopwatch.StartNew();
-var store = ParameterStore.Default;
-var policy = AssistancePolicies.ExtendedWithTargeting();
-var progress = new ConsoleProgressBar();
-var reformStart = new DateOnly(options.Date.Year, 1, 1);
-Console.WriteLine($"SocialSecurity.Modeling — four-province comparison at {options.Date:yyyy-MM-dd}, {options.PersonsPerProvince:N0} sample persons per province, seed {options.Seed}");
-Console.WriteLine($"Policy: {string.Join(", ", policy.Programs.Select(p => p.Name))}. Income: household per-capita disposable income (CEQ), persons weighted.");
-Console.WriteLine("Dibao with take-up and identification errors [I]; medical bills drawn from an illustrative spending model [I].");
-Console.WriteLine();
-
-var rows = new List<ScenarioMetrics>();
-var health = new List<HealthMetrics>();
-var lorenz = new List<(string, LorenzCurve, double)>();
-var incidence = new List<(string Province, List<(string, double[])> Reforms)>();
-var illustrative = new SortedDictionary<string, List<string>>(StringComparer.Ordinal); // "parameter = value" → provinces
-foreach (var province in RegionCodes.StudyProvinces)
+catch (Exception e)
 {
-    var name = ProvinceName(province);
-    Console.WriteLine($"{name}: building the synthetic population …");
-    var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = province, Persons = options.PersonsPerProvince, Seed = options.Seed });
-    var baseline = Microsimulation.Run(population, policy, store, options.Date, progress: progress, stage: $"{name} baseline");
-    var baselineIncome = baseline.PerCapitaIncome(IncomeConcept.Disposable);
-    double povertyLine = 0.6 * Quantiles.WeightedMedian(baselineIncome, baseline.PersonWeights);
-    rows.Add(ScenarioMetrics.Compute(name, "baseline", baseline, povertyLine, 0));
-    lorenz.Add((name, Lorenz.Curve(baselineIncome, baseline.PersonWeights), rows[^1].Gini));
-
-    var deciles = new List<(string, double[])>();
-    foreach (var reform in Reforms(province))
+    // One line (type and message) for an unexpected failure; the stack trace only on request.
+    Console.Error.WriteLine($"error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+    if (verbose)
     {
-        var run = Microsimulation.Run(population, policy, store.WithReform(reform), options.Date, progress: progress, stage: $"{name} {reform.Name}");
-        var comparison = ReformComparison.Compare(baseline, run);
-        rows.Add(ScenarioMetrics.Compute(name, reform.Name, run, povertyLine, comparison.NetFiscalCostAnnual));
-        deciles.Add((reform.Name, comparison.Deciles.Select(d => d.MeanChange).ToArray()));
+        Console.Error.WriteLine(e);
+    }
+    else
+    {
+        Console.Error.WriteLine("(run with --verbose or SOCIALSECURITY_VERBOSE=1 for the stack trace)");
     }
 
-    incidence.Add((name, deciles));
+    return 1;
+}
 
-    // Medical bills: Hangzhou's household out-of-pocket cap applied province-wide, and the dibao standard reform, whose new
-    // dibao households get medical assistance and the cap in the same run; Monte Carlo replicates.
-    progress.Report(new SimulationProgress($"{name} medical bills", 0, 1));
-    health.AddRange(HealthProtection.Compare(name, province, population, policy, Reforms(province).First(), store, options.Date, options.HealthReplicates, options.Seed));
-    progress.Report(new SimulationProgress($"{name} medical bills", 1, 1));
-
-    foreach (var parameter in policy.Parameters)
+// The date must have every value the policy (and the sample's health reforms) needs in force in every study province.
+void CheckDate()
+{
+    var names = AssistancePolicies.ExtendedWithTargeting().Parameters.Concat(HealthParameters()).ToList();
+    var required = names.Where(n => RegionCodes.StudyProvinces.All(p => store.TryResolve(n, SampleOptions.DefaultDate, store.Regions.GetId(p)) is not null)).ToList();
+    DateOnly first = DateOnly.MinValue;
+    foreach (var name in required)
     {
-        var resolved = store.TryResolve(parameter, options.Date, store.Regions.GetId(province));
-        if (resolved is { IsIllustrative: true })
+        foreach (var province in RegionCodes.StudyProvinces)
         {
-            Illustrative($"{parameter} = {resolved.Value}", name);
+            var regions = store.Regions.SelfAndAncestors(store.Regions.GetId(province)).ToHashSet();
+            var starts = store.Definition(name).Entries.Where(e => regions.Contains(e.Region)).Select(e => e.From).ToList();
+            if (starts.Count > 0 && starts.Min() > first)
+            {
+                first = starts.Min();
+            }
         }
     }
-}
 
-// The household-cap values the cap reform copies from Hangzhou to every province.
-foreach (var parameter in HealthParameters())
-{
-    var resolved = store.TryResolve(parameter, options.Date, store.Regions.GetId(RegionCodes.Hangzhou));
-    if (resolved is { IsIllustrative: true })
+    var missing = required.SelectMany(n => RegionCodes.StudyProvinces.Select(p => (Name: n, Province: p)))
+        .FirstOrDefault(x => store.TryResolve(x.Name, options.Date, store.Regions.GetId(x.Province)) is null);
+    if (options.Date < first || missing.Name is not null)
     {
-        Illustrative($"{parameter} = {resolved.Value}", "Hangzhou; the cap reform applies it province-wide");
+        string detail = missing.Name is null ? "" : $" ({missing.Name} has no value in force in {ProvinceName(missing.Province)})";
+        throw new UsageException($"--date '{options.Date:yyyy-MM-dd}' is before the built-in rules cover every province{detail}; allowed: a date from {first:yyyy-MM-dd}.");
     }
 }
 
-rows = WithCommonProsperityIndex(rows);
-var illustrativeLines = illustrative.Select(kv => $"{kv.Key} ({string.Join(", ", kv.Value)})").ToList();
-Report.Print(rows, health, illustrativeLines);
-if (options.OutputFolder is { } folder)
+int Run(OutputFolder? output)
 {
-    Directory.CreateDirectory(folder);
-    Report.Write(folder, rows, health, illustrativeLines);
-    var charts = new List<string> { Charts.Lorenz(folder, lorenz) };
-    charts.AddRange(incidence.Select(i => Charts.DecileIncidence(folder, i.Province, i.Reforms)));
-    charts.Add(Charts.DibaoSchedule(folder, "urban, 3 persons, rule alone", DibaoSchedules()));
-    Console.WriteLine($"Results written to {Path.GetFullPath(folder)}: results.json, results.csv, health.csv, {string.Join(", ", charts.Select(Path.GetFileName))}.");
-}
+    var clock = Stopwatch.StartNew();
+    var policy = AssistancePolicies.ExtendedWithTargeting();
+    var progress = new ConsoleProgressBar();
+    Console.WriteLine($"SocialSecurity.Modeling — four-province comparison at {options.Date:yyyy-MM-dd}, {options.PersonsPerProvince:N0} sample persons per province, seed {options.Seed}");
+    Console.WriteLine($"Policy: {string.Join(", ", policy.Programs.Select(p => p.Name))}. Income: household per-capita disposable income (CEQ), persons weighted.");
+    Console.WriteLine("Dibao with take-up and identification errors [I]; medical bills drawn from an illustrative spending model [I].");
+    Console.WriteLine();
 
-Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
-return 0;
+    var rows = new List<ScenarioMetrics>();
+    var health = new List<HealthMetrics>();
+    var lorenz = new List<(string, LorenzCurve, double)>();
+    var incidence = new List<(string Province, List<(string, double[])> Reforms)>();
+    foreach (var province in RegionCodes.StudyProvinces)
+    {
+        var name = ProvinceName(province);
+        Console.WriteLine($"{name}: building the synthetic population …");
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = province, Persons = options.PersonsPerProvince, Seed = options.Seed });
+        var baseline = Microsimulation.Run(population, policy, store, options.Date, progress: progress, stage: $"{name} baseline");
+        var baselineIncome = baseline.PerCapitaIncome(IncomeConcept.Disposable);
+        double povertyLine = 0.6 * Quantiles.WeightedMedian(baselineIncome, baseline.PersonWeights);
+        rows.Add(ScenarioMetrics.Compute(name, "baseline", baseline, povertyLine, 0));
+        lorenz.Add((name, Lorenz.Curve(baselineIncome, baseline.PersonWeights), rows[^1].Gini));
+
+        var deciles = new List<(string, double[])>();
+        foreach (var reform in Reforms(province))
+        {
+            var run = Microsimulation.Run(population, policy, store.WithReform(reform), options.Date, progress: progress, stage: $"{name} {reform.Name}");
+            var comparison = ReformComparison.Compare(baseline, run);
+            rows.Add(ScenarioMetrics.Compute(name, reform.Name, run, povertyLine, comparison.NetFiscalCostAnnual));
+            deciles.Add((reform.Name, comparison.Deciles.Select(d => d.MeanChange).ToArray()));
+        }
+
+        incidence.Add((name, deciles));
+
+        // Medical bills: Hangzhou's household out-of-pocket cap applied province-wide, and the dibao standard reform, whose new
+        // dibao households get medical assistance and the cap in the same run; Monte Carlo replicates.
+        progress.Report(new SimulationProgress($"{name} medical bills", 0, 1));
+        health.AddRange(HealthProtection.Compare(name, province, population, policy, Reforms(province).First(), store, options.Date, options.HealthReplicates, options.Seed));
+        progress.Report(new SimulationProgress($"{name} medical bills", 1, 1));
+
+        foreach (var parameter in policy.Parameters)
+        {
+            var resolved = store.TryResolve(parameter, options.Date, store.Regions.GetId(province));
+            if (resolved is { IsIllustrative: true })
+            {
+                Illustrative($"{parameter} = {resolved.Value}", name);
+            }
+        }
+    }
+
+    // The household-cap values the cap reform copies from Hangzhou to every province.
+    foreach (var parameter in HealthParameters())
+    {
+        var resolved = store.TryResolve(parameter, options.Date, store.Regions.GetId(RegionCodes.Hangzhou));
+        if (resolved is { IsIllustrative: true })
+        {
+            Illustrative($"{parameter} = {resolved.Value}", "Hangzhou; the cap reform applies it province-wide");
+        }
+    }
+
+    rows = WithCommonProsperityIndex(rows);
+    var illustrativeLines = illustrative.Select(kv => $"{kv.Key} ({string.Join(", ", kv.Value)})").ToList();
+    Report.Print(rows, health, illustrativeLines);
+    if (output is not null)
+    {
+        var charts = new List<string>();
+        output.WriteAtomically(folder =>
+        {
+            Report.Write(folder, rows, health, illustrativeLines);
+            charts.Add(Charts.Lorenz(folder, lorenz));
+            charts.AddRange(incidence.Select(i => Charts.DecileIncidence(folder, i.Province, i.Reforms)));
+            charts.Add(Charts.DibaoSchedule(folder, "urban, 3 persons, rule alone", DibaoSchedules()));
+        });
+        Console.WriteLine($"Results written to {output.Target}: results.json, results.csv, health.csv, {string.Join(", ", charts.Select(Path.GetFileName))}.");
+    }
+
+    Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
+    return 0;
+}
 
 void Illustrative(string value, string province)
 {
