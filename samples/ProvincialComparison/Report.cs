@@ -104,9 +104,13 @@ internal static class Report
         File.WriteAllText(Path.Combine(folder, "health.csv"), healthCsv.ToString());
     }
 
-    private static string Delta(double value, string format) => (value >= 0 ? "+" : "") + value.ToString(format, C);
+    // A change that rounds to zero prints unsigned ("0.00pp"), never "-0.00pp" or "+0.00pp".
+    private static string Delta(double value, string format) => Signed(value.ToString(format, C));
 
-    private static string DeltaPoints(double value) => (value >= 0 ? "+" : "") + (value * 100).ToString("0.00", C) + "pp";
+    private static string DeltaPoints(double value) => Signed((value * 100).ToString("0.00", C)) + "pp";
+
+    private static string Signed(string text) =>
+        text.TrimStart('-').All(ch => ch is '0' or '.' or ',') ? text.TrimStart('-') : text.StartsWith('-') ? text : "+" + text;
 
     private static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -38,6 +38,14 @@ public sealed record Reform
     /// <summary>The overrides, applied in order.</summary>
     public ImmutableArray<ParameterOverride> Overrides { get; }
 
+    /// <summary>
+    /// The name, the description if any, and every change in order, for example
+    /// <c>Reform 'dibao +10%': dibao.standard.urban × 1.1 in 330000 from 2024-01-01</c>.
+    /// </summary>
+    public override string ToString() =>
+        $"Reform '{Name}'" + (Description is null ? string.Empty : $" ({Description})") + ": "
+        + (Overrides.IsEmpty ? "no changes" : string.Join("; ", Overrides.Select(o => $"{o.Parameter} {o.Describe()}")));
+
     /// <summary>Starts an empty reform.</summary>
     /// <param name="name">The reform's name.</param>
     public static Reform Create(string name)

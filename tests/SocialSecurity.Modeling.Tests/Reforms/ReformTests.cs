@@ -25,6 +25,16 @@ public class ReformTests
     }
 
     [Fact]
+    public void ToString_names_the_reform_and_lists_its_changes_not_a_collection_type()
+    {
+        var reform = Reform.Create("ZJ +10%").Describe("Raise the standards.")
+            .Scale(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, new DateOnly(2024, 1, 1), 1.1)
+            .Add(DibaoProgram.StandardRural, RegionCodes.Zhejiang, new DateOnly(2024, 1, 1), 600);
+        reform.ToString().Should().Be("Reform 'ZJ +10%' (Raise the standards.): dibao.standard.urban × 1.1 in 330000 from 2024-01-01; dibao.standard.rural + 600 in 330000 from 2024-01-01");
+        Reform.Create("empty").ToString().Should().Be("Reform 'empty': no changes");
+    }
+
+    [Fact]
     public void Setting_a_value_at_a_province_replaces_it_from_that_date()
     {
         var reformed = Store.WithReform(Reform.Create("XJ unified").Set(DibaoProgram.StandardRural, RegionCodes.Xinjiang, new DateOnly(2024, 1, 1), 6_960));
