@@ -262,6 +262,7 @@ public sealed class PopulationBuilder
                 : column.Permute(order);
         }
 
+        CheckTotalWeight((double[])columns[PopulationSchema.Weight.BuiltInIndex]!);
         _built = true;
         return new Population(
             _regions,
@@ -270,6 +271,29 @@ public sealed class PopulationBuilder
             _personExtras.ToDictionary(kv => kv.Key, kv => Permute(kv.Value, order), StringComparer.Ordinal),
             new Dictionary<string, double[]>(_householdExtras, StringComparer.Ordinal),
             new Dictionary<string, ColumnDefinition>(_extraDefinitions, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Each weight is already checked (finite, ≥ 0) against its declaration; the total must also be positive and
+    /// finite, or every weighted result would be zero, infinite or NaN.
+    /// </summary>
+    private static void CheckTotalWeight(double[] weights)
+    {
+        double total = 0;
+        foreach (var w in weights)
+        {
+            total += w;
+        }
+
+        if (!(total > 0))
+        {
+            throw new PopulationValidationException([$"column 'weight': the total weight of the {weights.Length} household{(weights.Length == 1 ? string.Empty : "s")} is {total.ToString(System.Globalization.CultureInfo.InvariantCulture)}; expected a positive total (at least one household with a weight above 0)"], 1);
+        }
+
+        if (!double.IsFinite(total))
+        {
+            throw new PopulationValidationException([$"column 'weight': the total weight of the {weights.Length} households overflows (is not a finite number); expected a finite total below {double.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)}"], 1);
+        }
     }
 
     private static ColumnBuffer<long> Ids<TRecord>(FieldBuffer<TRecord>[] columns, ColumnDefinition column)
