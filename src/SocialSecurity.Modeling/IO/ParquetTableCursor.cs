@@ -27,22 +27,38 @@ internal sealed class ParquetTableCursor : TableCursor
         {
             _reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException)
+        catch (Exception e) when (IsDecodingFailure(e))
         {
-            throw new DataFormatException(path, "header", $"not a readable Parquet file: {e.Message}", e);
+            throw new DataFormatException(path, "header", $"not a readable Parquet file (not Parquet, truncated, or a damaged footer): {e.GetType().Name}: {e.Message}", e);
         }
 
-        foreach (var field in _reader.Schema.GetDataFields())
+        try
         {
-            _names.Add(field.Name);
-            if (field.IsArray || field.Path.Length > 1)
+            foreach (var field in _reader.Schema.GetDataFields())
             {
-                continue; // nested and repeated columns cannot hold population fields
+                _names.Add(field.Name);
+                if (field.IsArray || field.Path.Length > 1)
+                {
+                    continue; // nested and repeated columns cannot hold population fields
+                }
+
+                _fields[field.Name] = field;
             }
 
-            _fields[field.Name] = field;
+            _ = _reader.CustomMetadata;
+        }
+        catch (Exception e) when (IsDecodingFailure(e))
+        {
+            _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw new DataFormatException(path, "schema", $"the schema cannot be read (damaged footer): {e.GetType().Name}: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// A failure of the Parquet library while decoding a damaged file (Thrift errors, bad lengths, null references
+    /// from broken metadata, …): anything but our own errors, cancellation and running out of memory.
+    /// </summary>
+    internal static bool IsDecodingFailure(Exception e) => e is not (DataFormatException or OperationCanceledException or OutOfMemoryException);
 
     public override IReadOnlyList<string> ColumnNames => _names;
 
@@ -76,7 +92,8 @@ internal sealed class ParquetTableCursor : TableCursor
         _bound.Add(cell);
         if (_group >= 0)
         {
-            cell.Load(_reader.OpenRowGroupReader(_group), _groupRows);
+            using var group = OpenRowGroup(_group);
+            cell.Load(group, _groupRows);
         }
 
         return cell;
@@ -93,7 +110,7 @@ internal sealed class ParquetTableCursor : TableCursor
 
             _groupStart += _groupRows;
             _group++;
-            using var group = _reader.OpenRowGroupReader(_group);
+            using var group = OpenRowGroup(_group);
             _groupRows = checked((int)group.RowCount);
             _row = -1;
             foreach (var cell in _bound)
@@ -104,6 +121,18 @@ internal sealed class ParquetTableCursor : TableCursor
 
         _row++;
         return true;
+    }
+
+    private ParquetRowGroupReader OpenRowGroup(int index)
+    {
+        try
+        {
+            return _reader.OpenRowGroupReader(index);
+        }
+        catch (Exception e) when (IsDecodingFailure(e))
+        {
+            throw new DataFormatException(File, $"row group {index}", $"the row group cannot be read (damaged file): {e.GetType().Name}: {e.Message}", e);
+        }
     }
 
     /// <summary>Parquet.Net reports UTF-8 string columns as <see cref="ReadOnlyMemory{T}"/> of char (or string); both are read as strings.</summary>
@@ -196,9 +225,9 @@ internal sealed class ParquetTableCursor : TableCursor
                     _integers = Read<bool>(group, rows, v => v ? 1 : 0);
                 }
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or NotSupportedException)
+            catch (Exception e) when (IsDecodingFailure(e))
             {
-                throw new DataFormatException(cursor.File, $"row group {cursor._group}, column '{Name}'", $"the column cannot be read: {e.Message}", e);
+                throw new DataFormatException(cursor.File, $"row group {cursor._group}, column '{Name}'", $"the column cannot be read (damaged data pages?): {e.GetType().Name}: {e.Message}", e);
             }
         }
 

@@ -20,7 +20,7 @@ namespace SocialSecurity.Modeling.IO;
 /// </example>
 public static class PopulationCsv
 {
-    /// <summary>Reads a population from a household file and a person file. Columns that the mapping does not use are ignored; extra numeric columns are read only when listed in <see cref="PopulationFileMapping.HouseholdExtras"/> or <see cref="PopulationFileMapping.PersonExtras"/>.</summary>
+    /// <summary>Reads a population from a household file and a person file. Every column must be used: a column that is neither a field, nor an extra column listed in <see cref="PopulationFileMapping.HouseholdExtras"/> or <see cref="PopulationFileMapping.PersonExtras"/>, nor listed in <see cref="PopulationFileMapping.IgnoredColumns"/> is an error (so a misspelt optional header is not read as zeros). Extra columns written by <see cref="Write"/> are read back only when listed in the mapping.</summary>
     /// <param name="householdsPath">The household CSV file.</param>
     /// <param name="personsPath">The person CSV file.</param>
     /// <param name="mapping">The column mapping; <see cref="PopulationFileMapping.Default"/> when <see langword="null"/>.</param>

@@ -20,8 +20,13 @@ namespace SocialSecurity.Modeling.IO;
 ///   "households": { "household_id": "hhid", "area": { "column": "urban", "values": { "1": "urban", "0": "rural" } } },
 ///   "persons": { "wages_annual": { "column": "wage_month", "scale": 12 } },
 ///   "household_extras": { "medical.bills_annual": { "column": "med_bills", "type": "amount", "period": "year" } },
-///   "person_extras": { "pension.employee.insured": { "column": "insured", "type": "flag" } } }
+///   "person_extras": { "pension.employee.insured": { "column": "insured", "type": "flag" } },
+///   "ignore": [ "interviewer", "survey_wave" ] }
 /// </code>
+/// <para>Every column of a file must be used: bound to a field, carried as an extra, declared by the file itself
+/// (Parquet written by this library) or listed in <c>ignore</c> (<see cref="IgnoredColumns"/>). Any other column is an
+/// error naming the file, the column and, when close, the expected name, so that a misspelt optional header such as
+/// <c>wages_anual</c> is not silently read as zero wages.</para>
 /// <para>An extra column is declared by the definition properties of its object (<c>type</c>: number, amount,
 /// quantity, count, flag or code; <c>unit</c>; <c>period</c>: none, month or year; <c>role</c>: an
 /// <see cref="IncomeRole"/> in snake case; <c>min</c>, <c>max</c>; <c>codes</c>: <c>{ "0": "name", … }</c>;
@@ -70,6 +75,12 @@ public sealed class PopulationFileMapping
     /// </summary>
     public IReadOnlyList<ColumnDefinition> Columns { get; init; } = [];
 
+    /// <summary>
+    /// Column names that may be present in either file and are skipped. Any other column that the mapping does not
+    /// use is an error (a misspelt optional header would otherwise be read as zeros).
+    /// </summary>
+    public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+
     /// <summary>This mapping with <paramref name="columns"/> added to <see cref="Columns"/> (a declaration given here replaces one of the same name and entity).</summary>
     /// <param name="columns">Column definitions, for example <c>policy.InputColumns</c>.</param>
     public PopulationFileMapping WithColumns(IEnumerable<ColumnDefinition> columns)
@@ -83,6 +94,7 @@ public sealed class PopulationFileMapping
             Persons = Persons,
             HouseholdExtras = HouseholdExtras,
             PersonExtras = PersonExtras,
+            IgnoredColumns = IgnoredColumns,
             Columns = [.. Columns.Where(c => !added.Any(a => a.Name == c.Name && a.Entity == c.Entity)), .. added],
         };
     }
@@ -107,7 +119,7 @@ public sealed class PopulationFileMapping
     {
         using var document = Json.Parse(utf8, file);
         var root = document.RootElement;
-        Json.NoUnknownProperties(root, file, "$", "description", "delimiter", "households", "persons", "household_extras", "person_extras");
+        Json.NoUnknownProperties(root, file, "$", "description", "delimiter", "households", "persons", "household_extras", "person_extras", "ignore");
         var delimiter = Json.OptionalString(root, "delimiter", file, "$") ?? ",";
         if (delimiter.Length != 1 || delimiter[0] is '"' or '\r' or '\n')
         {
@@ -123,7 +135,36 @@ public sealed class PopulationFileMapping
             HouseholdExtras = Fields(root, "household_extras", file, null, Entity.Household, columns),
             PersonExtras = Fields(root, "person_extras", file, null, Entity.Person, columns),
             Columns = columns,
+            IgnoredColumns = Ignored(root, file),
         };
+    }
+
+    private static string[] Ignored(JsonElement root, string file)
+    {
+        if (!root.TryGetProperty("ignore", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            throw new DataFormatException(file, "$.ignore", $"expected an array of column names, found {Json.Describe(element)}");
+        }
+
+        var names = new List<string>();
+        int i = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+            {
+                throw new DataFormatException(file, Json.Item("$.ignore", i), $"expected a column name, found {Json.Describe(item)}");
+            }
+
+            names.Add(item.GetString()!.Trim());
+            i++;
+        }
+
+        return [.. names];
     }
 
     private static Dictionary<string, FieldMapping> Fields(JsonElement root, string property, string file, string[]? allowed, Entity entity, List<ColumnDefinition>? columns)

@@ -17,7 +17,8 @@ namespace SocialSecurity.Modeling.IO;
 /// (for example both files sorted by household id, as <see cref="PopulationParquet.Write"/> and
 /// <see cref="PopulationCsv.Write"/> write them). A person out of that order, or one whose household is missing
 /// (an orphan), stops the enumeration with an error naming the person's row. Each chunk is validated in full before
-/// it is yielded; ids are checked for duplicates within a chunk only.</para>
+/// it is yielded. A household file without households is an error, and so is a household id read twice, in the same
+/// chunk or a later one (the ids seen are kept: about 28 bytes per household); person ids are checked within a chunk.</para>
 /// <para>Because every household is simulated independently, results over the chunks add up to the results over the
 /// whole file: sum weighted totals chunk by chunk (see docs/populations.md).</para>
 /// </remarks>
@@ -100,7 +101,7 @@ public static class PopulationReader
     /// <param name="regions">The region catalogue; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
     /// <param name="format">The format of both files; from the household file's extension when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Checked before each chunk.</param>
-    /// <exception cref="DataFormatException">Raised during enumeration: a bad cell, an orphan person, or persons out of household order.</exception>
+    /// <exception cref="DataFormatException">Raised during enumeration: a household file without households, a household id read twice, a bad cell, an orphan person, or persons out of household order.</exception>
     public static IEnumerable<Population> ReadChunks(
         string householdsPath,
         string personsPath,
@@ -155,6 +156,10 @@ public static class PopulationReader
         var personReader = PopulationRecordReader.ForPersons(persons, mapping, regions);
         bool personPending = persons.MoveNext();
         int chunk = 0;
+
+        // Every household id seen so far, with its position in the household file (0-based), so that an id repeated in
+        // a later chunk is caught: about 28 bytes per household, far less than the chunk's own columns.
+        var seen = new Dictionary<long, int>();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -171,10 +176,15 @@ public static class PopulationReader
                 }
 
                 var household = householdReader.Household();
-                if (!indexById.TryAdd(household.Id, indexById.Count))
+                if (!seen.TryAdd(household.Id, seen.Count))
                 {
-                    throw householdReader.Error("household_id", $"household id {household.Id} appears twice in this chunk");
+                    int first = seen[household.Id];
+                    throw householdReader.Error(
+                        "household_id",
+                        $"household id {household.Id} appears again in chunk {chunk} (household {seen.Count} of the file, counting from 0); it was first read as household {first} of the file, in chunk {first / size}{(first / size == chunk ? " (this chunk)" : string.Empty)}");
                 }
+
+                indexById.Add(household.Id, indexById.Count);
 
                 builder.AddHousehold(household);
                 householdReader.ReadExtras(householdExtras);
@@ -182,6 +192,11 @@ public static class PopulationReader
 
             if (indexById.Count == 0)
             {
+                if (chunk == 0)
+                {
+                    throw new DataFormatException(householdsPath, households.HeaderLocation, "the file holds no households (only a header): there is nothing to read");
+                }
+
                 if (personPending)
                 {
                     throw personReader.Error("household_id", $"household {personReader.HouseholdId()} is not in {householdsPath} after the last household read: an orphan person, or persons not grouped by household in the household file's order");

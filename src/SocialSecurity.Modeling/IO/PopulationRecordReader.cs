@@ -74,6 +74,72 @@ internal sealed class PopulationRecordReader
         {
             RequireNumeric(column, "an extra column");
         }
+
+        RejectUnknownColumns(cursor, fields, fieldMapping, mapping);
+    }
+
+    /// <summary>
+    /// Every column of the file must be bound to a field, carried as an extra or listed as ignored: a misspelt optional
+    /// header (say <c>wages_anual</c>) would otherwise leave its field at zero without a word.
+    /// </summary>
+    private void RejectUnknownColumns(TableCursor cursor, IReadOnlyList<string> fields, Func<string, FieldMapping> fieldMapping, PopulationFileMapping mapping)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, map) in _bindings.Values)
+        {
+            used.Add(map.Column);
+        }
+
+        foreach (var (_, column, _) in _extras)
+        {
+            used.Add(column.Name);
+        }
+
+        used.UnionWith(cursor.DeclaredExtraColumns);
+        used.UnionWith(mapping.IgnoredColumns);
+        foreach (var name in cursor.ColumnNames)
+        {
+            if (used.Contains(name))
+            {
+                continue;
+            }
+
+            // Suggest the column of a field the file lacks, when the unknown name is a near miss of it.
+            var expected = fields.Where(f => _bindings[f].Column is null).Select(f => fieldMapping(f).Column)
+                .Select(c => (Name: c, Distance: Levenshtein(c, name)))
+                .Where(x => x.Distance <= Math.Max(2, name.Length / 4))
+                .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
+                .Select(x => x.Name)
+                .FirstOrDefault();
+            var hint = expected is null ? string.Empty : $" (did you mean '{expected}'?)";
+            throw new DataFormatException(
+                cursor.File,
+                $"{cursor.HeaderLocation}, column '{name}'",
+                $"unknown column{hint}. Every column must be a field, an extra column declared in the mapping, or listed in the mapping's \"ignore\" list to be skipped");
+        }
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     /// <summary>The declarations of the extra columns, in the order <see cref="ReadExtras"/> fills them.</summary>

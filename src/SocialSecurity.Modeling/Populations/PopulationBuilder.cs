@@ -262,6 +262,7 @@ public sealed class PopulationBuilder
                 : column.Permute(order);
         }
 
+        CheckTotalWeight((double[])columns[PopulationSchema.Weight.BuiltInIndex]!);
         _built = true;
         return new Population(
             _regions,
@@ -270,6 +271,58 @@ public sealed class PopulationBuilder
             _personExtras.ToDictionary(kv => kv.Key, kv => Permute(kv.Value, order), StringComparer.Ordinal),
             new Dictionary<string, double[]>(_householdExtras, StringComparer.Ordinal),
             new Dictionary<string, ColumnDefinition>(_extraDefinitions, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Checks household weights given by another path than the records (a calibration result applied to a
+    /// population): each must be finite and ≥ 0, and their total positive and finite.
+    /// </summary>
+    /// <exception cref="PopulationValidationException">A weight or the total is invalid; the message names the household row and id.</exception>
+    internal static void CheckWeights(ReadOnlySpan<double> weights, ReadOnlySpan<long> ids)
+    {
+        var problems = new List<string>();
+        int count = 0;
+        for (int h = 0; h < weights.Length; h++)
+        {
+            if (!double.IsFinite(weights[h]) || weights[h] < 0)
+            {
+                if (++count <= 20)
+                {
+                    problems.Add($"column 'weight', household row {h} (id {ids[h]}): {weights[h].ToString(System.Globalization.CultureInfo.InvariantCulture)} is invalid; expected a finite number ≥ 0");
+                }
+            }
+        }
+
+        if (count > 0)
+        {
+            throw new PopulationValidationException(problems, count);
+        }
+
+        CheckTotalWeight(weights);
+    }
+
+    /// <summary>
+    /// Each weight is already checked (finite, ≥ 0); the total must also be positive and finite, or every weighted
+    /// result would be zero, infinite or NaN.
+    /// </summary>
+    private static void CheckTotalWeight(ReadOnlySpan<double> weights)
+    {
+        double total = 0;
+        foreach (var w in weights)
+        {
+            total += w;
+        }
+
+        string households = $"{weights.Length} household{(weights.Length == 1 ? string.Empty : "s")}";
+        if (!(total > 0))
+        {
+            throw new PopulationValidationException([$"column 'weight': the total weight of the {households} is {total.ToString(System.Globalization.CultureInfo.InvariantCulture)}; expected a positive total (at least one household with a weight above 0)"], 1);
+        }
+
+        if (!double.IsFinite(total))
+        {
+            throw new PopulationValidationException([$"column 'weight': the total weight of the {households} overflows (is not a finite number); expected a finite total below {double.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)}"], 1);
+        }
     }
 
     private static ColumnBuffer<long> Ids<TRecord>(FieldBuffer<TRecord>[] columns, ColumnDefinition column)

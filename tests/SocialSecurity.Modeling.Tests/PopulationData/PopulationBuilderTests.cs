@@ -40,6 +40,43 @@ public class PopulationBuilderTests
     }
 
     [Fact]
+    public void An_infinite_single_weight_is_rejected_naming_its_household()
+    {
+        var builder = new PopulationBuilder();
+        builder.AddHousehold(Household(1));
+        builder.AddHousehold(Household(5, double.PositiveInfinity));
+        builder.AddPerson(new PersonRecord { Id = 1, HouseholdId = 1 });
+        builder.AddPerson(new PersonRecord { Id = 2, HouseholdId = 5 });
+        FluentActions.Invoking(builder.Build).Should().Throw<PopulationValidationException>()
+            .WithMessage("*column 'weight', household row 1 (id 5)*");
+    }
+
+    [Fact]
+    public void A_zero_total_weight_is_rejected_because_every_weighted_result_would_be_zero()
+    {
+        var builder = new PopulationBuilder();
+        builder.AddHousehold(Household(1, 0));
+        builder.AddHousehold(Household(2, 0));
+        builder.AddPerson(new PersonRecord { Id = 1, HouseholdId = 1 });
+        builder.AddPerson(new PersonRecord { Id = 2, HouseholdId = 2 });
+        FluentActions.Invoking(builder.Build).Should().Throw<PopulationValidationException>()
+            .WithMessage("*column 'weight': the total weight of the 2 households is 0; expected a positive total*");
+    }
+
+    [Fact]
+    public void A_total_weight_that_overflows_is_rejected_although_each_weight_is_finite()
+    {
+        // 1e308 + 1e308 exceeds double.MaxValue (about 1.8e308): every weighted total would be infinite and the Gini NaN.
+        var builder = new PopulationBuilder();
+        builder.AddHousehold(Household(1, 1e308));
+        builder.AddHousehold(Household(2, 1e308));
+        builder.AddPerson(new PersonRecord { Id = 1, HouseholdId = 1 });
+        builder.AddPerson(new PersonRecord { Id = 2, HouseholdId = 2 });
+        FluentActions.Invoking(builder.Build).Should().Throw<PopulationValidationException>()
+            .WithMessage("*column 'weight': the total weight of the 2 households overflows*");
+    }
+
+    [Fact]
     public void Orphans_unknown_regions_bad_ages_empty_households_and_nan_incomes_are_all_reported()
     {
         var builder = new PopulationBuilder();

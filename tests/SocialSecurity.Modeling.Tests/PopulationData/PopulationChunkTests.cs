@@ -125,6 +125,32 @@ public sealed class PopulationChunkTests : IDisposable
     }
 
     [Fact]
+    public void A_household_file_with_only_a_header_is_an_error_naming_the_file()
+    {
+        var (households, persons) = Csv(string.Empty, string.Empty);
+        var read = () => PopulationReader.ReadChunks(households, persons, 10).ToList();
+        read.Should().Throw<DataFormatException>().WithMessage($"{households} at row 0: the file holds no households*");
+    }
+
+    [Fact]
+    public void A_household_id_repeated_in_a_later_chunk_is_an_error_naming_the_id_rows_and_chunks()
+    {
+        // Each chunk alone is valid: household 1 with person 1 in chunk 0, and again with person 3 in chunk 2.
+        var (households, persons) = Csv("1,10,330100,urban\n2,10,330100,urban\n1,10,330100,urban\n", "1,1,40,male,urban\n2,2,40,male,urban\n3,1,9,male,urban\n");
+        var read = () => PopulationReader.ReadChunks(households, persons, 1).ToList();
+        read.Should().Throw<DataFormatException>().WithMessage(
+            $"{households} at row 3, column 'household_id': household id 1 appears again in chunk 2 (household 2 of the file, counting from 0); it was first read as household 0 of the file, in chunk 0");
+    }
+
+    [Fact]
+    public void A_household_id_repeated_within_a_chunk_is_still_an_error()
+    {
+        var (households, persons) = Csv("1,10,330100,urban\n1,10,330100,urban\n", "1,1,40,male,urban\n");
+        var read = () => PopulationReader.ReadChunks(households, persons, 5).ToList();
+        read.Should().Throw<DataFormatException>().WithMessage($"{households} at row 2, column 'household_id': household id 1 appears again in chunk 0*first read as household 0 of the file, in chunk 0 (this chunk)");
+    }
+
+    [Fact]
     public void Reading_stops_when_cancelled()
     {
         var (households, persons) = Csv("1,10,330100,urban\n2,10,330100,urban\n", "1,1,40,male,urban\n2,2,40,male,urban\n");

@@ -59,7 +59,8 @@ public sealed class PopulationCsvTests : IDisposable
                            "hukou": { "column": "hk", "values": { "1": "urban", "2": "rural" } },
                            "employment": { "column": "job", "values": { "2": "employee", "6": "retired" } },
                            "wages_annual": { "column": "wage_month", "scale": 12 } },
-              "household_extras": { "medical.bills_annual": "med" } }
+              "household_extras": { "medical.bills_annual": "med" },
+              "ignore": [ "note" ] }
             """);
 
         var population = PopulationCsv.Read(households, persons, PopulationFileMapping.Load(mappingPath));
@@ -75,13 +76,51 @@ public sealed class PopulationCsvTests : IDisposable
     }
 
     [Fact]
+    public void A_misspelt_optional_header_is_an_error_naming_the_file_the_column_and_the_expected_name()
+    {
+        // Read silently, 'wages_anual' would leave every wage at 0 (and double the dibao total).
+        var (households, persons) = Paths();
+        File.WriteAllText(households, "household_id,weight,region,area\n1,10,330100,urban\n");
+        File.WriteAllText(persons, "person_id,household_id,age,sex,hukou,wages_anual\n1,1,40,male,urban,30000\n");
+
+        FluentActions.Invoking(() => PopulationCsv.Read(households, persons)).Should().Throw<DataFormatException>()
+            .WithMessage($"{persons} at row 0, column 'wages_anual': unknown column (did you mean 'wages_annual'?)*\"ignore\"*");
+    }
+
+    [Fact]
+    public void An_unknown_column_far_from_any_field_is_an_error_too_unless_the_mapping_ignores_it()
+    {
+        var (households, persons) = Paths();
+        File.WriteAllText(households, "household_id,weight,region,area,interviewer\n1,10,330100,urban,Li\n");
+        File.WriteAllText(persons, "person_id,household_id,age,sex,hukou\n1,1,40,male,urban\n");
+
+        var error = FluentActions.Invoking(() => PopulationCsv.Read(households, persons)).Should().Throw<DataFormatException>().Which;
+        error.Message.Should().StartWith($"{households} at row 0, column 'interviewer': unknown column.").And.NotContain("did you mean");
+
+        var mappingPath = Path.Combine(_directory, "mapping.json");
+        File.WriteAllText(mappingPath, """{ "ignore": [ "interviewer" ] }""");
+        PopulationCsv.Read(households, persons, PopulationFileMapping.Load(mappingPath)).HouseholdCount.Should().Be(1);
+        PopulationReader.ReadChunks(households, persons, 1, PopulationFileMapping.Load(mappingPath)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public void The_ignore_list_must_be_an_array_of_column_names()
+    {
+        var mappingPath = Path.Combine(_directory, "mapping.json");
+        File.WriteAllText(mappingPath, """{ "ignore": [ "a", 3 ] }""");
+        FluentActions.Invoking(() => PopulationFileMapping.Load(mappingPath)).Should().Throw<DataFormatException>().WithMessage("*$.ignore[1]*expected a column name*");
+        File.WriteAllText(mappingPath, """{ "ignore": "a" }""");
+        FluentActions.Invoking(() => PopulationFileMapping.Load(mappingPath)).Should().Throw<DataFormatException>().WithMessage("*$.ignore*expected an array*");
+    }
+
+    [Fact]
     public void Byte_order_mark_CRLF_blank_lines_and_quoted_line_breaks_are_handled()
     {
         var (households, persons) = Paths();
         File.WriteAllText(households, "household_id,weight,region,area,note_text\r\n1,10,330100,urban,\"two\r\nlines, with a comma\"\r\n\r\n2,5,331125,rural,x\r\n", new System.Text.UTF8Encoding(true));
         File.WriteAllText(persons, "person_id,household_id,age,sex,hukou\r\n1,1,40,male,urban\r\n2,2,70,female,rural");
 
-        var population = PopulationCsv.Read(households, persons);
+        var population = PopulationCsv.Read(households, persons, new PopulationFileMapping { IgnoredColumns = ["note_text"] });
 
         population.HouseholdCount.Should().Be(2);
         population.Regions[population.HouseholdRegion[1]].Code.Should().Be(RegionCodes.Yunhe);

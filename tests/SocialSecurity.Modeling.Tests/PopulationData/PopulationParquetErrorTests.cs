@@ -117,6 +117,17 @@ public sealed class PopulationParquetErrorTests : IDisposable
     private Func<Population> Read() => () => PopulationParquet.Read(_households, _persons);
 
     /// <summary>Two row groups of one household each; region as text, area as an integer code (1 = rural).</summary>
+    [Fact]
+    public void A_misspelt_optional_column_in_a_parquet_file_is_an_error_naming_the_file_and_the_expected_name()
+    {
+        DataField[] fields = [new DataField<long>("person_id"), new DataField<long>("household_id"), new DataField<int>("age"), new DataField<int>("sex"), new DataField<string>("hukou"), new DataField<double>("wages_anual")];
+        Write(_persons, fields, [new long[] { 1, 2 }, new long[] { 1, 2 }, new[] { 40, 70 }, new[] { 0, 1 }, new[] { "urban", "rural" }, new[] { 30000.0, 0 }]);
+
+        Read().Should().Throw<DataFormatException>().WithMessage($"{_persons} at schema, column 'wages_anual': unknown column (did you mean 'wages_annual'?)*");
+        PopulationParquet.Read(_households, _persons, new Modeling.IO.PopulationFileMapping { IgnoredColumns = ["wages_anual"] })
+            .WagesAnnual.ToArray().Should().Equal(0, 0);
+    }
+
     private void WriteHouseholds(double[] weights, string[] regions)
     {
         DataField[] fields = [new DataField<long>("household_id"), new DataField<double>("weight"), new DataField<string>("region"), new DataField<int>("area")];

@@ -257,6 +257,27 @@ public class WeightCalibrationTests
     }
 
     [Fact]
+    public void Applied_weights_must_be_finite_with_a_positive_finite_total()
+    {
+        var builder = new PopulationBuilder();
+        for (int h = 1; h <= 2; h++)
+        {
+            builder.AddHousehold(new HouseholdRecord { Id = h * 10, Weight = 10, RegionCode = RegionCodes.Wuxi });
+            builder.AddPerson(new PersonRecord { Id = h, HouseholdId = h * 10, Age = 40 });
+        }
+
+        var population = builder.Build();
+        var result = WeightCalibration.Calibrate(population.Weight, [CalibrationMargin.Numeric("households", [1, 1], 30)], CalibrationOptions.Raking());
+        result.Converged.Should().BeTrue();
+
+        var apply = (double[] weights) => () => WeightCalibration.Apply(population, result with { Weights = weights });
+        apply([0, 0]).Should().Throw<PopulationValidationException>().WithMessage("*the total weight of the 2 households is 0*");
+        apply([1e308, 1e308]).Should().Throw<PopulationValidationException>().WithMessage("*the total weight of the 2 households overflows*");
+        apply([15, double.NaN]).Should().Throw<PopulationValidationException>().WithMessage("*column 'weight', household row 1 (id 20): NaN is invalid*");
+        apply([15, double.PositiveInfinity]).Should().Throw<PopulationValidationException>().WithMessage("*household row 1 (id 20): Infinity is invalid*");
+    }
+
+    [Fact]
     public void Unconverged_unbounded_calibration_is_reported_and_not_applied()
     {
         var builder = new PopulationBuilder();

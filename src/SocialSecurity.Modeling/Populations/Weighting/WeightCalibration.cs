@@ -91,6 +91,7 @@ public static class WeightCalibration
     /// <param name="result">The calibration result.</param>
     /// <returns>The reweighted population.</returns>
     /// <exception cref="ArgumentException">The result has a different number of households, did not converge, or has negative weights (linear calibration; use a bounded method with L ≥ 0).</exception>
+    /// <exception cref="PopulationValidationException">A weight is not finite, or the total weight is 0 or overflows (a result built or altered by hand).</exception>
     public static Population Apply(Population population, CalibrationResult result)
     {
         ArgumentNullException.ThrowIfNull(population);
@@ -110,6 +111,8 @@ public static class WeightCalibration
             throw new ArgumentException($"The calibration gave {result.Spread.NegativeWeights} negative weight(s) (min w/d {result.Spread.MinRatio:0.###}); use truncated linear or logit calibration with a lower bound ≥ 0.", nameof(result));
         }
 
-        return PopulationDerivation.With(population, [(PopulationSchema.Weight, (double[])result.Weights.Clone())]);
+        var weights = (double[])result.Weights.Clone();
+        PopulationBuilder.CheckWeights(weights, population.HouseholdId);
+        return PopulationDerivation.With(population, [(PopulationSchema.Weight, weights)]);
     }
 }
