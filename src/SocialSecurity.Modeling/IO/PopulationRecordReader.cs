@@ -1,6 +1,7 @@
 using System.Globalization;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Populations;
 
 namespace SocialSecurity.Modeling.IO;
@@ -105,13 +106,7 @@ internal sealed class PopulationRecordReader
             }
 
             // Suggest the column of a field the file lacks, when the unknown name is a near miss of it.
-            var expected = fields.Where(f => _bindings[f].Column is null).Select(f => fieldMapping(f).Column)
-                .Select(c => (Name: c, Distance: Levenshtein(c, name)))
-                .Where(x => x.Distance <= Math.Max(2, name.Length / 4))
-                .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
-                .Select(x => x.Name)
-                .FirstOrDefault();
-            var hint = expected is null ? string.Empty : $" (did you mean '{expected}'?)";
+            var hint = NearMisses.Hint(name, fields.Where(f => _bindings[f].Column is null).Select(f => fieldMapping(f).Column), most: 1);
             throw new DataFormatException(
                 cursor.File,
                 $"{cursor.HeaderLocation}, column '{name}'",
@@ -119,28 +114,6 @@ internal sealed class PopulationRecordReader
         }
     }
 
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 
     /// <summary>The declarations of the extra columns, in the order <see cref="ReadExtras"/> fills them.</summary>
     public IEnumerable<ColumnDefinition> ExtraColumns => _extras.Select(e => e.Definition);

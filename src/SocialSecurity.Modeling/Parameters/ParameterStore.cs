@@ -449,40 +449,8 @@ public sealed class ParameterStore : IParameterSource
         };
     }
 
-    private string Suggest(string name)
-    {
-        var close = _definitions.Keys
-            .Select(k => (Key: k, Distance: Levenshtein(k, name)))
-            .Where(x => x.Distance <= Math.Max(2, name.Length / 4))
-            .OrderBy(x => x.Distance)
-            .Select(x => x.Key)
-            .Take(3)
-            .ToArray();
-        return close.Length == 0 ? string.Empty : $" (did you mean {string.Join(", ", close.Select(c => $"'{c}'"))}?)";
-    }
+    private string Suggest(string name) => NearMisses.Hint(name, _definitions.Keys);
 
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 
     private static ParameterStore Build(
         RegionCatalog regions,
