@@ -67,6 +67,18 @@ public sealed class ProgramSetup
     /// <param name="name">A parameter the program declared.</param>
     public RegionalValues Scalar(string name) => Resolve(name, r => r.Scalar());
 
+    /// <summary>
+    /// One declared parameter in force in one region at the run's date, with its source: for rules that resolve
+    /// structured terms per region themselves. Like every reader here, it rejects a parameter the program did not declare.
+    /// </summary>
+    /// <param name="name">A parameter the program declared.</param>
+    /// <param name="region">A region of the run's catalogue.</param>
+    public ResolvedParameter Resolve(string name, RegionId region)
+    {
+        CheckDeclared(name);
+        return Source.Resolve(name, Date, region);
+    }
+
     /// <summary>A list parameter (tiers, brackets) in every region present.</summary>
     /// <param name="name">A parameter the program declared.</param>
     public RegionalList List(string name)

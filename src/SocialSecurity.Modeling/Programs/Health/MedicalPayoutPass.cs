@@ -14,12 +14,12 @@ internal sealed class MedicalPayoutPass : ProgramPass
     private const int StackMembers = 16;
     private readonly MedicalTerms?[] _terms;
 
-    public MedicalPayoutPass(MedicalPayoutProgram program, ProgramSetup setup)
+    public MedicalPayoutPass(ProgramSetup setup)
     {
         _terms = new MedicalTerms?[setup.Regions.Count];
         foreach (var r in setup.RegionsPresent)
         {
-            _terms[r.Index] = MedicalTerms.Read(TermsReader.For(setup, program, r));
+            _terms[r.Index] = MedicalTerms.Read(TermsReader.For(setup, r));
         }
     }
 

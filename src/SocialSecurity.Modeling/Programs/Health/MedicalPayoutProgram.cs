@@ -207,7 +207,7 @@ public sealed class MedicalPayoutProgram : PolicyProgram
     public override ProgramPass Prepare(ProgramSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        return new MedicalPayoutPass(this, setup);
+        return new MedicalPayoutPass(setup);
     }
 
     /// <summary>

@@ -19,16 +19,8 @@ internal sealed class TermsReader
 
     private TermsReader(Func<string, ResolvedParameter> resolve) => _resolve = resolve;
 
-    /// <summary>A reader of <paramref name="region"/>'s values in a run, limited to the parameters <paramref name="program"/> declared.</summary>
-    public static TermsReader For(ProgramSetup setup, PolicyProgram program, RegionId region) => new(name =>
-    {
-        if (!program.Parameters.Contains(name))
-        {
-            throw new InvalidOperationException($"Program '{program.Name}' uses parameter '{name}' without declaring it in Parameters.");
-        }
-
-        return setup.Parameters.Resolve(name, setup.Date, region);
-    });
+    /// <summary>A reader of <paramref name="region"/>'s values in a run, limited to the parameters the program declared.</summary>
+    public static TermsReader For(ProgramSetup setup, RegionId region) => new(name => setup.Resolve(name, region));
 
     /// <summary>A reader of the values in force in <paramref name="region"/> at <paramref name="date"/>.</summary>
     public static TermsReader For(IParameterSource parameters, DateOnly date, RegionId region) => new(name => parameters.Resolve(name, date, region));
