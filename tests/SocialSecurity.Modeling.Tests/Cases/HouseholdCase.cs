@@ -196,7 +196,39 @@ public sealed class HouseholdCase
             HousingUnits = (byte)reader.Whole(h, "homes", path, 0, 0, 255),
             HasNonEssentialVehicle = reader.Boolean(h, "vehicle", path, false),
         };
-        HouseholdColumns = reader.Columns(h, path);
+        var household = Household;
+        HouseholdColumns = BuiltInsInto(HouseholdRecord.Mapping, ref household, reader.Columns(h, path));
+        Household = household;
+    }
+
+    /// <summary>
+    /// Moves the entries of <paramref name="columns"/> that name a built-in column (<c>person.contract</c>,
+    /// <c>household.work_injury_deaths</c>, …) into <paramref name="record"/> and returns the extra columns left.
+    /// </summary>
+    private static Dictionary<string, double> BuiltInsInto<TRecord>(RecordMapping<TRecord> mapping, ref TRecord record, Dictionary<string, double> columns)
+        where TRecord : struct
+    {
+        var extra = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, value) in columns)
+        {
+            var field = Array.Find(mapping.Fields, f => f.Column.Name == name);
+            switch (field)
+            {
+                case NumberField<TRecord> number:
+                    number.Set(ref record, value);
+                    break;
+                case IntegerField<TRecord> integer when value == Math.Floor(value):
+                    integer.Set(ref record, (long)value);
+                    break;
+                case null:
+                    extra[name] = value;
+                    break;
+                default:
+                    throw new ArgumentException($"built-in column '{name}' cannot be given as {value} in a case's columns");
+            }
+        }
+
+        return extra;
     }
 
     private void ReadMembers(Reader reader, JsonElement members)
@@ -220,7 +252,7 @@ public sealed class HouseholdCase
                 throw new DataFormatException(File, at + ".hukou_region", $"unknown region code '{hukouRegion}'");
             }
 
-            list.Add(new PersonRecord
+            var person = new PersonRecord
             {
                 Id = i + 1,
                 HouseholdId = 1,
@@ -238,8 +270,10 @@ public sealed class HouseholdCase
                 PropertyIncomeAnnual = reader.Number(m, "property_income_annual", at, 0),
                 PrivateTransfersAnnual = reader.Number(m, "private_transfers_annual", at, 0),
                 PensionIncomeAnnual = reader.Number(m, "pension_income_annual", at, 0),
-            });
-            foreach (var (name, value) in reader.Columns(m, at))
+            };
+            var extra = BuiltInsInto(PersonRecord.Mapping, ref person, reader.Columns(m, at));
+            list.Add(person);
+            foreach (var (name, value) in extra)
             {
                 if (!columns.TryGetValue(name, out var values))
                 {
