@@ -1,3 +1,4 @@
+using SocialSecurity.Modeling.Internal;
 using System.Buffers;
 using System.Globalization;
 using SocialSecurity.Modeling.Core;
@@ -97,13 +98,25 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
             var sums = rented.AsSpan(0, end - first);
             sums.Clear();
             var start = context.Population.MemberStart;
-            var personHousehold = context.Population.PersonHousehold;
+            Span<double> members = stackalloc double[0];
             foreach (var name in variables)
             {
                 var column = context.Read(name);
-                for (int p = start[first]; p < start[end]; p++)
+                for (int h = first; h < end; h++)
                 {
-                    sums[personHousehold[p] - first] += Math.Max(0.0, column[p]);
+                    // Each member's non-negative amount, summed independently of the members' order.
+                    int size = start[h + 1] - start[h];
+                    if (members.Length < size)
+                    {
+                        members = new double[Math.Max(size, 16)];
+                    }
+
+                    for (int m = 0; m < size; m++)
+                    {
+                        members[m] = Math.Max(0.0, column[start[h] + m]);
+                    }
+
+                    sums[h - first] += ColumnMath.MemberSum(members[..size]);
                 }
             }
 
