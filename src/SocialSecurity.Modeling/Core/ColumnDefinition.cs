@@ -333,7 +333,7 @@ public sealed class ColumnDefinition
     internal static ColumnDefinition Region(string name, Entity entity, string description)
         => new(name, entity, ColumnType.Region, ColumnStorage.UInt16, string.Empty, AmountPeriod.None, IncomeRole.None, 0, ushort.MaxValue, [], description);
 
-    private static string SnakeCase(string name)
+    internal static string SnakeCase(string name)
     {
         var result = new StringBuilder(name.Length + 4);
         for (int i = 0; i < name.Length; i++)

@@ -22,14 +22,23 @@ public static class InputVariables
     /// <summary>Pensions received as reported in the data, yuan per year (person).</summary>
     public static readonly VariableDefinition ReportedPension = PopulationSchema.ReportedPension.Variable;
 
+    /// <summary>Labour remuneration, yuan per year (person).</summary>
+    public static readonly VariableDefinition LabourRemuneration = PopulationSchema.LabourRemuneration.Variable;
+
+    /// <summary>Author's remuneration, yuan per year (person).</summary>
+    public static readonly VariableDefinition AuthorRemuneration = PopulationSchema.AuthorRemuneration.Variable;
+
+    /// <summary>Royalties, yuan per year (person).</summary>
+    public static readonly VariableDefinition Royalties = PopulationSchema.Royalties.Variable;
+
     /// <summary>Financial assets, yuan (household stock).</summary>
     public static readonly VariableDefinition FinancialAssets = PopulationSchema.FinancialAssets.Variable;
 
     /// <summary>Every built-in input variable.</summary>
-    public static IReadOnlyList<VariableDefinition> All { get; } = [Wages, BusinessIncome, PropertyIncome, PrivateTransfers, ReportedPension, FinancialAssets];
+    public static IReadOnlyList<VariableDefinition> All { get; } = [Wages, BusinessIncome, PropertyIncome, PrivateTransfers, ReportedPension, LabourRemuneration, AuthorRemuneration, Royalties, FinancialAssets];
 
     /// <summary>The variables whose sum is a household's income before public transfers, as the dibao income test counts it (market income plus reported pensions).</summary>
-    public static IReadOnlyList<string> IncomeForMeansTests { get; } = [Wages.Name, BusinessIncome.Name, PropertyIncome.Name, PrivateTransfers.Name, ReportedPension.Name];
+    public static IReadOnlyList<string> IncomeForMeansTests { get; } = [Wages.Name, LabourRemuneration.Name, AuthorRemuneration.Name, Royalties.Name, BusinessIncome.Name, PropertyIncome.Name, PrivateTransfers.Name, ReportedPension.Name];
 
     internal static double[] Column(Population population, string name)
         => PopulationSchema.Find(name) is { Storage: ColumnStorage.Double } column

@@ -156,6 +156,72 @@ public sealed class Population
     /// <summary>Pensions received as reported in the data, yuan per year.</summary>
     public ReadOnlySpan<double> PensionIncomeAnnual => PensionColumn;
 
+    /// <summary>Children in education qualifying for the children's-education deduction (household).</summary>
+    public ReadOnlySpan<byte> ChildrenInEducation => Column<byte>(PopulationSchema.ChildrenInEducation);
+
+    /// <summary>Children under 3 qualifying for the infant-care deduction (household).</summary>
+    public ReadOnlySpan<byte> ChildrenUnder3 => Column<byte>(PopulationSchema.ChildrenUnder3);
+
+    /// <summary>Housing cost for the income-tax deductions (household).</summary>
+    public ReadOnlySpan<HousingCost> Housing => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, HousingCost>(Column<byte>(PopulationSchema.Housing));
+
+    /// <summary>City class for the rent deduction (household).</summary>
+    public ReadOnlySpan<CityClass> CityClass => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, CityClass>(Column<byte>(PopulationSchema.City));
+
+    /// <summary>Members who died of a work injury this year (household).</summary>
+    public ReadOnlySpan<byte> WorkInjuryDeaths => Column<byte>(PopulationSchema.WorkInjuryDeaths);
+
+    /// <summary>Labour remuneration, yuan per year.</summary>
+    public ReadOnlySpan<double> LabourRemunerationAnnual => Column<double>(PopulationSchema.LabourRemuneration);
+
+    /// <summary>Author's remuneration, yuan per year.</summary>
+    public ReadOnlySpan<double> AuthorRemunerationAnnual => Column<double>(PopulationSchema.AuthorRemuneration);
+
+    /// <summary>Royalties, yuan per year.</summary>
+    public ReadOnlySpan<double> RoyaltiesAnnual => Column<double>(PopulationSchema.Royalties);
+
+    /// <summary>Annual one-off bonus included in wages, yuan per year.</summary>
+    public ReadOnlySpan<double> AnnualBonus => Column<double>(PopulationSchema.AnnualBonus);
+
+    /// <summary>Work arrangement.</summary>
+    public ReadOnlySpan<WorkContract> Contract => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, WorkContract>(Column<byte>(PopulationSchema.Contract));
+
+    /// <summary>Industry risk class for work-injury insurance (1–8; 0 none).</summary>
+    public ReadOnlySpan<byte> IndustryRiskClass => Column<byte>(PopulationSchema.IndustryRiskClass);
+
+    /// <summary>Basic medical insurance scheme.</summary>
+    public ReadOnlySpan<MedicalScheme> MedicalScheme => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, MedicalScheme>(Column<byte>(PopulationSchema.Medical));
+
+    /// <summary>Living parents aged 60 or more.</summary>
+    public ReadOnlySpan<byte> ParentsAged60Plus => Column<byte>(PopulationSchema.ParentsAged60Plus);
+
+    /// <summary>Elderly-parent deduction claim.</summary>
+    public ReadOnlySpan<ElderlyParentClaim> ElderlyParentClaim => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ElderlyParentClaim>(Column<byte>(PopulationSchema.ElderlyParents));
+
+    /// <summary>Continuing education this year.</summary>
+    public ReadOnlySpan<ContinuingEducation> ContinuingEducation => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ContinuingEducation>(Column<byte>(PopulationSchema.Education));
+
+    /// <summary>Self-paid medical costs within the policy scope, yuan per year.</summary>
+    public ReadOnlySpan<double> MedicalSelfPayAnnual => Column<double>(PopulationSchema.MedicalSelfPay);
+
+    /// <summary>Years of unemployment-insurance contributions.</summary>
+    public ReadOnlySpan<double> UnemploymentInsuranceYears => Column<double>(PopulationSchema.UnemploymentInsuranceYears);
+
+    /// <summary>Months registered as unemployed after an involuntary job loss this year.</summary>
+    public ReadOnlySpan<byte> UnemploymentMonths => Column<byte>(PopulationSchema.UnemploymentMonths);
+
+    /// <summary>Work-injury disability grade (1–10; 0 none).</summary>
+    public ReadOnlySpan<byte> WorkInjuryGrade => Column<byte>(PopulationSchema.WorkInjuryGrade);
+
+    /// <summary>1 when the work-injury grade was assessed this year.</summary>
+    public ReadOnlySpan<byte> WorkInjuryAssessedThisYear => Column<byte>(PopulationSchema.WorkInjuryNew);
+
+    /// <summary>Nursing dependence assessed with a work injury.</summary>
+    public ReadOnlySpan<NursingDependency> WorkInjuryNursing => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, NursingDependency>(Column<byte>(PopulationSchema.WorkInjuryNursing));
+
+    /// <summary>Own monthly wage before the work injury, yuan per month (0: wages ÷ 12).</summary>
+    public ReadOnlySpan<double> WorkInjuryWageMonthly => Column<double>(PopulationSchema.WorkInjuryWage);
+
     /// <summary>The names of the extra person columns (added with <see cref="SocialSecurity.Modeling.Populations.PopulationBuilder.AddColumn(ColumnDefinition, double[])"/> or <see cref="WithColumn(ColumnDefinition, double[])"/>).</summary>
     public IReadOnlyCollection<string> ExtraPersonColumns => _personExtras.Keys;
 

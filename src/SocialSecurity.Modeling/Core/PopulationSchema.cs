@@ -40,6 +40,21 @@ public static class PopulationSchema
     /// <summary>1 when the household owns a non-essential vehicle, else 0.</summary>
     public static readonly ColumnDefinition NonEssentialVehicle = Declare(ColumnDefinition.Flag("household.non_essential_vehicle", Entity.Household, "The household owns a non-essential vehicle (one not used for work or by a disabled member)").StoredAs(ColumnStorage.Byte), "non_essential_vehicle", required: false);
 
+    /// <summary>Children of the household in education (from age 3, pre-school to doctoral study) who qualify a parent for the children's-education income-tax deduction; each must be a member aged 3–5 or a student.</summary>
+    public static readonly ColumnDefinition ChildrenInEducation = Declare(ColumnDefinition.Count("household.children_in_education", Entity.Household, "children", 0, 20, "Children in education (age 3 to doctoral study) for the income-tax deduction").StoredAs(ColumnStorage.Byte), "children_in_education", required: false);
+
+    /// <summary>Children of the household under 3 who qualify a parent for the infant-care income-tax deduction; each must be a member aged 0–2.</summary>
+    public static readonly ColumnDefinition ChildrenUnder3 = Declare(ColumnDefinition.Count("household.children_under_3", Entity.Household, "children", 0, 20, "Children under 3 for the infant-care income-tax deduction").StoredAs(ColumnStorage.Byte), "children_under_3", required: false);
+
+    /// <summary>The household's housing cost for the income-tax deductions: a first-home mortgage or rent (exclusive).</summary>
+    public static readonly ColumnDefinition Housing = Declare(ColumnDefinition.Code<HousingCost>("household.housing", Entity.Household, "Housing cost for the income-tax deductions").StoredAs(ColumnStorage.Byte), "housing", required: false);
+
+    /// <summary>The class of the city where the household lives, which sets the housing-rent deduction.</summary>
+    public static readonly ColumnDefinition City = Declare(ColumnDefinition.Code<CityClass>("household.city_class", Entity.Household, "City class for the housing-rent deduction").StoredAs(ColumnStorage.Byte), "city_class", required: false);
+
+    /// <summary>Members who died of a work injury this year: their survivors in the household receive the one-time work-injury death subsidy.</summary>
+    public static readonly ColumnDefinition WorkInjuryDeaths = Declare(ColumnDefinition.Count("household.work_injury_deaths", Entity.Household, "persons", 0, 10, "Members who died of a work injury this year").StoredAs(ColumnStorage.Byte), "work_injury_deaths", required: false);
+
     /// <summary>The person's identifier, unique in the population (keys the person's random streams).</summary>
     public static readonly ColumnDefinition PersonId = Declare(ColumnDefinition.Identifier("person.id", Entity.Person, "The person's identifier, unique in the population"), "person_id", required: true);
 
@@ -81,6 +96,57 @@ public static class PopulationSchema
 
     /// <summary>Pensions received as reported in the data (not simulated), yuan per year (≥ 0).</summary>
     public static readonly ColumnDefinition ReportedPension = Declare(ColumnDefinition.Amount("person.reported_pension_annual", Entity.Person, AmountPeriod.Year, IncomeRole.ContributoryPension, "Pensions received, as reported in the data (not simulated)"), "pension_income_annual", required: false);
+
+    /// <summary>Labour remuneration (劳务报酬所得): pay for independent personal services, yuan per year; 80% of it is comprehensive income for income tax.</summary>
+    public static readonly ColumnDefinition LabourRemuneration = Declare(ColumnDefinition.Amount("person.labour_remuneration_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Labour remuneration (independent personal services)"), "labour_remuneration_annual", required: false);
+
+    /// <summary>Author's remuneration (稿酬所得), yuan per year; 56% of it (80% × 70%) is comprehensive income for income tax.</summary>
+    public static readonly ColumnDefinition AuthorRemuneration = Declare(ColumnDefinition.Amount("person.author_remuneration_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Author's remuneration"), "author_remuneration_annual", required: false);
+
+    /// <summary>Royalties (特许权使用费所得), yuan per year; 80% of them are comprehensive income for income tax.</summary>
+    public static readonly ColumnDefinition Royalties = Declare(ColumnDefinition.Amount("person.royalties_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Royalties"), "royalties_annual", required: false);
+
+    /// <summary>The annual one-off bonus (全年一次性奖金) included in <see cref="Wages"/>, yuan per year: a part of wages, never more than them.</summary>
+    public static readonly ColumnDefinition AnnualBonus = Declare(ColumnDefinition.Amount("person.annual_bonus", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Annual one-off bonus, a part of wages (not added to them)"), "annual_bonus", required: false);
+
+    /// <summary>How the person works: labour contract, flexible worker, owner of an individual business, or none.</summary>
+    public static readonly ColumnDefinition Contract = Declare(ColumnDefinition.Code<WorkContract>("person.contract", Entity.Person, "Work arrangement for social insurance and income tax").StoredAs(ColumnStorage.Byte), "contract", required: false);
+
+    /// <summary>The employer's industry risk class for work-injury insurance, 1 (lowest) to 8 (highest); 0 when not employed.</summary>
+    public static readonly ColumnDefinition IndustryRiskClass = Declare(ColumnDefinition.Count("person.industry_risk_class", Entity.Person, "class", 0, 8, "Industry risk class for work-injury insurance (1–8; 0 none)").StoredAs(ColumnStorage.Byte), "industry_risk_class", required: false);
+
+    /// <summary>The basic medical insurance the person is enrolled in.</summary>
+    public static readonly ColumnDefinition Medical = Declare(ColumnDefinition.Code<MedicalScheme>("person.medical_scheme", Entity.Person, "Basic medical insurance scheme").StoredAs(ColumnStorage.Byte), "medical_scheme", required: false);
+
+    /// <summary>The number of the person's living parents aged 60 or more, wherever they live.</summary>
+    public static readonly ColumnDefinition ParentsAged60Plus = Declare(ColumnDefinition.Count("person.parents_60_plus", Entity.Person, "parents", 0, 4, "Living parents aged 60 or more, wherever they live").StoredAs(ColumnStorage.Byte), "parents_60_plus", required: false);
+
+    /// <summary>How the person claims the elderly-parent deduction; a claim needs at least one parent in <see cref="ParentsAged60Plus"/>.</summary>
+    public static readonly ColumnDefinition ElderlyParents = Declare(ColumnDefinition.Code<ElderlyParentClaim>("person.elderly_parent_claim", Entity.Person, "Elderly-parent deduction claim: none, only child or shared with siblings").StoredAs(ColumnStorage.Byte), "elderly_parent_claim", required: false);
+
+    /// <summary>Continuing education this year, for the income-tax deduction.</summary>
+    public static readonly ColumnDefinition Education = Declare(ColumnDefinition.Code<ContinuingEducation>("person.continuing_education", Entity.Person, "Continuing education this year").StoredAs(ColumnStorage.Byte), "continuing_education", required: false);
+
+    /// <summary>Self-paid medical costs within the policy scope this year, yuan per year: the base of the serious-illness deduction.</summary>
+    public static readonly ColumnDefinition MedicalSelfPay = Declare(ColumnDefinition.Amount("person.medical_self_pay_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Self-paid medical costs within the policy scope (an expense, not income)"), "medical_self_pay_annual", required: false);
+
+    /// <summary>Years of contributions to unemployment insurance, including deemed years.</summary>
+    public static readonly ColumnDefinition UnemploymentInsuranceYears = Declare(ColumnDefinition.Quantity("person.unemployment_insurance_years", Entity.Person, "years", 0, 70, "Years of unemployment-insurance contributions"), "unemployment_insurance_years", required: false);
+
+    /// <summary>Months of the year spent registered as unemployed after an involuntary job loss (0–12).</summary>
+    public static readonly ColumnDefinition UnemploymentMonths = Declare(ColumnDefinition.Count("person.unemployment_months", Entity.Person, "months", 0, 12, "Months registered as unemployed after an involuntary job loss this year").StoredAs(ColumnStorage.Byte), "unemployment_months", required: false);
+
+    /// <summary>The assessed work-injury disability grade, 1 (most severe) to 10; 0 for none.</summary>
+    public static readonly ColumnDefinition WorkInjuryGrade = Declare(ColumnDefinition.Count("person.work_injury_grade", Entity.Person, "grade", 0, 10, "Work-injury disability grade (1 most severe … 10; 0 none)").StoredAs(ColumnStorage.Byte), "work_injury_grade", required: false);
+
+    /// <summary>1 when the work-injury grade was assessed this year, which pays the one-time disability subsidy; needs a grade.</summary>
+    public static readonly ColumnDefinition WorkInjuryNew = Declare(ColumnDefinition.Flag("person.work_injury_new", Entity.Person, "The work-injury grade was assessed this year").StoredAs(ColumnStorage.Byte), "work_injury_new", required: false);
+
+    /// <summary>The nursing dependence assessed with a work injury, which sets the nursing allowance; needs a grade.</summary>
+    public static readonly ColumnDefinition WorkInjuryNursing = Declare(ColumnDefinition.Code<NursingDependency>("person.work_injury_nursing", Entity.Person, "Nursing dependence assessed with a work injury").StoredAs(ColumnStorage.Byte), "work_injury_nursing", required: false);
+
+    /// <summary>The person's own monthly wage before the work injury (本人工资), yuan per month; 0 means wages ÷ 12.</summary>
+    public static readonly ColumnDefinition WorkInjuryWage = Declare(ColumnDefinition.Amount("person.work_injury_wage_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.None, "Own monthly wage before the work injury (0: wages ÷ 12)"), "work_injury_wage_monthly", required: false);
 
     /// <summary>
     /// The built-in columns in declaration order, which is file order and the order of a population's built-in arrays

@@ -50,6 +50,57 @@ public readonly record struct PersonRecord
     /// <summary>Pensions received as reported in the data (not simulated), yuan per year.</summary>
     public double PensionIncomeAnnual { get; init; }
 
+    /// <summary>Labour remuneration (劳务报酬所得), yuan per year.</summary>
+    public double LabourRemunerationAnnual { get; init; }
+
+    /// <summary>Author's remuneration (稿酬所得), yuan per year.</summary>
+    public double AuthorRemunerationAnnual { get; init; }
+
+    /// <summary>Royalties (特许权使用费所得), yuan per year.</summary>
+    public double RoyaltiesAnnual { get; init; }
+
+    /// <summary>The annual one-off bonus included in <see cref="WagesAnnual"/>, yuan per year (a part of wages, at most them).</summary>
+    public double AnnualBonus { get; init; }
+
+    /// <summary>The work arrangement: labour contract, flexible worker, individual business, or none.</summary>
+    public WorkContract Contract { get; init; }
+
+    /// <summary>The employer's industry risk class for work-injury insurance, 1–8; 0 when not employed.</summary>
+    public int IndustryRiskClass { get; init; }
+
+    /// <summary>The basic medical insurance scheme.</summary>
+    public MedicalScheme MedicalScheme { get; init; }
+
+    /// <summary>Living parents aged 60 or more, wherever they live (0–4).</summary>
+    public int ParentsAged60Plus { get; init; }
+
+    /// <summary>How the person claims the elderly-parent income-tax deduction; a claim needs <see cref="ParentsAged60Plus"/> ≥ 1.</summary>
+    public ElderlyParentClaim ElderlyParentClaim { get; init; }
+
+    /// <summary>Continuing education this year.</summary>
+    public ContinuingEducation ContinuingEducation { get; init; }
+
+    /// <summary>Self-paid medical costs within the policy scope this year, yuan (the serious-illness deduction's base).</summary>
+    public double MedicalSelfPayAnnual { get; init; }
+
+    /// <summary>Years of unemployment-insurance contributions.</summary>
+    public double UnemploymentInsuranceYears { get; init; }
+
+    /// <summary>Months this year registered as unemployed after an involuntary job loss (0–12).</summary>
+    public int UnemploymentMonths { get; init; }
+
+    /// <summary>Work-injury disability grade, 1 (most severe) to 10; 0 for none.</summary>
+    public int WorkInjuryGrade { get; init; }
+
+    /// <summary>Whether the work-injury grade was assessed this year (pays the one-time disability subsidy).</summary>
+    public bool WorkInjuryAssessedThisYear { get; init; }
+
+    /// <summary>Nursing dependence assessed with a work injury.</summary>
+    public NursingDependency WorkInjuryNursing { get; init; }
+
+    /// <summary>Own monthly wage before the work injury, yuan per month; 0 means <see cref="WagesAnnual"/> ÷ 12.</summary>
+    public double WorkInjuryWageMonthly { get; init; }
+
     /// <summary>
     /// The record's built-in columns (<see cref="PopulationSchema"/>, person entity): how the builder reads each one and
     /// how the file readers set it. A new built-in person column needs its property above and its line here.
@@ -69,5 +120,22 @@ public readonly record struct PersonRecord
         new NumberField<PersonRecord>(PopulationSchema.BusinessIncome, (in PersonRecord p) => p.BusinessIncomeAnnual, (ref PersonRecord p, double v) => p = p with { BusinessIncomeAnnual = v }),
         new NumberField<PersonRecord>(PopulationSchema.PropertyIncome, (in PersonRecord p) => p.PropertyIncomeAnnual, (ref PersonRecord p, double v) => p = p with { PropertyIncomeAnnual = v }),
         new NumberField<PersonRecord>(PopulationSchema.PrivateTransfers, (in PersonRecord p) => p.PrivateTransfersAnnual, (ref PersonRecord p, double v) => p = p with { PrivateTransfersAnnual = v }),
-        new NumberField<PersonRecord>(PopulationSchema.ReportedPension, (in PersonRecord p) => p.PensionIncomeAnnual, (ref PersonRecord p, double v) => p = p with { PensionIncomeAnnual = v }));
+        new NumberField<PersonRecord>(PopulationSchema.ReportedPension, (in PersonRecord p) => p.PensionIncomeAnnual, (ref PersonRecord p, double v) => p = p with { PensionIncomeAnnual = v }),
+        new NumberField<PersonRecord>(PopulationSchema.LabourRemuneration, (in PersonRecord p) => p.LabourRemunerationAnnual, (ref PersonRecord p, double v) => p = p with { LabourRemunerationAnnual = v }),
+        new NumberField<PersonRecord>(PopulationSchema.AuthorRemuneration, (in PersonRecord p) => p.AuthorRemunerationAnnual, (ref PersonRecord p, double v) => p = p with { AuthorRemunerationAnnual = v }),
+        new NumberField<PersonRecord>(PopulationSchema.Royalties, (in PersonRecord p) => p.RoyaltiesAnnual, (ref PersonRecord p, double v) => p = p with { RoyaltiesAnnual = v }),
+        new NumberField<PersonRecord>(PopulationSchema.AnnualBonus, (in PersonRecord p) => p.AnnualBonus, (ref PersonRecord p, double v) => p = p with { AnnualBonus = v }),
+        new IntegerField<PersonRecord>(PopulationSchema.Contract, (in PersonRecord p) => (long)p.Contract, (ref PersonRecord p, long v) => p = p with { Contract = (WorkContract)v }),
+        new IntegerField<PersonRecord>(PopulationSchema.IndustryRiskClass, (in PersonRecord p) => p.IndustryRiskClass, (ref PersonRecord p, long v) => p = p with { IndustryRiskClass = (int)v }),
+        new IntegerField<PersonRecord>(PopulationSchema.Medical, (in PersonRecord p) => (long)p.MedicalScheme, (ref PersonRecord p, long v) => p = p with { MedicalScheme = (MedicalScheme)v }),
+        new IntegerField<PersonRecord>(PopulationSchema.ParentsAged60Plus, (in PersonRecord p) => p.ParentsAged60Plus, (ref PersonRecord p, long v) => p = p with { ParentsAged60Plus = (int)v }),
+        new IntegerField<PersonRecord>(PopulationSchema.ElderlyParents, (in PersonRecord p) => (long)p.ElderlyParentClaim, (ref PersonRecord p, long v) => p = p with { ElderlyParentClaim = (ElderlyParentClaim)v }),
+        new IntegerField<PersonRecord>(PopulationSchema.Education, (in PersonRecord p) => (long)p.ContinuingEducation, (ref PersonRecord p, long v) => p = p with { ContinuingEducation = (ContinuingEducation)v }),
+        new NumberField<PersonRecord>(PopulationSchema.MedicalSelfPay, (in PersonRecord p) => p.MedicalSelfPayAnnual, (ref PersonRecord p, double v) => p = p with { MedicalSelfPayAnnual = v }),
+        new NumberField<PersonRecord>(PopulationSchema.UnemploymentInsuranceYears, (in PersonRecord p) => p.UnemploymentInsuranceYears, (ref PersonRecord p, double v) => p = p with { UnemploymentInsuranceYears = v }),
+        new IntegerField<PersonRecord>(PopulationSchema.UnemploymentMonths, (in PersonRecord p) => p.UnemploymentMonths, (ref PersonRecord p, long v) => p = p with { UnemploymentMonths = (int)v }),
+        new IntegerField<PersonRecord>(PopulationSchema.WorkInjuryGrade, (in PersonRecord p) => p.WorkInjuryGrade, (ref PersonRecord p, long v) => p = p with { WorkInjuryGrade = (int)v }),
+        new IntegerField<PersonRecord>(PopulationSchema.WorkInjuryNew, (in PersonRecord p) => p.WorkInjuryAssessedThisYear ? 1 : 0, (ref PersonRecord p, long v) => p = p with { WorkInjuryAssessedThisYear = v == 1 }),
+        new IntegerField<PersonRecord>(PopulationSchema.WorkInjuryNursing, (in PersonRecord p) => (long)p.WorkInjuryNursing, (ref PersonRecord p, long v) => p = p with { WorkInjuryNursing = (NursingDependency)v }),
+        new NumberField<PersonRecord>(PopulationSchema.WorkInjuryWage, (in PersonRecord p) => p.WorkInjuryWageMonthly, (ref PersonRecord p, double v) => p = p with { WorkInjuryWageMonthly = v }));
 }

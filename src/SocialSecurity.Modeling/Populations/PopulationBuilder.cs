@@ -263,14 +263,21 @@ public sealed class PopulationBuilder
         }
 
         CheckTotalWeight((double[])columns[PopulationSchema.Weight.BuiltInIndex]!);
-        _built = true;
-        return new Population(
+        var population = new Population(
             _regions,
             columns,
             memberStart,
             _personExtras.ToDictionary(kv => kv.Key, kv => Permute(kv.Value, order), StringComparer.Ordinal),
             new Dictionary<string, double[]>(_householdExtras, StringComparer.Ordinal),
             new Dictionary<string, ColumnDefinition>(_extraDefinitions, StringComparer.Ordinal));
+        CrossColumnChecks.Run(population, order, Problem);
+        if (_problemCount > 0)
+        {
+            throw new PopulationValidationException(_problems.ToArray(), _problemCount);
+        }
+
+        _built = true;
+        return population;
     }
 
     /// <summary>

@@ -196,7 +196,39 @@ public sealed class HouseholdCase
             HousingUnits = (byte)reader.Whole(h, "homes", path, 0, 0, 255),
             HasNonEssentialVehicle = reader.Boolean(h, "vehicle", path, false),
         };
-        HouseholdColumns = reader.Columns(h, path);
+        var household = Household;
+        HouseholdColumns = BuiltIns(HouseholdRecord.Mapping, ref household, reader.Columns(h, path), path);
+        Household = household;
+    }
+
+    /// <summary>
+    /// Sets the built-in columns named in <paramref name="columns"/> (for example <c>person.annual_bonus</c> or
+    /// <c>household.children_in_education</c>) on the record, and returns the others, which are extra columns.
+    /// </summary>
+    private Dictionary<string, double> BuiltIns<TRecord>(RecordMapping<TRecord> mapping, ref TRecord record, Dictionary<string, double> columns, string path)
+        where TRecord : struct
+    {
+        var extras = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, value) in columns)
+        {
+            var field = Array.Find(mapping.Fields, f => f.Column.Name == name);
+            switch (field)
+            {
+                case null:
+                    extras[name] = value;
+                    break;
+                case NumberField<TRecord> number:
+                    number.Set(ref record, value);
+                    break;
+                case IntegerField<TRecord> integer when value == Math.Floor(value):
+                    integer.Set(ref record, (long)value);
+                    break;
+                default:
+                    throw new DataFormatException(File, $"{path}.columns.{name}", $"built-in column '{name}' takes a whole number here; found {value.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        return extras;
     }
 
     private void ReadMembers(Reader reader, JsonElement members)
@@ -220,7 +252,7 @@ public sealed class HouseholdCase
                 throw new DataFormatException(File, at + ".hukou_region", $"unknown region code '{hukouRegion}'");
             }
 
-            list.Add(new PersonRecord
+            var person = new PersonRecord
             {
                 Id = i + 1,
                 HouseholdId = 1,
@@ -238,8 +270,10 @@ public sealed class HouseholdCase
                 PropertyIncomeAnnual = reader.Number(m, "property_income_annual", at, 0),
                 PrivateTransfersAnnual = reader.Number(m, "private_transfers_annual", at, 0),
                 PensionIncomeAnnual = reader.Number(m, "pension_income_annual", at, 0),
-            });
-            foreach (var (name, value) in reader.Columns(m, at))
+            };
+            var extras = BuiltIns(PersonRecord.Mapping, ref person, reader.Columns(m, at), at);
+            list.Add(person);
+            foreach (var (name, value) in extras)
             {
                 if (!columns.TryGetValue(name, out var values))
                 {

@@ -29,13 +29,19 @@ public sealed class ColumnSchemaTests : IDisposable
         PopulationSchema.All.Select(c => c.Name).Should().OnlyHaveUniqueItems();
         PopulationSchema.HouseholdColumns.Should().OnlyContain(c => c.Entity == Entity.Household);
         PopulationSchema.PersonColumns.Should().OnlyContain(c => c.Entity == Entity.Person);
-        PopulationFileMapping.HouseholdFields.Should().Equal("household_id", "weight", "region", "area", "financial_assets", "housing_units", "non_essential_vehicle");
+        PopulationFileMapping.HouseholdFields.Should().Equal("household_id", "weight", "region", "area", "financial_assets", "housing_units", "non_essential_vehicle",
+            "children_in_education", "children_under_3", "housing", "city_class", "work_injury_deaths");
         PopulationFileMapping.PersonFields.Should().Equal(
             "person_id", "household_id", "age", "sex", "hukou", "hukou_region", "disability", "self_care", "employment",
-            "wages_annual", "business_income_annual", "property_income_annual", "private_transfers_annual", "pension_income_annual");
+            "wages_annual", "business_income_annual", "property_income_annual", "private_transfers_annual", "pension_income_annual",
+            "labour_remuneration_annual", "author_remuneration_annual", "royalties_annual", "annual_bonus", "contract", "industry_risk_class",
+            "medical_scheme", "parents_60_plus", "elderly_parent_claim", "continuing_education", "medical_self_pay_annual",
+            "unemployment_insurance_years", "unemployment_months", "work_injury_grade", "work_injury_new", "work_injury_nursing",
+            "work_injury_wage_monthly");
         InputVariables.All.Select(v => v.Name).Should().Equal(
             "person.wages_annual", "person.business_income_annual", "person.property_income_annual", "person.private_transfers_annual",
-            "person.reported_pension_annual", "household.financial_assets");
+            "person.reported_pension_annual", "person.labour_remuneration_annual", "person.author_remuneration_annual", "person.royalties_annual",
+            "household.financial_assets");
         PopulationSchema.Wages.Role.Should().Be(IncomeRole.MarketIncome);
         PopulationSchema.ReportedPension.Role.Should().Be(IncomeRole.ContributoryPension);
         PopulationSchema.BusinessIncome.Accepts(-5).Should().BeTrue("net business income may be negative");

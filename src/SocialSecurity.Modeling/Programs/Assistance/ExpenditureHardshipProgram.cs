@@ -31,6 +31,9 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
     /// <summary>Output: 1 when the household passes the expenditure-type hardship test.</summary>
     public static readonly VariableDefinition Eligible = new("expenditure_hardship.eligible", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when (Y − rigid spending)/n is below the dibao standard and assets pass");
 
+    /// <summary>Output: 1 when the household is on the expenditure-type hardship roll: <see cref="Eligible"/> by the rule alone, after take-up and identification errors through <c>TargetedProgram</c>.</summary>
+    public static readonly VariableDefinition OnRoll = new("expenditure_hardship.on_roll", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when the household is on the expenditure-type hardship roll (the rule's status, after take-up and identification errors when targeted)");
+
     /// <summary>Output: per-capita income net of rigid spending, yuan per year (household; may be negative).</summary>
     public static readonly VariableDefinition AdjustedIncomePerCapita = new("expenditure_hardship.adjusted_income_per_capita_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "(Y − rigid spending)/n, yuan per year");
 
@@ -55,7 +58,7 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
             "expenditure_hardship",
             "Expenditure-type hardship families: income net of rigid medical and education spending below the dibao standard per person, assets pass (illustrative test).",
             inputs: [HouseholdIncomeProgram.Output.Name, .. rigidVariables, InputVariables.FinancialAssets.Name],
-            outputs: [Eligible, AdjustedIncomePerCapita],
+            outputs: [Eligible, OnRoll, AdjustedIncomePerCapita],
             parameters: DibaoRules.AllParameters,
             prerequisites: [income])
     {
@@ -64,7 +67,7 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
 
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
-        => PerHousehold<Rule, Rule.Block>(new Rule(_rigidVariables, new DibaoRules(setup, withAssetTest: true)));
+        => new OnRollPass(PerHousehold<Rule, Rule.Block>(new Rule(_rigidVariables, new DibaoRules(setup, withAssetTest: true))), Eligible.Name, OnRoll.Name, Entity.Household);
 
     private readonly struct Rule(string[] rigidVariables, DibaoRules rules) : IHouseholdRule<Rule.Block>
     {
