@@ -35,6 +35,13 @@ foreach (var change in reform.Overrides)
     Console.WriteLine($"  {change.Parameter}: {change.Describe()}");
 }
 
+// A change that meets a lower region's own value (a city standard under a provincial change) says what it did with it:
+// a set replaces it (unless the change has "lower_regions": "keep"), a scale or an addition applies to it.
+foreach (var warning in reformedParameters.ReformWarnings)
+{
+    Console.WriteLine($"  warning: {warning.Message}");
+}
+
 // 2. A wrong reform is refused with every problem listed (here: a misspelt parameter and an unknown region).
 var broken = Reform.Parse("""
     { "name": "broken", "changes": [

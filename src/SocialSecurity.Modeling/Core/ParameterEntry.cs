@@ -27,4 +27,12 @@ public sealed record ParameterEntry(
     /// <summary>Whether the entry is in force on <paramref name="date"/>.</summary>
     /// <param name="date">The date.</param>
     public bool IsInForce(DateOnly date) => From <= date && (Until is null || date <= Until.Value);
+
+    /// <summary>
+    /// Whether the value, set by a reform, replaces while in force the values of every region below
+    /// <see cref="Region"/>, including regions that set their own (the default for a reform's set value); when
+    /// <see langword="false"/>, a lower region that sets its own value keeps it. Always <see langword="false"/> for a
+    /// value read from a file. See docs/parameter-files.md#reforms.
+    /// </summary>
+    public bool ReachesLowerRegions { get; init; }
 }

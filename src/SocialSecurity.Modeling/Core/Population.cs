@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Core;
@@ -79,13 +80,13 @@ public sealed class Population
     {
         get
         {
-            double total = 0;
+            var total = new ExactAccumulator();
             for (int h = 0; h < HouseholdCount; h++)
             {
-                total += WeightColumn[h] * (MemberStartColumn[h + 1] - MemberStartColumn[h]);
+                total.Add(WeightColumn[h] * (MemberStartColumn[h + 1] - MemberStartColumn[h]));
             }
 
-            return total;
+            return total.Result();
         }
     }
 
@@ -509,14 +510,5 @@ public sealed class Population
         return [.. present];
     }
 
-    private static double Sum(double[] values)
-    {
-        double total = 0;
-        foreach (var v in values)
-        {
-            total += v;
-        }
-
-        return total;
-    }
+    private static double Sum(double[] values) => ExactAccumulator.Sum(values);
 }

@@ -29,8 +29,12 @@ namespace SocialSecurity.Modeling.IO;
 /// </example>
 public static class PopulationParquet
 {
-    /// <summary>The default number of rows per row group when writing.</summary>
-    public const int DefaultRowGroupSize = 1 << 20;
+    /// <summary>
+    /// The default number of rows per row group when writing: 131,072. A reader holds one row group of each file in
+    /// memory at a time, so this bounds what <see cref="PopulationReader.ReadChunks"/> holds beyond its chunk (about 100
+    /// bytes per person row), while leaving row groups large enough to compress and decode efficiently.
+    /// </summary>
+    public const int DefaultRowGroupSize = 1 << 17;
 
     /// <summary>The key of the file metadata that lists the extra columns written (comma-separated), so that reading brings them back without a mapping.</summary>
     internal const string ExtraColumnsKey = "socialsecurity.extra_columns";

@@ -275,10 +275,9 @@ internal sealed class PopulationRecordReader
             return column.Integer;
         }
 
-        var text = column.Text;
-        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+        return long.TryParse(column.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw Error(field, $"'{text}' is not a whole number");
+            : throw Error(field, $"'{column.Text}' is not a whole number");
     }
 
     private int Int(string field, int min, int max)
@@ -293,6 +292,11 @@ internal sealed class PopulationRecordReader
         {
             long v = column.Integer;
             return v >= min && v <= max ? (int)v : throw Error(field, $"{v} is not a whole number in {min}–{max}");
+        }
+
+        if (map.Values is null && int.TryParse(column.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        {
+            return parsed; // no string made per cell
         }
 
         var text = Text(field);
@@ -324,10 +328,9 @@ internal sealed class PopulationRecordReader
         }
         else
         {
-            var text = column.Text;
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
+            if (!double.TryParse(column.Span, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
             {
-                throw Error(column.Name, $"'{text}' is not a finite number (use '.' as the decimal separator)", null);
+                throw Error(column.Name, $"'{column.Text}' is not a finite number (use '.' as the decimal separator)", null);
             }
         }
 

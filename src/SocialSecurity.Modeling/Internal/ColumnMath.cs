@@ -36,21 +36,59 @@ internal static class ColumnMath
 
     /// <summary>
     /// Sums a person column over each household of a block: <c>sums[h − firstHousehold] = Σ values[p]</c> over the
-    /// members p of h, in member order. <paramref name="values"/> is indexed from the block's first member.
+    /// members p of h, taken by <see cref="MemberSum"/> so that the order of the members does not matter.
+    /// <paramref name="values"/> is indexed from the block's first member.
     /// </summary>
     public static void SumByHousehold(ReadOnlySpan<double> values, ReadOnlySpan<int> memberStart, int firstHousehold, int endHousehold, Span<double> sums)
     {
         int offset = memberStart[firstHousehold];
         for (int h = firstHousehold; h < endHousehold; h++)
         {
-            double sum = 0;
-            int end = memberStart[h + 1] - offset;
-            for (int p = memberStart[h] - offset; p < end; p++)
+            int begin = memberStart[h] - offset;
+            sums[h - firstHousehold] = MemberSum(values[begin..(memberStart[h + 1] - offset)]);
+        }
+    }
+
+    /// <summary>
+    /// The sum of a few values (a household's members) independent of their order: one or two values are added
+    /// directly (addition is commutative), more are added in ascending order of value, and beyond 32 exactly. Equal
+    /// doubles are interchangeable, so the result depends only on the multiset of values.
+    /// </summary>
+    public static double MemberSum(ReadOnlySpan<double> values)
+    {
+        switch (values.Length)
+        {
+            case 0:
+                return 0;
+            case 1:
+                return values[0];
+            case 2:
+                return values[0] + values[1];
+            case > 32:
+                return ExactAccumulator.Sum(values);
+        }
+
+        Span<double> sorted = stackalloc double[values.Length];
+        values.CopyTo(sorted);
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            double v = sorted[i];
+            int j = i - 1;
+            while (j >= 0 && sorted[j] > v)
             {
-                sum += values[p];
+                sorted[j + 1] = sorted[j];
+                j--;
             }
 
-            sums[h - firstHousehold] = sum;
+            sorted[j + 1] = v;
         }
+
+        double sum = 0;
+        foreach (double v in sorted)
+        {
+            sum += v;
+        }
+
+        return sum;
     }
 }

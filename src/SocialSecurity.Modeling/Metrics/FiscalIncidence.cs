@@ -70,27 +70,28 @@ public static class FiscalIncidence
         Guard.Sample(preFiscal, weights, nameof(preFiscal));
         Guard.Companion(postFiscal, preFiscal.Length, nameof(postFiscal), nameof(preFiscal));
         Guard.Positive(line, nameof(line));
-        double wSum = 0, fiCount = 0, fiAmount = 0, fgCount = 0, fgAmount = 0;
+        ExactAccumulator wSum = new(), fiCount = new(), fiAmount = new(), fgCount = new(), fgAmount = new();
         for (int i = 0; i < preFiscal.Length; i++)
         {
             double w = Guard.WeightAt(weights, i), y0 = preFiscal[i], y1 = postFiscal[i];
             double floor = Math.Min(Math.Min(y0, y1), line);
-            wSum += w;
+            wSum.Add(w);
             if (y1 < y0 && y1 < line)
             {
-                fiCount += w;
+                fiCount.Add(w);
             }
 
             if (y0 < y1 && y0 < line)
             {
-                fgCount += w;
+                fgCount.Add(w);
             }
 
-            fiAmount += w * (Math.Min(y0, line) - floor);
-            fgAmount += w * (Math.Min(y1, line) - floor);
+            fiAmount.Add(w * (Math.Min(y0, line) - floor));
+            fgAmount.Add(w * (Math.Min(y1, line) - floor));
         }
 
-        return new FiscalImpoverishment(fiCount / wSum, fiAmount / wSum, fgCount / wSum, fgAmount / wSum, line);
+        double total = wSum.Result();
+        return new FiscalImpoverishment(fiCount.Result() / total, fiAmount.Result() / total, fgCount.Result() / total, fgAmount.Result() / total, line);
     }
 
     private static double[] Without(ReadOnlySpan<double> endIncome, ReadOnlySpan<double> intervention, ReadOnlySpan<double> weights,

@@ -161,21 +161,25 @@ public static class GeneralizedEntropy
     internal static bool Included(double x, double w, NonPositiveIncomePolicy policy) =>
         w != 0.0 && (policy != NonPositiveIncomePolicy.DropNonPositive || x > 0.0);
 
-    /// <summary>Sums over the rows of group <paramref name="code"/> (all rows when <paramref name="groups"/> is empty).</summary>
+    /// <summary>Exact Σw and Σw·x over the rows of group <paramref name="code"/> (all rows when <paramref name="groups"/> is empty); Σw·x² is not needed.</summary>
     private static WeightedSum AccumulateGroup(ReadOnlySpan<double> values, ReadOnlySpan<double> weights,
         ReadOnlySpan<int> groups, NonPositiveIncomePolicy policy, int code)
     {
-        var sum = default(WeightedSum);
+        var w = new ExactAccumulator();
+        var t = new ExactAccumulator();
+        long count = 0;
         for (int i = 0; i < values.Length; i++)
         {
-            double w = Guard.WeightAt(weights, i);
-            if ((groups.IsEmpty || groups[i] == code) && Included(values[i], w, policy))
+            double wi = Guard.WeightAt(weights, i);
+            if ((groups.IsEmpty || groups[i] == code) && Included(values[i], wi, policy))
             {
-                sum = sum.Add(values[i], w);
+                count++;
+                w.Add(wi);
+                t.Add(wi * values[i]);
             }
         }
 
-        return sum;
+        return new WeightedSum(count, w.Result(), t.Result(), double.NaN);
     }
 
     /// <summary>GE(α) of the rows of group <paramref name="code"/> (all rows when <paramref name="groups"/> is empty).</summary>
@@ -183,17 +187,17 @@ public static class GeneralizedEntropy
         NonPositiveIncomePolicy policy, double alpha, double totalWeight, double total, int code)
     {
         double mu = total / totalWeight;
-        double acc = 0.0;
+        var acc = new ExactAccumulator();
         for (int i = 0; i < values.Length; i++)
         {
             double w = Guard.WeightAt(weights, i);
             if ((groups.IsEmpty || groups[i] == code) && Included(values[i], w, policy))
             {
-                acc += w * Term(values[i] / mu, alpha);
+                acc.Add(w * Term(values[i] / mu, alpha));
             }
         }
 
-        return Finish(acc / totalWeight, alpha);
+        return Finish(acc.Result() / totalWeight, alpha);
     }
 
     /// <summary>The summand for a relative income r = x/μ (limits at r = 0 as in <see cref="NonPositiveIncomePolicy.KeepZerosAsLimit"/>).</summary>

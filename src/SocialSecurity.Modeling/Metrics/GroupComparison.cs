@@ -30,7 +30,7 @@ public static class GroupComparison
         return means;
     }
 
-    /// <summary>Mergeable weighted sums per group.</summary>
+    /// <summary>Weighted sums per group, each summed exactly and rounded once (independent of the order of the rows).</summary>
     /// <param name="values">Incomes.</param>
     /// <param name="weights">Non-negative weights, or empty for an unweighted sample.</param>
     /// <param name="groups">Group code of every observation.</param>
@@ -40,11 +40,25 @@ public static class GroupComparison
     {
         Guard.Sample(values, weights);
         Guard.Groups(groups, values.Length, nameof(groups));
-        var sums = new SortedDictionary<int, WeightedSum>();
+        var accumulators = new SortedDictionary<int, (long Count, ExactAccumulator W, ExactAccumulator T, ExactAccumulator T2)>();
         for (int i = 0; i < values.Length; i++)
         {
-            sums.TryGetValue(groups[i], out var s);
-            sums[groups[i]] = s.Add(values[i], Guard.WeightAt(weights, i));
+            if (!accumulators.TryGetValue(groups[i], out var a))
+            {
+                a = (0, new ExactAccumulator(), new ExactAccumulator(), new ExactAccumulator());
+            }
+
+            double x = values[i], w = Guard.WeightAt(weights, i);
+            a.W.Add(w);
+            a.T.Add(w * x);
+            a.T2.Add(w * x * x);
+            accumulators[groups[i]] = (a.Count + 1, a.W, a.T, a.T2);
+        }
+
+        var sums = new SortedDictionary<int, WeightedSum>();
+        foreach (var (code, a) in accumulators)
+        {
+            sums[code] = new WeightedSum(a.Count, a.W.Result(), a.T.Result(), a.T2.Result());
         }
 
         return sums;
@@ -115,19 +129,19 @@ public static class GroupComparison
 
         double m = Quantiles.WeightedMedian(values, weights, rule);
         double lo = lowerFraction * m, hi = upperFraction * m;
-        double w = 0, wMid = 0, t = 0, tMid = 0;
+        ExactAccumulator w = new(), wMid = new(), t = new(), tMid = new();
         for (int i = 0; i < values.Length; i++)
         {
             double wi = Guard.WeightAt(weights, i), x = values[i];
-            w += wi;
-            t += wi * x;
+            w.Add(wi);
+            t.Add(wi * x);
             if (x >= lo && x <= hi)
             {
-                wMid += wi;
-                tMid += wi * x;
+                wMid.Add(wi);
+                tMid.Add(wi * x);
             }
         }
 
-        return (wMid / w, tMid / t);
+        return (wMid.Result() / w.Result(), tMid.Result() / t.Result());
     }
 }

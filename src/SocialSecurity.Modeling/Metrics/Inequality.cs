@@ -217,18 +217,10 @@ public static class Inequality
         }
 
         dropped = GeneralizedEntropy.CheckIncomes(values, weights, policy, "Atkinson", epsilon);
-        var sum = default(WeightedSum);
-        for (int i = 0; i < values.Length; i++)
-        {
-            double w = Guard.WeightAt(weights, i);
-            if (GeneralizedEntropy.Included(values[i], w, policy))
-            {
-                sum = sum.Add(values[i], w);
-            }
-        }
-
+        var sum = WeightedSum.Of(values, weights, (_, x, w) => GeneralizedEntropy.Included(x, w, policy));
         Guard.PositiveTotal(sum.Total, nameof(values));
-        double mu = sum.Mean, acc = 0.0;
+        double mu = sum.Mean;
+        var acc = new ExactAccumulator();
         for (int i = 0; i < values.Length; i++)
         {
             double w = Guard.WeightAt(weights, i);
@@ -237,10 +229,10 @@ public static class Inequality
                 continue;
             }
 
-            acc += epsilon == 1.0 ? w * Math.Log(values[i]) : w * Math.Pow(values[i] / mu, 1.0 - epsilon);
+            acc.Add(epsilon == 1.0 ? w * Math.Log(values[i]) : w * Math.Pow(values[i] / mu, 1.0 - epsilon));
         }
 
-        double mean = acc / sum.Weight;
+        double mean = acc.Result() / sum.Weight;
         return epsilon == 1.0 ? 1.0 - (Math.Exp(mean) / mu) : 1.0 - Math.Pow(mean, 1.0 / (1.0 - epsilon));
     }
 
@@ -253,14 +245,15 @@ public static class Inequality
         Guard.Sample(values, weights);
         var sum = WeightedSum.Of(values, weights);
         Guard.PositiveTotal(sum.Total, nameof(values));
-        double mu = sum.Mean, acc = 0.0;
+        double mu = sum.Mean;
+        var acc = new ExactAccumulator();
         for (int i = 0; i < values.Length; i++)
         {
             double d = values[i] - mu;
-            acc += Guard.WeightAt(weights, i) * d * d;
+            acc.Add(Guard.WeightAt(weights, i) * d * d);
         }
 
-        return Math.Sqrt(acc / sum.Weight) / mu;
+        return Math.Sqrt(acc.Result() / sum.Weight) / mu;
     }
 
     /// <summary>Ricci–Schutz (Pietra, Hoover) index <c>Σ f_i |x_i − μ|/(2μ)</c> (<c>ineq::RS</c>).</summary>
@@ -272,13 +265,14 @@ public static class Inequality
         Guard.Sample(values, weights);
         var sum = WeightedSum.Of(values, weights);
         Guard.PositiveTotal(sum.Total, nameof(values));
-        double mu = sum.Mean, acc = 0.0;
+        double mu = sum.Mean;
+        var acc = new ExactAccumulator();
         for (int i = 0; i < values.Length; i++)
         {
-            acc += Guard.WeightAt(weights, i) * Math.Abs(values[i] - mu);
+            acc.Add(Guard.WeightAt(weights, i) * Math.Abs(values[i] - mu));
         }
 
-        return acc / sum.Weight / (2.0 * mu);
+        return acc.Result() / sum.Weight / (2.0 * mu);
     }
 
     /// <summary>
@@ -328,20 +322,23 @@ public static class Inequality
         QuantileRule rule)
     {
         var q = Quantiles.WeightedQuantiles(values, weights, [pLow, pHigh], rule);
-        double bottom = 0.0, top = 0.0;
+        var bottomSum = new ExactAccumulator();
+        var topSum = new ExactAccumulator();
         for (int i = 0; i < values.Length; i++)
         {
             double x = values[i], w = Guard.WeightAt(weights, i);
             if (x <= q[0])
             {
-                bottom += w * x;
+                bottomSum.Add(w * x);
             }
 
             if (x > q[1])
             {
-                top += w * x;
+                topSum.Add(w * x);
             }
         }
+
+        double bottom = bottomSum.Result(), top = topSum.Result();
 
         if (!(bottom > 0.0))
         {

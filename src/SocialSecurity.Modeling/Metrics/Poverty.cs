@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SocialSecurity.Modeling.Internal;
 
 namespace SocialSecurity.Modeling.Metrics;
@@ -64,18 +65,19 @@ public static class Poverty
         }
 
         CheckBoundary(boundary);
-        double acc = 0.0, weight = 0.0;
+        var acc = new ExactAccumulator();
+        var weight = new ExactAccumulator();
         for (int i = 0; i < values.Length; i++)
         {
             double w = Guard.WeightAt(weights, i), x = values[i];
-            weight += w;
+            weight.Add(w);
             if (IsPoor(x, line, boundary))
             {
-                acc += alpha == 0.0 ? w : w * Math.Pow(1.0 - (x / line), alpha);
+                acc.Add(alpha == 0.0 ? w : w * Math.Pow(1.0 - (x / line), alpha));
             }
         }
 
-        return acc / weight;
+        return acc.Result() / weight.Result();
     }
 
     /// <summary>Headcount ratio H = FGT(0): the weighted share of the poor.</summary>
@@ -177,11 +179,7 @@ public static class Poverty
             }
         }
 
-        double poorWeight = 0.0;
-        foreach (double w in poorW)
-        {
-            poorWeight += w;
-        }
+        double poorWeight = ExactAccumulator.Sum(CollectionsMarshal.AsSpan(poorW));
 
         if (!(poorWeight > 0.0))
         {
@@ -209,7 +207,8 @@ public static class Poverty
         Guard.Positive(line, nameof(line));
         CheckBoundary(boundary);
         GeneralizedEntropy.CheckIncomes(values, weights, policy, "Watts", line);
-        double acc = 0.0, weight = 0.0;
+        var acc = new ExactAccumulator();
+        var weight = new ExactAccumulator();
         for (int i = 0; i < values.Length; i++)
         {
             double w = Guard.WeightAt(weights, i), x = values[i];
@@ -218,14 +217,14 @@ public static class Poverty
                 continue;
             }
 
-            weight += w;
+            weight.Add(w);
             if (IsPoor(x, line, boundary))
             {
-                acc += w * Math.Log(line / x);
+                acc.Add(w * Math.Log(line / x));
             }
         }
 
-        return acc / weight;
+        return acc.Result() / weight.Result();
     }
 
     /// <summary>
@@ -249,7 +248,8 @@ public static class Poverty
 
         var poorX = new List<double>();
         var poorW = new List<double>();
-        double gap = 0.0, poorWeight = 0.0;
+        var gap = new ExactAccumulator();
+        var poorWeight = new ExactAccumulator();
         bool allZero = true;
         for (int i = 0; i < values.Length; i++)
         {
@@ -258,13 +258,13 @@ public static class Poverty
             {
                 poorX.Add(values[i]);
                 poorW.Add(w);
-                poorWeight += w;
-                gap += w * (line - values[i]) / line;
+                poorWeight.Add(w);
+                gap.Add(w * (line - values[i]) / line);
                 allZero &= values[i] == 0.0;
             }
         }
 
-        double ip = gap / poorWeight;
+        double ip = gap.Result() / poorWeight.Result();
         double gp = allZero
             ? 0.0
             : Inequality.Gini(poorX.ToArray(), weights.IsEmpty ? default : poorW.ToArray());

@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace SocialSecurity.Modeling.Metrics;
 
-/// <summary>Orders observations by (ranking, value) ascending with stable radix sorts (CEQ tie rule).</summary>
+/// <summary>Orders observations by (ranking, value, weight) ascending with stable radix sorts (CEQ tie rule, then weight, so that the order never depends on the input order).</summary>
 internal static class RankOrder
 {
     /// <summary>Returns the values and weights (weights empty if unweighted) reordered by (ranking, value).</summary>
@@ -16,11 +16,26 @@ internal static class RankOrder
         var indexScratch = ArrayPool<int>.Shared.Rent(n);
         try
         {
-            // Secondary key first, then a stable sort on the primary key (LSD on the pair).
+            // Least significant key first, then stable sorts on the more significant ones (LSD on the triple): the
+            // weight breaks the remaining ties, so the order depends only on the (ranking, value, weight) triples.
             for (int i = 0; i < n; i++)
             {
-                keys[i] = RadixSort.ToKey(values[i]);
                 index[i] = i;
+            }
+
+            if (!weights.IsEmpty)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    keys[i] = RadixSort.ToKey(weights[i]);
+                }
+
+                RadixSort.Sort(keys, index, keyScratch, indexScratch, n);
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                keys[i] = RadixSort.ToKey(values[index[i]]);
             }
 
             RadixSort.Sort(keys, index, keyScratch, indexScratch, n);

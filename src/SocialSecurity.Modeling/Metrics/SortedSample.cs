@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
-/// A sample sorted ascending by value with a stable sort (ties keep their input order), weights carried along.
+/// A sample sorted ascending by value, and by weight among equal values, weights carried along: the sorted pairs
+/// depend only on the multiset of (value, weight) pairs, never on the input order.
 /// Storage comes from <see cref="ArrayPool{T}"/> and is returned on <see cref="Dispose"/>. Inputs are assumed validated.
 /// </summary>
 internal sealed class SortedSample : IDisposable
@@ -96,12 +97,50 @@ internal sealed class SortedSample : IDisposable
 
             RadixSort.Sort(keys, w, keyScratch, wScratch, m, range: (min, max));
             ArrayPool<double>.Shared.Return(wScratch);
+            OrderTiesByWeight(keys, w, m);
             ToValues(keys, m);
             return new SortedSample(keys, w, m);
         }
         finally
         {
             pool.Return(keyScratch);
+        }
+    }
+
+    /// <summary>
+    /// Sorts the weights within every run of equal values, so that the sorted (value, weight) pairs depend only on the
+    /// multiset of pairs, not on the input order: every pass over the sorted sample is then order-independent.
+    /// </summary>
+    private static void OrderTiesByWeight(ulong[] keys, double[] weights, int n)
+    {
+        int start = 0;
+        for (int i = 1; i <= n; i++)
+        {
+            if (i == n || keys[i] != keys[start])
+            {
+                int length = i - start;
+                if (length > 16)
+                {
+                    Array.Sort(weights, start, length);
+                }
+                else if (length > 1)
+                {
+                    for (int a = start + 1; a < i; a++)
+                    {
+                        double v = weights[a];
+                        int b = a - 1;
+                        while (b >= start && weights[b] > v)
+                        {
+                            weights[b + 1] = weights[b];
+                            b--;
+                        }
+
+                        weights[b + 1] = v;
+                    }
+                }
+
+                start = i;
+            }
         }
     }
 

@@ -1,9 +1,13 @@
+using SocialSecurity.Modeling.Internal;
+
 namespace SocialSecurity.Modeling.Metrics;
 
 /// <summary>
 /// A mergeable weighted running sum: total weight <c>W = Σw</c>, weighted total <c>T = Σw·x</c> and
-/// <c>Σw·x²</c>, with the number of observations added. Sums are plain sequential double additions, so
-/// two accumulators combined in a fixed order always give the same result (deterministic partitioned sums).
+/// <c>Σw·x²</c>, with the number of observations added. <see cref="Of(ReadOnlySpan{double}, ReadOnlySpan{double})"/>
+/// sums exactly and rounds once (independent of the order of the sample); <see cref="Add"/> and <see cref="Combine"/>
+/// are plain double additions, reproducible for a fixed order only. Use <see cref="ExactSum"/> to accumulate
+/// incrementally in any order.
 /// </summary>
 public readonly record struct WeightedSum
 {
@@ -56,33 +60,48 @@ public readonly record struct WeightedSum
     public WeightedSum Combine(WeightedSum other) =>
         new(Count + other.Count, Weight + other.Weight, Total + other.Total, TotalOfSquares + other.TotalOfSquares);
 
-    /// <summary>Accumulates a whole sample (empty weights means unweighted); does not validate.</summary>
+    /// <summary>
+    /// Accumulates a whole sample (empty weights means unweighted); does not validate. Each of Σw, Σw·x and Σw·x² is
+    /// summed exactly and rounded once (<see cref="ExactSum"/>), so the result does not depend on the order of the
+    /// sample.
+    /// </summary>
     /// <param name="values">The values.</param>
     /// <param name="weights">The weights, or empty for unit weights.</param>
     public static WeightedSum Of(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
     {
-        double w = 0, t = 0, t2 = 0;
-        if (weights.IsEmpty)
+        var w = new ExactAccumulator();
+        var t = new ExactAccumulator();
+        var t2 = new ExactAccumulator();
+        for (int i = 0; i < values.Length; i++)
         {
-            for (int i = 0; i < values.Length; i++)
-            {
-                double x = values[i];
-                w += 1.0;
-                t += x;
-                t2 += x * x;
-            }
+            double x = values[i], wi = weights.IsEmpty ? 1.0 : weights[i];
+            w.Add(wi);
+            t.Add(wi * x);
+            t2.Add(wi * x * x);
         }
-        else
+
+        return new WeightedSum(values.Length, w.Result(), t.Result(), t2.Result());
+    }
+
+    /// <summary>Exact sums over the rows where <paramref name="include"/> holds (all rows when null).</summary>
+    internal static WeightedSum Of(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, Func<int, double, double, bool>? include)
+    {
+        var w = new ExactAccumulator();
+        var t = new ExactAccumulator();
+        var t2 = new ExactAccumulator();
+        long count = 0;
+        for (int i = 0; i < values.Length; i++)
         {
-            for (int i = 0; i < values.Length; i++)
+            double x = values[i], wi = weights.IsEmpty ? 1.0 : weights[i];
+            if (include is null || include(i, x, wi))
             {
-                double x = values[i], wi = weights[i];
-                w += wi;
-                t += wi * x;
-                t2 += wi * x * x;
+                count++;
+                w.Add(wi);
+                t.Add(wi * x);
+                t2.Add(wi * x * x);
             }
         }
 
-        return new WeightedSum(values.Length, w, t, t2);
+        return new WeightedSum(count, w.Result(), t.Result(), t2.Result());
     }
 }

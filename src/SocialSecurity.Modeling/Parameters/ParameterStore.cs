@@ -11,9 +11,11 @@ namespace SocialSecurity.Modeling.Parameters;
 /// Every parameter with its dated, sourced values by region, and the lookup rules: a value is looked up at
 /// (date, region) by walking from the region up to the nation and taking, at the first level that has one, the
 /// value in force with the latest start date. Reforms layer on top without changing the store they start from: a
-/// value a reform sets at a level beats the files' values at that level while it is in force (whatever their start
-/// dates), but a lower region that sets its own value keeps it; scale and add adjustments apply at and below their
-/// region. Files are validated when loaded and reforms when applied, in every region and on every date they reach
+/// value a reform sets in a region replaces, while it is in force, the files' values there and in every region below
+/// it, including lower regions that set their own (unless the change keeps them,
+/// <see cref="ParameterOverride.KeepLowerRegions"/>), and a later reform's set value replaces an earlier one's; scale
+/// and add adjustments apply at and below their region. <see cref="ReformWarnings"/> lists the lower regions' own
+/// values each change replaced, kept or adjusted. Files are validated when loaded and reforms when applied, in every region and on every date they reach
 /// (see <c>docs/parameter-validation.md</c>); a resolved value says whether it is extrapolated beyond the dates its
 /// parameter's values are known to (<see cref="ExtrapolationYears"/>).
 /// </summary>
@@ -30,9 +32,10 @@ public sealed class ParameterStore : IParameterSource
     private readonly FrozenDictionary<string, ImmutableArray<Adjustment>> _adjustments;
     private readonly ConcurrentDictionary<(string Name, DateOnly Date, ushort Region), ResolvedParameter?> _cache = new();
 
-    private ParameterStore(RegionCatalog regions, FrozenDictionary<string, ParameterDefinition> definitions, FrozenDictionary<string, ImmutableArray<Adjustment>> adjustments, ImmutableArray<string> reforms, int extrapolationYears, DateOnly valuesAsOf)
+    private ParameterStore(RegionCatalog regions, FrozenDictionary<string, ParameterDefinition> definitions, FrozenDictionary<string, ImmutableArray<Adjustment>> adjustments, ImmutableArray<string> reforms, int extrapolationYears, DateOnly valuesAsOf, ImmutableArray<ReformWarning> warnings)
     {
         Regions = regions;
+        ReformWarnings = warnings.IsDefault ? [] : warnings;
         _definitions = definitions;
         _adjustments = adjustments;
         ReformNames = reforms;
@@ -71,6 +74,14 @@ public sealed class ParameterStore : IParameterSource
 
     /// <summary>The names of the reforms applied to this store, in order; empty for a baseline.</summary>
     public ImmutableArray<string> ReformNames { get; }
+
+    /// <summary>
+    /// The warnings of the reforms applied to this store, in order: for every change, each region below the change's
+    /// region that set its own value of the parameter on a day the change is in force, and whether the change replaced
+    /// that value (a set), kept it (a set with <see cref="ParameterOverride.KeepLowerRegions"/>) or scaled or added to
+    /// it. Empty for a baseline. The library never prints them; show them where the reform is run.
+    /// </summary>
+    public ImmutableArray<ReformWarning> ReformWarnings { get; }
 
     /// <summary>The names of every parameter, sorted.</summary>
     public IReadOnlyList<string> Names => _definitions.Keys.Order(StringComparer.Ordinal).ToArray();
@@ -126,7 +137,7 @@ public sealed class ParameterStore : IParameterSource
             }
         }
 
-        return Build(Regions, files, _definitions.Values, ReformNames, _adjustments, ExtrapolationYears, ValuesAsOf);
+        return Build(Regions, files, _definitions.Values, ReformNames, _adjustments, ExtrapolationYears, ValuesAsOf, ReformWarnings);
     }
 
     /// <summary>This store plus the parameters in one JSON text (same shape as a parameter file).</summary>
@@ -136,7 +147,7 @@ public sealed class ParameterStore : IParameterSource
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
-        return Build(Regions, [(System.Text.Encoding.UTF8.GetBytes(json), sourceName)], _definitions.Values, ReformNames, _adjustments, ExtrapolationYears, ValuesAsOf);
+        return Build(Regions, [(System.Text.Encoding.UTF8.GetBytes(json), sourceName)], _definitions.Values, ReformNames, _adjustments, ExtrapolationYears, ValuesAsOf, ReformWarnings);
     }
 
     /// <summary>This store with another extrapolation horizon (see <see cref="ExtrapolationYears"/> and <see cref="ValuesAsOf"/>); values and reforms are unchanged.</summary>
@@ -146,7 +157,7 @@ public sealed class ParameterStore : IParameterSource
     public ParameterStore WithExtrapolationHorizon(int years, DateOnly? valuesAsOf = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(years);
-        return new ParameterStore(Regions, _definitions, _adjustments, ReformNames, years, valuesAsOf ?? ValuesAsOf);
+        return new ParameterStore(Regions, _definitions, _adjustments, ReformNames, years, valuesAsOf ?? ValuesAsOf, ReformWarnings);
     }
 
     /// <summary>
@@ -173,8 +184,11 @@ public sealed class ParameterStore : IParameterSource
     }
 
     /// <summary>
-    /// This store with a named set of overrides applied (what <c>Reforms.ReformApplication.WithReform</c> calls).
-    /// Every override is validated first (the parameter exists; the region is in the catalogue; a set value has the
+    /// This store with a named set of overrides applied (what <c>Reforms.ReformApplication.WithReform</c> calls). A set
+    /// value replaces the value in force in its region and every region below it while in force (unless it keeps the
+    /// lower regions' own values); set values apply in order (reforms as applied, changes as listed), except that at one
+    /// region the value with the latest start date wins. The lower regions'
+    /// own values each change meets are added to <see cref="ReformWarnings"/>. Every override is validated first (the parameter exists; the region is in the catalogue; a set value has the
     /// parameter's shape and lies in its range; a scale factor is finite and non-negative; the dates are ordered), then
     /// the value after it in every region at or below its region and on every date in its interval where the value in
     /// force can change; all problems are reported together and nothing is applied.
@@ -190,6 +204,7 @@ public sealed class ParameterStore : IParameterSource
         var definitions = _definitions.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var adjustments = _adjustments.ToDictionary(kv => kv.Key, kv => kv.Value.ToBuilder(), StringComparer.Ordinal);
         var accepted = new List<int>();
+        var setEntries = new List<(string Parameter, ParameterEntry Entry)>();
         for (int i = 0; i < overrides.Count; i++)
         {
             var o = overrides[i];
@@ -212,6 +227,12 @@ public sealed class ParameterStore : IParameterSource
                 continue;
             }
 
+            if (o.KeepLowerRegions && o.Kind != OverrideKind.Set)
+            {
+                problems.Add($"{where}: keeping the lower regions' own values applies only to a set value, not to a {o.Kind.ToString().ToLowerInvariant()}");
+                continue;
+            }
+
             switch (o.Kind)
             {
                 case OverrideKind.Set:
@@ -222,8 +243,11 @@ public sealed class ParameterStore : IParameterSource
                         continue;
                     }
 
-                    var entry = new ParameterEntry(region, o.From, o.Until, o.Value, Provenance.Reform, $"reform '{reformName}'" + (o.Note is null ? string.Empty : $": {o.Note}"), o.Note, $"reform '{reformName}'");
-                    definitions[o.Parameter] = definition with { Entries = definition.Entries.Add(entry) };
+                    var entry = new ParameterEntry(region, o.From, o.Until, o.Value, Provenance.Reform, $"reform '{reformName}'" + (o.Note is null ? string.Empty : $": {o.Note}"), o.Note, $"reform '{reformName}'")
+                    {
+                        ReachesLowerRegions = !o.KeepLowerRegions,
+                    };
+                    setEntries.Add((o.Parameter, entry));
                     accepted.Add(i);
                     break;
                 case OverrideKind.Scale when !double.IsFinite(o.Amount) || o.Amount < 0:
@@ -245,13 +269,25 @@ public sealed class ParameterStore : IParameterSource
             }
         }
 
+        foreach (var (parameter, entry) in setEntries)
+        {
+            definitions[parameter] = definitions[parameter] with { Entries = definitions[parameter].Entries.Add(entry) };
+        }
+
+        var warnings = ReformWarnings.ToBuilder();
+        foreach (var i in accepted)
+        {
+            warnings.AddRange(LowerRegionWarnings(reformName, overrides[i], i));
+        }
+
         var store = new ParameterStore(
             Regions,
             definitions.ToFrozenDictionary(StringComparer.Ordinal),
             adjustments.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutable(), StringComparer.Ordinal),
             ReformNames.Add(reformName),
             ExtrapolationYears,
-            ValuesAsOf);
+            ValuesAsOf,
+            warnings.ToImmutable());
 
         // A scaled or added value (or a set value under an earlier reform's adjustment) depends on the region and the
         // date; check it now, in every region of the catalogue at or below the change's region and on every date in
@@ -382,6 +418,69 @@ public sealed class ParameterStore : IParameterSource
         }
     }
 
+    /// <summary>
+    /// The warnings for change <paramref name="index"/>: every value that a region strictly below the change's region
+    /// set for itself (in this store, before the reform) and that is that region's own value on some day the change is
+    /// in force, with what the change does to it.
+    /// </summary>
+    private IEnumerable<ReformWarning> LowerRegionWarnings(string reformName, ParameterOverride o, int index)
+    {
+        var definition = _definitions[o.Parameter];
+        var top = Regions.GetId(o.RegionCode);
+        var last = o.Until ?? DateOnly.MaxValue;
+        var lower = definition.Entries
+            .Where(e => e.Region != top && Regions.IsWithin(e.Region, top) && e.From <= last && (e.Until is null || e.Until >= o.From))
+            .ToList();
+        var seen = new HashSet<ParameterEntry>(ReferenceEqualityComparer.Instance);
+        foreach (var group in lower.GroupBy(e => e.Region.Index).OrderBy(g => Regions[new RegionId(g.Key)].Code, StringComparer.Ordinal))
+        {
+            // The level's own value on the change's first day and on each later day one of its values starts.
+            var days = group.Select(e => e.From).Where(d => d > o.From).Prepend(o.From).Distinct().Order();
+            foreach (var day in days)
+            {
+                var own = OwnValueAt(group, day);
+                if (own is null || !seen.Add(own))
+                {
+                    continue;
+                }
+
+                var lowerRegion = Regions[own.Region];
+                var value = $"{own.Value} from {own.From:yyyy-MM-dd}{(own.Until is { } u ? $" until {u:yyyy-MM-dd}" : string.Empty)} ({own.File})";
+                bool replaced = o.Kind == OverrideKind.Set && !o.KeepLowerRegions;
+                string what = o.Kind switch
+                {
+                    OverrideKind.Set when replaced => $"replaces, while in force, the own value of {lowerRegion}, {value}; to keep it, give the change lower_regions: keep (KeepLowerRegions)",
+                    OverrideKind.Set => $"does not reach {lowerRegion}, which keeps its own value {value}",
+                    OverrideKind.Scale => $"multiplies the own value of {lowerRegion}, {value}, there, not the value of {Regions[top]}",
+                    _ => $"adds to the own value of {lowerRegion}, {value}, there, not to the value of {Regions[top]}",
+                };
+                yield return new ReformWarning(reformName, index, o.Parameter, o.RegionCode, lowerRegion.Code, own, replaced,
+                    $"Reform '{reformName}', change {index} ({o.Parameter} {o.Describe()}): {what}.");
+            }
+        }
+    }
+
+    /// <summary>Among one level's entries, the one in force on <paramref name="day"/> with the latest start (a reform's value first).</summary>
+    private static ParameterEntry? OwnValueAt(IEnumerable<ParameterEntry> level, DateOnly day)
+    {
+        ParameterEntry? own = null;
+        foreach (var entry in level)
+        {
+            if (!entry.IsInForce(day))
+            {
+                continue;
+            }
+
+            bool reform = entry.Provenance == Provenance.Reform, ownReform = own?.Provenance == Provenance.Reform;
+            if (own is null || (reform && !ownReform) || (reform == ownReform && entry.From >= own.From))
+            {
+                own = entry;
+            }
+        }
+
+        return own;
+    }
+
     private ResolvedParameter? ResolveUncached(ParameterDefinition definition, DateOnly date, RegionId region)
     {
         var resolved = ResolveCore(definition, date, region, out var problem);
@@ -392,19 +491,21 @@ public sealed class ParameterStore : IParameterSource
     {
         problem = null;
         ParameterEntry? chosen = null;
+        RegionId chosenLevel = region;
+        bool anyReform = false;
+
+        // The files: the nearest level with a value in force; there the latest start date wins, later entries win ties.
         foreach (var level in Regions.SelfAndAncestors(region))
         {
             foreach (var entry in definition.Entries)
             {
-                if (entry.Region != level || !entry.IsInForce(date))
+                anyReform |= entry.Provenance == Provenance.Reform;
+                if (entry.Region != level || entry.Provenance == Provenance.Reform || !entry.IsInForce(date))
                 {
                     continue;
                 }
 
-                // At one level, a value set by a reform beats the files' values while it is in force, whatever their
-                // start dates; otherwise the latest start date wins, and later entries win ties.
-                bool reform = entry.Provenance == Provenance.Reform, chosenReform = chosen?.Provenance == Provenance.Reform;
-                if (chosen is null || (reform && !chosenReform) || (reform == chosenReform && entry.From >= chosen.From))
+                if (chosen is null || entry.From >= chosen.From)
                 {
                     chosen = entry;
                 }
@@ -412,7 +513,31 @@ public sealed class ParameterStore : IParameterSource
 
             if (chosen is not null)
             {
+                chosenLevel = level;
                 break;
+            }
+        }
+
+        // Then the values set by reforms in force at or above the region, in order of application (reforms in the
+        // order applied, a reform's changes as listed): one that reaches lower regions replaces whatever is in force;
+        // one that keeps them replaces only a value set at its own level or above (a value inherited from it or from
+        // higher up), so that a lower region's own value stays. At one region, as in the files, the reform value with
+        // the latest start date wins (later ones win ties), whatever the order of the changes.
+        if (anyReform)
+        {
+            foreach (var entry in definition.Entries)
+            {
+                if (entry.Provenance != Provenance.Reform || !entry.IsInForce(date) || !Regions.IsWithin(region, entry.Region))
+                {
+                    continue;
+                }
+
+                bool laterAtSameRegion = chosen is { Provenance: Provenance.Reform } && chosen.Region == entry.Region && chosen.From > entry.From;
+                if (!laterAtSameRegion && (entry.ReachesLowerRegions || chosen is null || Regions.IsWithin(entry.Region, chosenLevel)))
+                {
+                    chosen = entry;
+                    chosenLevel = entry.Region;
+                }
             }
         }
 
@@ -459,7 +584,8 @@ public sealed class ParameterStore : IParameterSource
         ImmutableArray<string> reforms = default,
         FrozenDictionary<string, ImmutableArray<Adjustment>>? adjustments = null,
         int extrapolationYears = DefaultExtrapolationYears,
-        DateOnly valuesAsOf = default)
+        DateOnly valuesAsOf = default,
+        ImmutableArray<ReformWarning> warnings = default)
     {
         var definitions = existing.ToDictionary(d => d.Name, d => d, StringComparer.Ordinal);
         var declaredAt = definitions.ToDictionary(kv => kv.Key, kv => kv.Value.Entries.FirstOrDefault()?.File ?? "(existing store)", StringComparer.Ordinal);
@@ -543,7 +669,8 @@ public sealed class ParameterStore : IParameterSource
             adjustments ?? FrozenDictionary<string, ImmutableArray<Adjustment>>.Empty,
             reforms.IsDefault ? [] : reforms,
             extrapolationYears,
-            valuesAsOf);
+            valuesAsOf,
+            warnings);
         store.CheckSameLengths(touched, boundsAt);
         return store;
     }

@@ -28,7 +28,7 @@ public static class AssistancePolicies
     /// <summary>
     /// The package as a policy with dibao and the dibao-marginal status run through <see cref="TargetedProgram"/>:
     /// take-up and identification errors from the <c>targeting.dibao.*</c> and <c>targeting.dibao_marginal.*</c>
-    /// parameters, drawn per household under <paramref name="seed"/>. Linked programs follow actual receipt; the
+    /// parameters, drawn per household under <paramref name="seed"/>. Linked programs read the roll (<c>dibao.on_roll</c>, <c>dibao_marginal.on_roll</c>), not eligibility; the
     /// marginal test sees the dibao roll, so an eligible household left off dibao can be classed as marginal instead.
     /// </summary>
     /// <param name="seed">The seed of the draws; keep it fixed across baseline and reform.</param>

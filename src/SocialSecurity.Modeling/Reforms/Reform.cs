@@ -19,6 +19,12 @@ namespace SocialSecurity.Modeling.Reforms;
 ///   "changes": [ { "parameter": "dibao.standard.urban", "region": "330000", "from": "2024-01-01", "scale": 1.1 } ] }
 /// </code>
 /// Each change has exactly one of <c>value</c> (a number or a list), <c>scale</c> or <c>add</c>, and optional <c>until</c> and <c>note</c>.
+/// A <c>value</c> replaces the value in force in its region and in every region below it while in force, including
+/// regions that set their own (a provincial standard reaches every city); with <c>"lower_regions": "keep"</c> a lower
+/// region's own value stays (<see cref="ParameterOverride.KeepLowerRegions"/>). <c>"lower_regions"</c> is
+/// <c>"override"</c> (the default) or <c>"keep"</c>, and only for a <c>value</c>. <see cref="ToJson"/> writes this shape.
+/// The applied store lists the lower regions' own values each change replaced, kept or adjusted in
+/// <see cref="ParameterStore.ReformWarnings"/>.
 /// </remarks>
 public sealed record Reform
 {
@@ -64,8 +70,10 @@ public sealed record Reform
     /// <param name="from">The first day in force.</param>
     /// <param name="value">The new value, in the parameter's own unit and period.</param>
     /// <param name="until">The last day in force, if any.</param>
-    public Reform Set(string parameter, string regionCode, DateOnly from, double value, DateOnly? until = null)
-        => With(new ParameterOverride(parameter, regionCode, from, until, OverrideKind.Set, ParameterValue.Of(value), 0));
+    /// <param name="keepLowerRegions"><see langword="false"/> (the default): the value replaces the values of every region below
+    /// <paramref name="regionCode"/> too; <see langword="true"/>: lower regions that set their own value keep it.</param>
+    public Reform Set(string parameter, string regionCode, DateOnly from, double value, DateOnly? until = null, bool keepLowerRegions = false)
+        => With(new ParameterOverride(parameter, regionCode, from, until, OverrideKind.Set, ParameterValue.Of(value), 0) { KeepLowerRegions = keepLowerRegions });
 
     /// <summary>Adds an override that sets a list value (a tier table, brackets).</summary>
     /// <param name="parameter">The parameter's name.</param>
@@ -73,8 +81,10 @@ public sealed record Reform
     /// <param name="from">The first day in force.</param>
     /// <param name="values">The new list.</param>
     /// <param name="until">The last day in force, if any.</param>
-    public Reform SetList(string parameter, string regionCode, DateOnly from, IEnumerable<double> values, DateOnly? until = null)
-        => With(new ParameterOverride(parameter, regionCode, from, until, OverrideKind.Set, ParameterValue.OfList(values), 0));
+    /// <param name="keepLowerRegions"><see langword="false"/> (the default): the list replaces the values of every region below
+    /// <paramref name="regionCode"/> too; <see langword="true"/>: lower regions that set their own value keep it.</param>
+    public Reform SetList(string parameter, string regionCode, DateOnly from, IEnumerable<double> values, DateOnly? until = null, bool keepLowerRegions = false)
+        => With(new ParameterOverride(parameter, regionCode, from, until, OverrideKind.Set, ParameterValue.OfList(values), 0) { KeepLowerRegions = keepLowerRegions });
 
     /// <summary>Adds an override that multiplies the value in force.</summary>
     /// <param name="parameter">The parameter's name.</param>
@@ -143,7 +153,7 @@ public sealed record Reform
         foreach (var c in changes.EnumerateArray())
         {
             var path = Json.Item("$.changes", i++);
-            Json.NoUnknownProperties(c, sourceName, path, "parameter", "region", "from", "until", "value", "scale", "add", "note");
+            Json.NoUnknownProperties(c, sourceName, path, "parameter", "region", "from", "until", "value", "scale", "add", "lower_regions", "note");
             var parameter = Json.RequiredString(c, "parameter", sourceName, path);
             var region = Json.RequiredString(c, "region", sourceName, path);
             var from = Json.RequiredDate(c, "from", sourceName, path);
@@ -155,6 +165,17 @@ public sealed record Reform
             if ((hasValue ? 1 : 0) + (hasScale ? 1 : 0) + (hasAdd ? 1 : 0) != 1)
             {
                 throw new DataFormatException(sourceName, path, "a change needs exactly one of 'value', 'scale' or 'add'");
+            }
+
+            bool keepLowerRegions = Json.OptionalString(c, "lower_regions", sourceName, path) switch
+            {
+                null or "override" => false,
+                "keep" => true,
+                var other => throw new DataFormatException(sourceName, path + ".lower_regions", $"expected \"override\" or \"keep\", found \"{other}\""),
+            };
+            if (keepLowerRegions && !hasValue)
+            {
+                throw new DataFormatException(sourceName, path + ".lower_regions", "\"keep\" applies only to a change with 'value'; a scale or an addition applies to each lower region's own value");
             }
 
             ParameterOverride change;
@@ -177,7 +198,7 @@ public sealed record Reform
                     v = ParameterValue.Of(Json.Number(value, sourceName, path + ".value"));
                 }
 
-                change = new ParameterOverride(parameter, region, from, until, OverrideKind.Set, v, 0, note);
+                change = new ParameterOverride(parameter, region, from, until, OverrideKind.Set, v, 0, note) { KeepLowerRegions = keepLowerRegions };
             }
             else if (hasScale)
             {
@@ -192,5 +213,76 @@ public sealed record Reform
         }
 
         return reform;
+    }
+
+    /// <summary>
+    /// The reform as JSON in the shape <see cref="Parse(string, string)"/> reads (see the remarks), so that
+    /// <c>Reform.Parse(reform.ToJson())</c> has the same name, description and changes; <c>"lower_regions"</c> is
+    /// written only when a change keeps the lower regions' own values.
+    /// </summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", Name);
+            if (Description is not null)
+            {
+                writer.WriteString("description", Description);
+            }
+
+            writer.WriteStartArray("changes");
+            foreach (var o in Overrides)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("parameter", o.Parameter);
+                writer.WriteString("region", o.RegionCode);
+                writer.WriteString("from", o.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                if (o.Until is { } until)
+                {
+                    writer.WriteString("until", until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                switch (o.Kind)
+                {
+                    case OverrideKind.Set when o.Value.IsList:
+                        writer.WriteStartArray("value");
+                        foreach (var item in o.Value.Items)
+                        {
+                            writer.WriteNumberValue(item);
+                        }
+
+                        writer.WriteEndArray();
+                        break;
+                    case OverrideKind.Set:
+                        writer.WriteNumber("value", o.Value.Scalar);
+                        break;
+                    case OverrideKind.Scale:
+                        writer.WriteNumber("scale", o.Amount);
+                        break;
+                    default:
+                        writer.WriteNumber("add", o.Amount);
+                        break;
+                }
+
+                if (o.KeepLowerRegions)
+                {
+                    writer.WriteString("lower_regions", "keep");
+                }
+
+                if (o.Note is not null)
+                {
+                    writer.WriteString("note", o.Note);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

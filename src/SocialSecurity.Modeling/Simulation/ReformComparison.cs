@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Metrics;
 
 namespace SocialSecurity.Modeling.Simulation;
 
@@ -9,9 +10,11 @@ namespace SocialSecurity.Modeling.Simulation;
 /// recipients, the net fiscal cost, and the mean income change by decile of the baseline distribution.
 /// </summary>
 /// <remarks>
-/// Deciles rank persons by baseline household per-capita disposable income (stable: ties keep population order)
-/// and assign whole persons by the cumulative weight before them: person i is in decile ⌊10 × C_{i−1}/W⌋ + 1.
-/// Each decile then holds about, not exactly, a tenth of the weight.
+/// Deciles rank persons by baseline household per-capita disposable income (ties broken by weight, then by reform
+/// income, never by position in the population) and assign whole persons by the cumulative weight before them:
+/// person i is in decile ⌊10 × C_{i−1}/W⌋ + 1. Each decile then holds about, not exactly, a tenth of the weight.
+/// Totals, recipients and decile sums are exact sums rounded once (<see cref="ExactSum"/>): every figure is
+/// bit-identical whatever the order of the population's rows.
 /// </remarks>
 public sealed class ReformComparison
 {
@@ -69,16 +72,17 @@ public sealed class ReformComparison
             var b = inBaseline ? baseline.Values(output.Name) : new double[length];
             var r = inReform ? reform.Values(output.Name) : new double[length];
             var weights = output.Entity == Entity.Household ? baseline.Population.Weight : baseline.PersonWeights;
-            double gained = 0, lost = 0;
+            var gained = new ExactSum();
+            var lost = new ExactSum();
             for (int i = 0; i < b.Length; i++)
             {
                 if (b[i] <= 0 && r[i] > 0)
                 {
-                    gained += weights[i];
+                    gained.Add(weights[i]);
                 }
                 else if (b[i] > 0 && r[i] <= 0)
                 {
-                    lost += weights[i];
+                    lost.Add(weights[i]);
                 }
             }
 
@@ -88,8 +92,8 @@ public sealed class ReformComparison
                 inReform ? reform.AnnualTotal(output.Name) : 0,
                 inBaseline ? baseline.Recipients(output.Name) : 0,
                 inReform ? reform.Recipients(output.Name) : 0,
-                gained,
-                lost));
+                gained.Result(),
+                lost.Result()));
         }
 
         return new ReformComparison(baseline, reform, programs, ComputeDeciles(baseline, reform));
@@ -132,56 +136,54 @@ public sealed class ReformComparison
         var after = reform.PerCapitaIncome(IncomeConcept.Disposable);
         var weights = baseline.PersonWeights;
         int n = before.Length;
+
+        // Persons in ascending order of (baseline income, weight, reform income): the order depends only on the
+        // persons' values, never on their position in the population (persons equal in all three are interchangeable).
         var order = new int[n];
-        var keys = before.ToArray();
         for (int i = 0; i < n; i++)
         {
             order[i] = i;
         }
 
-        // Stable: sort by (income, population index).
-        Array.Sort(keys, order);
-        FixTieOrder(keys, order);
-        double total = 0;
-        for (int i = 0; i < n; i++)
+        double[] b = before.ToArray(), a = after.ToArray(), w = weights.ToArray();
+        Array.Sort(order, (i, j) =>
         {
-            total += weights[i];
+            int c = b[i].CompareTo(b[j]);
+            if (c == 0)
+            {
+                c = w[i].CompareTo(w[j]);
+            }
+
+            return c != 0 ? c : a[i].CompareTo(a[j]);
+        });
+        double total = ExactSum.Sum(w);
+        var weight = new ExactSum[10];
+        var sumBefore = new ExactSum[10];
+        var sumAfter = new ExactSum[10];
+        for (int d = 0; d < 10; d++)
+        {
+            weight[d] = new ExactSum();
+            sumBefore[d] = new ExactSum();
+            sumAfter[d] = new ExactSum();
         }
 
-        var w = new double[10];
-        var sumBefore = new double[10];
-        var sumAfter = new double[10];
         double cumulative = 0;
         for (int k = 0; k < n; k++)
         {
             int i = order[k];
             int decile = total > 0 ? Math.Min(9, (int)(10 * cumulative / total)) : 0;
-            w[decile] += weights[i];
-            sumBefore[decile] += weights[i] * before[i];
-            sumAfter[decile] += weights[i] * after[i];
-            cumulative += weights[i];
+            weight[decile].Add(w[i]);
+            sumBefore[decile].Add(w[i] * b[i]);
+            sumAfter[decile].Add(w[i] * a[i]);
+            cumulative += w[i];
         }
 
         return Enumerable.Range(0, 10)
-            .Select(d => new DecileChange(d + 1, w[d], w[d] > 0 ? sumBefore[d] / w[d] : 0, w[d] > 0 ? sumAfter[d] / w[d] : 0))
-            .ToArray();
-    }
-
-    private static void FixTieOrder(double[] keys, int[] order)
-    {
-        // Array.Sort is not stable; restore index order within runs of equal keys so the result is reproducible.
-        int start = 0;
-        for (int i = 1; i <= keys.Length; i++)
-        {
-            if (i == keys.Length || keys[i] != keys[start])
+            .Select(d =>
             {
-                if (i - start > 1)
-                {
-                    Array.Sort(order, start, i - start);
-                }
-
-                start = i;
-            }
-        }
+                double wd = weight[d].Result();
+                return new DecileChange(d + 1, wd, wd > 0 ? sumBefore[d].Result() / wd : 0, wd > 0 ? sumAfter[d].Result() / wd : 0);
+            })
+            .ToArray();
     }
 }

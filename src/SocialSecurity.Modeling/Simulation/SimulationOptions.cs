@@ -1,6 +1,6 @@
 namespace SocialSecurity.Modeling.Simulation;
 
-/// <summary>How a population run is partitioned. Results do not depend on these settings: blocks are fixed by <see cref="BlockSize"/> and every sum is combined in block order.</summary>
+/// <summary>How a population run is partitioned. Results do not depend on these settings: each block writes only its own rows, and every aggregate is an exact, order-independent sum (docs/indicators.md#exact-order-independent-sums).</summary>
 public sealed record SimulationOptions
 {
     /// <summary>The default options: all cores, blocks of 16,384 households.</summary>

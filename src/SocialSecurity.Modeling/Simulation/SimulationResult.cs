@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Internal;
+using SocialSecurity.Modeling.Metrics;
 
 namespace SocialSecurity.Modeling.Simulation;
 
@@ -62,7 +64,10 @@ public sealed class SimulationResult
     /// <param name="name">The variable's name.</param>
     public VariableDefinition Definition(string name) => _table.Definition(name);
 
-    /// <summary>The weighted annual total of a monetary variable, in yuan per year (monthly values × 12).</summary>
+    /// <summary>
+    /// The weighted annual total of a monetary variable, in yuan per year (monthly values × 12): <c>Σ w·x</c> summed
+    /// exactly and rounded once (<see cref="ExactSum"/>), so it does not depend on the order of the rows.
+    /// </summary>
     /// <param name="name">The variable's name.</param>
     /// <exception cref="InvalidOperationException">The variable has no period (it is not a flow of money).</exception>
     public double AnnualTotal(string name)
@@ -76,31 +81,26 @@ public sealed class SimulationResult
         return WeightedSum(name) * definition.ToAnnualFactor;
     }
 
-    /// <summary>The weighted number of households (for household variables) or persons (for person variables) with a value above zero.</summary>
+    /// <summary>
+    /// The weighted number of households (for household variables) or persons (for person variables) with a value
+    /// above zero, summed exactly (independent of row order). <see cref="VariableDefinition.Entity"/> says which unit.
+    /// </summary>
     /// <param name="name">The variable's name.</param>
     public double Recipients(string name)
     {
         var definition = _table.Definition(name);
         var values = _table.Column(name);
-        double total = 0;
-        if (definition.Entity == Entity.Household)
+        var weights = definition.Entity == Entity.Household ? Population.WeightColumn : _personWeights.Value;
+        var total = new ExactSum();
+        for (int i = 0; i < values.Length; i++)
         {
-            var weights = Population.WeightColumn;
-            for (int h = 0; h < values.Length; h++)
+            if (values[i] > 0)
             {
-                total += values[h] > 0 ? weights[h] : 0;
-            }
-        }
-        else
-        {
-            var weights = _personWeights.Value;
-            for (int p = 0; p < values.Length; p++)
-            {
-                total += values[p] > 0 ? weights[p] : 0;
+                total.Add(weights[i]);
             }
         }
 
-        return total;
+        return total.Result();
     }
 
     /// <summary>
@@ -147,13 +147,7 @@ public sealed class SimulationResult
         var definition = _table.Definition(name);
         var values = _table.Column(name);
         var weights = definition.Entity == Entity.Household ? Population.WeightColumn : _personWeights.Value;
-        double total = 0;
-        for (int i = 0; i < values.Length; i++)
-        {
-            total += values[i] * weights[i];
-        }
-
-        return total;
+        return ExactSum.SumOfProducts(values, weights);
     }
 
     private double[] ComputeHouseholdIncome(IncomeConcept concept)
@@ -193,13 +187,7 @@ public sealed class SimulationResult
             {
                 for (int h = 0; h < result.Length; h++)
                 {
-                    double sum = 0;
-                    for (int p = start[h]; p < start[h + 1]; p++)
-                    {
-                        sum += values[p];
-                    }
-
-                    result[h] += factor * sum;
+                    result[h] += factor * ColumnMath.MemberSum(values.AsSpan(start[h], start[h + 1] - start[h]));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Metrics;
 using SocialSecurity.Modeling.Programs.Targeting;
 
 namespace SocialSecurity.Modeling.Simulation;
@@ -80,23 +81,40 @@ public sealed record TargetingReport
         var outcome = result.Values(definition.Name);
         var weights = perPerson ? result.PersonWeights : result.Population.Weight;
         var start = result.Population.MemberStart;
-        Span<double> totals = stackalloc double[5];
+        // Exact sums per outcome, then each combination summed exactly: independent of the order of the rows.
+        var sums = new ExactSum[5];
+        for (int k = 0; k < sums.Length; k++)
+        {
+            sums[k] = new ExactSum();
+        }
+
         for (int i = 0; i < outcome.Length; i++)
         {
             double w = perPerson || counted == TargetingUnit.Households ? weights[i] : weights[i] * (start[i + 1] - start[i]);
-            totals[(int)outcome[i]] += w;
+            sums[(int)outcome[i]].Add(w);
+        }
+
+        double Total(params TargetingOutcome[] outcomes)
+        {
+            var total = new ExactSum();
+            foreach (var o in outcomes)
+            {
+                total.Merge(sums[(int)o]);
+            }
+
+            return total.Result();
         }
 
         return new TargetingReport
         {
             Key = key,
             Unit = counted,
-            TrulyEligible = totals[(int)TargetingOutcome.EligibleReceiving] + totals[(int)TargetingOutcome.EligibleNotTakingUp] + totals[(int)TargetingOutcome.EligibleExcluded],
-            Recipients = totals[(int)TargetingOutcome.EligibleReceiving] + totals[(int)TargetingOutcome.IneligibleIncluded],
-            EligibleRecipients = totals[(int)TargetingOutcome.EligibleReceiving],
-            EligibleNotTakingUp = totals[(int)TargetingOutcome.EligibleNotTakingUp],
-            EligibleExcluded = totals[(int)TargetingOutcome.EligibleExcluded],
-            IneligibleRecipients = totals[(int)TargetingOutcome.IneligibleIncluded],
+            TrulyEligible = Total(TargetingOutcome.EligibleReceiving, TargetingOutcome.EligibleNotTakingUp, TargetingOutcome.EligibleExcluded),
+            Recipients = Total(TargetingOutcome.EligibleReceiving, TargetingOutcome.IneligibleIncluded),
+            EligibleRecipients = Total(TargetingOutcome.EligibleReceiving),
+            EligibleNotTakingUp = Total(TargetingOutcome.EligibleNotTakingUp),
+            EligibleExcluded = Total(TargetingOutcome.EligibleExcluded),
+            IneligibleRecipients = Total(TargetingOutcome.IneligibleIncluded),
         };
     }
 

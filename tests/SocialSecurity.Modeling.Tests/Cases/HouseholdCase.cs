@@ -20,23 +20,10 @@ public sealed class HouseholdCase
 
     private static readonly string[] RootProperties = ["name", "rules", "sources", "policy", "reform", "household", "members", "periods", "note"];
     private static readonly string[] HouseholdProperties = ["region", "area", "financial_assets", "homes", "vehicle", "columns"];
-    /// <summary>
-    /// The other built-in person columns (contract, industry risk class, medical scheme, tax-deduction facts …), given
-    /// by their field names in population files: a number, or a code's name for a code column (<c>"contract": "labour_contract"</c>).
-    /// </summary>
-    private static readonly Dictionary<string, RecordField<PersonRecord>> OtherPersonFields = PersonRecord.Mapping.Fields
-        .Where(f => !new[]
-        {
-            PopulationSchema.PersonId, PopulationSchema.PersonHouseholdId, PopulationSchema.Age, PopulationSchema.Sex, PopulationSchema.Hukou, PopulationSchema.HukouRegion,
-            PopulationSchema.Disability, PopulationSchema.SelfCare, PopulationSchema.Employment, PopulationSchema.Wages, PopulationSchema.BusinessIncome,
-            PopulationSchema.PropertyIncome, PopulationSchema.PrivateTransfers, PopulationSchema.ReportedPension,
-        }.Contains(f.Column))
-        .ToDictionary(f => f.Field, StringComparer.Ordinal);
-
     private static readonly string[] PersonProperties =
     [
         "age", "sex", "hukou", "hukou_region", "disability_grade", "self_care", "employment", "wages_annual", "business_income_annual",
-        "property_income_annual", "private_transfers_annual", "pension_income_annual", "columns", .. OtherPersonFields.Keys,
+        "property_income_annual", "private_transfers_annual", "pension_income_annual", "columns",
     ];
 
     private static readonly string[] PeriodProperties = ["date", "expected"];
@@ -209,7 +196,39 @@ public sealed class HouseholdCase
             HousingUnits = (byte)reader.Whole(h, "homes", path, 0, 0, 255),
             HasNonEssentialVehicle = reader.Boolean(h, "vehicle", path, false),
         };
-        HouseholdColumns = reader.Columns(h, path);
+        var household = Household;
+        HouseholdColumns = BuiltIns(HouseholdRecord.Mapping, ref household, reader.Columns(h, path), path);
+        Household = household;
+    }
+
+    /// <summary>
+    /// Sets the built-in columns named in <paramref name="columns"/> (for example <c>person.annual_bonus</c> or
+    /// <c>household.children_in_education</c>) on the record, and returns the others, which are extra columns.
+    /// </summary>
+    private Dictionary<string, double> BuiltIns<TRecord>(RecordMapping<TRecord> mapping, ref TRecord record, Dictionary<string, double> columns, string path)
+        where TRecord : struct
+    {
+        var extras = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, value) in columns)
+        {
+            var field = Array.Find(mapping.Fields, f => f.Column.Name == name);
+            switch (field)
+            {
+                case null:
+                    extras[name] = value;
+                    break;
+                case NumberField<TRecord> number:
+                    number.Set(ref record, value);
+                    break;
+                case IntegerField<TRecord> integer when value == Math.Floor(value):
+                    integer.Set(ref record, (long)value);
+                    break;
+                default:
+                    throw new DataFormatException(File, $"{path}.columns.{name}", $"built-in column '{name}' takes a whole number here; found {value.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        return extras;
     }
 
     private void ReadMembers(Reader reader, JsonElement members)
@@ -233,7 +252,7 @@ public sealed class HouseholdCase
                 throw new DataFormatException(File, at + ".hukou_region", $"unknown region code '{hukouRegion}'");
             }
 
-            list.Add(new PersonRecord
+            var person = new PersonRecord
             {
                 Id = i + 1,
                 HouseholdId = 1,
@@ -251,18 +270,10 @@ public sealed class HouseholdCase
                 PropertyIncomeAnnual = reader.Number(m, "property_income_annual", at, 0),
                 PrivateTransfersAnnual = reader.Number(m, "private_transfers_annual", at, 0),
                 PensionIncomeAnnual = reader.Number(m, "pension_income_annual", at, 0),
-            });
-            var record = list[^1];
-            foreach (var (field, mapping) in OtherPersonFields)
-            {
-                if (m.TryGetProperty(field, out var given))
-                {
-                    SetOther(reader, ref record, mapping, given, m, field, at);
-                }
-            }
-
-            list[^1] = record;
-            foreach (var (name, value) in reader.Columns(m, at))
+            };
+            var extras = BuiltIns(PersonRecord.Mapping, ref person, reader.Columns(m, at), at);
+            list.Add(person);
+            foreach (var (name, value) in extras)
             {
                 if (!columns.TryGetValue(name, out var values))
                 {
@@ -277,31 +288,6 @@ public sealed class HouseholdCase
 
         Members = list;
         PersonColumns = columns;
-    }
-
-    private void SetOther(Reader reader, ref PersonRecord record, RecordField<PersonRecord> mapping, JsonElement given, JsonElement member, string field, string at)
-    {
-        switch (mapping)
-        {
-            case IntegerField<PersonRecord> integer when given.ValueKind == JsonValueKind.String:
-                var name = given.GetString();
-                var code = mapping.Column.Codes.FirstOrDefault(c => c.Name == name);
-                if (code.Name is null)
-                {
-                    throw new DataFormatException(File, $"{at}.{field}", $"'{name}': expected one of {string.Join(", ", mapping.Column.Codes.Select(c => c.Name))}");
-                }
-
-                integer.Set(ref record, code.Value);
-                break;
-            case IntegerField<PersonRecord> integer:
-                integer.Set(ref record, reader.Whole(member, field, at, null, 0, int.MaxValue));
-                break;
-            case NumberField<PersonRecord> number:
-                number.Set(ref record, reader.Number(member, field, at, null));
-                break;
-            default:
-                throw new DataFormatException(File, $"{at}.{field}", "this built-in column cannot be given in a case");
-        }
     }
 
     private void ReadPeriods(Reader reader, JsonElement periods, Policy policy)

@@ -198,7 +198,23 @@ public class ReferenceVectorTests
     public void Reference_value_is_reproduced(string id)
     {
         Cases.Should().ContainKey(id, "every reference vector must have a computation");
-        ReferenceVectors.ShouldMatch(Cases[id](), ReferenceVectors.Expected(id), id);
+        var actual = Cases[id]();
+        var expected = ReferenceVectors.Expected(id);
+        if (id is "W.lorenz_p.ineq" or "W.lorenz_L.ineq")
+        {
+            // ineq keeps tied incomes in input order; this library orders them by weight so that the curve does not
+            // depend on the input order. Within a run of equal incomes the points lie on one segment either way, so
+            // the curves are compared at their vertices: the points after the last observation of each income.
+            var sorted = Wx.Order().ToArray();
+            var vertices = Enumerable.Range(0, sorted.Length + 1)
+                .Where(i => i == 0 || i == sorted.Length || sorted[i - 1] != sorted[i]).ToArray();
+            actual.Should().HaveCount(expected.Length);
+            vertices.Length.Should().BeLessThan(expected.Length, "the reference sample has ties, so this comparison is weaker than the full one only there");
+            actual = vertices.Select(i => actual[i]).ToArray();
+            expected = vertices.Select(i => expected[i]).ToArray();
+        }
+
+        ReferenceVectors.ShouldMatch(actual, expected, id);
     }
 
     [Fact]

@@ -128,6 +128,50 @@ public sealed class PopulationCsvTests : IDisposable
     }
 
     [Fact]
+    public void Malformed_quoting_and_ragged_rows_are_errors_naming_the_file_the_row_and_the_line()
+    {
+        var (households, persons) = Paths();
+        File.WriteAllText(households, "household_id,weight,region,area\n1,10,330100,urban\n");
+        const string header = "person_id,household_id,age,sex,hukou\n";
+
+        File.WriteAllText(persons, header + "1,1,40,male,urban\n\n2,1,\"4\"0,male,urban\n");
+        Read().Should().Throw<DataFormatException>().WithMessage($"{persons} at row 2 (line 4): malformed CSV*closing quote*");
+
+        File.WriteAllText(persons, header + "1,1,40,male,\"urban\n2,1,40,male,urban\n");
+        Read().Should().Throw<DataFormatException>().WithMessage($"{persons} at row 1 (line 2): malformed CSV*without a closing quote*");
+
+        File.WriteAllText(persons, header + "1,1,40,male,\"" + new string('x', 5_000_000));
+        Read().Should().Throw<DataFormatException>().WithMessage($"{persons} at row 1 (line 2): the record is longer than*characters (an unclosed quote?)");
+
+        File.WriteAllText(persons, header + "1,1,\"multi\nline\",male,urban,extra\n");
+        Read().Should().Throw<DataFormatException>().WithMessage($"{persons} at row 1 (line 2): has 6 fields but the header has 5");
+
+        File.WriteAllText(persons, header + "1,1,40,male,urban\n   \n");
+        Read().Should().Throw<DataFormatException>().WithMessage($"{persons} at row 2 (line 3): has 1 fields but the header has 5", "a line of spaces is a record, not a blank line");
+
+        File.WriteAllText(persons, "\n\n");
+        Read().Should().Throw<DataFormatException>().WithMessage($"{persons} at row 0: the file is empty; expected a header row");
+
+        File.WriteAllText(persons, "person_id,household_id,age,sex,person_id\n");
+        Read().Should().Throw<DataFormatException>().WithMessage($"{persons} at row 0, column 'person_id': the column name appears twice in the header");
+
+        Func<SocialSecurity.Modeling.Core.Population> Read() => () => PopulationCsv.Read(households, persons);
+    }
+
+    [Fact]
+    public void Lone_carriage_returns_a_custom_delimiter_inside_quotes_and_a_leading_hash_are_read_as_data()
+    {
+        var (households, persons) = Paths();
+        File.WriteAllText(households, "household_id|weight|region|area|note\r1|10|330100|urban|\"a|b\"\r2|5|330100|rural|#not a comment\r");
+        File.WriteAllText(persons, "person_id|household_id|age|sex|hukou\r\n1|1|40|male|urban\r\n2|2|70|female|rural\r\n");
+
+        var population = PopulationCsv.Read(households, persons, new PopulationFileMapping { Delimiter = '|', IgnoredColumns = ["note"] });
+
+        population.HouseholdId.ToArray().Should().Equal(1, 2);
+        population.Age.ToArray().Should().Equal(40, 70);
+    }
+
+    [Fact]
     public void Cell_errors_name_the_file_row_and_column()
     {
         var (households, persons) = Paths();

@@ -62,12 +62,15 @@ public class ReformRegionValidationTests
     [Fact]
     public void A_later_reform_is_checked_against_an_earlier_one_in_the_regions_below_it()
     {
-        // The first reform adds 100,000 in Zhejiang (111,000); the second sets the nation's value to 150,000 from
-        // 2025, which Zhejiang's own value (and the first reform's addition) overrides, so nothing goes out of range
-        // there; but setting Zhejiang itself to 150,000 makes 250,000 with the earlier addition.
+        // The first reform adds 100,000 in Zhejiang (111,000). A second that sets the nation's value to 150,000 from
+        // 2025 but keeps the lower regions' own values leaves Zhejiang's 11,000 (plus the addition) alone, so nothing
+        // goes out of range there; the same set reaching every region (the default) replaces Zhejiang's value too and
+        // makes 250,000 with the earlier addition, as does setting Zhejiang itself to 150,000.
         var first = ParameterStore.Default.WithReform(Reform.Create("add").Add(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, new DateOnly(2024, 1, 1), 100_000));
-        first.WithReform(Reform.Create("nation").Set(DibaoProgram.StandardUrban, RegionCodes.China, new DateOnly(2025, 1, 1), 150_000))
+        first.WithReform(Reform.Create("nation").Set(DibaoProgram.StandardUrban, RegionCodes.China, new DateOnly(2025, 1, 1), 150_000, keepLowerRegions: true))
             .Resolve(DibaoProgram.StandardUrban, new DateOnly(2025, 6, 30), RegionCodes.Hangzhou).Value.Scalar.Should().Be(111_000);
+        FluentActions.Invoking(() => first.WithReform(Reform.Create("nation").Set(DibaoProgram.StandardUrban, RegionCodes.China, new DateOnly(2025, 1, 1), 150_000)))
+            .Should().Throw<ReformValidationException>().WithMessage("*change 0*Zhejiang (330000) on 2025-01-01*250000 is outside the allowed range*");
         FluentActions.Invoking(() => first.WithReform(Reform.Create("zj").Set(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, new DateOnly(2025, 1, 1), 150_000)))
             .Should().Throw<ReformValidationException>().WithMessage("*change 0*Zhejiang (330000) on 2025-01-01*250000 is outside the allowed range*");
     }

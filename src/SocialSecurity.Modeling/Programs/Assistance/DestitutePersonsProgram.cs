@@ -36,7 +36,7 @@ public sealed class DestitutePersonsProgram()
         "destitute",
         "Destitute persons support: elderly, disabled or under-16 persons without work capacity, livelihood or supporter get a basic-living and a care standard, at home or in an institution (Decree 649 arts. 14-19).",
         inputs: [NoWorkCapacityColumn, NoLivelihoodColumn, NoSupporterColumn, CentralisedSupportColumn],
-        outputs: [Eligible, BasicLiving, Care, HomeSupport, CentralisedSupport],
+        outputs: [Eligible, OnRoll, BasicLiving, Care, HomeSupport, CentralisedSupport],
         parameters: [.. DibaoRules.StandardParameters, ElderlyAge, MinorAge, StandardMultiple, BasicLivingAmount, CareShares, MinimumWage])
 {
     /// <summary>Parameter: the age from which a person counts as elderly.</summary>
@@ -81,6 +81,9 @@ public sealed class DestitutePersonsProgram()
     /// <summary>Output: 1 for a destitute person (person flag).</summary>
     public static readonly VariableDefinition Eligible = new("destitute.eligible", Entity.Person, AmountPeriod.None, IncomeRole.None, "1 for a person eligible for destitute support (Decree 649 art. 14)");
 
+    /// <summary>Output: 1 for a person on the destitute-support roll (person flag): <see cref="Eligible"/> by the rule alone, after take-up and identification errors through <c>TargetedProgram</c>.</summary>
+    public static readonly VariableDefinition OnRoll = new("destitute.on_roll", Entity.Person, AmountPeriod.None, IncomeRole.None, "1 for a person on the destitute-support roll (the rule's eligibility, after take-up and identification errors when targeted)");
+
     /// <summary>Output: the basic-living standard, yuan per month (person; a component, counted through the two payment outputs).</summary>
     public static readonly VariableDefinition BasicLiving = new("destitute.basic_living_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.None, "Destitute basic-living standard, yuan per month (component)");
 
@@ -95,7 +98,7 @@ public sealed class DestitutePersonsProgram()
 
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
-        => PerHousehold<Rule, Rule.Block>(new Rule(setup));
+        => new OnRollPass(PerHousehold<Rule, Rule.Block>(new Rule(setup)), Eligible.Name, OnRoll.Name, Entity.Person);
 
     /// <inheritdoc />
     public override IReadOnlyList<ColumnDefinition> InputColumns => Columns;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs.Targeting;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
 
@@ -26,21 +27,24 @@ public sealed class DibaoMarginalProgram : RuleProgram
     /// <summary>Output: 1 for a dibao-marginal household.</summary>
     public static readonly VariableDefinition Eligible = new("dibao_marginal.eligible", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 for a dibao-marginal family: not dibao, per-capita income below m × S, assets pass");
 
-    /// <summary>Creates the test for <see cref="DibaoProgram"/> households with the default income definition.</summary>
+    /// <summary>Output: 1 when the household is on the dibao-marginal roll: <see cref="Eligible"/> by the rule alone, after take-up and identification errors through <see cref="TargetedProgram"/>.</summary>
+    public static readonly VariableDefinition OnRoll = new("dibao_marginal.on_roll", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when the household is on the dibao-marginal roll (the rule's status, after take-up and identification errors when targeted)");
+
+    /// <summary>Creates the test for households on the <see cref="DibaoProgram"/> roll (<c>dibao.on_roll</c>) with the default income definition.</summary>
     public DibaoMarginalProgram()
-        : this(InputVariables.IncomeForMeansTests, DibaoProgram.Eligible.Name)
+        : this(InputVariables.IncomeForMeansTests, DibaoProgram.OnRoll.Name)
     {
     }
 
     /// <summary>Creates the test with a custom income definition and dibao status.</summary>
     /// <param name="incomeVariables">Person variables in yuan per year whose sum is the household's income; use the dibao program's definition.</param>
-    /// <param name="dibaoStatusVariable">The household flag of dibao households (for example <c>dibao_tiered.eligible</c>).</param>
+    /// <param name="dibaoStatusVariable">The household flag of households on the dibao roll (for example <c>dibao.on_roll</c> or <c>dibao_tiered.on_roll</c>).</param>
     public DibaoMarginalProgram(IEnumerable<string> incomeVariables, string dibaoStatusVariable)
         : base(
             "dibao_marginal",
             "Dibao-marginal families: not dibao, per-capita income below m × the dibao standard, assets within the dibao limits (no cash benefit).",
             inputs: [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name, RuleArguments.Required(dibaoStatusVariable, nameof(dibaoStatusVariable))],
-            outputs: [Eligible],
+            outputs: [Eligible, OnRoll],
             parameters: [.. DibaoRules.AllParameters, IncomeMultiple],
             prerequisites: [new HouseholdIncomeProgram(incomeVariables)])
     {
@@ -48,7 +52,7 @@ public sealed class DibaoMarginalProgram : RuleProgram
 
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
-        => PerHousehold<Rule, Rule.Block>(new Rule(Inputs[2], new DibaoRules(setup, withAssetTest: true), setup.Scalar(IncomeMultiple)));
+        => new OnRollPass(PerHousehold<Rule, Rule.Block>(new Rule(Inputs[2], new DibaoRules(setup, withAssetTest: true), setup.Scalar(IncomeMultiple))), Eligible.Name, OnRoll.Name, Entity.Household);
 
     private readonly struct Rule(string dibaoStatus, DibaoRules rules, RegionalValues multiple) : IHouseholdRule<Rule.Block>
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs.Targeting;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
 
@@ -23,7 +24,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// </list>
 /// <para>Amounts are not rounded: docs/money.md rounds only at outputs.</para>
 /// </remarks>
-public sealed class DibaoProgram : RuleProgram
+public sealed class DibaoProgram : RuleProgram, IIncomeTestedProgram
 {
     /// <summary>Parameter: the urban dibao standard, yuan/person/year.</summary>
     public const string StandardUrban = "dibao.standard.urban";
@@ -43,6 +44,14 @@ public sealed class DibaoProgram : RuleProgram
     /// <summary>Output: 1 when the household passes the income and asset tests (household flag).</summary>
     public static readonly VariableDefinition Eligible = new("dibao.eligible", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when the household passes the dibao income and asset tests");
 
+    /// <summary>
+    /// Output: 1 when the household is on the dibao roll (household flag). Run by the rule alone it equals
+    /// <see cref="Eligible"/>; run through <see cref="TargetedProgram"/> it records take-up and identification errors
+    /// while <see cref="Eligible"/> keeps the rule's answer. Programs linked to dibao status (supplements, subsidies,
+    /// medical-assistance groups, the dibao-marginal test) read this flag.
+    /// </summary>
+    public static readonly VariableDefinition OnRoll = new("dibao.on_roll", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when the household is on the dibao roll (the rule's eligibility, after take-up and identification errors when targeted)");
+
     /// <summary>Output: the gap-filling dibao benefit, yuan per month (household).</summary>
     public static readonly VariableDefinition Benefit = new("dibao.benefit_monthly", Entity.Household, AmountPeriod.Month, IncomeRole.DirectTransfer, "Dibao benefit (gap-filling), yuan per month");
 
@@ -60,7 +69,7 @@ public sealed class DibaoProgram : RuleProgram
             "dibao",
             "Minimum living standard guarantee: household per-capita income below the local standard and assets within limits; the gap is paid monthly (Decree 649 arts. 9-12).",
             inputs: [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name],
-            outputs: [Eligible, Benefit],
+            outputs: [Eligible, OnRoll, Benefit],
             parameters: [StandardUrban, StandardRural, AssetMonths, MaxHomes, VehicleDisqualifies],
             pays: ["dibao"],
             prerequisites: [new HouseholdIncomeProgram(incomeVariables)])
@@ -68,8 +77,33 @@ public sealed class DibaoProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    public string TestedIncomeVariable => HouseholdIncomeProgram.Output.Name;
+
+    /// <inheritdoc />
+    public string? AmountVariable => Benefit.Name;
+
+    /// <inheritdoc />
+    public IIncomeTest PrepareIncomeTest(ProgramSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return new GapTest(new DibaoRules(setup, withAssetTest: false), setup.Population);
+    }
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
-        => PerHousehold<Rule, Rule.Block>(new Rule(new DibaoRules(setup, withAssetTest: true)));
+        => new OnRollPass(PerHousehold<Rule, Rule.Block>(new Rule(new DibaoRules(setup, withAssetTest: true))), Eligible.Name, OnRoll.Name, Entity.Household);
+
+    /// <summary>The income test n × S and the gap (n × S − Y)/12 a month at a reported income Y.</summary>
+    private sealed class GapTest(DibaoRules rules, Population population) : IIncomeTest
+    {
+        public double Threshold(int household) => population.HouseholdSize(household) * rules.AnnualStandard(household);
+
+        public double AmountAt(int household, double reportedIncome)
+        {
+            double threshold = Threshold(household), income = Math.Max(0.0, reportedIncome);
+            return income < threshold ? (threshold - income) / 12.0 : 0.0;
+        }
+    }
 
     private readonly struct Rule(DibaoRules rules) : IHouseholdRule<Rule.Block>
     {

@@ -11,7 +11,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <para>Legal basis: Decree 649 art. 12 requires extra measures for elderly people, minors, severely disabled and
 /// seriously ill people in dibao households who remain in hardship [N]; the amount is local and unknown, so
 /// <c>dibao_supplement.share_of_standard</c> is illustrative [I: 10% of <i>S</i> per person] (docs/rules/dibao_supplement.md).</para>
-/// <para>Rule, per household with status 1 in the eligibility variable (by default <c>dibao.eligible</c> from
+/// <para>Rule, per household with status 1 in the eligibility variable (by default <c>dibao.on_roll</c> from
 /// <see cref="DibaoProgram"/>): a member counts once if any of these holds: age ≥
 /// <c>dibao_supplement.elderly_age</c>; age &lt; <c>dibao_supplement.minor_age</c>; disability grade 1 or 2; or,
 /// when a serious-illness column is given, a value of 1 in it. Amount = counted members ×
@@ -39,12 +39,12 @@ public sealed class DibaoSupplementProgram : RuleProgram
 
     /// <summary>Creates the supplement for <see cref="DibaoProgram"/> households, without serious-illness data.</summary>
     public DibaoSupplementProgram()
-        : this(DibaoProgram.Eligible.Name, null)
+        : this(DibaoProgram.OnRoll.Name, null)
     {
     }
 
     /// <summary>Creates the supplement.</summary>
-    /// <param name="eligibilityVariable">The household flag that marks dibao households (for example <c>dibao_tiered.eligible</c>).</param>
+    /// <param name="eligibilityVariable">The household flag that marks dibao households (for example <c>dibao_tiered.on_roll</c>).</param>
     /// <param name="seriousIllnessColumn">An optional person column, 1 for a seriously ill member; <see langword="null"/> when the data have none (then serious illness is not counted).</param>
     public DibaoSupplementProgram(string eligibilityVariable, string? seriousIllnessColumn)
         : base(

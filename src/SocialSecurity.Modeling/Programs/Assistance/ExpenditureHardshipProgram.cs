@@ -1,3 +1,4 @@
+using SocialSecurity.Modeling.Internal;
 using System.Buffers;
 using System.Globalization;
 using SocialSecurity.Modeling.Core;
@@ -30,6 +31,9 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
     /// <summary>Output: 1 when the household passes the expenditure-type hardship test.</summary>
     public static readonly VariableDefinition Eligible = new("expenditure_hardship.eligible", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when (Y − rigid spending)/n is below the dibao standard and assets pass");
 
+    /// <summary>Output: 1 when the household is on the expenditure-type hardship roll: <see cref="Eligible"/> by the rule alone, after take-up and identification errors through <c>TargetedProgram</c>.</summary>
+    public static readonly VariableDefinition OnRoll = new("expenditure_hardship.on_roll", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when the household is on the expenditure-type hardship roll (the rule's status, after take-up and identification errors when targeted)");
+
     /// <summary>Output: per-capita income net of rigid spending, yuan per year (household; may be negative).</summary>
     public static readonly VariableDefinition AdjustedIncomePerCapita = new("expenditure_hardship.adjusted_income_per_capita_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "(Y − rigid spending)/n, yuan per year");
 
@@ -54,7 +58,7 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
             "expenditure_hardship",
             "Expenditure-type hardship families: income net of rigid medical and education spending below the dibao standard per person, assets pass (illustrative test).",
             inputs: [HouseholdIncomeProgram.Output.Name, .. rigidVariables, InputVariables.FinancialAssets.Name],
-            outputs: [Eligible, AdjustedIncomePerCapita],
+            outputs: [Eligible, OnRoll, AdjustedIncomePerCapita],
             parameters: DibaoRules.AllParameters,
             prerequisites: [income])
     {
@@ -63,7 +67,7 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
 
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
-        => PerHousehold<Rule, Rule.Block>(new Rule(_rigidVariables, new DibaoRules(setup, withAssetTest: true)));
+        => new OnRollPass(PerHousehold<Rule, Rule.Block>(new Rule(_rigidVariables, new DibaoRules(setup, withAssetTest: true))), Eligible.Name, OnRoll.Name, Entity.Household);
 
     private readonly struct Rule(string[] rigidVariables, DibaoRules rules) : IHouseholdRule<Rule.Block>
     {
@@ -94,13 +98,25 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
             var sums = rented.AsSpan(0, end - first);
             sums.Clear();
             var start = context.Population.MemberStart;
-            var personHousehold = context.Population.PersonHousehold;
+            Span<double> members = stackalloc double[0];
             foreach (var name in variables)
             {
                 var column = context.Read(name);
-                for (int p = start[first]; p < start[end]; p++)
+                for (int h = first; h < end; h++)
                 {
-                    sums[personHousehold[p] - first] += Math.Max(0.0, column[p]);
+                    // Each member's non-negative amount, summed independently of the members' order.
+                    int size = start[h + 1] - start[h];
+                    if (members.Length < size)
+                    {
+                        members = new double[Math.Max(size, 16)];
+                    }
+
+                    for (int m = 0; m < size; m++)
+                    {
+                        members[m] = Math.Max(0.0, column[start[h] + m]);
+                    }
+
+                    sums[h - first] += ColumnMath.MemberSum(members[..size]);
                 }
             }
 

@@ -11,7 +11,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <para>Basis: Zhejiang paid 388 million yuan of one-time living subsidies in 2022 [P]; the per-head rule is unknown
 /// (docs/rules/one_time_living_subsidy.md). <c>one_time_living_subsidy.months_of_standard</c> is illustrative: 1 month of <i>S</i> per member in
 /// Zhejiang for 2022 [I] and 0 elsewhere and in other years (no rule loaded) [I].</para>
-/// <para>Rule: a household with status 1 in any of the status variables (by default <c>dibao.eligible</c>) receives
+/// <para>Rule: a household with status 1 in any of the status variables (by default <c>dibao.on_roll</c>) receives
 /// <i>n</i> × months × <i>S</i>/12 yuan, once in the year; the output is an annual amount.</para>
 /// </remarks>
 public sealed class OneTimeLivingSubsidyProgram : RuleProgram
@@ -24,12 +24,12 @@ public sealed class OneTimeLivingSubsidyProgram : RuleProgram
 
     /// <summary>Creates the subsidy for <see cref="DibaoProgram"/> households.</summary>
     public OneTimeLivingSubsidyProgram()
-        : this([DibaoProgram.Eligible.Name])
+        : this([DibaoProgram.OnRoll.Name])
     {
     }
 
     /// <summary>Creates the subsidy for households flagged in any of <paramref name="statusVariables"/>.</summary>
-    /// <param name="statusVariables">Household flags (for example <c>dibao.eligible</c> and <c>dibao_marginal.eligible</c>).</param>
+    /// <param name="statusVariables">Household flags (for example <c>dibao.on_roll</c> and <c>dibao_marginal.on_roll</c>).</param>
     public OneTimeLivingSubsidyProgram(IEnumerable<string> statusVariables)
         : base(
             "one_time_living_subsidy",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs.Targeting;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
 
@@ -24,7 +25,7 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// <para>Any other class value is a data error and stops the run with the household's id.</para>
 /// <para>Worked example 9 (docs/worked-examples.md#example-9): <i>S</i> = 600/month, class 2, 4 persons → 4 × 420 = 1,680/month; class 1 → 2,400.</para>
 /// </remarks>
-public sealed class TieredDibaoProgram : RuleProgram
+public sealed class TieredDibaoProgram : RuleProgram, IIncomeTestedProgram
 {
     /// <summary>Parameter: the share of the standard paid per person in each class (list, class 1 first), fraction.</summary>
     public const string ClassShares = "dibao_tiered.class_shares";
@@ -40,6 +41,9 @@ public sealed class TieredDibaoProgram : RuleProgram
 
     /// <summary>Output: 1 when the household passes the dibao income and asset tests.</summary>
     public static readonly VariableDefinition Eligible = new("dibao_tiered.eligible", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when the household passes the dibao income and asset tests (tiered dibao)");
+
+    /// <summary>Output: 1 when the household is on the tiered dibao roll: <see cref="Eligible"/> by the rule alone, after take-up and identification errors through <see cref="TargetedProgram"/>.</summary>
+    public static readonly VariableDefinition OnRoll = new("dibao_tiered.on_roll", Entity.Household, AmountPeriod.None, IncomeRole.None, "1 when the household is on the tiered dibao roll (the rule's eligibility, after take-up and identification errors when targeted)");
 
     /// <summary>Output: the tiered dibao benefit, yuan per month (household).</summary>
     public static readonly VariableDefinition Benefit = new("dibao_tiered.benefit_monthly", Entity.Household, AmountPeriod.Month, IncomeRole.DirectTransfer, "Tiered dibao benefit: n × class share × S, or the gap when not classified, yuan per month");
@@ -57,7 +61,7 @@ public sealed class TieredDibaoProgram : RuleProgram
             "dibao_tiered",
             "Tiered dibao (Kashgar 分档救助): households passing the dibao tests receive a fixed share of the standard per person by class (illustrative shares).",
             inputs: [HouseholdIncomeProgram.Output.Name, InputVariables.FinancialAssets.Name, ClassColumn],
-            outputs: [Eligible, Benefit],
+            outputs: [Eligible, OnRoll, Benefit],
             parameters: [.. DibaoRules.AllParameters, ClassShares],
             pays: ["dibao"],
             prerequisites: [new HouseholdIncomeProgram(incomeVariables)])
@@ -68,8 +72,36 @@ public sealed class TieredDibaoProgram : RuleProgram
     public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [Class];
 
     /// <inheritdoc />
+    public string TestedIncomeVariable => HouseholdIncomeProgram.Output.Name;
+
+    /// <inheritdoc />
+    public string? AmountVariable => Benefit.Name;
+
+    /// <inheritdoc />
+    public IIncomeTest PrepareIncomeTest(ProgramSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return new ClassTest(new DibaoRules(setup, withAssetTest: false), CheckClasses(setup.Population, setup.List(ClassShares)), setup.Population);
+    }
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
-        => PerHousehold<Rule, Rule.Block>(new Rule(new DibaoRules(setup, withAssetTest: true), CheckClasses(setup.Population, setup.List(ClassShares))));
+        => new OnRollPass(PerHousehold<Rule, Rule.Block>(new Rule(new DibaoRules(setup, withAssetTest: true), CheckClasses(setup.Population, setup.List(ClassShares)))), Eligible.Name, OnRoll.Name, Entity.Household);
+
+    /// <summary>The income test n × S; at a reported income below it, the class amount, or the gap for class 0.</summary>
+    private sealed class ClassTest(DibaoRules rules, RegionalList classShares, Population population) : IIncomeTest
+    {
+        private readonly double[] _classes = population.Values(Class).ToArray();
+
+        public double Threshold(int household) => population.HouseholdSize(household) * rules.AnnualStandard(household);
+
+        public double AmountAt(int household, double reportedIncome)
+        {
+            int n = population.HouseholdSize(household), k = (int)_classes[household];
+            double s = rules.AnnualStandard(household), income = Math.Max(0.0, reportedIncome);
+            return income >= n * s ? 0.0 : k == 0 ? ((n * s) - income) / 12.0 : n * classShares[population.HouseholdRegion[household]][k - 1] * s / 12.0;
+        }
+    }
 
     /// <summary>Every class must have a share in the schedule of its region: checked once, over the column, not per household in the pass.</summary>
     private static RegionalList CheckClasses(Population population, RegionalList shares)

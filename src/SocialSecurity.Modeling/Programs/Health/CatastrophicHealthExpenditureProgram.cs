@@ -1,3 +1,4 @@
+using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Assistance;
 
@@ -98,15 +99,28 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
             var che40 = context.Write(CatastrophicCapacity40.Name);
             var che10 = context.Write(CatastrophicIncome10.Name);
             var che25 = context.Write(CatastrophicIncome25.Name);
+            Span<double> incomes = stackalloc double[16];
+            Span<double> payments = stackalloc double[16];
             for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
             {
-                double income = 0, spent = 0, paid = 0;
-                for (int p = start[h]; p < start[h + 1]; p++)
+                // Member sums independent of the members' order.
+                int size = start[h + 1] - start[h];
+                if (incomes.Length < size)
                 {
-                    income += wages[p] + business[p] + property[p] + transfers[p] + pension[p];
-                    spent += oop[p];
-                    paid += basic[p] + catastrophic[p] + assistance[p] + majorDisease[p] + cap[p];
+                    incomes = new double[size];
+                    payments = new double[size];
                 }
+
+                for (int m = 0; m < size; m++)
+                {
+                    int p = start[h] + m;
+                    incomes[m] = wages[p] + business[p] + property[p] + transfers[p] + pension[p];
+                    payments[m] = basic[p] + catastrophic[p] + assistance[p] + majorDisease[p] + cap[p];
+                }
+
+                double income = ColumnMath.MemberSum(incomes[..size]);
+                double spent = ColumnMath.MemberSum(oop.Slice(start[h], size));
+                double paid = ColumnMath.MemberSum(payments[..size]);
 
                 double standard = area[h] == AreaType.Urban ? urban[region[h]] : rural[region[h]];
                 double capacity = income - ((start[h + 1] - start[h]) * standard);

@@ -66,10 +66,10 @@ public sealed class MedicalAssistanceGroupProgram : PolicyProgram
     public bool IsObserved => _observed;
 
     /// <summary>Groups derived from the named status flags (each a household or person variable; null when the status is not modelled).</summary>
-    /// <param name="destitute">The destitute flag, for example <see cref="DestitutePersonsProgram.Eligible"/>.</param>
-    /// <param name="dibao">The dibao flag, for example <see cref="DibaoProgram.Eligible"/>.</param>
-    /// <param name="marginal">The dibao-marginal flag, for example <see cref="DibaoMarginalProgram.Eligible"/>.</param>
-    /// <param name="otherHardship">The other-hardship flag, for example <see cref="ExpenditureHardshipProgram.Eligible"/>.</param>
+    /// <param name="destitute">The destitute flag, for example <see cref="DestitutePersonsProgram.OnRoll"/>.</param>
+    /// <param name="dibao">The dibao flag, for example <see cref="DibaoProgram.OnRoll"/>.</param>
+    /// <param name="marginal">The dibao-marginal flag, for example <see cref="DibaoMarginalProgram.OnRoll"/>.</param>
+    /// <param name="otherHardship">The other-hardship flag, for example <see cref="ExpenditureHardshipProgram.OnRoll"/>.</param>
     /// <exception cref="ArgumentException">A name is empty or white space.</exception>
     public static MedicalAssistanceGroupProgram FromStatuses(string? destitute = null, string? dibao = null, string? marginal = null, string? otherHardship = null)
     {
@@ -83,9 +83,9 @@ public sealed class MedicalAssistanceGroupProgram : PolicyProgram
     }
 
     /// <summary>
-    /// Groups derived from whichever built-in statuses <paramref name="programs"/> write: <c>destitute.eligible</c>,
-    /// <c>dibao.eligible</c> (else <c>dibao_tiered.eligible</c>), <c>dibao_marginal.eligible</c> and
-    /// <c>expenditure_hardship.eligible</c>. With no such program nobody is in a group.
+    /// Groups derived from whichever built-in statuses <paramref name="programs"/> write: <c>destitute.on_roll</c>,
+    /// <c>dibao.on_roll</c> (else <c>dibao_tiered.on_roll</c>), <c>dibao_marginal.on_roll</c> and
+    /// <c>expenditure_hardship.on_roll</c>. With no such program nobody is in a group.
     /// </summary>
     /// <param name="programs">The programs of the policy the medical layers run with (for example an assistance package).</param>
     public static MedicalAssistanceGroupProgram LinkedTo(IEnumerable<PolicyProgram> programs)
@@ -94,10 +94,10 @@ public sealed class MedicalAssistanceGroupProgram : PolicyProgram
         var written = programs.SelectMany(p => p.Outputs).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         string? Pick(params string[] names) => names.FirstOrDefault(written.Contains);
         return FromStatuses(
-            Pick(DestitutePersonsProgram.Eligible.Name),
-            Pick(DibaoProgram.Eligible.Name, TieredDibaoProgram.Eligible.Name),
-            Pick(DibaoMarginalProgram.Eligible.Name),
-            Pick(ExpenditureHardshipProgram.Eligible.Name));
+            Pick(DestitutePersonsProgram.OnRoll.Name),
+            Pick(DibaoProgram.OnRoll.Name, TieredDibaoProgram.OnRoll.Name),
+            Pick(DibaoMarginalProgram.OnRoll.Name),
+            Pick(ExpenditureHardshipProgram.OnRoll.Name));
     }
 
     /// <summary>Groups read from the observed codes in <see cref="ObservedGroupColumn"/>: for populations whose statuses are observed, not simulated.</summary>

@@ -14,7 +14,7 @@ namespace SocialSecurity.Modeling.Programs.Insurance;
 /// for dibao recipients, set locally). Rule, per person enrolled in resident medical insurance — <c>person.medical_scheme</c>
 /// <see cref="MedicalScheme.Resident"/>, or <see cref="MedicalScheme.ByContract"/> without a labour contract, at any age,
 /// children included: assistance = premium × (the destitute share when the person's destitute flag is 1, else the
-/// dibao share when the dibao flag is 1 (household or person flag), else 0); the person pays premium − assistance.
+/// dibao share when the dibao flag (by default the roll, <c>dibao.on_roll</c>; household or person flag) is 1, else 0); the person pays premium − assistance.
 /// Others pay nothing here.</para>
 /// <para>Outputs, yuan per year: what the person pays (a non-pension contribution, subtracted in disposable income;
 /// revenue of the medical insurance fund) and what assistance pays for them (neither household income nor a net
@@ -37,13 +37,13 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
     /// <summary>Output: the part of the premium medical assistance pays, yuan per year.</summary>
     public static readonly VariableDefinition Assistance = new("medical.resident_premium_assistance_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Part of the resident medical insurance premium paid by medical assistance, yuan per year", FiscalFlow.None);
 
-    /// <summary>Creates the premium with the destitute flag <c>destitute.eligible</c> and the dibao flag <c>dibao.eligible</c>.</summary>
+    /// <summary>Creates the premium with the destitute flag <c>destitute.eligible</c> and the dibao roll <c>dibao.on_roll</c>.</summary>
     public ResidentMedicalPremiumProgram()
-        : this(DestitutePersonsProgram.Eligible.Name, DibaoProgram.Eligible.Name)
+        : this(DestitutePersonsProgram.Eligible.Name, DibaoProgram.OnRoll.Name)
     {
     }
 
-    /// <summary>Creates the premium with other status flags (for example a dibao roll flag instead of eligibility).</summary>
+    /// <summary>Creates the premium with other status flags (for example dibao eligibility instead of the roll).</summary>
     /// <param name="destituteVariable">A person or household flag of destitute persons.</param>
     /// <param name="dibaoVariable">A person or household flag of dibao recipients.</param>
     public ResidentMedicalPremiumProgram(string destituteVariable, string dibaoVariable)

@@ -14,7 +14,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// dibao-marginal households (pass their flag as a status variable). Amounts are set by provinces and are unknown
 /// [I: 100 yuan/month]. The subsidy is one of the benefits that exclude Yunhe's nursing subsidy (docs/rules/disability_living_subsidy.md).</para>
 /// <para>Rule, per person: amount = <c>disability_living_subsidy.amount</c> yuan/month when the person's disability
-/// grade is 1–4 and the household has status 1 in any status variable (by default <c>dibao.eligible</c>), else 0.</para>
+/// grade is 1–4 and the household has status 1 in any status variable (by default <c>dibao.on_roll</c>), else 0.</para>
 /// </remarks>
 public sealed class DisabilityLivingSubsidyProgram : RuleProgram
 {
@@ -26,12 +26,12 @@ public sealed class DisabilityLivingSubsidyProgram : RuleProgram
 
     /// <summary>Creates the subsidy for disabled members of <see cref="DibaoProgram"/> households.</summary>
     public DisabilityLivingSubsidyProgram()
-        : this([DibaoProgram.Eligible.Name])
+        : this([DibaoProgram.OnRoll.Name])
     {
     }
 
     /// <summary>Creates the subsidy for disabled members of households flagged in any of <paramref name="statusVariables"/>.</summary>
-    /// <param name="statusVariables">Household flags (for example <c>dibao.eligible</c> and <c>dibao_marginal.eligible</c>).</param>
+    /// <param name="statusVariables">Household flags (for example <c>dibao.on_roll</c> and <c>dibao_marginal.on_roll</c>).</param>
     public DisabilityLivingSubsidyProgram(IEnumerable<string> statusVariables)
         : base(
             "disability_living_subsidy",

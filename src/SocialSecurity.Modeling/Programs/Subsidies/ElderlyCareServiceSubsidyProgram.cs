@@ -14,8 +14,8 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// <para>Basis: Zhejiang's 2021 subsidy [P] for Zhejiang-hukou members of low-income households aged 60+ and disabled
 /// (失能) or with dementia, or aged 80+ and self-caring; amounts unknown [I: 200 and 100 yuan/month] (docs/rules/elderly_care_service_subsidy.md).
 /// Elsewhere no subsidy is loaded (amounts 0 [I], structural zeros).</para>
-/// <para>Rule, per person in a household with status 1 in any status variable (by default <c>dibao.eligible</c> and
-/// <c>dibao_marginal.eligible</c>: the low-income households), whose hukou lies in the province where the household
+/// <para>Rule, per person in a household with status 1 in any status variable (by default <c>dibao.on_roll</c> and
+/// <c>dibao_marginal.on_roll</c>: the low-income households), whose hukou lies in the province where the household
 /// lives:</para>
 /// <list type="bullet">
 /// <item>age ≥ <c>elderly_care_service_subsidy.impaired_min_age</c> and (self-care partly or fully unable, or dementia
@@ -50,7 +50,7 @@ public sealed class ElderlyCareServiceSubsidyProgram : RuleProgram
 
     /// <summary>Creates the subsidy for dibao and dibao-marginal households, without dementia data.</summary>
     public ElderlyCareServiceSubsidyProgram()
-        : this([DibaoProgram.Eligible.Name, DibaoMarginalProgram.Eligible.Name], null)
+        : this([DibaoProgram.OnRoll.Name, DibaoMarginalProgram.OnRoll.Name], null)
     {
     }
 

@@ -15,7 +15,7 @@ namespace SocialSecurity.Modeling.Programs.Subsidies;
 /// <item>Yunhe hukou: the person's place of hukou registration lies within the county (by default
 /// <see cref="RegionCodes.Yunhe"/>);</item>
 /// <item>a dibao, low-income or income-marginal household: status 1 in any status variable (by default
-/// <c>dibao.eligible</c> and <c>dibao_marginal.eligible</c>);</item>
+/// <c>dibao.on_roll</c> and <c>dibao_marginal.on_roll</c>);</item>
 /// <item>a disabled person (disability grade 1–4) or a person with dementia (flag 1 in the dementia column, when one
 /// is given);</item>
 /// <item><b>not</b> already receiving the living subsidy for disabled people in difficulty, the severe-disability
@@ -43,7 +43,7 @@ public sealed class YunheNursingSubsidyProgram : RuleProgram
     /// <summary>Creates the subsidy with the default status and exclusion variables, without dementia data, for Yunhe county.</summary>
     public YunheNursingSubsidyProgram()
         : this(
-            [DibaoProgram.Eligible.Name, DibaoMarginalProgram.Eligible.Name],
+            [DibaoProgram.OnRoll.Name, DibaoMarginalProgram.OnRoll.Name],
             [DisabilityLivingSubsidyProgram.Amount.Name, SevereDisabilityNursingSubsidyProgram.Amount.Name, ElderlyCareServiceSubsidyProgram.Amount.Name],
             null,
             RegionCodes.Yunhe)

@@ -58,7 +58,7 @@ public class AssistanceGroupLinkTests
         after.PersonValue(MedicalPayoutProgram.MedicalAssistance.Name, 0).Should().BeApproximately(10_113.60, 1e-9);
         after.PersonValue(MedicalPayoutProgram.HouseholdCap.Name, 0).Should().BeApproximately(11_334.40, 1e-9);
         after.PersonValue(MedicalPayoutProgram.OutOfPocket.Name, 0).Should().BeApproximately(3_000, 1e-9);
-        after.Explanation.Steps.Should().Contain(s => s.Text.Contains("assistance group Dibao (dibao.eligible is set)", StringComparison.Ordinal));
+        after.Explanation.Steps.Should().Contain(s => s.Text.Contains("assistance group Dibao (dibao.on_roll is set)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -85,8 +85,8 @@ public class AssistanceGroupLinkTests
     public void Linked_groups_read_the_statuses_the_policy_writes_and_nothing_else()
     {
         MedicalAssistanceGroupProgram.LinkedTo([new DibaoProgram(), new DibaoMarginalProgram()]).Inputs
-            .Should().Equal(DibaoProgram.Eligible.Name, DibaoMarginalProgram.Eligible.Name);
-        MedicalAssistanceGroupProgram.LinkedTo([new TieredDibaoProgram()]).Inputs.Should().Equal(TieredDibaoProgram.Eligible.Name);
+            .Should().Equal(DibaoProgram.OnRoll.Name, DibaoMarginalProgram.OnRoll.Name);
+        MedicalAssistanceGroupProgram.LinkedTo([new TieredDibaoProgram()]).Inputs.Should().Equal(TieredDibaoProgram.OnRoll.Name);
         MedicalAssistanceGroupProgram.LinkedTo([]).Inputs.Should().BeEmpty();
         MedicalAssistanceGroupProgram.Observed().Inputs.Should().Equal(MedicalAssistanceGroupProgram.ObservedGroupColumn);
     }

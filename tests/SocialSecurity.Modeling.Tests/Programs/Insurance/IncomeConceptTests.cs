@@ -2,6 +2,7 @@ using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Insurance;
+using SocialSecurity.Modeling.Programs.Tax;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
@@ -67,5 +68,15 @@ public class IncomeConceptTests
         comparison.NetFiscalCostAnnual.Should().Be(0);
         reformed.HouseholdIncome(IncomeConcept.Disposable)[0].Should().BeApproximately(103_600 - 6_000, 1e-6);
         reformed.HouseholdIncome(IncomeConcept.Market)[0].Should().BeApproximately(115_400, 1e-6, "the housing fund is not subtracted in market income");
+    }
+
+    [Fact]
+    public void Income_tax_reads_the_employee_contributions_of_the_contribution_programs_and_runs_after_them()
+    {
+        // The income chain: the tax program's special deductions are the contributions computed here.
+        var policy = Policy.Create(new IncomeTaxProgram(), new HousingFundProgram(), new SocialInsuranceContributionsProgram());
+        var names = policy.Programs.Select(p => p.Name).ToList();
+        names.IndexOf("income_tax").Should().BeGreaterThan(names.IndexOf("social_insurance")).And.BeGreaterThan(names.IndexOf("housing_fund"));
+        policy.ExternalInputs.Should().NotContain([IncomeTaxProgram.PensionContribution, IncomeTaxProgram.MedicalContribution, IncomeTaxProgram.UnemploymentContribution, IncomeTaxProgram.HousingFundContribution]);
     }
 }

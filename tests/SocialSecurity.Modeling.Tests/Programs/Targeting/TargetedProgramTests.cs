@@ -52,7 +52,8 @@ public class TargetedProgramTests
         var benefit = run.Values(DibaoProgram.Benefit.Name);
         var supplement = run.Values(DibaoSupplementProgram.Amount.Name);
         var truly = run.Values(TargetedProgram.TrulyEligible("dibao"));
-        var status = run.Values(DibaoProgram.Eligible.Name);
+        var status = run.Values(DibaoProgram.OnRoll.Name);
+        var eligible = run.Values(DibaoProgram.Eligible.Name);
         int excluded = 0, included = 0;
         for (int h = 0; h < outcome.Length; h++)
         {
@@ -63,13 +64,16 @@ public class TargetedProgramTests
                 supplement[h].Should().Be(0);
                 status[h].Should().Be(0);
                 truly[h].Should().Be(1);
+                eligible[h].Should().Be(1, "the rule's eligibility keeps its meaning");
                 excluded++;
             }
 
             if (o == TargetingOutcome.IneligibleIncluded)
             {
-                status[h].Should().Be(1, "the status linked programs read is receipt");
+                status[h].Should().Be(1, "the roll, which linked programs read, includes it");
                 truly[h].Should().Be(0);
+                eligible[h].Should().Be(0);
+                supplement[h].Should().BeGreaterThanOrEqualTo(0);
                 included++;
             }
         }
@@ -88,9 +92,9 @@ public class TargetedProgramTests
         report.Coverage.Should().BeApproximately(0.8 * 0.75, 0.03);
         report.IneligibleRecipients.Should().BeGreaterThan(0);
 
-        // Independent count from the truly-eligible and received flags (the report reads the outcome column).
-        var truly = run.Values(TargetedProgram.TrulyEligible("dibao"));
-        var received = run.Values(TargetedProgram.Received("dibao"));
+        // Independent count from the rule's eligibility and the roll (the report reads the outcome column).
+        var truly = run.Values(DibaoProgram.Eligible.Name);
+        var received = run.Values(DibaoProgram.OnRoll.Name);
         var weight = run.Population.Weight;
         var start = run.Population.MemberStart;
         double eligible = 0, recipients = 0, eligibleRecipients = 0, eligiblePersons = 0;
@@ -185,6 +189,7 @@ public class TargetedProgramTests
         var one = Run(ParameterStore.Default, new SimulationOptions { MaxDegreeOfParallelism = 1, BlockSize = 3_000 }, population);
         var many = Run(ParameterStore.Default, new SimulationOptions { MaxDegreeOfParallelism = 4, BlockSize = 7 }, population);
         many.Values(TargetedProgram.Outcome("dibao")).ToArray().Should().Equal(one.Values(TargetedProgram.Outcome("dibao")).ToArray());
+        many.Values(DibaoProgram.Benefit.Name).ToArray().Should().Equal(one.Values(DibaoProgram.Benefit.Name).ToArray(), "the reported-income draws too");
 
         var shuffled = TestPopulations.Build(households.Reverse(), persons.OrderBy(p => (p.Id * 7919) % 1_000));
         var reordered = Run(ParameterStore.Default, population: shuffled);
@@ -238,7 +243,7 @@ public class TargetedProgramTests
         builder.AddColumn(TieredDibaoProgram.Class, households.Select(h => (double)(h.Id % 4)).ToArray());
         var policy = Policy.Create(
             new TargetedProgram(new TieredDibaoProgram(), TieredDibaoProgram.Eligible.Name),
-            new TargetedProgram(new DibaoMarginalProgram(InputVariables.IncomeForMeansTests, TieredDibaoProgram.Eligible.Name), DibaoMarginalProgram.Eligible.Name));
+            new TargetedProgram(new DibaoMarginalProgram(InputVariables.IncomeForMeansTests, TieredDibaoProgram.OnRoll.Name), DibaoMarginalProgram.Eligible.Name));
         var run = Microsimulation.Run(builder.Build(), policy, ParameterStore.Default, Date);
         TargetingReport.Compute(run, "dibao_tiered").TrulyEligible.Should().BeGreaterThan(0);
         TargetingReport.Compute(run, "dibao_marginal").TrulyEligible.Should().BeGreaterThan(0);

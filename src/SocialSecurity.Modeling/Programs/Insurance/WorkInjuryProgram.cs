@@ -1,0 +1,240 @@
+using System.Globalization;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs.Assistance;
+using SocialSecurity.Modeling.Programs.Pensions;
+
+namespace SocialSecurity.Modeling.Programs.Insurance;
+
+/// <summary>
+/// Work-injury insurance benefits for a disabled worker (工伤保险 伤残待遇): the one-time disability subsidy by grade,
+/// the monthly disability allowance of grades 1–4 from the fund and of grades 5–6 from the employer, and the nursing
+/// allowance; for covered persons only, including Hangzhou's single-insurance cover of flexible (platform) and
+/// over-age workers.
+/// </summary>
+/// <remarks>
+/// <para>Legal basis: 工伤保险条例 (Work-Injury Insurance Regulations, 2010 revision) art. 2 (employees of employers are
+/// covered), art. 34 (nursing: 50%, 40%, 30% of the average wage), art. 35 (grades 1–4: 27/25/23/21 months'
+/// subsidy, allowance 90/85/80/75% from the fund, made up to the minimum wage), art. 36 (grades 5–6: 18/16 months,
+/// allowance 70/60% paid by the employer when it cannot arrange suitable work, made up to the minimum wage), art. 37
+/// (grades 7–10: 13/11/9/7 months), art. 64 (own wage clamped to 60%–300% of the average wage). Hangzhou's cover of
+/// platform and over-age workers: the study [P]. docs/rules/work_injury.md.</para>
+/// <para>Rule, per person with grade <i>g</i> (<c>person.work_injury_grade</c>, 1–10; 0 none):</para>
+/// <list type="bullet">
+/// <item>covered: a labour-contract employee below the statutory pension age; a flexible worker below it where
+/// <c>work_injury.cover.flexible_workers</c> is 1; a working person (labour contract or flexible) at or above it
+/// where <c>work_injury.cover.over_age_workers</c> is 1. Owners of individual businesses and persons without work
+/// are not covered;</item>
+/// <item>own wage <i>w</i> = <c>person.work_injury_wage_monthly</c>, or wages ÷ 12 when it is 0, clamped to
+/// [<c>work_injury.own_wage.floor_ratio</c>, <c>work_injury.own_wage.ceiling_ratio</c>] × the average monthly wage
+/// <i>A</i> = <c>pension.employee.average_wage</c> ÷ 12;</item>
+/// <item>one-time subsidy = <c>work_injury.disability_subsidy.months</c>[g] × <i>w</i> when the grade was assessed
+/// this year (<c>person.work_injury_new</c>);</item>
+/// <item>fund allowance (grades 1 … length of <c>work_injury.allowance.fund_rates</c>) = 12 × max(rate × <i>w</i>,
+/// minimum wage); employer allowance (the next grades, <c>work_injury.allowance.employer_rates</c>) = the same
+/// formula, paid only when the person has no wages this year (the model's reading of "cannot arrange suitable
+/// work");</item>
+/// <item>nursing = 12 × <c>work_injury.nursing.rates</c>[partial, most, full] × <i>A</i>.</item>
+/// </list>
+/// </remarks>
+public sealed class WorkInjuryProgram : RuleProgram
+{
+    /// <summary>Parameter (ratio): the own wage's floor as a multiple of the average wage.</summary>
+    public const string WageFloorRatio = "work_injury.own_wage.floor_ratio";
+
+    /// <summary>Parameter (ratio): the own wage's ceiling as a multiple of the average wage.</summary>
+    public const string WageCeilingRatio = "work_injury.own_wage.ceiling_ratio";
+
+    /// <summary>Parameter (list, months): the one-time disability subsidy in months of own wage for grades 1, 2, … 10.</summary>
+    public const string SubsidyMonths = "work_injury.disability_subsidy.months";
+
+    /// <summary>Parameter (list, fractions of own wage): the fund's monthly allowance for grades 1, 2, ….</summary>
+    public const string FundRates = "work_injury.allowance.fund_rates";
+
+    /// <summary>Parameter (list, fractions of own wage): the employer's monthly allowance for the grades after those of <see cref="FundRates"/>.</summary>
+    public const string EmployerRates = "work_injury.allowance.employer_rates";
+
+    /// <summary>Parameter (list, fractions of the average wage): the nursing allowance for partial, most and full dependence.</summary>
+    public const string NursingRates = "work_injury.nursing.rates";
+
+    /// <summary>Parameter (flag): 1 where flexible (platform) workers may enrol in work-injury insurance alone.</summary>
+    public const string CoverFlexible = "work_injury.cover.flexible_workers";
+
+    /// <summary>Parameter (flag): 1 where working persons above the statutory pension age may enrol in work-injury insurance.</summary>
+    public const string CoverOverAge = "work_injury.cover.over_age_workers";
+
+    // Shared parameters: the local average wage (yuan/year) and the pension ages of the employee pension, and the
+    // local minimum wage (yuan/month) of the destitute care standard.
+    private const string AverageWage = EmployeePensionNames.Parameters.AverageWage;
+    private const string PensionAgeMale = EmployeePensionNames.Parameters.PensionAgeMale;
+    private const string PensionAgeFemale = EmployeePensionNames.Parameters.PensionAgeFemale;
+    private const string MinimumWage = DestitutePersonsProgram.MinimumWage;
+
+    /// <summary>Output: 1 when the person is covered by work-injury insurance (person flag).</summary>
+    public static readonly VariableDefinition Covered = new("work_injury.covered", Entity.Person, AmountPeriod.None, IncomeRole.None, "1 when the person is covered by work-injury insurance");
+
+    /// <summary>Output: the clamped own wage the benefits are computed on, yuan per month (0 when not covered or without a grade).</summary>
+    public static readonly VariableDefinition OwnWage = new("work_injury.own_wage_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.None, "Own wage for work-injury benefits, clamped to the band of the average wage, yuan per month", FiscalFlow.None);
+
+    /// <summary>Output: the one-time disability subsidy, yuan (paid in the year the grade is assessed).</summary>
+    public static readonly VariableDefinition DisabilitySubsidy = new("work_injury.disability_subsidy_annual", Entity.Person, AmountPeriod.Year, IncomeRole.DirectTransfer, "One-time work-injury disability subsidy, yuan per year");
+
+    /// <summary>Output: the disability allowance of grades 1–4 paid by the fund, yuan per year.</summary>
+    public static readonly VariableDefinition AllowanceFund = new("work_injury.allowance_fund_annual", Entity.Person, AmountPeriod.Year, IncomeRole.DirectTransfer, "Work-injury disability allowance paid by the fund (grades 1-4), yuan per year");
+
+    /// <summary>Output: the disability allowance of grades 5–6 paid by the employer, yuan per year (income from the employer, not public spending).</summary>
+    public static readonly VariableDefinition AllowanceEmployer = new("work_injury.allowance_employer_annual", Entity.Person, AmountPeriod.Year, IncomeRole.MarketIncome, "Work-injury disability allowance paid by the employer (grades 5-6, no suitable work), yuan per year", FiscalFlow.None);
+
+    /// <summary>Output: the nursing allowance, yuan per year.</summary>
+    public static readonly VariableDefinition Nursing = new("work_injury.nursing_annual", Entity.Person, AmountPeriod.Year, IncomeRole.DirectTransfer, "Work-injury nursing allowance, yuan per year");
+
+    /// <summary>Creates the program.</summary>
+    public WorkInjuryProgram()
+        : base(
+            "work_injury",
+            "Work-injury insurance disability benefits: one-time subsidy by grade, allowances for grades 1-4 (fund) and 5-6 (employer), nursing; own wage clamped to 60%-300% of the average wage (Work-Injury Insurance Regulations arts. 34-37, 64).",
+            inputs: [],
+            outputs: [Covered, OwnWage, DisabilitySubsidy, AllowanceFund, AllowanceEmployer, Nursing],
+            parameters: [AverageWage, WageFloorRatio, WageCeilingRatio, SubsidyMonths, FundRates, EmployerRates, MinimumWage, NursingRates, CoverFlexible, CoverOverAge, PensionAgeMale, PensionAgeFemale],
+            pays: ["work_injury"])
+    {
+    }
+
+    /// <inheritdoc />
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+    {
+        var months = setup.List(SubsidyMonths);
+        var fund = setup.List(FundRates);
+        var employer = setup.List(EmployerRates);
+        var nursing = setup.List(NursingRates);
+        foreach (var region in setup.RegionsPresent)
+        {
+            if (months[region].Length != 10 || fund[region].Length + employer[region].Length > 10 || nursing[region].Length != 3)
+            {
+                throw new InvalidOperationException($"'{SubsidyMonths}' needs 10 entries (grades 1-10), '{FundRates}' and '{EmployerRates}' together at most 10, '{NursingRates}' 3 (partial, most, full).");
+            }
+        }
+
+        return PerPerson<Rule, Rule.Block>(new Rule(
+            setup.PerMonth(AverageWage), setup.Scalar(WageFloorRatio), setup.Scalar(WageCeilingRatio), months, fund, employer, setup.PerMonth(MinimumWage), nursing,
+            setup.Scalar(CoverFlexible), setup.Scalar(CoverOverAge), setup.Scalar(PensionAgeMale), setup.Scalar(PensionAgeFemale)));
+    }
+
+    private readonly struct Rule(
+        RegionalValues average, RegionalValues floorRatio, RegionalValues ceilingRatio, RegionalList subsidyMonths, RegionalList fundRates, RegionalList employerRates,
+        RegionalValues minimumWage, RegionalList nursingRates, RegionalValues coverFlexible, RegionalValues coverOverAge, RegionalValues ageMale, RegionalValues ageFemale) : IPersonRule<Rule.Block>
+    {
+        public Block Bind(ProgramContext context)
+        {
+            var population = context.Population;
+            return new(
+                new Inputs(population.Contract, population.Age, population.Sex, population.WagesAnnual, population.WorkInjuryGrade, population.WorkInjuryAssessedThisYear, population.WorkInjuryNursing, population.WorkInjuryWageMonthly),
+                context.Write(Covered.Name), context.Write(OwnWage.Name), context.Write(DisabilitySubsidy.Name), context.Write(AllowanceFund.Name), context.Write(AllowanceEmployer.Name), context.Write(Nursing.Name));
+        }
+
+        public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
+        {
+            int p = person.Index, r = person.Region.Index;
+            var input = block.In;
+            bool covered = IsCovered(input.Contract[p], input.Age[p], input.Sex[p], r);
+            int grade = input.Grade[p];
+            double avg = average.ByRegion[r];
+            double wages = input.Wages[p];
+            double stated = input.WageMonthly[p];
+            double raw = stated > 0 ? stated : wages / 12.0;
+            double own = Math.Clamp(raw, floorRatio.ByRegion[r] * avg, ceilingRatio.ByRegion[r] * avg);
+            double subsidy = 0.0, fund = 0.0, employer = 0.0, nursing = 0.0;
+            if (covered && grade > 0)
+            {
+                if (input.New[p] == 1)
+                {
+                    subsidy = subsidyMonths[person.Region][grade - 1] * own;
+                }
+
+                var fundList = fundRates[person.Region];
+                var employerList = employerRates[person.Region];
+                if (grade <= fundList.Length)
+                {
+                    fund = 12.0 * Math.Max(fundList[grade - 1] * own, minimumWage.ByRegion[r]);
+                }
+                else if (grade <= fundList.Length + employerList.Length && wages <= 0)
+                {
+                    employer = 12.0 * Math.Max(employerList[grade - fundList.Length - 1] * own, minimumWage.ByRegion[r]);
+                }
+
+                int dependence = (int)input.Nursing[p];
+                if (dependence > 0)
+                {
+                    nursing = 12.0 * nursingRates[person.Region][dependence - 1] * avg;
+                }
+            }
+
+            block.Covered[p] = covered ? 1.0 : 0.0;
+            block.OwnWage[p] = covered && grade > 0 ? own : 0.0;
+            block.Subsidy[p] = subsidy;
+            block.Fund[p] = fund;
+            block.Employer[p] = employer;
+            block.Nursing[p] = nursing;
+            if (explanation is not null && grade > 0)
+            {
+                Explain(explanation, person, input.Contract[p], covered, grade, raw, own, avg, subsidy, fund, employer, nursing);
+            }
+        }
+
+        /// <summary>Coverage by work arrangement and age: see the class remarks.</summary>
+        private bool IsCovered(WorkContract contract, byte age, Sex sex, int r)
+        {
+            if (contract is not (WorkContract.LabourContract or WorkContract.Flexible))
+            {
+                return false;
+            }
+
+            double pensionAge = sex == Sex.Male ? ageMale.ByRegion[r] : ageFemale.ByRegion[r];
+            if (age >= pensionAge)
+            {
+                return coverOverAge.ByRegion[r] > 0;
+            }
+
+            return contract == WorkContract.LabourContract || coverFlexible.ByRegion[r] > 0;
+        }
+
+        private void Explain(Explanation explain, in PersonRow person, WorkContract contract, bool covered, int grade, double raw, double own, double avg, double subsidy, double fund, double employer, double nursing)
+        {
+            var c = CultureInfo.InvariantCulture;
+            var region = person.Region;
+            explain.Record("work_injury", string.Create(c, $"member {person.Member}: grade {grade}, work arrangement {contract} → {(covered ? "covered" : "not covered")}"), covered ? 1.0 : 0.0, string.Empty, coverFlexible.Source(region), coverOverAge.Source(region), ageMale.Source(region), ageFemale.Source(region));
+            if (!covered)
+            {
+                return;
+            }
+
+            explain.Record("work_injury", string.Create(c, $"own wage = clamp({raw:0.00}, {floorRatio[region]:0.##} × {avg:0.00}, {ceilingRatio[region]:0.##} × {avg:0.00})"), own, "yuan/month", average.Source(region), floorRatio.Source(region), ceilingRatio.Source(region));
+            explain.Record("work_injury", "one-time disability subsidy (months by grade × own wage, when assessed this year)", subsidy, "yuan/year", subsidyMonths.Source(region));
+            explain.Record("work_injury", "disability allowance from the fund (12 × max(rate × own wage, minimum wage))", fund, "yuan/year", fundRates.Source(region), minimumWage.Source(region));
+            explain.Record("work_injury", "disability allowance from the employer (no wages this year: no suitable work)", employer, "yuan/year", employerRates.Source(region), minimumWage.Source(region));
+            explain.Record("work_injury", "nursing allowance (12 × rate × average wage)", nursing, "yuan/year", nursingRates.Source(region));
+        }
+
+        public readonly ref struct Inputs(ReadOnlySpan<WorkContract> contract, ReadOnlySpan<byte> age, ReadOnlySpan<Sex> sex, ReadOnlySpan<double> wages, ReadOnlySpan<byte> grade, ReadOnlySpan<byte> assessedThisYear, ReadOnlySpan<NursingDependency> nursing, ReadOnlySpan<double> wageMonthly)
+        {
+            public readonly ReadOnlySpan<WorkContract> Contract = contract;
+            public readonly ReadOnlySpan<byte> Age = age;
+            public readonly ReadOnlySpan<Sex> Sex = sex;
+            public readonly ReadOnlySpan<double> Wages = wages;
+            public readonly ReadOnlySpan<byte> Grade = grade;
+            public readonly ReadOnlySpan<byte> New = assessedThisYear;
+            public readonly ReadOnlySpan<NursingDependency> Nursing = nursing;
+            public readonly ReadOnlySpan<double> WageMonthly = wageMonthly;
+        }
+
+        public readonly ref struct Block(Inputs inputs, Span<double> covered, Span<double> ownWage, Span<double> subsidy, Span<double> fund, Span<double> employer, Span<double> nursing)
+        {
+            public readonly Inputs In = inputs;
+            public readonly Span<double> Covered = covered;
+            public readonly Span<double> OwnWage = ownWage;
+            public readonly Span<double> Subsidy = subsidy;
+            public readonly Span<double> Fund = fund;
+            public readonly Span<double> Employer = employer;
+            public readonly Span<double> Nursing = nursing;
+        }
+    }
+}
