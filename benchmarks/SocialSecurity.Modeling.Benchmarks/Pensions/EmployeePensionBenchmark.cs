@@ -10,7 +10,7 @@ using SocialSecurity.Modeling.Programs;
 namespace SocialSecurity.Modeling.Benchmarks.Pensions;
 
 /// <summary>
-/// The employee-pension pass over one million persons (about 400,000 households in five regions of the four
+/// The employee-pension pass (with the social-insurance contributions it is composed with) over one million persons (about 400,000 households in five regions of the four
 /// provinces), alone and composed with the resident pension and dibao. Run with
 /// <c>dotnet run -c Release --project benchmarks/SocialSecurity.Modeling.Benchmarks -- --filter '*EmployeePension*'</c>.
 /// </summary>
@@ -35,7 +35,6 @@ public class EmployeePensionBenchmark
     {
         var random = new Random(20_230_701);
         var builder = new PopulationBuilder(expectedPersons: Persons, expectedHouseholds: Persons / 2);
-        var insured = new double[Persons];
         var years = new double[Persons];
         var index = new double[Persons];
         var balance = new double[Persons];
@@ -51,6 +50,7 @@ public class EmployeePensionBenchmark
             for (int i = 0; i < size; i++, person++)
             {
                 var status = Statuses[random.Next(Statuses.Length)];
+                bool insured = random.NextDouble() < 0.7;
                 builder.AddPerson(new PersonRecord
                 {
                     Id = person + 1,
@@ -60,8 +60,13 @@ public class EmployeePensionBenchmark
                     Employment = status,
                     WagesAnnual = status == EmploymentStatus.Employee ? random.Next(0, 400_000) : 0,
                     BusinessIncomeAnnual = status == EmploymentStatus.SelfEmployed ? random.Next(0, 200_000) : 0,
+                    Contract = !insured ? WorkContract.None : status switch
+                    {
+                        EmploymentStatus.Employee => WorkContract.LabourContract,
+                        EmploymentStatus.SelfEmployed => WorkContract.Flexible,
+                        _ => WorkContract.None,
+                    },
                 });
-                insured[person] = random.NextDouble() < 0.7 ? 1 : 0;
                 years[person] = random.Next(0, 45);
                 index[person] = 0.6 + random.NextDouble() * 2.4;
                 balance[person] = random.NextDouble() * 400_000;
@@ -69,7 +74,6 @@ public class EmployeePensionBenchmark
             }
         }
 
-        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.Insured, insured);
         builder.AddColumn(EmployeePensionNames.ColumnDefinitions.ContributionYears, years);
         builder.AddColumn(EmployeePensionNames.ColumnDefinitions.ContributionIndex, index);
         builder.AddColumn(EmployeePensionNames.ColumnDefinitions.AccountBalance, balance);

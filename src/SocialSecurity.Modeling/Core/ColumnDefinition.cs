@@ -71,7 +71,7 @@ public sealed class ColumnDefinition
     /// <summary>The column's row in <see cref="PopulationSchema.BuiltIns"/> and index in a population's built-in arrays; −1 for a column that is not built in. Set once, by <see cref="PopulationSchema"/>.</summary>
     internal int BuiltInIndex { get; set; } = -1;
 
-    /// <summary>The column's name: lower-case words joined by dots or underscores (<c>person.wages_annual</c>, <c>pension.employee.insured</c>).</summary>
+    /// <summary>The column's name: lower-case words joined by dots or underscores (<c>person.wages_annual</c>, <c>assistance.dibao_recipient</c>).</summary>
     public string Name { get; }
 
     /// <summary>Person or household: one value per person, or one per household.</summary>

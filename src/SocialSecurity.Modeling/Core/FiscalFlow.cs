@@ -4,7 +4,10 @@ namespace SocialSecurity.Modeling.Core;
 /// How a variable enters the public budget (<see cref="SocialSecurity.Modeling.Simulation.SimulationResult.PublicSpendingAnnual"/>,
 /// <see cref="SocialSecurity.Modeling.Simulation.SimulationResult.PublicRevenueAnnual"/>, <see cref="SocialSecurity.Modeling.Simulation.ReformComparison.NetFiscalCostAnnual"/>). This is
 /// separate from <see cref="IncomeRole"/>: a government-paid pension contribution is public spending but not household
-/// income this year, and a person's own contribution to their pension account is income forgone but not public revenue.
+/// income this year; a resident's own contribution to their resident-pension account is income forgone but not public
+/// revenue, while an employee's pension contribution is revenue of the social-insurance fund; an employer's
+/// contribution is revenue but not household income; the housing fund is the employee's own savings, never revenue
+/// (docs/indicators.md#fiscal-account).
 /// </summary>
 public enum FiscalFlow
 {

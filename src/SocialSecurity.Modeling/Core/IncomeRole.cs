@@ -12,7 +12,7 @@ public enum IncomeRole
     /// <summary>Factor income or private transfers (wages, business, property, remittances): part of market income.</summary>
     MarketIncome,
 
-    /// <summary>Contributions to old-age pensions paid by the person: subtracted from market income.</summary>
+    /// <summary>Contributions to old-age pensions paid by the person: subtracted from market income. Not public revenue by role; employee-pension contributions, paid into the social-insurance fund, declare <see cref="FiscalFlow.PublicRevenue"/>.</summary>
     PensionContribution,
 
     /// <summary>Contributory pensions received: added to market income to give market income plus pensions.</summary>
@@ -24,7 +24,7 @@ public enum IncomeRole
     /// <summary>Direct taxes: subtracted in disposable income; public revenue.</summary>
     DirectTax,
 
-    /// <summary>Non-pension contributions (health, long-term care): subtracted in disposable income; public revenue.</summary>
+    /// <summary>Non-pension contributions (health, unemployment, long-term care, premiums) and mandatory savings (the housing fund): subtracted in disposable income; public revenue unless the variable says otherwise (the housing fund declares <see cref="FiscalFlow.None"/>).</summary>
     OtherContribution,
 
     /// <summary>In-kind benefits valued at government cost (health payouts, care services): added in final income; a public cost.</summary>

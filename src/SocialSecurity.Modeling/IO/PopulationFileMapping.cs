@@ -20,7 +20,7 @@ namespace SocialSecurity.Modeling.IO;
 ///   "households": { "household_id": "hhid", "area": { "column": "urban", "values": { "1": "urban", "0": "rural" } } },
 ///   "persons": { "wages_annual": { "column": "wage_month", "scale": 12 } },
 ///   "household_extras": { "medical.bills_annual": { "column": "med_bills", "type": "amount", "period": "year" } },
-///   "person_extras": { "pension.employee.insured": { "column": "insured", "type": "flag" } },
+///   "person_extras": { "assistance.dibao_recipient": { "column": "dibao", "type": "flag" } },
 ///   "ignore": [ "interviewer", "survey_wave" ] }
 /// </code>
 /// <para>Every column of a file must be used: bound to a field, carried as an extra, declared by the file itself

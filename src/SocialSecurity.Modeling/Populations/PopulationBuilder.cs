@@ -101,7 +101,7 @@ public sealed class PopulationBuilder
     /// order households were added, as the definition's entity says. It must be complete when <see cref="Build"/>
     /// runs, which checks every value against the definition (range, finiteness, whole numbers, codes).
     /// </summary>
-    /// <param name="column">The column's declaration (programs publish theirs, for example <c>EmployeePensionNames.ColumnDefinitions.Insured</c>).</param>
+    /// <param name="column">The column's declaration (programs publish theirs, for example <c>EmployeePensionNames.ColumnDefinitions.ContributionYears</c>).</param>
     /// <param name="values">The values, in the order added. Person columns are reordered into member order by <see cref="Build"/>; household columns are adopted without copying.</param>
     /// <exception cref="ArgumentException">A column of that name was already added, the name is a built-in column's, or the definition is not stored as doubles.</exception>
     public PopulationBuilder AddColumn(ColumnDefinition column, double[] values)

@@ -1,5 +1,6 @@
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs.Insurance;
 using SocialSecurity.Modeling.Programs.Pensions;
 
 namespace SocialSecurity.Modeling.Programs;
@@ -32,14 +33,21 @@ public static class PensionPolicies
     /// <see cref="ResidentPensionProgram.Benefit"/>, monthly, annualised by dibao), so dibao runs after the pensions.
     /// Needs the columns of <see cref="EmployeePensionNames.Columns"/> and <see cref="ResidentPensionNames.Columns"/>. The population's
     /// reported pension is still counted: set it to pensions other than these two (or 0), or they are counted twice.
-    /// A person should be in one scheme only (employee-pension members carry resident tier 0).
+    /// A person should be in one scheme only (employee-pension members carry resident tier 0). Contributions to the
+    /// employee pension (and the other employee insurances) come from <see cref="SocialInsuranceContributionsProgram"/>,
+    /// by <c>person.contract</c>.
     /// </summary>
     public static Policy WithEmployeeAndResidentPensions()
         => Policy.Create(
+            new SocialInsuranceContributionsProgram(),
             new EmployeePensionProgram(),
             new ResidentPensionProgram(),
             new DibaoProgram([.. InputVariables.IncomeForMeansTests, EmployeePensionProgram.Benefit.Name, ResidentPensionProgram.Benefit.Name]));
 
-    /// <summary>The urban employee pension alone (needs the columns of <see cref="EmployeePensionNames.Columns"/>).</summary>
-    public static Policy EmployeePensionOnly() => Policy.Create(new EmployeePensionProgram());
+    /// <summary>
+    /// The urban employee pension with its contributions (needs the columns of <see cref="EmployeePensionNames.Columns"/>):
+    /// the benefit (<see cref="EmployeePensionProgram"/>) and the employee social-insurance contributions
+    /// (<see cref="SocialInsuranceContributionsProgram"/>, which owns the contribution base and the pension contributions).
+    /// </summary>
+    public static Policy EmployeePensionOnly() => Policy.Create(new SocialInsuranceContributionsProgram(), new EmployeePensionProgram());
 }

@@ -66,7 +66,13 @@ public static class EmployeePensionNames
         /// <summary>Annuity: employer + employee contribution ceiling (fraction of payroll).</summary>
         public const string AnnuityTotalMaxRate = "pension.annuity.total_max_rate";
 
-        /// <summary>Every parameter the employee-pension rules (<see cref="EmployeePensionProgram"/>) use; the account rates and annuity limits are for lifetime and annuity calculations.</summary>
+        /// <summary>The parameters of the benefit rule, those <see cref="EmployeePensionProgram"/> declares (the contribution parameters are declared by <see cref="Insurance.SocialInsuranceContributionsProgram"/>).</summary>
+        public static IReadOnlyList<string> Benefit { get; } =
+        [
+            BenefitBase, PensionAgeMale, PensionAgeFemale, MinimumYears, BasicPensionAccrualRate, AccountDivisorFirstAge, AccountDivisors,
+        ];
+
+        /// <summary>Every parameter of the employee-pension terms (<see cref="EmployeePensionTerms"/>): the benefit rule's and the contribution rates and band; the account rates and annuity limits are for lifetime and annuity calculations.</summary>
         public static IReadOnlyList<string> All { get; } =
         [
             AverageWage, BenefitBase, PensionAgeMale, PensionAgeFemale, EmployerRate, EmployeeRate, BaseFloorRatio, BaseCeilingRatio,
@@ -85,9 +91,6 @@ public static class EmployeePensionNames
     /// </remarks>
     public static class Columns
     {
-        /// <summary>1 when the person is enrolled in the urban employee pension and contributes this year (if below the pension age), else 0.</summary>
-        public const string Insured = "pension.employee.insured";
-
         /// <summary>n: contribution years, including deemed years (视同缴费年限), ≥ 0. For a pensioner, the years at retirement.</summary>
         public const string ContributionYears = "pension.employee.contribution_years";
 
@@ -104,7 +107,7 @@ public static class EmployeePensionNames
         public const string RetirementAge = "pension.employee.retirement_age";
 
         /// <summary>Every column of the schema.</summary>
-        public static IReadOnlyList<string> All { get; } = [Insured, ContributionYears, ContributionIndex, AccountBalance, RetirementAge];
+        public static IReadOnlyList<string> All { get; } = [ContributionYears, ContributionIndex, AccountBalance, RetirementAge];
     }
 
     /// <summary>
@@ -113,9 +116,6 @@ public static class EmployeePensionNames
     /// </summary>
     public static class ColumnDefinitions
     {
-        /// <summary>The declaration of <see cref="Columns.Insured"/>: a flag.</summary>
-        public static readonly ColumnDefinition Insured = ColumnDefinition.Flag(Columns.Insured, Entity.Person, "The person is enrolled in the urban employee pension and contributes this year (if below the pension age)");
-
         /// <summary>The declaration of <see cref="Columns.ContributionYears"/>: years, ≥ 0.</summary>
         public static readonly ColumnDefinition ContributionYears = ColumnDefinition.Quantity(Columns.ContributionYears, Entity.Person, "years", 0, double.PositiveInfinity, "Employee pension contribution years, including deemed years (at retirement for a pensioner)");
 
@@ -132,6 +132,6 @@ public static class EmployeePensionNames
         public static readonly ColumnDefinition RetirementAge = ColumnDefinition.Count(Columns.RetirementAge, Entity.Person, "years", 0, 120, "Retirement age (0 = the statutory age by sex)");
 
         /// <summary>Every declaration, in the order of <see cref="Columns.All"/>.</summary>
-        public static IReadOnlyList<ColumnDefinition> All { get; } = [Insured, ContributionYears, ContributionIndex, AccountBalance, RetirementAge];
+        public static IReadOnlyList<ColumnDefinition> All { get; } = [ContributionYears, ContributionIndex, AccountBalance, RetirementAge];
     }
 }

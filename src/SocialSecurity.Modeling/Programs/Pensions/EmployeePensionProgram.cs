@@ -4,52 +4,36 @@ using SocialSecurity.Modeling.Core;
 namespace SocialSecurity.Modeling.Programs.Pensions;
 
 /// <summary>
-/// Urban employee basic pension (城镇职工基本养老保险) over a population: this year's contributions for insured
-/// workers below the pension age, and the monthly pension for pensioners. docs/rules/pension.employee.md.
+/// Urban employee basic pension (城镇职工基本养老保险) over a population: the monthly pension for pensioners.
+/// docs/rules/pension.employee.md. Contributions are computed by
+/// <see cref="Insurance.SocialInsuranceContributionsProgram"/> (docs/rules/social_insurance.md), the one owner of the
+/// contribution base and of the employee's and employer's pension contributions.
 /// </summary>
 /// <remarks>
-/// <para>Legal basis: Social Insurance Law arts. 10–16; 国发〔2005〕38号 (benefit formula, divisors); 国办发〔2019〕13号
-/// (employer rate 16%); pension ages 国发〔1978〕104号. Parameters are those of the household's region (the place of
-/// work is not in the data), resolved once per region.</para>
-/// <para>Inputs: the person columns of <see cref="EmployeePensionNames.Columns"/>, the built-in age, sex, employment, wages
-/// and business income. The pension age is the person's <see cref="EmployeePensionNames.Columns.RetirementAge"/> when it is
-/// positive, else the statutory age by sex (60 men, 50 women [N]). Simplification: the gradual increase from 2025
-/// (to 63 / 55 / 58, by birth month) is not modelled; supply the retirement-age column to model it. Rules, per person:</para>
-/// <list type="bullet">
-/// <item><b>Contributors:</b> insured (column = 1), below the pension age, and an employee or self-employed.
-/// The annual base is the income clamped to [60%, 300%] × the provincial average wage (an insured worker with a
-/// lower income still pays on the floor). Employees: the employee pays 8% of the base (a pension contribution in
-/// the income concepts) and the employer 16% (role None: in the CEQ scenario with contributory pensions as deferred
-/// income the employer share is not part of household income, so it is kept only for the fiscal and fund view).
-/// Flexible workers (self-employed): the base is wages plus business income, clamped the same way, and the person
-/// pays the whole flexible rate (20% [U], of which 8% goes to the account); there is no employer share.</item>
-/// <item><b>Pensioners:</b> at or above the pension age with at least the minimum contribution years (15, rising
-/// from 2030): basic pension <c>W_prev × (1 + Ī)/2 × n × 1%</c> plus account pension <c>B / divisor(retirement
-/// age)</c>, yuan per month; with fewer years no monthly pension (the account refund is not modelled). Simplification: the W_prev in force on the run
-/// date is applied to every pensioner, as if each had just retired; the W_prev of the retirement year and the yearly
-/// uprating since are not modelled. Transitional pensions (过渡性养老金) are provincial and not included.</item>
-/// </list>
-/// <para>Outputs: the contribution base, the person's contribution, the employer's contribution and the monthly
-/// pension (a contributory pension). Nothing is rounded. People in this scheme should carry tier 0 in the resident
-/// pension (<see cref="ResidentPensionNames.Columns.TierAnnual"/>): neither program sees the other scheme's enrolment.</para>
+/// <para>Legal basis: Social Insurance Law arts. 10–16; 国发〔2005〕38号 (benefit formula, divisors); pension ages
+/// 国发〔1978〕104号. Parameters are those of the household's region (the place of work is not in the data), resolved
+/// once per region.</para>
+/// <para>Inputs: the person columns of <see cref="EmployeePensionNames.Columns"/>, the built-in age and sex. The pension
+/// age is the person's <see cref="EmployeePensionNames.Columns.RetirementAge"/> when it is positive, else the statutory
+/// age by sex (60 men, 50 women [N]). Simplification: the gradual increase from 2025 (to 63 / 55 / 58, by birth month)
+/// is not modelled; supply the retirement-age column to model it. Rule, per person at or above the pension age with
+/// at least the minimum contribution years (15, rising from 2030): basic pension <c>W_prev × (1 + Ī)/2 × n × 1%</c>
+/// plus account pension <c>B / divisor(retirement age)</c>, yuan per month; with fewer years no monthly pension (the
+/// account refund is not modelled). Simplification: the W_prev in force on the run date is applied to every
+/// pensioner, as if each had just retired; the W_prev of the retirement year and the yearly uprating since are not
+/// modelled. Transitional pensions (过渡性养老金) are provincial and not included.</para>
+/// <para>Output: the monthly pension (a contributory pension). Nothing is rounded. People in this scheme should carry
+/// tier 0 in the resident pension (<see cref="ResidentPensionNames.Columns.TierAnnual"/>): neither program sees the
+/// other scheme's enrolment.</para>
 /// </remarks>
 public sealed class EmployeePensionProgram()
     : RuleProgram(
         "pension.employee",
-        "Urban employee basic pension: contributions on the wage clamped to 60%-300% of the provincial average wage (8% employee, 16% employer; flexible workers 20%) and the monthly pension W_prev × (1 + Ī)/2 × n × 1% + B / divisor after 15 years (国发〔2005〕38号).",
+        "Urban employee basic pension: the monthly pension W_prev × (1 + Ī)/2 × n × 1% + B / divisor after 15 years (国发〔2005〕38号); contributions are the social_insurance program's.",
         inputs: EmployeePensionNames.Columns.All,
-        outputs: [ContributionBase, OwnContribution, EmployerContribution, Benefit],
-        parameters: EmployeePensionNames.Parameters.All)
+        outputs: [Benefit],
+        parameters: EmployeePensionNames.Parameters.Benefit)
 {
-    /// <summary>Output: the clamped contribution base, yuan per year (role None).</summary>
-    public static readonly VariableDefinition ContributionBase = new("pension.employee.contribution_base_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Employee pension contribution base (income clamped to 60%-300% of the provincial average wage), yuan per year");
-
-    /// <summary>Output: the contribution the person pays (8% for employees, the flexible rate for the self-employed), yuan per year.</summary>
-    public static readonly VariableDefinition OwnContribution = new("pension.employee.own_contribution_annual", Entity.Person, AmountPeriod.Year, IncomeRole.PensionContribution, "Employee pension contribution paid by the person, yuan per year");
-
-    /// <summary>Output: the employer's contribution to the pooled fund, yuan per year (fiscal/fund view; not household income).</summary>
-    public static readonly VariableDefinition EmployerContribution = new("pension.employee.employer_contribution_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Employer contribution to the employee pension pooled fund, yuan per year");
-
     /// <summary>Output: the employee basic pension (basic + account pension), yuan per month.</summary>
     public static readonly VariableDefinition Benefit = new("pension.employee.benefit_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.ContributoryPension, "Urban employee basic pension (basic pension + account pension), yuan per month");
 
@@ -107,27 +91,13 @@ public sealed class EmployeePensionProgram()
             int i = person.Index;
             var r = rules[person.Region.Index];
             var divisors = r.Divisors;
-            double insured = block.Insured[i], years = block.Years[i], index = block.Index[i], balance = block.Balance[i], retirement = block.Retirement[i]; // validated when built; retirement ages against the divisor table when prepared
+            double years = block.Years[i], index = block.Index[i], balance = block.Balance[i], retirement = block.Retirement[i]; // validated when built; retirement ages against the divisor table when prepared
 
             int age = block.Age[i];
             bool male = block.Sex[i] == Sex.Male;
             int statutory = (int)r.StatutoryPensionAge(male);
             int pensionAge = retirement > 0 ? (int)retirement : statutory;
-            var status = block.Employment[i];
-
-            double contributionBase = 0, ownPaid = 0, employerPaid = 0, pension = 0;
-            bool flexible = status == EmploymentStatus.SelfEmployed;
-            bool contributes = insured == 1 && age < pensionAge && (status == EmploymentStatus.Employee || flexible);
-            double income = 0;
-            if (contributes)
-            {
-                income = flexible ? block.Wages[i] + block.Business[i] : block.Wages[i];
-                double average = r.AverageWage;
-                contributionBase = Math.Clamp(Math.Max(income, 0), r.BaseFloorRatio * average, r.BaseCeilingRatio * average);
-                ownPaid = (flexible ? r.FlexibleTotalRate : r.EmployeeRate) * contributionBase;
-                employerPaid = flexible ? 0 : r.EmployerRate * contributionBase;
-            }
-
+            double pension = 0;
             bool pensioner = age >= pensionAge;
             bool eligible = pensioner && years >= r.MinimumYears;
             double basic = 0, account = 0;
@@ -138,9 +108,6 @@ public sealed class EmployeePensionProgram()
                 pension = basic + account;
             }
 
-            block.Base[i] = contributionBase;
-            block.Own[i] = ownPaid;
-            block.Employer[i] = employerPaid;
             block.Benefit[i] = pension;
 
             if (explanation is null)
@@ -151,22 +118,9 @@ public sealed class EmployeePensionProgram()
             var c = CultureInfo.InvariantCulture;
             var ageSource = r.Source(male ? EmployeePensionNames.Parameters.PensionAgeMale : EmployeePensionNames.Parameters.PensionAgeFemale);
             string who = string.Create(c, $"person {block.Ids[i]}, age {age}, {(male ? "male" : "female")}, pension age {pensionAge}{(retirement > 0 ? " (retirement-age column)" : " (statutory)")}");
-            if (contributes)
+            if (!pensioner)
             {
-                explanation.Record(Program, string.Create(c, $"{who}: base = clamp({(flexible ? "wages + business income" : "wages")} {income:0.00}, {r.BaseFloorRatio:0.##} × {r.AverageWage:0.00}, {r.BaseCeilingRatio:0.##} × {r.AverageWage:0.00})"), contributionBase, "yuan/year", r.Source(EmployeePensionNames.Parameters.BaseFloorRatio), r.Source(EmployeePensionNames.Parameters.BaseCeilingRatio), r.Source(EmployeePensionNames.Parameters.AverageWage), ageSource);
-                if (flexible)
-                {
-                    explanation.Record(Program, string.Create(c, $"flexible worker pays {r.FlexibleTotalRate:0.###} × base; no employer share"), ownPaid, "yuan/year", r.Source(EmployeePensionNames.Parameters.FlexibleTotalRate));
-                }
-                else
-                {
-                    explanation.Record(Program, string.Create(c, $"employee contribution = {r.EmployeeRate:0.###} × base"), ownPaid, "yuan/year", r.Source(EmployeePensionNames.Parameters.EmployeeRate));
-                    explanation.Record(Program, string.Create(c, $"employer contribution = {r.EmployerRate:0.###} × base (fund view, not household income)"), employerPaid, "yuan/year", r.Source(EmployeePensionNames.Parameters.EmployerRate));
-                }
-            }
-            else if (!pensioner)
-            {
-                explanation.Record(Program, string.Create(c, $"{who}: no contribution (insured {insured:0}, employment {status}; contributors are insured employees or self-employed below the pension age)"), 0, "yuan/year", ageSource);
+                explanation.Record(Program, string.Create(c, $"{who}: below the pension age → no pension (contributions: social_insurance)"), 0, "yuan/month", ageSource);
             }
             else if (!eligible)
             {
@@ -186,17 +140,10 @@ public sealed class EmployeePensionProgram()
             public readonly ReadOnlySpan<long> Ids = context.Population.PersonId;
             public readonly ReadOnlySpan<byte> Age = context.Population.Age;
             public readonly ReadOnlySpan<Sex> Sex = context.Population.Sex;
-            public readonly ReadOnlySpan<EmploymentStatus> Employment = context.Population.Employment;
-            public readonly ReadOnlySpan<double> Wages = context.Population.WagesAnnual;
-            public readonly ReadOnlySpan<double> Business = context.Population.BusinessIncomeAnnual;
-            public readonly ReadOnlySpan<double> Insured = context.Person(EmployeePensionNames.ColumnDefinitions.Insured);
             public readonly ReadOnlySpan<double> Years = context.Person(EmployeePensionNames.ColumnDefinitions.ContributionYears);
             public readonly ReadOnlySpan<double> Index = context.Person(EmployeePensionNames.ColumnDefinitions.ContributionIndex);
             public readonly ReadOnlySpan<double> Balance = context.Person(EmployeePensionNames.ColumnDefinitions.AccountBalance);
             public readonly ReadOnlySpan<double> Retirement = context.Person(EmployeePensionNames.ColumnDefinitions.RetirementAge);
-            public readonly Span<double> Base = context.Write(ContributionBase.Name);
-            public readonly Span<double> Own = context.Write(OwnContribution.Name);
-            public readonly Span<double> Employer = context.Write(EmployerContribution.Name);
             public readonly Span<double> Benefit = context.Write(EmployeePensionProgram.Benefit.Name);
         }
     }

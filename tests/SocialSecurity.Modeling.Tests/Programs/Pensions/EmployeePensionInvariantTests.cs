@@ -1,5 +1,6 @@
 using CsCheck;
 using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Programs.Insurance;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
@@ -26,9 +27,9 @@ public class EmployeePensionInvariantTests
             var population = SyntheticEmployeePopulation.Build(t.Households, t.Seed);
             var result = Run(population, threads: 1);
             var benefit = result.Values(EmployeePensionProgram.Benefit.Name);
-            var contributionBase = result.Values(EmployeePensionProgram.ContributionBase.Name);
-            var own = result.Values(EmployeePensionProgram.OwnContribution.Name);
-            var employer = result.Values(EmployeePensionProgram.EmployerContribution.Name);
+            var contributionBase = result.Values(SocialInsuranceContributionsProgram.BaseMonthly.Name);
+            var own = result.Values(SocialInsuranceContributionsProgram.EmployeePension.Name);
+            var employer = result.Values(SocialInsuranceContributionsProgram.EmployerPension.Name);
             for (int p = 0; p < population.PersonCount; p++)
             {
                 benefit[p].Should().BeGreaterThanOrEqualTo(0);
@@ -46,18 +47,18 @@ public class EmployeePensionInvariantTests
 
                 Interlocked.Increment(ref contributors);
                 var region = population.HouseholdRegion[population.PersonHousehold[p]];
-                double average = ParameterStore.Default.Resolve(EmployeePensionNames.Parameters.AverageWage, Date, region).PerYear();
-                contributionBase[p].Should().BeInRange(0.6 * average, 3.0 * average);
-                if (population.Employment[p] == EmploymentStatus.Employee)
+                double average = ParameterStore.Default.Resolve(EmployeePensionNames.Parameters.AverageWage, Date, region).PerYear() / 12;
+                contributionBase[p].Should().BeInRange(0.6 * average - 1e-9, 3.0 * average + 1e-9, "no absolute band is published for 2023");
+                if (population.Contract[p] == WorkContract.LabourContract)
                 {
-                    own[p].Should().Be(0.08 * contributionBase[p]);
-                    employer[p].Should().Be(0.16 * contributionBase[p]);
-                    contributionBase[p].Should().Be(Math.Clamp(population.WagesAnnual[p], 0.6 * average, 3.0 * average));
+                    own[p].Should().BeApproximately(0.08 * 12 * contributionBase[p], 1e-6);
+                    employer[p].Should().BeApproximately(0.16 * 12 * contributionBase[p], 1e-6);
+                    contributionBase[p].Should().BeApproximately(Math.Clamp(population.WagesAnnual[p] / 12, 0.6 * average, 3.0 * average), 1e-9);
                 }
                 else
                 {
-                    population.Employment[p].Should().Be(EmploymentStatus.SelfEmployed);
-                    own[p].Should().Be(0.2 * contributionBase[p]);
+                    population.Contract[p].Should().BeOneOf(WorkContract.Flexible, WorkContract.IndividualBusiness);
+                    own[p].Should().BeApproximately(0.2 * 12 * contributionBase[p], 1e-6);
                     employer[p].Should().Be(0);
                 }
             }
@@ -97,7 +98,7 @@ public class EmployeePensionInvariantTests
             var population = SyntheticEmployeePopulation.Build(households, seed);
             var serial = Run(population, threads: 1, blockSize: 16_384);
             var parallel = Run(population, threads: threads, blockSize: blockSize);
-            foreach (var output in new EmployeePensionProgram().Outputs)
+            foreach (var output in PensionPolicies.EmployeePensionOnly().Outputs)
             {
                 parallel.Values(output.Name).ToArray().Should().Equal(serial.Values(output.Name).ToArray(), "output {0}", output.Name);
             }

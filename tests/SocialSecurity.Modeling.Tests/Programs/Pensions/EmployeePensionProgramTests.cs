@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Assistance;
+using SocialSecurity.Modeling.Programs.Insurance;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
@@ -21,9 +22,8 @@ public class EmployeePensionProgramTests
 
     private static readonly HouseholdRecord Household = new() { Id = 1, Weight = 1, RegionCode = RegionCodes.Hangzhou, Area = AreaType.Urban };
 
-    private static Dictionary<string, double[]> Columns(double[] insured, double[] years, double[] index, double[] balance, double[] retirementAge) => new()
+    private static Dictionary<string, double[]> Columns(double[] years, double[] index, double[] balance, double[] retirementAge) => new()
     {
-        [EmployeePensionNames.Columns.Insured] = insured,
         [EmployeePensionNames.Columns.ContributionYears] = years,
         [EmployeePensionNames.Columns.ContributionIndex] = index,
         [EmployeePensionNames.Columns.AccountBalance] = balance,
@@ -41,7 +41,6 @@ public class EmployeePensionProgramTests
             new() { Id = 3, HouseholdId = 1, Age = 60, Sex = Sex.Male, Employment = EmploymentStatus.Retired },
         ];
         var result = calculator.Calculate(Household, members, Date, Columns(
-            insured: [0, 0, 0],
             years: [30, 30, 20],
             index: [1.0, 1.0, 0.6],
             balance: [150_000, 150_000, 0],
@@ -50,7 +49,7 @@ public class EmployeePensionProgramTests
         Money.Yuan.Round(result.PersonValue(EmployeePensionProgram.Benefit.Name, 0)).Should().Be(3_479.14m, "2,400 + 150,000/139");
         Money.Yuan.Round(result.PersonValue(EmployeePensionProgram.Benefit.Name, 1)).Should().Be(3_282.35m, "2,400 + 150,000/170 (retired at 55)");
         Money.Yuan.Round(result.PersonValue(EmployeePensionProgram.Benefit.Name, 2)).Should().Be(1_280.00m, "8,000 × 1.6/2 × 20 × 1%");
-        result.PersonValue(EmployeePensionProgram.OwnContribution.Name, 0).Should().Be(0, "pensioners do not contribute");
+        result.PersonValue(SocialInsuranceContributionsProgram.EmployeePension.Name, 0).Should().Be(0, "pensioners do not contribute");
 
         var text = result.Explanation.ToText(Store.Regions);
         text.Should().Contain("basic pension = W_prev 8000.00 × (1 + Ī 1)/2 × n 30 × 0.01");
@@ -64,33 +63,33 @@ public class EmployeePensionProgramTests
         var calculator = new HouseholdCalculator(PensionPolicies.EmployeePensionOnly(), Store);
         PersonRecord[] members =
         [
-            new() { Id = 1, HouseholdId = 1, Age = 30, Sex = Sex.Male, Employment = EmploymentStatus.Employee, WagesAnnual = 40_000 },
-            new() { Id = 2, HouseholdId = 1, Age = 40, Sex = Sex.Female, Employment = EmploymentStatus.Employee, WagesAnnual = 400_000 },
-            new() { Id = 3, HouseholdId = 1, Age = 45, Sex = Sex.Male, Employment = EmploymentStatus.Employee, WagesAnnual = 150_000 },
-            new() { Id = 4, HouseholdId = 1, Age = 35, Sex = Sex.Female, Employment = EmploymentStatus.SelfEmployed, BusinessIncomeAnnual = 80_000 },
+            new() { Id = 1, HouseholdId = 1, Age = 30, Sex = Sex.Male, Employment = EmploymentStatus.Employee, Contract = WorkContract.LabourContract, WagesAnnual = 40_000 },
+            new() { Id = 2, HouseholdId = 1, Age = 40, Sex = Sex.Female, Employment = EmploymentStatus.Employee, Contract = WorkContract.LabourContract, WagesAnnual = 400_000 },
+            new() { Id = 3, HouseholdId = 1, Age = 45, Sex = Sex.Male, Employment = EmploymentStatus.Employee, Contract = WorkContract.LabourContract, WagesAnnual = 150_000 },
+            new() { Id = 4, HouseholdId = 1, Age = 35, Sex = Sex.Female, Employment = EmploymentStatus.SelfEmployed, Contract = WorkContract.Flexible, BusinessIncomeAnnual = 80_000 },
             new() { Id = 5, HouseholdId = 1, Age = 35, Sex = Sex.Male, Employment = EmploymentStatus.Employee, WagesAnnual = 80_000 },
         ];
-        var result = calculator.Calculate(Household, members, Date, Columns([1, 1, 1, 1, 0], [5, 10, 20, 8, 0], [1, 1, 1, 1, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]));
+        var result = calculator.Calculate(Household, members, Date, Columns([5, 10, 20, 8, 0], [1, 1, 1, 1, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]));
 
-        double Base(int i) => result.PersonValue(EmployeePensionProgram.ContributionBase.Name, i);
-        double Own(int i) => result.PersonValue(EmployeePensionProgram.OwnContribution.Name, i);
-        double Employer(int i) => result.PersonValue(EmployeePensionProgram.EmployerContribution.Name, i);
+        double Base(int i) => result.PersonValue(SocialInsuranceContributionsProgram.BaseMonthly.Name, i);
+        double Own(int i) => result.PersonValue(SocialInsuranceContributionsProgram.EmployeePension.Name, i);
+        double Employer(int i) => result.PersonValue(SocialInsuranceContributionsProgram.EmployerPension.Name, i);
 
-        Base(0).Should().Be(60_000, "40,000 is below the 60% floor");
+        Base(0).Should().Be(5_000, "40,000 / 12 is below the 60% floor of 100,000 / 12");
         Own(0).Should().BeApproximately(4_800, 1e-9);
         Employer(0).Should().BeApproximately(9_600, 1e-9);
-        Base(1).Should().Be(300_000, "400,000 is above the 300% ceiling");
+        Base(1).Should().Be(25_000, "400,000 / 12 is above the 300% ceiling");
         Own(1).Should().BeApproximately(24_000, 1e-9);
         Employer(1).Should().BeApproximately(48_000, 1e-9);
-        Base(2).Should().Be(150_000, "inside the band");
-        Base(3).Should().Be(80_000, "flexible worker: business income inside the band");
-        Own(3).Should().BeApproximately(16_000, 1e-9, "flexible workers pay the whole 20%");
+        Base(2).Should().Be(12_500, "inside the band");
+        Base(3).Should().Be(5_000, "flexible worker: the chosen base, by default the floor, whatever the income");
+        Own(3).Should().BeApproximately(12_000, 1e-9, "flexible workers pay the whole 20%");
         Employer(3).Should().Be(0);
-        Own(4).Should().Be(0, "not insured");
+        Own(4).Should().Be(0, "no labour contract");
         result.PersonValue(EmployeePensionProgram.Benefit.Name, 1).Should().Be(0, "a 40-year-old woman is below the pension age");
 
         var text = result.Explanation.ToText(Store.Regions);
-        text.Should().Contain("employer contribution = 0.16 × base").And.Contain("pension.employee.average_wage").And.Contain("no contribution (insured 0");
+        text.Should().Contain("employer: pension 0.16").And.Contain("pension.employee.average_wage").And.Contain("no contributions (contributors have a labour contract");
     }
 
     [Fact]
@@ -102,7 +101,7 @@ public class EmployeePensionProgramTests
             new() { Id = 1, HouseholdId = 1, Age = 62, Sex = Sex.Male },
             new() { Id = 2, HouseholdId = 1, Age = 62, Sex = Sex.Male },
         ];
-        var columns = Columns([0, 0], [14, 15], [1, 1], [50_000, 50_000], [0, 0]);
+        var columns = Columns([14, 15], [1, 1], [50_000, 50_000], [0, 0]);
         var result = calculator.Calculate(Household, members, Date, columns);
         result.PersonValue(EmployeePensionProgram.Benefit.Name, 0).Should().Be(0);
         result.PersonValue(EmployeePensionProgram.Benefit.Name, 1).Should().BeGreaterThan(0);
@@ -118,15 +117,15 @@ public class EmployeePensionProgramTests
         var calculator = new HouseholdCalculator(PensionPolicies.EmployeePensionOnly(), Store);
         PersonRecord[] members =
         [
-            new() { Id = 1, HouseholdId = 1, Age = 52, Sex = Sex.Female, Employment = EmploymentStatus.Employee, WagesAnnual = 90_000 },
-            new() { Id = 2, HouseholdId = 1, Age = 52, Sex = Sex.Female, Employment = EmploymentStatus.Employee, WagesAnnual = 90_000 },
+            new() { Id = 1, HouseholdId = 1, Age = 52, Sex = Sex.Female, Employment = EmploymentStatus.Employee, Contract = WorkContract.LabourContract, WagesAnnual = 90_000 },
+            new() { Id = 2, HouseholdId = 1, Age = 52, Sex = Sex.Female, Employment = EmploymentStatus.Employee, Contract = WorkContract.LabourContract, WagesAnnual = 90_000 },
             new() { Id = 3, HouseholdId = 1, Age = 59, Sex = Sex.Male, Employment = EmploymentStatus.Employee, WagesAnnual = 90_000 },
         ];
-        var result = calculator.Calculate(Household, members, Date, Columns([1, 1, 1], [25, 25, 25], [1, 1, 1], [0, 0, 0], [0, 55, 0]));
+        var result = calculator.Calculate(Household, members, Date, Columns([25, 25, 25], [1, 1, 1], [0, 0, 0], [0, 55, 0]));
         result.PersonValue(EmployeePensionProgram.Benefit.Name, 0).Should().BeGreaterThan(0, "a female worker reaches the pension age at 50");
-        result.PersonValue(EmployeePensionProgram.OwnContribution.Name, 0).Should().Be(0);
+        result.PersonValue(SocialInsuranceContributionsProgram.EmployeePension.Name, 0).Should().Be(0);
         result.PersonValue(EmployeePensionProgram.Benefit.Name, 1).Should().Be(0, "a woman retiring at 55 still works at 52");
-        result.PersonValue(EmployeePensionProgram.OwnContribution.Name, 1).Should().BeApproximately(7_200, 1e-9);
+        result.PersonValue(SocialInsuranceContributionsProgram.EmployeePension.Name, 1).Should().Be(0, "contributions stop at the statutory pension age: the retirement-age column sets only when the pension starts");
         result.PersonValue(EmployeePensionProgram.Benefit.Name, 2).Should().Be(0, "a man reaches the pension age at 60");
     }
 
@@ -135,13 +134,10 @@ public class EmployeePensionProgramTests
     {
         var calculator = new HouseholdCalculator(PensionPolicies.EmployeePensionOnly(), Store);
         PersonRecord[] members = [new() { Id = 7, HouseholdId = 1, Age = 65, Sex = Sex.Male }];
-        var act = () => calculator.Calculate(Household, members, Date, Columns([0], [20], [1], [0], [75]));
+        var act = () => calculator.Calculate(Household, members, Date, Columns([20], [1], [0], [75]));
         act.Should().Throw<InvalidOperationException>().WithMessage("Person 7: 'pension.employee.retirement_age' is 75; expected 0 (the statutory age) or an age within the divisor table, 40–70.",
             "the divisor table is a parameter: checked once when the program is prepared");
-        var notFlag = () => calculator.Calculate(Household, members, Date, Columns([2], [20], [1], [0], [0]));
-        notFlag.Should().Throw<PopulationValidationException>().WithMessage("*column 'pension.employee.insured', person row 0 (id 7): 2 is invalid; expected a flag, 0 or 1*",
-            "the column is declared, so the value is rejected when the population is built");
-        var fraction = () => calculator.Calculate(Household, members, Date, Columns([0], [20], [1], [0], [60.5]));
+        var fraction = () => calculator.Calculate(Household, members, Date, Columns([20], [1], [0], [60.5]));
         fraction.Should().Throw<PopulationValidationException>().WithMessage("*column 'pension.employee.retirement_age', person row 0 (id 7): 60.5 is invalid; expected a whole number in 0–120 years*");
     }
 
@@ -150,7 +146,7 @@ public class EmployeePensionProgramTests
     {
         var calculator = new HouseholdCalculator(PensionPolicies.WithEmployeeAndResidentPensions(), Store);
         PersonRecord[] members = [new() { Id = 1, HouseholdId = 1, Age = 70, Sex = Sex.Male }];
-        var columns = Columns([0], [15], [0], [0], [0]);
+        var columns = Columns([15], [0], [0], [0]);
         columns[ResidentPensionNames.Columns.TierAnnual] = [0];
         columns[ResidentPensionNames.Columns.ContributionYears] = [15];
         columns[ResidentPensionNames.Columns.AccountBalance] = [0];

@@ -16,7 +16,6 @@ internal static class SyntheticEmployeePopulation
     {
         var random = new Random(seed);
         var builder = new PopulationBuilder();
-        var insured = new List<double>();
         var years = new List<double>();
         var index = new List<double>();
         var balance = new List<double>();
@@ -36,10 +35,17 @@ internal static class SyntheticEmployeePopulation
                     Age = random.Next(16, 95),
                     Sex = random.Next(2) == 0 ? Sex.Female : Sex.Male,
                     Employment = status,
+                    Contract = random.NextDouble() >= 0.7 ? WorkContract.None : status switch
+                    {
+                        EmploymentStatus.Employee => WorkContract.LabourContract,
+                        EmploymentStatus.SelfEmployed => random.Next(2) == 0 ? WorkContract.Flexible : WorkContract.IndividualBusiness,
+                        _ => WorkContract.None,
+                    },
+                    IndustryRiskClass = status == EmploymentStatus.Employee ? random.Next(0, 9) : 0,
+                    MedicalScheme = (MedicalScheme)random.Next(4),
                     WagesAnnual = status == EmploymentStatus.Employee ? random.NextDouble() * 500_000 : 0,
                     BusinessIncomeAnnual = status == EmploymentStatus.SelfEmployed ? random.NextDouble() * 300_000 : 0,
                 });
-                insured.Add(random.NextDouble() < 0.7 ? 1 : 0);
                 years.Add(random.Next(0, 45) + extraYears);
                 index.Add(0.6 + random.NextDouble() * 2.4 + extraIndex);
                 balance.Add(random.NextDouble() * 400_000);
@@ -47,7 +53,6 @@ internal static class SyntheticEmployeePopulation
             }
         }
 
-        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.Insured, [.. insured]);
         builder.AddColumn(EmployeePensionNames.ColumnDefinitions.ContributionYears, [.. years]);
         builder.AddColumn(EmployeePensionNames.ColumnDefinitions.ContributionIndex, [.. index]);
         builder.AddColumn(EmployeePensionNames.ColumnDefinitions.AccountBalance, [.. balance]);

@@ -1,0 +1,217 @@
+using System.Globalization;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Programs.Pensions;
+
+namespace SocialSecurity.Modeling.Programs.Insurance;
+
+/// <summary>
+/// Employee social-insurance contributions (职工社会保险缴费): the contribution base clamped to the provincial band and
+/// the employee's and employer's pension, medical, unemployment and work-injury contributions. docs/rules/social_insurance.md.
+/// </summary>
+/// <remarks>
+/// <para>Legal basis: Social Insurance Law arts. 10, 12, 23, 33, 44; 国办发〔2019〕13号 (employer pension 16%, the
+/// band on the 全口径 average wage); 国发〔1998〕44号 (medical); 人社部发〔2015〕71号 (eight work-injury classes). Rule,
+/// per person below the statutory pension age (<c>pension.employee.pension_age.*</c>):</para>
+/// <list type="bullet">
+/// <item><b>Labour contract</b> (<see cref="WorkContract.LabourContract"/>): base = wages ÷ 12 (this year's wage standing in
+/// for last year's average monthly wage) clamped to [floor, ceiling] — the province's absolute amounts where published,
+/// else 60% and 300% of the average monthly wage. The employee pays the pension rate (8%), the medical rate (2%) and
+/// the unemployment rate (0.5%); the employer the pension rate (16%), the medical rate (8% [I]), the unemployment
+/// rate (0.5%) and the work-injury rate of the person's industry risk class (class 0: the default class [I]). Medical
+/// contributions only when the person is in employee medical insurance (<see cref="MedicalScheme.ByContract"/> or
+/// <see cref="MedicalScheme.Employee"/>).</item>
+/// <item><b>Flexible workers and individual businesses</b>: base = the floor × the chosen multiple (1 [I]), clamped to the
+/// ceiling; the person pays the flexible pension rate (20% [U]) and nothing else, except the medical rates of both
+/// shares when <c>person.medical_scheme</c> is <see cref="MedicalScheme.Employee"/> (else they pay the resident premium).</item>
+/// </list>
+/// <para>Outputs are yuan per year (the base per month). Every contribution is revenue of the social-insurance funds
+/// (<see cref="FiscalFlow.PublicRevenue"/>); the employee pension share is a pension contribution in the income
+/// concepts (subtracted in market income), the other employee shares non-pension contributions (subtracted in
+/// disposable income); employer shares are not household income. Nothing is rounded.</para>
+/// </remarks>
+public sealed class SocialInsuranceContributionsProgram()
+    : RuleProgram(
+        "social_insurance",
+        "Employee social-insurance contributions: base = wages/12 clamped to the provincial band; employee pension 8%, medical 2%, unemployment 0.5%; employer pension 16%, medical, unemployment and work injury by industry risk class; flexible workers 20% on a chosen base (Social Insurance Law; 国办发〔2019〕13号; 人社部发〔2015〕71号).",
+        inputs: [InputVariables.Wages.Name],
+        outputs: [BaseMonthly, EmployeePension, EmployeeMedical, EmployeeUnemployment, EmployerPension, EmployerMedical, EmployerUnemployment, EmployerWorkInjury],
+        parameters: SocialInsuranceNames.All,
+        pays: ["social_insurance_contributions"])
+{
+    /// <summary>Output: the clamped contribution base, yuan per month (0 for non-contributors).</summary>
+    public static readonly VariableDefinition BaseMonthly = new("social_insurance.base_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.None, "Social-insurance contribution base (wages/12 clamped to the band, or a flexible worker's chosen base), yuan per month");
+
+    /// <summary>Output: the pension contribution the person pays (8% of the base, or a flexible worker's 20%), yuan per year; fund revenue.</summary>
+    public static readonly VariableDefinition EmployeePension = new("social_insurance.employee_pension_annual", Entity.Person, AmountPeriod.Year, IncomeRole.PensionContribution, "Employee pension contribution paid by the person (8%, flexible workers 20%), yuan per year", FiscalFlow.PublicRevenue);
+
+    /// <summary>Output: the employee's medical contribution, yuan per year; fund revenue.</summary>
+    public static readonly VariableDefinition EmployeeMedical = new("social_insurance.employee_medical_annual", Entity.Person, AmountPeriod.Year, IncomeRole.OtherContribution, "Employee medical insurance contribution paid by the person, yuan per year", FiscalFlow.PublicRevenue);
+
+    /// <summary>Output: the employee's unemployment contribution, yuan per year; fund revenue.</summary>
+    public static readonly VariableDefinition EmployeeUnemployment = new("social_insurance.employee_unemployment_annual", Entity.Person, AmountPeriod.Year, IncomeRole.OtherContribution, "Unemployment insurance contribution paid by the person, yuan per year", FiscalFlow.PublicRevenue);
+
+    /// <summary>Output: the employer's pension contribution, yuan per year; fund revenue, not household income.</summary>
+    public static readonly VariableDefinition EmployerPension = new("social_insurance.employer_pension_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Employer pension contribution to the pooled fund, yuan per year", FiscalFlow.PublicRevenue);
+
+    /// <summary>Output: the employer's medical contribution (including maternity), yuan per year; fund revenue.</summary>
+    public static readonly VariableDefinition EmployerMedical = new("social_insurance.employer_medical_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Employer medical (and maternity) insurance contribution, yuan per year", FiscalFlow.PublicRevenue);
+
+    /// <summary>Output: the employer's unemployment contribution, yuan per year; fund revenue.</summary>
+    public static readonly VariableDefinition EmployerUnemployment = new("social_insurance.employer_unemployment_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Employer unemployment insurance contribution, yuan per year", FiscalFlow.PublicRevenue);
+
+    /// <summary>Output: the employer's work-injury contribution by industry risk class, yuan per year; fund revenue.</summary>
+    public static readonly VariableDefinition EmployerWorkInjury = new("social_insurance.employer_work_injury_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Employer work-injury insurance contribution (rate of the industry risk class), yuan per year", FiscalFlow.PublicRevenue);
+
+    /// <summary>Every contribution output (the base excluded): all of them are social-insurance fund revenue.</summary>
+    public static IReadOnlyList<VariableDefinition> Contributions { get; } = [EmployeePension, EmployeeMedical, EmployeeUnemployment, EmployerPension, EmployerMedical, EmployerUnemployment, EmployerWorkInjury];
+
+    /// <summary>The number of industry risk classes of work-injury insurance.</summary>
+    public const int RiskClasses = 8;
+
+    /// <inheritdoc />
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+    {
+        var injury = setup.List(SocialInsuranceNames.WorkInjuryRates);
+        var defaultClass = setup.Scalar(SocialInsuranceNames.WorkInjuryDefaultClass);
+        foreach (var region in setup.RegionsPresent)
+        {
+            if (injury[region].Length != RiskClasses)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"'{SocialInsuranceNames.WorkInjuryRates}' has {injury[region].Length} rates in region {setup.Regions[region].Code}; expected one per industry risk class, {RiskClasses}."));
+            }
+
+            double d = defaultClass[region];
+            if (d != Math.Floor(d) || d < 1 || d > RiskClasses)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"'{SocialInsuranceNames.WorkInjuryDefaultClass}' is {d} in region {setup.Regions[region].Code}; expected a whole class from 1 to {RiskClasses}."));
+            }
+        }
+
+        return PerPerson<Rule, Rule.Block>(new Rule(
+            ContributionBand.Resolve(setup),
+            new Rates(
+                setup.Scalar(EmployeePensionNames.Parameters.EmployeeRate), setup.Scalar(EmployeePensionNames.Parameters.EmployerRate), setup.Scalar(EmployeePensionNames.Parameters.FlexibleTotalRate),
+                setup.Scalar(SocialInsuranceNames.EmployeeMedicalRate), setup.Scalar(SocialInsuranceNames.EmployerMedicalRate),
+                setup.Scalar(SocialInsuranceNames.EmployeeUnemploymentRate), setup.Scalar(SocialInsuranceNames.EmployerUnemploymentRate),
+                injury, defaultClass, setup.Scalar(SocialInsuranceNames.FlexibleBaseMultiple)),
+            setup.Scalar(EmployeePensionNames.Parameters.PensionAgeMale), setup.Scalar(EmployeePensionNames.Parameters.PensionAgeFemale)));
+    }
+
+    private sealed record Rates(
+        RegionalValues EmployeePension, RegionalValues EmployerPension, RegionalValues Flexible, RegionalValues EmployeeMedical, RegionalValues EmployerMedical,
+        RegionalValues EmployeeUnemployment, RegionalValues EmployerUnemployment, RegionalList WorkInjury, RegionalValues DefaultClass, RegionalValues FlexibleMultiple);
+
+    private readonly struct Rule(ContributionBand band, Rates rates, RegionalValues ageMale, RegionalValues ageFemale) : IPersonRule<Rule.Block>
+    {
+        private const string Program = "social_insurance";
+
+        public Block Bind(ProgramContext context) => new(context);
+
+        public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
+        {
+            int p = person.Index, r = person.Region.Index;
+            bool male = block.Sex[p] == Sex.Male;
+            double pensionAge = male ? ageMale.ByRegion[r] : ageFemale.ByRegion[r];
+            var contract = block.Contract[p];
+            var scheme = block.Scheme[p];
+            bool below = block.Age[p] < pensionAge;
+            bool employee = below && contract == WorkContract.LabourContract;
+            bool flexible = below && contract is WorkContract.Flexible or WorkContract.IndividualBusiness;
+            double floor = band.Floor[r], ceiling = band.Ceiling[r];
+            double monthly = 0, eePension = 0, eeMedical = 0, eeUnemployment = 0, erPension = 0, erMedical = 0, erUnemployment = 0, erInjury = 0;
+            int riskClass = 0;
+            if (employee)
+            {
+                monthly = Math.Clamp(block.Wages[p] / 12.0, floor, ceiling);
+                double annual = 12.0 * monthly;
+                eePension = rates.EmployeePension.ByRegion[r] * annual;
+                erPension = rates.EmployerPension.ByRegion[r] * annual;
+                if (scheme is MedicalScheme.ByContract or MedicalScheme.Employee)
+                {
+                    eeMedical = rates.EmployeeMedical.ByRegion[r] * annual;
+                    erMedical = rates.EmployerMedical.ByRegion[r] * annual;
+                }
+
+                eeUnemployment = rates.EmployeeUnemployment.ByRegion[r] * annual;
+                erUnemployment = rates.EmployerUnemployment.ByRegion[r] * annual;
+                riskClass = block.RiskClass[p] == 0 ? (int)rates.DefaultClass.ByRegion[r] : block.RiskClass[p];
+                erInjury = rates.WorkInjury[person.Region][riskClass - 1] * annual;
+            }
+            else if (flexible)
+            {
+                monthly = Math.Min(rates.FlexibleMultiple.ByRegion[r] * floor, ceiling);
+                double annual = 12.0 * monthly;
+                eePension = rates.Flexible.ByRegion[r] * annual;
+                if (scheme == MedicalScheme.Employee)
+                {
+                    eeMedical = (rates.EmployeeMedical.ByRegion[r] + rates.EmployerMedical.ByRegion[r]) * annual;
+                }
+            }
+
+            block.Base[p] = monthly;
+            block.EePension[p] = eePension;
+            block.EeMedical[p] = eeMedical;
+            block.EeUnemployment[p] = eeUnemployment;
+            block.ErPension[p] = erPension;
+            block.ErMedical[p] = erMedical;
+            block.ErUnemployment[p] = erUnemployment;
+            block.ErInjury[p] = erInjury;
+
+            if (explanation is not null)
+            {
+                Explain(explanation, in person, ref block, employee, flexible, pensionAge, riskClass);
+            }
+        }
+
+        private void Explain(Explanation explanation, in PersonRow person, ref Block block, bool employee, bool flexible, double pensionAge, int riskClass)
+        {
+            var c = CultureInfo.InvariantCulture;
+            int p = person.Index;
+            var region = person.Region;
+            var ageSource = (block.Sex[p] == Sex.Male ? ageMale : ageFemale).Source(region);
+            string who = string.Create(c, $"member {person.Member}: age {block.Age[p]}, pension age {pensionAge:0}, contract {ColumnDefinition.SnakeCase(block.Contract[p].ToString())}, medical scheme {ColumnDefinition.SnakeCase(block.Scheme[p].ToString())}");
+            if (!employee && !flexible)
+            {
+                explanation.Record(Program, $"{who}: no contributions (contributors have a labour contract or work flexibly, below the pension age)", 0, "yuan/year", ageSource);
+                return;
+            }
+
+            var bandSources = band.Sources(region);
+            if (employee)
+            {
+                explanation.Record(Program, string.Create(c, $"{who}: base = clamp(wages {block.Wages[p]:0.00} / 12, {band.DescribeFloor(region)}, {band.DescribeCeiling(region)})"), block.Base[p], "yuan/month", [.. bandSources, ageSource]);
+                explanation.Record(Program, string.Create(c, $"employee: pension {rates.EmployeePension[region]:0.###} + medical {(block.EeMedical[p] > 0 ? rates.EmployeeMedical[region] : 0):0.###} + unemployment {rates.EmployeeUnemployment[region]:0.###} of 12 × base"), block.EePension[p] + block.EeMedical[p] + block.EeUnemployment[p], "yuan/year",
+                    rates.EmployeePension.Source(region), rates.EmployeeMedical.Source(region), rates.EmployeeUnemployment.Source(region));
+                explanation.Record(Program, string.Create(c, $"employer: pension {rates.EmployerPension[region]:0.###} + medical {(block.ErMedical[p] > 0 ? rates.EmployerMedical[region] : 0):0.###} + unemployment {rates.EmployerUnemployment[region]:0.###} + work injury class {riskClass}{(block.RiskClass[p] == 0 ? " (default)" : string.Empty)} {rates.WorkInjury[region][riskClass - 1]:0.###} of 12 × base (fund revenue, not household income)"),
+                    block.ErPension[p] + block.ErMedical[p] + block.ErUnemployment[p] + block.ErInjury[p], "yuan/year",
+                    rates.EmployerPension.Source(region), rates.EmployerMedical.Source(region), rates.EmployerUnemployment.Source(region), rates.WorkInjury.Source(region), rates.DefaultClass.Source(region));
+            }
+            else
+            {
+                explanation.Record(Program, string.Create(c, $"{who}: flexible base = min({rates.FlexibleMultiple[region]:0.##} × {band.DescribeFloor(region)}, {band.DescribeCeiling(region)})"), block.Base[p], "yuan/month", [.. bandSources, rates.FlexibleMultiple.Source(region), ageSource]);
+                explanation.Record(Program, string.Create(c, $"flexible worker pays pension {rates.Flexible[region]:0.###} of 12 × base{(block.EeMedical[p] > 0 ? " and both medical shares (employee medical insurance)" : string.Empty)}; no employer share"), block.EePension[p] + block.EeMedical[p], "yuan/year",
+                    rates.Flexible.Source(region), rates.EmployeeMedical.Source(region), rates.EmployerMedical.Source(region));
+            }
+        }
+
+        public readonly ref struct Block(ProgramContext context)
+        {
+            public readonly ReadOnlySpan<byte> Age = context.Population.Age;
+            public readonly ReadOnlySpan<Sex> Sex = context.Population.Sex;
+            public readonly ReadOnlySpan<WorkContract> Contract = context.Population.Contract;
+            public readonly ReadOnlySpan<MedicalScheme> Scheme = context.Population.MedicalScheme;
+            public readonly ReadOnlySpan<byte> RiskClass = context.Population.IndustryRiskClass;
+            public readonly ReadOnlySpan<double> Wages = context.Read(InputVariables.Wages.Name);
+            public readonly Span<double> Base = context.Write(BaseMonthly.Name);
+            public readonly Span<double> EePension = context.Write(EmployeePension.Name);
+            public readonly Span<double> EeMedical = context.Write(EmployeeMedical.Name);
+            public readonly Span<double> EeUnemployment = context.Write(EmployeeUnemployment.Name);
+            public readonly Span<double> ErPension = context.Write(EmployerPension.Name);
+            public readonly Span<double> ErMedical = context.Write(EmployerMedical.Name);
+            public readonly Span<double> ErUnemployment = context.Write(EmployerUnemployment.Name);
+            public readonly Span<double> ErInjury = context.Write(EmployerWorkInjury.Name);
+        }
+    }
+}
