@@ -8,7 +8,8 @@ namespace SocialSecurity.Modeling.Core;
 /// <summary>
 /// A weighted population in columnar form: one array per attribute, households and persons, with each household's
 /// members stored contiguously. Immutable once built (see <see cref="SocialSecurity.Modeling.Populations.PopulationBuilder"/>), validated, and compact:
-/// about 60 bytes per person plus about 35 per household for the full input schema.
+/// each column stored in 1 to 8 bytes per value; <see cref="ResidentBytes"/> gives a population's size, and
+/// docs/populations.md#resident-size the figure per person and per household for the built-in schema.
 /// </summary>
 /// <remarks>
 /// Household <c>h</c>'s members are persons <c>MemberStart[h]</c> to <c>MemberStart[h + 1] − 1</c>. The unit of

@@ -27,7 +27,7 @@ internal sealed class ParquetTableCursor : TableCursor
         {
             _reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (IsDecodingFailure(e))
+        catch (Exception e) when (IsDecodingFailure(e) && e is not (FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
         {
             throw new DataFormatException(path, "header", $"not a readable Parquet file (not Parquet, truncated, or a damaged footer): {e.GetType().Name}: {e.Message}", e);
         }

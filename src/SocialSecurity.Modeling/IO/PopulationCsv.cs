@@ -26,6 +26,7 @@ public static class PopulationCsv
     /// <param name="mapping">The column mapping; <see cref="PopulationFileMapping.Default"/> when <see langword="null"/>.</param>
     /// <param name="regions">The region catalogue for region codes; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
     /// <exception cref="DataFormatException">A column is missing, a cell is malformed or out of range, or the files disagree (duplicate ids, persons without a household); the message names file, row and column.</exception>
+    /// <exception cref="FileNotFoundException">A file does not exist; the message names it.</exception>
     public static Population Read(string householdsPath, string personsPath, PopulationFileMapping? mapping = null, RegionCatalog? regions = null)
         => PopulationReader.Read(householdsPath, personsPath, mapping, regions, PopulationFileFormat.Csv);
 

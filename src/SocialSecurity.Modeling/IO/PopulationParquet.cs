@@ -48,6 +48,7 @@ public static class PopulationParquet
     /// <param name="mapping">The column mapping; <see cref="PopulationFileMapping.Default"/> when <see langword="null"/>.</param>
     /// <param name="regions">The region catalogue; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
     /// <exception cref="DataFormatException">A column is missing or of the wrong type, a value is null where required, not finite or out of range, a region is unknown, or a person's household is missing; the message names file, row group, row and column.</exception>
+    /// <exception cref="FileNotFoundException">A file does not exist; the message names it.</exception>
     public static Population Read(string householdsPath, string personsPath, PopulationFileMapping? mapping = null, RegionCatalog? regions = null)
         => PopulationReader.Read(householdsPath, personsPath, mapping, regions, PopulationFileFormat.Parquet);
 

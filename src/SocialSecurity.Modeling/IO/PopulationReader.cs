@@ -42,6 +42,7 @@ public static class PopulationReader
     /// <param name="regions">The region catalogue; <see cref="RegionCatalog.Default"/> when <see langword="null"/>.</param>
     /// <param name="format">The format of both files; from the household file's extension when <see langword="null"/>.</param>
     /// <exception cref="DataFormatException">A column is missing or of the wrong type, a cell is malformed or out of range, or the files disagree.</exception>
+    /// <exception cref="FileNotFoundException">A file does not exist; the message names it.</exception>
     public static Population Read(string householdsPath, string personsPath, PopulationFileMapping? mapping = null, RegionCatalog? regions = null, PopulationFileFormat? format = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(householdsPath);
@@ -102,6 +103,7 @@ public static class PopulationReader
     /// <param name="format">The format of both files; from the household file's extension when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Checked before each chunk.</param>
     /// <exception cref="DataFormatException">Raised during enumeration: a household file without households, a household id read twice, a bad cell, an orphan person, or persons out of household order.</exception>
+    /// <exception cref="FileNotFoundException">Raised during enumeration: a file does not exist; the message names it.</exception>
     public static IEnumerable<Population> ReadChunks(
         string householdsPath,
         string personsPath,
@@ -165,6 +167,7 @@ public static class PopulationReader
             cancellationToken.ThrowIfCancellationRequested();
             var builder = new PopulationBuilder(regions, expectedHouseholds: size);
             var indexById = new Dictionary<long, int>();
+            var chunkIds = new List<long>();
             var householdExtras = NewExtras(householdReader);
             var personExtras = NewExtras(personReader);
             string firstHousehold = string.Empty;
@@ -185,6 +188,7 @@ public static class PopulationReader
                 }
 
                 indexById.Add(household.Id, indexById.Count);
+                chunkIds.Add(household.Id);
 
                 builder.AddHousehold(household);
                 householdReader.ReadExtras(householdExtras);
@@ -224,6 +228,14 @@ public static class PopulationReader
                 else if (current < 0)
                 {
                     throw personReader.Error("household_id", $"household {householdId} is not among the households of chunk {chunk} (from {householdsPath} {firstHousehold}): an orphan person, or persons not grouped by household in the household file's order");
+                }
+                else if (current < indexById.Count - 1)
+                {
+                    // Not a member of this chunk, yet this chunk's last household has none: most likely an orphan
+                    // (or a misplaced person), so name this person's row rather than the memberless household.
+                    throw personReader.Error(
+                        "household_id",
+                        $"household {householdId} is not among the households of chunk {chunk} (from {householdsPath} {firstHousehold}), whose household {chunkIds[^1]} has no members yet: an orphan person, persons not grouped by household in the household file's order, or a household without members");
                 }
                 else
                 {

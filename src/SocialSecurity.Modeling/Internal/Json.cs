@@ -17,6 +17,14 @@ internal static class Json
 
     public static JsonDocument Parse(byte[] utf8, string file)
     {
+        // The JSON reader checks UTF-8 only when a string is read, with an InvalidOperationException naming nothing.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            System.Text.Unicode.Utf8.ToUtf16(utf8, new char[utf8.Length], out int valid, out _, replaceInvalidSequences: false);
+            var before = utf8.AsSpan(0, valid);
+            throw new DataFormatException(file, $"$ (line {before.Count((byte)'\n') + 1}, byte {valid - before.LastIndexOf((byte)'\n')})", "the text is not valid UTF-8");
+        }
+
         try
         {
             return JsonDocument.Parse(utf8, DocumentOptions);

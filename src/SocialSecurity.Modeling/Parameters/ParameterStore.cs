@@ -117,6 +117,7 @@ public sealed class ParameterStore : IParameterSource
     /// </summary>
     /// <param name="paths">Files or folders.</param>
     /// <exception cref="DataFormatException">A file is malformed or conflicts; the message names the file and JSON path.</exception>
+    /// <exception cref="FileNotFoundException">A file or folder does not exist; the message names it.</exception>
     public ParameterStore WithFiles(params string[] paths)
     {
         ArgumentNullException.ThrowIfNull(paths);

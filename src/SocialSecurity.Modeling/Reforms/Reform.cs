@@ -115,6 +115,7 @@ public sealed record Reform
     /// <summary>Reads a reform from a JSON file.</summary>
     /// <param name="path">The file.</param>
     /// <exception cref="DataFormatException">The file is malformed; the message names the JSON path.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist; the message names it.</exception>
     public static Reform Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
