@@ -35,6 +35,29 @@ internal static class Charts
         return Save(plot, folder, "lorenz-curves.png");
     }
 
+    /// <summary>
+    /// The gap between equality and each Lorenz curve, p − L(p): the curves of the first chart nearly coincide, and
+    /// this view spreads them apart (the area under each gap curve is half the Gini).
+    /// </summary>
+    public static string LorenzGap(string folder, IReadOnlyList<(string Province, LorenzCurve Curve, double Gini)> curves)
+    {
+        var plot = NewPlot("Distance from equality, p − L(p), of per-capita disposable income (baseline)", "cumulative share of persons p", "p − L(p)");
+        double highest = 0;
+        foreach (var (province, curve, gini) in curves)
+        {
+            var (p, l) = Thin(curve.P, curve.L, 400);
+            var gap = p.Select((pi, i) => pi - l[i]).ToArray();
+            highest = Math.Max(highest, gap.Max());
+            var line = plot.Add.ScatterLine(p, gap);
+            line.LineWidth = 2;
+            line.LegendText = $"{province} (Gini {gini:0.000})";
+        }
+
+        plot.Axes.SetLimits(0, 1, 0, highest * 1.15);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Save(plot, folder, "lorenz-gap.png");
+    }
+
     /// <summary>Mean change in per-capita disposable income by baseline decile, one bar group per decile and one bar per reform.</summary>
     public static string DecileIncidence(string folder, string province, IReadOnlyList<(string Reform, double[] MeanChangeByDecile)> reforms)
     {
@@ -67,7 +90,11 @@ internal static class Charts
         return Save(plot, folder, $"decile-incidence-{Slug(province)}.png");
     }
 
-    /// <summary>The dibao benefit schedule: monthly benefit of a household against its per-capita income, one line per province.</summary>
+    /// <summary>
+    /// The dibao benefit schedule: monthly benefit of a household against its per-capita income, one line per province.
+    /// The points must include every breakpoint of the rule (the caller evaluates it there), so that kinks and jumps are
+    /// drawn where they are rather than as slopes between grid points; both axes start at 0.
+    /// </summary>
     public static string DibaoSchedule(string folder, string household, IReadOnlyList<(string Province, double[] IncomePerCapita, double[] Benefit)> schedules)
     {
         var plot = NewPlot($"Dibao benefit by income [I standards outside Zhejiang]: {household}", "household income per person, yuan per year", "dibao benefit, yuan per month");
@@ -78,6 +105,9 @@ internal static class Charts
             line.LegendText = province;
         }
 
+        double right = schedules.Max(s => s.IncomePerCapita.Max());
+        double top = schedules.Max(s => s.Benefit.Max());
+        plot.Axes.SetLimits(0, right, 0, top * 1.08);
         plot.ShowLegend(Alignment.UpperRight);
         return Save(plot, folder, "dibao-benefit-schedule.png");
     }

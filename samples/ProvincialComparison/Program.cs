@@ -160,6 +160,7 @@ int Run(OutputFolder? output)
         {
             Report.Write(folder, rows, health, illustrativeLines);
             charts.Add(Charts.Lorenz(folder, lorenz));
+            charts.Add(Charts.LorenzGap(folder, lorenz));
             charts.AddRange(incidence.Select(i => Charts.DecileIncidence(folder, i.Province, i.Reforms)));
             charts.Add(Charts.DibaoSchedule(folder, "urban, 3 persons, rule alone", DibaoSchedules()));
         });
@@ -195,13 +196,19 @@ IEnumerable<string> HealthParameters() =>
 List<(string, double[], double[])> DibaoSchedules()
 {
     // The dibao rule alone (no targeting draws) for an urban household of three with no assets: benefit per month
-    // against household income per person per year, from 0 to 1.5 × the highest urban standard.
+    // against household income per person per year, from 0 to 1.5 × the highest urban standard. The rule is
+    // piecewise linear with its breakpoint at the standard S (the benefit reaches 0 there), so the rule is evaluated
+    // on a fine grid plus exactly at S and one fen either side: the kink (or a jump, if a rule adds one) is drawn
+    // where it is, not as a slope between two grid points.
     var calculator = new HouseholdCalculator(Policy.Create(new DibaoProgram()), store);
     double top = RegionCodes.StudyProvinces.Max(p => store.Resolve(DibaoProgram.StandardUrban, options.Date, p).PerYear()) * 1.5;
     var schedules = new List<(string, double[], double[])>();
     foreach (var province in RegionCodes.StudyProvinces)
     {
-        var income = Enumerable.Range(0, 61).Select(i => top * i / 60).ToArray();
+        double standard = store.Resolve(DibaoProgram.StandardUrban, options.Date, province).PerYear();
+        var income = Enumerable.Range(0, 301).Select(i => top * i / 300)
+            .Concat([standard - 0.01, standard, standard + 0.01])
+            .Where(x => x >= 0 && x <= top).Distinct().Order().ToArray();
         var benefit = income.Select(perPerson => calculator.Calculate(
             new HouseholdRecord { Id = 1, Weight = 1, RegionCode = province, Area = AreaType.Urban },
             [

@@ -29,26 +29,26 @@ internal static class CrossColumnChecks
         var grade = population.WorkInjuryGrade;
         var assessed = population.WorkInjuryAssessedThisYear;
         var nursing = population.WorkInjuryNursing;
-        var personId = population.PersonId;
         for (int i = 0; i < population.PersonCount; i++)
         {
-            string where = string.Create(CultureInfo.InvariantCulture, $"person row {addedRow[i]} (id {personId[i]})");
             if (bonus[i] > wages[i])
             {
-                problem(string.Create(CultureInfo.InvariantCulture, $"column 'annual_bonus', {where}: the bonus {bonus[i]} is more than the wages {wages[i]} (column 'wages_annual') it is part of; expected 0 ≤ annual_bonus ≤ wages_annual"));
+                problem(string.Create(CultureInfo.InvariantCulture, $"column 'annual_bonus', {Where(i)}: the bonus {bonus[i]} is more than the wages {wages[i]} (column 'wages_annual') it is part of; expected 0 ≤ annual_bonus ≤ wages_annual"));
             }
 
             if (claim[i] != ElderlyParentClaim.None && parents[i] == 0)
             {
-                problem($"column 'elderly_parent_claim', {where}: claims the elderly-parent deduction ({ColumnDefinition.SnakeCase(claim[i].ToString())}) but declares no parent aged 60 or more (column 'parents_60_plus' is 0); expected none, or parents_60_plus ≥ 1");
+                problem($"column 'elderly_parent_claim', {Where(i)}: claims the elderly-parent deduction ({ColumnDefinition.SnakeCase(claim[i].ToString())}) but declares no parent aged 60 or more (column 'parents_60_plus' is 0); expected none, or parents_60_plus ≥ 1");
             }
 
             if (grade[i] == 0 && (assessed[i] != 0 || nursing[i] != NursingDependency.None))
             {
                 string column = assessed[i] != 0 ? "work_injury_new" : "work_injury_nursing";
-                problem($"column '{column}', {where}: work-injury details are given without a work-injury grade (column 'work_injury_grade' is 0); expected a grade 1–10, or no details");
+                problem($"column '{column}', {Where(i)}: work-injury details are given without a work-injury grade (column 'work_injury_grade' is 0); expected a grade 1–10, or no details");
             }
         }
+
+        string Where(int i) => string.Create(CultureInfo.InvariantCulture, $"person row {addedRow[i]} (id {population.PersonId[i]})");
 
         var householdId = population.HouseholdId;
         var memberStart = population.MemberStart;

@@ -11,7 +11,9 @@ public static class ReformApplication
     /// finite and non-negative; the dates are ordered), and so is the value after each change in every region at or
     /// below its region and on every date in its interval where the value in force can change (a change that is out of
     /// range only in one city, or only from a later date, is rejected here, not in a run); all problems are reported
-    /// together and nothing is applied. See <c>docs/parameter-validation.md</c>.
+    /// together and nothing is applied. See <c>docs/parameter-validation.md</c>. A set value reaches every region below
+    /// its own (unless the change keeps their own values); the lower regions' own values each change replaced, kept or
+    /// adjusted are listed in the returned store's <see cref="ParameterStore.ReformWarnings"/>.
     /// </summary>
     /// <param name="store">The baseline store (or a store with earlier reforms applied).</param>
     /// <param name="reform">The reform.</param>

@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Metrics;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Health;
 using SocialSecurity.Modeling.Randomness;
@@ -102,26 +103,14 @@ public sealed class HealthShockSimulation
         }
 
         var weight = population.Weight;
-        double weights = 0;
-        foreach (var w in weight)
-        {
-            weights += w;
-        }
-
+        double weights = ExactSum.Sum(weight);
         for (int r = 0; r < options.Replicates; r++)
         {
             var run = Microsimulation.Run(population, ReplicatePolicy(r, options), _parameters, date, simulation, cancellationToken: cancellationToken);
             for (int k = 0; k < measures.Length; k++)
             {
-                // Summed in household order, so the thread count never matters.
-                var column = run.Values(measures[k]);
-                double sum = 0;
-                for (int h = 0; h < column.Length; h++)
-                {
-                    sum += weight[h] * column[h];
-                }
-
-                values[k][r] = sum / weights;
+                // Exact, so neither the thread count nor the order of the rows matters.
+                values[k][r] = ExactSum.SumOfProducts(weight, run.Values(measures[k])) / weights;
             }
         }
 

@@ -51,23 +51,34 @@ public sealed class HouseholdResult
     /// <param name="concept">The concept.</param>
     public AnnualYuan Income(IncomeConcept concept) => new(Result.HouseholdIncome(concept)[0]);
 
-    /// <summary>A report: every output (rounded to 0.01 yuan for display), the income concepts, then the explanation.</summary>
+    /// <summary>
+    /// A report: every output (rounded to 0.01 yuan for display; person outputs one value per member), the income
+    /// concepts, then the explanation. Names, values and units are in aligned columns; a zero never prints with a sign.
+    /// </summary>
     public override string ToString()
     {
-        var text = new StringBuilder();
+        var rows = new List<(string Name, string Value, string Unit)>();
         foreach (var output in Result.Policy.Outputs)
         {
-            var unit = output.Period switch { AmountPeriod.Month => " yuan/month", AmountPeriod.Year => " yuan/year", _ => string.Empty };
+            var unit = output.Period switch { AmountPeriod.Month => "yuan/month", AmountPeriod.Year => "yuan/year", _ => string.Empty };
             var values = Result.Values(output.Name);
             var shown = output.Entity == Entity.Household
                 ? Format(values[0], output.Period)
                 : string.Join(", ", values.ToArray().Select(v => Format(v, output.Period)));
-            text.AppendLine(CultureInfo.InvariantCulture, $"{output.Name,-40} {shown}{unit}");
+            rows.Add((output.Name, shown, unit));
         }
 
         foreach (var concept in Enum.GetValues<IncomeConcept>())
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"income.{concept,-35} {Yuan.Round(Result.HouseholdIncome(concept)[0]):N2} yuan/year");
+            rows.Add(($"income.{concept}", Format(Result.HouseholdIncome(concept)[0], AmountPeriod.Year), "yuan/year"));
+        }
+
+        int nameWidth = rows.Max(r => r.Name.Length);
+        int valueWidth = rows.Max(r => r.Value.Length);
+        var text = new StringBuilder();
+        foreach (var (name, value, unit) in rows)
+        {
+            text.AppendLine(($"{name.PadRight(nameWidth)}  {value.PadLeft(valueWidth)} {unit}").TrimEnd());
         }
 
         text.AppendLine("Explanation:");
@@ -76,5 +87,13 @@ public sealed class HouseholdResult
     }
 
     private static string Format(double value, AmountPeriod period)
-        => period == AmountPeriod.None ? value.ToString("G", CultureInfo.InvariantCulture) : Yuan.Round(value).ToString("N2", CultureInfo.InvariantCulture);
+    {
+        if (period == AmountPeriod.None)
+        {
+            return (value == 0 ? 0.0 : value).ToString("G", CultureInfo.InvariantCulture);
+        }
+
+        decimal rounded = Yuan.Round(value);
+        return (rounded == 0 ? 0m : rounded).ToString("N2", CultureInfo.InvariantCulture);
+    }
 }

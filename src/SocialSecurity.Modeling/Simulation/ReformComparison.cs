@@ -99,15 +99,19 @@ public sealed class ReformComparison
         return new ReformComparison(baseline, reform, programs, ComputeDeciles(baseline, reform));
     }
 
-    /// <summary>A plain-text report: program changes, net fiscal cost, and decile changes; amounts rounded for display.</summary>
+    /// <summary>
+    /// A plain-text report: program changes (recipients, gained and lost counted in the unit the "recipients in"
+    /// column names: weighted households for household outputs, weighted persons for person outputs), net fiscal cost,
+    /// and decile changes; amounts rounded for display, zeros never signed.
+    /// </summary>
     public string ToText()
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"{"program output",-48} {"baseline (m yuan/yr)",21} {"reform (m yuan/yr)",19} {"change",12} {"recipients base",16} {"reform",12} {"gained",10} {"lost",10}");
+        text.AppendLine(c, $"{"program output",-48} {"baseline (m yuan/yr)",21} {"reform (m yuan/yr)",19} {"change",12}  {"recipients in",-13} {"baseline",12} {"reform",12} {"gained",10} {"lost",10}");
         foreach (var p in Programs)
         {
-            text.AppendLine(c, $"{p.Variable.Name,-48} {Shown(p.BaselineAnnual / 1e6, 2),21:N2} {Shown(p.ReformAnnual / 1e6, 2),19:N2} {Shown(p.ChangeAnnual / 1e6, 2),12:N2} {p.BaselineRecipients,16:N0} {p.ReformRecipients,12:N0} {p.Gained,10:N0} {p.Lost,10:N0}");
+            text.AppendLine(c, $"{p.Variable.Name,-48} {Shown(p.BaselineAnnual / 1e6, 2),21:N2} {Shown(p.ReformAnnual / 1e6, 2),19:N2} {Shown(p.ChangeAnnual / 1e6, 2),12:N2}  {UnitName(p.RecipientUnit),-13} {p.BaselineRecipients,12:N0} {p.ReformRecipients,12:N0} {p.Gained,10:N0} {p.Lost,10:N0}");
         }
 
         text.AppendLine(c, $"Net fiscal cost: {Shown(NetFiscalCostAnnual / 1e6, 2):N2} million yuan per year");
@@ -119,6 +123,8 @@ public sealed class ReformComparison
 
         return text.ToString();
     }
+
+    private static string UnitName(Entity unit) => unit == Entity.Household ? "households" : "persons";
 
     /// <summary>
     /// <paramref name="value"/> rounded half away from zero to <paramref name="decimals"/> places for display, with a

@@ -197,38 +197,38 @@ public sealed class HouseholdCase
             HasNonEssentialVehicle = reader.Boolean(h, "vehicle", path, false),
         };
         var household = Household;
-        HouseholdColumns = BuiltInsInto(HouseholdRecord.Mapping, ref household, reader.Columns(h, path));
+        HouseholdColumns = BuiltIns(HouseholdRecord.Mapping, ref household, reader.Columns(h, path), path);
         Household = household;
     }
 
     /// <summary>
-    /// Moves the entries of <paramref name="columns"/> that name a built-in column (<c>person.contract</c>,
-    /// <c>household.work_injury_deaths</c>, …) into <paramref name="record"/> and returns the extra columns left.
+    /// Sets the built-in columns named in <paramref name="columns"/> (for example <c>person.annual_bonus</c> or
+    /// <c>household.children_in_education</c>) on the record, and returns the others, which are extra columns.
     /// </summary>
-    private static Dictionary<string, double> BuiltInsInto<TRecord>(RecordMapping<TRecord> mapping, ref TRecord record, Dictionary<string, double> columns)
+    private Dictionary<string, double> BuiltIns<TRecord>(RecordMapping<TRecord> mapping, ref TRecord record, Dictionary<string, double> columns, string path)
         where TRecord : struct
     {
-        var extra = new Dictionary<string, double>(StringComparer.Ordinal);
+        var extras = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, value) in columns)
         {
             var field = Array.Find(mapping.Fields, f => f.Column.Name == name);
             switch (field)
             {
+                case null:
+                    extras[name] = value;
+                    break;
                 case NumberField<TRecord> number:
                     number.Set(ref record, value);
                     break;
                 case IntegerField<TRecord> integer when value == Math.Floor(value):
                     integer.Set(ref record, (long)value);
                     break;
-                case null:
-                    extra[name] = value;
-                    break;
                 default:
-                    throw new ArgumentException($"built-in column '{name}' cannot be given as {value} in a case's columns");
+                    throw new DataFormatException(File, $"{path}.columns.{name}", $"built-in column '{name}' takes a whole number here; found {value.ToString(CultureInfo.InvariantCulture)}");
             }
         }
 
-        return extra;
+        return extras;
     }
 
     private void ReadMembers(Reader reader, JsonElement members)
@@ -271,9 +271,9 @@ public sealed class HouseholdCase
                 PrivateTransfersAnnual = reader.Number(m, "private_transfers_annual", at, 0),
                 PensionIncomeAnnual = reader.Number(m, "pension_income_annual", at, 0),
             };
-            var extra = BuiltInsInto(PersonRecord.Mapping, ref person, reader.Columns(m, at));
+            var extras = BuiltIns(PersonRecord.Mapping, ref person, reader.Columns(m, at), at);
             list.Add(person);
-            foreach (var (name, value) in extra)
+            foreach (var (name, value) in extras)
             {
                 if (!columns.TryGetValue(name, out var values))
                 {

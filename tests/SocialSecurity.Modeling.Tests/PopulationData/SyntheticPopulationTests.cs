@@ -60,51 +60,88 @@ public class SyntheticPopulationTests
         report["gini_disposable_income"].TargetProvenance.Should().Be(statistics.Gini.Provenance);
     }
 
-    [Theory]
-    [MemberData(nameof(Regions))]
-    public void Generated_columns_pass_the_population_builders_validation(string region)
+    public static TheoryData<string, ulong> RegionsAndSeeds()
     {
-        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = region, Persons = 10_000, Seed = 3 });
+        var data = new TheoryData<string, ulong>();
+        foreach (var region in new[] { RegionCodes.China, RegionCodes.Zhejiang, RegionCodes.Jiangsu, RegionCodes.Xinjiang, RegionCodes.InnerMongolia })
+        {
+            foreach (var seed in new ulong[] { 3, 11, 2_026 })
+            {
+                data.Add(region, seed);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RegionsAndSeeds))]
+    public void Generated_columns_pass_the_population_builders_validation(string region, ulong seed)
+    {
+        // Every built-in column goes through the builder's range and cross-column checks (bonus within wages, children
+        // within qualifying members, a parent claim with a parent, injury details with a grade) and comes back unchanged.
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = region, Persons = 10_000, Seed = seed });
+        var rebuilt = Rebuild(population);
+        rebuilt.MemberStart.ToArray().Should().Equal(population.MemberStart.ToArray());
+        rebuilt.PersonHousehold.ToArray().Should().Equal(population.PersonHousehold.ToArray());
+        foreach (var column in PopulationSchema.All)
+        {
+            rebuilt.Column(column).Cast<object>().Should().Equal(population.Column(column).Cast<object>(), $"'{column.Name}' passes the builder unchanged");
+        }
+
+        rebuilt.ResidentBytes.Should().Be(population.ResidentBytes);
+    }
+
+    /// <summary>The population passed record by record through <see cref="PopulationBuilder"/>, every built-in field set from its column.</summary>
+    internal static ModelPopulation Rebuild(ModelPopulation population)
+    {
         var builder = new PopulationBuilder(population.Regions);
         for (int h = 0; h < population.HouseholdCount; h++)
         {
-            builder.AddHousehold(new HouseholdRecord
+            var record = default(HouseholdRecord);
+            foreach (var field in HouseholdRecord.Mapping.Fields)
             {
-                Id = population.HouseholdId[h],
-                Weight = population.Weight[h],
-                RegionCode = population.Regions[population.HouseholdRegion[h]].Code,
-                Area = population.Area[h],
-                FinancialAssets = population.FinancialAssets[h],
-                HousingUnits = population.HousingUnits[h],
-                HasNonEssentialVehicle = population.NonEssentialVehicle[h] == 1,
-            });
+                SetFrom(ref record, field, population, h);
+            }
+
+            builder.AddHousehold(record);
         }
 
         for (int p = 0; p < population.PersonCount; p++)
         {
-            builder.AddPerson(new PersonRecord
+            var record = default(PersonRecord);
+            foreach (var field in PersonRecord.Mapping.Fields)
             {
-                Id = population.PersonId[p],
-                HouseholdId = population.HouseholdId[population.PersonHousehold[p]],
-                Age = population.Age[p],
-                Sex = population.Sex[p],
-                Hukou = population.Hukou[p],
-                HukouRegionCode = population.Regions[population.HukouRegion[p]].Code,
-                Disability = population.Disability[p],
-                SelfCare = population.SelfCare[p],
-                Employment = population.Employment[p],
-                WagesAnnual = population.WagesAnnual[p],
-                BusinessIncomeAnnual = population.BusinessIncomeAnnual[p],
-                PropertyIncomeAnnual = population.PropertyIncomeAnnual[p],
-                PrivateTransfersAnnual = population.PrivateTransfersAnnual[p],
-                PensionIncomeAnnual = population.PensionIncomeAnnual[p],
-            });
+                SetFrom(ref record, field, population, p);
+            }
+
+            builder.AddPerson(record);
         }
 
-        var rebuilt = builder.Build();
-        rebuilt.MemberStart.ToArray().Should().Equal(population.MemberStart.ToArray());
-        rebuilt.PersonHousehold.ToArray().Should().Equal(population.PersonHousehold.ToArray());
-        rebuilt.ResidentBytes.Should().Be(population.ResidentBytes);
+        return builder.Build();
+    }
+
+    private static void SetFrom<TRecord>(ref TRecord record, RecordField<TRecord> field, ModelPopulation population, int row)
+        where TRecord : struct
+    {
+        object raw = population.Column(field.Column).GetValue(row)!;
+        switch (field)
+        {
+            case RegionField<TRecord> code:
+                code.Set(ref record, population.Regions[new RegionId((ushort)raw)].Code);
+                break;
+            case IntegerField<TRecord> integer when ReferenceEquals(field.Column, PopulationSchema.PersonHouseholdId):
+                integer.Set(ref record, population.HouseholdId[(int)raw]);
+                break;
+            case IntegerField<TRecord> integer:
+                integer.Set(ref record, Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case NumberField<TRecord> number:
+                number.Set(ref record, Convert.ToDouble(raw, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            default:
+                throw new InvalidOperationException(field.GetType().Name);
+        }
     }
 
     [Fact]
@@ -143,7 +180,7 @@ public class SyntheticPopulationTests
         {
             if (population.Age[p] < 16)
             {
-                (population.WagesAnnual[p] + population.BusinessIncomeAnnual[p] + population.PensionIncomeAnnual[p]).Should().Be(0);
+                (population.WagesAnnual[p] + population.LabourRemunerationAnnual[p] + population.BusinessIncomeAnnual[p] + population.PensionIncomeAnnual[p]).Should().Be(0);
             }
         }
 
@@ -236,7 +273,7 @@ public class SyntheticPopulationTests
             double income = 0;
             for (int i = population.MemberStart[h]; i < population.MemberStart[h + 1]; i++)
             {
-                income += population.WagesAnnual[i] + population.BusinessIncomeAnnual[i] + population.PropertyIncomeAnnual[i] + population.PrivateTransfersAnnual[i] + population.PensionIncomeAnnual[i];
+                income += population.WagesAnnual[i] + population.LabourRemunerationAnnual[i] + population.BusinessIncomeAnnual[i] + population.PropertyIncomeAnnual[i] + population.PrivateTransfersAnnual[i] + population.PensionIncomeAnnual[i];
             }
 
             perCapita[h] = income / population.HouseholdSize(h);

@@ -366,7 +366,7 @@ public class WeightCalibrationTests
             {
                 persons[h]++;
                 aged65[h] += population.Age[p] >= 65 ? 1 : 0;
-                income[h] += population.WagesAnnual[p] + population.BusinessIncomeAnnual[p] + population.PropertyIncomeAnnual[p]
+                income[h] += population.WagesAnnual[p] + population.LabourRemunerationAnnual[p] + population.BusinessIncomeAnnual[p] + population.PropertyIncomeAnnual[p]
                              + population.PrivateTransfersAnnual[p] + population.PensionIncomeAnnual[p];
             }
         }

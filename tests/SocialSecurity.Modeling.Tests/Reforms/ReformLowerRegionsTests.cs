@@ -121,6 +121,21 @@ public class ReformLowerRegionsTests
     }
 
     [Fact]
+    public void A_set_reaching_a_city_is_range_checked_there_with_the_city_adjustments()
+    {
+        // Hangzhou's own 12,000 × 10 = 120,000 (within the 200,000 maximum). A provincial set of 30,000 reaches
+        // Hangzhou and, under the city's ×10, makes 300,000: rejected when applied, naming Hangzhou. Kept, the city
+        // stays at 120,000 and the reform applies.
+        var scaled = WithCity.WithReform(Reform.Create("HZ ×10").Scale(DibaoProgram.StandardUrban, RegionCodes.Hangzhou, From, 10));
+        FluentActions.Invoking(() => scaled.WithReform(Reform.Create("ZJ 30,000").Set(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, From, 30_000)))
+            .Should().Throw<ReformValidationException>().WithMessage("*change 0*Hangzhou (330100) on 2024-01-01*300000 is outside the allowed range*");
+        var kept = scaled.WithReform(Reform.Create("ZJ 30,000 keep").Set(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, From, 30_000, keepLowerRegions: true));
+        Urban(kept, RegionCodes.Hangzhou).Should().Be(120_000);
+        Urban(kept, RegionCodes.Lishui).Should().Be(30_000);
+        kept.ReformWarnings.Should().ContainSingle("the kept set met Hangzhou's own value; the scale at Hangzhou itself has no region below it").Which.Replaced.Should().BeFalse();
+    }
+
+    [Fact]
     public void Keeping_lower_regions_is_only_for_a_set()
     {
         var change = new ParameterOverride(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, From, null, OverrideKind.Scale, default, 1.1) { KeepLowerRegions = true };

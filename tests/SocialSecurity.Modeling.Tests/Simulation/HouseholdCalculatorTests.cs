@@ -30,4 +30,34 @@ public class HouseholdCalculatorTests
                 [new PersonRecord { Id = 1, HouseholdId = 2 }],
                 new DateOnly(2023, 6, 30)))
             .Should().Throw<PopulationValidationException>().WithMessage("*person row 0 (id 1): household 2 was never added*");
+
+    [Fact]
+    public void The_report_prints_names_values_and_units_in_aligned_columns_without_signed_zeros()
+    {
+        // Household and person outputs, counts and amounts of different widths; no "-0.00" may appear.
+        var result = new HouseholdCalculator(SocialSecurity.Modeling.Programs.Policies.Standard(), ParameterStore.Default).Calculate(
+            new HouseholdRecord { Id = 1, RegionCode = RegionCodes.Hangzhou, Area = AreaType.Urban },
+            [
+                new PersonRecord { Id = 1, HouseholdId = 1, Age = 40, WagesAnnual = 18_000 },
+                new PersonRecord { Id = 2, HouseholdId = 1, Age = 38, BusinessIncomeAnnual = -0.001 },
+                new PersonRecord { Id = 3, HouseholdId = 1, Age = 70, Disability = DisabilityGrade.Grade1 },
+            ],
+            new DateOnly(2023, 6, 30));
+        var lines = result.ToString().Split('\n').Select(l => l.TrimEnd('\r')).TakeWhile(l => l != "Explanation:").ToArray();
+        lines.Should().HaveCountGreaterThan(10);
+        lines.Should().Contain(l => l.StartsWith("dibao.benefit_monthly ", StringComparison.Ordinal) && l.EndsWith(" 1,250.00 yuan/month", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("income.Disposable ", StringComparison.Ordinal));
+
+        // Every value ends in the same column, and the names start the lines in a column of their own.
+        static int End(string line) =>
+            line.EndsWith("yuan/month", StringComparison.Ordinal) || line.EndsWith("yuan/year", StringComparison.Ordinal) ? line.LastIndexOf(' ') : line.Length;
+        int valueEnd = End(lines[0]);
+        foreach (var line in lines)
+        {
+            End(line).Should().Be(valueEnd, $"the value of '{line}' must end in the common column");
+            char.IsDigit(line[valueEnd - 1]).Should().BeTrue(line);
+        }
+
+        lines.Should().NotContain(l => l.Contains("-0.00", StringComparison.Ordinal));
+    }
 }

@@ -20,7 +20,12 @@ namespace SocialSecurity.Modeling.Populations.Synthetic;
 /// <item>per-capita disposable income is lognormal within each area with one σ chosen so that the person-weighted
 /// Gini equals the target, rescaled so that the urban and rural means equal the published ones, then split into
 /// wages, business, property income, private transfers and pensions (see the remarks of each column);</item>
-/// <item>assets (financial assets, homes, a non-essential vehicle) are drawn by income rank [I].</item>
+/// <item>assets (financial assets, homes, a non-essential vehicle) are drawn by income rank [I];</item>
+/// <item>the income chain's inputs (work contract, industry risk class, annual bonus, labour remuneration, medical
+/// scheme, children and elderly parents for the tax deductions, housing cost, city class, continuing education,
+/// self-paid medical costs, unemployment spells and contribution years, work injuries) are drawn from counter-based
+/// streams keyed by the seed and each person's or household's id [I], after the steps above and without changing
+/// their draws; employees paid in labour remuneration have it instead of wages (docs/populations.md).</item>
 /// </list>
 /// <para>The income columns are components of <b>disposable</b> income (net of taxes and contributions), as the
 /// survey targets are. Every statistic that is not a calibration target is illustrative: use the populations to
@@ -60,6 +65,10 @@ public static class SyntheticPopulation
     /// <exception cref="ArgumentException">No statistics for the region, or for the year, or statistics for another region were given.</exception>
     /// <exception cref="InvalidOperationException">The targets cannot be met together (weights do not converge or the Gini is out of reach).</exception>
     public static Population Generate(SyntheticPopulationOptions options, RegionCatalog? regions = null)
+        => GenerateWith(options, regions, maxDegreeOfParallelism: -1, IncomeChainModel.DefaultBlockHouseholds);
+
+    /// <summary>As the public overload, with the parallelism of the income-chain step (tests show it changes nothing).</summary>
+    internal static Population GenerateWith(SyntheticPopulationOptions options, RegionCatalog? regions, int maxDegreeOfParallelism, int blockHouseholds)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.RegionCode, nameof(options));
@@ -110,13 +119,15 @@ public static class SyntheticPopulation
         var homes = new byte[households];
         var vehicles = new bool[households];
         AssetModel.Assign(draft, perCapita, assets, homes, vehicles, random);
+        var chain = IncomeChainModel.Assign(draft, homes, placeCodes, statistics.Places.Count == 0, options.Year, options.Seed, maxDegreeOfParallelism, blockHouseholds);
 
-        return Build(draft, placeCodes, assets, homes, vehicles, regions);
+        return Build(draft, placeCodes, assets, homes, vehicles, chain, regions);
     }
 
     /// <summary>
     /// Measures how well a population matches calibration targets: weighted population, urban share, mean per-capita
-    /// disposable income (all, urban, rural), the urban–rural ratio, the Gini of per-capita income across persons, age
+    /// disposable income (all, urban, rural; the sum of the income columns, labour and author's remuneration and
+    /// royalties included), the urban–rural ratio, the Gini of per-capita income across persons, age
     /// shares and household size, each against its tolerance; plus reference-only lines.
     /// </summary>
     /// <param name="population">Any population (synthetic or survey-based).</param>
@@ -140,7 +151,8 @@ public static class SyntheticPopulation
             double income = 0;
             for (int i = start[h]; i < start[h + 1]; i++)
             {
-                income += population.WagesAnnual[i] + population.BusinessIncomeAnnual[i] + population.PropertyIncomeAnnual[i] + population.PrivateTransfersAnnual[i] + pension[i];
+                income += population.WagesAnnual[i] + population.LabourRemunerationAnnual[i] + population.AuthorRemunerationAnnual[i] + population.RoyaltiesAnnual[i]
+                    + population.BusinessIncomeAnnual[i] + population.PropertyIncomeAnnual[i] + population.PrivateTransfersAnnual[i] + pension[i];
                 int a = age[i];
                 children += a <= statistics.ChildMaxAge ? weight[h] : 0;
                 aged60 += a >= 60 ? weight[h] : 0;
@@ -320,7 +332,7 @@ public static class SyntheticPopulation
     /// sorting and per-record checks are not needed; tests pass synthetic populations through
     /// <see cref="PopulationBuilder"/> to confirm they are valid).
     /// </summary>
-    private static Population Build(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, RegionCatalog regions)
+    private static Population Build(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, IncomeChainColumns chain, RegionCatalog regions)
     {
         int households = draft.HouseholdCount;
         int persons = draft.PersonCount;
@@ -345,7 +357,8 @@ public static class SyntheticPopulation
             }
         }
 
-        // Built-in columns the draft does not model stay null: the population fills them with zeros (the default code).
+        // Built-in columns the generator does not model (author's remuneration, royalties, the work-injury wage) stay
+        // null: the population fills them with zeros (the default code).
         var columns = new Array?[PopulationSchema.BuiltIns.Length];
         void Set(ColumnDefinition column, Array values) => columns[column.BuiltInIndex] = values;
         Set(PopulationSchema.HouseholdId, householdIds);
@@ -369,6 +382,25 @@ public static class SyntheticPopulation
         Set(PopulationSchema.PropertyIncome, draft.Property[..persons]);
         Set(PopulationSchema.PrivateTransfers, draft.Transfers[..persons]);
         Set(PopulationSchema.ReportedPension, draft.Pensions[..persons]);
+        Set(PopulationSchema.ChildrenInEducation, chain.ChildrenInEducation);
+        Set(PopulationSchema.ChildrenUnder3, chain.ChildrenUnder3);
+        Set(PopulationSchema.Housing, Bytes(chain.Housing, households));
+        Set(PopulationSchema.City, Bytes(chain.City, households));
+        Set(PopulationSchema.WorkInjuryDeaths, chain.WorkInjuryDeaths);
+        Set(PopulationSchema.LabourRemuneration, chain.LabourRemuneration);
+        Set(PopulationSchema.AnnualBonus, chain.AnnualBonus);
+        Set(PopulationSchema.Contract, Bytes(chain.Contract, persons));
+        Set(PopulationSchema.IndustryRiskClass, chain.IndustryRiskClass);
+        Set(PopulationSchema.Medical, Bytes(chain.Medical, persons));
+        Set(PopulationSchema.ParentsAged60Plus, chain.ParentsAged60Plus);
+        Set(PopulationSchema.ElderlyParents, Bytes(chain.ElderlyParents, persons));
+        Set(PopulationSchema.Education, Bytes(chain.Education, persons));
+        Set(PopulationSchema.MedicalSelfPay, chain.MedicalSelfPay);
+        Set(PopulationSchema.UnemploymentInsuranceYears, chain.UnemploymentInsuranceYears);
+        Set(PopulationSchema.UnemploymentMonths, chain.UnemploymentMonths);
+        Set(PopulationSchema.WorkInjuryGrade, chain.WorkInjuryGrade);
+        Set(PopulationSchema.WorkInjuryNew, chain.WorkInjuryNew);
+        Set(PopulationSchema.WorkInjuryNursing, Bytes(chain.WorkInjuryNursing, persons));
         return new Population(
             regions, columns, draft.MemberStart[..(households + 1)],
             new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal));

@@ -105,6 +105,12 @@ public sealed class IncomeUprating
             [
                 (PopulationSchema.FinancialAssets, Scaled(population.FinancialAssetsColumn, IncomeSource.FinancialAssets, from, to)),
                 (PopulationSchema.Wages, Scaled(population.WagesColumn, IncomeSource.Wages, from, to)),
+
+                // The other labour incomes move with wages, and the bonus with the wages it is part of (so it stays ≤ them).
+                (PopulationSchema.LabourRemuneration, Scaled(population.Column<double>(PopulationSchema.LabourRemuneration), IncomeSource.Wages, from, to)),
+                (PopulationSchema.AuthorRemuneration, Scaled(population.Column<double>(PopulationSchema.AuthorRemuneration), IncomeSource.Wages, from, to)),
+                (PopulationSchema.Royalties, Scaled(population.Column<double>(PopulationSchema.Royalties), IncomeSource.Wages, from, to)),
+                (PopulationSchema.AnnualBonus, Scaled(population.Column<double>(PopulationSchema.AnnualBonus), IncomeSource.Wages, from, to)),
                 (PopulationSchema.BusinessIncome, Scaled(population.BusinessColumn, IncomeSource.BusinessIncome, from, to)),
                 (PopulationSchema.PropertyIncome, Scaled(population.PropertyColumn, IncomeSource.PropertyIncome, from, to)),
                 (PopulationSchema.PrivateTransfers, Scaled(population.PrivateTransfersColumn, IncomeSource.PrivateTransfers, from, to)),

@@ -57,7 +57,7 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
     public override string Description => "Catastrophic health expenditure per household: OOP against 40% of capacity to pay (WHO) and 10% / 25% of income (SDG 3.8.2).";
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; } = [MedicalPayoutProgram.OutOfPocket.Name, .. PublicLayers, InputVariables.Wages.Name, InputVariables.BusinessIncome.Name, InputVariables.PropertyIncome.Name, InputVariables.PrivateTransfers.Name, InputVariables.ReportedPension.Name];
+    public override IReadOnlyList<string> Inputs { get; } = [MedicalPayoutProgram.OutOfPocket.Name, .. PublicLayers, InputVariables.Wages.Name, InputVariables.LabourRemuneration.Name, InputVariables.AuthorRemuneration.Name, InputVariables.Royalties.Name, InputVariables.BusinessIncome.Name, InputVariables.PropertyIncome.Name, InputVariables.PrivateTransfers.Name, InputVariables.ReportedPension.Name];
 
     /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } =
@@ -88,6 +88,9 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
             var majorDisease = context.Read(PublicLayers[3]);
             var cap = context.Read(PublicLayers[4]);
             var wages = context.Read(InputVariables.Wages.Name);
+            var labour = context.Read(InputVariables.LabourRemuneration.Name);
+            var author = context.Read(InputVariables.AuthorRemuneration.Name);
+            var royalties = context.Read(InputVariables.Royalties.Name);
             var business = context.Read(InputVariables.BusinessIncome.Name);
             var property = context.Read(InputVariables.PropertyIncome.Name);
             var transfers = context.Read(InputVariables.PrivateTransfers.Name);
@@ -114,7 +117,7 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
                 for (int m = 0; m < size; m++)
                 {
                     int p = start[h] + m;
-                    incomes[m] = wages[p] + business[p] + property[p] + transfers[p] + pension[p];
+                    incomes[m] = wages[p] + labour[p] + author[p] + royalties[p] + business[p] + property[p] + transfers[p] + pension[p];
                     payments[m] = basic[p] + catastrophic[p] + assistance[p] + majorDisease[p] + cap[p];
                 }
 

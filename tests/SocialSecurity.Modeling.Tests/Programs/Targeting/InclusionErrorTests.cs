@@ -159,6 +159,28 @@ public class InclusionErrorTests
     }
 
     [Fact]
+    public void Tiered_dibao_pays_an_included_household_its_class_amount_or_the_gap_at_its_reported_income()
+    {
+        // Kashgar rural, S = 5,400; two members, Y = 12,000 ≥ 2 × 5,400 = 10,800 but < 1.5 × 10,800 = 16,200.
+        // Class 2 (share 0.7 of S): 2 × 0.7 × 5,400/12 = 630 a month, whatever the income reported; class 0: the gap
+        // at the reported 12,000 × 0.5 = 6,000, (10,800 − 6,000)/12 = 400.
+        var store = ParameterStore.Default.WithReform(Reform.Create("tiered errors")
+            .Set(TargetedProgram.TakeUpRate("dibao_tiered"), RegionCodes.China, From, 1)
+            .Set(TargetedProgram.ExclusionErrorRate("dibao_tiered"), RegionCodes.China, From, 0)
+            .Set(TargetedProgram.InclusionErrorRate("dibao_tiered"), RegionCodes.China, From, 1)
+            .Set(TargetedProgram.ReportedIncomeShareMin("dibao_tiered"), RegionCodes.China, From, 0.5)
+            .Set(TargetedProgram.ReportedIncomeShareMax("dibao_tiered"), RegionCodes.China, From, 0.5));
+        var calculator = new HouseholdCalculator(Policy.Create(new TargetedProgram(new TieredDibaoProgram(), TieredDibaoProgram.Eligible.Name)), store);
+        double Benefit(int dibaoClass) => calculator.Calculate(
+            new HouseholdRecord { Id = 3, RegionCode = RegionCodes.Kashgar, Area = AreaType.Rural, HousingUnits = 1 },
+            [new PersonRecord { Id = 1, HouseholdId = 3, Age = 45, WagesAnnual = 12_000 }, new PersonRecord { Id = 2, HouseholdId = 3, Age = 44 }],
+            Date, extraHouseholdColumns: new Dictionary<string, double> { [TieredDibaoProgram.ClassColumn] = dibaoClass }).HouseholdValue(TieredDibaoProgram.Benefit.Name);
+        ParameterStore.Default.Resolve(TieredDibaoProgram.ClassShares, Date, RegionCodes.Kashgar).Value.Items[1].Should().Be(0.7);
+        Benefit(2).Should().BeApproximately(630, 1e-9);
+        Benefit(0).Should().BeApproximately(400, 1e-9);
+    }
+
+    [Fact]
     public void A_share_range_upside_down_stops_the_run_naming_both_parameters()
         => FluentActions.Invoking(() => Run(Store(inclusion: 0.3, a: 0.7, b: 0.5)))
             .Should().Throw<InvalidOperationException>().WithMessage("*reported_income_share_min*above*reported_income_share_max*");

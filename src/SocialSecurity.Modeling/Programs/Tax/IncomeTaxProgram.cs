@@ -1,0 +1,459 @@
+using System.Globalization;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Regions;
+
+namespace SocialSecurity.Modeling.Programs.Tax;
+
+/// <summary>
+/// Individual income tax on resident individuals (个人所得税): comprehensive income with its deductions and seven-band
+/// schedule, the annual one-off bonus taxed separately or with comprehensive income (the cheaper), business income
+/// with its five-band schedule and the halving for individual industrial and commercial households, and property
+/// income; per person, annual, at the run's date.
+/// </summary>
+/// <remarks>
+/// <para>Basis: 个人所得税法 as amended 2018 (in force 2019-01-01) [N]; special additional deductions 国发〔2018〕41号,
+/// 国发〔2022〕8号 and 国发〔2023〕13号 [N]; the bonus option 财税〔2018〕164号 and 财政部 税务总局公告2023年第30号 [N];
+/// the halving 公告2021年第12号 and 公告2023年第12号 [U]; farming income 财税〔2004〕30号 [N]
+/// (docs/rules/income_tax.md).</para>
+/// <para>Rule, per person: comprehensive income = wages + share × (labour remuneration + royalties) + share ×
+/// reduction × author's remuneration; taxable = comprehensive − basic deduction − special deductions (the employee's
+/// pension, medical and unemployment contributions and housing-fund share, read from other programs' outputs or
+/// columns) − special additional deductions, floored at 0, taxed with the annual schedule. The bonus (a part of
+/// wages) is, while the option is in force, either taken out and taxed once with the monthly table at bonus ÷ 12, or
+/// left in: the cheaper is chosen. The household's children, infant-care, mortgage and rent deductions go to its
+/// highest comprehensive-income earner, or are split with the second highest
+/// (<c>income_tax.household_share_top_earner</c>), which is why the rule is per household.</para>
+/// <para>Exempt income is never an input (个人所得税法 art. 4): pensions, social-insurance benefits, dibao and every
+/// assistance payment and subsidy are not read.</para>
+/// </remarks>
+public sealed class IncomeTaxProgram : RuleProgram
+{
+    /// <summary>The program's name.</summary>
+    public const string ProgramName = "income_tax";
+
+    /// <summary>Parameter: share of labour remuneration, author's remuneration and royalties counted as income (0.8).</summary>
+    public const string RemunerationShare = "income_tax.remuneration_income_share";
+
+    /// <summary>Parameter: further share of author's remuneration counted (0.7).</summary>
+    public const string AuthorReduction = "income_tax.author_reduction";
+
+    /// <summary>Parameter: the basic deduction, yuan a year.</summary>
+    public const string BasicDeduction = "income_tax.basic_deduction";
+
+    /// <summary>Parameter (list): lower bounds of the annual comprehensive-income bands.</summary>
+    public const string BandThresholds = "income_tax.comprehensive.band_thresholds";
+
+    /// <summary>Parameter (list): rates of the annual comprehensive-income bands.</summary>
+    public const string BandRates = "income_tax.comprehensive.band_rates";
+
+    /// <summary>Parameter (flag): whether the bonus may be taxed separately.</summary>
+    public const string BonusSeparateAllowed = "income_tax.bonus.separate_allowed";
+
+    /// <summary>Parameter (list): lower bounds of the monthly table used for the bonus.</summary>
+    public const string BonusThresholds = "income_tax.bonus.monthly_band_thresholds";
+
+    /// <summary>Parameter (list): rates of the monthly table used for the bonus.</summary>
+    public const string BonusRates = "income_tax.bonus.monthly_band_rates";
+
+    /// <summary>Parameter: children's education deduction per child, yuan a month.</summary>
+    public const string ChildrenEducation = "income_tax.deduction.children_education";
+
+    /// <summary>Parameter: infant-care deduction per child under 3, yuan a month.</summary>
+    public const string InfantCare = "income_tax.deduction.infant_care";
+
+    /// <summary>Parameter: elderly-parent deduction of an only child, yuan a month.</summary>
+    public const string ElderlyOnlyChild = "income_tax.deduction.elderly_only_child";
+
+    /// <summary>Parameter: the most one sibling may claim of the elderly-parent deduction, yuan a month.</summary>
+    public const string ElderlySiblingCap = "income_tax.deduction.elderly_sibling_cap";
+
+    /// <summary>Parameter: siblings assumed to share the elderly-parent deduction equally [I].</summary>
+    public const string ElderlySiblings = "income_tax.deduction.elderly_siblings";
+
+    /// <summary>Parameter: continuing education in degree study, yuan a month.</summary>
+    public const string DegreeEducation = "income_tax.deduction.continuing_education_degree";
+
+    /// <summary>Parameter: continuing education, certificate obtained this year, yuan a year.</summary>
+    public const string CertificateEducation = "income_tax.deduction.continuing_education_certificate";
+
+    /// <summary>Parameter: first-home mortgage interest deduction, yuan a month.</summary>
+    public const string Mortgage = "income_tax.deduction.mortgage";
+
+    /// <summary>Parameter: rent deduction in major cities, yuan a month.</summary>
+    public const string RentMajor = "income_tax.deduction.rent_major_city";
+
+    /// <summary>Parameter: rent deduction in other large cities, yuan a month.</summary>
+    public const string RentLarge = "income_tax.deduction.rent_large_city";
+
+    /// <summary>Parameter: rent deduction elsewhere, yuan a month.</summary>
+    public const string RentOther = "income_tax.deduction.rent_other";
+
+    /// <summary>Parameter: self-paid medical costs above this are deductible, yuan a year.</summary>
+    public const string IllnessThreshold = "income_tax.deduction.serious_illness_threshold";
+
+    /// <summary>Parameter: the most deductible for serious illness, yuan a year.</summary>
+    public const string IllnessCap = "income_tax.deduction.serious_illness_cap";
+
+    /// <summary>Parameter: share of the household deductions claimed by the highest earner [I].</summary>
+    public const string TopEarnerShare = "income_tax.household_share_top_earner";
+
+    /// <summary>Parameter (list): lower bounds of the business-income bands.</summary>
+    public const string BusinessThresholds = "income_tax.business.band_thresholds";
+
+    /// <summary>Parameter (list): rates of the business-income bands.</summary>
+    public const string BusinessRates = "income_tax.business.band_rates";
+
+    /// <summary>Parameter: taxable business income up to this pays the reduced tax (individual industrial and commercial households), yuan a year.</summary>
+    public const string HalvingThreshold = "income_tax.business.halving_threshold";
+
+    /// <summary>Parameter: share of the tax up to the threshold that is remitted (0.5).</summary>
+    public const string HalvingShare = "income_tax.business.halving_share";
+
+    /// <summary>Parameter (flag): business income of agricultural persons is not taxed.</summary>
+    public const string FarmingExempt = "income_tax.business.farming_exempt";
+
+    /// <summary>Parameter: the rate on property income.</summary>
+    public const string PropertyRate = "income_tax.property.rate";
+
+    /// <summary>Parameter: share of property income assumed to be exempt deposit interest [I].</summary>
+    public const string PropertyInterestShare = "income_tax.property.interest_share";
+
+    /// <summary>Input (default): the employee's pension contribution, yuan a year.</summary>
+    public const string PensionContribution = "social_insurance.employee_pension_annual";
+
+    /// <summary>Input (default): the employee's medical contribution, yuan a year.</summary>
+    public const string MedicalContribution = "social_insurance.employee_medical_annual";
+
+    /// <summary>Input (default): the employee's unemployment contribution, yuan a year.</summary>
+    public const string UnemploymentContribution = "social_insurance.employee_unemployment_annual";
+
+    /// <summary>Input (default): the employee's housing-fund contribution, yuan a year.</summary>
+    public const string HousingFundContribution = "housing_fund.employee_annual";
+
+    /// <summary>Output: taxable comprehensive income in the option chosen (without the bonus when it is taxed separately), yuan a year.</summary>
+    public static readonly VariableDefinition TaxableComprehensive = new("income_tax.taxable_comprehensive_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Taxable comprehensive income after every deduction, in the bonus option chosen, yuan per year");
+
+    /// <summary>Output: the tax on comprehensive income (without a separately taxed bonus), yuan a year.</summary>
+    public static readonly VariableDefinition ComprehensiveTax = new("income_tax.comprehensive_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Income tax on comprehensive income (a separately taxed bonus excluded), yuan per year; a part of income_tax.total_annual");
+
+    /// <summary>Output: the tax on the annual bonus when it is taxed separately (0 when it is taxed with comprehensive income), yuan a year.</summary>
+    public static readonly VariableDefinition BonusTax = new("income_tax.bonus_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Income tax on the annual one-off bonus taxed separately (0 when it is taxed with comprehensive income), yuan per year; a part of income_tax.total_annual");
+
+    /// <summary>Output: the tax on business income, after any halving, yuan a year.</summary>
+    public static readonly VariableDefinition BusinessTax = new("income_tax.business_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Income tax on business income after the halving for individual industrial and commercial households, yuan per year; a part of income_tax.total_annual");
+
+    /// <summary>Output: the tax on property income, yuan a year.</summary>
+    public static readonly VariableDefinition PropertyTax = new("income_tax.property_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Income tax on property income, yuan per year; a part of income_tax.total_annual");
+
+    /// <summary>Output: the person's total income tax, yuan a year (a direct tax, public revenue).</summary>
+    public static readonly VariableDefinition Total = new("income_tax.total_annual", Entity.Person, AmountPeriod.Year, IncomeRole.DirectTax, "Individual income tax, all parts, yuan per year");
+
+    /// <summary>Creates the program reading the default contribution variables.</summary>
+    public IncomeTaxProgram()
+        : this(PensionContribution, MedicalContribution, UnemploymentContribution, HousingFundContribution)
+    {
+    }
+
+    /// <summary>Creates the program reading the employee contributions (the special deductions) from the given variables.</summary>
+    /// <param name="pensionContribution">The employee's pension contribution, yuan a year (person).</param>
+    /// <param name="medicalContribution">The employee's medical contribution, yuan a year (person).</param>
+    /// <param name="unemploymentContribution">The employee's unemployment contribution, yuan a year (person).</param>
+    /// <param name="housingFundContribution">The employee's housing-fund contribution, yuan a year (person).</param>
+    public IncomeTaxProgram(string pensionContribution, string medicalContribution, string unemploymentContribution, string housingFundContribution)
+        : base(
+            ProgramName,
+            "Individual income tax (个人所得税法 2018): comprehensive income with deductions and the seven-band schedule, the annual bonus taxed separately or not (the cheaper), business income with the halving for individual businesses, property income.",
+            inputs:
+            [
+                RuleArguments.Required(pensionContribution, nameof(pensionContribution)),
+                RuleArguments.Required(medicalContribution, nameof(medicalContribution)),
+                RuleArguments.Required(unemploymentContribution, nameof(unemploymentContribution)),
+                RuleArguments.Required(housingFundContribution, nameof(housingFundContribution)),
+            ],
+            outputs: [TaxableComprehensive, ComprehensiveTax, BonusTax, BusinessTax, PropertyTax, Total],
+            parameters:
+            [
+                RemunerationShare, AuthorReduction, BasicDeduction, BandThresholds, BandRates, BonusSeparateAllowed, BonusThresholds, BonusRates,
+                ChildrenEducation, InfantCare, ElderlyOnlyChild, ElderlySiblingCap, ElderlySiblings, DegreeEducation, CertificateEducation,
+                Mortgage, RentMajor, RentLarge, RentOther, IllnessThreshold, IllnessCap, TopEarnerShare,
+                BusinessThresholds, BusinessRates, HalvingThreshold, HalvingShare, FarmingExempt, PropertyRate, PropertyInterestShare,
+            ])
+    {
+    }
+
+    /// <inheritdoc />
+    protected override ProgramPass CreatePass(ProgramSetup setup)
+        => PerHousehold<Rule, Rule.Block>(new Rule(Inputs, new Terms(setup)));
+
+    /// <summary>The parameters resolved for the run.</summary>
+    private sealed class Terms(ProgramSetup setup)
+    {
+        public readonly RegionalValues RemunerationShare = setup.Scalar(IncomeTaxProgram.RemunerationShare);
+        public readonly RegionalValues AuthorReduction = setup.Scalar(IncomeTaxProgram.AuthorReduction);
+        public readonly RegionalValues Basic = setup.PerYear(BasicDeduction);
+        public readonly RegionalList Thresholds = setup.List(BandThresholds);
+        public readonly RegionalList Rates = setup.List(BandRates);
+        public readonly RegionalValues BonusSeparate = setup.Scalar(BonusSeparateAllowed);
+        public readonly RegionalList BonusThresholds = setup.List(IncomeTaxProgram.BonusThresholds);
+        public readonly RegionalList BonusRates = setup.List(IncomeTaxProgram.BonusRates);
+        public readonly RegionalValues Children = setup.PerYear(ChildrenEducation);
+        public readonly RegionalValues Infants = setup.PerYear(InfantCare);
+        public readonly RegionalValues OnlyChild = setup.PerYear(ElderlyOnlyChild);
+        public readonly RegionalValues SiblingCap = setup.PerYear(ElderlySiblingCap);
+        public readonly RegionalValues Siblings = setup.Scalar(ElderlySiblings);
+        public readonly RegionalValues Degree = setup.PerYear(DegreeEducation);
+        public readonly RegionalValues Certificate = setup.PerYear(CertificateEducation);
+        public readonly RegionalValues Mortgage = setup.PerYear(IncomeTaxProgram.Mortgage);
+        public readonly RegionalValues RentMajor = setup.PerYear(IncomeTaxProgram.RentMajor);
+        public readonly RegionalValues RentLarge = setup.PerYear(IncomeTaxProgram.RentLarge);
+        public readonly RegionalValues RentOther = setup.PerYear(IncomeTaxProgram.RentOther);
+        public readonly RegionalValues IllnessThreshold = setup.PerYear(IncomeTaxProgram.IllnessThreshold);
+        public readonly RegionalValues IllnessCap = setup.PerYear(IncomeTaxProgram.IllnessCap);
+        public readonly RegionalValues TopShare = setup.Scalar(TopEarnerShare);
+        public readonly RegionalList BusinessThresholds = setup.List(IncomeTaxProgram.BusinessThresholds);
+        public readonly RegionalList BusinessRates = setup.List(IncomeTaxProgram.BusinessRates);
+        public readonly RegionalValues HalvingThreshold = setup.PerYear(IncomeTaxProgram.HalvingThreshold);
+        public readonly RegionalValues HalvingShare = setup.Scalar(IncomeTaxProgram.HalvingShare);
+        public readonly RegionalValues FarmingExempt = setup.Scalar(IncomeTaxProgram.FarmingExempt);
+        public readonly RegionalValues PropertyRate = setup.Scalar(IncomeTaxProgram.PropertyRate);
+        public readonly RegionalValues InterestShare = setup.Scalar(PropertyInterestShare);
+    }
+
+    private readonly struct Rule(IReadOnlyList<string> contributions, Terms t) : IHouseholdRule<Rule.Block>
+    {
+        private const string Name = ProgramName;
+
+        public Block Bind(ProgramContext context)
+        {
+            var pop = context.Population;
+            return new Block
+            {
+                PersonId = pop.PersonId,
+                Wages = pop.WagesAnnual,
+                Labour = pop.LabourRemunerationAnnual,
+                Author = pop.AuthorRemunerationAnnual,
+                Royalties = pop.RoyaltiesAnnual,
+                Bonus = pop.AnnualBonus,
+                Business = pop.BusinessIncomeAnnual,
+                Property = pop.PropertyIncomeAnnual,
+                Employment = pop.Employment,
+                Contract = pop.Contract,
+                ParentClaim = pop.ElderlyParentClaim,
+                Education = pop.ContinuingEducation,
+                MedicalSelfPay = pop.MedicalSelfPayAnnual,
+                ChildrenInEducation = pop.ChildrenInEducation,
+                ChildrenUnder3 = pop.ChildrenUnder3,
+                Housing = pop.Housing,
+                City = pop.CityClass,
+                Pension = context.Read(contributions[0]),
+                Medical = context.Read(contributions[1]),
+                Unemployment = context.Read(contributions[2]),
+                HousingFund = context.Read(contributions[3]),
+                Taxable = context.Write(TaxableComprehensive.Name),
+                Comprehensive = context.Write(ComprehensiveTax.Name),
+                BonusTax = context.Write(IncomeTaxProgram.BonusTax.Name),
+                BusinessTax = context.Write(IncomeTaxProgram.BusinessTax.Name),
+                PropertyTax = context.Write(IncomeTaxProgram.PropertyTax.Name),
+                Total = context.Write(IncomeTaxProgram.Total.Name),
+            };
+        }
+
+        public void Compute(ref Block b, in HouseholdRow household, Explanation? explanation)
+        {
+            int h = household.Index;
+            var region = household.Region;
+            int r = region.Index;
+            double share = t.RemunerationShare.ByRegion[r], authorShare = share * t.AuthorReduction.ByRegion[r];
+
+            // Who claims the household's deductions: the highest comprehensive-income earner, ties to the higher
+            // business income, then to the lowest person id; the second highest takes the rest when the share is below 1.
+            int top = -1, second = -1;
+            for (int p = household.FirstMember; p < household.EndMember; p++)
+            {
+                if (top < 0 || Ranks(ref b, p, top, share, authorShare))
+                {
+                    second = top;
+                    top = p;
+                }
+                else if (second < 0 || Ranks(ref b, p, second, share, authorShare))
+                {
+                    second = p;
+                }
+            }
+
+            double children = b.ChildrenInEducation[h] * t.Children.ByRegion[r];
+            double infants = b.ChildrenUnder3[h] * t.Infants.ByRegion[r];
+            double housing = b.Housing[h] switch
+            {
+                HousingCost.FirstHomeMortgage => t.Mortgage.ByRegion[r],
+                HousingCost.Rent => b.City[h] switch
+                {
+                    CityClass.Major => t.RentMajor.ByRegion[r],
+                    CityClass.Large => t.RentLarge.ByRegion[r],
+                    _ => t.RentOther.ByRegion[r],
+                },
+                _ => 0.0,
+            };
+            double householdDeductions = children + infants + housing;
+            double topShare = second < 0 ? 1.0 : t.TopShare.ByRegion[r];
+            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"household deductions: {b.ChildrenInEducation[h]} child(ren) in education × {t.Children[region]:0.##} + {b.ChildrenUnder3[h]} child(ren) under 3 × {t.Infants[region]:0.##} + housing ({b.Housing[h]}, city {b.City[h]}) {housing:0.##} = {householdDeductions:0.##}; claimed {topShare:0.##} by member {top - household.FirstMember} (highest comprehensive income){(second >= 0 && topShare < 1 ? string.Create(CultureInfo.InvariantCulture, $", {1 - topShare:0.##} by member {second - household.FirstMember}") : string.Empty)}"), householdDeductions, "yuan/year", t.Children.Source(region), t.Infants.Source(region), t.Mortgage.Source(region), t.RentMajor.Source(region), t.RentLarge.Source(region), t.RentOther.Source(region), t.TopShare.Source(region));
+
+            for (int p = household.FirstMember; p < household.EndMember; p++)
+            {
+                double claimed = p == top ? topShare * householdDeductions : p == second ? (1 - topShare) * householdDeductions : 0.0;
+                Person(ref b, p, p - household.FirstMember, region, share, authorShare, claimed, explanation);
+            }
+        }
+
+        private static double ComprehensiveIncome(ref Block b, int p, double share, double authorShare)
+            => b.Wages[p] + (share * (b.Labour[p] + b.Royalties[p])) + (authorShare * b.Author[p]);
+
+        /// <summary>Whether person <paramref name="p"/> ranks above person <paramref name="q"/> as a claimant of the household deductions.</summary>
+        private static bool Ranks(ref Block b, int p, int q, double share, double authorShare)
+        {
+            double cp = ComprehensiveIncome(ref b, p, share, authorShare), cq = ComprehensiveIncome(ref b, q, share, authorShare);
+            if (cp != cq)
+            {
+                return cp > cq;
+            }
+
+            if (b.Business[p] != b.Business[q])
+            {
+                return b.Business[p] > b.Business[q];
+            }
+
+            return b.PersonId[p] < b.PersonId[q];
+        }
+
+        private void Person(ref Block b, int p, int member, RegionId region, double share, double authorShare, double claimed, Explanation? explanation)
+        {
+            int r = region.Index;
+            double comprehensive = ComprehensiveIncome(ref b, p, share, authorShare);
+            double bonus = Math.Min(Math.Max(b.Bonus[p], 0.0), b.Wages[p]);
+
+            // Special deductions: the employee's own social-insurance contributions and housing-fund share.
+            double special = b.Pension[p] + b.Medical[p] + b.Unemployment[p] + b.HousingFund[p];
+
+            // Personal special additional deductions.
+            double elderly = b.ParentClaim[p] switch
+            {
+                ElderlyParentClaim.OnlyChild => t.OnlyChild.ByRegion[r],
+                ElderlyParentClaim.Shared => Math.Min(t.SiblingCap.ByRegion[r], t.OnlyChild.ByRegion[r] / t.Siblings.ByRegion[r]),
+                _ => 0.0,
+            };
+            double education = b.Education[p] switch
+            {
+                ContinuingEducation.Degree => t.Degree.ByRegion[r],
+                ContinuingEducation.Certificate => t.Certificate.ByRegion[r],
+                _ => 0.0,
+            };
+            double illness = Math.Min(Math.Max(b.MedicalSelfPay[p] - t.IllnessThreshold.ByRegion[r], 0.0), t.IllnessCap.ByRegion[r]);
+            double deductions = t.Basic.ByRegion[r] + special + elderly + education + illness + claimed;
+
+            var thresholds = t.Thresholds[region];
+            var rates = t.Rates[region];
+            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: comprehensive income = wages {b.Wages[p]:0.##} (bonus {bonus:0.##} included) + {share:0.##} × (labour {b.Labour[p]:0.##} + royalties {b.Royalties[p]:0.##}) + {authorShare:0.####} × author's {b.Author[p]:0.##}"), comprehensive, "yuan/year", t.RemunerationShare.Source(region), t.AuthorReduction.Source(region));
+            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: deductions = basic {t.Basic[region]:0.##} + contributions {special:0.##} + elderly parents {elderly:0.##} + continuing education {education:0.##} + serious illness {illness:0.##} + household share {claimed:0.##}"), deductions, "yuan/year", t.Basic.Source(region), t.OnlyChild.Source(region), t.SiblingCap.Source(region), t.Siblings.Source(region), t.Degree.Source(region), t.Certificate.Source(region), t.IllnessThreshold.Source(region), t.IllnessCap.Source(region));
+
+            // Option 1: the bonus with comprehensive income.
+            double taxableCombined = Math.Max(comprehensive - deductions, 0.0);
+            double taxCombined = TaxSchedule.Tax(taxableCombined, thresholds, rates);
+            double taxable = taxableCombined, comprehensiveTax = taxCombined, bonusTax = 0.0;
+            bool separateAllowed = t.BonusSeparate.ByRegion[r] > 0;
+            if (separateAllowed && bonus > 0)
+            {
+                // Option 2: the bonus taxed once, with the rate and quick deduction of the monthly table at bonus ÷ 12.
+                var monthly = t.BonusThresholds[region];
+                var monthlyRates = t.BonusRates[region];
+                int band = TaxSchedule.Band(bonus / 12, monthly);
+                double quick = TaxSchedule.QuickDeduction(band, monthly, monthlyRates);
+                double separateBonusTax = Math.Max((bonus * monthlyRates[band]) - quick, 0.0);
+                double taxableSeparate = Math.Max(comprehensive - bonus - deductions, 0.0);
+                double taxSeparate = TaxSchedule.Tax(taxableSeparate, thresholds, rates);
+                bool separate = taxSeparate + separateBonusTax < taxCombined;
+                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed separately: {bonus:0.##} ÷ 12 = {bonus / 12:0.##} in monthly band {band + 1} → {bonus:0.##} × {monthlyRates[band]:0.##} − {quick:0.##} = {separateBonusTax:0.##}, plus {taxSeparate:0.##} on the rest ({taxableSeparate:0.##} taxable) = {taxSeparate + separateBonusTax:0.##}; with comprehensive income: {taxCombined:0.##} → {(separate ? "taxed separately (cheaper)" : "taxed with comprehensive income (not dearer)")}"), separate ? separateBonusTax : 0.0, "yuan/year", t.BonusSeparate.Source(region), t.BonusThresholds.Source(region), t.BonusRates.Source(region));
+                if (separate)
+                {
+                    taxable = taxableSeparate;
+                    comprehensiveTax = taxSeparate;
+                    bonusTax = separateBonusTax;
+                }
+            }
+            else if (bonus > 0)
+            {
+                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed with comprehensive income (the separate option is not in force)"), 0.0, "yuan/year", t.BonusSeparate.Source(region));
+            }
+
+            int comprehensiveBand = TaxSchedule.Band(taxable, thresholds);
+            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: tax on taxable comprehensive income {taxable:0.##} (band {comprehensiveBand + 1}: {taxable:0.##} × {rates[comprehensiveBand]:0.##} − {TaxSchedule.QuickDeduction(comprehensiveBand, thresholds, rates):0.##})"), comprehensiveTax, "yuan/year", t.Thresholds.Source(region), t.Rates.Source(region));
+
+            // Business income: its own schedule; a person without comprehensive income deducts the deductions here.
+            double businessIncome = Math.Max(b.Business[p], 0.0);
+            double businessTax = 0.0;
+            if (businessIncome > 0 && b.Employment[p] == EmploymentStatus.Agricultural && t.FarmingExempt.ByRegion[r] > 0)
+            {
+                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##} of an agricultural person is farming income, not taxed"), 0.0, "yuan/year", t.FarmingExempt.Source(region));
+            }
+            else if (businessIncome > 0)
+            {
+                bool deductsHere = comprehensive <= 0;
+                double businessTaxable = Math.Max(businessIncome - (deductsHere ? deductions : 0.0), 0.0);
+                var bThresholds = t.BusinessThresholds[region];
+                var bRates = t.BusinessRates[region];
+                double full = TaxSchedule.Tax(businessTaxable, bThresholds, bRates);
+                double remitted = b.Contract[p] == WorkContract.IndividualBusiness
+                    ? t.HalvingShare.ByRegion[r] * TaxSchedule.Tax(Math.Min(businessTaxable, t.HalvingThreshold.ByRegion[r]), bThresholds, bRates)
+                    : 0.0;
+                businessTax = full - remitted;
+                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##}{(deductsHere ? string.Create(CultureInfo.InvariantCulture, $" − deductions {deductions:0.##} (no comprehensive income)") : string.Empty)} = taxable {businessTaxable:0.##}; tax {full:0.##} − remitted {remitted:0.##} ({(b.Contract[p] == WorkContract.IndividualBusiness ? string.Create(CultureInfo.InvariantCulture, $"individual business: {t.HalvingShare[region]:0.##} of the tax on the part up to {t.HalvingThreshold[region]:0.##}") : "not an individual business")})"), businessTax, "yuan/year", t.BusinessThresholds.Source(region), t.BusinessRates.Source(region), t.HalvingThreshold.Source(region), t.HalvingShare.Source(region));
+            }
+
+            // Property income: the rate on the part that is not exempt deposit interest.
+            double property = Math.Max(b.Property[p], 0.0);
+            double propertyTax = property * (1 - t.InterestShare.ByRegion[r]) * t.PropertyRate.ByRegion[r];
+            if (property > 0)
+            {
+                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: property income {property:0.##} × (1 − interest share {t.InterestShare[region]:0.##}) × {t.PropertyRate[region]:0.##}"), propertyTax, "yuan/year", t.InterestShare.Source(region), t.PropertyRate.Source(region));
+            }
+
+            b.Taxable[p] = taxable;
+            b.Comprehensive[p] = comprehensiveTax;
+            b.BonusTax[p] = bonusTax;
+            b.BusinessTax[p] = businessTax;
+            b.PropertyTax[p] = propertyTax;
+            b.Total[p] = comprehensiveTax + bonusTax + businessTax + propertyTax;
+            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: income tax = comprehensive {comprehensiveTax:0.##} + bonus {bonusTax:0.##} + business {businessTax:0.##} + property {propertyTax:0.##}; pensions, benefits, assistance and subsidies are exempt (个人所得税法 art. 4)"), b.Total[p], "yuan/year");
+        }
+
+        public ref struct Block
+        {
+            public ReadOnlySpan<long> PersonId;
+            public ReadOnlySpan<double> Wages;
+            public ReadOnlySpan<double> Labour;
+            public ReadOnlySpan<double> Author;
+            public ReadOnlySpan<double> Royalties;
+            public ReadOnlySpan<double> Bonus;
+            public ReadOnlySpan<double> Business;
+            public ReadOnlySpan<double> Property;
+            public ReadOnlySpan<EmploymentStatus> Employment;
+            public ReadOnlySpan<WorkContract> Contract;
+            public ReadOnlySpan<ElderlyParentClaim> ParentClaim;
+            public ReadOnlySpan<ContinuingEducation> Education;
+            public ReadOnlySpan<double> MedicalSelfPay;
+            public ReadOnlySpan<byte> ChildrenInEducation;
+            public ReadOnlySpan<byte> ChildrenUnder3;
+            public ReadOnlySpan<HousingCost> Housing;
+            public ReadOnlySpan<CityClass> City;
+            public ReadOnlySpan<double> Pension;
+            public ReadOnlySpan<double> Medical;
+            public ReadOnlySpan<double> Unemployment;
+            public ReadOnlySpan<double> HousingFund;
+            public Span<double> Taxable;
+            public Span<double> Comprehensive;
+            public Span<double> BonusTax;
+            public Span<double> BusinessTax;
+            public Span<double> PropertyTax;
+            public Span<double> Total;
+        }
+    }
+}
