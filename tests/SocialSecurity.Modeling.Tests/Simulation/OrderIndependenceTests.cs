@@ -36,7 +36,9 @@ public class OrderIndependenceTests
 
             // Weights with fractional parts, as calibrated weights have: their sums round in every order.
             var households = sample.Households.Select(h => h with { Weight = 0.3 + (random.NextDouble() * 700) }).ToArray();
-            var persons = sample.Persons;
+            // Non-negative incomes: indicators such as the Gini and Sen's index are undefined for a non-positive total,
+            // which random negative business or property incomes can produce (seeds 7nK-RFnXC3A1, eTE91jTFmEL4).
+            var persons = sample.Persons.Select(p => p with { BusinessIncomeAnnual = Math.Abs(p.BusinessIncomeAnnual), PropertyIncomeAnnual = Math.Abs(p.PropertyIncomeAnnual) }).ToArray();
             var ordered = TestPopulations.Build(households, persons);
             var shuffled = TestPopulations.Build(households.OrderBy(_ => random.Next()).ToArray(), persons.OrderBy(_ => random.Next()).ToArray());
 
