@@ -12,21 +12,21 @@ internal static class Report
     public static void Print(IReadOnlyList<ScenarioMetrics> rows, IReadOnlyList<HealthMetrics> health, IReadOnlyCollection<string> illustrative)
     {
         Console.WriteLine();
-        Console.WriteLine(string.Create(C, $"{"province / scenario",-48} {"mean inc.",10} {"Gini",7} {"poverty",8} {"gap",7} {"U/R",6} {"middle",7} {"dibao cov.",10} {"elig. cov.",10} {"dibao cost",11} {"net cost",10} {"CPI [I]",8}"));
-        Console.WriteLine(string.Create(C, $"{string.Empty,-48} {"yuan/yr",10} {string.Empty,7} {"60% med",8} {"FGT(1)",7} {"ratio",6} {"share",7} {"households",10} {"[I]",10} {"bn yuan/yr",11} {"bn yuan",10} {string.Empty,8}"));
-        Console.WriteLine(new string('-', 154));
+        Console.WriteLine(string.Create(C, $"{"province / scenario",-48} {"mean inc.",10} {"Gini",7} {"poverty",8} {"gap",7} {"U/R",6} {"middle",7} {"dibao cov.",10} {"elig. cov.",10} {"dibao cost",11} {"income tax",11} {"SI contr.",11} {"net cost",10} {"CPI [I]",8}"));
+        Console.WriteLine(string.Create(C, $"{string.Empty,-48} {"yuan/yr",10} {string.Empty,7} {"60% med",8} {"FGT(1)",7} {"ratio",6} {"share",7} {"households",10} {"[I]",10} {"bn yuan/yr",11} {"bn yuan/yr",11} {"bn yuan/yr",11} {"bn yuan",10} {string.Empty,8}"));
+        Console.WriteLine(new string('-', 178));
         ScenarioMetrics? baseline = null;
         foreach (var row in rows)
         {
             if (row.Scenario == "baseline")
             {
                 baseline = row;
-                Console.WriteLine(string.Create(C, $"{row.Province + ": baseline",-48} {row.MeanDisposable,10:N0} {row.Gini,7:0.0000} {row.PovertyRate,8:P2} {row.PovertyGap,7:0.0000} {row.UrbanRuralRatio,6:0.000} {row.MiddleIncomeShare,7:P1} {row.DibaoCoverage,10:P2} {row.DibaoEligibleCoverage,10:P1} {row.DibaoCostAnnual / 1e9,11:N3} {"",10} {row.CommonProsperityIndex,8:0.0000}"));
+                Console.WriteLine(string.Create(C, $"{row.Province + ": baseline",-48} {row.MeanDisposable,10:N0} {row.Gini,7:0.0000} {row.PovertyRate,8:P2} {row.PovertyGap,7:0.0000} {row.UrbanRuralRatio,6:0.000} {row.MiddleIncomeShare,7:P1} {row.DibaoCoverage,10:P2} {row.DibaoEligibleCoverage,10:P1} {row.DibaoCostAnnual / 1e9,11:N3} {row.IncomeTaxAnnual / 1e9,11:N3} {row.ContributionsAnnual / 1e9,11:N3} {"",10} {row.CommonProsperityIndex,8:0.0000}"));
                 continue;
             }
 
             var b = baseline!;
-            Console.WriteLine(string.Create(C, $"{"  " + row.Scenario,-48} {Delta(row.MeanDisposable - b.MeanDisposable, "N1"),10} {Delta(row.Gini - b.Gini, "0.0000"),7} {DeltaPoints(row.PovertyRate - b.PovertyRate),8} {Delta(row.PovertyGap - b.PovertyGap, "0.0000"),7} {Delta(row.UrbanRuralRatio - b.UrbanRuralRatio, "0.000"),6} {DeltaPoints(row.MiddleIncomeShare - b.MiddleIncomeShare),7} {DeltaPoints(row.DibaoCoverage - b.DibaoCoverage),10} {DeltaPoints(row.DibaoEligibleCoverage - b.DibaoEligibleCoverage),10} {Delta((row.DibaoCostAnnual - b.DibaoCostAnnual) / 1e9, "N3"),11} {row.NetFiscalCostAnnual / 1e9,10:N3} {Delta(row.CommonProsperityIndex - b.CommonProsperityIndex, "0.0000"),8}"));
+            Console.WriteLine(string.Create(C, $"{"  " + row.Scenario,-48} {Delta(row.MeanDisposable - b.MeanDisposable, "N1"),10} {Delta(row.Gini - b.Gini, "0.0000"),7} {DeltaPoints(row.PovertyRate - b.PovertyRate),8} {Delta(row.PovertyGap - b.PovertyGap, "0.0000"),7} {Delta(row.UrbanRuralRatio - b.UrbanRuralRatio, "0.000"),6} {DeltaPoints(row.MiddleIncomeShare - b.MiddleIncomeShare),7} {DeltaPoints(row.DibaoCoverage - b.DibaoCoverage),10} {DeltaPoints(row.DibaoEligibleCoverage - b.DibaoEligibleCoverage),10} {Delta((row.DibaoCostAnnual - b.DibaoCostAnnual) / 1e9, "N3"),11} {Delta((row.IncomeTaxAnnual - b.IncomeTaxAnnual) / 1e9, "N3"),11} {Delta((row.ContributionsAnnual - b.ContributionsAnnual) / 1e9, "N3"),11} {row.NetFiscalCostAnnual / 1e9,10:N3} {Delta(row.CommonProsperityIndex - b.CommonProsperityIndex, "0.0000"),8}"));
         }
 
         Console.WriteLine();
@@ -34,7 +34,9 @@ internal static class Report
         Console.WriteLine("Poverty: share of persons below 60% of the baseline median (x < z, laeken median), and the poverty gap FGT(1); the line is held fixed for reforms.");
         Console.WriteLine("CPI: entropy-weight TOPSIS over the four baselines (docs/indicators.md#common-prosperity-index) — an ILLUSTRATIVE method [I], not the index the study cites.");
         Console.WriteLine("Dibao coverage: share of households receiving; elig. cov.: share of truly eligible households receiving, after take-up and exclusion errors whose rates are [I].");
-        Console.WriteLine("Net cost: change in annual public spending on the simulated programs (dibao, supplements, subsidies) against the baseline.");
+        Console.WriteLine("Income tax and SI contr.: individual income tax and social-insurance contributions (employee and employer) collected, as public revenue.");
+        Console.WriteLine("Net cost: change in annual public spending on the simulated programs (dibao, supplements, subsidies, insurance benefits) minus the change in revenue.");
+        Console.WriteLine("Taxes and contributions are computed on the synthetic incomes, which are calibrated to disposable income: they are overstated until the populations carry pre-tax incomes.");
         Console.WriteLine("Populations are synthetic, calibrated to published provincial statistics (see the calibration data's sources).");
         Console.WriteLine("Not in this table: Jiangsu's village-collective pension subsidy in Inner Mongolia. It credits pension accounts, so this");
         Console.WriteLine("year's incomes do not change, and the synthetic populations carry no contribution histories; see samples/PensionLifetime.");
@@ -88,10 +90,10 @@ internal static class Report
             health,
         };
         File.WriteAllText(Path.Combine(folder, "results.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
-        var csv = new StringBuilder("province,scenario,mean_disposable_income_annual,gini,poverty_rate,poverty_gap_fgt1,poverty_line_annual,urban_rural_ratio,middle_income_share,dibao_coverage_households,dibao_eligible_coverage_illustrative,dibao_exclusion_rate_illustrative,dibao_cost_annual,net_fiscal_cost_annual,common_prosperity_index_illustrative\n");
+        var csv = new StringBuilder("province,scenario,mean_disposable_income_annual,gini,poverty_rate,poverty_gap_fgt1,poverty_line_annual,urban_rural_ratio,middle_income_share,dibao_coverage_households,dibao_eligible_coverage_illustrative,dibao_exclusion_rate_illustrative,dibao_cost_annual,income_tax_annual,social_insurance_contributions_annual,net_fiscal_cost_annual,common_prosperity_index_illustrative\n");
         foreach (var r in rows)
         {
-            csv.AppendLine(string.Create(C, $"{Quote(r.Province)},{Quote(r.Scenario)},{r.MeanDisposable:R},{r.Gini:R},{r.PovertyRate:R},{r.PovertyGap:R},{r.PovertyLine:R},{r.UrbanRuralRatio:R},{r.MiddleIncomeShare:R},{r.DibaoCoverage:R},{r.DibaoEligibleCoverage:R},{r.DibaoExclusionRate:R},{r.DibaoCostAnnual:R},{r.NetFiscalCostAnnual:R},{r.CommonProsperityIndex:R}"));
+            csv.AppendLine(string.Create(C, $"{Quote(r.Province)},{Quote(r.Scenario)},{r.MeanDisposable:R},{r.Gini:R},{r.PovertyRate:R},{r.PovertyGap:R},{r.PovertyLine:R},{r.UrbanRuralRatio:R},{r.MiddleIncomeShare:R},{r.DibaoCoverage:R},{r.DibaoEligibleCoverage:R},{r.DibaoExclusionRate:R},{r.DibaoCostAnnual:R},{r.IncomeTaxAnnual:R},{r.ContributionsAnnual:R},{r.NetFiscalCostAnnual:R},{r.CommonProsperityIndex:R}"));
         }
 
         File.WriteAllText(Path.Combine(folder, "results.csv"), csv.ToString());

@@ -1,5 +1,7 @@
 using SocialSecurity.Modeling.Metrics;
 using SocialSecurity.Modeling.Programs.Assistance;
+using SocialSecurity.Modeling.Programs.Insurance;
+using SocialSecurity.Modeling.Programs.Tax;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
 
@@ -20,6 +22,8 @@ internal sealed record ScenarioMetrics(
     double DibaoEligibleCoverage,
     double DibaoExclusionRate,
     double DibaoCostAnnual,
+    double IncomeTaxAnnual,
+    double ContributionsAnnual,
     double NetFiscalCostAnnual)
 {
     /// <summary>The common prosperity index, filled in once all provinces are known.</summary>
@@ -66,6 +70,8 @@ internal sealed record ScenarioMetrics(
             targeting.Coverage,
             targeting.ExclusionRate,
             run.AnnualTotal(DibaoProgram.Benefit.Name),
+            run.AnnualTotal(IncomeTaxProgram.Total.Name),
+            SocialInsuranceContributionsProgram.Contributions.Sum(v => run.AnnualTotal(v.Name)),
             netFiscalCost);
     }
 }

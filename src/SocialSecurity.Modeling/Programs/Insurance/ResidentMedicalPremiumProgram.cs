@@ -44,13 +44,14 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
     }
 
     /// <summary>Creates the premium with other status flags (for example dibao eligibility instead of the roll).</summary>
-    /// <param name="destituteVariable">A person or household flag of destitute persons.</param>
+    /// <param name="destituteVariable">A person or household flag of destitute persons, or <see langword="null"/> when the policy
+    /// identifies none (no destitute-support program, whose inputs need extra columns): then only the dibao share is paid.</param>
     /// <param name="dibaoVariable">A person or household flag of dibao recipients.</param>
-    public ResidentMedicalPremiumProgram(string destituteVariable, string dibaoVariable)
+    public ResidentMedicalPremiumProgram(string? destituteVariable, string dibaoVariable)
         : base(
             "medical.resident_premium",
             "Resident medical insurance premium: the individual premium (400 yuan in 2024-2025), paid in full by medical assistance for destitute persons and in part for dibao recipients (国办发〔2021〕42号).",
-            inputs: RuleArguments.Check([destituteVariable, dibaoVariable], nameof(destituteVariable)),
+            inputs: destituteVariable is null ? RuleArguments.Check([dibaoVariable], nameof(dibaoVariable)) : RuleArguments.Check([destituteVariable, dibaoVariable], nameof(destituteVariable)),
             outputs: [Premium, Assistance],
             parameters: [IndividualContribution, DestituteShare, DibaoShare],
             pays: ["resident_medical_premium"])
@@ -59,8 +60,8 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
         DibaoVariable = dibaoVariable;
     }
 
-    /// <summary>The flag of destitute persons read.</summary>
-    public string DestituteVariable { get; }
+    /// <summary>The flag of destitute persons read, or <see langword="null"/> when none is.</summary>
+    public string? DestituteVariable { get; }
 
     /// <summary>The flag of dibao recipients read.</summary>
     public string DibaoVariable { get; }
@@ -68,11 +69,11 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerPerson<Rule, Rule.Block>(new Rule(
-            DestituteVariable, setup.Variable(DestituteVariable).Entity == Entity.Household,
+            DestituteVariable, DestituteVariable is not null && setup.Variable(DestituteVariable).Entity == Entity.Household,
             DibaoVariable, setup.Variable(DibaoVariable).Entity == Entity.Household,
             setup.PerYear(IndividualContribution), setup.Scalar(DestituteShare), setup.Scalar(DibaoShare)));
 
-    private readonly struct Rule(string destitute, bool destituteByHousehold, string dibao, bool dibaoByHousehold, RegionalValues premium, RegionalValues destituteShare, RegionalValues dibaoShare) : IPersonRule<Rule.Block>
+    private readonly struct Rule(string? destitute, bool destituteByHousehold, string dibao, bool dibaoByHousehold, RegionalValues premium, RegionalValues destituteShare, RegionalValues dibaoShare) : IPersonRule<Rule.Block>
     {
         public Block Bind(ProgramContext context) => new(context, destitute, dibao);
 
@@ -81,7 +82,7 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
             int p = person.Index, r = person.Region.Index;
             var scheme = block.Scheme[p];
             bool enrolled = scheme == MedicalScheme.Resident || (scheme == MedicalScheme.ByContract && block.Contract[p] != WorkContract.LabourContract);
-            bool isDestitute = block.Destitute[destituteByHousehold ? person.Household : p] == 1;
+            bool isDestitute = destitute is not null && block.Destitute[destituteByHousehold ? person.Household : p] == 1;
             bool isDibao = block.Dibao[dibaoByHousehold ? person.Household : p] == 1;
             double full = enrolled ? premium.ByRegion[r] : 0;
             double share = isDestitute ? destituteShare.ByRegion[r] : isDibao ? dibaoShare.ByRegion[r] : 0;
@@ -106,11 +107,11 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
                 block.Premium[p], "yuan/year", premium.Source(region), destituteShare.Source(region), dibaoShare.Source(region));
         }
 
-        public readonly ref struct Block(ProgramContext context, string destitute, string dibao)
+        public readonly ref struct Block(ProgramContext context, string? destitute, string dibao)
         {
             public readonly ReadOnlySpan<WorkContract> Contract = context.Population.Contract;
             public readonly ReadOnlySpan<MedicalScheme> Scheme = context.Population.MedicalScheme;
-            public readonly ReadOnlySpan<double> Destitute = context.Read(destitute);
+            public readonly ReadOnlySpan<double> Destitute = destitute is null ? default : context.Read(destitute);
             public readonly ReadOnlySpan<double> Dibao = context.Read(dibao);
             public readonly Span<double> Premium = context.Write(ResidentMedicalPremiumProgram.Premium.Name);
             public readonly Span<double> Assistance = context.Write(ResidentMedicalPremiumProgram.Assistance.Name);
