@@ -99,6 +99,16 @@ int Run(OutputFolder? output)
     Console.WriteLine("Dibao with take-up and identification errors [I]; medical bills drawn from an illustrative spending model [I].");
     Console.WriteLine();
 
+    // A date far beyond the newest dated values runs on carried-forward values: say which, once, before the results.
+    foreach (var province in RegionCodes.StudyProvinces)
+    {
+        var extrapolated = store.ExtrapolatedAt(options.Date, store.Regions.GetId(province), policy.Parameters);
+        if (extrapolated.Count > 0)
+        {
+            Console.Error.WriteLine($"warning: {ProvinceName(province)}: {extrapolated.Count} parameter value(s) are carried forward more than {store.ExtrapolationYears} years past their newest dated value (extrapolated): {string.Join(", ", extrapolated.Take(5).Select(r => r.Name))}{(extrapolated.Count > 5 ? ", …" : "")}");
+        }
+    }
+
     var rows = new List<ScenarioMetrics>();
     var health = new List<HealthMetrics>();
     var lorenz = new List<(string, LorenzCurve, double)>();
