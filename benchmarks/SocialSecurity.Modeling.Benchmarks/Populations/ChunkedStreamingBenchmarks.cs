@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using SocialSecurity.Modeling.Benchmarks.Support;
 using SocialSecurity.Modeling.IO;
 
@@ -70,43 +67,6 @@ public class ChunkedStreamingBenchmarks
     /// <summary>Adds the persons/s column.</summary>
     private sealed class PersonsPerSecondConfig : ManualConfig
     {
-        public PersonsPerSecondConfig() => AddColumn(new PersonsPerSecondColumn());
-    }
-
-    /// <summary>Persons per second: the <c>Persons</c> parameter divided by the mean time of one operation.</summary>
-    private sealed class PersonsPerSecondColumn : IColumn
-    {
-        public string Id => nameof(PersonsPerSecondColumn);
-
-        public string ColumnName => "Persons/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Persons streamed per second (Persons / Mean)";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            var statistics = summary[benchmarkCase]?.ResultStatistics;
-            if (statistics is null || statistics.Mean <= 0 || benchmarkCase.Parameters["Persons"] is not int persons)
-            {
-                return "NA";
-            }
-
-            return (persons / (statistics.Mean / 1e9)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+        public PersonsPerSecondConfig() => AddColumn(new PersonsPerSecondColumn("Persons streamed per second (Persons / Mean)"));
     }
 }

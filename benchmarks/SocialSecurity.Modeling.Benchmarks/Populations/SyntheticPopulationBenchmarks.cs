@@ -6,6 +6,8 @@ using BenchmarkDotNet.Running;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;
 
+using SocialSecurity.Modeling.Benchmarks.Support;
+
 namespace SocialSecurity.Modeling.Benchmarks.Populations;
 
 /// <summary>
@@ -34,45 +36,8 @@ public class SyntheticPopulationBenchmarks
     {
         public Columns()
         {
-            AddColumn(new PersonsPerSecondColumn(), new BytesPerPersonColumn());
+            AddColumn(new PersonsPerSecondColumn("Sample persons generated per second (Persons / mean time)"), new BytesPerPersonColumn());
         }
-    }
-
-    private sealed class PersonsPerSecondColumn : IColumn
-    {
-        public string Id => nameof(PersonsPerSecondColumn);
-
-        public string ColumnName => "Persons/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Sample persons generated per second (Persons / mean time)";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            var report = summary[benchmarkCase];
-            if (report?.ResultStatistics is null)
-            {
-                return "-";
-            }
-
-            int persons = (int)benchmarkCase.Parameters["Persons"];
-            return (persons / (report.ResultStatistics.Mean / 1e9)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
     }
 
     private sealed class BytesPerPersonColumn : IColumn
