@@ -9,8 +9,8 @@ namespace SocialSecurity.Modeling.Programs.Health;
 /// against capacity to pay and against income.
 /// </summary>
 /// <remarks>
-/// <para>Definitions, per household with income <i>Y</i> (members' wages, business, property income, private transfers
-/// and reported pensions, yuan per year), <i>n</i> members and out-of-pocket spending OOP (docs/indicators.md):</para>
+/// <para>Definitions, per household with income <i>Y</i> (the means-test income, <see cref="InputVariables.IncomeForMeansTests"/>:
+/// members' wages and other labour incomes, business, property income, private transfers and reported pensions, yuan per year), <i>n</i> members and out-of-pocket spending OOP (docs/indicators.md):</para>
 /// <list type="bullet">
 /// <item>capacity to pay = <i>Y</i> − <i>n</i> × subsistence, with subsistence the dibao standard for the household's
 /// area and region (using the dibao standard as the subsistence line is [I]; the WHO uses food spending); catastrophic
@@ -30,7 +30,7 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
     public static readonly VariableDefinition HouseholdPublicPayment = new("health.household_public_payment_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "Public payments on the household's medical bills (indicator)");
 
     /// <summary>Output: household income <i>Y</i>, yuan per year.</summary>
-    public static readonly VariableDefinition HouseholdIncome = new("health.household_income_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "Household income for health-expenditure indicators: wages, business, property, private transfers, reported pensions");
+    public static readonly VariableDefinition HouseholdIncome = new("health.household_income_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "Household income for health-expenditure indicators: the means-test income (market incomes and reported pensions)");
 
     /// <summary>Output: capacity to pay, <i>Y</i> − <i>n</i> × dibao standard, yuan per year.</summary>
     public static readonly VariableDefinition CapacityToPay = new("health.capacity_to_pay_annual", Entity.Household, AmountPeriod.Year, IncomeRole.None, "Capacity to pay: income minus members × dibao standard");
@@ -57,7 +57,7 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
     public override string Description => "Catastrophic health expenditure per household: OOP against 40% of capacity to pay (WHO) and 10% / 25% of income (SDG 3.8.2).";
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; } = [MedicalPayoutProgram.OutOfPocket.Name, .. PublicLayers, InputVariables.Wages.Name, InputVariables.LabourRemuneration.Name, InputVariables.AuthorRemuneration.Name, InputVariables.Royalties.Name, InputVariables.BusinessIncome.Name, InputVariables.PropertyIncome.Name, InputVariables.PrivateTransfers.Name, InputVariables.ReportedPension.Name];
+    public override IReadOnlyList<string> Inputs { get; } = [MedicalPayoutProgram.OutOfPocket.Name, .. PublicLayers, .. InputVariables.IncomeForMeansTests];
 
     /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } =
@@ -70,10 +70,10 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
     public override ProgramPass Prepare(ProgramSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(setup.PerYear(DibaoProgram.StandardUrban), setup.PerYear(DibaoProgram.StandardRural));
+        return new Pass(new MeansTestIncome(setup, [.. InputVariables.IncomeForMeansTests], "Catastrophic-expenditure"), setup.PerYear(DibaoProgram.StandardUrban), setup.PerYear(DibaoProgram.StandardRural));
     }
 
-    private sealed class Pass(RegionalValues urban, RegionalValues rural) : ProgramPass
+    private sealed class Pass(MeansTestIncome householdIncome, RegionalValues urban, RegionalValues rural) : ProgramPass
     {
         public override void Execute(ProgramContext context)
         {
@@ -87,14 +87,7 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
             var assistance = context.Read(PublicLayers[2]);
             var majorDisease = context.Read(PublicLayers[3]);
             var cap = context.Read(PublicLayers[4]);
-            var wages = context.Read(InputVariables.Wages.Name);
-            var labour = context.Read(InputVariables.LabourRemuneration.Name);
-            var author = context.Read(InputVariables.AuthorRemuneration.Name);
-            var royalties = context.Read(InputVariables.Royalties.Name);
-            var business = context.Read(InputVariables.BusinessIncome.Name);
-            var property = context.Read(InputVariables.PropertyIncome.Name);
-            var transfers = context.Read(InputVariables.PrivateTransfers.Name);
-            var pension = context.Read(InputVariables.ReportedPension.Name);
+            var incomes = householdIncome.Rent(context);
             var oopOut = context.Write(HouseholdOutOfPocket.Name);
             var publicOut = context.Write(HouseholdPublicPayment.Name);
             var incomeOut = context.Write(HouseholdIncome.Name);
@@ -102,26 +95,23 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
             var che40 = context.Write(CatastrophicCapacity40.Name);
             var che10 = context.Write(CatastrophicIncome10.Name);
             var che25 = context.Write(CatastrophicIncome25.Name);
-            Span<double> incomes = stackalloc double[16];
             Span<double> payments = stackalloc double[16];
             for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
             {
                 // Member sums independent of the members' order.
                 int size = start[h + 1] - start[h];
-                if (incomes.Length < size)
+                if (payments.Length < size)
                 {
-                    incomes = new double[size];
                     payments = new double[size];
                 }
 
                 for (int m = 0; m < size; m++)
                 {
                     int p = start[h] + m;
-                    incomes[m] = wages[p] + labour[p] + author[p] + royalties[p] + business[p] + property[p] + transfers[p] + pension[p];
                     payments[m] = basic[p] + catastrophic[p] + assistance[p] + majorDisease[p] + cap[p];
                 }
 
-                double income = ColumnMath.MemberSum(incomes[..size]);
+                double income = incomes[h - context.FirstHousehold];
                 double spent = ColumnMath.MemberSum(oop.Slice(start[h], size));
                 double paid = ColumnMath.MemberSum(payments[..size]);
 
@@ -136,6 +126,8 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
                 che10[h] = any && (income <= 0 || spent > 0.1 * income) ? 1 : 0;
                 che25[h] = any && (income <= 0 || spent > 0.25 * income) ? 1 : 0;
             }
+
+            MeansTestIncome.Return(incomes);
         }
     }
 }
