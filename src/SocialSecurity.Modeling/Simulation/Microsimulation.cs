@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Core;
 
@@ -14,11 +16,15 @@ namespace SocialSecurity.Modeling.Simulation;
 /// (× 12 for monthly) in the income concepts: a static, "as if all year" view.</para>
 /// <para>To run one policy over one population many times (reforms, replicates, projection years), prepare a
 /// <see cref="SimulationContext"/>: it checks the population once, remembers prepared parameters and reuses output
-/// columns. Outputs that depend on population columns alone (the means tests' household income) are computed once
-/// per population and reused by later runs of either kind.</para>
+/// columns. <see cref="Run"/> itself keeps one such context per population, policy and options (as long as both
+/// live): a one-shot run reuses the parameters an earlier run prepared, and the columns of an earlier result that
+/// was disposed. Outputs that depend on population columns alone (the means tests' household income) are computed
+/// once per population and reused by later runs of either kind.</para>
 /// </remarks>
 public static class Microsimulation
 {
+    private static readonly ConditionalWeakTable<Population, ConditionalWeakTable<Policy, ConcurrentDictionary<SimulationOptions, SimulationContext>>> SharedContexts = [];
+
     /// <summary>Runs <paramref name="policy"/> over <paramref name="population"/> with the parameters in force on <paramref name="date"/>.</summary>
     /// <param name="population">The population.</param>
     /// <param name="policy">The programs.</param>
@@ -51,7 +57,18 @@ public static class Microsimulation
         }
 
         CheckCatalogue(population, parameters);
-        return new SimulationContext(population, policy, options).Run(parameters, date, progress, stage, cancellationToken);
+        return Shared(population, policy, options).Run(parameters, date, progress, stage, cancellationToken);
+    }
+
+    /// <summary>
+    /// The context <see cref="Run"/> uses for this population, policy and options: made once and kept as long as the
+    /// population and the policy live, so that a one-shot run reuses the prepared parameters of an earlier one, and the
+    /// output columns of an earlier result that was disposed.
+    /// </summary>
+    private static SimulationContext Shared(Population population, Policy policy, SimulationOptions options)
+    {
+        var byOptions = SharedContexts.GetOrCreateValue(population).GetOrCreateValue(policy);
+        return byOptions.GetOrAdd(options, o => new SimulationContext(population, policy, o));
     }
 
     internal static (VariableTable Table, ProgramPass[] Passes) Prepare(Population population, Policy policy, ParameterStore parameters, DateOnly date)

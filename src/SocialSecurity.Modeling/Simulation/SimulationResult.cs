@@ -12,8 +12,9 @@ namespace SocialSecurity.Modeling.Simulation;
 /// </summary>
 /// <remarks>
 /// A result of <see cref="SimulationContext.Run"/> lends its output columns: <see cref="Dispose"/> gives them back
-/// to the context for its next run, after which the result cannot be read. Disposing a result of
-/// <see cref="Microsimulation.Run"/> only makes it unreadable.
+/// to the context for its next run, after which the result cannot be read. A result of <see cref="Microsimulation.Run"/>
+/// gives its columns to the context that function keeps for the population and policy. Disposing is optional: an
+/// undisposed result keeps its columns, and the next run takes fresh ones.
 /// </remarks>
 public sealed class SimulationResult : IDisposable
 {

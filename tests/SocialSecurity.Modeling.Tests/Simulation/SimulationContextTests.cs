@@ -52,6 +52,13 @@ public class SimulationContextTests
             using var result = context.Run(stores[s], Date);
             Differing(expected[s], Columns(result)).Should().BeEmpty($"run {s} on reused columns must equal a fresh run");
         }
+
+        // The one-shot run keeps a context of its own per population and policy: disposed results are reused there too.
+        foreach (int s in new[] { 2, 0, 1, 0 })
+        {
+            using var result = Microsimulation.Run(Zhejiang, policy, stores[s], Date);
+            Differing(expected[s], Columns(result)).Should().BeEmpty($"one-shot run {s} must equal a fresh run");
+        }
     }
 
     [Fact]
