@@ -111,7 +111,7 @@ public sealed class CalculationRequest
         int i = 0;
         foreach (var h in households.EnumerateArray())
         {
-            list.Add(ReadHousehold(h, $"$.households[{i}]", i + 1));
+            list.Add(ReadHousehold(h, $"$.households[{i}]"));
             i++;
         }
 
@@ -193,7 +193,7 @@ public sealed class CalculationRequest
         }
     }
 
-    private static RequestHousehold ReadHousehold(JsonElement h, string path, long id)
+    private static RequestHousehold ReadHousehold(JsonElement h, string path)
     {
         Json.Object(h, path, HouseholdProperties);
         var region = Json.String(h, "region", path);
@@ -202,9 +202,11 @@ public sealed class CalculationRequest
             throw new RequestProblemException(path + ".region", $"unknown region code '{region}' (GET /regions lists them)");
         }
 
+        // Each household is calculated on its own, as household 1 with persons 1…n (the ids seed per-person random
+        // streams, so a household gives the same result alone or in a list, and as in the library's household cases).
         var household = new HouseholdRecord
         {
-            Id = id,
+            Id = 1,
             Weight = 1,
             RegionCode = region,
             Area = Json.Choice(h, "area", path, AreaType.Urban, ("urban", AreaType.Urban), ("rural", AreaType.Rural)),
@@ -241,8 +243,8 @@ public sealed class CalculationRequest
 
             var person = new PersonRecord
             {
-                Id = (id * 100) + i + 1,
-                HouseholdId = id,
+                Id = i + 1,
+                HouseholdId = 1,
                 Age = (int)Json.Whole(m, "age", at, null, 0, 120),
                 Sex = Json.Choice(m, "sex", at, Sex.Female, ("female", Sex.Female), ("male", Sex.Male)),
                 Hukou = Json.Choice(m, "hukou", at, HukouType.Urban, ("urban", HukouType.Urban), ("rural", HukouType.Rural)),
