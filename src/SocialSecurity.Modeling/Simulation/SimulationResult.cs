@@ -10,6 +10,7 @@ namespace SocialSecurity.Modeling.Simulation;
 /// The outcome of a population run: every program output as a column, the CEQ income concepts per household and
 /// per person, and weighted totals. Columns are read-only views; the result is safe to share between threads.
 /// </summary>
+[TypeFormatterSource]
 public sealed class SimulationResult
 {
     private readonly VariableTable _table;
