@@ -15,6 +15,7 @@ namespace SocialSecurity.Modeling.Simulation;
 /// to the context for its next run, after which the result cannot be read. Disposing a result of
 /// <see cref="Microsimulation.Run"/> only makes it unreadable.
 /// </remarks>
+[TypeFormatterSource]
 public sealed class SimulationResult : IDisposable
 {
     private readonly SimulationContext? _owner;
