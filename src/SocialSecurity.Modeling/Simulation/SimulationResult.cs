@@ -16,6 +16,7 @@ namespace SocialSecurity.Modeling.Simulation;
 /// gives its columns to the context that function keeps for the population and policy. Disposing is optional: an
 /// undisposed result keeps its columns, and the next run takes fresh ones.
 /// </remarks>
+[TypeFormatterSource]
 public sealed class SimulationResult : IDisposable
 {
     private readonly SimulationContext? _owner;
