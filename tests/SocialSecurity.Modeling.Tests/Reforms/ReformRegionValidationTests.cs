@@ -24,7 +24,9 @@ public class ReformRegionValidationTests
         // Zhejiang: 11,000 × 1.1 = 12,100 (fine); Hangzhou: 190,000 × 1.1 = 209,000 > 200,000.
         var reform = Reform.Create("ZJ +10%").Scale(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, new DateOnly(2024, 1, 1), 1.1);
         var error = FluentActions.Invoking(() => Store.WithReform(reform)).Should().Throw<ReformValidationException>().Which;
-        error.Problems.Should().ContainSingle().Which.Should().Match("change 0 (dibao.standard.urban in 330000)*Hangzhou (330100) on 2024-01-01*209000* is outside the allowed range [0, 200000]*");
+        // One problem per date on which the value in force is checked (2024-01-01, and 2025-01-01 when the national average changes).
+        error.Problems[0].Should().Match("change 0 (dibao.standard.urban in 330000)*Hangzhou (330100) on 2024-01-01*209000* is outside the allowed range [0, 200000]*");
+        error.Problems.Should().OnlyContain(p => p.Contains("Hangzhou (330100)", StringComparison.Ordinal) && p.Contains("209000", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class ReformTests
         hangzhou.Provenance.Should().Be(Provenance.Reform);
         hangzhou.Adjustments.Should().ContainSingle().Which.Should().Contain("ZJ +10%");
         reformed.Resolve(DibaoProgram.StandardUrban, new DateOnly(2023, 12, 31), RegionCodes.Hangzhou).Value.Scalar.Should().Be(11_000, "the reform starts in 2024");
-        reformed.Resolve(DibaoProgram.StandardUrban, Date, RegionCodes.Nanjing).Value.Scalar.Should().Be(10_200, "Jiangsu is outside the reform");
+        reformed.Resolve(DibaoProgram.StandardUrban, Date, RegionCodes.Nanjing).Value.Scalar.Should().Be(10_040.71, "Jiangsu is outside the reform (803 × 1.042 × 12 [D])");
         Store.Resolve(DibaoProgram.StandardUrban, Date, RegionCodes.Hangzhou).Value.Scalar.Should().Be(11_000, "the baseline store is unchanged");
     }
 
@@ -39,7 +39,7 @@ public class ReformTests
     {
         var reformed = Store.WithReform(Reform.Create("XJ unified").Set(DibaoProgram.StandardRural, RegionCodes.Xinjiang, new DateOnly(2024, 1, 1), 6_960));
         reformed.Resolve(DibaoProgram.StandardRural, Date, RegionCodes.Kashgar).Value.Scalar.Should().Be(6_960);
-        reformed.Resolve(DibaoProgram.StandardRural, new DateOnly(2023, 1, 1), RegionCodes.Kashgar).Value.Scalar.Should().Be(5_400);
+        reformed.Resolve(DibaoProgram.StandardRural, new DateOnly(2023, 1, 1), RegionCodes.Kashgar).Value.Scalar.Should().Be(4_832.83, "Xinjiang's derived rural standard [D] before the reform");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class HouseholdCalculatorTests
     [Fact]
     public void Extra_household_columns_reach_the_rules()
     {
-        // Kashgar, 4 persons, no income, class 2: 4 × 70% [I] × S/12 with Xinjiang's urban S = 6,960 [I] → 1,624/month.
+        // Kashgar, 4 persons, no income, class 2: 4 × 70% [I] × S/12 with Xinjiang's urban S = 7,058.67 [D] → 1,647.023/month.
         var calculator = new HouseholdCalculator(Policy.Create(new TieredDibaoProgram()), ParameterStore.Default);
         var members = Enumerable.Range(1, 4).Select(i => new PersonRecord { Id = i, HouseholdId = 1, Age = 30 + i }).ToArray();
         var result = calculator.Calculate(
@@ -20,7 +20,7 @@ public class HouseholdCalculatorTests
             members,
             new DateOnly(2023, 6, 30),
             extraHouseholdColumns: new Dictionary<string, double> { [TieredDibaoProgram.ClassColumn] = 2 });
-        result.HouseholdValue(TieredDibaoProgram.Benefit.Name).Should().BeApproximately(4 * 0.7 * 6_960 / 12, 1e-9);
+        result.HouseholdValue(TieredDibaoProgram.Benefit.Name).Should().BeApproximately(4 * 0.7 * 7_058.67 / 12, 1e-9);
     }
 
     [Fact]

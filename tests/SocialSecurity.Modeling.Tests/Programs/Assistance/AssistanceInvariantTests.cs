@@ -159,8 +159,8 @@ public class AssistanceInvariantTests
                 [DestitutePersonsProgram.NoSupporterColumn] = [1],
                 [DestitutePersonsProgram.CentralisedSupportColumn] = [0],
             });
-        result.PersonValue(DestitutePersonsProgram.HomeSupport.Name, 0).Should().BeApproximately(1_756 + (0.2 * 2_280), 1e-9);
+        result.PersonValue(DestitutePersonsProgram.HomeSupport.Name, 0).Should().BeApproximately(1_756 + (0.2 * 2_242.99), 1e-9);
         var text = result.Explanation.ToText(ParameterStore.Default.Regions);
-        text.Should().Contain("destitute.basic_living.amount = 1756").And.Contain("[P]").And.Contain("[I] ILLUSTRATIVE").And.Contain("[U]");
+        text.Should().Contain("destitute.basic_living.amount = 1756").And.Contain("[P]").And.Contain("[D]").And.Contain("[U]");
     }
 }

@@ -65,12 +65,12 @@ public class DestitutePersonsProgramTests
 
     [Theory]
     [InlineData(SelfCareAbility.Able, 0)]
-    [InlineData(SelfCareAbility.PartlyUnable, 456)]
-    [InlineData(SelfCareAbility.FullyUnable, 1_140)]
+    [InlineData(SelfCareAbility.PartlyUnable, 0.2 * 2_242.99)]
+    [InlineData(SelfCareAbility.FullyUnable, 0.5 * 2_242.99)]
     public void Care_is_graded_by_self_care_ability_as_a_share_of_the_minimum_wage(SelfCareAbility selfCare, double care)
     {
         var result = Alone(80, selfCare: selfCare);
-        result.Values(DestitutePersonsProgram.Care.Name)[0].Should().BeApproximately(care, 1e-9, "0/20/50% of 2,280 [I]");
+        result.Values(DestitutePersonsProgram.Care.Name)[0].Should().BeApproximately(care, 1e-9, "0/20/50% of 2,242.99 [D: 2,660 from 2026 brought back to 2023]");
         result.Values(DestitutePersonsProgram.HomeSupport.Name)[0].Should().BeApproximately(1_756 + care, 1e-9);
     }
 
@@ -79,12 +79,12 @@ public class DestitutePersonsProgramTests
     {
         var centralised = Alone(80, selfCare: SelfCareAbility.FullyUnable, centralised: true);
         centralised.Values(DestitutePersonsProgram.HomeSupport.Name)[0].Should().Be(0);
-        centralised.Values(DestitutePersonsProgram.CentralisedSupport.Name)[0].Should().BeApproximately(1_756 + 1_140, 1e-9);
+        centralised.Values(DestitutePersonsProgram.CentralisedSupport.Name)[0].Should().BeApproximately(1_756 + (0.5 * 2_242.99), 1e-9);
         centralised.Definition(DestitutePersonsProgram.CentralisedSupport.Name).Role.Should().Be(IncomeRole.InKindTransfer);
         centralised.HouseholdIncome(IncomeConcept.Disposable)[0].Should().Be(0, "in-kind support is not disposable income");
     }
 
     [Fact]
     public void Outside_Zhejiang_the_floor_applies_with_the_local_standard()
-        => Alone(70, region: RegionCodes.Nanjing).Values(DestitutePersonsProgram.BasicLiving.Name)[0].Should().BeApproximately(1.3 * 10_200 / 12, 1e-9);
+        => Alone(70, region: RegionCodes.Kashgar).Values(DestitutePersonsProgram.BasicLiving.Name)[0].Should().BeApproximately(1.3 * 7_058.67 / 12, 1e-9);
 }

@@ -72,11 +72,11 @@ public class DibaoAddOnTests
             personColumns: new Dictionary<string, double[]> { [TemporaryAssistanceProgram.SuddenHardshipColumn] = [1, 0, 0, 1, 1, 0, 0, 0] });
         var amount = result.Values(TemporaryAssistanceProgram.Amount.Name);
         var uncovered = result.Values(TemporaryAssistanceProgram.UncoveredPersons.Name);
-        amount[0].Should().BeApproximately(2 * 3 * 5_400 / 12.0, 1e-9, "Xinjiang covers the member with Hangzhou hukou (rural S 5,400 [I])");
+        amount[0].Should().BeApproximately(2 * 3 * 4_832.83 / 12.0, 1e-9, "Xinjiang covers the member with Hangzhou hukou (rural S 4,832.83 [D])");
         uncovered[0].Should().Be(0);
-        amount[1].Should().BeApproximately(1 * 3 * 10_200 / 12.0, 1e-9, "Nanjing covers only the local member");
+        amount[1].Should().BeApproximately(1 * 3 * 10_040.71 / 12.0, 1e-9, "Nanjing covers only the local member");
         uncovered[1].Should().Be(1);
-        amount[2].Should().BeApproximately(2 * 3 * 10_200 / 12.0, 1e-9, "a Jiangsu province hukou counts as local in Nanjing");
+        amount[2].Should().BeApproximately(2 * 3 * 10_040.71 / 12.0, 1e-9, "a Jiangsu province hukou counts as local in Nanjing");
         amount[3].Should().Be(0, "no member of household 4 is in sudden hardship");
     }
 }

@@ -77,8 +77,10 @@ public class ContributionInvariantTests
 
                 if (baseMonthly[p] > 0)
                 {
-                    // 2025: the lowest published floor (Inner Mongolia 4,907) and the highest ceiling (Xinjiang 25,344); 2023: 60%–300% of 90,000–100,000 / 12.
-                    baseMonthly[p].Should().BeInRange(t.Year == 2025 ? 4_907 : 4_500, t.Year == 2025 ? 25_344 : 25_000);
+                    // 2025: the lowest published floor (Inner Mongolia 4,907) and the highest ceiling (Xinjiang 25,344); 2023 and 2024: 60% of
+                    // the lowest average (Inner Mongolia 87,601.58 [D]) to 300% of the highest (2023 Zhejiang 94,210.11 [D], 2024 Xinjiang 99,984 [U]), / 12.
+                    double ceiling = t.Year == 2025 ? 25_344 : 3 * (t.Year == 2023 ? 94_210.11 : 99_984) / 12;
+                    baseMonthly[p].Should().BeInRange(t.Year == 2025 ? 4_907 : 0.6 * 87_601.58 / 12, ceiling);
                 }
             }
         }, iter: 25);

@@ -33,16 +33,16 @@ public class InsuranceProgramTests
 
         var result = calculator.Calculate(household, members, Date);
 
-        // Hand arithmetic: 4 × 0.9 × 2280 [I] = 8208; grade 3: 23 × 7000 = 161000, 12 × 0.8 × 7000 = 67200,
-        // nursing 12 × 0.4 × 100000/12 = 40000; death 20 × 51821 = 1036420.
-        result.PersonValue(UnemploymentInsuranceProgram.Benefit.Name, 0).Should().BeApproximately(8208, 1e-6);
+        // Hand arithmetic: 4 × 0.9 × 2242.99 [D] = 8074.764; grade 3: 23 × 7000 = 161000, 12 × 0.8 × 7000 = 67200,
+        // nursing 12 × 0.4 × 99720/12 = 39888 (Zhejiang 2024 average wage [U]); death 20 × 51821 = 1036420.
+        result.PersonValue(UnemploymentInsuranceProgram.Benefit.Name, 0).Should().BeApproximately(4 * 0.9 * 2_242.99, 1e-6);
         result.PersonValue(WorkInjuryProgram.DisabilitySubsidy.Name, 1).Should().BeApproximately(161000, 1e-6);
         result.PersonValue(WorkInjuryProgram.AllowanceFund.Name, 1).Should().BeApproximately(67200, 1e-6);
-        result.PersonValue(WorkInjuryProgram.Nursing.Name, 1).Should().BeApproximately(40000, 1e-6);
+        result.PersonValue(WorkInjuryProgram.Nursing.Name, 1).Should().BeApproximately(0.4 * 99_720, 1e-6);
         result.HouseholdValue(WorkInjuryDeathProgram.DeathSubsidy.Name).Should().Be(1036420);
 
         var steps = result.Explanation.Steps;
-        steps.Should().Contain(s => s.Program == "unemployment" && s.Value == 8208);
+        steps.Should().Contain(s => s.Program == "unemployment" && s.Value.HasValue && Math.Abs(s.Value.Value - (4 * 0.9 * 2_242.99)) < 1e-6);
         steps.Should().Contain(s => s.Program == "work_injury" && s.Value == 161000 && s.Parameters.Any(p => p.Name == WorkInjuryProgram.SubsidyMonths));
         steps.Should().Contain(s => s.Program == "work_injury" && s.Value == 7000 && s.Parameters.Any(p => p.Name == "pension.employee.average_wage"));
         steps.Should().Contain(s => s.Program == "work_injury_death" && s.Value == 1036420 && s.Parameters.Any(p => p.Name == WorkInjuryDeathProgram.UrbanDisposableIncome));
@@ -61,11 +61,11 @@ public class InsuranceProgramTests
 
         var result = HouseholdRuns.Run(All(), Date, households, persons);
 
-        // Weight 2: spending = 2 × 12 × 2052 = 49248 (the unemployment benefit only); the employer's grade-5 allowance
+        // Weight 2: spending = 2 × 12 × 0.9 × 2242.99 = 48448.584 (the unemployment benefit only); the employer's grade-5 allowance
         // 2 × 12 × 0.7 × 8000 = 134400 and the fund's medical premium 2 × 12 × 400 = 9600 are not public spending.
         result.AnnualTotal(WorkInjuryProgram.AllowanceEmployer.Name).Should().BeApproximately(134400, 1e-6);
         result.AnnualTotal(UnemploymentInsuranceProgram.MedicalPremiumPaid.Name).Should().BeApproximately(9600, 1e-6);
-        result.PublicSpendingAnnual.Should().BeApproximately(49248, 1e-6);
+        result.PublicSpendingAnnual.Should().BeApproximately(2 * 12 * 0.9 * 2_242.99, 1e-6);
         result.PublicRevenueAnnual.Should().Be(0);
     }
 

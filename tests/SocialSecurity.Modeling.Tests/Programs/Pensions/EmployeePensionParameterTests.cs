@@ -14,11 +14,13 @@ public class EmployeePensionParameterTests
     [InlineData(RegionCodes.Wuxi)]
     [InlineData(RegionCodes.Kashgar)]
     [InlineData(RegionCodes.Ulanqab)]
-    public void Provincial_wage_bases_are_labelled_illustrative_and_statutory_ages_national(string region)
+    public void Provincial_wage_bases_are_sourced_or_derived_at_the_baseline_and_statutory_ages_national(string region)
     {
+        // Zhejiang, Jiangsu and Inner Mongolia: 2023 values derived [D] from later published ones; Xinjiang's 2022 wage is
+        // second-hand [U] (docs/parameter-derivations.md#bringing-later-values-back-to-2023).
         var store = ParameterStore.Default;
-        store.Resolve(EmployeePensionNames.Parameters.AverageWage, Date, region).IsIllustrative.Should().BeTrue("no provincial average wage is sourced yet");
-        store.Resolve(EmployeePensionNames.Parameters.BenefitBase, Date, region).IsIllustrative.Should().BeTrue("no provincial 计发基数 is sourced yet");
+        store.Resolve(EmployeePensionNames.Parameters.AverageWage, Date, region).Provenance.Should().BeOneOf(Provenance.Derived, Provenance.Unverified);
+        store.Resolve(EmployeePensionNames.Parameters.BenefitBase, Date, region).Provenance.Should().Be(Provenance.Derived);
         store.Resolve(EmployeePensionNames.Parameters.PensionAgeMale, Date, region).Scalar().Should().Be(60);
         store.Resolve(EmployeePensionNames.Parameters.PensionAgeFemale, Date, region).Scalar().Should().Be(50);
         store.Resolve(EmployeePensionNames.Parameters.PensionAgeMale, Date, region).Provenance.Should().Be(Provenance.National);

@@ -55,7 +55,7 @@ public class ElderlyAndDisabilitySubsidyTests
                 new PersonRecord { Id = 2, HouseholdId = 1, Age = 40, Disability = DisabilityGrade.Grade3 },
                 new PersonRecord { Id = 3, HouseholdId = 2, Age = 40, Disability = DisabilityGrade.Grade2, WagesAnnual = 200_000 },
             ]);
-        result.Values(DisabilityLivingSubsidyProgram.Amount.Name).ToArray().Should().Equal(100, 100, 0);
+        result.Values(DisabilityLivingSubsidyProgram.Amount.Name).ToArray().Should().Equal(275, 275, 0); // Zhejiang: 30% of 11,000 / 12 [D]
         result.Values(SevereDisabilityNursingSubsidyProgram.Amount.Name).ToArray().Should().Equal(100, 0, 100); // the nursing subsidy has no means test
     }
 

@@ -176,8 +176,8 @@ public class InclusionErrorTests
             [new PersonRecord { Id = 1, HouseholdId = 3, Age = 45, WagesAnnual = 12_000 }, new PersonRecord { Id = 2, HouseholdId = 3, Age = 44 }],
             Date, extraHouseholdColumns: new Dictionary<string, double> { [TieredDibaoProgram.ClassColumn] = dibaoClass }).HouseholdValue(TieredDibaoProgram.Benefit.Name);
         ParameterStore.Default.Resolve(TieredDibaoProgram.ClassShares, Date, RegionCodes.Kashgar).Value.Items[1].Should().Be(0.7);
-        Benefit(2).Should().BeApproximately(630, 1e-9);
-        Benefit(0).Should().BeApproximately(400, 1e-9);
+        Benefit(2).Should().BeApproximately(2 * 0.7 * 4_832.83 / 12, 1e-9);
+        Benefit(0).Should().BeApproximately((2 * 4_832.83 - 6_000) / 12, 1e-9);
     }
 
     [Fact]
