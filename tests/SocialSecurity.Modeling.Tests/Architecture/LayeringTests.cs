@@ -17,6 +17,7 @@ public sealed class LayeringTests
         ["Parameters", "Populations", "Metrics"],
         ["Reforms", "Programs"],
         ["Simulation"],
+        ["Projection"],
         ["IO"],
         ["Formatting"],
     ];

@@ -1,0 +1,37 @@
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Projection;
+
+/// <summary>How a projection runs: its years, the demographic assumptions and which processes are on, replicates and seed. docs/projection.md.</summary>
+public sealed record ProjectionOptions
+{
+    /// <summary>The first year: the base population is the population at its run date.</summary>
+    public int StartYear { get; init; } = 2025;
+
+    /// <summary>The last year projected (inclusive); not before <see cref="StartYear"/>.</summary>
+    public int EndYear { get; init; } = 2060;
+
+    /// <summary>The month (1–12) of each year's run date, the 1st of which the static rules are evaluated on and ages are counted to. Default 7 (1 July).</summary>
+    public int RunMonth { get; init; } = 7;
+
+    /// <summary>The demographic assumptions; <see cref="DemographicAssumptions.China"/> by default.</summary>
+    public DemographicAssumptions Demography { get; init; } = DemographicAssumptions.China;
+
+    /// <summary>Whether deaths are drawn (ageing always happens; nobody lives past 120).</summary>
+    public bool Mortality { get; init; } = true;
+
+    /// <summary>Whether births are drawn.</summary>
+    public bool Fertility { get; init; } = true;
+
+    /// <summary>Monte Carlo replicates (1–60): independent demographic draws of the same projection.</summary>
+    public int Replicates { get; init; } = 1;
+
+    /// <summary>The seed of every random stream.</summary>
+    public ulong Seed { get; init; } = 2024;
+
+    /// <summary>Options of each year's static run (threads, block size).</summary>
+    public SimulationOptions Simulation { get; init; } = SimulationOptions.Default;
+
+    /// <summary>Called with each year's static result (population, outputs) after it is summarised: per-person panels are written from here rather than held.</summary>
+    public Action<ProjectionYear>? OnYear { get; init; }
+}

@@ -1,0 +1,305 @@
+using System.Globalization;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Internal;
+using SocialSecurity.Modeling.Metrics;
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Programs.Insurance;
+using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Randomness;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Projection;
+
+/// <summary>
+/// The multi-year projection (docs/projection.md): each year the one static engine, <see cref="Microsimulation"/>,
+/// runs the policy at the year's run date on the year's population; between years people age, die and are born
+/// (<see cref="ProjectionOptions"/>), employee-pension accounts and contribution years accumulate, and the employee
+/// pension fund carries its reserve.
+/// </summary>
+public static class Projector
+{
+    /// <summary>Runs a projection.</summary>
+    /// <param name="population">The base population at the first year's run date.</param>
+    /// <param name="policy">The programs run every year.</param>
+    /// <param name="parameters">The parameters (a reform dated in the future applies from its date).</param>
+    /// <param name="options">Years, assumptions, replicates; defaults when null.</param>
+    /// <param name="fund">The employee pension fund's start and assumptions; <see cref="PensionFundAssumptions.China"/> when null.</param>
+    /// <param name="progress">Receives progress after each year.</param>
+    /// <param name="cancellationToken">Cancels between years (and between blocks of a year's run).</param>
+    /// <exception cref="ArgumentException">Bad input, rejected before the run: the message names the culprit.</exception>
+    public static ProjectionResult Run(
+        Population population,
+        Policy policy,
+        ParameterStore parameters,
+        ProjectionOptions? options = null,
+        PensionFundAssumptions? fund = null,
+        IProgress<ProjectionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(parameters);
+        options ??= new ProjectionOptions();
+        fund ??= PensionFundAssumptions.China;
+        Validate(population, options);
+        options.Demography.CheckCovers(options.StartYear, options.EndYear);
+        fund.Validate(options.StartYear, options.EndYear);
+
+        var baseline = WithBirthColumns(population, options);
+        int years = options.EndYear - options.StartYear + 1;
+        var qByYear = new double[years][][];
+        var fertility = new double[years][];
+        var maleShare = new double[years];
+        for (int i = 0; i < years; i++)
+        {
+            int year = options.StartYear + i;
+            qByYear[i] = [options.Demography.DeathProbabilities(Sex.Female, year), options.Demography.DeathProbabilities(Sex.Male, year)];
+            fertility[i] = options.Demography.FertilityRates(year);
+            double srb = options.Demography.SexRatioAtBirth.At(year);
+            maleShare[i] = srb / (1 + srb);
+        }
+
+        var rows = new List<ProjectionRow>();
+        int done = 0;
+        for (int replicate = 0; replicate < options.Replicates; replicate++)
+        {
+            var current = baseline;
+            var flows = new PopulationDynamics.Flows([0, 0], [0, 0]);
+            double reserve = fund.NationalReserve * current.WeightedPersons / fund.NationalPopulation;
+            for (int i = 0; i < years; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int year = options.StartYear + i;
+                var date = new DateOnly(year, options.RunMonth, 1);
+                var result = Microsimulation.Run(current, policy, parameters, date, options.Simulation, progress: null, stage: "projection", cancellationToken);
+                var row = Summarise(result, year, replicate, flows, fund, ref reserve);
+                rows.Add(row);
+                options.OnYear?.Invoke(new ProjectionYear(year, replicate, result, row));
+                progress?.Report(new ProjectionProgress(year, replicate, ++done, years * options.Replicates));
+                if (i + 1 < years)
+                {
+                    var accrued = Accrue(result, parameters, date);
+                    (current, flows) = PopulationDynamics.Advance(accrued, year, replicate, options, qByYear[i], fertility[i], maleShare[i]);
+                }
+            }
+        }
+
+        return new ProjectionResult(options, rows);
+    }
+
+    private static void Validate(Population population, ProjectionOptions options)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (options.EndYear < options.StartYear)
+        {
+            throw new ArgumentException(string.Create(c, $"The projection's horizon {options.EndYear} is before its start year {options.StartYear}."), nameof(options));
+        }
+
+        if (options.Replicates is < 1 or > 60)
+        {
+            throw new ArgumentException(string.Create(c, $"Replicates must be 1–60, not {options.Replicates}."), nameof(options));
+        }
+
+        if (options.RunMonth is < 1 or > 12)
+        {
+            throw new ArgumentException(string.Create(c, $"The run month must be 1–12, not {options.RunMonth}."), nameof(options));
+        }
+
+        bool hasYear = population.ExtraPersonColumns.Contains(RetirementAgeProgram.Columns.BirthYear);
+        bool hasMonth = population.ExtraPersonColumns.Contains(RetirementAgeProgram.Columns.BirthMonth);
+        if (hasYear != hasMonth)
+        {
+            throw new ArgumentException($"The population carries '{(hasYear ? RetirementAgeProgram.Columns.BirthYear : RetirementAgeProgram.Columns.BirthMonth)}' without '{(hasYear ? RetirementAgeProgram.Columns.BirthMonth : RetirementAgeProgram.Columns.BirthYear)}'; give both or neither.", nameof(population));
+        }
+    }
+
+    /// <summary>
+    /// The base population with birth years and months: kept when given (and checked against the ages at the first run
+    /// date), otherwise a birth month drawn uniformly per person [I] and the year that gives the person's age on the run
+    /// date; and the women's retirement category 0 (the 50 category) when not given [I].
+    /// </summary>
+    private static Population WithBirthColumns(Population population, ProjectionOptions options)
+    {
+        int now = RetirementAgeProgram.MonthIndex(options.StartYear, options.RunMonth);
+        var age = population.Age;
+        var ids = population.PersonId;
+        var result = population;
+        if (!population.ExtraPersonColumns.Contains(RetirementAgeProgram.Columns.BirthYear))
+        {
+            var stream = new RandomStream(options.Seed, "projection.birth_month");
+            var year = new double[population.PersonCount];
+            var month = new double[population.PersonCount];
+            for (int p = 0; p < year.Length; p++)
+            {
+                int m = (int)Math.Min(11, Math.Floor(stream.Uniform(ids[p]) * 12)) + 1;
+                // Born m in year y: aged (now − (12y + m − 1)) / 12 completed years on the run date.
+                int birth = now - (12 * age[p]) - (((options.RunMonth - m) % 12) + 12) % 12;
+                year[p] = birth / 12;
+                month[p] = m;
+            }
+
+            result = result.WithColumn(RetirementAgeProgram.ColumnDefinitions.BirthYear, year).WithColumn(RetirementAgeProgram.ColumnDefinitions.BirthMonth, month);
+        }
+        else
+        {
+            var year = population.ExtraPersonColumn(RetirementAgeProgram.Columns.BirthYear);
+            var month = population.ExtraPersonColumn(RetirementAgeProgram.Columns.BirthMonth);
+            for (int p = 0; p < year.Length; p++)
+            {
+                int completed = (now - RetirementAgeProgram.MonthIndex((int)year[p], (int)month[p])) / 12;
+                if (completed != age[p])
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Person {ids[p]}: born {year[p]:0}-{month[p]:00}, so aged {completed} on {options.StartYear}-{options.RunMonth:00}-01, but the age column says {age[p]}."), nameof(population));
+                }
+            }
+        }
+
+        if (!result.ExtraPersonColumns.Contains(RetirementAgeProgram.Columns.FemaleCategory))
+        {
+            result = result.WithColumn(RetirementAgeProgram.ColumnDefinitions.FemaleCategory, new double[result.PersonCount]);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The population with each contributor's employee-pension account and years carried one year on, when it has
+    /// those columns and the policy computes contributions: <c>B_y = B_{y−1}(1 + r_y) + credit_y</c> for everyone not
+    /// yet drawing the pension (their balance at retirement is kept), with r the account crediting rate in force and
+    /// credit the contribution's account part; one more contribution year for each contributor.
+    /// </summary>
+    internal static Population Accrue(SimulationResult result, ParameterStore parameters, DateOnly date)
+    {
+        var population = result.Population;
+        if (!population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance)
+            || !population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.ContributionYears)
+            || !result.Variables.Any(v => v.Name == SocialInsuranceContributionsProgram.EmployeePension.Name))
+        {
+            return population;
+        }
+
+        bool pensions = result.Variables.Any(v => v.Name == EmployeePensionProgram.Benefit.Name);
+        var benefit = pensions ? result.Values(EmployeePensionProgram.Benefit.Name) : default;
+        var own = result.Values(SocialInsuranceContributionsProgram.EmployeePension.Name);
+        var balance = population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance);
+        var years = population.ExtraPersonColumn(EmployeePensionNames.Columns.ContributionYears);
+        var contract = population.Contract;
+        var household = population.PersonHousehold;
+        var region = population.HouseholdRegion;
+        var nextBalance = new double[balance.Length];
+        var nextYears = new double[years.Length];
+        for (int p = 0; p < balance.Length; p++)
+        {
+            var r = region[household[p]];
+            double rate = parameters.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, date, r).Scalar();
+            double accountShare = contract[p] == WorkContract.LabourContract ? 1.0
+                : parameters.Resolve(EmployeePensionNames.Parameters.FlexibleAccountRate, date, r).Scalar() / parameters.Resolve(EmployeePensionNames.Parameters.FlexibleTotalRate, date, r).Scalar();
+            bool retired = pensions && benefit[p] > 0;
+            nextBalance[p] = retired ? balance[p] : (balance[p] * (1 + rate)) + (own[p] * accountShare);
+            nextYears[p] = years[p] + (own[p] > 0 ? 1 : 0);
+        }
+
+        var extras = population.ExtraPersonColumns.ToDictionary(n => n, population.DoubleColumn, StringComparer.Ordinal);
+        extras[EmployeePensionNames.Columns.AccountBalance] = nextBalance;
+        extras[EmployeePensionNames.Columns.ContributionYears] = nextYears;
+        var households = population.ExtraHouseholdColumns.ToDictionary(n => n, population.DoubleColumn, StringComparer.Ordinal);
+        return new Population(population.Regions, [.. population.BuiltInColumns], population.MemberStartColumn, extras, households, new Dictionary<string, ColumnDefinition>(population.ExtraDefinitions, StringComparer.Ordinal));
+    }
+
+    private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, ref double reserve)
+    {
+        var population = result.Population;
+        var weights = result.PersonWeights;
+        var age = population.Age;
+        var sex = population.Sex;
+        // Exact sums, so that the indicators do not depend on row order.
+        var cells = new ExactAccumulator[2 * 121];
+        for (int p = 0; p < age.Length; p++)
+        {
+            int cell = ((sex[p] == Sex.Male ? 1 : 0) * 121) + age[p];
+            (cells[cell] ??= new ExactAccumulator()).Add(weights[p]);
+        }
+
+        var females = new double[121];
+        var males = new double[121];
+        for (int a = 0; a <= 120; a++)
+        {
+            females[a] = cells[a]?.Result() ?? 0;
+            males[a] = cells[121 + a]?.Result() ?? 0;
+        }
+
+        double Sum(int from, int to) => ExactSum.Sum([.. females[from..(to + 1)], .. males[from..(to + 1)]]);
+        var v = new double[ProjectionIndicators.All.Count];
+        void Set(string name, double value) => v[ProjectionIndicators.IndexOf(name)] = value;
+        Set(ProjectionIndicators.Males, ExactSum.Sum(males));
+        Set(ProjectionIndicators.Females, ExactSum.Sum(females));
+        Set(ProjectionIndicators.Persons, ExactSum.Sum(males) + ExactSum.Sum(females));
+        double young = Sum(0, 14), working = Sum(15, 64), old = Sum(65, 120);
+        Set(ProjectionIndicators.Aged0To14, young);
+        Set(ProjectionIndicators.Aged15To64, working);
+        Set(ProjectionIndicators.Aged65Plus, old);
+        Set(ProjectionIndicators.OldAgeDependency, working > 0 ? old / working : double.NaN);
+        Set(ProjectionIndicators.Deaths, flows.Deaths[0] + flows.Deaths[1]);
+        Set(ProjectionIndicators.Births, flows.Births[0] + flows.Births[1]);
+
+        bool HasOutput(VariableDefinition d) => result.Variables.Any(x => x.Name == d.Name);
+        var personWeights = weights.ToArray();
+        double Count(ReadOnlySpan<double> values)
+        {
+            var total = new ExactAccumulator();
+            for (int p = 0; p < values.Length; p++)
+            {
+                total.Add(values[p] > 0 ? personWeights[p] : 0);
+            }
+
+            return total.Result();
+        }
+
+        double contributors = HasOutput(SocialInsuranceContributionsProgram.EmployeePension) ? Count(result.Values(SocialInsuranceContributionsProgram.EmployeePension.Name)) : double.NaN;
+        double pensioners = double.NaN;
+        if (HasOutput(EmployeePensionProgram.Benefit) || HasOutput(ResidentPensionProgram.Benefit))
+        {
+            var employee = HasOutput(EmployeePensionProgram.Benefit) ? result.Values(EmployeePensionProgram.Benefit.Name) : default;
+            var resident = HasOutput(ResidentPensionProgram.Benefit) ? result.Values(ResidentPensionProgram.Benefit.Name) : default;
+            var total = new ExactAccumulator();
+            for (int p = 0; p < weights.Length; p++)
+            {
+                bool receives = (!employee.IsEmpty && employee[p] > 0) || (!resident.IsEmpty && resident[p] > 0);
+                total.Add(receives ? weights[p] : 0);
+            }
+
+            pensioners = total.Result();
+        }
+
+        Set(ProjectionIndicators.Contributors, contributors);
+        Set(ProjectionIndicators.Pensioners, pensioners);
+        Set(ProjectionIndicators.SystemDependency, contributors > 0 ? pensioners / contributors : double.NaN);
+        Set(ProjectionIndicators.PublicSpending, result.PublicSpendingAnnual);
+        Set(ProjectionIndicators.PublicRevenue, result.PublicRevenueAnnual);
+
+        double revenue = double.NaN, expenditure = double.NaN;
+        if (HasOutput(SocialInsuranceContributionsProgram.EmployeePension) && HasOutput(EmployeePensionProgram.Benefit))
+        {
+            expenditure = result.AnnualTotal(EmployeePensionProgram.Benefit.Name);
+            revenue = result.AnnualTotal(SocialInsuranceContributionsProgram.EmployeePension.Name) + result.AnnualTotal(SocialInsuranceContributionsProgram.EmployerPension.Name)
+                + (fund.SubsidyShare.At(year) * expenditure);
+            reserve = (reserve * (1 + fund.ReturnRate.At(year))) + revenue - expenditure;
+        }
+
+        Set(ProjectionIndicators.FundRevenue, revenue);
+        Set(ProjectionIndicators.FundExpenditure, expenditure);
+        Set(ProjectionIndicators.FundReserve, double.IsNaN(revenue) ? double.NaN : reserve);
+
+        var income = result.PerCapitaIncome(IncomeConcept.Disposable);
+        double gini = double.NaN, poverty = double.NaN;
+        if (ExactSum.SumOfProducts(income, weights) > 0)
+        {
+            gini = Inequality.Gini(income, weights);
+            poverty = Poverty.HeadcountRatio(income, weights, 0.5 * Quantiles.WeightedMedian(income, weights));
+        }
+
+        Set(ProjectionIndicators.Gini, gini);
+        Set(ProjectionIndicators.RelativePoverty, poverty);
+        return new ProjectionRow(year, replicate, v, females, males);
+    }
+}
