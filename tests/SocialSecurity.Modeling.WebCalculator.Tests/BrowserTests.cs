@@ -174,6 +174,8 @@ public sealed class BrowserTests(LiveServer server, ITestOutputHelper output) : 
         (await page.Locator("#explanation .illustrative-flag").First.TextContentAsync()).Should().Contain("illustrative");
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         overflow.Should().BeLessThanOrEqualTo(0, "nothing runs off a phone-sized screen");
+        var amount = await page.Locator("#amounts tbody tr:not(.zero) td.baseline").First.BoundingBoxAsync();
+        (amount!.X + amount.Width).Should().BeLessThanOrEqualTo(375, "the amounts are readable without scrolling sideways");
         await page.Locator("#explanation details[data-program=dibao] summary").ClickAsync();
         var path = Path.Combine(ScreenshotFolder, "calculator-phone.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });

@@ -264,7 +264,8 @@ async function load() {
   }
   regionSelect.value = "330100";
   const policySelect = $("#policy");
-  for (const p of programs.packages) policySelect.append(el("option", { value: p.name }, p.name));
+  // The page has no fields for extra columns, so it offers the packages that need none.
+  for (const p of programs.packages.filter(p => p.external_inputs.length === 0)) policySelect.append(el("option", { value: p.name }, p.name));
   policySelect.value = "Policies.Standard";
   addMember({ age: 40, wages_annual: 18000 });
   addMember({ age: 38 });
