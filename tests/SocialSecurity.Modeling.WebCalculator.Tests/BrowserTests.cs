@@ -141,6 +141,9 @@ public sealed class BrowserTests(LiveServer server, ITestOutputHelper output) : 
         reformed.HouseholdValue("dibao.benefit_monthly").Should().BeGreaterThan(baseline.HouseholdValue("dibao.benefit_monthly"));
         (await page.Locator("#amounts tr[data-output='dibao.benefit_monthly'] td.change").TextContentAsync()).Should().StartWith("+");
         (await page.Locator("#amounts th.reform-col").First.IsVisibleAsync()).Should().BeTrue("the reform column is shown beside the baseline");
+        // The reform's explanation shows the changed standard, tagged [R] with the adjustment.
+        await page.SelectOptionAsync("#explanation-which", "reform");
+        (await page.Locator("#explanation details[data-program=dibao]").TextContentAsync()).Should().Contain("[R]").And.Contain("12100");
         await page.Locator("#explanation details[data-program=dibao] summary").ClickAsync();
         var path = Path.Combine(ScreenshotFolder, "calculator-reform.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
