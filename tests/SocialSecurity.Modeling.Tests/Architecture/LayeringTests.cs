@@ -18,6 +18,7 @@ public sealed class LayeringTests
         ["Reforms", "Programs"],
         ["Simulation"],
         ["IO"],
+        ["Formatting"],
     ];
 
     private static string Area(string ns)
