@@ -123,6 +123,11 @@ public static class CalculatorApp
                     return Invalid($"{path}{unread.Path}.columns.{unread.Name}", $"'{unread.Name}' is neither a built-in column nor one that the policy reads ({string.Join(", ", Readable(policy).Order(StringComparer.Ordinal))})");
                 }
 
+                if (MissingColumn(policy, h) is { } missing)
+                {
+                    return Invalid($"{path}{missing.Path}.columns", $"the policy reads {string.Join(", ", missing.Names.Select(n => $"'{n}'"))}, which no program writes: give {(missing.Names.Count == 1 ? "it" : "them")} as columns");
+                }
+
                 try
                 {
                     var result = new HouseholdCalculator(policy, request.Parameters).Calculate(h.Household, h.Members, request.Date, h.PersonColumns, h.HouseholdColumns);
@@ -143,6 +148,11 @@ public static class CalculatorApp
                 catch (UnknownRegionException e)
                 {
                     return Invalid(path + ".region", e.Message);
+                }
+                catch (ArgumentException e)
+                {
+                    // The library's checks of a household against the policy (columns, values); the message names the column.
+                    return Invalid(path, e.Message);
                 }
             }
 
@@ -175,6 +185,20 @@ public static class CalculatorApp
         }
 
         return null;
+    }
+
+    /// <summary>The extra columns the policy reads and the request does not give, with where they belong (household or members).</summary>
+    private static (string Path, IReadOnlyList<string> Names)? MissingColumn(Policy policy, RequestHousehold h)
+    {
+        var missing = policy.ExternalInputs.Where(n => !h.HouseholdColumns.ContainsKey(n) && !h.PersonColumns.ContainsKey(n)).ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var householdColumns = policy.InputColumns.Where(c => c.Entity == Entity.Household).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var ofHousehold = missing.Where(householdColumns.Contains).ToList();
+        return ofHousehold.Count > 0 ? (string.Empty, ofHousehold) : (".members[0]", missing);
     }
 
     private static async Task<byte[]> ReadBodyAsync(Stream body, CancellationToken cancel)
@@ -233,7 +257,8 @@ public static class CalculatorApp
     private static ProgramsResponse Programs()
     {
         var packages = PolicyCatalog.Packages.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new PackageResponse(p.Key, [.. p.Value().Programs.Select(q => q.Name)])).ToList();
+            .Select(p => p.Value()).Zip(PolicyCatalog.Packages.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key))
+            .Select(x => new PackageResponse(x.Second, [.. x.First.Programs.Select(q => q.Name)], [.. x.First.ExternalInputs])).ToList();
         var programs = PolicyCatalog.ProgramNames
             .Select(n => n == MedicalAssistanceGroupProgram.ProgramName ? MedicalAssistanceGroupProgram.LinkedTo([]) : PolicyCatalog.Program(n)!)
             .Select(Responses.Program).ToList();

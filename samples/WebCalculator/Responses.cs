@@ -117,7 +117,8 @@ public sealed record ProgramsResponse(IReadOnlyList<PackageResponse> Packages, I
 /// <summary>A policy package.</summary>
 /// <param name="Name">Its name, as a request gives it.</param>
 /// <param name="Programs">Its programs, in evaluation order.</param>
-public sealed record PackageResponse(string Name, IReadOnlyList<string> Programs);
+/// <param name="ExternalInputs">The extra columns it reads that no program writes: a request must give them.</param>
+public sealed record PackageResponse(string Name, IReadOnlyList<string> Programs, IReadOnlyList<string> ExternalInputs);
 
 /// <summary>A program.</summary>
 /// <param name="Name">Its name.</param>

@@ -173,6 +173,7 @@ public sealed class ApiTests(WebApplicationFactory<Program> factory) : IClassFix
         { "unknown choice", """{ "date": "2023-06-30", "households": [ { "region": "330100", "members": [ { "age": 40, "sex": "x" } ] } ] }""", "$.households[0].members[0].sex" },
         { "built-in column out of range", """{ "date": "2023-06-30", "households": [ { "region": "330100", "members": [ { "age": 40, "columns": { "person.unemployment_months": 13 } } ] } ] }""", "$.households[0].members[0].columns.person.unemployment_months" },
         { "column the policy does not read", """{ "date": "2023-06-30", "policy": ["dibao"], "households": [ { "region": "330100", "members": [ { "age": 40, "columns": { "person.shoe_size": 42 } } ] } ] }""", "$.households[0].members[0].columns.person.shoe_size" },
+        { "policy reading columns the request lacks", """{ "date": "2023-06-30", "policy": "PensionPolicies.EmployeePensionOnly", "households": [ { "region": "330100", "members": [ { "age": 65 } ] } ] }""", "$.households[0].members[0].columns" },
         { "unknown region", """{ "date": "2023-06-30", "households": [ { "region": "339999", "members": [ { "age": 40 } ] } ] }""", "$.households[0].region" },
         { "bad date", """{ "date": "2023-02-30", "households": [ { "region": "330100", "members": [ { "age": 40 } ] } ] }""", "$.date" },
         { "missing date", """{ "households": [ { "region": "330100", "members": [ { "age": 40 } ] } ] }""", "$.date" },

@@ -141,6 +141,9 @@ public sealed class BrowserTests(LiveServer server, ITestOutputHelper output) : 
         reformed.HouseholdValue("dibao.benefit_monthly").Should().BeGreaterThan(baseline.HouseholdValue("dibao.benefit_monthly"));
         (await page.Locator("#amounts tr[data-output='dibao.benefit_monthly'] td.change").TextContentAsync()).Should().StartWith("+");
         (await page.Locator("#amounts th.reform-col").First.IsVisibleAsync()).Should().BeTrue("the reform column is shown beside the baseline");
+        // The reform's explanation shows the changed standard, tagged [R] with the adjustment.
+        await page.SelectOptionAsync("#explanation-which", "reform");
+        (await page.Locator("#explanation details[data-program=dibao]").TextContentAsync()).Should().Contain("[R]").And.Contain("12100");
         await page.Locator("#explanation details[data-program=dibao] summary").ClickAsync();
         var path = Path.Combine(ScreenshotFolder, "calculator-reform.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
@@ -174,6 +177,8 @@ public sealed class BrowserTests(LiveServer server, ITestOutputHelper output) : 
         (await page.Locator("#explanation .illustrative-flag").First.TextContentAsync()).Should().Contain("illustrative");
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         overflow.Should().BeLessThanOrEqualTo(0, "nothing runs off a phone-sized screen");
+        var amount = await page.Locator("#amounts tbody tr:not(.zero) td.baseline").First.BoundingBoxAsync();
+        (amount!.X + amount.Width).Should().BeLessThanOrEqualTo(375, "the amounts are readable without scrolling sideways");
         await page.Locator("#explanation details[data-program=dibao] summary").ClickAsync();
         var path = Path.Combine(ScreenshotFolder, "calculator-phone.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });

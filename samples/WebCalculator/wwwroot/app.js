@@ -201,6 +201,9 @@ function render(baseline, reformed) {
       ...reformed.reform.warnings.map(w => el("div", { class: "warning" }, w)));
   }
 
+  $("#explanation-choice").hidden = !other;
+  $("#explanation-which").value = "baseline";
+  $("#explanation-which").onchange = e => renderExplanation((e.target.value === "reform" && other ? other : household).explanation);
   renderExplanation(household.explanation);
   $("#results").hidden = false;
   $("#results").scrollIntoView();
@@ -224,7 +227,8 @@ function renderExplanation(steps) {
     const text = step.value === null ? step.text : `${step.text} = ${step.value.toFixed(2)} ${step.unit}`;
     const item = el("div", { class: "step" }, el("div", { class: "step-text" }, text));
     for (const p of step.parameters) {
-      const value = p.items ? `[${p.items.join(", ")}]` : p.value;
+      const tidy = v => String(Number(v.toFixed(6)));
+      const value = p.items ? `[${p.items.map(tidy).join(", ")}]` : tidy(p.value);
       const line = el("div", { class: "parameter" + (p.illustrative ? " illustrative" : "") },
         el("span", { class: `tag tag-${p.tag}`, title: p.provenance }, `[${p.tag}]`), " ",
         el("code", {}, p.name), ` = ${value} ${p.unit}`,
@@ -264,7 +268,8 @@ async function load() {
   }
   regionSelect.value = "330100";
   const policySelect = $("#policy");
-  for (const p of programs.packages) policySelect.append(el("option", { value: p.name }, p.name));
+  // The page has no fields for extra columns, so it offers the packages that need none.
+  for (const p of programs.packages.filter(p => p.external_inputs.length === 0)) policySelect.append(el("option", { value: p.name }, p.name));
   policySelect.value = "Policies.Standard";
   addMember({ age: 40, wages_annual: 18000 });
   addMember({ age: 38 });
