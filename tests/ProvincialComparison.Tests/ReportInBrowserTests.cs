@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
-using SocialSecurity.Modeling.Tests.Support;
+using SocialSecurity.Modeling.WebCalculator.Tests.Support;
 
 namespace ProvincialComparison.Tests;
 
@@ -15,7 +15,7 @@ public sealed class ReportInBrowserTests
     [BrowserFact]
     public async Task The_report_renders_offline_with_every_chart_and_the_values_of_results_json()
     {
-        string browser = Browser.Find() ?? throw new Xunit.Sdk.XunitException("No Chromium browser found (looked for chromium, chromium-browser, google-chrome on the PATH); CI must install Debian's chromium.");
+        string browser = Browser.RequireChromium();
         string folder = Path.Combine(Directory.CreateTempSubdirectory("report-browser-").FullName, "out");
         try
         {
@@ -98,32 +98,4 @@ public sealed class ReportInBrowserTests
             Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
         }
     }
-}
-
-/// <summary>Finds the system's Chromium (Debian's <c>chromium</c>): no browser is downloaded.</summary>
-internal static class Browser
-{
-    public static string? Find()
-    {
-        foreach (var name in new[] { "chromium", "chromium-browser", "google-chrome" })
-        {
-            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            {
-                string candidate = Path.Combine(dir, name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
-}
-
-/// <summary>A fact that needs a Chromium browser: skipped locally with the reason when none is found, run (and failed) under CI=true.</summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class BrowserFactAttribute : FactAttribute
-{
-    public BrowserFactAttribute() => Skip = ExternalResource.SkipReason(Browser.Find() is not null, "a Chromium browser (chromium on the PATH)");
 }
