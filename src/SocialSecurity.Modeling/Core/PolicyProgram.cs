@@ -54,6 +54,13 @@ public abstract class PolicyProgram
     /// <summary>The parameters the program uses; each must exist in the parameter store a simulation runs with.</summary>
     public abstract IReadOnlyList<string> Parameters { get; }
 
+    /// <summary>
+    /// Whether the outputs are a function of the inputs alone: no parameter, no date, no random draw. When every input
+    /// is a population column, the engine computes such a program once per population and reuses its outputs in later
+    /// runs (docs/architecture.md#run-contexts). Only built-in programs can say so.
+    /// </summary>
+    internal virtual bool OutputsDependOnlyOnInputs => false;
+
     /// <summary>Resolves parameters for the date and the regions present, and returns the pass that computes the outputs.</summary>
     /// <param name="setup">The date, parameters and population of the run.</param>
     public abstract ProgramPass Prepare(ProgramSetup setup);

@@ -29,19 +29,26 @@ public sealed class ProgramContext
     public Population Population { get; }
 
     /// <summary>The first household index of the block.</summary>
-    public int FirstHousehold { get; }
+    public int FirstHousehold { get; private set; }
 
     /// <summary>One past the last household index of the block.</summary>
-    public int EndHousehold { get; }
+    public int EndHousehold { get; private set; }
 
     /// <summary>Where to record explanation steps, or <see langword="null"/> in population runs (do not build step text then).</summary>
     public Explanation? Explanation { get; }
+
+    /// <summary>Moves the context to another block of the same run (the engine reuses one context per program and thread).</summary>
+    internal void MoveTo(int firstHousehold, int endHousehold)
+    {
+        FirstHousehold = firstHousehold;
+        EndHousehold = endHousehold;
+    }
 
     /// <summary>A column the program declared as an input.</summary>
     /// <param name="name">The variable's name.</param>
     public ReadOnlySpan<double> Read(string name)
     {
-        if (!_program.Inputs.Contains(name) && !_program.Outputs.Any(o => o.Name == name))
+        if (!_program.Inputs.Contains(name) && !Writes(name))
         {
             throw new InvalidOperationException($"Program '{_program.Name}' reads '{name}' without declaring it in Inputs.");
         }
@@ -53,7 +60,7 @@ public sealed class ProgramContext
     /// <param name="name">The variable's name.</param>
     public Span<double> Write(string name)
     {
-        if (!_program.Outputs.Any(o => o.Name == name))
+        if (!Writes(name))
         {
             throw new InvalidOperationException($"Program '{_program.Name}' writes '{name}' without declaring it in Outputs.");
         }
@@ -68,6 +75,21 @@ public sealed class ProgramContext
     /// <summary>A household column the program declared, indexed by household.</summary>
     /// <param name="column">The column's definition.</param>
     public ReadOnlySpan<double> Household(ColumnDefinition column) => Typed(column, Entity.Household);
+
+    private bool Writes(string name)
+    {
+        // A loop rather than LINQ: called once per column and block, it should allocate nothing.
+        var outputs = _program.Outputs;
+        for (int i = 0; i < outputs.Count; i++)
+        {
+            if (outputs[i].Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private ReadOnlySpan<double> Typed(ColumnDefinition column, Entity entity)
     {

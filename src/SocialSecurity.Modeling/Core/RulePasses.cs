@@ -5,6 +5,8 @@ internal sealed class PersonRulePass<TRule, TBlock>(TRule rule) : ProgramPass
     where TRule : struct, IPersonRule<TBlock>
     where TBlock : allows ref struct
 {
+    // A rule that keeps the interface's empty Release is not called: calling a default interface method on a struct boxes it.
+    private static readonly bool Releases = RuleRelease.Implemented(typeof(TRule), typeof(IPersonRule<TBlock>));
     private readonly TRule _rule = rule;
 
     public override void Execute(ProgramContext context)
@@ -29,7 +31,10 @@ internal sealed class PersonRulePass<TRule, TBlock>(TRule rule) : ProgramPass
         }
         finally
         {
-            rule.Release(ref block);
+            if (Releases)
+            {
+                rule.Release(ref block);
+            }
         }
     }
 }
@@ -39,6 +44,8 @@ internal sealed class HouseholdRulePass<TRule, TBlock>(TRule rule) : ProgramPass
     where TRule : struct, IHouseholdRule<TBlock>
     where TBlock : allows ref struct
 {
+    // A rule that keeps the interface's empty Release is not called: calling a default interface method on a struct boxes it.
+    private static readonly bool Releases = RuleRelease.Implemented(typeof(TRule), typeof(IHouseholdRule<TBlock>));
     private readonly TRule _rule = rule;
 
     public override void Execute(ProgramContext context)
@@ -58,7 +65,28 @@ internal sealed class HouseholdRulePass<TRule, TBlock>(TRule rule) : ProgramPass
         }
         finally
         {
-            rule.Release(ref block);
+            if (Releases)
+            {
+                rule.Release(ref block);
+            }
         }
+    }
+}
+
+/// <summary>Whether a rule struct implements <c>Release</c> itself, rather than keeping the interface's empty default.</summary>
+internal static class RuleRelease
+{
+    public static bool Implemented(Type rule, Type ruleInterface)
+    {
+        var map = rule.GetInterfaceMap(ruleInterface);
+        for (int i = 0; i < map.InterfaceMethods.Length; i++)
+        {
+            if (map.InterfaceMethods[i].Name == "Release")
+            {
+                return map.TargetMethods[i].DeclaringType != ruleInterface;
+            }
+        }
+
+        return true;
     }
 }

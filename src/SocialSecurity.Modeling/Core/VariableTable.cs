@@ -7,6 +7,12 @@ internal sealed class VariableTable
     private readonly Dictionary<string, (VariableDefinition Definition, double[] Data)> _columns = new(StringComparer.Ordinal);
 
     public VariableTable(Population population, Policy policy)
+        : this(population, policy, output => new double[output.Entity == Entity.Person ? population.PersonCount : population.HouseholdCount])
+    {
+    }
+
+    /// <summary>A table whose output columns come from <paramref name="allocate"/> (pooled or uninitialised arrays of the output's length).</summary>
+    public VariableTable(Population population, Policy policy, Func<VariableDefinition, double[]> allocate)
     {
         foreach (var input in InputVariables.All)
         {
@@ -23,7 +29,7 @@ internal sealed class VariableTable
         {
             foreach (var output in program.Outputs)
             {
-                _columns[output.Name] = (output, new double[output.Entity == Entity.Person ? population.PersonCount : population.HouseholdCount]);
+                _columns[output.Name] = (output, allocate(output));
             }
         }
     }
@@ -35,6 +41,9 @@ internal sealed class VariableTable
     public VariableDefinition Definition(string name) => Get(name).Definition;
 
     public double[] Column(string name) => Get(name).Data;
+
+    /// <summary>Replaces an output column's array (with one of the output's length, for example a cached column shared between runs).</summary>
+    public void Replace(string name, double[] data) => _columns[name] = (Get(name).Definition, data);
 
     private (VariableDefinition Definition, double[] Data) Get(string name)
         => _columns.TryGetValue(name, out var column)

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text;
 using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Internal;
 
 namespace SocialSecurity.Modeling.Simulation;
 
 /// <summary>The outcome of a <see cref="HouseholdCalculator"/> calculation: every output, the income concepts, and the explanation.</summary>
+[TypeFormatterSource]
 public sealed class HouseholdResult
 {
     internal HouseholdResult(SimulationResult result, Explanation explanation)

@@ -8,10 +8,14 @@ namespace SocialSecurity.Modeling.Simulation;
 /// <see cref="HouseholdCalculator"/>, so a household computed alone gets exactly what it gets in a population run.
 /// </summary>
 /// <remarks>
-/// Households are cut into fixed blocks; blocks run in parallel, and within a block every program runs in policy
-/// order. Each program reads and writes only its own block's rows, so results are identical whatever the number of
-/// threads. Amounts are computed at the date given and annualised by their period (× 12 for monthly) in the income
-/// concepts: a static, "as if all year" view.
+/// <para>Households are cut into fixed blocks; blocks run in parallel, and within a block every program runs in policy
+/// order over small chunks of households. Each program reads and writes only its own block's rows, so results are
+/// identical whatever the number of threads. Amounts are computed at the date given and annualised by their period
+/// (× 12 for monthly) in the income concepts: a static, "as if all year" view.</para>
+/// <para>To run one policy over one population many times (reforms, replicates, projection years), prepare a
+/// <see cref="SimulationContext"/>: it checks the population once, remembers prepared parameters and reuses output
+/// columns. Outputs that depend on population columns alone (the means tests' household income) are computed once
+/// per population and reused by later runs of either kind.</para>
 /// </remarks>
 public static class Microsimulation
 {
@@ -46,30 +50,21 @@ public static class Microsimulation
             throw new ArgumentOutOfRangeException(nameof(options), options.BlockSize, "SimulationOptions.BlockSize must be at least 1.");
         }
 
-        var (table, passes) = Prepare(population, policy, parameters, date);
-        int households = population.HouseholdCount;
-        int blocks = (households + options.BlockSize - 1) / options.BlockSize;
-        int done = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, blocks, parallel, block =>
-        {
-            int first = block * options.BlockSize;
-            int end = Math.Min(households, first + options.BlockSize);
-            RunBlock(population, policy, table, passes, first, end, explanation: null);
-            int now = Interlocked.Add(ref done, end - first);
-            progress?.Report(new SimulationProgress(stage, now, households));
-        });
-        cancellationToken.ThrowIfCancellationRequested();
-        return new SimulationResult(population, policy, parameters, date, table);
+        CheckCatalogue(population, parameters);
+        return new SimulationContext(population, policy, options).Run(parameters, date, progress, stage, cancellationToken);
     }
 
     internal static (VariableTable Table, ProgramPass[] Passes) Prepare(Population population, Policy policy, ParameterStore parameters, DateOnly date)
     {
-        if (!ReferenceEquals(population.Regions, parameters.Regions))
-        {
-            throw new ArgumentException("The population and the parameter store use different region catalogues; build both over the same RegionCatalog.", nameof(parameters));
-        }
+        CheckCatalogue(population, parameters);
+        CheckColumns(population, policy);
+        var table = new VariableTable(population, policy);
+        return (table, PreparePasses(population, policy, parameters, date, table));
+    }
 
+    /// <summary>The checks of the population against the policy, which do not depend on parameters or date.</summary>
+    internal static void CheckColumns(Population population, Policy policy)
+    {
         var missing = policy.ExternalInputs.Where(n => !population.ExtraPersonColumns.Contains(n) && !population.ExtraHouseholdColumns.Contains(n)).ToArray();
         if (missing.Length > 0)
         {
@@ -84,7 +79,12 @@ public static class Microsimulation
                 population.EnsureMeets(column, $"program '{program.Name}'");
             }
         }
+    }
 
+    /// <summary>Resolves every program's parameters for <paramref name="date"/>: the passes of a run.</summary>
+    internal static ProgramPass[] PreparePasses(Population population, Policy policy, ParameterStore parameters, DateOnly date, VariableTable? table = null)
+    {
+        CheckCatalogue(population, parameters);
         var unknown = policy.Parameters.Where(p => !parameters.Contains(p)).ToArray();
         if (unknown.Length > 0)
         {
@@ -92,9 +92,8 @@ public static class Microsimulation
         }
 
         var present = population.RegionsPresent;
-        var table = new VariableTable(population, policy);
-        var passes = policy.Programs.Select(p => p.Prepare(new ProgramSetup(p, date, parameters, population, present, table))).ToArray();
-        return (table, passes);
+        table ??= new VariableTable(population, policy, _ => []); // definitions only: programs ask for their inputs' periods
+        return [.. policy.Programs.Select(p => p.Prepare(new ProgramSetup(p, date, parameters, population, present, table)))];
     }
 
     internal static void RunBlock(Population population, Policy policy, VariableTable table, ProgramPass[] passes, int first, int end, Explanation? explanation)
@@ -102,6 +101,14 @@ public static class Microsimulation
         for (int i = 0; i < passes.Length; i++)
         {
             passes[i].Execute(new ProgramContext(policy.Programs[i], table, population, first, end, explanation));
+        }
+    }
+
+    private static void CheckCatalogue(Population population, ParameterStore parameters)
+    {
+        if (!ReferenceEquals(population.Regions, parameters.Regions))
+        {
+            throw new ArgumentException("The population and the parameter store use different region catalogues; build both over the same RegionCatalog.", nameof(parameters));
         }
     }
 }

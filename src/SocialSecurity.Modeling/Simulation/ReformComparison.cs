@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Metrics;
+using SocialSecurity.Modeling.Internal;
 
 namespace SocialSecurity.Modeling.Simulation;
 
@@ -16,6 +17,7 @@ namespace SocialSecurity.Modeling.Simulation;
 /// Totals, recipients and decile sums are exact sums rounded once (<see cref="ExactSum"/>): every figure is
 /// bit-identical whatever the order of the population's rows.
 /// </remarks>
+[TypeFormatterSource]
 public sealed class ReformComparison
 {
     private ReformComparison(SimulationResult baseline, SimulationResult reform, IReadOnlyList<ProgramChange> programs, IReadOnlyList<DecileChange> deciles)

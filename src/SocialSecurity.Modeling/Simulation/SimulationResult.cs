@@ -10,15 +10,23 @@ namespace SocialSecurity.Modeling.Simulation;
 /// The outcome of a population run: every program output as a column, the CEQ income concepts per household and
 /// per person, and weighted totals. Columns are read-only views; the result is safe to share between threads.
 /// </summary>
-public sealed class SimulationResult
+/// <remarks>
+/// A result of <see cref="SimulationContext.Run"/> lends its output columns: <see cref="Dispose"/> gives them back
+/// to the context for its next run, after which the result cannot be read. Disposing a result of
+/// <see cref="Microsimulation.Run"/> only makes it unreadable.
+/// </remarks>
+[TypeFormatterSource]
+public sealed class SimulationResult : IDisposable
 {
-    private readonly VariableTable _table;
+    private readonly SimulationContext? _owner;
+    private VariableTable? _table;
     private readonly ConcurrentDictionary<IncomeConcept, double[]> _household = new();
     private readonly ConcurrentDictionary<IncomeConcept, double[]> _perCapita = new();
     private readonly Lazy<double[]> _personWeights;
 
-    internal SimulationResult(Population population, Policy policy, ParameterStore parameters, DateOnly date, VariableTable table)
+    internal SimulationResult(Population population, Policy policy, ParameterStore parameters, DateOnly date, VariableTable table, SimulationContext? owner = null)
     {
+        _owner = owner;
         Population = population;
         Policy = policy;
         Parameters = parameters;
@@ -37,6 +45,21 @@ public sealed class SimulationResult
         });
     }
 
+    private VariableTable Table => _table ?? throw new ObjectDisposedException(nameof(SimulationResult), "The result was disposed: its columns went back to its SimulationContext for the next run.");
+
+    /// <summary>
+    /// Gives the output columns back to the <see cref="SimulationContext"/> that ran the result, for its next run.
+    /// Afterwards the result cannot be read (spans taken earlier must not be read either: the next run overwrites them).
+    /// </summary>
+    public void Dispose()
+    {
+        var table = Interlocked.Exchange(ref _table, null);
+        if (table is not null)
+        {
+            _owner?.Return(table);
+        }
+    }
+
     /// <summary>The population that was simulated.</summary>
     public Population Population { get; }
 
@@ -50,7 +73,7 @@ public sealed class SimulationResult
     public DateOnly Date { get; }
 
     /// <summary>Every variable of the run: inputs and outputs.</summary>
-    public IEnumerable<VariableDefinition> Variables => _table.Definitions;
+    public IEnumerable<VariableDefinition> Variables => Table.Definitions;
 
     /// <summary>Each person's weight: their household's weight.</summary>
     public ReadOnlySpan<double> PersonWeights => _personWeights.Value;
@@ -58,11 +81,11 @@ public sealed class SimulationResult
     /// <summary>A variable's values: one per person or per household, in the variable's own period.</summary>
     /// <param name="name">The variable's name.</param>
     /// <exception cref="KeyNotFoundException">No such variable.</exception>
-    public ReadOnlySpan<double> Values(string name) => _table.Column(name);
+    public ReadOnlySpan<double> Values(string name) => Table.Column(name);
 
     /// <summary>A variable's definition.</summary>
     /// <param name="name">The variable's name.</param>
-    public VariableDefinition Definition(string name) => _table.Definition(name);
+    public VariableDefinition Definition(string name) => Table.Definition(name);
 
     /// <summary>
     /// The weighted annual total of a monetary variable, in yuan per year (monthly values × 12): <c>Σ w·x</c> summed
@@ -72,7 +95,7 @@ public sealed class SimulationResult
     /// <exception cref="InvalidOperationException">The variable has no period (it is not a flow of money).</exception>
     public double AnnualTotal(string name)
     {
-        var definition = _table.Definition(name);
+        var definition = Table.Definition(name);
         if (definition.Period == AmountPeriod.None)
         {
             throw new InvalidOperationException($"Variable '{name}' has no period; only flows of money have an annual total.");
@@ -88,8 +111,8 @@ public sealed class SimulationResult
     /// <param name="name">The variable's name.</param>
     public double Recipients(string name)
     {
-        var definition = _table.Definition(name);
-        var values = _table.Column(name);
+        var definition = Table.Definition(name);
+        var values = Table.Column(name);
         var weights = definition.Entity == Entity.Household ? Population.WeightColumn : _personWeights.Value;
         var total = new ExactSum();
         for (int i = 0; i < values.Length; i++)
@@ -144,8 +167,8 @@ public sealed class SimulationResult
 
     private double WeightedSum(string name)
     {
-        var definition = _table.Definition(name);
-        var values = _table.Column(name);
+        var definition = Table.Definition(name);
+        var values = Table.Column(name);
         var weights = definition.Entity == Entity.Household ? Population.WeightColumn : _personWeights.Value;
         return ExactSum.SumOfProducts(values, weights);
     }
@@ -167,7 +190,7 @@ public sealed class SimulationResult
 
         var result = new double[Population.HouseholdCount];
         var start = Population.MemberStartColumn;
-        foreach (var variable in _table.Definitions)
+        foreach (var variable in Table.Definitions)
         {
             double factor = Sign(variable.Role, concept) * variable.ToAnnualFactor;
             if (factor == 0)
@@ -175,7 +198,7 @@ public sealed class SimulationResult
                 continue;
             }
 
-            var values = _table.Column(variable.Name);
+            var values = Table.Column(variable.Name);
             if (variable.Entity == Entity.Household)
             {
                 for (int h = 0; h < result.Length; h++)

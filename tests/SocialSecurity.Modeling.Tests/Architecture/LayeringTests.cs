@@ -19,6 +19,7 @@ public sealed class LayeringTests
         ["Simulation"],
         ["Projection"],
         ["IO"],
+        ["Formatting"],
     ];
 
     private static string Area(string ns)

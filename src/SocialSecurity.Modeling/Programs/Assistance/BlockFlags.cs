@@ -16,9 +16,9 @@ internal static class BlockFlags
         var rented = ArrayPool<bool>.Shared.Rent(count);
         var any = rented.AsSpan(0, count);
         any.Clear();
-        foreach (var name in householdVariables)
+        for (int v = 0; v < householdVariables.Count; v++) // indexed: an interface enumerator would allocate per block
         {
-            var column = context.Read(name);
+            var column = context.Read(householdVariables[v]);
             for (int i = 0; i < count; i++)
             {
                 any[i] |= column[first + i] == 1;
@@ -36,9 +36,9 @@ internal static class BlockFlags
         var rented = ArrayPool<bool>.Shared.Rent(count);
         var any = rented.AsSpan(0, count);
         any.Clear();
-        foreach (var name in personVariables)
+        for (int v = 0; v < personVariables.Count; v++)
         {
-            var column = context.Read(name);
+            var column = context.Read(personVariables[v]);
             for (int i = 0; i < count; i++)
             {
                 any[i] |= column[first + i] > 0;

@@ -38,6 +38,9 @@ public sealed class HouseholdIncomeProgram : RuleProgram
     {
     }
 
+    /// <summary>The sum reads only its input columns (their periods come from the population's declarations): no parameter, date or draw.</summary>
+    internal override bool OutputsDependOnlyOnInputs => true;
+
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => new Pass(new MeansTestIncome(setup, [.. Inputs], "Means-test"));

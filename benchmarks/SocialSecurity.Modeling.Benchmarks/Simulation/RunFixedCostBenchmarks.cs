@@ -1,0 +1,65 @@
+using BenchmarkDotNet.Attributes;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Populations;
+using SocialSecurity.Modeling.Programs;
+using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Benchmarks.Simulation;
+
+/// <summary>
+/// What a run costs apart from its households: the standard package over one household, through a prepared
+/// <see cref="SimulationContext"/> (the per-run fixed cost of a prepared policy: partitioning, column leases, the
+/// result) and through the public one-shot <see cref="Microsimulation.Run"/> (checks and parameter resolution too);
+/// and the <see cref="HouseholdCalculator"/>, which builds the household, prepares the policy and explains every step.
+/// </summary>
+[MemoryDiagnoser]
+public class RunFixedCostBenchmarks
+{
+    private readonly DateOnly _date = new(2023, 6, 30);
+    private readonly HouseholdRecord _household = new() { Id = 1, Weight = 1, RegionCode = RegionCodes.Hangzhou };
+    private readonly PersonRecord[] _members =
+    [
+        new PersonRecord { Id = 1, HouseholdId = 1, Age = 50, WagesAnnual = 6_000 },
+        new PersonRecord { Id = 2, HouseholdId = 1, Age = 12 },
+    ];
+
+    private Population _population = null!;
+    private Policy _policy = null!;
+    private SimulationContext _context = null!;
+    private HouseholdCalculator _calculator = null!;
+
+    /// <summary>Builds the one-household population and prepares the standard package.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var builder = new PopulationBuilder(ParameterStore.Default.Regions, _members.Length, 1);
+        builder.AddHousehold(_household);
+        foreach (var member in _members)
+        {
+            builder.AddPerson(member);
+        }
+
+        _population = builder.Build();
+        _policy = Policies.Standard();
+        _context = new SimulationContext(_population, _policy);
+        _calculator = new HouseholdCalculator(_policy, ParameterStore.Default);
+    }
+
+    /// <summary>A run of the prepared context (result disposed).</summary>
+    [Benchmark(Baseline = true)]
+    public int PreparedRun()
+    {
+        using var result = _context.Run(ParameterStore.Default, _date);
+        return result.Values(Programs.Tax.IncomeTaxProgram.Total.Name).Length;
+    }
+
+    /// <summary>The public one-shot run.</summary>
+    [Benchmark]
+    public int OneShotRun() => Microsimulation.Run(_population, _policy, ParameterStore.Default, _date).Values(Programs.Tax.IncomeTaxProgram.Total.Name).Length;
+
+    /// <summary>The household calculator, with its explanation.</summary>
+    [Benchmark]
+    public int HouseholdCalculator() => _calculator.Calculate(_household, _members, _date).Explanation.Steps.Count;
+}

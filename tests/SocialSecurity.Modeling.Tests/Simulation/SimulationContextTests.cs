@@ -1,0 +1,193 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Populations.Synthetic;
+using SocialSecurity.Modeling.Programs;
+using SocialSecurity.Modeling.Programs.Assistance;
+using SocialSecurity.Modeling.Programs.Insurance;
+using SocialSecurity.Modeling.Programs.Tax;
+using SocialSecurity.Modeling.Reforms;
+using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Tests.Simulation;
+
+/// <summary>
+/// A <see cref="SimulationContext"/> reuses output columns, prepared parameters and the household income of the
+/// means tests between runs; none of it may change a result. Every comparison is bit for bit, against runs on fresh
+/// columns made the way the engine made them before run contexts existed (one zeroed table, each program over whole
+/// blocks in policy order).
+/// </summary>
+public class SimulationContextTests
+{
+    private static readonly DateOnly Date = new(2024, 6, 30);
+
+    private static readonly Population Zhejiang = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 6_000, Seed = 11 });
+
+    private static readonly ParameterStore DibaoReform = ParameterStore.Default.WithReform(Reform.Create("dibao +25%")
+        .Scale(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, new DateOnly(2024, 1, 1), 1.25)
+        .Scale(DibaoProgram.StandardRural, RegionCodes.Zhejiang, new DateOnly(2024, 1, 1), 1.25));
+
+    private static readonly ParameterStore TaxReform = ParameterStore.Default.WithReform(Reform.Create("basic deduction 90,000")
+        .Set(IncomeTaxProgram.BasicDeduction, RegionCodes.China, new DateOnly(2024, 1, 1), 7_500));
+
+    public static TheoryData<string> Packages => ["standard", "targeted"];
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void Context_runs_equal_runs_on_fresh_columns_across_reforms_in_any_order(string package)
+    {
+        var policy = Package(package);
+        var stores = new[] { ParameterStore.Default, DibaoReform, TaxReform };
+        var expected = stores.Select(s => Fresh(Zhejiang, policy, s)).ToArray();
+
+        // The reforms change results (else the comparisons below could not fail).
+        Differing(expected[0], expected[1]).Should().Contain(DibaoProgram.Benefit.Name);
+        Differing(expected[0], expected[2]).Should().Contain(IncomeTaxProgram.Total.Name);
+
+        var context = new SimulationContext(Zhejiang, policy);
+        foreach (int s in new[] { 0, 1, 2, 0, 2, 1, 0 })
+        {
+            using var result = context.Run(stores[s], Date);
+            Differing(expected[s], Columns(result)).Should().BeEmpty($"run {s} on reused columns must equal a fresh run");
+        }
+    }
+
+    [Fact]
+    public void Nothing_of_an_earlier_run_leaks_into_the_next()
+    {
+        var policy = Policies.Standard();
+        var expected = Fresh(Zhejiang, policy, DibaoReform);
+        var context = new SimulationContext(Zhejiang, policy);
+        var first = context.Run(ParameterStore.Default, Date);
+
+        // Poison every output column before giving it back: a row a program does not write would keep the poison.
+        // (Not the household income: it is the population's shared, read-only column, never rewritten.)
+        foreach (var output in policy.Outputs.Where(o => o.Name != HouseholdIncomeProgram.Output.Name))
+        {
+            var values = first.Values(output.Name);
+            MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(values), values.Length).Fill(double.NaN);
+        }
+
+        first.Dispose();
+        using var second = context.Run(DibaoReform, Date);
+        Differing(expected, Columns(second)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_result_kept_alive_keeps_its_values_and_a_disposed_one_cannot_be_read()
+    {
+        var policy = Policies.Standard();
+        var context = new SimulationContext(Zhejiang, policy);
+        var baseline = context.Run(ParameterStore.Default, Date);
+        var kept = Columns(baseline);
+        using (var reform = context.Run(DibaoReform, Date))
+        {
+            Differing(kept, Columns(reform)).Should().Contain(DibaoProgram.Benefit.Name);
+        }
+
+        using (context.Run(TaxReform, Date))
+        {
+            Differing(kept, Columns(baseline)).Should().BeEmpty("the baseline was not disposed, so no run may write its columns");
+        }
+
+        baseline.Dispose();
+        FluentActions.Invoking(() => baseline.AnnualTotal(DibaoProgram.Benefit.Name)).Should().Throw<ObjectDisposedException>();
+        FluentActions.Invoking(() => baseline.Values(DibaoProgram.Benefit.Name).Length).Should().Throw<ObjectDisposedException>();
+        baseline.Dispose(); // twice is harmless
+    }
+
+    [Fact]
+    public void Disposed_columns_are_reused_by_the_next_run()
+    {
+        var context = new SimulationContext(Zhejiang, Policies.Standard());
+        var first = context.Run(ParameterStore.Default, Date);
+        ref readonly double firstTax = ref MemoryMarshal.GetReference(first.Values(IncomeTaxProgram.Total.Name));
+        first.Dispose();
+        using var second = context.Run(TaxReform, Date);
+        Unsafe.AreSame(ref Unsafe.AsRef(in firstTax), ref MemoryMarshal.GetReference(second.Values(IncomeTaxProgram.Total.Name))).Should().BeTrue();
+    }
+
+    [Fact]
+    public void The_household_income_of_the_means_tests_is_computed_once_per_population_and_shared()
+    {
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 2_000, Seed = 5 });
+        var policy = Policy.Create(new DibaoProgram());
+        var first = Microsimulation.Run(population, policy, ParameterStore.Default, Date);
+        var second = new SimulationContext(population, policy).Run(DibaoReform, Date);
+        var income = HouseholdIncomeProgram.Output.Name;
+        Unsafe.AreSame(ref MemoryMarshal.GetReference(first.Values(income)), ref MemoryMarshal.GetReference(second.Values(income))).Should().BeTrue();
+
+        // The shared column is the members' income summed (hand arithmetic over the input columns).
+        var start = population.MemberStart;
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            double sum = 0;
+            for (int p = start[h]; p < start[h + 1]; p++)
+            {
+                sum += population.WagesAnnual[p] + population.LabourRemunerationAnnual[p] + population.AuthorRemunerationAnnual[p] + population.RoyaltiesAnnual[p]
+                    + population.BusinessIncomeAnnual[p] + population.PropertyIncomeAnnual[p] + population.PrivateTransfersAnnual[p] + population.PensionIncomeAnnual[p];
+            }
+
+            first.Values(income)[h].Should().BeApproximately(sum, 1e-6 * Math.Max(1, Math.Abs(sum)));
+        }
+
+        // Another population has its own column; an income that reads another program's output is never shared.
+        var other = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 2_000, Seed = 5 });
+        var a = Microsimulation.Run(other, policy, ParameterStore.Default, Date);
+        Unsafe.AreSame(ref MemoryMarshal.GetReference(a.Values(income)), ref MemoryMarshal.GetReference(first.Values(income))).Should().BeFalse();
+        var simulated = Policy.Create(new SocialInsuranceContributionsProgram(), new DibaoProgram([IncomeTaxProgram.PensionContribution, InputVariables.Wages.Name]));
+        var b = Microsimulation.Run(population, simulated, ParameterStore.Default, Date);
+        var c = Microsimulation.Run(population, simulated, ParameterStore.Default, Date);
+        Unsafe.AreSame(ref MemoryMarshal.GetReference(b.Values(income)), ref MemoryMarshal.GetReference(c.Values(income))).Should().BeFalse();
+        b.Values(income).ToArray().Should().Equal(c.Values(income).ToArray());
+    }
+
+    [Fact]
+    public void Results_do_not_depend_on_threads_or_block_size()
+    {
+        var policy = Policies.StandardWithTargeting();
+        var expected = Fresh(Zhejiang, policy, ParameterStore.Default);
+        foreach (var options in new[] { new SimulationOptions { MaxDegreeOfParallelism = 1, BlockSize = 1 }, new SimulationOptions { BlockSize = 333 }, new SimulationOptions { MaxDegreeOfParallelism = 2, BlockSize = 5_000 } })
+        {
+            var context = new SimulationContext(Zhejiang, policy, options);
+            for (int i = 0; i < 2; i++)
+            {
+                using var result = context.Run(ParameterStore.Default, Date);
+                Differing(expected, Columns(result)).Should().BeEmpty($"block size {options.BlockSize}, {options.MaxDegreeOfParallelism} thread(s), run {i + 1}");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_context_checks_its_options_and_the_population_when_it_is_made()
+    {
+        var policy = Policy.Create(new DibaoProgram());
+        FluentActions.Invoking(() => new SimulationContext(Zhejiang, Policy.Create(new DibaoProgram(["no.such_column"])))).Should().Throw<ArgumentException>().WithMessage("*no.such_column*");
+        FluentActions.Invoking(() => new SimulationContext(Zhejiang, policy, new SimulationOptions { BlockSize = 0 })).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    private static Policy Package(string name) => name == "standard" ? Policies.Standard() : Policies.StandardWithTargeting(seed: 7);
+
+    /// <summary>Every variable of a run, by name, copied out.</summary>
+    private static Dictionary<string, double[]> Columns(SimulationResult result)
+        => result.Variables.ToDictionary(v => v.Name, v => result.Values(v.Name).ToArray());
+
+    /// <summary>A run the way the engine ran before run contexts: one freshly zeroed table, each program over whole blocks in policy order, in parallel blocks.</summary>
+    private static Dictionary<string, double[]> Fresh(Population population, Policy policy, ParameterStore parameters)
+    {
+        var (table, passes) = Microsimulation.Prepare(population, policy, parameters, Date);
+        const int block = 1_000;
+        Parallel.For(0, (population.HouseholdCount + block - 1) / block, b =>
+            Microsimulation.RunBlock(population, policy, table, passes, b * block, Math.Min(population.HouseholdCount, (b + 1) * block), explanation: null));
+        return table.Definitions.ToDictionary(d => d.Name, d => table.Column(d.Name).ToArray());
+    }
+
+    /// <summary>The names of the variables whose values differ in any bit.</summary>
+    private static List<string> Differing(Dictionary<string, double[]> expected, Dictionary<string, double[]> actual)
+    {
+        actual.Keys.Should().BeEquivalentTo(expected.Keys);
+        return [.. expected.Where(e => !MemoryMarshal.AsBytes(e.Value.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(actual[e.Key].AsSpan()))).Select(e => e.Key).Order(StringComparer.Ordinal)];
+    }
+}
