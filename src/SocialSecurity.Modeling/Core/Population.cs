@@ -341,22 +341,19 @@ public sealed class Population
     public ReadOnlySpan<double> ExtraHouseholdColumn(string name)
         => _householdExtras.TryGetValue(name, out var column) ? column : throw new KeyNotFoundException($"The population has no extra household column '{name}'; it has: {string.Join(", ", _householdExtras.Keys)}.");
 
-    /// <summary>The bytes held by the population's columns, for memory budgeting.</summary>
+    /// <summary>The bytes held by the population's columns, for memory budgeting: each array counted once (optional columns a <see cref="SocialSecurity.Modeling.Populations.ColumnarPopulationBuilder"/> was not given share one array of zeros).</summary>
     public long ResidentBytes
     {
         get
         {
             long bytes = (HouseholdCount + 1L) * sizeof(int); // member starts
-            foreach (var column in PopulationSchema.All)
+            var counted = new HashSet<Array>(ReferenceEqualityComparer.Instance);
+            foreach (var column in _columns)
             {
-                int size = column.Storage switch
+                if (counted.Add(column))
                 {
-                    ColumnStorage.Byte => 1,
-                    ColumnStorage.UInt16 => 2,
-                    ColumnStorage.Int32 => 4,
-                    _ => 8,
-                };
-                bytes += size * (column.Entity == Entity.Person ? (long)PersonCount : HouseholdCount);
+                    bytes += Buffer.ByteLength(column);
+                }
             }
 
             bytes += _personExtras.Count * 8L * PersonCount + _householdExtras.Count * 8L * HouseholdCount;

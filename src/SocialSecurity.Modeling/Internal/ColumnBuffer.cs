@@ -21,18 +21,9 @@ internal sealed class ColumnBuffer<T>
         _items[Count++] = item;
     }
 
+    /// <summary>The items added so far.</summary>
+    public ReadOnlySpan<T> AsSpan() => _items.AsSpan(0, Count);
+
     /// <summary>The items, trimmed to <see cref="Count"/> (the buffer's own array when it is exactly full).</summary>
     public T[] ToArray() => Count == _items.Length ? _items : _items[..Count];
-
-    /// <summary>The items reordered so that item <c>order[i]</c> lands at position <c>i</c>.</summary>
-    public T[] Permute(int[] order)
-    {
-        var result = new T[Count];
-        for (int i = 0; i < result.Length; i++)
-        {
-            result[i] = _items[order[i]];
-        }
-
-        return result;
-    }
 }

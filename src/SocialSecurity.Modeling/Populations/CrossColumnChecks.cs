@@ -18,9 +18,34 @@ internal static class CrossColumnChecks
 
     /// <summary>Reports every inconsistency of <paramref name="population"/> through <paramref name="problem"/>.</summary>
     /// <param name="population">The population, persons in member order.</param>
-    /// <param name="addedRow">For each person in member order, the row it was added as.</param>
+    /// <param name="addedRow">For each person in member order, the row it was added as; <see langword="null"/> when persons were added in member order.</param>
     /// <param name="problem">Receives one message per problem.</param>
-    public static void Run(Population population, int[] addedRow, Action<string> problem)
+    /// <param name="isAllZero">Says which columns are known to be all zeros without reading them (optional columns a columnar build was not given); <see langword="null"/> when none is.</param>
+    /// <remarks>Each check first looks (vectorised) for a value that could fail it, and skips its loop when the columns it needs hold none: a bonus, a claim, work-injury details, claimed children.</remarks>
+    public static void Run(Population population, int[]? addedRow, Action<string> problem, Func<ColumnDefinition, bool>? isAllZero = null)
+    {
+        bool Any<T>(ColumnDefinition column, ReadOnlySpan<T> values)
+            where T : unmanaged
+            => isAllZero?.Invoke(column) != true && AnyNonZero(values);
+
+        if (Any(PopulationSchema.AnnualBonus, population.AnnualBonus) || Any(PopulationSchema.ElderlyParents, population.ElderlyParentClaim)
+            || Any(PopulationSchema.WorkInjuryNew, population.WorkInjuryAssessedThisYear) || Any(PopulationSchema.WorkInjuryNursing, population.WorkInjuryNursing))
+        {
+            PersonChecks(population, addedRow, problem);
+        }
+
+        if (Any(PopulationSchema.ChildrenUnder3, population.ChildrenUnder3) || Any(PopulationSchema.ChildrenInEducation, population.ChildrenInEducation))
+        {
+            HouseholdChecks(population, problem);
+        }
+    }
+
+    /// <summary>Whether any value has a bit set (a −0.0 counts, which only means the loop runs).</summary>
+    private static bool AnyNonZero<T>(ReadOnlySpan<T> values)
+        where T : unmanaged
+        => System.Runtime.InteropServices.MemoryMarshal.AsBytes(values).ContainsAnyExcept((byte)0);
+
+    private static void PersonChecks(Population population, int[]? addedRow, Action<string> problem)
     {
         var wages = population.WagesAnnual;
         var bonus = population.AnnualBonus;
@@ -48,8 +73,11 @@ internal static class CrossColumnChecks
             }
         }
 
-        string Where(int i) => string.Create(CultureInfo.InvariantCulture, $"person row {addedRow[i]} (id {population.PersonId[i]})");
+        string Where(int i) => string.Create(CultureInfo.InvariantCulture, $"person row {(addedRow is null ? i : addedRow[i])} (id {population.PersonId[i]})");
+    }
 
+    private static void HouseholdChecks(Population population, Action<string> problem)
+    {
         var householdId = population.HouseholdId;
         var memberStart = population.MemberStart;
         var age = population.Age;

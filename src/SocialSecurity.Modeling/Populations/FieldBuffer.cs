@@ -38,14 +38,21 @@ internal abstract class FieldBuffer<TRecord>
         };
     }
 
-    /// <summary>Takes the column's value from <paramref name="record"/>, recording a problem if it is invalid.</summary>
+    /// <summary>Takes the column's value from <paramref name="record"/>, recording a problem if it is invalid (or leaving the check to <see cref="CheckAll"/>).</summary>
     public abstract void Add(in TRecord record, PopulationBuilder builder, int row, long id);
+
+    /// <summary>Checks, once all rows are added, the values <see cref="Add"/> did not check.</summary>
+    /// <param name="problems">Receives the problems.</param>
+    /// <param name="ids">The entity's ids, in the order added.</param>
+    public virtual void CheckAll(ProblemList problems, ReadOnlySpan<long> ids)
+    {
+    }
 
     /// <summary>The values in the order added, trimmed (household columns: no reordering).</summary>
     public abstract Array ToArray();
 
-    /// <summary>The values reordered so that value <c>order[i]</c> lands at position <c>i</c> (person columns: member order).</summary>
-    public abstract Array Permute(int[] order);
+    /// <summary>The values in member order (person columns): the trimmed buffer when rows were added in member order, else a reordered copy.</summary>
+    public abstract Array InMemberOrder(PopulationLayout layout);
 
     /// <summary>Records a problem when <paramref name="value"/> is not valid for the column; the line names the file field, the row, the id and the valid values.</summary>
     protected void Check(PopulationBuilder builder, double value, int row, long id)
@@ -57,7 +64,7 @@ internal abstract class FieldBuffer<TRecord>
     }
 }
 
-/// <summary>A column stored as doubles.</summary>
+/// <summary>A column stored as doubles: values are stored as given and checked together, a vector at a time, by <see cref="CheckAll"/> (the columnar builder's check).</summary>
 internal sealed class NumberBuffer<TRecord>(NumberField<TRecord> field, string entity, int capacity) : FieldBuffer<TRecord>(field, entity)
     where TRecord : struct
 {
@@ -65,19 +72,16 @@ internal sealed class NumberBuffer<TRecord>(NumberField<TRecord> field, string e
 
     private readonly ColumnBuffer<double> _values = new(capacity);
 
-    public override void Add(in TRecord record, PopulationBuilder builder, int row, long id)
-    {
-        double value = _field.Get(in record);
-        Check(builder, value, row, id);
-        _values.Add(value);
-    }
+    public override void Add(in TRecord record, PopulationBuilder builder, int row, long id) => _values.Add(_field.Get(in record));
+
+    public override void CheckAll(ProblemList problems, ReadOnlySpan<long> ids) => BuildChecks.Values(Field.Column, Field.Field, _values.AsSpan(), ids, problems);
 
     public override Array ToArray() => _values.ToArray();
 
-    public override Array Permute(int[] order) => _values.Permute(order);
+    public override Array InMemberOrder(PopulationLayout layout) => layout.InMemberOrder(_values.ToArray());
 }
 
-/// <summary>A count, flag or code stored as one byte.</summary>
+/// <summary>A count, flag or code stored as one byte: checked as it is added (a value outside 0–255 cannot be stored to be checked later), by a table of the 256 byte values the column accepts.</summary>
 internal sealed class ByteBuffer<TRecord>(IntegerField<TRecord> field, string entity, int capacity) : FieldBuffer<TRecord>(field, entity)
     where TRecord : struct
 {
@@ -85,16 +89,33 @@ internal sealed class ByteBuffer<TRecord>(IntegerField<TRecord> field, string en
 
     private readonly ColumnBuffer<byte> _values = new(capacity);
 
+    private readonly bool[] _accepted = Accepted(field.Column);
+
     public override void Add(in TRecord record, PopulationBuilder builder, int row, long id)
     {
         long value = _field.Get(in record);
-        Check(builder, value, row, id);
+        if ((ulong)value > byte.MaxValue || !_accepted[value])
+        {
+            Check(builder, value, row, id);
+        }
+
         _values.Add((byte)Math.Clamp(value, 0, 255));
+    }
+
+    private static bool[] Accepted(Core.ColumnDefinition column)
+    {
+        var accepted = new bool[byte.MaxValue + 1];
+        for (int i = 0; i < accepted.Length; i++)
+        {
+            accepted[i] = column.Accepts(i);
+        }
+
+        return accepted;
     }
 
     public override Array ToArray() => _values.ToArray();
 
-    public override Array Permute(int[] order) => _values.Permute(order);
+    public override Array InMemberOrder(PopulationLayout layout) => layout.InMemberOrder(_values.ToArray());
 }
 
 /// <summary>An id (stored as <see cref="long"/>), or the person's household id (held as ids here, turned into household indices by the builder).</summary>
@@ -110,7 +131,7 @@ internal sealed class LongBuffer<TRecord>(IntegerField<TRecord> field, string en
 
     public override Array ToArray() => Values.ToArray();
 
-    public override Array Permute(int[] order) => Values.Permute(order);
+    public override Array InMemberOrder(PopulationLayout layout) => layout.InMemberOrder(Values.ToArray());
 }
 
 /// <summary>
@@ -139,7 +160,7 @@ internal sealed class RegionBuffer<TRecord>(RegionField<TRecord> field, string e
 
         if (code is null || !regions.TryGetId(code, out var region))
         {
-            builder.Problem($"column '{Field.Field}', {Entity} row {row} (id {id}): unknown region code '{code}'; expected a GB/T 2260 code from the region catalogue");
+            builder.Problem(BuildChecks.UnknownRegion(Field.Field, Entity, row, id, code));
             Values.Add(0);
             return;
         }
@@ -149,16 +170,18 @@ internal sealed class RegionBuffer<TRecord>(RegionField<TRecord> field, string e
 
     public override Array ToArray() => Values.ToArray();
 
-    public override Array Permute(int[] order) => Values.Permute(order);
+    public override Array InMemberOrder(PopulationLayout layout) => layout.InMemberOrder(Values.ToArray());
 
     /// <summary>Member order, with an absent optional region replaced by the region of the person's household.</summary>
-    public ushort[] Permute(int[] order, int[] sortedHousehold, ushort[] householdRegion)
+    public ushort[] InMemberOrder(PopulationLayout layout, ushort[] householdRegion)
     {
-        var result = new ushort[order.Length];
+        var order = layout.Order;
+        var personHousehold = layout.PersonHousehold;
+        var result = new ushort[personHousehold.Length];
         for (int i = 0; i < result.Length; i++)
         {
-            ushort r = Values[order[i]];
-            result[i] = r == NotGiven ? householdRegion[sortedHousehold[i]] : r;
+            ushort r = Values[order is null ? i : order[i]];
+            result[i] = r == NotGiven ? householdRegion[personHousehold[i]] : r;
         }
 
         return result;

@@ -22,8 +22,6 @@ namespace SocialSecurity.Modeling.Populations;
 /// </example>
 public sealed class PopulationBuilder
 {
-    private const int MaxListedProblems = 20;
-
     private readonly RegionCatalog _regions;
     private readonly FieldBuffer<HouseholdRecord>[] _householdColumns;
     private readonly FieldBuffer<PersonRecord>[] _personColumns;
@@ -35,8 +33,7 @@ public sealed class PopulationBuilder
     private readonly Dictionary<string, double[]> _personExtras = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double[]> _householdExtras = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ColumnDefinition> _extraDefinitions = new(StringComparer.Ordinal);
-    private readonly List<string> _problems = [];
-    private int _problemCount;
+    private readonly ProblemList _problems = new();
     private bool _built;
 
     /// <summary>Starts an empty population.</summary>
@@ -147,107 +144,32 @@ public sealed class PopulationBuilder
     public Population Build()
     {
         EnsureNotBuilt();
-        int households = _householdIds.Count;
-        int persons = _personIds.Count;
-        if (households == 0)
+        foreach (var column in _householdColumns)
         {
-            Problem("the population has no households");
+            column.CheckAll(_problems, _householdIds.AsSpan());
         }
 
-        var indexById = new Dictionary<long, int>(households);
-        for (int h = 0; h < households; h++)
+        foreach (var column in _personColumns)
         {
-            if (!indexById.TryAdd(_householdIds[h], h))
-            {
-                Problem($"column 'household_id', household row {h}: id {_householdIds[h]} is used by household row {indexById[_householdIds[h]]} too");
-            }
-        }
-
-        var personHousehold = new int[persons];
-        var counts = new int[households + 1];
-        var seenPersons = new HashSet<long>(persons);
-        for (int p = 0; p < persons; p++)
-        {
-            if (!seenPersons.Add(_personIds[p]))
-            {
-                Problem($"column 'person_id', person row {p}: id {_personIds[p]} is used twice");
-            }
-
-            if (indexById.TryGetValue(_personHouseholdIds[p], out var h))
-            {
-                personHousehold[p] = h;
-                counts[h + 1]++;
-            }
-            else
-            {
-                Problem($"column 'household_id', person row {p} (id {_personIds[p]}): household {_personHouseholdIds[p]} was never added (orphan person)");
-            }
-        }
-
-        for (int h = 0; h < households; h++)
-        {
-            if (counts[h + 1] == 0)
-            {
-                Problem($"household row {h} (id {_householdIds[h]}) has no members");
-            }
+            column.CheckAll(_problems, _personIds.AsSpan());
         }
 
         foreach (var (name, column) in _personExtras)
         {
-            CheckExtra(_extraDefinitions[name], column, _personIds, "person");
+            BuildChecks.Extra(_extraDefinitions[name], column, _personIds.AsSpan(), _problems);
         }
 
         foreach (var (name, column) in _householdExtras)
         {
-            CheckExtra(_extraDefinitions[name], column, _householdIds, "household");
+            BuildChecks.Extra(_extraDefinitions[name], column, _householdIds.AsSpan(), _problems);
         }
 
-        if (_problemCount > 0)
-        {
-            throw new PopulationValidationException(_problems.ToArray(), _problemCount);
-        }
+        var layout = PopulationLayout.Arrange(_householdIds.AsSpan(), _personIds.AsSpan(), _personHouseholdIds.AsSpan(), _problems);
+        _problems.ThrowIfAny();
 
-        // Counting sort of persons by household: stable, so members keep the order they were added in.
-        var memberStart = new int[households + 1];
-        for (int h = 0; h < households; h++)
-        {
-            memberStart[h + 1] = memberStart[h] + counts[h + 1];
-        }
-
-        var next = memberStart[..^1];
-        var order = new int[persons];
-        for (int p = 0; p < persons; p++)
-        {
-            order[next[personHousehold[p]]++] = p;
-        }
-
-        // Within a household, members are kept in person-id order, so that the order rows arrive in never changes a
-        // result (not even the last bit of a floating-point sum). Households are small: insertion sort.
-        for (int h = 0; h < households; h++)
-        {
-            for (int i = memberStart[h] + 1; i < memberStart[h + 1]; i++)
-            {
-                int current = order[i];
-                long id = _personIds[current];
-                int j = i - 1;
-                while (j >= memberStart[h] && _personIds[order[j]] > id)
-                {
-                    order[j + 1] = order[j];
-                    j--;
-                }
-
-                order[j + 1] = current;
-            }
-        }
-
-        var sortedHousehold = new int[persons];
-        for (int i = 0; i < persons; i++)
-        {
-            sortedHousehold[i] = personHousehold[order[i]];
-        }
-
-        // Household columns as added; person columns in member order. The person's household id becomes the
-        // household's index, and an optional region not given becomes the household's region.
+        // Household columns as added; person columns in member order (the buffers themselves when rows were added in
+        // member order and exactly fill them). The person's household id becomes the household's index, and an
+        // optional region not given becomes the household's region.
         var columns = new Array?[PopulationSchema.BuiltIns.Length];
         foreach (var column in _householdColumns)
         {
@@ -257,25 +179,21 @@ public sealed class PopulationBuilder
         var householdRegion = (ushort[])columns[PopulationSchema.Region.BuiltInIndex]!;
         foreach (var column in _personColumns)
         {
-            columns[column.Field.Column.BuiltInIndex] = ReferenceEquals(column.Field.Column, PopulationSchema.PersonHouseholdId) ? sortedHousehold
-                : column is RegionBuffer<PersonRecord> { Field.Required: false } region ? region.Permute(order, sortedHousehold, householdRegion)
-                : column.Permute(order);
+            columns[column.Field.Column.BuiltInIndex] = ReferenceEquals(column.Field.Column, PopulationSchema.PersonHouseholdId) ? layout.PersonHousehold
+                : column is RegionBuffer<PersonRecord> { Field.Required: false } region ? region.InMemberOrder(layout, householdRegion)
+                : column.InMemberOrder(layout);
         }
 
         CheckTotalWeight((double[])columns[PopulationSchema.Weight.BuiltInIndex]!);
         var population = new Population(
             _regions,
             columns,
-            memberStart,
-            _personExtras.ToDictionary(kv => kv.Key, kv => Permute(kv.Value, order), StringComparer.Ordinal),
+            layout.MemberStart,
+            _personExtras.ToDictionary(kv => kv.Key, kv => layout.InMemberOrder(kv.Value), StringComparer.Ordinal),
             new Dictionary<string, double[]>(_householdExtras, StringComparer.Ordinal),
             new Dictionary<string, ColumnDefinition>(_extraDefinitions, StringComparer.Ordinal));
-        CrossColumnChecks.Run(population, order, Problem);
-        if (_problemCount > 0)
-        {
-            throw new PopulationValidationException(_problems.ToArray(), _problemCount);
-        }
-
+        CrossColumnChecks.Run(population, layout.Order, Problem);
+        _problems.ThrowIfAny();
         _built = true;
         return population;
     }
@@ -312,7 +230,7 @@ public sealed class PopulationBuilder
     /// Each weight is already checked (finite, ≥ 0); the total must also be positive and finite, or every weighted
     /// result would be zero, infinite or NaN.
     /// </summary>
-    private static void CheckTotalWeight(ReadOnlySpan<double> weights)
+    internal static void CheckTotalWeight(ReadOnlySpan<double> weights)
     {
         double total = 0;
         foreach (var w in weights)
@@ -338,63 +256,14 @@ public sealed class PopulationBuilder
             ? ids.Values
             : throw new InvalidOperationException($"The record mapping holds no id buffer for '{column.Name}'.");
 
-    private static double[] Permute(double[] values, int[] order)
-    {
-        var result = new double[values.Length];
-        for (int i = 0; i < result.Length; i++)
-        {
-            result[i] = values[order[i]];
-        }
-
-        return result;
-    }
-
     private static string CheckName(string name)
         => !string.IsNullOrWhiteSpace(name) && VariableNames.IsValid(name)
             ? name
             : throw new ArgumentException($"Column name '{name}' must be lower-case words joined by dots or underscores.", nameof(name));
 
-    private void CheckExtra(ColumnDefinition definition, double[] column, ColumnBuffer<long> ids, string entity)
-    {
-        if (column.Length != ids.Count)
-        {
-            Problem($"column '{definition.Name}': has {column.Length} values but {ids.Count} {entity}s were added");
-            return;
-        }
-
-        // One tight loop per column; a problem line only for invalid values.
-        for (int i = ColumnChecks.FirstInvalid(definition, column, 0); i >= 0; i = ColumnChecks.FirstInvalid(definition, column, i + 1))
-        {
-            Problem(ColumnChecks.Describe(definition, definition.Name, entity, i, ids[i], column[i]));
-            if (_problemCount > MaxListedProblems)
-            {
-                _problemCount += CountInvalid(definition, column, i + 1);
-                return;
-            }
-        }
-    }
-
-    private static int CountInvalid(ColumnDefinition definition, double[] column, int start)
-    {
-        int count = 0;
-        for (int i = ColumnChecks.FirstInvalid(definition, column, start); i >= 0; i = ColumnChecks.FirstInvalid(definition, column, i + 1))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    /// <summary>Records a problem; the first <see cref="MaxListedProblems"/> are listed, the rest counted.</summary>
+    /// <summary>Records a problem; the first <see cref="ProblemList.MaxListed"/> are listed, the rest counted.</summary>
     /// <param name="text">The problem line.</param>
-    internal void Problem(string text)
-    {
-        _problemCount++;
-        if (_problems.Count < MaxListedProblems)
-        {
-            _problems.Add(text);
-        }
-    }
+    internal void Problem(string text) => _problems.Add(text);
 
     private void EnsureNotBuilt()
     {
