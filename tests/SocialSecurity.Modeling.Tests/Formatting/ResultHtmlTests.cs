@@ -59,16 +59,16 @@ public partial class ResultHtmlTests
     [Fact]
     public void The_explanation_lists_each_step_with_the_sources_of_its_parameters_and_flags_illustrative_values()
     {
-        // Kashgar, 4 persons, no income, class 2: 4 × 70% [I] × S/12 with Xinjiang's urban S = 6,960 [I] → 1,624.00/month.
+        // Kashgar, 4 persons, no income, class 2: 4 × 70% [I] × S/12 with Xinjiang's urban S = 7,058.67 [D] → 1,647.02/month.
         var result = new HouseholdCalculator(Policy.Create(new TieredDibaoProgram()), ParameterStore.Default).Calculate(
             new HouseholdRecord { Id = 1, RegionCode = RegionCodes.Kashgar, Area = AreaType.Urban },
             Enumerable.Range(1, 4).Select(i => new PersonRecord { Id = i, HouseholdId = 1, Age = 30 + i }).ToArray(),
             Date,
             extraHouseholdColumns: new Dictionary<string, double> { [TieredDibaoProgram.ClassColumn] = 2 });
         var html = ResultHtml.Format(result);
-        html.Should().Contain(">1,624.00</td><td>yuan/month");
+        html.Should().Contain(">1,647.02</td><td>yuan/month");
         var parameters = result.Explanation.Steps.SelectMany(s => s.Parameters).ToList();
-        parameters.Should().Contain(p => p.IsIllustrative, "the class share and Xinjiang's standard are illustrative");
+        parameters.Should().Contain(p => p.IsIllustrative, "the class share is illustrative (Xinjiang's standard is derived [D])");
         foreach (var parameter in parameters)
         {
             html.Should().Contain(System.Net.WebUtility.HtmlEncode(parameter.Entry.Source), "each parameter's source is shown");
