@@ -100,7 +100,7 @@ public sealed class ApiTests(WebApplicationFactory<Program> factory) : IClassFix
     [Fact]
     public async Task Illustrative_values_are_flagged()
     {
-        // Xinjiang's dibao values are illustrative [I] in the built-in data (src/SocialSecurity.Modeling/Data/parameters/cn-xj/dibao.json).
+        // Xinjiang's dibao standards are derived [D] (docs/parameter-derivations.md), but the dibao asset-test values are illustrative [I].
         var result = await PostOk("""{ "date": "2024-06-30", "policy": ["dibao"], "households": [ { "region": "653100", "area": "rural", "members": [ { "age": 50 } ] } ] }""");
         var household = result["households"]![0]!;
         ((bool)household["uses_illustrative_values"]!).Should().BeTrue();
