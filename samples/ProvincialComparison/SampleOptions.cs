@@ -24,7 +24,7 @@ internal sealed record SampleOptions
 
     public string? OutputFolder { get; init; } = "report";
 
-    public static readonly DateOnly DefaultDate = new(2024, 6, 30);
+    public static readonly DateOnly DefaultDate = new(2023, 7, 1);
 
     public DateOnly Date { get; init; } = DefaultDate;
 
@@ -137,7 +137,7 @@ internal sealed record SampleOptions
         Usage: dotnet run -c Release --project samples/ProvincialComparison -- [options]
           --persons N    sample persons per province (default 200000; 10000 to 20000000)
           --seed S       random seed for the synthetic populations (default 20231; 0 to 18446744073709551615)
-          --date D       simulation date, yyyy-MM-dd (default 2024-06-30; from the first day the built-in rules cover)
+          --date D       simulation date, yyyy-MM-dd (default 2023-07-01, the study's fieldwork; from the first day the built-in rules cover)
           --replicates R Monte Carlo replicates of the medical bills (default 10; 2 to 1000)
           --out DIR      folder for results.json, results.csv, health.csv and the PNG charts (default ./report);
                          written to a temporary folder next to it and moved into place at the end
