@@ -92,7 +92,7 @@ internal static class Report
         foreach (var r in rows)
         {
             string name = r.Name.Length > 36 ? r.Name[..36] : r.Name;
-            Console.WriteLine(string.Create(C, $"{r.Region,-8} {name,-36} {r.Kind,-6} {r.Year,4} {"[" + r.Provenance.Tag() + "]",3} {r.Published,16:#,0.####} {(double.IsNaN(r.Simulated) ? "—" : r.Simulated.ToString("#,0.####", C)),16} {(double.IsNaN(r.Simulated) || r.Unit == "order" ? "" : r.RelativeError.ToString("+0.0%;-0.0%", C)),10} {r.ToleranceText,9} {StatusText(r.Status),-13}"));
+            Console.WriteLine(string.Create(C, $"{r.Region,-8} {name,-36} {r.Kind,-6} {r.Year,4} {"[" + r.Provenance.Tag() + "]",3} {r.Published,16:#,0.####} {(double.IsNaN(r.Simulated) ? "—" : r.Simulated.ToString("#,0.####", C)),16} {(double.IsNaN(r.Simulated) || r.Unit == "order" ? "" : Math.Round(r.RelativeError, 3).ToString("+0.0%;-0.0%;0.0%", C)),10} {r.ToleranceText,9} {StatusText(r.Status),-13}"));
             if (r.Unit == "order")
             {
                 Console.WriteLine($"           {r.Name}");

@@ -133,7 +133,7 @@ public static class BaselineValidation
             bool simulatedHere = policy.Outputs.Any(o => o.Name == OneTimeLivingSubsidyProgram.Amount.Name);
             rows.Add(simulatedHere
                 ? Check(region, "one_time_living_subsidy_total", subsidy, result.AnnualTotal(OneTimeLivingSubsidyProgram.Amount.Name), StudyFigureTolerance, true,
-                    "the subsidy's payment dates and amounts in the parameters (a one-time payment counts only when it is in force at the simulation date), and [I] dibao take-up and asset tests (who is on the roll)", "varied: not run (the driver is a dated rule, not an [I] rate)")
+                    "the subsidy's payment dates and amounts in the parameters (a one-time payment counts only when it is in force at the simulation date), and [I] dibao take-up and asset tests (who is on the roll)", "not run (the driver is a dated rule, not an [I] rate)")
                 : NotSimulated(region, "one_time_living_subsidy_total", subsidy, "the policy does not run the one-time living subsidy"));
         }
 
