@@ -23,6 +23,11 @@ bool verbose = args.Contains("--verbose") || Environment.GetEnvironmentVariable(
 SampleOptions options = new();
 ParameterStore store = null!;
 DateOnly reformStart = default;
+
+// The national rural poverty standard at the end of the poverty-alleviation campaign: 2,300 yuan a year at 2010 prices,
+// about 4,000 yuan at 2020 prices [D] (State Council Information Office, white paper "Poverty Alleviation: China's
+// Experience and Contribution", 2021). Not uprated to the simulation year.
+const double NationalAbsoluteLine = 4_000;
 var illustrative = new SortedDictionary<string, List<string>>(StringComparer.Ordinal); // "parameter = value" → provinces
 try
 {
@@ -110,18 +115,32 @@ int Run(OutputFolder? output)
     }
 
     var rows = new List<ScenarioMetrics>();
+    var validation = new List<ValidationRow>();
+
+    // The national baseline first: its validation rows (income-group means, median, Gini, dibao caseload) are the ones
+    // with national published figures.
+    {
+        Console.WriteLine("China: building and calibrating the national baseline …");
+        var statistics = ProvinceStatistics.Load(RegionCodes.China, StatisticsYear(RegionCodes.China));
+        var national = SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.China, Persons = options.PersonsPerProvince, Seed = options.Seed, Year = statistics.Year }, policy, store, options.Date);
+        validation.AddRange(BaselineValidation.Compute(national, statistics, policy, store, options.Date));
+    }
+
     var health = new List<HealthMetrics>();
     var lorenz = new List<(string, LorenzCurve, double)>();
     var incidence = new List<(string Province, List<(string, double[])> Reforms)>();
     foreach (var province in RegionCodes.StudyProvinces)
     {
         var name = ProvinceName(province);
-        Console.WriteLine($"{name}: building the synthetic population …");
-        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = province, Persons = options.PersonsPerProvince, Seed = options.Seed });
-        var baseline = Microsimulation.Run(population, policy, store, options.Date, progress: progress, stage: $"{name} baseline");
+        Console.WriteLine($"{name}: building the synthetic population and calibrating it after simulating the baseline …");
+        var statistics = ProvinceStatistics.Load(province, StatisticsYear(province));
+        var calibrated = SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = province, Persons = options.PersonsPerProvince, Seed = options.Seed, Year = statistics.Year }, policy, store, options.Date);
+        validation.AddRange(BaselineValidation.Compute(calibrated, statistics, policy, store, options.Date));
+        var population = calibrated.Population;
+        var baseline = calibrated.Result;
         var baselineIncome = baseline.PerCapitaIncome(IncomeConcept.Disposable);
-        double povertyLine = 0.6 * Quantiles.WeightedMedian(baselineIncome, baseline.PersonWeights);
-        rows.Add(ScenarioMetrics.Compute(name, "baseline", baseline, povertyLine, 0));
+        var lines = new PovertyLines(0.6 * Quantiles.WeightedMedian(baselineIncome, baseline.PersonWeights), DibaoStandardLine(population), NationalAbsoluteLine);
+        rows.Add(ScenarioMetrics.Compute(name, "baseline", baseline, lines, 0));
         lorenz.Add((name, Lorenz.Curve(baselineIncome, baseline.PersonWeights), rows[^1].Gini));
 
         var deciles = new List<(string, double[])>();
@@ -129,7 +148,7 @@ int Run(OutputFolder? output)
         {
             var run = Microsimulation.Run(population, policy, store.WithReform(reform), options.Date, progress: progress, stage: $"{name} {reform.Name}");
             var comparison = ReformComparison.Compare(baseline, run);
-            rows.Add(ScenarioMetrics.Compute(name, reform.Name, run, povertyLine, comparison.NetFiscalCostAnnual));
+            rows.Add(ScenarioMetrics.Compute(name, reform.Name, run, lines, comparison.NetFiscalCostAnnual));
             deciles.Add((reform.Name, comparison.Deciles.Select(d => d.MeanChange).ToArray()));
         }
 
@@ -162,21 +181,23 @@ int Run(OutputFolder? output)
     }
 
     rows = WithCommonProsperityIndex(rows);
+    validation.Add(ProsperityOrderCheck(rows));
     var illustrativeLines = illustrative.Select(kv => $"{kv.Key} ({string.Join(", ", kv.Value)})").ToList();
     Report.Print(rows, health, illustrativeLines);
+    Report.PrintValidation(validation);
     if (output is not null)
     {
         var charts = new List<string>();
         output.WriteAtomically(folder =>
         {
-            Report.Write(folder, rows, health, illustrativeLines);
+            Report.Write(folder, rows, health, illustrativeLines, validation);
             charts.Add(Charts.Lorenz(folder, lorenz));
             charts.Add(Charts.LorenzGap(folder, lorenz));
             charts.AddRange(incidence.Select(i => Charts.DecileIncidence(folder, i.Province, i.Reforms)));
             charts.Add(Charts.DibaoSchedule(folder, "urban, 3 persons, rule alone", DibaoSchedules()));
             HtmlReport.Write(folder, new HtmlReport.RunInfo(options.Date, options.Seed, options.PersonsPerProvince, args, [.. RegionCodes.StudyProvinces.SelectMany(Reforms).DistinctBy(r => r.Name)]));
         });
-        Console.WriteLine($"Results written to {output.Target}: results.json, results.csv, health.csv, {string.Join(", ", charts.Select(Path.GetFileName))}, {HtmlReport.FileName}.");
+        Console.WriteLine($"Results written to {output.Target}: results.json, results.csv, validation.csv, health.csv, {string.Join(", ", charts.Select(Path.GetFileName))}, {HtmlReport.FileName}.");
     }
 
     Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
@@ -197,6 +218,52 @@ void Illustrative(string value, string province)
 }
 
 string ProvinceName(string code) => store.Regions[store.Regions.GetId(code)].Pinyin;
+
+// The statistics year of the simulation date (the baseline runs at 2023-07-01, the study's fieldwork): that year's
+// built-in statistics, or the latest earlier year available.
+int StatisticsYear(string region)
+{
+    var years = ProvinceStatistics.AvailableYears(region);
+    return years.Where(y => y <= options.Date.Year).DefaultIfEmpty(years.Min()).Max();
+}
+
+// The dibao standard of each person's household (its region and area) at the simulation date, yuan per person per
+// year: a poverty line that dibao reforms act on. Held at the baseline's standards for every scenario.
+double[] DibaoStandardLine(Population population)
+{
+    var line = new double[population.PersonCount];
+    var cache = new Dictionary<(ushort, AreaType), double>();
+    for (int h = 0; h < population.HouseholdCount; h++)
+    {
+        var region = population.HouseholdRegion[h];
+        var area = population.Area[h];
+        if (!cache.TryGetValue((region.Index, area), out double standard))
+        {
+            standard = store.Resolve(area == AreaType.Urban ? DibaoProgram.StandardUrban : DibaoProgram.StandardRural, options.Date, region).PerYear();
+            cache[(region.Index, area)] = standard;
+        }
+
+        for (int p = population.MemberStart[h]; p < population.MemberStart[h + 1]; p++)
+        {
+            line[p] = standard;
+        }
+    }
+
+    return line;
+}
+
+// The order of the four provinces on the common prosperity index, against the study's order (a check, exact).
+static ValidationRow ProsperityOrderCheck(List<ScenarioMetrics> rows)
+{
+    string[] published = ["Zhejiang", "Jiangsu", "Inner Mongolia", "Xinjiang"];
+    var simulated = rows.Where(r => r.Scenario == "baseline").OrderByDescending(r => r.CommonProsperityIndex).Select(r => r.Province).ToArray();
+    static string Key(string name) => name.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+    bool met = simulated.Select(Key).SequenceEqual(published.Select(Key));
+    return new ValidationRow("four provinces", $"common_prosperity_order: published {string.Join(" > ", published)}; simulated {string.Join(" > ", simulated)}", ValidationKind.Check, 1, met ? 1 : 0, "order", 2019, Provenance.Paper,
+        "Xi & Abudurehman (2024), citing Xi & Wang (2023): common prosperity index 0.976 (Zhejiang), 0.892 (Jiangsu), 0.689 (Inner Mongolia), 0.462 (Xinjiang), 2019", 0, false,
+        met ? ValidationStatus.Met : ValidationStatus.Missed,
+        met ? "" : "[I] the index method (entropy-weight TOPSIS over five indicators of the simulated baselines, docs/indicators.md#common-prosperity-index), not the study's own index", "");
+}
 
 IEnumerable<string> HealthParameters() =>
 [

@@ -7,6 +7,9 @@ using SocialSecurity.Modeling.Core;
 
 namespace ProvincialComparison;
 
+/// <summary>The poverty lines of one province, held fixed across its scenarios: 60% of the baseline median, each person's household dibao standard of the baseline, and a national absolute line (yuan per person per year).</summary>
+internal sealed record PovertyLines(double Relative, double[] DibaoStandard, double National);
+
 /// <summary>The indicators the sample reports for one province under one scenario (all fractions, yuan per year).</summary>
 internal sealed record ScenarioMetrics(
     string Province,
@@ -16,6 +19,10 @@ internal sealed record ScenarioMetrics(
     double PovertyRate,
     double PovertyGap,
     double PovertyLine,
+    double PovertyRateDibaoStandard,
+    double PovertyGapDibaoStandard,
+    double PovertyRateNationalLine,
+    double NationalLine,
     double UrbanRuralRatio,
     double MiddleIncomeShare,
     double DibaoCoverage,
@@ -35,7 +42,7 @@ internal sealed record ScenarioMetrics(
     /// Dibao runs with targeting errors: coverage of households is actual receipt, and the targeting report gives the
     /// share of truly eligible households that receive and the share excluded after applying (漏保).
     /// </summary>
-    public static ScenarioMetrics Compute(string province, string scenario, SimulationResult run, double povertyLine, double netFiscalCost)
+    public static ScenarioMetrics Compute(string province, string scenario, SimulationResult run, PovertyLines lines, double netFiscalCost)
     {
         var income = run.PerCapitaIncome(IncomeConcept.Disposable);
         var weights = run.PersonWeights;
@@ -61,9 +68,13 @@ internal sealed record ScenarioMetrics(
             scenario,
             total / weight,
             Inequality.Gini(income, weights),
-            Poverty.HeadcountRatio(income, weights, povertyLine),
-            Poverty.Fgt(income, weights, povertyLine, 1),
-            povertyLine,
+            Poverty.HeadcountRatio(income, weights, lines.Relative),
+            Poverty.Fgt(income, weights, lines.Relative, 1),
+            lines.Relative,
+            Below(income, weights, lines.DibaoStandard, gap: false),
+            Below(income, weights, lines.DibaoStandard, gap: true),
+            Poverty.HeadcountRatio(income, weights, lines.National),
+            lines.National,
             GroupComparison.RatioOfMeans(income, weights, area, 0, 1),
             GroupComparison.MiddleIncomeShare(income, weights),
             run.Recipients(DibaoProgram.Benefit.Name) / population.WeightedHouseholds,
@@ -73,5 +84,21 @@ internal sealed record ScenarioMetrics(
             run.AnnualTotal(IncomeTaxProgram.Total.Name),
             SocialInsuranceContributionsProgram.Contributions.Sum(v => run.AnnualTotal(v.Name)),
             netFiscalCost);
+    }
+
+    /// <summary>Headcount ratio (x &lt; z) or FGT(1) gap against a line that differs by person.</summary>
+    private static double Below(ReadOnlySpan<double> income, ReadOnlySpan<double> weights, double[] line, bool gap)
+    {
+        double poor = 0, total = 0;
+        for (int p = 0; p < income.Length; p++)
+        {
+            total += weights[p];
+            if (income[p] < line[p])
+            {
+                poor += weights[p] * (gap ? (line[p] - Math.Max(0, income[p])) / line[p] : 1);
+            }
+        }
+
+        return poor / total;
     }
 }

@@ -100,4 +100,45 @@ public class ProvinceStatisticsTests
         var act = () => ProvinceStatistics.Load("110000");
         act.Should().Throw<ArgumentException>().WithMessage("*110000*000000, 150000, 320000, 330000, 650000*");
     }
+
+    [Fact]
+    public void A_target_file_with_a_negative_total_a_group_mean_out_of_order_or_an_unknown_region_is_rejected_naming_file_and_field()
+    {
+        var builtIn = System.Text.Encoding.UTF8.GetString(SocialSecurity.Modeling.Internal.EmbeddedData.Read("statistics/000000.json"));
+        var path = Path.Combine(Path.GetTempPath(), $"stats-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, builtIn.Replace("\"value\": 1409670000", "\"value\": -1409670000", StringComparison.Ordinal));
+            var negative = () => ProvinceStatistics.LoadFile(path, 2023);
+            negative.Should().Throw<DataFormatException>().WithMessage($"{path} at $.years.2023.targets.resident_population.value: -1409670000 is outside the expected range*");
+
+            File.WriteAllText(path, builtIn.Replace("\"value\": 20442.0", "\"value\": 8000.0", StringComparison.Ordinal));
+            var order = () => ProvinceStatistics.LoadFile(path, 2023);
+            order.Should().Throw<DataFormatException>().WithMessage($"{path} at $.years.2023.targets.quintile_mean_lower_middle: income-group means must not decrease*");
+
+            File.WriteAllText(path, builtIn.Replace("\"region\": \"000000\"", "\"region\": \"990000\"", StringComparison.Ordinal));
+            var region = () => ProvinceStatistics.LoadFile(path, 2023);
+            region.Should().Throw<DataFormatException>().WithMessage($"{path} at $.region: unknown region '990000'*");
+
+            File.WriteAllText(path, builtIn.Replace("\"value\": 33036.0", "\"value\": -1.0", StringComparison.Ordinal));
+            var check = () => ProvinceStatistics.LoadFile(path, 2023);
+            check.Should().Throw<DataFormatException>().WithMessage($"{path} at $.years.2023.targets.disposable_income_median.value: -1 must be positive*");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Checks_are_loaded_apart_from_the_targets()
+    {
+        var china = ProvinceStatistics.Load(RegionCodes.China, 2023);
+        china.Checks.Should().ContainSingle(kv => kv.Key == "disposable_income_median").Which.Value.Value.Should().Be(33036);
+        china.Values.Select(kv => kv.Key).Should().NotContain("disposable_income_median");
+        var zhejiang = ProvinceStatistics.Load(RegionCodes.Zhejiang, 2023);
+        zhejiang.Checks.Select(kv => kv.Key).Should().BeEquivalentTo("one_time_living_subsidy_total", "destitute_persons", "destitute_persons_rural");
+        zhejiang.Checks.Should().OnlyContain(kv => kv.Value.Provenance == Provenance.Paper && kv.Value.Year == 2022);
+        ProvinceStatistics.Load(RegionCodes.Jiangsu, 2022).Checks.Single().Value.Value.Should().Be(2.11);
+    }
 }

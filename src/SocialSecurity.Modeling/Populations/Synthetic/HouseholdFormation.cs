@@ -11,7 +11,7 @@ namespace SocialSecurity.Modeling.Populations.Synthetic;
 /// </summary>
 internal static class HouseholdFormation
 {
-    public static void Generate(SyntheticDraft draft, ProvinceStatistics statistics, double[] cumulativePlaceShares, int persons, SeededGenerator random)
+    public static void Generate(SyntheticDraft draft, ProvinceStatistics statistics, double[] cumulativePlaceShares, int persons, SeededGenerator random, double incomeSizeCorrelation = IncomeSizeCorrelation)
     {
         double urbanShare = statistics.SurveyUrbanShare.Value;
         double meanSize = statistics.HouseholdSize.Value;
@@ -45,7 +45,7 @@ internal static class HouseholdFormation
 
             // Larger households have lower per-capita income [I]: the score leans on the standardized size.
             double sizeScore = (size - meanSize) / SizeScoreScale;
-            draft.IncomeRank[h] = (-IncomeSizeCorrelation * sizeScore) + (Math.Sqrt(1 - (IncomeSizeCorrelation * IncomeSizeCorrelation)) * incomeNoise);
+            draft.IncomeRank[h] = (-incomeSizeCorrelation * sizeScore) + (Math.Sqrt(1 - (incomeSizeCorrelation * incomeSizeCorrelation)) * incomeNoise);
 
             // Hukou: decided per household, then per member activity, disability and self-care.
             bool migrant = area == AreaType.Urban ? !random.Chance(UrbanLocalHukouShare) : random.Chance(RuralResidentUrbanHukouShare);

@@ -1,76 +1,193 @@
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.RootFinding;
 using static SocialSecurity.Modeling.Populations.Synthetic.SyntheticAssumptions;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations.Synthetic;
 
 /// <summary>
-/// Gives every household a per-capita disposable income and splits it into the five income columns, then draws assets.
+/// Gives every household a target per-capita disposable income, splits it into pensions and pre-tax, pre-transfer
+/// market-income columns, then (in <see cref="SyntheticPopulation"/>) assets are drawn.
 /// </summary>
 /// <remarks>
-/// <para>Per-capita income is lognormal within each area: yₕ = Mₐ·exp(σ·zₕ) / E[exp(σ·z)]ₐ, where zₕ is the household's
-/// standard normal score, Mₐ the published mean of area a and the expectation is the person-weighted sample mean, so the
-/// weighted means are met exactly. A common σ is found by Brent's method so that the person-weighted Gini of yₕ equals
-/// the target (the Gini of one lognormal is 2Φ(σ/√2) − 1; the mixture of the two areas is measured on the sample).
-/// The lower tail of the rural distribution supplies the low-income households that dibao tests find.</para>
+/// <para>Shape: a quantile-function model. Within each area, log per-capita income is a piecewise-linear function of
+/// the household's standard normal score z, with knots at the normal quantiles of 20, 40, 60 and 80% and one slope per
+/// segment: yₕ = Mₐ·exp(g(zₕ)) / E[exp(g(z))]ₐ, so that the person-weighted area means equal the published ones exactly.
+/// A single lognormal is the special case of five equal slopes; five slopes can fit the five published income-group
+/// means (a lognormal cannot: its lower groups come out too poor and its top group too rich). When the statistics
+/// carry the five group means (national), the slopes are fitted to them by damped Gauss–Newton on the sample; otherwise
+/// the slopes of the national 2023 fit are used (<see cref="SyntheticAssumptions.IncomeShapeSlopes"/>, [D] from the
+/// national fit, and [I] as an assumption that provinces share the national within-area shape). The Gini is not a
+/// target: it comes out of the shape and is reported as a check.</para>
 /// <para>Components [I]: members' pensions first (retirees: a share of per-capita income; others 60+: the average
-/// resident pension), then property income and private transfers as shares of the rest (to the household head), and
-/// the remainder as wages (employees, unemployed odd jobs) or business income (self-employed, farmers) in proportion
-/// to earning weights. Households without earners receive the remainder as private transfers (remittances). The
-/// components add up to the household's disposable income exactly.</para>
+/// resident pension), then property income (financial property income for every household, plus the imputed rent of
+/// owner-occupied homes, which NBS counts in property income) and private transfers as shares of the rest (to the
+/// household head), and the remainder as earnings (wages for employees and the unemployed's odd jobs, business income
+/// for the self-employed and farmers) in proportion to earning weights, grossed up by an [I] first guess of the
+/// employee's contributions and tax. Households without earners receive the remainder as private transfers. The
+/// components are pre-tax and pre-transfer (pensions are the only transfer the populations carry, in the reported
+/// pension column); <see cref="SyntheticPopulation.GenerateCalibrated"/> then moves each household's market income
+/// until its <i>simulated</i> disposable income equals the target.</para>
 /// </remarks>
 internal static class IncomeModel
 {
-    public const double GiniAccuracy = 1e-7;
+    /// <summary>The normal scores of the knots of the shape (quantiles 0.2, 0.4, 0.6, 0.8).</summary>
+    public static readonly double[] Knots = [Normal.InvCDF(0, 1, 0.2), Normal.InvCDF(0, 1, 0.4), Normal.InvCDF(0, 1, 0.6), Normal.InvCDF(0, 1, 0.8)];
 
-    /// <summary>Finds σ and writes per-capita incomes (one per household) into <paramref name="perCapita"/>.</summary>
-    /// <returns>The σ used.</returns>
-    public static double AssignPerCapitaIncome(SyntheticDraft draft, ProvinceStatistics statistics, double[] perCapita)
+    /// <summary>The log-income offset g(z) of the piecewise-linear shape (g(0) = 0; slope i on segment i).</summary>
+    public static double Shape(double z, ReadOnlySpan<double> slopes)
     {
-        // Each area's households in ascending score order, with contiguous copies of score and person weight, so that
-        // every evaluation of the Gini is two sequential passes and one linear merge (no sort, no random access).
+        // Segment 2 holds 0; add the parts of the segments between 0 and z.
+        if (z >= 0)
+        {
+            double g = slopes[2] * Math.Min(z, Knots[2]);
+            if (z > Knots[2])
+            {
+                g += slopes[3] * (Math.Min(z, Knots[3]) - Knots[2]);
+            }
+
+            if (z > Knots[3])
+            {
+                g += slopes[4] * (z - Knots[3]);
+            }
+
+            return g;
+        }
+
+        double n = slopes[2] * Math.Max(z, Knots[1]);
+        if (z < Knots[1])
+        {
+            n += slopes[1] * (Math.Max(z, Knots[0]) - Knots[1]);
+        }
+
+        if (z < Knots[0])
+        {
+            n += slopes[0] * (z - Knots[0]);
+        }
+
+        return n;
+    }
+
+    /// <summary>Writes target per-capita incomes (one per household) into <paramref name="perCapita"/>.</summary>
+    /// <returns>The slopes used.</returns>
+    /// <param name="draft">The draft.</param>
+    /// <param name="statistics">The targets.</param>
+    /// <param name="perCapita">Receives the incomes.</param>
+    /// <param name="topSlopeFactor">Multiplies the top segment's slope after the fit (1: the fitted shape; other values for sensitivity only).</param>
+    public static double[] AssignPerCapitaIncome(SyntheticDraft draft, ProvinceStatistics statistics, double[] perCapita, double topSlopeFactor = 1)
+    {
+        // Each area's households in ascending score order, with contiguous copies of score and person weight: incomes
+        // rise with the score within an area, so the national order is one linear merge (no sort per evaluation).
         var urban = AreaInScoreOrder(draft, AreaType.Urban);
         var rural = AreaInScoreOrder(draft, AreaType.Rural);
-        double target = statistics.Gini.Value;
         if (urban.Households.Length == 0 || rural.Households.Length == 0)
         {
             throw new InvalidOperationException($"The synthetic population of {statistics.RegionCode} has no {(urban.Households.Length == 0 ? "urban" : "rural")} households; use more persons.");
         }
 
-        double GiniAt(double sigma)
+        var slopes = SyntheticAssumptions.IncomeShapeSlopes.ToArray();
+        void Fill(double[] s)
         {
-            urban.Fill(sigma, statistics.DisposableIncomeUrban.Value);
-            rural.Fill(sigma, statistics.DisposableIncomeRural.Value);
-            return MergedGini(urban, rural);
+            urban.Fill(s, statistics.DisposableIncomeUrban.Value);
+            rural.Fill(s, statistics.DisposableIncomeRural.Value);
         }
 
-        // Bracket: the σ of a single lognormal with the target Gini, 2Φ(σ/√2) − 1 = G, is a natural upper region; widen if needed.
-        const double low = 1e-3;
-        double high = Math.Min(3.0, (1.2 * Math.Sqrt(2) * Normal.InvCDF(0, 1, (target + 1) / 2)) + 0.05);
-        double atLow = GiniAt(low) - target;
-        double atHigh = GiniAt(high) - target;
-        if (atHigh < 0)
+        if (statistics.HouseholdQuintileMeans.Count == 5)
         {
-            high = 3.0;
-            atHigh = GiniAt(high) - target;
+            slopes = FitSlopes(slopes, statistics, urban, rural, Fill);
         }
 
-        if (atLow > 0 || atHigh < 0)
-        {
-            throw new InvalidOperationException(
-                $"The Gini target {target} for {statistics.RegionCode} cannot be met: with these urban and rural means the attainable range is {atLow + target:0.###}–{atHigh + target:0.###} (the lower bound is the between-area inequality alone).");
-        }
-
-        double sigmaFound = Brent.FindRoot(s => GiniAt(s) - target, low, high, GiniAccuracy, 200);
-        GiniAt(sigmaFound);
+        slopes[4] *= topSlopeFactor;
+        Fill(slopes);
         urban.CopyTo(perCapita);
         rural.CopyTo(perCapita);
-        return sigmaFound;
+        return slopes;
     }
 
-    /// <summary>Splits each household's income (size × per-capita) into members' components.</summary>
-    public static void AllocateComponents(SyntheticDraft draft, double[] perCapita, double residentPensionAnnual)
+    /// <summary>Damped Gauss–Newton on log(group mean / target) over the log slopes, with a numerical Jacobian.</summary>
+    private static double[] FitSlopes(double[] start, ProvinceStatistics statistics, AreaIncomes urban, AreaIncomes rural, Action<double[]> fill)
+    {
+        var target = statistics.HouseholdQuintileMeans.Select(q => q.Value).ToArray();
+        var logSlopes = start.Select(x => Math.Log(x)).ToArray();
+        double[] Residuals(double[] log)
+        {
+            fill(log.Select(Math.Exp).ToArray());
+            var means = GroupMeans(urban, rural);
+            return means.Select((m, q) => Math.Log(m / target[q])).ToArray();
+        }
+
+        var r = Residuals(logSlopes);
+        double lambda = 1e-3;
+        for (int iteration = 0; iteration < 20 && r.Max(Math.Abs) > 1e-4; iteration++)
+        {
+            var jacobian = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(5, 5);
+            for (int k = 0; k < 5; k++)
+            {
+                var shifted = (double[])logSlopes.Clone();
+                shifted[k] += 1e-4;
+                var rk = Residuals(shifted);
+                for (int q = 0; q < 5; q++)
+                {
+                    jacobian[q, k] = (rk[q] - r[q]) / 1e-4;
+                }
+            }
+
+            var jt = jacobian.Transpose();
+            var normal = (jt * jacobian) + (lambda * MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(5));
+            var step = normal.Solve(jt * MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(r).Negate());
+            var candidate = logSlopes.Select((v, k) => v + Math.Clamp(step[k], -0.5, 0.5)).ToArray();
+            var rc = Residuals(candidate);
+            if (rc.Sum(x => x * x) < r.Sum(x => x * x))
+            {
+                logSlopes = candidate;
+                r = rc;
+                lambda = Math.Max(1e-6, lambda / 3);
+            }
+            else
+            {
+                lambda *= 10;
+            }
+        }
+
+        return logSlopes.Select(Math.Exp).ToArray();
+    }
+
+    /// <summary>Per-capita means of five equal groups of weighted households ranked by per-capita income (merge of the two areas).</summary>
+    private static double[] GroupMeans(AreaIncomes a, AreaIncomes b)
+    {
+        double total = a.HouseholdWeight.Sum() + b.HouseholdWeight.Sum();
+        var income = new double[5];
+        var persons = new double[5];
+        double cumulative = 0;
+        int i = 0, j = 0;
+        while (i < a.Income.Length || j < b.Income.Length)
+        {
+            bool fromA = j >= b.Income.Length || (i < a.Income.Length && a.Income[i] <= b.Income[j]);
+            var source = fromA ? a : b;
+            int k = fromA ? i++ : j++;
+            double remaining = source.HouseholdWeight[k];
+            double size = source.PersonWeight[k] / remaining;
+            while (remaining > 0)
+            {
+                int group = Math.Min(4, (int)(cumulative / total * 5));
+                double room = ((group + 1) * total / 5) - cumulative;
+                double part = group == 4 || room >= remaining || room <= total * 1e-15 ? remaining : room;
+                income[group] += part * size * source.Income[k];
+                persons[group] += part * size;
+                cumulative += part;
+                remaining -= part;
+            }
+        }
+
+        for (int q = 0; q < 5; q++)
+        {
+            income[q] /= persons[q];
+        }
+
+        return income;
+    }
+
+    /// <summary>Splits each household's target income (size × per-capita) into members' pensions and pre-tax market-income components.</summary>
+    public static void AllocateComponents(SyntheticDraft draft, double[] perCapita, byte[] homes, double residentPensionAnnual)
     {
         Span<double> earningWeight = stackalloc double[MaxHouseholdSize];
         for (int h = 0; h < draft.HouseholdCount; h++)
@@ -110,7 +227,13 @@ internal static class IncomeModel
             }
 
             double rest = total - pensions;
-            double property = rest * (draft.Area[h] == AreaType.Urban ? PropertyShareUrban : PropertyShareRural);
+            bool urban = draft.Area[h] == AreaType.Urban;
+            double property = rest * (urban ? PropertyShareUrban : PropertyShareRural);
+            if (homes[h] > 0)
+            {
+                property += rest * (urban ? ImputedRentShareUrban : ImputedRentShareRural);
+            }
+
             double transfers = rest * PrivateTransferShare;
             double earnings = rest - property - transfers;
 
@@ -153,7 +276,7 @@ internal static class IncomeModel
                 }
                 else
                 {
-                    draft.Wages[i] = amount;
+                    draft.Wages[i] = amount * WageGrossUpFirstGuess;
                     draft.Business[i] = 0;
                 }
 
@@ -183,46 +306,26 @@ internal static class IncomeModel
 
         Array.Sort(score, order);
         var weight = new double[order.Length];
+        var householdWeight = new double[order.Length];
         for (int i = 0; i < order.Length; i++)
         {
+            householdWeight[i] = draft.Weight[order[i]];
             weight[i] = draft.Weight[order[i]] * draft.Size(order[i]);
         }
 
-        return new AreaIncomes(order, score, weight, new double[order.Length]);
-    }
-
-    /// <summary>The Gini of the union of two areas, each ascending in income: a linear merge.</summary>
-    private static double MergedGini(AreaIncomes a, AreaIncomes b)
-    {
-        var accumulator = default(WeightedGini.Accumulator);
-        int i = 0, j = 0;
-        while (i < a.Income.Length || j < b.Income.Length)
-        {
-            if (j >= b.Income.Length || (i < a.Income.Length && a.Income[i] <= b.Income[j]))
-            {
-                accumulator.Add(a.Income[i], a.PersonWeight[i]);
-                i++;
-            }
-            else
-            {
-                accumulator.Add(b.Income[j], b.PersonWeight[j]);
-                j++;
-            }
-        }
-
-        return accumulator.Gini;
+        return new AreaIncomes(order, score, weight, householdWeight, new double[order.Length]);
     }
 
     /// <summary>One area's households in ascending score order (index, score, person weight) and their incomes at the current σ.</summary>
-    private sealed record AreaIncomes(int[] Households, double[] Score, double[] PersonWeight, double[] Income)
+    private sealed record AreaIncomes(int[] Households, double[] Score, double[] PersonWeight, double[] HouseholdWeight, double[] Income)
     {
-        /// <summary>Income = mean × exp(σ·z) / (person-weighted mean of exp(σ·z)): lognormal shape, exact mean.</summary>
-        public void Fill(double sigma, double mean)
+        /// <summary>Income = mean × exp(g(z)) / (person-weighted mean of exp(g(z))): the quantile-function shape, exact mean.</summary>
+        public void Fill(double[] slopes, double mean)
         {
             double weighted = 0, weight = 0;
             for (int i = 0; i < Score.Length; i++)
             {
-                double e = Math.Exp(sigma * Score[i]);
+                double e = Math.Exp(Shape(Score[i], slopes));
                 Income[i] = e;
                 weighted += PersonWeight[i] * e;
                 weight += PersonWeight[i];

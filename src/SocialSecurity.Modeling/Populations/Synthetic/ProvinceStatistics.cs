@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Populations.Synthetic;
 
@@ -71,13 +72,26 @@ public sealed record ProvinceStatistics(
 
     private static readonly FrozenSet<string> BuiltIn = FrozenSet.ToFrozenSet(["000000", "330000", "320000", "650000", "150000"], StringComparer.Ordinal);
 
+    private static readonly string[] CheckKeys =
+    [
+        "disposable_income_median", "urban_rural_income_ratio_published", "one_time_living_subsidy_total", "destitute_persons", "destitute_persons_rural",
+    ];
+
     private static readonly string[] TargetKeys =
     [
         "resident_population", "urbanization_rate", "survey_urban_share", "disposable_income_all", "disposable_income_urban",
         "disposable_income_rural", "age_share_0_14", "age_share_0_15", "age_share_60_plus", "age_share_65_plus", "household_size",
         "gini_disposable_income", "resident_pension_average", "pension_recipient_share", "dibao_recipient_share",
         "quintile_mean_low", "quintile_mean_lower_middle", "quintile_mean_middle", "quintile_mean_upper_middle", "quintile_mean_high",
+        .. CheckKeys,
     ];
+
+    /// <summary>
+    /// Published values that are never calibration targets but checks of a simulated baseline, keyed by their name in
+    /// the data file: <c>disposable_income_median</c>, <c>urban_rural_income_ratio_published</c>,
+    /// <c>one_time_living_subsidy_total</c>, <c>destitute_persons</c>, <c>destitute_persons_rural</c> (each when known).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, StatisticValue>> Checks { get; init; } = [];
 
     /// <summary>The names of the five income-group lines, lowest first (as in the data files and calibration reports).</summary>
     public static IReadOnlyList<string> QuintileNames => QuintileKeys;
@@ -215,7 +229,7 @@ public sealed record ProvinceStatistics(
         }
 
         var childKey = child14 is null ? "age_share_0_15" : "age_share_0_14";
-        var statistics = new ProvinceStatistics(
+        ProvinceStatistics statistics = new(
             code,
             name,
             year,
@@ -236,6 +250,34 @@ public sealed record ProvinceStatistics(
             Optional("dibao_recipient_share"),
             ReadPlaces(root, file),
             ReadQuintiles(Optional, file, targetsPath));
+
+        var checks = new List<KeyValuePair<string, StatisticValue>>();
+        foreach (var key in CheckKeys)
+        {
+            if (Optional(key) is { } value)
+            {
+                if (!(value.Value > 0))
+                {
+                    throw new DataFormatException(file, Json.Child(targetsPath, key) + ".value", $"{value.Value} must be positive ({value.Unit})");
+                }
+
+                checks.Add(new(key, value));
+            }
+        }
+
+        statistics = statistics with { Checks = checks };
+        if (!RegionCatalog.Default.TryGetId(code, out _))
+        {
+            throw new DataFormatException(file, "$.region", $"unknown region '{code}': not in the region catalogue");
+        }
+
+        foreach (var (place, index) in statistics.Places.Select((p, i) => (p, i)))
+        {
+            if (!RegionCatalog.Default.TryGetId(place.RegionCode, out _))
+            {
+                throw new DataFormatException(file, Json.Item("$.places", index) + ".region", $"unknown region '{place.RegionCode}': not in the region catalogue");
+            }
+        }
 
         if (statistics.DisposableIncomeUrban.Value <= statistics.DisposableIncomeRural.Value)
         {

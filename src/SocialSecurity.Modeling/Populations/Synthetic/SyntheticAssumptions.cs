@@ -14,6 +14,12 @@ internal static class SyntheticAssumptions
     public const double UrbanSizeOffset = -0.15;
     public const double RuralSizeOffset = 0.25;
 
+    // Income shape [D]: slopes of log per-capita income against the normal score on the five segments between the
+    // knots at quantiles 0.2, 0.4, 0.6 and 0.8 (IncomeModel), fitted by the national generator to the five NBS 2023
+    // household income-group means (9,215; 20,442; 32,195; 50,220; 95,055 yuan). Provinces, which publish no group
+    // means, use them as they are [I]: the within-area shape of a province is assumed to be the national one.
+    public static ReadOnlySpan<double> IncomeShapeSlopes => [1.0789, 0.6674, 0.7892, 0.6214, 0.5421];
+
     // Per-capita income falls with household size [I]: the income score is −ρ·(size − mean)/scale + √(1 − ρ²)·ε. ρ is
     // tuned so that, nationally, the simple average of the five equal-household income-group means exceeds the person
     // mean by about 6%, as the NBS 2022 groups do (39,203 vs 36,883; caveat 4 of the statistics sources).
@@ -49,9 +55,19 @@ internal static class SyntheticAssumptions
     public const double RetireePensionToPerCapitaIncome = 0.8;
     public const double ResidentPensionMaxShareOfPerCapitaIncome = 0.6;
     public const double MaxPensionShareOfHouseholdIncome = 0.9;
-    public const double PropertyShareUrban = 0.10;
-    public const double PropertyShareRural = 0.03;
+    // Property income is financial and rental property income for every household plus, for households owning their
+    // home, the imputed rent of the owner-occupied home (NBS counts it in property income), as shares of non-pension
+    // income [I].
+    public const double PropertyShareUrban = 0.05;
+    public const double PropertyShareRural = 0.015;
+    public const double ImputedRentShareUrban = 0.06;
+    public const double ImputedRentShareRural = 0.02;
     public const double PrivateTransferShare = 0.04;
+
+    // Wages are generated pre-tax: this first guess of gross wages per yuan of net wages (the employee's contributions
+    // and housing fund, about 17.5% of the base, and a little tax) only starts SyntheticPopulation.GenerateCalibrated,
+    // which then moves every household's market income until its simulated disposable income meets its target [I].
+    public const double WageGrossUpFirstGuess = 1.2;
 
     // ---- Income-chain inputs (issue 12): work, tax-deduction facts, unemployment and work injury. All [I] unless a
     // comment says otherwise; drawn from counter-based streams keyed by the seed and person or household id

@@ -43,6 +43,7 @@ public sealed class EmployeePensionProgram()
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
+        ReportedPensionGuard.Check(setup.Population, Name);
         // The rules of every region where households live, resolved once (the place of work is not in the data).
         var rules = new EmployeePensionTerms[setup.Regions.Count];
         foreach (var region in setup.RegionsPresent)

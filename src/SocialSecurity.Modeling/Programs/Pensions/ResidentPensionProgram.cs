@@ -72,6 +72,7 @@ public sealed class ResidentPensionProgram()
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
+        ReportedPensionGuard.Check(setup.Population, Name);
         // Rules are resolved once for every place of hukou present (a person may live outside their hukou region).
         var rules = new ResidentPensionTerms[setup.Regions.Count];
         foreach (var region in setup.Population.HukouRegion)

@@ -1,0 +1,187 @@
+using System.Globalization;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Metrics;
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Populations.Synthetic;
+using SocialSecurity.Modeling.Programs.Assistance;
+using SocialSecurity.Modeling.Programs.Targeting;
+using SocialSecurity.Modeling.Reforms;
+
+namespace SocialSecurity.Modeling.Simulation;
+
+/// <summary>
+/// The validation table of a calibrated baseline (docs/baseline.md#validation-table): every calibration target and
+/// every check, published against simulated, with source, year, relative error, tolerance and status. Checks are never
+/// calibrated to: the median, the Gini, the dibao caseload and the study's own figures. A missed check names the [I]
+/// assumption that drives it and gives the simulated value when that assumption is varied over its plausible range.
+/// </summary>
+public static class BaselineValidation
+{
+    /// <summary>Tolerance of totals, shares and means (relative).</summary>
+    public const double MeanTolerance = 0.01;
+
+    /// <summary>Tolerance of the five income-group means (relative).</summary>
+    public const double GroupMeanTolerance = 0.03;
+
+    /// <summary>Tolerance of the median (relative).</summary>
+    public const double MedianTolerance = 0.03;
+
+    /// <summary>Tolerance of the dibao caseload (relative).</summary>
+    public const double DibaoCaseloadTolerance = 0.15;
+
+    /// <summary>Tolerance of the Gini coefficient (absolute).</summary>
+    public const double GiniTolerance = 0.01;
+
+    /// <summary>Tolerance of the study's own figures (relative).</summary>
+    public const double StudyFigureTolerance = 0.10;
+
+    /// <summary>The plausible range of the dibao take-up rate [I] tried when the caseload check is missed.</summary>
+    public static IReadOnlyList<double> TakeUpRange { get; } = [0.5, 1.0];
+
+    /// <summary>The plausible range of the [I] correlation between per-capita income and household size tried when the median check is missed.</summary>
+    public static IReadOnlyList<double> IncomeSizeCorrelationRange { get; } = [0.0, 0.25];
+
+    /// <summary>The factors applied to the slope of the top segment of the income shape [I] when the Gini check is missed.</summary>
+    public static IReadOnlyList<double> TopSlopeFactors { get; } = [0.75, 1.5];
+
+    /// <summary>Builds the table for one calibrated baseline.</summary>
+    /// <param name="baseline">The calibrated baseline.</param>
+    /// <param name="statistics">The statistics it was calibrated to (with their checks).</param>
+    /// <param name="policy">The baseline policy (for the sensitivity runs).</param>
+    /// <param name="parameters">The parameters (for the sensitivity runs).</param>
+    /// <param name="date">The simulation date.</param>
+    /// <param name="sensitivity">Whether to run the sensitivity of missed checks (extra simulations).</param>
+    public static IReadOnlyList<ValidationRow> Compute(CalibratedBaseline baseline, ProvinceStatistics statistics, Policy policy, ParameterStore parameters, DateOnly date, bool sensitivity = true)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(statistics);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var rows = new List<ValidationRow>();
+        string region = statistics.RegionCode;
+        var values = statistics.Values.Concat(statistics.Checks).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        foreach (var line in baseline.Report.Checks.Where(c => c.IsTarget))
+        {
+            bool group = ProvinceStatistics.QuintileNames.Contains(line.Name);
+            double tolerance = group ? GroupMeanTolerance : MeanTolerance;
+            values.TryGetValue(line.Name, out var value);
+            string source = value?.Source ?? (line.Name == "urban_rural_income_ratio" ? "derived: disposable_income_urban ÷ disposable_income_rural" : "");
+            rows.Add(Row(region, line.Name, ValidationKind.Target, line.Target, line.Achieved, value?.Unit ?? "ratio", value?.Year ?? statistics.Year, line.TargetProvenance, source, tolerance, true, "", ""));
+        }
+
+        var result = baseline.Result;
+        var income = result.PerCapitaIncome(IncomeConcept.Disposable);
+        var weights = result.PersonWeights;
+        if (values.TryGetValue("disposable_income_median", out var median))
+        {
+            double simulated = Quantiles.WeightedMedian(income, weights);
+            string range = "";
+            if (sensitivity && !ValidationRow.Within(median.Value, simulated, MedianTolerance, true))
+            {
+                range = string.Join("; ", IncomeSizeCorrelationRange.Select(rho => string.Create(CultureInfo.InvariantCulture, $"ρ = {rho}: target-income median {SyntheticPopulation.TargetMedian(baseline.Options, rho):N0}")));
+            }
+
+            rows.Add(Check(region, "disposable_income_median", median, simulated, MedianTolerance, true,
+                "[I] how per-capita income falls with household size (ρ = 0.12, SyntheticAssumptions.IncomeSizeCorrelation): the group means are of households, the median of persons", range));
+        }
+
+        double gini = Inequality.Gini(income, weights);
+        string giniSensitivity = "";
+        if (sensitivity && !ValidationRow.Within(statistics.Gini.Value, gini, GiniTolerance, false))
+        {
+            giniSensitivity = string.Join("; ", TopSlopeFactors.Select(f => string.Create(CultureInfo.InvariantCulture, $"top slope ×{f}: target-income Gini {SyntheticPopulation.TargetGini(baseline.Options, f):0.000}")));
+        }
+
+        rows.Add(Check(region, "gini_disposable_income", statistics.Gini, gini, GiniTolerance, false,
+            "[I] the slope of log income above the 80th percentile (the top segment of IncomeShapeSlopes): the group means fix the top group's mean, not the spread within it", giniSensitivity));
+
+        if (statistics.DibaoRecipientShare is { } caseload)
+        {
+            double simulated = DibaoCaseload(result);
+            string range = "";
+            string takeUp = TargetedProgram.TakeUpRate("dibao");
+            bool targeted = policy.Parameters.Contains(takeUp, StringComparer.Ordinal);
+            if (sensitivity && targeted && !ValidationRow.Within(caseload.Value, simulated, DibaoCaseloadTolerance, true))
+            {
+                range = string.Join("; ", TakeUpRange.Select(rate =>
+                {
+                    var store = parameters.WithReform(Reform.Create("take-up").Set(takeUp, RegionCatalogRoot(parameters), new DateOnly(date.Year, 1, 1), rate));
+                    double share = DibaoCaseload(Microsimulation.Run(baseline.Population, policy, store, date));
+                    return string.Create(CultureInfo.InvariantCulture, $"take-up {rate:0.##}: {share:P2}");
+                }));
+            }
+
+            rows.Add(Check(region, "dibao_recipient_share", caseload, simulated, DibaoCaseloadTolerance, true,
+                targeted ? "[I] dibao take-up and exclusion-error rates (targeting.dibao.*), [I] asset tests and the [I] assets of the synthetic households" : "[I] asset tests and the [I] assets of the synthetic households (the policy runs dibao without take-up errors)", range));
+        }
+
+        if (values.TryGetValue("urban_rural_income_ratio_published", out var ratio))
+        {
+            var population = baseline.Population;
+            var area = new int[population.PersonCount];
+            for (int p = 0; p < area.Length; p++)
+            {
+                area[p] = population.Area[population.PersonHousehold[p]] == AreaType.Urban ? 0 : 1;
+            }
+
+            rows.Add(Check(region, "urban_rural_income_ratio_published", ratio, GroupComparison.RatioOfMeans(income, weights, area, 0, 1), StudyFigureTolerance, true,
+                "the published urban and rural means of the target year (a calibration target), against a ratio published for another year", ""));
+        }
+
+        if (values.TryGetValue("one_time_living_subsidy_total", out var subsidy))
+        {
+            bool simulatedHere = policy.Outputs.Any(o => o.Name == OneTimeLivingSubsidyProgram.Amount.Name);
+            rows.Add(simulatedHere
+                ? Check(region, "one_time_living_subsidy_total", subsidy, result.AnnualTotal(OneTimeLivingSubsidyProgram.Amount.Name), StudyFigureTolerance, true,
+                    "the subsidy's payment dates and amounts in the parameters (a one-time payment counts only when it is in force at the simulation date), and [I] dibao take-up and asset tests (who is on the roll)", "not run (the driver is a dated rule, not an [I] rate)")
+                : NotSimulated(region, "one_time_living_subsidy_total", subsidy, "the policy does not run the one-time living subsidy"));
+        }
+
+        foreach (var name in new[] { "destitute_persons", "destitute_persons_rural" })
+        {
+            if (values.TryGetValue(name, out var destitute))
+            {
+                rows.Add(NotSimulated(region, name, destitute, "destitute support needs its condition columns (no capacity to work, no income source, no supporter), which the synthetic populations do not generate"));
+            }
+        }
+
+        if (statistics.ResidentPensionAverage is { Provenance: Provenance.Paper } pension)
+        {
+            rows.Add(NotSimulated(region, "resident_pension_average", pension, "an input, not a result: the synthetic population reports it as the pension of residents aged 60+ without an employee pension; the resident pension program needs contribution histories (tier, years, account) that the synthetic populations do not generate"));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Persons in households receiving dibao per person (weighted).</summary>
+    /// <param name="result">A simulation result of a policy with dibao.</param>
+    public static double DibaoCaseload(SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var benefit = result.Values(DibaoProgram.Benefit.Name);
+        var population = result.Population;
+        double recipients = 0, persons = 0;
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            double w = population.Weight[h] * population.HouseholdSize(h);
+            persons += w;
+            recipients += benefit[h] > 0 ? w : 0;
+        }
+
+        return recipients / persons;
+    }
+
+    private static string RegionCatalogRoot(ParameterStore parameters) => parameters.Regions[parameters.Regions.Root].Code;
+
+    private static ValidationRow Check(string region, string name, StatisticValue published, double simulated, double tolerance, bool relative, string driver, string sensitivity)
+        => Row(region, name, ValidationKind.Check, published.Value, simulated, published.Unit, published.Year, published.Provenance, published.Source, tolerance, relative, driver, sensitivity);
+
+    private static ValidationRow NotSimulated(string region, string name, StatisticValue published, string driver)
+        => new(region, name, ValidationKind.Check, published.Value, double.NaN, published.Unit, published.Year, published.Provenance, published.Source, StudyFigureTolerance, true, ValidationStatus.NotSimulated, driver, "");
+
+    private static ValidationRow Row(string region, string name, ValidationKind kind, double published, double simulated, string unit, int year, Provenance provenance, string source, double tolerance, bool relative, string driver, string sensitivity)
+    {
+        bool met = ValidationRow.Within(published, simulated, tolerance, relative);
+        return new ValidationRow(region, name, kind, published, simulated, unit, year, provenance, source, tolerance, relative, met ? ValidationStatus.Met : ValidationStatus.Missed, met ? "" : driver, met ? "" : sensitivity);
+    }
+}

@@ -1,0 +1,174 @@
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Populations;
+using SocialSecurity.Modeling.Populations.Synthetic;
+using SocialSecurity.Modeling.Programs;
+using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Tests.Simulation;
+
+/// <summary>The calibrated baseline (docs/baseline.md): pre-tax incomes, calibration after simulation, the validation table.</summary>
+public class SyntheticBaselineTests
+{
+    private static readonly DateOnly Date = new(2023, 7, 1);
+
+    private static readonly Lazy<(CalibratedBaseline Baseline, IReadOnlyList<ValidationRow> Rows)> National = new(() =>
+    {
+        var policy = Policies.StandardWithTargeting();
+        var statistics = ProvinceStatistics.Load(RegionCodes.China, 2023);
+        var baseline = SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.China, Persons = 60_000, Year = 2023 }, policy, ParameterStore.Default, Date);
+        return (baseline, BaselineValidation.Compute(baseline, statistics, policy, ParameterStore.Default, Date));
+    });
+
+    [Fact]
+    public void National_simulated_disposable_income_meets_the_published_means_and_group_means()
+    {
+        var (baseline, _) = National.Value;
+
+        // Independent measurement: household disposable income ÷ size, persons weighted, against the NBS 2023 figures.
+        var population = baseline.Population;
+        var household = baseline.Result.HouseholdIncome(IncomeConcept.Disposable);
+        double all = 0, urban = 0, persons = 0, urbanPersons = 0;
+        var perCapita = new double[population.HouseholdCount];
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            int size = population.HouseholdSize(h);
+            double w = population.Weight[h] * size;
+            perCapita[h] = household[h] / size;
+            all += w * perCapita[h];
+            persons += w;
+            if (population.Area[h] == AreaType.Urban)
+            {
+                urban += w * perCapita[h];
+                urbanPersons += w;
+            }
+        }
+
+        (all / persons).Should().BeApproximately(39_218, 392);
+        (urban / urbanPersons).Should().BeApproximately(51_821, 518);
+        ((all - urban) / (persons - urbanPersons)).Should().BeApproximately(21_691, 217);
+
+        // Five equal groups of weighted households by per-capita income: NBS 2023 means within 3%.
+        var order = Enumerable.Range(0, perCapita.Length).OrderBy(h => perCapita[h]).ToArray();
+        double total = order.Sum(h => population.Weight[h]);
+        var income = new double[5];
+        var groupPersons = new double[5];
+        double cumulative = 0;
+        foreach (var h in order)
+        {
+            int q = Math.Min(4, (int)((cumulative + (population.Weight[h] / 2)) / total * 5));
+            income[q] += population.Weight[h] * household[h];
+            groupPersons[q] += population.Weight[h] * population.HouseholdSize(h);
+            cumulative += population.Weight[h];
+        }
+
+        double[] published = [9_215, 20_442, 32_195, 50_220, 95_055];
+        for (int q = 0; q < 5; q++)
+        {
+            (income[q] / groupPersons[q]).Should().BeApproximately(published[q], published[q] * 0.03, $"group {q + 1}");
+        }
+    }
+
+    [Fact]
+    public void Every_national_validation_row_is_within_tolerance_or_reported_missed_with_its_driver_and_range()
+    {
+        var (_, rows) = National.Value;
+        rows.Where(r => r.Kind == ValidationKind.Target).Should().OnlyContain(r => r.Status == ValidationStatus.Met);
+        rows.Select(r => r.Name).Should().Contain(["disposable_income_all", "quintile_mean_low", "quintile_mean_high", "disposable_income_median", "gini_disposable_income", "dibao_recipient_share", "age_share_65_plus"]);
+        rows.Where(r => r.Name.StartsWith("quintile_mean", StringComparison.Ordinal)).Should().OnlyContain(r => r.Tolerance == 0.03 && r.RelativeTolerance);
+        rows.Single(r => r.Name == "gini_disposable_income").Should().Match<ValidationRow>(r => r.Tolerance == 0.01 && !r.RelativeTolerance && r.Kind == ValidationKind.Check);
+        rows.Single(r => r.Name == "dibao_recipient_share").Tolerance.Should().Be(0.15);
+        rows.Single(r => r.Name == "disposable_income_median").Tolerance.Should().Be(0.03);
+        foreach (var row in rows)
+        {
+            bool ok = row.Status == ValidationStatus.Met
+                || (row.Status == ValidationStatus.Missed && row.Kind == ValidationKind.Check && row.Driver.Contains("[I]", StringComparison.Ordinal) && row.Sensitivity.Length > 0);
+            ok.Should().BeTrue($"{row.Name}: published {row.Published}, simulated {row.Simulated}, {row.Status}, driver '{row.Driver}', varied '{row.Sensitivity}'");
+            if (row.Status == ValidationStatus.Met)
+            {
+                ValidationRow.Within(row.Published, row.Simulated, row.Tolerance, row.RelativeTolerance).Should().BeTrue(row.Name);
+            }
+        }
+    }
+
+    [Fact]
+    public void Incomes_are_pre_tax_and_pre_transfer_and_taxes_come_out_of_them()
+    {
+        var (baseline, _) = National.Value;
+        var result = baseline.Result;
+        result.AnnualTotal(SocialSecurity.Modeling.Programs.Tax.IncomeTaxProgram.Total.Name).Should().BeGreaterThan(0);
+        var market = result.HouseholdIncome(IncomeConcept.Market);
+        var disposable = result.HouseholdIncome(IncomeConcept.Disposable);
+        var population = baseline.Population;
+        double wages = 0, taxed = 0;
+        for (int p = 0; p < population.PersonCount; p++)
+        {
+            wages += population.Weight[population.PersonHousehold[p]] * population.WagesAnnual[p];
+        }
+
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            taxed += population.Weight[h] * (market[h] - disposable[h]);
+        }
+
+        wages.Should().BeGreaterThan(0);
+        taxed.Should().BeGreaterThan(-0.2 * wages, "pensions and transfers are added, taxes and contributions taken, from market income");
+
+        // Dibao is simulated, not in the income columns: no household's private transfers were calibrated to include it.
+        result.Recipients(SocialSecurity.Modeling.Programs.Assistance.DibaoProgram.Benefit.Name).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Calibration_that_cannot_meet_its_targets_fails_naming_every_missed_target()
+    {
+        var act = () => SyntheticPopulation.GenerateCalibrated(
+            new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 5_000, Year = 2023 },
+            population => Enumerable.Repeat(1_000.0, population.HouseholdCount).ToArray());
+        act.Should().Throw<InvalidOperationException>()
+            .WithMessage("*misses*disposable_income_all: published 5*simulated 1000*disposable_income_urban*disposable_income_rural*");
+    }
+
+    [Fact]
+    public void A_population_with_reported_pensions_is_rejected_by_a_pension_program_naming_the_column()
+    {
+        var calculator = new HouseholdCalculator(PensionPolicies.ResidentPensionOnly(), ParameterStore.Default);
+        var household = new HouseholdRecord { Id = 1, Weight = 1, RegionCode = RegionCodes.Kashgar, Area = AreaType.Rural };
+        PersonRecord[] members = [new() { Id = 1, HouseholdId = 1, Age = 66, PensionIncomeAnnual = 2_400 }];
+        var columns = new Dictionary<string, double[]>
+        {
+            [ResidentPensionNames.Columns.TierAnnual] = [0],
+            [ResidentPensionNames.Columns.ContributionYears] = [15],
+            [ResidentPensionNames.Columns.AccountBalance] = [0],
+            [ResidentPensionNames.Columns.DibaoRecipient] = [0],
+            [ResidentPensionNames.Columns.Destitute] = [0],
+        };
+        var act = () => calculator.Calculate(household, members, Date, columns);
+        act.Should().Throw<InvalidOperationException>().WithMessage("*'pension.resident'*reported pensions in column 'person.reported_pension_annual'*counted twice*");
+
+        // Without the reported pension, the same household runs.
+        var ok = calculator.Calculate(household, [members[0] with { PensionIncomeAnnual = 0 }], Date, columns);
+        ok.PersonValue(ResidentPensionProgram.Benefit.Name, 0).Should().BeGreaterThan(0);
+
+        // Synthetic populations carry reported pensions, so they cannot run a pension program.
+        var synthetic = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 2_000 });
+        synthetic.PensionIncomeAnnual.ToArray().Should().Contain(x => x > 0);
+    }
+
+    [Fact]
+    public void Zhejiang_baseline_reports_the_studys_figures_as_checks()
+    {
+        var policy = Policies.StandardWithTargeting();
+        var statistics = ProvinceStatistics.Load(RegionCodes.Zhejiang, 2023);
+        var baseline = SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 20_000, Year = 2023 }, policy, ParameterStore.Default, Date);
+        var rows = BaselineValidation.Compute(baseline, statistics, policy, ParameterStore.Default, Date, sensitivity: false);
+        rows.Where(r => r.Kind == ValidationKind.Target).Should().OnlyContain(r => r.Status == ValidationStatus.Met);
+        rows.Single(r => r.Name == "destitute_persons").Status.Should().Be(ValidationStatus.NotSimulated);
+        rows.Single(r => r.Name == "resident_pension_average").Driver.Should().Contain("input");
+        var subsidy = rows.Single(r => r.Name == "one_time_living_subsidy_total");
+        subsidy.Tolerance.Should().Be(0.10);
+        (subsidy.Status == ValidationStatus.Met || subsidy.Driver.Length > 0).Should().BeTrue("a missed figure names its driver");
+        rows.Single(r => r.Name == "gini_disposable_income").Provenance.Should().Be(Provenance.Illustrative, "no provincial Gini is published");
+    }
+}
