@@ -1,6 +1,8 @@
+using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using SocialSecurity.Modeling.Benchmarks.Support;
+using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.IO;
 
 namespace SocialSecurity.Modeling.Benchmarks.Populations;
@@ -12,14 +14,22 @@ namespace SocialSecurity.Modeling.Benchmarks.Populations;
 /// speed and the garbage. Size: 10 M persons in a real run; 100,000 under <c>--job dry</c> (CI's smoke run), so the
 /// smoke run does not generate 10 M persons:
 /// <c>dotnet run -c Release --project benchmarks/SocialSecurity.Modeling.Benchmarks -- --filter '*ChunkedStreaming*'</c>.
+/// Floors measured in the same run, so that each reader is reported as a ratio of them: reading the format's bytes
+/// (the baseline of its category: what any reader must do) and copying the decoded columns once
+/// (<see cref="CopyDecodedColumns"/>: what building the chunks must at least write).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(PersonsPerSecondConfig))]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class ChunkedStreamingBenchmarks
 {
     private const int HouseholdsPerChunk = 100_000;
     private string _directory = string.Empty;
     private int _personCount;
+    private Array[] _decodedColumns = [];
+    private byte[] _copyTarget = [];
+    private byte[] _readBuffer = [];
 
     /// <summary>Persons in the generated files.</summary>
     [ParamsSource(nameof(Sizes))]
@@ -37,19 +47,82 @@ public class ChunkedStreamingBenchmarks
         _personCount = population.PersonCount;
         PopulationCsv.Write(population, File("households.csv"), File("persons.csv"));
         PopulationParquet.Write(population, File("households.parquet"), File("persons.parquet"));
+        _decodedColumns = [.. PopulationSchema.BuiltIns.Select(b => population.Column(b.Definition))];
+        _copyTarget = new byte[64 << 20]; // larger than the caches: the copy goes to memory
+        _readBuffer = new byte[1 << 20];
     }
 
     /// <summary>Deletes the files.</summary>
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(_directory, recursive: true);
 
+    /// <summary>Floor for CSV: reads both files' bytes, 1 MB at a time, and does nothing with them.</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("csv")]
+    public long CsvBytes() => ReadBytes("csv");
+
     /// <summary>Streams the CSV files.</summary>
     [Benchmark]
+    [BenchmarkCategory("csv")]
     public int Csv() => Stream("csv");
+
+    /// <summary>Floor for Parquet: reads both files' bytes, 1 MB at a time, and does nothing with them.</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("parquet")]
+    public long ParquetBytes() => ReadBytes("parquet");
 
     /// <summary>Streams the Parquet files.</summary>
     [Benchmark]
+    [BenchmarkCategory("parquet")]
     public int Parquet() => Stream("parquet");
+
+    /// <summary>Floor for building: copies every decoded built-in column of the population once (as bytes, through a 64 MB target), the least a reader writes.</summary>
+    [Benchmark]
+    [BenchmarkCategory("floor")]
+    public long CopyDecodedColumns()
+    {
+        long copied = 0;
+        int at = 0;
+        foreach (var column in _decodedColumns)
+        {
+            var bytes = column switch
+            {
+                double[] d => MemoryMarshal.AsBytes(d.AsSpan()),
+                long[] l => MemoryMarshal.AsBytes(l.AsSpan()),
+                int[] i => MemoryMarshal.AsBytes(i.AsSpan()),
+                ushort[] u => MemoryMarshal.AsBytes(u.AsSpan()),
+                byte[] b => b.AsSpan(),
+                _ => throw new InvalidOperationException("Unexpected column type."),
+            };
+            while (bytes.Length > 0)
+            {
+                at = at == _copyTarget.Length ? 0 : at;
+                int n = Math.Min(bytes.Length, _copyTarget.Length - at);
+                bytes[..n].CopyTo(_copyTarget.AsSpan(at));
+                bytes = bytes[n..];
+                at += n;
+                copied += n;
+            }
+        }
+
+        return copied;
+    }
+
+    private long ReadBytes(string extension)
+    {
+        long total = 0;
+        foreach (var name in new[] { "households.", "persons." })
+        {
+            using var stream = new FileStream(File(name + extension), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            int read;
+            while ((read = stream.Read(_readBuffer)) > 0)
+            {
+                total += read;
+            }
+        }
+
+        return total;
+    }
 
     private int Stream(string extension)
     {

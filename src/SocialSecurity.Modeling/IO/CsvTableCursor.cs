@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Sylvan.Data.Csv;
 
@@ -23,6 +24,7 @@ internal sealed class CsvTableCursor : TableCursor
     private int _row;
     private long _line = 1;
     private long _recordLine;
+    private int _charsPerRow = 16;
 
     public CsvTableCursor(string path, char delimiter)
         : base(path)
@@ -99,6 +101,31 @@ internal sealed class CsvTableCursor : TableCursor
 
     public override void Dispose() => _reader.Dispose();
 
+    public override TableBlock? ReadBlock(int maxRows)
+    {
+        var block = new Block(this, _row + 1, _names.Count, maxRows);
+        while (block.Count < maxRows)
+        {
+            try
+            {
+                if (!MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (DataFormatException e)
+            {
+                block.Failure = e;
+                break;
+            }
+
+            block.Add(_reader, _delimiter);
+        }
+
+        block.Complete();
+        return block.Count > 0 || block.Failure is not null ? block : null;
+    }
+
     /// <summary>Moves the parser to the next record that is not a blank line, keeping the line count; parser errors become <see cref="DataFormatException"/>s naming the file, the row and the line.</summary>
     private bool NextRecord()
     {
@@ -149,5 +176,113 @@ internal sealed class CsvTableCursor : TableCursor
         public override string Text => new(Span);
 
         public override ReadOnlySpan<char> Span => cursor._reader.GetFieldSpan(index).Trim();
+    }
+
+    /// <summary>
+    /// Records copied out of the parser: each field's characters (unquoted, untrimmed) in one buffer, with a start
+    /// and length per cell. A record without quotes is copied whole and split at the delimiter; a quoted one field
+    /// by field from the parser. The buffers are rented from the shared array pool and given back by
+    /// <see cref="Release"/>, sized from the previous block's characters per row.
+    /// </summary>
+    private sealed class Block : TableBlock
+    {
+        private readonly CsvTableCursor _source;
+        private readonly int _firstRow;
+        private readonly int _fields;
+        private char[] _chars;
+        private int _length;
+        private int[] _cells;
+        private int _count;
+
+        public Block(CsvTableCursor source, int firstRow, int fields, int capacity)
+            : base(source)
+        {
+            (_source, _firstRow, _fields) = (source, firstRow, fields);
+            _chars = ArrayPool<char>.Shared.Rent(Math.Max(256, capacity * source._charsPerRow));
+            _cells = ArrayPool<int>.Shared.Rent(capacity * fields * 2);
+        }
+
+        public override int Count => _count;
+
+        public override string Location => $"row {_firstRow + Position}";
+
+        public override CellColumn? Column(string name) => _source._index.TryGetValue(name, out var i) ? new BlockCell(this, name, i) : null;
+
+        public void Add(CsvDataReader reader, char delimiter)
+        {
+            int cell = _count * _fields * 2;
+            var raw = reader.GetRawRecordSpan().TrimEnd("\r\n");
+            if (!raw.Contains('"'))
+            {
+                Reserve(raw.Length);
+                raw.CopyTo(_chars.AsSpan(_length));
+                int at = 0;
+                for (int f = 0; f < _fields; f++)
+                {
+                    int end = f == _fields - 1 ? raw.Length : at + raw[at..].IndexOf(delimiter);
+                    _cells[cell + (2 * f)] = _length + at;
+                    _cells[cell + (2 * f) + 1] = end - at;
+                    at = end + 1;
+                }
+
+                _length += raw.Length;
+            }
+            else
+            {
+                for (int f = 0; f < _fields; f++)
+                {
+                    var span = reader.GetFieldSpan(f);
+                    Reserve(span.Length);
+                    span.CopyTo(_chars.AsSpan(_length));
+                    _cells[cell + (2 * f)] = _length;
+                    _cells[cell + (2 * f) + 1] = span.Length;
+                    _length += span.Length;
+                }
+            }
+
+            _count++;
+        }
+
+        /// <summary>Done adding: the next block's buffer is sized from this one's characters per row.</summary>
+        public void Complete()
+        {
+            if (_count > 0)
+            {
+                _source._charsPerRow = Math.Max(_source._charsPerRow, (_length / _count) + 8);
+            }
+        }
+
+        public override void Release()
+        {
+            ArrayPool<char>.Shared.Return(_chars);
+            ArrayPool<int>.Shared.Return(_cells);
+            (_chars, _cells, _count) = ([], [], 0);
+        }
+
+        private void Reserve(int chars)
+        {
+            if (_length + chars > _chars.Length)
+            {
+                var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + chars));
+                _chars.AsSpan(0, _length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(_chars);
+                _chars = larger;
+            }
+        }
+
+        private ReadOnlySpan<char> Raw(int field)
+        {
+            int cell = ((Position * _fields) + field) * 2;
+            return _chars.AsSpan(_cells[cell], _cells[cell + 1]);
+        }
+
+        private sealed class BlockCell(Block block, string name, int index) : CellColumn(name, CellKind.Text, "text")
+        {
+            public override bool IsEmpty => block.Raw(index).IsWhiteSpace();
+
+            public override string Text => new(Span);
+
+            public override ReadOnlySpan<char> Span => block.Raw(index).Trim();
+        }
     }
 }

@@ -123,6 +123,31 @@ internal sealed class ParquetTableCursor : TableCursor
         return true;
     }
 
+    public override TableBlock? ReadBlock(int maxRows)
+    {
+        if (_row + 1 >= _groupRows)
+        {
+            try
+            {
+                if (!MoveNext())
+                {
+                    return null;
+                }
+            }
+            catch (DataFormatException e)
+            {
+                return new Block(this, _group, _groupStart, 0, 0) { Failure = e };
+            }
+
+            _row--; // MoveNext went to the group's first row; the block starts there
+        }
+
+        int first = _row + 1;
+        int count = Math.Min(maxRows, _groupRows - first);
+        _row += count;
+        return new Block(this, _group, _groupStart, first, count);
+    }
+
     private ParquetRowGroupReader OpenRowGroup(int index)
     {
         try
@@ -141,44 +166,119 @@ internal sealed class ParquetTableCursor : TableCursor
     public override void Dispose() => _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>
-    /// One bound column's values for the current row group, held compactly: integers and reals as one array, text as
-    /// an index per row into the column's distinct values (codes repeat: about 4 bytes a row rather than a string
-    /// each), nulls as one flag per row only for nullable columns.
+    /// One bound column's values for one row group, held compactly: integers and reals as one array, text as an index
+    /// per row into the column's distinct values (codes repeat: about 4 bytes a row rather than a string each), nulls as
+    /// one flag per row only for nullable columns. Never changed once loaded, so blocks read it on other threads.
     /// </summary>
-    private sealed class Cell(ParquetTableCursor cursor, DataField field, CellKind kind, Type type)
-        : CellColumn(field.Name, kind, IsText(type) ? "string" : type.Name)
+    private sealed class ColumnData
     {
-        private int[] _textIndex = [];
-        private readonly List<string> _distinct = [];
-        private readonly Dictionary<string, int> _distinctIndex = new(StringComparer.Ordinal);
-        private long[] _integers = [];
-        private double[] _reals = [];
-        private bool[]? _null;
+        public static readonly ColumnData Empty = new();
 
-        private bool IsNull => _null is not null && _null[cursor._row];
+        public int[] TextIndex { get; set; } = [];
 
-        public override bool IsEmpty => IsNull || (Kind == CellKind.Text && _distinct[_textIndex[cursor._row]].AsSpan().IsWhiteSpace());
+        public List<string> Distinct { get; init; } = [];
+
+        public long[] Integers { get; set; } = [];
+
+        /// <summary>The values of a byte column (codes, counts and flags as the library writes them), kept as one byte each rather than widened.</summary>
+        public byte[]? Bytes { get; set; }
+
+        public double[] Reals { get; set; } = [];
+
+        public bool[]? Null { get; set; }
+    }
+
+    /// <summary>Reads one row of a <see cref="ColumnData"/>, as a <see cref="CellColumn"/>.</summary>
+    private abstract class DataCell(string name, CellKind kind, string typeName) : CellColumn(name, kind, typeName)
+    {
+        protected abstract ColumnData Values { get; }
+
+        protected abstract int Row { get; }
+
+        private bool IsNull => Values.Null is { } nulls && nulls[Row];
+
+        public override bool IsEmpty => IsNull || (Kind == CellKind.Text && Values.Distinct[Values.TextIndex[Row]].AsSpan().IsWhiteSpace());
 
         public override ReadOnlySpan<char> Span => Kind == CellKind.Text ? TextSpan : base.Span;
 
-        private ReadOnlySpan<char> TextSpan => IsNull ? [] : _distinct[_textIndex[cursor._row]].AsSpan().Trim();
+        private ReadOnlySpan<char> TextSpan => IsNull ? [] : Values.Distinct[Values.TextIndex[Row]].AsSpan().Trim();
 
         public override string Text => Kind switch
         {
             CellKind.Text => new string(TextSpan),
-            CellKind.Integer => IsNull ? string.Empty : _integers[cursor._row].ToString(CultureInfo.InvariantCulture),
-            _ => IsNull ? string.Empty : _reals[cursor._row].ToString("R", CultureInfo.InvariantCulture),
+            CellKind.Integer => IsNull ? string.Empty : Integer.ToString(CultureInfo.InvariantCulture),
+            _ => IsNull ? string.Empty : Values.Reals[Row].ToString("R", CultureInfo.InvariantCulture),
         };
 
-        public override long Integer => _integers[cursor._row];
+        public override long Integer => Values.Bytes is { } bytes ? bytes[Row] : Values.Integers[Row];
 
-        public override double Real => _reals[cursor._row];
+        public override double Real => Values.Reals[Row];
+    }
+
+    /// <summary>Rows <c>first</c> to <c>first + count - 1</c> of one row group, read as a cursor of their own.</summary>
+    private sealed class Block : TableBlock
+    {
+        private readonly Dictionary<string, (ColumnData Data, CellKind Kind, string TypeName)> _columns = new(StringComparer.Ordinal);
+        private readonly int _group;
+        private readonly long _groupStart;
+        private readonly int _first;
+        private readonly int _count;
+
+        public Block(ParquetTableCursor source, int group, long groupStart, int first, int count)
+            : base(source)
+        {
+            foreach (var cell in source._bound)
+            {
+                _columns[cell.Name] = (cell.Data, cell.Kind, cell.TypeName);
+            }
+
+            (_group, _groupStart, _first, _count) = (group, groupStart, first, count);
+        }
+
+        public override int Count => _count;
+
+        public override string Location => $"row group {_group}, row {_first + Position} (file row {_groupStart + _first + Position})";
+
+        public override CellColumn? Column(string name)
+            => _columns.TryGetValue(name, out var c) ? new BlockCell(this, name, c.Data, c.Kind, c.TypeName) : null;
+
+        private sealed class BlockCell(Block block, string name, ColumnData data, CellKind kind, string typeName) : DataCell(name, kind, typeName)
+        {
+            protected override ColumnData Values => data;
+
+            protected override int Row => block._first + block.Position;
+        }
+    }
+
+    /// <summary>One bound column, read at the cursor's row of the row group loaded last.</summary>
+    private sealed class Cell(ParquetTableCursor cursor, DataField field, CellKind kind, Type type)
+        : DataCell(field.Name, kind, IsText(type) ? "string" : type.Name)
+    {
+        private readonly Dictionary<string, int> _distinctIndex = new(StringComparer.Ordinal);
+        private ColumnData _data = ColumnData.Empty;
+        private int[] _textIndex = [];
+        private List<string> _distinct = [];
+        private long[] _integers = [];
+        private double[] _reals = [];
+        private byte[]? _bytes;
+        private bool[]? _null;
+
+        /// <summary>The values of the row group loaded last.</summary>
+        public ColumnData Data => _data;
+
+        protected override ColumnData Values => _data;
+
+        protected override int Row => cursor._row;
 
         public void Load(ParquetRowGroupReader group, int rows)
         {
             _null = field.IsNullable ? new bool[rows] : null;
-            _distinct.Clear();
+            _distinct = [];
             _distinctIndex.Clear();
+            _textIndex = [];
+            _integers = [];
+            _reals = [];
+            _bytes = null;
             try
             {
                 if (type == typeof(string))
@@ -186,6 +286,8 @@ internal sealed class ParquetTableCursor : TableCursor
                     var text = new string?[rows];
                     group.ReadAsync(field, text.AsMemory()).AsTask().GetAwaiter().GetResult();
                     _textIndex = new int[rows];
+                    string? previous = null;
+                    int previousIndex = -1;
                     for (int i = 0; i < rows; i++)
                     {
                         if (text[i] is null)
@@ -194,7 +296,9 @@ internal sealed class ParquetTableCursor : TableCursor
                             _null[i] = true;
                         }
 
-                        _textIndex[i] = Distinct((text[i] ?? string.Empty).AsSpan());
+                        // Dictionary-encoded columns give the same string object for a repeated value: no lookup then.
+                        _textIndex[i] = previousIndex >= 0 && ReferenceEquals(text[i], previous) ? previousIndex : Distinct((text[i] ?? string.Empty).AsSpan());
+                        (previous, previousIndex) = (text[i], _textIndex[i]);
                     }
                 }
                 else if (IsText(type))
@@ -203,12 +307,13 @@ internal sealed class ParquetTableCursor : TableCursor
                     _textIndex = new int[rows];
                     for (int i = 0; i < rows; i++)
                     {
-                        _textIndex[i] = Distinct(text[i].Span);
+                        // Codes repeat row after row: compare with the row before before looking the value up.
+                        _textIndex[i] = i > 0 && text[i].Span.SequenceEqual(text[i - 1].Span) ? _textIndex[i - 1] : Distinct(text[i].Span);
                     }
                 }
                 else if (type == typeof(double))
                 {
-                    _reals = Read<double>(group, rows, v => v);
+                    _reals = field.IsNullable ? Read<double>(group, rows, v => v) : ReadAsIs<double>(group, rows);
                 }
                 else if (type == typeof(float))
                 {
@@ -216,7 +321,7 @@ internal sealed class ParquetTableCursor : TableCursor
                 }
                 else if (type == typeof(long))
                 {
-                    _integers = Read<long>(group, rows, v => v);
+                    _integers = field.IsNullable ? Read<long>(group, rows, v => v) : ReadAsIs<long>(group, rows);
                 }
                 else if (type == typeof(int))
                 {
@@ -229,6 +334,10 @@ internal sealed class ParquetTableCursor : TableCursor
                 else if (type == typeof(sbyte))
                 {
                     _integers = Read<sbyte>(group, rows, v => v);
+                }
+                else if (type == typeof(byte) && !field.IsNullable)
+                {
+                    _bytes = ReadAsIs<byte>(group, rows);
                 }
                 else if (type == typeof(byte))
                 {
@@ -251,6 +360,8 @@ internal sealed class ParquetTableCursor : TableCursor
             {
                 throw new DataFormatException(cursor.File, $"row group {cursor._group}, column '{Name}'", $"the column cannot be read (damaged data pages?): {e.GetType().Name}: {e.Message}", e);
             }
+
+            _data = new ColumnData { TextIndex = _textIndex, Distinct = _distinct, Integers = _integers, Bytes = _bytes, Reals = _reals, Null = _null };
         }
 
         /// <summary>The index of <paramref name="value"/> among the column's distinct values of this row group, added when new.</summary>
@@ -293,6 +404,15 @@ internal sealed class ParquetTableCursor : TableCursor
             }
 
             return result;
+        }
+
+        /// <summary>A non-nullable column whose values need no conversion, read straight into the array kept.</summary>
+        private T[] ReadAsIs<T>(ParquetRowGroupReader group, int rows)
+            where T : struct
+        {
+            var values = new T[rows];
+            group.ReadAsync(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
+            return values;
         }
 
         private double[] Read<T>(ParquetRowGroupReader group, int rows, Func<T, double> convert)

@@ -11,8 +11,10 @@ namespace SocialSecurity.Modeling.IO;
 /// (the mapping's delimiter is ignored). Written files use the canonical column names
 /// (<see cref="PopulationFileMapping.HouseholdFields"/>, <see cref="PopulationFileMapping.PersonFields"/>, then the extra
 /// columns in name order) with these types: ids int64; amounts, weights and extra columns double (so every bit is
-/// kept); age, housing_units and non_essential_vehicle int32; region codes and coded fields UTF-8 strings with the
-/// canonical values (dictionary-encoded, so they cost about a byte per row). Compression is Snappy.
+/// kept); coded fields (sex, hukou, area, …) as their integer codes and counts and flags (age, housing_units, …) as
+/// unsigned 8-bit integers (the values of <see cref="Core.PopulationSchema"/>'s declared codes, listed in
+/// docs/schema.md); region codes UTF-8 strings (dictionary-encoded, so they cost about a byte per row). Compression is
+/// Snappy. Integer codes are what the population stores: a reader decodes them into its columns without text.
 /// </summary>
 /// <remarks>
 /// Reading accepts any flat Parquet file: numbers may be any integer width, float or double (text columns are
@@ -93,8 +95,7 @@ public static class PopulationParquet
                 long[] => (new DataField<long>(name), values),
                 int[] households => (new DataField<long>(name), HouseholdIds(p, households)), // the person's household, stored as its index: written as its id
                 ushort[] => (new DataField<string>(name, false), values),
-                byte[] when definition.Type == ColumnType.Code => (new DataField<string>(name, false), values),
-                byte[] => (new DataField<int>(name), values),
+                byte[] => (new DataField<byte>(name), values), // codes, counts and flags: one byte each, as stored
                 _ => throw new InvalidOperationException($"No Parquet type for built-in column '{definition.Name}'."),
             };
             (fields[c], arrays[c]) = typed;
@@ -107,7 +108,6 @@ public static class PopulationParquet
             var range = new Range(start, start + count);
             for (int c = 0; c < columns.Length; c++)
             {
-                var definition = columns[c].Definition;
                 switch (arrays[c])
                 {
                     case double[] values:
@@ -119,12 +119,8 @@ public static class PopulationParquet
                     case ushort[] values:
                         await group.WriteAsync((DataField<string>)fields[c], Strings(values, range, r => regionCodes[r])).ConfigureAwait(false);
                         break;
-                    case byte[] values when definition.Type == ColumnType.Code:
-                        var names = PopulationCodes.WrittenNames(definition);
-                        await group.WriteAsync((DataField<string>)fields[c], Strings(values, range, v => names[v])).ConfigureAwait(false);
-                        break;
                     case byte[] values:
-                        await group.WriteAsync((DataField<int>)fields[c], Ints(values, range)).ConfigureAwait(false);
+                        await group.WriteAsync((DataField<byte>)fields[c], Slice(values, range)).ConfigureAwait(false);
                         break;
                 }
             }
@@ -193,18 +189,6 @@ public static class PopulationParquet
         for (int i = 0; i < length; i++)
         {
             result[i] = name(column[start + i]);
-        }
-
-        return result;
-    }
-
-    private static ReadOnlyMemory<int> Ints(byte[] column, Range range)
-    {
-        var (start, length) = range.GetOffsetAndLength(column.Length);
-        var result = new int[length];
-        for (int i = 0; i < length; i++)
-        {
-            result[i] = column[start + i];
         }
 
         return result;

@@ -44,6 +44,10 @@ public static class PopulationReader
     /// <exception cref="DataFormatException">A column is missing or of the wrong type, a cell is malformed or out of range, or the files disagree.</exception>
     /// <exception cref="FileNotFoundException">A file does not exist; the message names it.</exception>
     public static Population Read(string householdsPath, string personsPath, PopulationFileMapping? mapping = null, RegionCatalog? regions = null, PopulationFileFormat? format = null)
+        => ReadWith(null, householdsPath, personsPath, mapping, regions, format);
+
+    /// <summary><see cref="Read(string, string, PopulationFileMapping?, RegionCatalog?, PopulationFileFormat?)"/> with the rows per block and the blocks parsed ahead given (tests: the result must not depend on them).</summary>
+    internal static Population ReadWith(StreamSettings? settings, string householdsPath, string personsPath, PopulationFileMapping? mapping = null, RegionCatalog? regions = null, PopulationFileFormat? format = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(householdsPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(personsPath);
@@ -57,12 +61,13 @@ public static class PopulationReader
         {
             var reader = PopulationRecordReader.ForHouseholds(cursor, mapping, regions);
             var extras = NewExtras(reader);
-            while (cursor.MoveNext())
+            using var rows = Households(cursor, reader, settings ?? new StreamSettings(WholeFileBlockRows));
+            while (rows.MoveNext())
             {
-                var household = reader.Household();
+                var household = rows.Record;
                 householdIds.Add(household.Id);
                 builder.AddHousehold(household);
-                reader.ReadExtras(extras);
+                rows.ReadExtras(extras);
             }
 
             AddExtras(reader, extras, builder);
@@ -72,16 +77,17 @@ public static class PopulationReader
         {
             var reader = PopulationRecordReader.ForPersons(cursor, mapping, regions);
             var extras = NewExtras(reader);
-            while (cursor.MoveNext())
+            using var rows = Persons(cursor, reader, settings ?? new StreamSettings(WholeFileBlockRows));
+            while (rows.MoveNext())
             {
-                var person = reader.Person();
+                var person = rows.Record;
                 if (!householdIds.Contains(person.HouseholdId))
                 {
-                    throw reader.Error("household_id", $"household {person.HouseholdId} is not in {householdsPath} (orphan person)");
+                    throw rows.Error("household_id", $"household {person.HouseholdId} is not in {householdsPath} (orphan person)");
                 }
 
                 builder.AddPerson(person);
-                reader.ReadExtras(extras);
+                rows.ReadExtras(extras);
             }
 
             AddExtras(reader, extras, builder);
@@ -116,7 +122,14 @@ public static class PopulationReader
         ArgumentException.ThrowIfNullOrWhiteSpace(householdsPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(personsPath);
         ArgumentOutOfRangeException.ThrowIfLessThan(householdsPerChunk, 1);
-        return Chunks(householdsPath, personsPath, householdsPerChunk, mapping ?? PopulationFileMapping.Default, regions ?? RegionCatalog.Default, format ?? FormatOf(householdsPath), cancellationToken);
+        return Chunks(householdsPath, personsPath, householdsPerChunk, mapping ?? PopulationFileMapping.Default, regions ?? RegionCatalog.Default, format ?? FormatOf(householdsPath), null, cancellationToken);
+    }
+
+    /// <summary><see cref="ReadChunks(string, string, int, PopulationFileMapping?, RegionCatalog?, PopulationFileFormat?, CancellationToken)"/> with the rows per block and the blocks parsed ahead given (tests: the chunks must not depend on them).</summary>
+    internal static IEnumerable<Population> ReadChunksWith(StreamSettings settings, string householdsPath, string personsPath, int householdsPerChunk, PopulationFileMapping? mapping = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(householdsPerChunk, 1);
+        return Chunks(householdsPath, personsPath, householdsPerChunk, mapping ?? PopulationFileMapping.Default, RegionCatalog.Default, FormatOf(householdsPath), settings, CancellationToken.None);
     }
 
     /// <summary>The same as <see cref="ReadChunks"/>, as an asynchronous stream (each chunk is read on the thread pool).</summary>
@@ -150,12 +163,18 @@ public static class PopulationReader
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Csv or Parquet."),
     };
 
-    private static IEnumerable<Population> Chunks(string householdsPath, string personsPath, int size, PopulationFileMapping mapping, RegionCatalog regions, PopulationFileFormat format, CancellationToken cancellationToken)
+    private static IEnumerable<Population> Chunks(string householdsPath, string personsPath, int size, PopulationFileMapping mapping, RegionCatalog regions, PopulationFileFormat format, StreamSettings? settings, CancellationToken cancellationToken)
     {
-        using var households = Open(householdsPath, format, mapping);
-        using var persons = Open(personsPath, format, mapping);
-        var householdReader = PopulationRecordReader.ForHouseholds(households, mapping, regions);
-        var personReader = PopulationRecordReader.ForPersons(persons, mapping, regions);
+        using var householdFile = Open(householdsPath, format, mapping);
+        using var personFile = Open(personsPath, format, mapping);
+        var householdReader = PopulationRecordReader.ForHouseholds(householdFile, mapping, regions);
+        var personReader = PopulationRecordReader.ForPersons(personFile, mapping, regions);
+
+        // Blocks of about a chunk's households (and as many person rows), a few parsed ahead: what is held beyond the
+        // chunk stays of the chunk's order of size.
+        settings ??= new StreamSettings(Math.Clamp(size, MinBlockRows, WholeFileBlockRows));
+        using var households = Households(householdFile, householdReader, settings);
+        using var persons = Persons(personFile, personReader, settings);
         bool personPending = persons.MoveNext();
         int chunk = 0;
 
@@ -178,11 +197,11 @@ public static class PopulationReader
                     firstHousehold = households.Location;
                 }
 
-                var household = householdReader.Household();
+                var household = households.Record;
                 if (!seen.TryAdd(household.Id, seen.Count))
                 {
                     int first = seen[household.Id];
-                    throw householdReader.Error(
+                    throw households.Error(
                         "household_id",
                         $"household id {household.Id} appears again in chunk {chunk} (household {seen.Count} of the file, counting from 0); it was first read as household {first} of the file, in chunk {first / size}{(first / size == chunk ? " (this chunk)" : string.Empty)}");
                 }
@@ -191,19 +210,19 @@ public static class PopulationReader
                 chunkIds.Add(household.Id);
 
                 builder.AddHousehold(household);
-                householdReader.ReadExtras(householdExtras);
+                households.ReadExtras(householdExtras);
             }
 
             if (indexById.Count == 0)
             {
                 if (chunk == 0)
                 {
-                    throw new DataFormatException(householdsPath, households.HeaderLocation, "the file holds no households (only a header): there is nothing to read");
+                    throw new DataFormatException(householdsPath, householdFile.HeaderLocation, "the file holds no households (only a header): there is nothing to read");
                 }
 
                 if (personPending)
                 {
-                    throw personReader.Error("household_id", $"household {personReader.HouseholdId()} is not in {householdsPath} after the last household read: an orphan person, or persons not grouped by household in the household file's order");
+                    throw persons.Error("household_id", $"household {persons.HouseholdId()} is not in {householdsPath} after the last household read: an orphan person, or persons not grouped by household in the household file's order");
                 }
 
                 yield break;
@@ -212,28 +231,28 @@ public static class PopulationReader
             int current = -1;
             while (personPending)
             {
-                long householdId = personReader.HouseholdId();
+                long householdId = persons.HouseholdId();
                 if (indexById.TryGetValue(householdId, out int index))
                 {
                     if (index < current)
                     {
-                        throw personReader.Error("household_id", $"household {householdId}'s members are not listed together: persons must be grouped by household in the household file's order");
+                        throw persons.Error("household_id", $"household {householdId}'s members are not listed together: persons must be grouped by household in the household file's order");
                     }
 
                     current = index;
-                    builder.AddPerson(personReader.Person());
-                    personReader.ReadExtras(personExtras);
+                    builder.AddPerson(persons.Record);
+                    persons.ReadExtras(personExtras);
                     personPending = persons.MoveNext();
                 }
                 else if (current < 0)
                 {
-                    throw personReader.Error("household_id", $"household {householdId} is not among the households of chunk {chunk} (from {householdsPath} {firstHousehold}): an orphan person, or persons not grouped by household in the household file's order");
+                    throw persons.Error("household_id", $"household {householdId} is not among the households of chunk {chunk} (from {householdsPath} {firstHousehold}): an orphan person, or persons not grouped by household in the household file's order");
                 }
                 else if (current < indexById.Count - 1)
                 {
                     // Not a member of this chunk, yet this chunk's last household has none: most likely an orphan
                     // (or a misplaced person), so name this person's row rather than the memberless household.
-                    throw personReader.Error(
+                    throw persons.Error(
                         "household_id",
                         $"household {householdId} is not among the households of chunk {chunk} (from {householdsPath} {firstHousehold}), whose household {chunkIds[^1]} has no members yet: an orphan person, persons not grouped by household in the household file's order, or a household without members");
                 }
@@ -249,6 +268,18 @@ public static class PopulationReader
             chunk++;
         }
     }
+
+    /// <summary>Rows per block when a whole file is read (and the most when a file is read in chunks).</summary>
+    private const int WholeFileBlockRows = 8192;
+
+    /// <summary>The fewest rows per block when a file is read in chunks.</summary>
+    private const int MinBlockRows = 256;
+
+    private static RecordStream<HouseholdRecord> Households(TableCursor cursor, PopulationRecordReader reader, StreamSettings settings)
+        => new(cursor, reader, r => r.Household(), readHouseholdIds: false, settings);
+
+    private static RecordStream<PersonRecord> Persons(TableCursor cursor, PopulationRecordReader reader, StreamSettings settings)
+        => new(cursor, reader, r => r.Person(), readHouseholdIds: true, settings);
 
     private static List<double>[] NewExtras(PopulationRecordReader reader)
         => Enumerable.Range(0, reader.ExtraCount).Select(_ => new List<double>()).ToArray();

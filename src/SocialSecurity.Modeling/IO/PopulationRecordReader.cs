@@ -22,6 +22,12 @@ internal sealed class PopulationRecordReader
     private readonly (ColumnDefinition Definition, CellColumn Column, FieldMapping Map)[] _extras;
     private readonly Dictionary<string, string> _regionCodes = new(StringComparer.Ordinal);
 
+    /// <summary>The binding of each field of the record, in the record mapping's order (no lookup by name per cell).</summary>
+    private Binding[] _plan = [];
+
+    /// <summary>The binding of the person's household id (person files only).</summary>
+    private Binding? _householdIdBinding;
+
     private PopulationRecordReader(
         TableCursor cursor,
         RegionCatalog regions,
@@ -79,6 +85,25 @@ internal sealed class PopulationRecordReader
         RejectUnknownColumns(cursor, fields, fieldMapping, mapping);
     }
 
+    /// <summary>The same reading plan bound to the columns of <paramref name="block"/> (a block of the same file's rows), for reading blocks on other threads.</summary>
+    private PopulationRecordReader(PopulationRecordReader plan, TableCursor block)
+    {
+        _cursor = block;
+        _regions = plan._regions;
+        _required = plan._required;
+        foreach (var (field, (column, map)) in plan._bindings)
+        {
+            _bindings[field] = (column is null ? null : block.Column(column.Name), map);
+        }
+
+        _extras = Array.ConvertAll(plan._extras, e => (e.Definition, block.Column(e.Column.Name)!, e.Map));
+        _plan = Array.ConvertAll(plan._plan, b => Bind(b.Field, b.Definition));
+        _householdIdBinding = plan._householdIdBinding is null ? null : Bind(HouseholdIdField, PopulationSchema.PersonHouseholdId);
+    }
+
+    /// <summary>This reader's plan bound to a block of rows of the same file (see <see cref="TableCursor.ReadBlock"/>).</summary>
+    public PopulationRecordReader ForBlock(TableCursor block) => new(this, block);
+
     /// <summary>
     /// Every column of the file must be bound to a field, carried as an extra or listed as ignored: a misspelt optional
     /// header (say <c>wages_anual</c>) would otherwise leave its field at zero without a word.
@@ -125,6 +150,7 @@ internal sealed class PopulationRecordReader
     {
         var reader = new PopulationRecordReader(cursor, regions, PopulationFileMapping.HouseholdFields, PopulationCodes.RequiredHousehold, mapping.Household, mapping.HouseholdExtras, Entity.Household, mapping);
         reader.RequireColumnTypes(HouseholdRecord.Mapping);
+        reader._plan = Array.ConvertAll(HouseholdRecord.Mapping.Fields, f => reader.Bind(f.Field, f.Column));
         return reader;
     }
 
@@ -132,6 +158,8 @@ internal sealed class PopulationRecordReader
     {
         var reader = new PopulationRecordReader(cursor, regions, PopulationFileMapping.PersonFields, PopulationCodes.RequiredPerson, mapping.Person, mapping.PersonExtras, Entity.Person, mapping);
         reader.RequireColumnTypes(PersonRecord.Mapping);
+        reader._plan = Array.ConvertAll(PersonRecord.Mapping.Fields, f => reader.Bind(f.Field, f.Column));
+        reader._householdIdBinding = reader.Bind(HouseholdIdField, PopulationSchema.PersonHouseholdId);
         return reader;
     }
 
@@ -139,7 +167,7 @@ internal sealed class PopulationRecordReader
     public HouseholdRecord Household() => Read(HouseholdRecord.Mapping);
 
     /// <summary>The current row's household id (for a person row).</summary>
-    public long HouseholdId() => Long(HouseholdIdField);
+    public long HouseholdId() => Long(_householdIdBinding ?? Bind(HouseholdIdField, PopulationSchema.PersonHouseholdId));
 
     /// <summary>The current row as a person.</summary>
     public PersonRecord Person() => Read(PersonRecord.Mapping);
@@ -149,24 +177,27 @@ internal sealed class PopulationRecordReader
         where TRecord : struct
     {
         var record = default(TRecord);
-        foreach (var field in mapping.Fields)
+        var fields = mapping.Fields;
+        for (int f = 0; f < fields.Length; f++)
         {
+            var field = fields[f];
+            var binding = _plan[f];
             var column = field.Column;
             switch (field)
             {
                 case NumberField<TRecord> number:
-                    number.Set(ref record, Double(field.Field, column.Minimum, column.Maximum));
+                    number.Set(ref record, Double(binding, column.Minimum, column.Maximum));
                     break;
                 case IntegerField<TRecord> integer:
                     integer.Set(ref record, column.Type switch
                     {
-                        ColumnType.Identifier => Long(field.Field),
-                        ColumnType.Code => Code(field.Field, PopulationCodes.Names(column), (int)column.Maximum),
-                        _ => Int(field.Field, (int)column.Minimum, (int)column.Maximum),
+                        ColumnType.Identifier => Long(binding),
+                        ColumnType.Code => Code(binding, binding.CodeNames!, (int)column.Maximum),
+                        _ => Int(binding, (int)column.Minimum, (int)column.Maximum),
                     });
                     break;
                 case RegionField<TRecord> region:
-                    region.Set(ref record, RegionCode(field.Field));
+                    region.Set(ref record, RegionCode(binding));
                     break;
                 default:
                     throw new InvalidOperationException($"No reader for the field of '{column.Name}'.");
@@ -177,17 +208,17 @@ internal sealed class PopulationRecordReader
     }
 
     /// <summary>A region code; <see langword="null"/> when an optional field is empty.</summary>
-    private string? RegionCode(string field)
+    private string? RegionCode(Binding binding)
     {
-        var region = Region(field);
+        var region = Region(binding);
         if (region.Length == 0)
         {
-            return Array.IndexOf(_required, field) < 0 ? null : throw Error(field, "the cell is empty but the field is required");
+            return !binding.Required ? null : throw Error(binding, "the cell is empty but the field is required");
         }
 
-        return _regions.TryGetId(region, out _)
-            ? region
-            : throw Error(field, $"unknown region code '{region}'; expected a GB/T 2260 code from the region catalogue");
+        return ReferenceEquals(region, binding.LastRegion) || _regions.TryGetId(region, out _)
+            ? binding.LastRegion = region
+            : throw Error(binding, $"unknown region code '{region}'; expected a GB/T 2260 code from the region catalogue");
     }
 
     /// <summary>Typed files must hold ids as whole numbers and amounts as numbers.</summary>
@@ -207,25 +238,33 @@ internal sealed class PopulationRecordReader
         }
     }
 
-    /// <summary>Appends the current row's extra values to <paramref name="into"/> (one list per extra column).</summary>
-    public void ReadExtras(List<double>[] into)
+    /// <summary>Stores the current row's extra values at <paramref name="row"/> of <paramref name="into"/> (one array per extra column).</summary>
+    public void ReadExtras(double[][] into, int row)
     {
         for (int i = 0; i < _extras.Length; i++)
         {
             var (_, column, map) = _extras[i];
-            into[i].Add(column.IsEmpty ? 0 : Number(column, map, double.MinValue, double.MaxValue));
+            into[i][row] = column.IsEmpty ? 0 : Number(column, map, double.MinValue, double.MaxValue);
         }
     }
 
     /// <summary>An error at the current row in the column bound to <paramref name="field"/>.</summary>
     public DataFormatException Error(string field, string problem) => Error(_bindings[field].Map.Column, problem, null);
 
+    private DataFormatException Error(Binding binding, string problem) => Error(binding.Map.Column, problem, null);
+
+    private Binding Bind(string field, ColumnDefinition definition)
+    {
+        var (column, map) = _bindings[field];
+        return new Binding(field, definition, column, map, Array.IndexOf(_required, field) >= 0, definition.Type == ColumnType.Code ? PopulationCodes.Names(definition) : null);
+    }
+
     private DataFormatException Error(string column, string problem, Exception? inner)
         => new(_cursor.File, $"{_cursor.Location}, column '{column}'", problem, inner);
 
-    private string Region(string field)
+    private string Region(Binding binding)
     {
-        var (column, map) = _bindings[field];
+        var (column, map) = (binding.Column, binding.Map);
         if (column is null || column.IsEmpty)
         {
             return string.Empty;
@@ -250,9 +289,9 @@ internal sealed class PopulationRecordReader
         return code;
     }
 
-    private string Text(string field)
+    private static string Text(Binding binding)
     {
-        var (column, map) = _bindings[field];
+        var (column, map) = (binding.Column, binding.Map);
         if (column is null)
         {
             return string.Empty;
@@ -262,12 +301,12 @@ internal sealed class PopulationRecordReader
         return map.Values is not null && map.Values.TryGetValue(raw, out var recoded) ? recoded : raw;
     }
 
-    private long Long(string field)
+    private long Long(Binding binding)
     {
-        var (column, _) = _bindings[field];
+        var column = binding.Column;
         if (column is null || column.IsEmpty)
         {
-            throw Error(field, "the cell is empty but the field is required");
+            throw Error(binding, "the cell is empty but the field is required");
         }
 
         if (column.Kind == CellKind.Integer)
@@ -277,21 +316,21 @@ internal sealed class PopulationRecordReader
 
         return long.TryParse(column.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw Error(field, $"'{column.Text}' is not a whole number");
+            : throw Error(binding, $"'{column.Text}' is not a whole number");
     }
 
-    private int Int(string field, int min, int max)
+    private int Int(Binding binding, int min, int max)
     {
-        var (column, map) = _bindings[field];
+        var (column, map) = (binding.Column, binding.Map);
         if (column is null || column.IsEmpty)
         {
-            return Missing(field, min);
+            return Missing(binding, min);
         }
 
         if (column.Kind == CellKind.Integer && map.Values is null)
         {
             long v = column.Integer;
-            return v >= min && v <= max ? (int)v : throw Error(field, $"{v} is not a whole number in {min}–{max}");
+            return v >= min && v <= max ? (int)v : throw Error(binding, $"{v} is not a whole number in {min}–{max}");
         }
 
         if (map.Values is null && int.TryParse(column.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
@@ -299,16 +338,16 @@ internal sealed class PopulationRecordReader
             return parsed; // no string made per cell
         }
 
-        var text = Text(field);
+        var text = Text(binding);
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw Error(field, $"'{text}' is not a whole number in {min}–{max}");
+            : throw Error(binding, $"'{text}' is not a whole number in {min}–{max}");
     }
 
-    private double Double(string field, double min, double max)
+    private double Double(Binding binding, double min, double max)
     {
-        var (column, map) = _bindings[field];
-        return column is null || column.IsEmpty ? Missing(field, 0) : Number(column, map, min, max);
+        var column = binding.Column;
+        return column is null || column.IsEmpty ? Missing(binding, 0) : Number(column, binding.Map, min, max);
     }
 
     private double Number(CellColumn column, FieldMapping map, double min, double max)
@@ -328,7 +367,12 @@ internal sealed class PopulationRecordReader
         }
         else
         {
-            if (!double.TryParse(column.Span, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
+            var span = column.Span;
+            if (span.Length == 1 && char.IsAsciiDigit(span[0]))
+            {
+                value = span[0] - '0'; // the commonest cell ("0"), without the general parser: the same double
+            }
+            else if (!double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
             {
                 throw Error(column.Name, $"'{column.Text}' is not a finite number (use '.' as the decimal separator)", null);
             }
@@ -340,12 +384,12 @@ internal sealed class PopulationRecordReader
             : throw Error(column.Name, $"{value.ToString("R", CultureInfo.InvariantCulture)} is outside the expected range{(min == 0 ? " (≥ 0)" : string.Empty)}", null);
     }
 
-    private byte Code(string field, Dictionary<string, byte> names, int maxCode)
+    private byte Code(Binding binding, Dictionary<string, byte> names, int maxCode)
     {
-        var (column, map) = _bindings[field];
+        var (column, map) = (binding.Column, binding.Map);
         if (column is null || column.IsEmpty)
         {
-            return (byte)Missing(field, 0);
+            return (byte)Missing(binding, 0);
         }
 
         if (column.Kind == CellKind.Integer && map.Values is null)
@@ -353,7 +397,7 @@ internal sealed class PopulationRecordReader
             long number = column.Integer;
             return number >= 0 && number <= maxCode
                 ? (byte)number
-                : throw Error(field, $"{number} is not a code 0–{maxCode} (or one of {string.Join(", ", names.Keys)}); recode it with \"values\" in the mapping");
+                : throw Error(binding, $"{number} is not a code 0–{maxCode} (or one of {string.Join(", ", names.Keys)}); recode it with \"values\" in the mapping");
         }
 
         if (map.Values is null)
@@ -370,7 +414,7 @@ internal sealed class PopulationRecordReader
             }
         }
 
-        var text = Text(field);
+        var text = Text(binding);
         if (names.TryGetValue(text, out var code))
         {
             return code;
@@ -378,12 +422,12 @@ internal sealed class PopulationRecordReader
 
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0 && parsed <= maxCode
             ? (byte)parsed
-            : throw Error(field, $"'{text}' is not one of {string.Join(", ", names.Keys)} (or a code 0–{maxCode}); recode it with \"values\" in the mapping");
+            : throw Error(binding, $"'{text}' is not one of {string.Join(", ", names.Keys)} (or a code 0–{maxCode}); recode it with \"values\" in the mapping");
     }
 
     /// <summary>The default of an optional field whose cell is empty or whose column is absent; an error for a required field.</summary>
-    private int Missing(string field, int fallback)
-        => Array.IndexOf(_required, field) < 0 ? fallback : throw Error(field, "the cell is empty but the field is required");
+    private int Missing(Binding binding, int fallback)
+        => !binding.Required ? fallback : throw Error(binding, "the cell is empty but the field is required");
 
     private void RequireInteger(params string[] fields)
     {
@@ -415,5 +459,26 @@ internal sealed class PopulationRecordReader
         {
             throw new DataFormatException(_cursor.File, $"{_cursor.HeaderLocation}, column '{column.Name}'", $"has type {column.TypeName}; {what} needs numbers (a double, float or integer column)");
         }
+    }
+
+    /// <summary>
+    /// One field's column and mapping, resolved once per reader: what <see cref="Read{TRecord}"/> needs per cell
+    /// without looking the field up by name (and the last region code read, as region codes repeat).
+    /// </summary>
+    private sealed class Binding(string field, ColumnDefinition definition, CellColumn? column, FieldMapping map, bool required, Dictionary<string, byte>? codeNames)
+    {
+        public string Field { get; } = field;
+
+        public ColumnDefinition Definition { get; } = definition;
+
+        public CellColumn? Column { get; } = column;
+
+        public FieldMapping Map { get; } = map;
+
+        public bool Required { get; } = required;
+
+        public Dictionary<string, byte>? CodeNames { get; } = codeNames;
+
+        public string? LastRegion { get; set; }
     }
 }

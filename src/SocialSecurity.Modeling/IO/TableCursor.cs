@@ -32,6 +32,70 @@ internal abstract class TableCursor : IDisposable
     /// <summary>Moves to the next data row; false at the end of the file.</summary>
     public abstract bool MoveNext();
 
+    /// <summary>
+    /// Moves over up to <paramref name="maxRows"/> rows and returns them as a block that can be read on another
+    /// thread (its columns bound by name, as here), or <see langword="null"/> at the end of the file. An error moving
+    /// to a row (a malformed record, a damaged row group) ends the block and is kept as its
+    /// <see cref="TableBlock.Failure"/>, to be raised when the reader gets there. After a block, this cursor's own
+    /// columns are not positioned: read through blocks or through <see cref="MoveNext"/>, not both.
+    /// </summary>
+    public abstract TableBlock? ReadBlock(int maxRows);
+
     /// <inheritdoc/>
     public abstract void Dispose();
+}
+
+/// <summary>
+/// Rows of a <see cref="TableCursor"/> held in memory and read again as a cursor of their own, on any thread: the
+/// same columns, the same locations in messages. <see cref="TableCursor.MoveNext"/> goes through the rows in order;
+/// <see cref="Seek"/> goes back to one (to name it in an error).
+/// </summary>
+internal abstract class TableBlock : TableCursor
+{
+    private readonly TableCursor _source;
+
+    protected TableBlock(TableCursor source)
+        : base(source.File) => _source = source;
+
+    /// <summary>The rows held.</summary>
+    public abstract int Count { get; }
+
+    /// <summary>The error met moving past the last row held, or <see langword="null"/>.</summary>
+    public DataFormatException? Failure { get; set; }
+
+    /// <summary>The current row within the block (from 0; -1 before the first).</summary>
+    protected int Position { get; private set; } = -1;
+
+    public override IReadOnlyList<string> ColumnNames => _source.ColumnNames;
+
+    public override string HeaderLocation => _source.HeaderLocation;
+
+    public override IReadOnlyList<string> DeclaredExtraColumns => _source.DeclaredExtraColumns;
+
+    public override string? DeclaredColumnDefinitions => _source.DeclaredColumnDefinitions;
+
+    public override bool MoveNext()
+    {
+        if (Position + 1 >= Count)
+        {
+            return false;
+        }
+
+        Position++;
+        return true;
+    }
+
+    /// <summary>Gives back the memory the block holds (to a pool); the block is not read again.</summary>
+    public virtual void Release()
+    {
+    }
+
+    /// <summary>Goes to row <paramref name="row"/> of the block.</summary>
+    public void Seek(int row) => Position = row;
+
+    public override TableBlock? ReadBlock(int maxRows) => throw new NotSupportedException("A block is read row by row.");
+
+    public override void Dispose()
+    {
+    }
 }

@@ -1,0 +1,274 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace SocialSecurity.Modeling.IO;
+
+/// <summary>How a <see cref="RecordStream{TRecord}"/> cuts its file: rows per block, and blocks read and parsed ahead of the consumer (by default one per processor, plus one).</summary>
+/// <param name="BlockRows">Rows per block (≥ 1).</param>
+/// <param name="ReadAhead">Blocks in flight (≥ 1; 1 reads one block at a time).</param>
+internal sealed record StreamSettings(int BlockRows, int ReadAhead)
+{
+    /// <summary>Blocks of <paramref name="blockRows"/> rows, one per processor (at least two) plus one in flight.</summary>
+    public StreamSettings(int blockRows)
+        : this(blockRows, Math.Max(2, Environment.ProcessorCount) + 1)
+    {
+    }
+}
+
+/// <summary>
+/// The rows of one population file as records, read in order by one consumer while the rows ahead are parsed in
+/// parallel: the file is cut into blocks in order (<see cref="TableCursor.ReadBlock"/>: tokenising a CSV file,
+/// decoding a Parquet row group), and each block's cells are parsed and checked into records on the thread pool, a
+/// few blocks ahead of the consumer. Whatever the threads do, the consumer sees the rows, and the errors, exactly as a
+/// row-by-row read would show them: an error found in a block is kept with its row and the step it was met at
+/// (moving to the row, the household id, the record, the extra columns) and raised only when the consumer takes that
+/// step on that row, so the first error in file order wins, with the same message.
+/// </summary>
+/// <typeparam name="TRecord">The record type (households or persons).</typeparam>
+internal sealed class RecordStream<TRecord> : IDisposable
+    where TRecord : struct
+{
+    private const int HouseholdIdStep = 1;
+    private const int RecordStep = 2;
+    private const int ExtrasStep = 3;
+
+    private readonly TableCursor _cursor;
+    private readonly PopulationRecordReader _plan;
+    private readonly Func<PopulationRecordReader, TRecord> _read;
+    private readonly bool _readHouseholdIds;
+    private readonly int _blockRows;
+    private readonly int _ahead;
+    private readonly Queue<Task<Parsed?>> _pending = new();
+    private Task<TableBlock?>? _lastRead;
+    private bool _readEnded;
+    private Parsed? _block;
+    private int _row;
+    private bool _ended;
+
+    /// <summary>Streams the rows of <paramref name="cursor"/>, bound by <paramref name="plan"/>.</summary>
+    /// <param name="cursor">The file, positioned before its first row; read only through this stream from now on.</param>
+    /// <param name="plan">The reader built for the file (its columns checked); bound again to each block.</param>
+    /// <param name="read">Reads the record of the current row (<see cref="PopulationRecordReader.Household"/> or <see cref="PopulationRecordReader.Person"/>).</param>
+    /// <param name="readHouseholdIds">Whether to read each row's household id on its own first (person files), so that it can be had before the record.</param>
+    /// <param name="settings">Rows per block and blocks ahead.</param>
+    public RecordStream(TableCursor cursor, PopulationRecordReader plan, Func<PopulationRecordReader, TRecord> read, bool readHouseholdIds, StreamSettings settings)
+    {
+        _cursor = cursor;
+        _plan = plan;
+        _read = read;
+        _readHouseholdIds = readHouseholdIds;
+        _blockRows = Math.Max(1, settings.BlockRows);
+        _ahead = Math.Max(1, settings.ReadAhead);
+    }
+
+    /// <summary>The current row's location, as the file's cursor would give it.</summary>
+    public string Location => Current.LocationOf(_row);
+
+    /// <summary>The current row's record; raises the row's error if its cells are invalid.</summary>
+    public TRecord Record
+    {
+        get
+        {
+            var block = Current;
+            block.ThrowAt(_row, RecordStep);
+            return block.Records[_row];
+        }
+    }
+
+    /// <summary>The current row's household id (person files); raises the row's error if that cell is invalid.</summary>
+    public long HouseholdId()
+    {
+        var block = Current;
+        block.ThrowAt(_row, HouseholdIdStep);
+        return block.HouseholdIds![_row];
+    }
+
+    /// <summary>Appends the current row's extra values to <paramref name="into"/> (one list per extra column); raises the row's error if one is invalid.</summary>
+    public void ReadExtras(List<double>[] into)
+    {
+        var block = Current;
+        block.ThrowAt(_row, ExtrasStep);
+        for (int i = 0; i < into.Length; i++)
+        {
+            into[i].Add(block.Extras[i][_row]);
+        }
+    }
+
+    /// <summary>An error at the current row in the column bound to <paramref name="field"/>.</summary>
+    public DataFormatException Error(string field, string problem) => Current.Error(_row, field, problem);
+
+    /// <summary>Moves to the next row; false at the end of the file. Raises an error met moving there (a malformed record, a damaged row group).</summary>
+    public bool MoveNext()
+    {
+        if (_ended)
+        {
+            return false;
+        }
+
+        _row++;
+        while (_block is null || _row >= _block.Count)
+        {
+            if (_block?.Block.Failure is { } failure)
+            {
+                _ended = true;
+                _block.Release();
+                _block = null;
+                throw failure;
+            }
+
+            Schedule();
+            var next = _pending.Dequeue().GetAwaiter().GetResult();
+            if (next is null)
+            {
+                _ended = true;
+                _block?.Release();
+                _block = null;
+                return false;
+            }
+
+            _block?.Release();
+            _block = next;
+            _row = 0;
+        }
+
+        return true;
+    }
+
+    /// <summary>Waits for the blocks still being read or parsed (they use the cursor and the thread pool), ignoring their errors: the cursor may then be disposed.</summary>
+    public void Dispose()
+    {
+        _block?.Release();
+        _block = null;
+        foreach (var task in _pending)
+        {
+            try
+            {
+                task.GetAwaiter().GetResult()?.Release();
+            }
+            catch (Exception)
+            {
+                // Not reached by the consumer: an error past the point where reading stopped is not reported.
+            }
+        }
+
+        _pending.Clear();
+        _ended = true;
+    }
+
+    private Parsed Current => _block is not null && _row < _block.Count && !_ended ? _block : throw new InvalidOperationException("No current row.");
+
+    /// <summary>Keeps a few blocks read and being parsed ahead of the consumer; blocks are cut in file order, one after the other.</summary>
+    private void Schedule()
+    {
+        while (_pending.Count < _ahead && !_readEnded)
+        {
+            var previous = _lastRead;
+            var read = previous is null
+                ? Task.Run(() => _cursor.ReadBlock(_blockRows))
+                : previous.ContinueWith(
+                    p => p.GetAwaiter().GetResult() is { Failure: null } ? _cursor.ReadBlock(_blockRows) : null,
+                    CancellationToken.None,
+                    TaskContinuationOptions.None,
+                    TaskScheduler.Default);
+            _lastRead = read;
+            _pending.Enqueue(read.ContinueWith(r => r.GetAwaiter().GetResult() is { } block ? Parse(block) : null, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
+            if (read.IsCompleted && (read.Status != TaskStatus.RanToCompletion || read.Result is null || read.Result.Failure is not null))
+            {
+                _readEnded = true;
+            }
+        }
+    }
+
+    /// <summary>Parses a block's rows into records, stopping at the first invalid cell (kept with its row and step).</summary>
+    private Parsed Parse(TableBlock block)
+    {
+        var reader = _plan.ForBlock(block);
+        int count = block.Count;
+        var parsed = new Parsed(block, reader, ArrayPool<TRecord>.Shared.Rent(count), _readHouseholdIds ? ArrayPool<long>.Shared.Rent(count) : null, new double[reader.ExtraCount][]);
+        for (int i = 0; i < parsed.Extras.Length; i++)
+        {
+            parsed.Extras[i] = ArrayPool<double>.Shared.Rent(count);
+        }
+
+        for (int row = 0; block.MoveNext(); row++)
+        {
+            int step = HouseholdIdStep;
+            try
+            {
+                if (_readHouseholdIds)
+                {
+                    parsed.HouseholdIds![row] = reader.HouseholdId();
+                }
+
+                step = RecordStep;
+                parsed.Records[row] = _read(reader);
+                step = ExtrasStep;
+                reader.ReadExtras(parsed.Extras, row);
+            }
+            catch (DataFormatException e)
+            {
+                parsed.Fail(row, step, e);
+                break;
+            }
+        }
+
+        return parsed;
+    }
+
+    /// <summary>A block's records, household ids and extra values, and the first error met parsing it.</summary>
+    private sealed class Parsed(TableBlock block, PopulationRecordReader reader, TRecord[] records, long[]? householdIds, double[][] extras)
+    {
+        private int _errorRow = int.MaxValue;
+        private int _errorStep;
+        private DataFormatException? _error;
+
+        public TableBlock Block { get; } = block;
+
+        public int Count => Block.Count;
+
+        public TRecord[] Records { get; } = records;
+
+        public long[]? HouseholdIds { get; } = householdIds;
+
+        public double[][] Extras { get; } = extras;
+
+        public string LocationOf(int row)
+        {
+            Block.Seek(row);
+            return Block.Location;
+        }
+
+        /// <summary>Gives the block's arrays back to their pools; the block is not read again.</summary>
+        public void Release()
+        {
+            Block.Release();
+            ArrayPool<TRecord>.Shared.Return(Records, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<TRecord>());
+            if (HouseholdIds is not null)
+            {
+                ArrayPool<long>.Shared.Return(HouseholdIds);
+            }
+
+            foreach (var extra in Extras)
+            {
+                ArrayPool<double>.Shared.Return(extra);
+            }
+        }
+
+        public void Fail(int row, int step, DataFormatException error) => (_errorRow, _errorStep, _error) = (row, step, error);
+
+        /// <summary>Raises the error kept for <paramref name="row"/>, if it was met at <paramref name="step"/> or before.</summary>
+        public void ThrowAt(int row, int step)
+        {
+            if (row == _errorRow && _errorStep <= step)
+            {
+                throw _error!;
+            }
+        }
+
+        public DataFormatException Error(int row, string field, string problem)
+        {
+            Block.Seek(row);
+            return reader.Error(field, problem);
+        }
+    }
+}
