@@ -1,4 +1,3 @@
-using System.Reflection;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Programs.Health;
@@ -23,14 +22,11 @@ public static class PolicyCatalog
     /// <summary>The package used when a request names none.</summary>
     public const string DefaultPackage = "Policies.Standard";
 
-    private const string TargetedSuffix = "_targeted";
-    private static readonly Assembly Library = typeof(Policies).Assembly;
-
     /// <summary>The named packages.</summary>
-    public static IReadOnlyDictionary<string, Func<Policy>> Packages { get; } = FindPackages();
+    public static IReadOnlyDictionary<string, Func<Policy>> Packages => ProgramCatalog.Packages;
 
     /// <summary>The programs constructible by name.</summary>
-    public static IReadOnlyDictionary<string, Func<PolicyProgram>> Programs { get; } = FindPrograms();
+    public static IReadOnlyDictionary<string, Func<PolicyProgram>> Programs => ProgramCatalog.Programs;
 
     /// <summary>Every program name a list may hold, sorted (without the targeted variants).</summary>
     public static IReadOnlyList<string> ProgramNames { get; } = [.. Programs.Keys.Append(MedicalAssistanceGroupProgram.ProgramName).Order(StringComparer.Ordinal)];
@@ -43,22 +39,7 @@ public static class PolicyCatalog
     /// <summary>Creates a program by name (or <c>&lt;name&gt;_targeted</c>).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The program, or null for an unknown name.</returns>
-    public static PolicyProgram? Program(string name)
-    {
-        if (Programs.TryGetValue(name, out var create))
-        {
-            return create();
-        }
-
-        if (name.EndsWith(TargetedSuffix, StringComparison.Ordinal) && Programs.TryGetValue(name[..^TargetedSuffix.Length], out var inner))
-        {
-            var program = inner();
-            var flag = program.Outputs.FirstOrDefault(o => o.Period == AmountPeriod.None && o.Name.EndsWith(".eligible", StringComparison.Ordinal));
-            return flag is null ? null : new TargetedProgram(program, flag.Name, program.Name);
-        }
-
-        return null;
-    }
+    public static PolicyProgram? Program(string name) => ProgramCatalog.Program(name);
 
     /// <summary>A policy of the programs named, in order (<c>medical_assistance_group</c> linked to the others).</summary>
     /// <param name="names">Program names, each known (checked by the caller with <see cref="IsProgramName"/>).</param>
@@ -80,37 +61,4 @@ public static class PolicyCatalog
     /// <summary>Whether a list may name the program.</summary>
     /// <param name="name">The name.</param>
     public static bool IsProgramName(string name) => name == MedicalAssistanceGroupProgram.ProgramName || Program(name) is not null;
-
-    private static Dictionary<string, Func<Policy>> FindPackages()
-    {
-        var packages = new Dictionary<string, Func<Policy>>(StringComparer.Ordinal);
-        foreach (var type in Library.GetTypes().Where(t => t.IsPublic && t.Namespace?.StartsWith("SocialSecurity.Modeling.Programs", StringComparison.Ordinal) == true))
-        {
-            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static))
-            {
-                if (method.ReturnType == typeof(Policy) && method.GetParameters().All(p => p.HasDefaultValue) && !method.IsGenericMethod)
-                {
-                    var arguments = method.GetParameters().Select(p => p.DefaultValue).ToArray();
-                    packages[$"{type.Name}.{method.Name}"] = () => (Policy)method.Invoke(null, arguments)!;
-                }
-            }
-        }
-
-        return packages;
-    }
-
-    private static Dictionary<string, Func<PolicyProgram>> FindPrograms()
-    {
-        var programs = new Dictionary<string, Func<PolicyProgram>>(StringComparer.Ordinal);
-        foreach (var type in Library.GetTypes().Where(t => t.IsSubclassOf(typeof(PolicyProgram)) && !t.IsAbstract && t.IsPublic))
-        {
-            if (type.GetConstructor(Type.EmptyTypes) is { } constructor)
-            {
-                var name = ((PolicyProgram)constructor.Invoke(null)).Name;
-                programs.Add(name, () => (PolicyProgram)constructor.Invoke(null));
-            }
-        }
-
-        return programs;
-    }
 }

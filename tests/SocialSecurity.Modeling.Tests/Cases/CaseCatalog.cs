@@ -30,10 +30,10 @@ public static class CaseCatalog
     private static readonly Assembly Library = typeof(Policies).Assembly;
 
     /// <summary>The named packages.</summary>
-    public static IReadOnlyDictionary<string, Func<Policy>> Packages { get; } = FindPackages();
+    public static IReadOnlyDictionary<string, Func<Policy>> Packages => ProgramCatalog.Packages;
 
     /// <summary>The programs constructible by name (without the targeted variants).</summary>
-    public static IReadOnlyDictionary<string, Func<PolicyProgram>> Programs { get; } = FindPrograms();
+    public static IReadOnlyDictionary<string, Func<PolicyProgram>> Programs => ProgramCatalog.Programs;
 
     /// <summary>Every concrete program type of the library (the types that need cases).</summary>
     public static IReadOnlyList<Type> ProgramTypes { get; } =
@@ -42,23 +42,7 @@ public static class CaseCatalog
     /// <summary>Creates a program by name.</summary>
     /// <param name="name">A program name, or <c>&lt;name&gt;_targeted</c>.</param>
     /// <returns>The program, or null for an unknown name.</returns>
-    public static PolicyProgram? Program(string name)
-    {
-        if (Programs.TryGetValue(name, out var create))
-        {
-            return create();
-        }
-
-        const string suffix = "_targeted";
-        if (name.EndsWith(suffix, StringComparison.Ordinal) && Programs.TryGetValue(name[..^suffix.Length], out var inner))
-        {
-            var program = inner();
-            var flag = program.Outputs.FirstOrDefault(o => o.Period == AmountPeriod.None && o.Name.EndsWith(".eligible", StringComparison.Ordinal));
-            return flag is null ? null : new TargetedProgram(program, flag.Name, program.Name);
-        }
-
-        return null;
-    }
+    public static PolicyProgram? Program(string name) => ProgramCatalog.Program(name);
 
     /// <summary>Reads the <c>policy</c> element of a case: a package name or an array of program names.</summary>
     /// <param name="element">The element.</param>
@@ -194,37 +178,4 @@ public static class CaseCatalog
         => model.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
             ? value.EnumerateArray().ToList()
             : throw new DataFormatException(file, $"{path}.{name}", "expected an array");
-
-    private static Dictionary<string, Func<Policy>> FindPackages()
-    {
-        var packages = new Dictionary<string, Func<Policy>>(StringComparer.Ordinal);
-        foreach (var type in Library.GetTypes().Where(t => t.IsPublic && t.Namespace?.StartsWith("SocialSecurity.Modeling.Programs", StringComparison.Ordinal) == true))
-        {
-            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static))
-            {
-                if (method.ReturnType == typeof(Policy) && method.GetParameters().All(p => p.HasDefaultValue) && !method.IsGenericMethod)
-                {
-                    var arguments = method.GetParameters().Select(p => p.DefaultValue).ToArray();
-                    packages[$"{type.Name}.{method.Name}"] = () => (Policy)method.Invoke(null, arguments)!;
-                }
-            }
-        }
-
-        return packages;
-    }
-
-    private static Dictionary<string, Func<PolicyProgram>> FindPrograms()
-    {
-        var programs = new Dictionary<string, Func<PolicyProgram>>(StringComparer.Ordinal);
-        foreach (var type in Library.GetTypes().Where(t => t.IsSubclassOf(typeof(PolicyProgram)) && !t.IsAbstract && t.IsPublic))
-        {
-            if (type.GetConstructor(Type.EmptyTypes) is { } constructor)
-            {
-                var name = ((PolicyProgram)constructor.Invoke(null)).Name;
-                programs.Add(name, () => (PolicyProgram)constructor.Invoke(null));
-            }
-        }
-
-        return programs;
-    }
 }
