@@ -50,9 +50,7 @@ public sealed class ColumnarPopulationBuilder
 {
     private readonly RegionCatalog _regions;
     private readonly Array?[] _given = new Array?[PopulationSchema.BuiltIns.Length];
-    private readonly Dictionary<string, double[]> _personExtras = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double[]> _householdExtras = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ColumnDefinition> _extraDefinitions = new(StringComparer.Ordinal);
+    private readonly ExtraColumns _extras = new();
     private bool _built;
 
     /// <summary>Starts a population with no columns.</summary>
@@ -117,24 +115,7 @@ public sealed class ColumnarPopulationBuilder
     public ColumnarPopulationBuilder AddColumn(ColumnDefinition column, double[] values)
     {
         EnsureNotBuilt();
-        ArgumentNullException.ThrowIfNull(column);
-        ArgumentNullException.ThrowIfNull(values);
-        if (column.Storage != ColumnStorage.Double)
-        {
-            throw new ArgumentException($"Column '{column.Name}' is stored as {column.Storage}; extra columns are stored as doubles.", nameof(column));
-        }
-
-        if (PopulationSchema.Find(column.Name) is not null)
-        {
-            throw new ArgumentException($"'{column.Name}' is a built-in column; give it with Set.", nameof(column));
-        }
-
-        if (!_extraDefinitions.TryAdd(column.Name, column))
-        {
-            throw new ArgumentException($"A column named '{column.Name}' was already added.", nameof(column));
-        }
-
-        (column.Entity == Entity.Person ? _personExtras : _householdExtras).Add(column.Name, values);
+        _extras.Add(column, values, "give it with Set");
         return this;
     }
 
@@ -188,14 +169,14 @@ public sealed class ColumnarPopulationBuilder
                 : Values(builtIn, given, ids, problems);
         }
 
-        foreach (var (name, values) in _personExtras)
+        foreach (var (name, values) in _extras.Person)
         {
-            BuildChecks.Extra(_extraDefinitions[name], values, personIds, problems);
+            BuildChecks.Extra(_extras.Definitions[name], values, personIds, problems);
         }
 
-        foreach (var (name, values) in _householdExtras)
+        foreach (var (name, values) in _extras.Household)
         {
-            BuildChecks.Extra(_extraDefinitions[name], values, householdIds, problems);
+            BuildChecks.Extra(_extras.Definitions[name], values, householdIds, problems);
         }
 
         var layout = PopulationLayout.Arrange(householdIds, personIds, personHouseholdIds, problems);
@@ -224,9 +205,9 @@ public sealed class ColumnarPopulationBuilder
             _regions,
             columns,
             layout.MemberStart,
-            _personExtras.ToDictionary(kv => kv.Key, kv => layout.InMemberOrder(kv.Value), StringComparer.Ordinal),
-            new Dictionary<string, double[]>(_householdExtras, StringComparer.Ordinal),
-            new Dictionary<string, ColumnDefinition>(_extraDefinitions, StringComparer.Ordinal));
+            _extras.Person.ToDictionary(kv => kv.Key, kv => layout.InMemberOrder(kv.Value), StringComparer.Ordinal),
+            new Dictionary<string, double[]>(_extras.Household, StringComparer.Ordinal),
+            new Dictionary<string, ColumnDefinition>(_extras.Definitions, StringComparer.Ordinal));
         CrossColumnChecks.Run(population, layout.Order, problems.Add, column => _given[column.BuiltInIndex] is null);
         problems.ThrowIfAny();
         _built = true;

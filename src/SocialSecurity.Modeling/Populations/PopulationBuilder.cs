@@ -30,9 +30,7 @@ public sealed class PopulationBuilder
     private readonly ColumnBuffer<long> _householdIds;
     private readonly ColumnBuffer<long> _personIds;
     private readonly ColumnBuffer<long> _personHouseholdIds;
-    private readonly Dictionary<string, double[]> _personExtras = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double[]> _householdExtras = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ColumnDefinition> _extraDefinitions = new(StringComparer.Ordinal);
+    private readonly ExtraColumns _extras = new();
     private readonly ProblemList _problems = new();
     private bool _built;
 
@@ -104,24 +102,7 @@ public sealed class PopulationBuilder
     public PopulationBuilder AddColumn(ColumnDefinition column, double[] values)
     {
         EnsureNotBuilt();
-        ArgumentNullException.ThrowIfNull(column);
-        ArgumentNullException.ThrowIfNull(values);
-        if (column.Storage != ColumnStorage.Double)
-        {
-            throw new ArgumentException($"Column '{column.Name}' is stored as {column.Storage}; extra columns are stored as doubles.", nameof(column));
-        }
-
-        if (PopulationSchema.Find(column.Name) is not null)
-        {
-            throw new ArgumentException($"'{column.Name}' is a built-in column; give it through the household or person records.", nameof(column));
-        }
-
-        if (!_extraDefinitions.TryAdd(column.Name, column))
-        {
-            throw new ArgumentException($"A column named '{column.Name}' was already added.", nameof(column));
-        }
-
-        (column.Entity == Entity.Person ? _personExtras : _householdExtras).Add(column.Name, values);
+        _extras.Add(column, values, "give it through the household or person records");
         return this;
     }
 
@@ -154,14 +135,14 @@ public sealed class PopulationBuilder
             column.CheckAll(_problems, _personIds.AsSpan());
         }
 
-        foreach (var (name, column) in _personExtras)
+        foreach (var (name, column) in _extras.Person)
         {
-            BuildChecks.Extra(_extraDefinitions[name], column, _personIds.AsSpan(), _problems);
+            BuildChecks.Extra(_extras.Definitions[name], column, _personIds.AsSpan(), _problems);
         }
 
-        foreach (var (name, column) in _householdExtras)
+        foreach (var (name, column) in _extras.Household)
         {
-            BuildChecks.Extra(_extraDefinitions[name], column, _householdIds.AsSpan(), _problems);
+            BuildChecks.Extra(_extras.Definitions[name], column, _householdIds.AsSpan(), _problems);
         }
 
         var layout = PopulationLayout.Arrange(_householdIds.AsSpan(), _personIds.AsSpan(), _personHouseholdIds.AsSpan(), _problems);
@@ -189,9 +170,9 @@ public sealed class PopulationBuilder
             _regions,
             columns,
             layout.MemberStart,
-            _personExtras.ToDictionary(kv => kv.Key, kv => layout.InMemberOrder(kv.Value), StringComparer.Ordinal),
-            new Dictionary<string, double[]>(_householdExtras, StringComparer.Ordinal),
-            new Dictionary<string, ColumnDefinition>(_extraDefinitions, StringComparer.Ordinal));
+            _extras.Person.ToDictionary(kv => kv.Key, kv => layout.InMemberOrder(kv.Value), StringComparer.Ordinal),
+            new Dictionary<string, double[]>(_extras.Household, StringComparer.Ordinal),
+            new Dictionary<string, ColumnDefinition>(_extras.Definitions, StringComparer.Ordinal));
         CrossColumnChecks.Run(population, layout.Order, Problem);
         _problems.ThrowIfAny();
         _built = true;
