@@ -137,6 +137,55 @@ internal sealed class ExactAccumulator
         return negative ? -magnitude : magnitude;
     }
 
+    /// <summary>The number of bytes of <see cref="ToBytes"/>.</summary>
+    public const int StateBytes = (LimbCount * sizeof(long)) + sizeof(long) + 1;
+
+    /// <summary>The exact state (normalised limbs, count, special-value flags), little-endian, to rebuild it elsewhere with <see cref="FromBytes"/>.</summary>
+    /// <returns>A new array of <see cref="StateBytes"/> bytes.</returns>
+    public byte[] ToBytes()
+    {
+        Normalize();
+        var bytes = new byte[StateBytes];
+        var span = bytes.AsSpan();
+        for (int i = 0; i < LimbCount; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(span[(i * sizeof(long))..], _limbs[i]);
+        }
+
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(span[(LimbCount * sizeof(long))..], Count);
+        span[^1] = (byte)((_nan ? 1 : 0) | (_positiveInfinity ? 2 : 0) | (_negativeInfinity ? 4 : 0));
+        return bytes;
+    }
+
+    /// <summary>An accumulator holding the state written by <see cref="ToBytes"/>.</summary>
+    /// <param name="state">The bytes.</param>
+    /// <exception cref="ArgumentException">The bytes are not such a state.</exception>
+    public static ExactAccumulator FromBytes(ReadOnlySpan<byte> state)
+    {
+        if (state.Length != StateBytes || state[^1] > 7)
+        {
+            throw new ArgumentException($"An exact-sum state is {StateBytes} bytes with flags 0-7; got {state.Length} bytes.", nameof(state));
+        }
+
+        var sum = new ExactAccumulator();
+        for (int i = 0; i < LimbCount; i++)
+        {
+            long limb = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(state[(i * sizeof(long))..]);
+            if (i < LimbCount - 1 && (limb < 0 || limb > DigitMask))
+            {
+                throw new ArgumentException($"An exact-sum state holds normalised digits; limb {i} is {limb}.", nameof(state));
+            }
+
+            sum._limbs[i] = limb;
+        }
+
+        sum.Count = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(state[(LimbCount * sizeof(long))..]);
+        sum._nan = (state[^1] & 1) != 0;
+        sum._positiveInfinity = (state[^1] & 2) != 0;
+        sum._negativeInfinity = (state[^1] & 4) != 0;
+        return sum;
+    }
+
     /// <summary>Empties the accumulator.</summary>
     public void Reset()
     {

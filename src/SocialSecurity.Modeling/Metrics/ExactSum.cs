@@ -19,7 +19,12 @@ namespace SocialSecurity.Modeling.Metrics;
 /// </remarks>
 public sealed class ExactSum
 {
-    private readonly ExactAccumulator _sum = new();
+    private readonly ExactAccumulator _sum;
+
+    /// <summary>An empty accumulator.</summary>
+    public ExactSum() => _sum = new ExactAccumulator();
+
+    private ExactSum(ExactAccumulator sum) => _sum = sum;
 
     /// <summary>The number of terms added, including those brought in by <see cref="Merge"/>.</summary>
     public long Count => _sum.Count;
@@ -45,6 +50,20 @@ public sealed class ExactSum
     /// <summary>The exact sum rounded once to the nearest double (ties to even); +0 when it is zero.</summary>
     /// <returns>The correctly rounded sum.</returns>
     public double Result() => _sum.Result();
+
+    /// <summary>
+    /// The exact state of the accumulator as bytes, to send a partial sum to another process and merge it there
+    /// (<see cref="FromBytes"/>): nothing is rounded, so merging the rebuilt sums gives the same <see cref="Result"/>
+    /// as adding every term in one accumulator.
+    /// </summary>
+    /// <returns>A new array (553 bytes).</returns>
+    public byte[] ToBytes() => _sum.ToBytes();
+
+    /// <summary>An accumulator holding the exact state written by <see cref="ToBytes"/>.</summary>
+    /// <param name="state">The bytes of <see cref="ToBytes"/>.</param>
+    /// <returns>A new accumulator.</returns>
+    /// <exception cref="ArgumentException">The bytes are not such a state.</exception>
+    public static ExactSum FromBytes(ReadOnlySpan<byte> state) => new(ExactAccumulator.FromBytes(state));
 
     /// <summary>Empties the accumulator.</summary>
     public void Reset() => _sum.Reset();

@@ -1,0 +1,149 @@
+namespace SocialSecurity.Modeling.Distributed;
+
+/// <summary>
+/// Runs a job over partitions on an Orleans cluster and merges the partitions' aggregates into one result, equal to
+/// a single-process run of the whole population (docs/distributed.md). A partition whose silo is lost is run again
+/// elsewhere; exactly one result per partition is kept, so nothing is counted twice.
+/// </summary>
+public static class PartitionedRun
+{
+    /// <summary>How many times a partition is tried when its silo is lost or unreachable (not when it fails validation).</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>Runs <paramref name="job"/> over <paramref name="partitions"/> on the cluster.</summary>
+    /// <param name="grains">The cluster client (or a grain factory inside a silo).</param>
+    /// <param name="job">The job.</param>
+    /// <param name="partitions">The partitions, with distinct ids.</param>
+    /// <param name="progress">Receives a report as each partition finishes or is re-run.</param>
+    /// <param name="cancellationToken">Cancels the run (and the partitions still running).</param>
+    /// <returns>The merged result.</returns>
+    /// <exception cref="PartitionFailedException">A partition failed validation or was lost on every try; or partitions disagree (region catalogue, parameter store, a household in two partitions).</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static async Task<PartitionedResult> RunAsync(
+        IGrainFactory grains,
+        PartitionedJob job,
+        IReadOnlyList<PartitionSource> partitions,
+        IProgress<PartitionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        var outcome = await RunPartitionsAsync(grains, job, partitions, "run", progress, cancellationToken).ConfigureAwait(false);
+        return PartitionedResult.Merge(job, outcome.Aggregates, outcome.Attempts);
+    }
+
+    /// <summary>Runs <paramref name="job"/> over <paramref name="partitions"/> in this process, one after another, and merges them as <see cref="RunAsync"/> does.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="partitions">The partitions, with distinct ids.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The merged result.</returns>
+    /// <exception cref="PartitionFailedException">A partition failed validation, or partitions disagree.</exception>
+    public static PartitionedResult RunLocal(PartitionedJob job, IReadOnlyList<PartitionSource> partitions, CancellationToken cancellationToken = default)
+    {
+        CheckArguments(job, partitions);
+        var aggregates = partitions.Select(p => PartitionWorker.Run(p, job, cancellationToken)).ToList();
+        return PartitionedResult.Merge(job, aggregates, aggregates.Count);
+    }
+
+    internal static async Task<(List<PartitionAggregate> Aggregates, int Attempts)> RunPartitionsAsync(
+        IGrainFactory grains, PartitionedJob job, IReadOnlyList<PartitionSource> partitions, string stage,
+        IProgress<PartitionProgress>? progress, CancellationToken cancellationToken)
+    {
+        CheckArguments(job, partitions);
+        string runId = Guid.NewGuid().ToString("N");
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var done = new Dictionary<string, PartitionAggregate>(StringComparer.Ordinal);
+        int attempts = 0;
+        int completed = 0;
+        var gate = new object();
+
+        async Task RunOne(PartitionSource partition)
+        {
+            Exception? last = null;
+            for (int attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                failed.Token.ThrowIfCancellationRequested();
+                if (attempt > 0)
+                {
+                    progress?.Report(new PartitionProgress(stage, Volatile.Read(ref completed), partitions.Count, partition.Id, "", Rerun: true));
+                }
+
+                Interlocked.Increment(ref attempts);
+                PartitionOutcome answer;
+                try
+                {
+                    var grain = grains.GetGrain<IPartitionGrain>($"{runId}/{partition.Id}/{attempt}");
+                    answer = await grain.Run(partition, job, failed.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (failed.IsCancellationRequested)
+                {
+                    throw;
+                }
+#pragma warning disable CA1031 // A lost silo shows up as many exception types (unavailable silo, broken connection, timeout): each means "run it again elsewhere".
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    last = e;
+                    continue;
+                }
+
+                if (answer.Failure is not null || answer.Aggregate is null)
+                {
+                    throw new PartitionFailedException(partition.Id, answer.Failure ?? "the silo returned no result.");
+                }
+
+                lock (gate)
+                {
+                    // Exactly one result per partition: a late duplicate (the same partition finished twice) is dropped.
+                    if (done.TryAdd(partition.Id, answer.Aggregate))
+                    {
+                        completed++;
+                    }
+                }
+
+                progress?.Report(new PartitionProgress(stage, Volatile.Read(ref completed), partitions.Count, partition.Id, answer.Aggregate.Silo));
+                return;
+            }
+
+            throw new PartitionFailedException(partition.Id, $"it could not be run on any silo in {MaxAttempts} tries; last error: {last?.GetType().Name}: {last?.Message}", last);
+        }
+
+        var tasks = partitions.Select(p => RunOne(p)).ToList();
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch
+        {
+            await failed.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            var first = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault(e => e is PartitionFailedException)
+                ?? tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault();
+            if (first is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            }
+
+            throw;
+        }
+
+        return ([.. partitions.Select(p => done[p.Id])], attempts);
+    }
+
+    private static void CheckArguments(PartitionedJob job, IReadOnlyList<PartitionSource> partitions)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(partitions);
+        if (partitions.Count == 0)
+        {
+            throw new ArgumentException("A partitioned run needs at least one partition.", nameof(partitions));
+        }
+
+        var twice = partitions.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new ArgumentException($"Partition '{twice.Key}' is given {twice.Count()} times; partition ids must be distinct.", nameof(partitions));
+        }
+
+        PartitionWorker.CreatePolicy(job.Policy);
+    }
+}
