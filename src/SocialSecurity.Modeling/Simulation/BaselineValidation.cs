@@ -51,7 +51,7 @@ public static class BaselineValidation
     /// <param name="parameters">The parameters (for the sensitivity runs).</param>
     /// <param name="date">The simulation date.</param>
     /// <param name="sensitivity">Whether to run the sensitivity of missed checks (extra simulations).</param>
-    public static IReadOnlyList<ValidationRow> Compute(CalibratedBaseline baseline, ProvinceStatistics statistics, Policy policy, ParameterStore parameters, DateOnly date, bool sensitivity = true)
+    public static ValidationTable Compute(CalibratedBaseline baseline, ProvinceStatistics statistics, Policy policy, ParameterStore parameters, DateOnly date, bool sensitivity = true)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(statistics);
@@ -160,7 +160,7 @@ public static class BaselineValidation
             rows.Add(NotSimulated(region, "resident_pension_average", pension, "an input, not a result: the synthetic population reports it as the pension of residents aged 60+ without an employee pension; the resident pension program needs contribution histories (tier, years, account) that the synthetic populations do not generate"));
         }
 
-        return rows;
+        return new ValidationTable(rows);
     }
 
     /// <summary>
