@@ -51,7 +51,7 @@ public static class BaselineValidation
     /// <param name="parameters">The parameters (for the sensitivity runs).</param>
     /// <param name="date">The simulation date.</param>
     /// <param name="sensitivity">Whether to run the sensitivity of missed checks (extra simulations).</param>
-    public static IReadOnlyList<ValidationRow> Compute(CalibratedBaseline baseline, ProvinceStatistics statistics, Policy policy, ParameterStore parameters, DateOnly date, bool sensitivity = true)
+    public static ValidationTable Compute(CalibratedBaseline baseline, ProvinceStatistics statistics, Policy policy, ParameterStore parameters, DateOnly date, bool sensitivity = true)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(statistics);
@@ -141,9 +141,24 @@ public static class BaselineValidation
         if (values.TryGetValue("one_time_living_subsidy_total", out var subsidy))
         {
             bool simulatedHere = policy.Outputs.Any(o => o.Name == OneTimeLivingSubsidyProgram.Amount.Name);
+            // A one-time payment is in force only in the year it was decided (Zhejiang: 2022), so at the baseline date
+            // (2023) it pays nothing. The check applies that year's payment rule (months of the standard per member, in
+            // force at the middle of the figure's year) to the baseline's roll and standards: a reform sets it at the
+            // baseline date and the policy is simulated again.
+            double simulatedSubsidy = 0;
+            string subsidyDriver = "the policy's one-time living subsidy";
+            if (simulatedHere)
+            {
+                var paidAt = new DateOnly(subsidy.Year, 7, 1);
+                double months = parameters.TryResolve(OneTimeLivingSubsidyProgram.MonthsOfStandard, paidAt, parameters.Regions.GetId(region))?.Scalar() ?? 0;
+                var store = parameters.WithReform(Reform.Create($"one-time living subsidy of {subsidy.Year}").Set(OneTimeLivingSubsidyProgram.MonthsOfStandard, region, new DateOnly(date.Year, 1, 1), months));
+                simulatedSubsidy = Microsimulation.Run(baseline.Population, policy, store, date).AnnualTotal(OneTimeLivingSubsidyProgram.Amount.Name);
+                subsidyDriver = string.Create(CultureInfo.InvariantCulture, $"the {subsidy.Year} payment rule ({months:0.##} month(s) of the standard per member, [I]: the per-head rule is not published) applied to the {date.Year} roll and standards, so the [I] dibao roll (take-up, identification errors, asset tests) and the [I] amount per member");
+            }
+
             rows.Add(simulatedHere
-                ? Check(region, "one_time_living_subsidy_total", subsidy, result.AnnualTotal(OneTimeLivingSubsidyProgram.Amount.Name), StudyFigureTolerance, true,
-                    "the subsidy's payment dates and amounts in the parameters (a one-time payment counts only when it is in force at the simulation date), and [I] dibao take-up and asset tests (who is on the roll)", "not run (the driver is a dated rule, not an [I] rate)")
+                ? Check(region, "one_time_living_subsidy_total", subsidy, simulatedSubsidy, StudyFigureTolerance, true, subsidyDriver,
+                    "the total is proportional to the [I] months of the standard paid per member (0.5 month halves it, 2 months double it) and to the roll: see the dibao caseload's take-up range")
                 : NotSimulated(region, "one_time_living_subsidy_total", subsidy, "the policy does not run the one-time living subsidy"));
         }
 
@@ -160,7 +175,7 @@ public static class BaselineValidation
             rows.Add(NotSimulated(region, "resident_pension_average", pension, "an input, not a result: the synthetic population reports it as the pension of residents aged 60+ without an employee pension; the resident pension program needs contribution histories (tier, years, account) that the synthetic populations do not generate"));
         }
 
-        return rows;
+        return new ValidationTable(rows);
     }
 
     /// <summary>
