@@ -357,7 +357,14 @@ public sealed class IncomeTaxProgram : RuleProgram
             for (int p = household.FirstMember; p < household.EndMember; p++)
             {
                 double claimed = p == top ? topShare * householdDeductions : p == second ? (1 - topShare) * householdDeductions : 0.0;
-                Person(ref b, p, p - household.FirstMember, region, k, claimed, explanation);
+                if (explanation is null)
+                {
+                    Person<Silent>(ref b, p, p - household.FirstMember, region, k, claimed, null);
+                }
+                else
+                {
+                    Person<Explaining>(ref b, p, p - household.FirstMember, region, k, claimed, explanation);
+                }
             }
         }
 
@@ -381,7 +388,8 @@ public sealed class IncomeTaxProgram : RuleProgram
             return b.PersonId[p] < b.PersonId[q];
         }
 
-        private void Person(ref Block b, int p, int member, RegionId region, RegionTerms k, double claimed, Explanation? explanation)
+        private void Person<TExplain>(ref Block b, int p, int member, RegionId region, RegionTerms k, double claimed, Explanation? explanation)
+            where TExplain : struct, IExplaining
         {
             double share = k.Share, authorShare = k.AuthorShare;
             double comprehensive = ComprehensiveIncome(ref b, p, share, authorShare);
@@ -407,8 +415,11 @@ public sealed class IncomeTaxProgram : RuleProgram
             double deductions = k.Basic + special + elderly + education + illness + claimed;
 
             var schedule = k.Comprehensive;
-            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: comprehensive income = wages {b.Wages[p]:0.##} (bonus {bonus:0.##} included) + {share:0.##} × (labour {b.Labour[p]:0.##} + royalties {b.Royalties[p]:0.##}) + {authorShare:0.####} × author's {b.Author[p]:0.##}"), comprehensive, "yuan/year", t.RemunerationShare.Source(region), t.AuthorReduction.Source(region));
-            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: deductions = basic {t.Basic[region]:0.##} + contributions {special:0.##} + elderly parents {elderly:0.##} + continuing education {education:0.##} + serious illness {illness:0.##} + household share {claimed:0.##}"), deductions, "yuan/year", t.Basic.Source(region), t.OnlyChild.Source(region), t.SiblingCap.Source(region), t.Siblings.Source(region), t.Degree.Source(region), t.Certificate.Source(region), t.IllnessThreshold.Source(region), t.IllnessCap.Source(region));
+            if (TExplain.On)
+            {
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: comprehensive income = wages {b.Wages[p]:0.##} (bonus {bonus:0.##} included) + {share:0.##} × (labour {b.Labour[p]:0.##} + royalties {b.Royalties[p]:0.##}) + {authorShare:0.####} × author's {b.Author[p]:0.##}"), comprehensive, "yuan/year", t.RemunerationShare.Source(region), t.AuthorReduction.Source(region));
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: deductions = basic {t.Basic[region]:0.##} + contributions {special:0.##} + elderly parents {elderly:0.##} + continuing education {education:0.##} + serious illness {illness:0.##} + household share {claimed:0.##}"), deductions, "yuan/year", t.Basic.Source(region), t.OnlyChild.Source(region), t.SiblingCap.Source(region), t.Siblings.Source(region), t.Degree.Source(region), t.Certificate.Source(region), t.IllnessThreshold.Source(region), t.IllnessCap.Source(region));
+            }
 
             // Option 1: the bonus with comprehensive income.
             double taxableCombined = Math.Max(comprehensive - deductions, 0.0);
@@ -426,7 +437,11 @@ public sealed class IncomeTaxProgram : RuleProgram
                 double taxableSeparate = Math.Max(comprehensive - bonus - deductions, 0.0);
                 double taxSeparate = schedule.Tax(taxableSeparate);
                 bool separate = taxSeparate + separateBonusTax < taxCombined;
-                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed separately: {bonus:0.##} ÷ 12 = {bonus / 12:0.##} in monthly band {band + 1} → {bonus:0.##} × {monthlyRates[band]:0.##} − {quick:0.##} = {separateBonusTax:0.##}, plus {taxSeparate:0.##} on the rest ({taxableSeparate:0.##} taxable) = {taxSeparate + separateBonusTax:0.##}; with comprehensive income: {taxCombined:0.##} → {(separate ? "taxed separately (cheaper)" : "taxed with comprehensive income (not dearer)")}"), separate ? separateBonusTax : 0.0, "yuan/year", t.BonusSeparate.Source(region), t.BonusThresholds.Source(region), t.BonusRates.Source(region));
+                if (TExplain.On)
+                {
+                    explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed separately: {bonus:0.##} ÷ 12 = {bonus / 12:0.##} in monthly band {band + 1} → {bonus:0.##} × {monthlyRates[band]:0.##} − {quick:0.##} = {separateBonusTax:0.##}, plus {taxSeparate:0.##} on the rest ({taxableSeparate:0.##} taxable) = {taxSeparate + separateBonusTax:0.##}; with comprehensive income: {taxCombined:0.##} → {(separate ? "taxed separately (cheaper)" : "taxed with comprehensive income (not dearer)")}"), separate ? separateBonusTax : 0.0, "yuan/year", t.BonusSeparate.Source(region), t.BonusThresholds.Source(region), t.BonusRates.Source(region));
+                }
+
                 if (separate)
                 {
                     taxable = taxableSeparate;
@@ -434,15 +449,15 @@ public sealed class IncomeTaxProgram : RuleProgram
                     bonusTax = separateBonusTax;
                 }
             }
-            else if (bonus > 0)
+            else if (TExplain.On && bonus > 0)
             {
-                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed with comprehensive income (the separate option is not in force)"), 0.0, "yuan/year", t.BonusSeparate.Source(region));
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed with comprehensive income (the separate option is not in force)"), 0.0, "yuan/year", t.BonusSeparate.Source(region));
             }
 
-            if (explanation is not null)
+            if (TExplain.On)
             {
                 int comprehensiveBand = schedule.Band(taxable);
-                explanation.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: tax on taxable comprehensive income {taxable:0.##} (band {comprehensiveBand + 1}: {taxable:0.##} × {schedule.Rates[comprehensiveBand]:0.##} − {schedule.QuickDeduction(comprehensiveBand):0.##})"), comprehensiveTax, "yuan/year", t.Thresholds.Source(region), t.Rates.Source(region));
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: tax on taxable comprehensive income {taxable:0.##} (band {comprehensiveBand + 1}: {taxable:0.##} × {schedule.Rates[comprehensiveBand]:0.##} − {schedule.QuickDeduction(comprehensiveBand):0.##})"), comprehensiveTax, "yuan/year", t.Thresholds.Source(region), t.Rates.Source(region));
             }
 
             // Business income: its own schedule; a person without comprehensive income deducts the deductions here.
@@ -450,7 +465,10 @@ public sealed class IncomeTaxProgram : RuleProgram
             double businessTax = 0.0;
             if (businessIncome > 0 && b.Employment[p] == EmploymentStatus.Agricultural && k.FarmingExempt)
             {
-                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##} of an agricultural person is farming income, not taxed"), 0.0, "yuan/year", t.FarmingExempt.Source(region));
+                if (TExplain.On)
+                {
+                    explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##} of an agricultural person is farming income, not taxed"), 0.0, "yuan/year", t.FarmingExempt.Source(region));
+                }
             }
             else if (businessIncome > 0)
             {
@@ -462,15 +480,18 @@ public sealed class IncomeTaxProgram : RuleProgram
                     ? k.HalvingShare * business.Tax(Math.Min(businessTaxable, k.HalvingThreshold))
                     : 0.0;
                 businessTax = full - remitted;
-                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##}{(deductsHere ? string.Create(CultureInfo.InvariantCulture, $" − deductions {deductions:0.##} (no comprehensive income)") : string.Empty)} = taxable {businessTaxable:0.##}; tax {full:0.##} − remitted {remitted:0.##} ({(b.Contract[p] == WorkContract.IndividualBusiness ? string.Create(CultureInfo.InvariantCulture, $"individual business: {t.HalvingShare[region]:0.##} of the tax on the part up to {t.HalvingThreshold[region]:0.##}") : "not an individual business")})"), businessTax, "yuan/year", t.BusinessThresholds.Source(region), t.BusinessRates.Source(region), t.HalvingThreshold.Source(region), t.HalvingShare.Source(region));
+                if (TExplain.On)
+                {
+                    explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##}{(deductsHere ? string.Create(CultureInfo.InvariantCulture, $" − deductions {deductions:0.##} (no comprehensive income)") : string.Empty)} = taxable {businessTaxable:0.##}; tax {full:0.##} − remitted {remitted:0.##} ({(b.Contract[p] == WorkContract.IndividualBusiness ? string.Create(CultureInfo.InvariantCulture, $"individual business: {t.HalvingShare[region]:0.##} of the tax on the part up to {t.HalvingThreshold[region]:0.##}") : "not an individual business")})"), businessTax, "yuan/year", t.BusinessThresholds.Source(region), t.BusinessRates.Source(region), t.HalvingThreshold.Source(region), t.HalvingShare.Source(region));
+                }
             }
 
             // Property income: the rate on the part that is not exempt deposit interest.
             double property = Math.Max(b.Property[p], 0.0);
             double propertyTax = property * (1 - k.InterestShare) * k.PropertyRate;
-            if (property > 0)
+            if (TExplain.On && property > 0)
             {
-                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: property income {property:0.##} × (1 − interest share {t.InterestShare[region]:0.##}) × {t.PropertyRate[region]:0.##}"), propertyTax, "yuan/year", t.InterestShare.Source(region), t.PropertyRate.Source(region));
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: property income {property:0.##} × (1 − interest share {t.InterestShare[region]:0.##}) × {t.PropertyRate[region]:0.##}"), propertyTax, "yuan/year", t.InterestShare.Source(region), t.PropertyRate.Source(region));
             }
 
             b.Taxable[p] = taxable;
@@ -479,7 +500,10 @@ public sealed class IncomeTaxProgram : RuleProgram
             b.BusinessTax[p] = businessTax;
             b.PropertyTax[p] = propertyTax;
             b.Total[p] = comprehensiveTax + bonusTax + businessTax + propertyTax;
-            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: income tax = comprehensive {comprehensiveTax:0.##} + bonus {bonusTax:0.##} + business {businessTax:0.##} + property {propertyTax:0.##}; pensions, benefits, assistance and subsidies are exempt (个人所得税法 art. 4)"), b.Total[p], "yuan/year");
+            if (TExplain.On)
+            {
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: income tax = comprehensive {comprehensiveTax:0.##} + bonus {bonusTax:0.##} + business {businessTax:0.##} + property {propertyTax:0.##}; pensions, benefits, assistance and subsidies are exempt (个人所得税法 art. 4)"), b.Total[p], "yuan/year");
+            }
         }
 
         public ref struct Block
@@ -512,5 +536,21 @@ public sealed class IncomeTaxProgram : RuleProgram
             public Span<double> PropertyTax;
             public Span<double> Total;
         }
+    }
+
+    /// <summary>Whether a formula instantiation records explanation steps: a constant per instantiation, so the JIT drops the text from the population loop.</summary>
+    private interface IExplaining
+    {
+        static abstract bool On { get; }
+    }
+
+    private readonly struct Explaining : IExplaining
+    {
+        public static bool On => true;
+    }
+
+    private readonly struct Silent : IExplaining
+    {
+        public static bool On => false;
     }
 }
