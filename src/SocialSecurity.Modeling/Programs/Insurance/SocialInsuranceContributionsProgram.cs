@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Programs.Insurance;
 
@@ -93,21 +94,43 @@ public sealed class SocialInsuranceContributionsProgram()
             }
         }
 
-        return PerPerson<Rule, Rule.Block>(new Rule(
-            ContributionBand.Resolve(setup),
-            new Rates(
-                setup.Scalar(EmployeePensionNames.Parameters.EmployeeRate), setup.Scalar(EmployeePensionNames.Parameters.EmployerRate), setup.Scalar(EmployeePensionNames.Parameters.FlexibleTotalRate),
-                setup.Scalar(SocialInsuranceNames.EmployeeMedicalRate), setup.Scalar(SocialInsuranceNames.EmployerMedicalRate),
-                setup.Scalar(SocialInsuranceNames.EmployeeUnemploymentRate), setup.Scalar(SocialInsuranceNames.EmployerUnemploymentRate),
-                injury, defaultClass, setup.Scalar(SocialInsuranceNames.FlexibleBaseMultiple)),
-            setup.Scalar(EmployeePensionNames.Parameters.PensionAgeMale), setup.Scalar(EmployeePensionNames.Parameters.PensionAgeFemale)));
+        var band = ContributionBand.Resolve(setup);
+        var rates = new Rates(
+            setup.Scalar(EmployeePensionNames.Parameters.EmployeeRate), setup.Scalar(EmployeePensionNames.Parameters.EmployerRate), setup.Scalar(EmployeePensionNames.Parameters.FlexibleTotalRate),
+            setup.Scalar(SocialInsuranceNames.EmployeeMedicalRate), setup.Scalar(SocialInsuranceNames.EmployerMedicalRate),
+            setup.Scalar(SocialInsuranceNames.EmployeeUnemploymentRate), setup.Scalar(SocialInsuranceNames.EmployerUnemploymentRate),
+            injury, defaultClass, setup.Scalar(SocialInsuranceNames.FlexibleBaseMultiple));
+        var ageMale = setup.Scalar(EmployeePensionNames.Parameters.PensionAgeMale);
+        var ageFemale = setup.Scalar(EmployeePensionNames.Parameters.PensionAgeFemale);
+        var terms = new RegionTerms[setup.Regions.Count];
+        foreach (var region in setup.RegionsPresent)
+        {
+            terms[region.Index] = new RegionTerms(band, rates, ageMale, ageFemale, region);
+        }
+
+        return PerPerson<Rule, Rule.Block>(new Rule(band, rates, ageMale, ageFemale, terms));
     }
 
     private sealed record Rates(
         RegionalValues EmployeePension, RegionalValues EmployerPension, RegionalValues Flexible, RegionalValues EmployeeMedical, RegionalValues EmployerMedical,
         RegionalValues EmployeeUnemployment, RegionalValues EmployerUnemployment, RegionalList WorkInjury, RegionalValues DefaultClass, RegionalValues FlexibleMultiple);
 
-    private readonly struct Rule(ContributionBand band, Rates rates, RegionalValues ageMale, RegionalValues ageFemale) : IPersonRule<Rule.Block>
+    /// <summary>One region's values, gathered once per run so that a person reads one object, not one array per parameter; derived values are computed with the formula's own expressions.</summary>
+    private sealed class RegionTerms(ContributionBand band, Rates rates, RegionalValues ageMale, RegionalValues ageFemale, RegionId region)
+    {
+        public readonly double AgeMale = ageMale[region], AgeFemale = ageFemale[region];
+        public readonly double Floor = band.Floor[region.Index], Ceiling = band.Ceiling[region.Index];
+        public readonly double EmployeePension = rates.EmployeePension[region], EmployerPension = rates.EmployerPension[region];
+        public readonly double EmployeeMedical = rates.EmployeeMedical[region], EmployerMedical = rates.EmployerMedical[region];
+        public readonly double EmployeeUnemployment = rates.EmployeeUnemployment[region], EmployerUnemployment = rates.EmployerUnemployment[region];
+        public readonly double[] WorkInjury = [.. rates.WorkInjury[region]];
+        public readonly int DefaultClass = (int)rates.DefaultClass[region];
+        public readonly double Flexible = rates.Flexible[region];
+        public readonly double FlexibleMonthly = Math.Min(rates.FlexibleMultiple[region] * band.Floor[region.Index], band.Ceiling[region.Index]);
+        public readonly double FlexibleMedical = rates.EmployeeMedical[region] + rates.EmployerMedical[region];
+    }
+
+    private readonly struct Rule(ContributionBand band, Rates rates, RegionalValues ageMale, RegionalValues ageFemale, RegionTerms[] terms) : IPersonRule<Rule.Block>
     {
         private const string Program = "social_insurance";
 
@@ -116,42 +139,43 @@ public sealed class SocialInsuranceContributionsProgram()
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
-            int p = person.Index, r = person.Region.Index;
+            int p = person.Index;
+            var k = terms[person.Region.Index];
             bool male = block.Sex[p] == Sex.Male;
-            double pensionAge = male ? ageMale.ByRegion[r] : ageFemale.ByRegion[r];
+            double pensionAge = male ? k.AgeMale : k.AgeFemale;
             var contract = block.Contract[p];
             var scheme = block.Scheme[p];
             bool below = block.Age[p] < pensionAge;
             bool employee = below && contract == WorkContract.LabourContract;
             bool flexible = below && contract is WorkContract.Flexible or WorkContract.IndividualBusiness;
-            double floor = band.Floor[r], ceiling = band.Ceiling[r];
+            double floor = k.Floor, ceiling = k.Ceiling;
             double monthly = 0, eePension = 0, eeMedical = 0, eeUnemployment = 0, erPension = 0, erMedical = 0, erUnemployment = 0, erInjury = 0;
             int riskClass = 0;
             if (employee)
             {
                 monthly = Math.Clamp(block.Wages[p] / 12.0, floor, ceiling);
                 double annual = 12.0 * monthly;
-                eePension = rates.EmployeePension.ByRegion[r] * annual;
-                erPension = rates.EmployerPension.ByRegion[r] * annual;
+                eePension = k.EmployeePension * annual;
+                erPension = k.EmployerPension * annual;
                 if (scheme is MedicalScheme.ByContract or MedicalScheme.Employee)
                 {
-                    eeMedical = rates.EmployeeMedical.ByRegion[r] * annual;
-                    erMedical = rates.EmployerMedical.ByRegion[r] * annual;
+                    eeMedical = k.EmployeeMedical * annual;
+                    erMedical = k.EmployerMedical * annual;
                 }
 
-                eeUnemployment = rates.EmployeeUnemployment.ByRegion[r] * annual;
-                erUnemployment = rates.EmployerUnemployment.ByRegion[r] * annual;
-                riskClass = block.RiskClass[p] == 0 ? (int)rates.DefaultClass.ByRegion[r] : block.RiskClass[p];
-                erInjury = rates.WorkInjury[person.Region][riskClass - 1] * annual;
+                eeUnemployment = k.EmployeeUnemployment * annual;
+                erUnemployment = k.EmployerUnemployment * annual;
+                riskClass = block.RiskClass[p] == 0 ? k.DefaultClass : block.RiskClass[p];
+                erInjury = k.WorkInjury[riskClass - 1] * annual;
             }
             else if (flexible)
             {
-                monthly = Math.Min(rates.FlexibleMultiple.ByRegion[r] * floor, ceiling);
+                monthly = k.FlexibleMonthly;
                 double annual = 12.0 * monthly;
-                eePension = rates.Flexible.ByRegion[r] * annual;
+                eePension = k.Flexible * annual;
                 if (scheme == MedicalScheme.Employee)
                 {
-                    eeMedical = (rates.EmployeeMedical.ByRegion[r] + rates.EmployerMedical.ByRegion[r]) * annual;
+                    eeMedical = k.FlexibleMedical * annual;
                 }
             }
 
