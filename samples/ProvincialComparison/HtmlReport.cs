@@ -4,7 +4,9 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Formatting;
 using SocialSecurity.Modeling.Reforms;
+using SocialSecurity.Modeling.Simulation;
 
 namespace ProvincialComparison;
 
@@ -22,13 +24,20 @@ internal static class HtmlReport
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     /// <summary>How the run was made, for the "reproduce" section.</summary>
-    public sealed record RunInfo(DateOnly Date, ulong Seed, int PersonsPerProvince, IReadOnlyList<string> Arguments, IReadOnlyList<Reform> Reforms);
+    /// <param name="Date">The rules date.</param>
+    /// <param name="Seed">The seed.</param>
+    /// <param name="PersonsPerProvince">Synthetic persons per province.</param>
+    /// <param name="Arguments">The command-line arguments, for the reproduce command.</param>
+    /// <param name="Reforms">The reforms run.</param>
+    /// <param name="Validation">The validation table; when given, its section is the library's HTML table (driver and varied results under each missed row) in place of the generic one read from results.json.</param>
+    public sealed record RunInfo(DateOnly Date, ulong Seed, int PersonsPerProvince, IReadOnlyList<string> Arguments, IReadOnlyList<Reform> Reforms, ValidationTable? Validation = null);
 
     private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
     {
         ["rows"] = "The four provinces: baseline and reforms",
         ["health"] = "Financial protection against medical bills [I: illustrative spending model]",
         ["illustrativeParameters"] = "Illustrative values [I] used: not facts",
+        ["validation"] = "Validation of the baselines: published against simulated",
     };
 
     /// <summary>Writes report.html into <paramref name="folder"/>, from its results.json and *.png files.</summary>
@@ -66,6 +75,12 @@ internal static class HtmlReport
         var lists = new List<JsonProperty>();
         foreach (var property in results.EnumerateObject())
         {
+            if (property.Name == "validation" && run.Validation is { } validation)
+            {
+                html.Append(C, $"<section><h2>{E(Title(property.Name))}</h2>").Append(ValidationHtml.Format(validation)).Append("</section>");
+                continue;
+            }
+
             switch (property.Value.ValueKind)
             {
                 case JsonValueKind.String:

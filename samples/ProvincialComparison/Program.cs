@@ -195,7 +195,7 @@ int Run(OutputFolder? output)
             charts.Add(Charts.LorenzGap(folder, lorenz));
             charts.AddRange(incidence.Select(i => Charts.DecileIncidence(folder, i.Province, i.Reforms)));
             charts.Add(Charts.DibaoSchedule(folder, "urban, 3 persons, rule alone", DibaoSchedules()));
-            HtmlReport.Write(folder, new HtmlReport.RunInfo(options.Date, options.Seed, options.PersonsPerProvince, args, [.. RegionCodes.StudyProvinces.SelectMany(Reforms).DistinctBy(r => r.Name)]));
+            HtmlReport.Write(folder, new HtmlReport.RunInfo(options.Date, options.Seed, options.PersonsPerProvince, args, [.. RegionCodes.StudyProvinces.SelectMany(Reforms).DistinctBy(r => r.Name)], new ValidationTable(validation)));
         });
         Console.WriteLine($"Results written to {output.Target}: results.json, results.csv, validation.csv, health.csv, {string.Join(", ", charts.Select(Path.GetFileName))}, {HtmlReport.FileName}.");
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SocialSecurity.Modeling;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Reforms;
@@ -47,13 +48,6 @@ public sealed class CalculationRequest
     public const int MaxMembers = 20;
 
     private static readonly string[] RootProperties = ["date", "policy", "reform", "households"];
-    private static readonly string[] HouseholdProperties = ["region", "area", "financial_assets", "homes", "vehicle", "columns", "members"];
-    private static readonly string[] PersonProperties =
-    [
-        "age", "sex", "hukou", "hukou_region", "disability_grade", "self_care", "employment", "wages_annual", "business_income_annual",
-        "property_income_annual", "private_transfers_annual", "pension_income_annual", "columns",
-    ];
-
     private static readonly DateOnly EarliestDate = new(2000, 1, 1);
     private static readonly DateOnly LatestDate = new(2100, 12, 31);
 
@@ -195,87 +189,23 @@ public sealed class CalculationRequest
 
     private static RequestHousehold ReadHousehold(JsonElement h, string path)
     {
-        Json.Object(h, path, HouseholdProperties);
-        var region = Json.String(h, "region", path);
-        if (!ParameterStore.Default.Regions.TryGetId(region, out _))
-        {
-            throw new RequestProblemException(path + ".region", $"unknown region code '{region}' (GET /regions lists them)");
-        }
-
-        // Each household is calculated on its own, as household 1 with persons 1…n (the ids seed per-person random
-        // streams, so a household gives the same result alone or in a list, and as in the library's household cases).
-        var household = new HouseholdRecord
-        {
-            Id = 1,
-            Weight = 1,
-            RegionCode = region,
-            Area = Json.Choice(h, "area", path, AreaType.Urban, ("urban", AreaType.Urban), ("rural", AreaType.Rural)),
-            FinancialAssets = Json.Number(h, "financial_assets", path, 0, 0, 1e12),
-            HousingUnits = (byte)Json.Whole(h, "homes", path, 0, 0, 255),
-            HasNonEssentialVehicle = Json.Boolean(h, "vehicle", path, false),
-        };
-        var householdColumns = BuiltInColumns.SetHousehold(ref household, Json.Columns(h, path), path);
-
+        Json.Object(h, path, [.. HouseholdJson.HouseholdProperties, "members"]);
         var members = Json.Required(h, "members", path);
-        if (members.ValueKind != JsonValueKind.Array || members.GetArrayLength() == 0)
+        if (members.ValueKind == JsonValueKind.Array && members.GetArrayLength() > MaxMembers)
         {
-            throw new RequestProblemException(path + ".members", "expected a non-empty array of members");
+            throw new RequestProblemException(path + ".members", $"{members.GetArrayLength()} members; at most {MaxMembers} per household");
         }
 
-        int count = members.GetArrayLength();
-        if (count > MaxMembers)
+        try
         {
-            throw new RequestProblemException(path + ".members", $"{count} members; at most {MaxMembers} per household");
+            var input = HouseholdJson.Read(h, members, ParameterStore.Default.Regions, "request", path, path + ".members", ["members"]);
+            return new RequestHousehold(input.Household, input.Members, input.PersonColumns, input.HouseholdColumns);
         }
-
-        var list = new List<PersonRecord>();
-        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        int i = 0;
-        foreach (var m in members.EnumerateArray())
+        catch (DataFormatException e)
         {
-            var at = $"{path}.members[{i}]";
-            Json.Object(m, at, PersonProperties);
-            var hukouRegion = Json.OptionalString(m, "hukou_region", at);
-            if (hukouRegion is not null && !ParameterStore.Default.Regions.TryGetId(hukouRegion, out _))
-            {
-                throw new RequestProblemException(at + ".hukou_region", $"unknown region code '{hukouRegion}' (GET /regions lists them)");
-            }
-
-            var person = new PersonRecord
-            {
-                Id = i + 1,
-                HouseholdId = 1,
-                Age = (int)Json.Whole(m, "age", at, null, 0, 120),
-                Sex = Json.Choice(m, "sex", at, Sex.Female, ("female", Sex.Female), ("male", Sex.Male)),
-                Hukou = Json.Choice(m, "hukou", at, HukouType.Urban, ("urban", HukouType.Urban), ("rural", HukouType.Rural)),
-                HukouRegionCode = hukouRegion,
-                Disability = (DisabilityGrade)Json.Whole(m, "disability_grade", at, 0, 0, 4),
-                SelfCare = Json.Choice(m, "self_care", at, SelfCareAbility.Able, ("able", SelfCareAbility.Able), ("partly_unable", SelfCareAbility.PartlyUnable), ("fully_unable", SelfCareAbility.FullyUnable)),
-                Employment = Json.Choice(
-                    m, "employment", at, EmploymentStatus.Inactive, ("inactive", EmploymentStatus.Inactive), ("employee", EmploymentStatus.Employee), ("self_employed", EmploymentStatus.SelfEmployed),
-                    ("agricultural", EmploymentStatus.Agricultural), ("unemployed", EmploymentStatus.Unemployed), ("retired", EmploymentStatus.Retired), ("student", EmploymentStatus.Student)),
-                WagesAnnual = Json.Number(m, "wages_annual", at, 0, 0, 1e10),
-                BusinessIncomeAnnual = Json.Number(m, "business_income_annual", at, 0, -1e10, 1e10),
-                PropertyIncomeAnnual = Json.Number(m, "property_income_annual", at, 0, -1e10, 1e10),
-                PrivateTransfersAnnual = Json.Number(m, "private_transfers_annual", at, 0, 0, 1e10),
-                PensionIncomeAnnual = Json.Number(m, "pension_income_annual", at, 0, 0, 1e10),
-            };
-            var extras = BuiltInColumns.SetPerson(ref person, Json.Columns(m, at), at);
-            list.Add(person);
-            foreach (var (name, value) in extras)
-            {
-                if (!columns.TryGetValue(name, out var values))
-                {
-                    columns[name] = values = new double[count];
-                }
-
-                values[i] = value;
-            }
-
-            i++;
+            bool region = e.Location.EndsWith(".region", StringComparison.Ordinal) || e.Location.EndsWith(".hukou_region", StringComparison.Ordinal);
+            throw new RequestProblemException(e.Location, region ? e.Problem + " (GET /regions lists them)" : e.Problem);
         }
-
-        return new RequestHousehold(household, list, columns, householdColumns);
     }
 
     /// <summary>Strict readers of JSON values, each failure naming the path.</summary>
@@ -335,86 +265,6 @@ public sealed class CalculationRequest
             return date >= earliest && date <= latest
                 ? date
                 : throw new RequestProblemException($"{path}.{name}", $"{text} is outside {earliest:yyyy-MM-dd} … {latest:yyyy-MM-dd}");
-        }
-
-        public static double Number(JsonElement element, string name, string path, double? fallback, double min = double.MinValue, double max = double.MaxValue)
-        {
-            if (!element.TryGetProperty(name, out var value))
-            {
-                return fallback ?? throw new RequestProblemException($"{path}.{name}", "missing");
-            }
-
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double v) || !double.IsFinite(v))
-            {
-                throw new RequestProblemException($"{path}.{name}", $"expected a finite number, found {Kind(value)}");
-            }
-
-            return v >= min && v <= max
-                ? v
-                : throw new RequestProblemException($"{path}.{name}", string.Create(CultureInfo.InvariantCulture, $"{v} is out of range: expected {min} … {max}"));
-        }
-
-        public static long Whole(JsonElement element, string name, string path, long? fallback, long min, long max)
-        {
-            double v = Number(element, name, path, fallback);
-            return v == Math.Floor(v) && v >= min && v <= max
-                ? (long)v
-                : throw new RequestProblemException($"{path}.{name}", string.Create(CultureInfo.InvariantCulture, $"expected a whole number from {min} to {max}, found {v}"));
-        }
-
-        public static bool Boolean(JsonElement element, string name, string path, bool fallback)
-        {
-            if (!element.TryGetProperty(name, out var value))
-            {
-                return fallback;
-            }
-
-            return value.ValueKind switch
-            {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                _ => throw new RequestProblemException($"{path}.{name}", $"expected true or false, found {Kind(value)}"),
-            };
-        }
-
-        public static T Choice<T>(JsonElement element, string name, string path, T fallback, params (string Name, T Value)[] choices)
-        {
-            var text = OptionalString(element, name, path);
-            if (text is null)
-            {
-                return fallback;
-            }
-
-            foreach (var (n, v) in choices)
-            {
-                if (n == text)
-                {
-                    return v;
-                }
-            }
-
-            throw new RequestProblemException($"{path}.{name}", $"'{text}': expected one of {string.Join(", ", choices.Select(c => c.Name))}");
-        }
-
-        public static Dictionary<string, double> Columns(JsonElement element, string path)
-        {
-            var columns = new Dictionary<string, double>(StringComparer.Ordinal);
-            if (!element.TryGetProperty("columns", out var value))
-            {
-                return columns;
-            }
-
-            if (value.ValueKind != JsonValueKind.Object)
-            {
-                throw new RequestProblemException(path + ".columns", $"expected an object of column names and numbers, found {Kind(value)}");
-            }
-
-            foreach (var column in value.EnumerateObject())
-            {
-                columns[column.Name] = Number(value, column.Name, path + ".columns", null);
-            }
-
-            return columns;
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Reforms;
+using SocialSecurity.Modeling.Simulation;
 
 namespace ProvincialComparison.Tests;
 
@@ -41,6 +43,25 @@ public sealed partial class HtmlReportTests : IDisposable
             .And.Contain("rules date: 2024-06-30; seed: 20231; persons per province: 10000")
             .And.Contain("dotnet run -c Release --project samples/ProvincialComparison -- --persons 10000 --out &#39;/tmp/my report&#39;");
         ExternalReference().IsMatch(html).Should().BeFalse("the report is self-contained: no src or href that leaves the file");
+    }
+
+    [Fact]
+    public void A_validation_table_given_to_the_writer_replaces_the_generic_one_with_drivers_under_missed_rows()
+    {
+        File.WriteAllText(Path.Combine(_folder, "results.json"), """
+            { "validation": [ { "region": "000000", "name": "gini_disposable_income" } ] }
+            """);
+        var table = new ValidationTable([
+            new("000000", "gini_disposable_income", ValidationKind.Check, 0.465, 0.42, "index", 2023, Provenance.National, "NBS", 0.01, false,
+                ValidationStatus.Missed, "[I] the <top> slope", "largest 0.448"),
+        ]);
+        var run = new HtmlReport.RunInfo(new DateOnly(2023, 7, 1), 1, 10_000, [], [], table);
+
+        string html = File.ReadAllText(HtmlReport.Write(_folder, run));
+
+        html.Should().NotContain("<table data-json=\"validation\">").And.Contain("class=\"ssm-validation\"")
+            .And.Contain("driver: [I] the &lt;top&gt; slope").And.Contain("varied: largest 0.448").And.Contain("<b>MISSED</b>")
+            .And.Contain("<td style=\"text-align:right\">-9.7%</td>");
     }
 
     [Theory]

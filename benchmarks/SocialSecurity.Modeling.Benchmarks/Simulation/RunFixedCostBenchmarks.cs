@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using SocialSecurity.Modeling.Benchmarks.Support;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
@@ -13,8 +15,13 @@ namespace SocialSecurity.Modeling.Benchmarks.Simulation;
 /// <see cref="SimulationContext"/> (the per-run fixed cost of a prepared policy: partitioning, column leases, the
 /// result) and through the public one-shot <see cref="Microsimulation.Run"/> (checks and parameter resolution too);
 /// and the <see cref="HouseholdCalculator"/>, which builds the household, prepares the policy and explains every step.
+/// Each category's floor (<c>Floor_*</c>, "Of floor" = floor time ÷ time) is the policy's prepared passes run over
+/// the one household, without explanation, through no context: the arithmetic every one of these must do.
 /// </summary>
 [MemoryDiagnoser]
+[FloorFractionColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class RunFixedCostBenchmarks
 {
     private readonly DateOnly _date = new(2023, 6, 30);
@@ -29,6 +36,8 @@ public class RunFixedCostBenchmarks
     private Policy _policy = null!;
     private SimulationContext _context = null!;
     private HouseholdCalculator _calculator = null!;
+    private VariableTable _table = null!;
+    private ProgramPass[] _passes = null!;
 
     /// <summary>Builds the one-household population and prepares the standard package.</summary>
     [GlobalSetup]
@@ -45,10 +54,17 @@ public class RunFixedCostBenchmarks
         _policy = Policies.Standard();
         _context = new SimulationContext(_population, _policy);
         _calculator = new HouseholdCalculator(_policy, ParameterStore.Default);
+        (_table, _passes) = Microsimulation.Prepare(_population, _policy, ParameterStore.Default, _date);
     }
 
-    /// <summary>A run of the prepared context (result disposed).</summary>
+    /// <summary>Floor of a run: the prepared passes over the household, no explanation, no context.</summary>
     [Benchmark(Baseline = true)]
+    [BenchmarkCategory("run")]
+    public int Floor_Run() => Block();
+
+    /// <summary>A run of the prepared context (result disposed).</summary>
+    [Benchmark]
+    [BenchmarkCategory("run")]
     public int PreparedRun()
     {
         using var result = _context.Run(ParameterStore.Default, _date);
@@ -57,9 +73,22 @@ public class RunFixedCostBenchmarks
 
     /// <summary>The public one-shot run.</summary>
     [Benchmark]
+    [BenchmarkCategory("run")]
     public int OneShotRun() => Microsimulation.Run(_population, _policy, ParameterStore.Default, _date).Values(Programs.Tax.IncomeTaxProgram.Total.Name).Length;
 
-    /// <summary>The household calculator, with its explanation.</summary>
+    /// <summary>Floor of the household calculator: the same as <see cref="Floor_Run"/>.</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("household calculator")]
+    public int Floor_Calculator() => Block();
+
+    /// <summary>The household calculator, with its explanation: build the household, prepare, run, explain.</summary>
     [Benchmark]
+    [BenchmarkCategory("household calculator")]
     public int HouseholdCalculator() => _calculator.Calculate(_household, _members, _date).Explanation.Steps.Count;
+
+    private int Block()
+    {
+        Microsimulation.RunBlock(_population, _policy, _table, _passes, 0, 1, explanation: null);
+        return _table.Column(Programs.Tax.IncomeTaxProgram.Total.Name).Length;
+    }
 }

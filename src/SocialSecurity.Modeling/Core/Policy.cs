@@ -9,10 +9,16 @@ namespace SocialSecurity.Modeling.Core;
 /// </summary>
 public sealed class Policy
 {
+    // Derived once: a policy is immutable, and runs, contexts and the household calculator ask for these every time.
+    private readonly HashSet<string> _produced;
+    private readonly ImmutableArray<string> _parameters;
+
     private Policy(ImmutableArray<PolicyProgram> programs, ImmutableArray<string> externalInputs)
     {
         Programs = programs;
         ExternalInputs = externalInputs;
+        _produced = programs.SelectMany(p => p.Outputs).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        _parameters = [.. programs.SelectMany(p => p.Parameters).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>The programs, in evaluation order.</summary>
@@ -30,7 +36,7 @@ public sealed class Policy
     {
         get
         {
-            var produced = Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+            var produced = _produced;
             var seen = new HashSet<ColumnDefinition>(ReferenceEqualityComparer.Instance);
             foreach (var program in Programs)
             {
@@ -48,7 +54,7 @@ public sealed class Policy
     /// <summary>The input columns of <paramref name="program"/> that no program of this policy writes: those the population must provide as declared.</summary>
     internal IEnumerable<ColumnDefinition> InputColumnsOf(PolicyProgram program)
     {
-        var produced = Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var produced = _produced;
         foreach (var column in program.InputColumns)
         {
             if (!produced.Contains(column.Name))
@@ -62,7 +68,7 @@ public sealed class Policy
     public IEnumerable<VariableDefinition> Outputs => Enumerable.SelectMany(Programs, p => p.Outputs);
 
     /// <summary>Every parameter any program uses.</summary>
-    public IEnumerable<string> Parameters => Enumerable.SelectMany(Programs, p => p.Parameters).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> Parameters => _parameters;
 
     /// <summary>Orders and checks programs.</summary>
     /// <param name="programs">The programs, in any order.</param>

@@ -61,6 +61,13 @@ public abstract class PolicyProgram
     /// </summary>
     internal virtual bool OutputsDependOnlyOnInputs => false;
 
+    /// <summary>
+    /// Whether the pass writes every row of every output for the households it is given, whatever the inputs and
+    /// parameters: the engine then does not clear the rows before the pass (docs/architecture.md#run-contexts).
+    /// Only built-in programs can say so; a test poisons reused columns to hold them to it.
+    /// </summary>
+    internal virtual bool WritesEveryRow => false;
+
     /// <summary>Resolves parameters for the date and the regions present, and returns the pass that computes the outputs.</summary>
     /// <param name="setup">The date, parameters and population of the run.</param>
     public abstract ProgramPass Prepare(ProgramSetup setup);

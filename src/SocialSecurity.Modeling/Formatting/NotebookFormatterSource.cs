@@ -33,6 +33,7 @@ internal sealed class NotebookFormatterSource : INotebookFormatterSource
                 HouseholdResult household => ResultHtml.Format(household),
                 ReformComparison comparison => ResultHtml.Format(comparison),
                 SimulationResult run => ResultHtml.Format(run),
+                ValidationTable table => ValidationHtml.Format(table),
                 _ => null,
             };
             if (html is null)

@@ -49,4 +49,160 @@ internal abstract class CellColumn
 
     /// <summary>The current cell of a <see cref="CellKind.Real"/> column.</summary>
     public virtual double Real => throw new InvalidOperationException($"Column '{Name}' is not a floating-point column.");
+
+    /// <summary>The rows of the block this column reads (<see cref="TableBlock"/>), or −1 for a cursor's own column, which cannot be read a column at a time.</summary>
+    protected virtual int BlockRows => -1;
+
+    /// <summary>The trimmed text of row <paramref name="row"/> of the block (empty for an empty or null cell); text columns of blocks only.</summary>
+    protected virtual ReadOnlySpan<char> BlockText(int row) => throw new NotSupportedException("Not a block column.");
+
+    /// <summary>
+    /// Reads every row of the block as numbers, each times <paramref name="scale"/> and in
+    /// <paramref name="min"/>–<paramref name="max"/>, an empty cell 0 when <paramref name="emptyIsZero"/>: the values
+    /// the row-by-row reader gives. False, with <paramref name="into"/> partly written, at the first cell that reader
+    /// would reject or handle otherwise; the caller then reads the block row by row.
+    /// </summary>
+    public virtual bool TryReadNumbers(Span<double> into, double scale, double min, double max, bool emptyIsZero)
+    {
+        if (Kind != CellKind.Text || BlockRows != into.Length)
+        {
+            return false;
+        }
+
+        for (int r = 0; r < into.Length; r++)
+        {
+            var span = BlockText(r);
+            if (span.IsEmpty)
+            {
+                if (!emptyIsZero)
+                {
+                    return false;
+                }
+
+                into[r] = 0;
+                continue;
+            }
+
+            if (!CellParse.TryNumber(span, out double value))
+            {
+                return false;
+            }
+
+            value *= scale;
+            if (!(value >= min && value <= max))
+            {
+                return false;
+            }
+
+            into[r] = value;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads every row of the block as ids (whole numbers, none empty); false at the first cell that is not (see <see cref="TryReadNumbers"/>).</summary>
+    public virtual bool TryReadIds(Span<long> into)
+    {
+        if (Kind != CellKind.Text || BlockRows != into.Length)
+        {
+            return false;
+        }
+
+        for (int r = 0; r < into.Length; r++)
+        {
+            if (!CellParse.TryLong(BlockText(r), out into[r]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reads every row of the block as a small whole number in <paramref name="min"/>–<paramref name="max"/> (a count
+    /// or a code; codes also by name from <paramref name="names"/>), an empty cell <paramref name="empty"/> (−1: not
+    /// allowed); false at the first cell the row-by-row reader would reject (see <see cref="TryReadNumbers"/>).
+    /// </summary>
+    public virtual bool TryReadSmall(Span<byte> into, int min, int max, Dictionary<string, byte>? names, int empty)
+    {
+        if (Kind != CellKind.Text || BlockRows != into.Length)
+        {
+            return false;
+        }
+
+        for (int r = 0; r < into.Length; r++)
+        {
+            var span = BlockText(r);
+            if (span.IsEmpty)
+            {
+                if (empty < 0)
+                {
+                    return false;
+                }
+
+                into[r] = (byte)empty;
+            }
+            else if (names is not null)
+            {
+                if (!CellParse.TryCode(span, names, max, out into[r]))
+                {
+                    return false;
+                }
+            }
+            else if (CellParse.TryInt(span, min, max, out int value))
+            {
+                into[r] = (byte)value;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reads every row of the block as a region code, turned into its catalogue handle; an empty cell is
+    /// <paramref name="notGiven"/> (−1: not allowed); false at the first code not in the catalogue (see <see cref="TryReadNumbers"/>).
+    /// </summary>
+    public virtual bool TryReadRegions(Span<ushort> into, RegionCodeLookup lookup, int notGiven)
+    {
+        if (Kind != CellKind.Text || BlockRows != into.Length)
+        {
+            return false;
+        }
+
+        var last = ReadOnlySpan<char>.Empty;
+        ushort lastHandle = 0;
+        for (int r = 0; r < into.Length; r++)
+        {
+            var span = BlockText(r);
+            if (span.IsEmpty)
+            {
+                if (notGiven < 0)
+                {
+                    return false;
+                }
+
+                into[r] = (ushort)notGiven;
+            }
+            else if (!last.IsEmpty && span.SequenceEqual(last))
+            {
+                into[r] = lastHandle;
+            }
+            else if (lookup.TryGet(span, out lastHandle))
+            {
+                into[r] = lastHandle;
+                last = span;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -19,6 +19,7 @@ internal sealed class CsvTableCursor : TableCursor
 
     private readonly CsvDataReader _reader;
     private readonly char _delimiter;
+    private readonly Stream _stream;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
     private int _row;
@@ -39,6 +40,7 @@ internal sealed class CsvTableCursor : TableCursor
             MaxBufferSize = MaxRecordChars,
         };
         var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        _stream = text.BaseStream;
         try
         {
             _reader = CsvDataReader.Create(text, options);
@@ -78,6 +80,16 @@ internal sealed class CsvTableCursor : TableCursor
     public override IReadOnlyList<string> ColumnNames => _names;
 
     public override string HeaderLocation => "row 0";
+
+    /// <summary>An estimate from the bytes read so far (with 3% to spare): rows read × file length ÷ bytes read; 1,024 before any row.</summary>
+    public override int ExpectedRows
+    {
+        get
+        {
+            long read = _stream.Position, rows = Volatile.Read(ref _row);
+            return rows < 64 || read <= 0 ? 1024 : (int)Math.Min(Array.MaxLength, (rows * (double)_stream.Length / read * 1.03) + 1024);
+        }
+    }
 
     public override string Location => $"row {_row}";
 
@@ -270,14 +282,20 @@ internal sealed class CsvTableCursor : TableCursor
             }
         }
 
-        private ReadOnlySpan<char> Raw(int field)
+        private ReadOnlySpan<char> Raw(int field) => RawAt(Position, field);
+
+        private ReadOnlySpan<char> RawAt(int row, int field)
         {
-            int cell = ((Position * _fields) + field) * 2;
+            int cell = ((row * _fields) + field) * 2;
             return _chars.AsSpan(_cells[cell], _cells[cell + 1]);
         }
 
         private sealed class BlockCell(Block block, string name, int index) : CellColumn(name, CellKind.Text, "text")
         {
+            protected override int BlockRows => block._count;
+
+            protected override ReadOnlySpan<char> BlockText(int row) => block.RawAt(row, index).Trim();
+
             public override bool IsEmpty => block.Raw(index).IsWhiteSpace();
 
             public override string Text => new(Span);

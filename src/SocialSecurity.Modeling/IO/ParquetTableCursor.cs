@@ -72,6 +72,9 @@ internal sealed class ParquetTableCursor : TableCursor
 
     public override string Location => $"row group {_group}, row {_row} (file row {_groupStart + _row})";
 
+    /// <summary>The rows of the file, from its footer (a damaged footer gives the fewest rows, and the columns grow).</summary>
+    public override int ExpectedRows => (int)Math.Clamp(_reader.Metadata?.NumRows ?? 0, 0, Array.MaxLength);
+
     /// <summary>The current row group (from 0).</summary>
     public int RowGroup => _group;
 
@@ -247,6 +250,190 @@ internal sealed class ParquetTableCursor : TableCursor
             protected override ColumnData Values => data;
 
             protected override int Row => block._first + block.Position;
+
+            protected override int BlockRows => block._count;
+
+            private int First => block._first;
+
+            protected override ReadOnlySpan<char> BlockText(int row)
+                => data.Null is { } nulls && nulls[First + row] ? [] : data.Distinct[data.TextIndex[First + row]].AsSpan().Trim();
+
+            private bool AnyNull(int count) => data.Null is { } nulls && nulls.AsSpan(First, count).Contains(true);
+
+            public override bool TryReadNumbers(Span<double> into, double scale, double min, double max, bool emptyIsZero)
+            {
+                if (Kind == CellKind.Text || into.Length != BlockRows)
+                {
+                    return base.TryReadNumbers(into, scale, min, max, emptyIsZero);
+                }
+
+                bool nulls = AnyNull(into.Length);
+                if (nulls && !emptyIsZero)
+                {
+                    return false;
+                }
+
+                for (int r = 0; r < into.Length; r++)
+                {
+                    int i = First + r;
+                    if (nulls && data.Null![i])
+                    {
+                        into[r] = 0;
+                        continue;
+                    }
+
+                    double value;
+                    if (Kind == CellKind.Real)
+                    {
+                        value = data.Reals[i];
+                        if (!double.IsFinite(value))
+                        {
+                            return false;
+                        }
+                    }
+                    else
+                    {
+                        value = data.Bytes is { } bytes ? bytes[i] : data.Integers[i];
+                    }
+
+                    value *= scale;
+                    if (!(value >= min && value <= max))
+                    {
+                        return false;
+                    }
+
+                    into[r] = value;
+                }
+
+                return true;
+            }
+
+            public override bool TryReadIds(Span<long> into)
+            {
+                if (Kind == CellKind.Text || into.Length != BlockRows)
+                {
+                    return base.TryReadIds(into);
+                }
+
+                if (Kind != CellKind.Integer || AnyNull(into.Length))
+                {
+                    return false;
+                }
+
+                if (data.Bytes is { } bytes)
+                {
+                    for (int r = 0; r < into.Length; r++)
+                    {
+                        into[r] = bytes[First + r];
+                    }
+                }
+                else
+                {
+                    data.Integers.AsSpan(First, into.Length).CopyTo(into);
+                }
+
+                return true;
+            }
+
+            public override bool TryReadSmall(Span<byte> into, int min, int max, Dictionary<string, byte>? names, int empty)
+            {
+                if (Kind == CellKind.Text || into.Length != BlockRows)
+                {
+                    return base.TryReadSmall(into, min, max, names, empty);
+                }
+
+                bool nulls = AnyNull(into.Length);
+                if (Kind != CellKind.Integer || (nulls && empty < 0))
+                {
+                    return false;
+                }
+
+                if (data.Bytes is { } bytes && !nulls)
+                {
+                    // Codes and counts as the library writes them: one range check a vector at a time, then a copy.
+                    var slice = bytes.AsSpan(First, into.Length);
+                    if (slice.IndexOfAnyExceptInRange((byte)Math.Clamp(min, 0, 255), (byte)Math.Clamp(max, 0, 255)) >= 0)
+                    {
+                        return false;
+                    }
+
+                    slice.CopyTo(into);
+                    return true;
+                }
+
+                for (int r = 0; r < into.Length; r++)
+                {
+                    int i = First + r;
+                    if (nulls && data.Null![i])
+                    {
+                        into[r] = (byte)empty;
+                        continue;
+                    }
+
+                    long value = data.Bytes is { } b ? b[i] : data.Integers[i];
+                    if (value < min || value > max)
+                    {
+                        return false;
+                    }
+
+                    into[r] = (byte)value;
+                }
+
+                return true;
+            }
+
+            public override bool TryReadRegions(Span<ushort> into, RegionCodeLookup lookup, int notGiven)
+            {
+                if (Kind != CellKind.Text || into.Length != BlockRows)
+                {
+                    return false;
+                }
+
+                // One lookup per distinct code of the row group, not per row.
+                var handles = new int[data.Distinct.Count];
+                handles.AsSpan().Fill(-1);
+                for (int r = 0; r < into.Length; r++)
+                {
+                    int i = First + r;
+                    int index = data.TextIndex[i];
+                    if (data.Null is { } isNull && isNull[i])
+                    {
+                        if (notGiven < 0)
+                        {
+                            return false;
+                        }
+
+                        into[r] = (ushort)notGiven;
+                        continue;
+                    }
+
+                    if (handles[index] < 0)
+                    {
+                        var code = data.Distinct[index].AsSpan().Trim();
+                        if (code.IsEmpty)
+                        {
+                            if (notGiven < 0)
+                            {
+                                return false;
+                            }
+
+                            handles[index] = notGiven;
+                        }
+                        else if (lookup.TryGet(code, out ushort handle))
+                        {
+                            handles[index] = handle;
+                        }
+                        else
+                        {
+                            return false;
+                        }
+                    }
+
+                    into[r] = (ushort)handles[index];
+                }
+
+                return true;
+            }
         }
     }
 

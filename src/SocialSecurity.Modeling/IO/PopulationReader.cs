@@ -54,43 +54,44 @@ public static class PopulationReader
         mapping ??= PopulationFileMapping.Default;
         regions ??= RegionCatalog.Default;
         var fileFormat = format ?? FormatOf(householdsPath);
-        var builder = new PopulationBuilder(regions);
-        var householdIds = new HashSet<long>();
+        var builder = new ColumnarPopulationBuilder(regions);
+        HouseholdIdSet householdIds;
 
         using (var cursor = Open(householdsPath, fileFormat, mapping))
         {
             var reader = PopulationRecordReader.ForHouseholds(cursor, mapping, regions);
-            var extras = NewExtras(reader);
+            var gather = new ColumnGather(reader.Definitions, reader.Present, reader.ExtraCount, cursor.ExpectedRows, () => cursor.ExpectedRows);
             using var rows = Households(cursor, reader, settings ?? new StreamSettings(WholeFileBlockRows));
             while (rows.MoveNext())
             {
-                var household = rows.Record;
-                householdIds.Add(household.Id);
-                builder.AddHousehold(household);
-                rows.ReadExtras(extras);
+                rows.Take(gather);
             }
 
-            AddExtras(reader, extras, builder);
+            rows.Flush();
+            var columns = gather.Complete();
+            householdIds = new HouseholdIdSet((long[])columns.Fields[0]!);
+            Give(builder, reader, columns);
         }
 
         using (var cursor = Open(personsPath, fileFormat, mapping))
         {
             var reader = PopulationRecordReader.ForPersons(cursor, mapping, regions);
-            var extras = NewExtras(reader);
+            var gather = new ColumnGather(reader.Definitions, reader.Present, reader.ExtraCount, cursor.ExpectedRows, () => cursor.ExpectedRows);
             using var rows = Persons(cursor, reader, settings ?? new StreamSettings(WholeFileBlockRows));
             while (rows.MoveNext())
             {
-                var person = rows.Record;
-                if (!householdIds.Contains(person.HouseholdId))
+                long householdId = rows.HouseholdId();
+                rows.Check(RecordStream.RecordStep);
+                if (!householdIds.Contains(householdId))
                 {
-                    throw rows.Error("household_id", $"household {person.HouseholdId} is not in {householdsPath} (orphan person)");
+                    throw rows.Error("household_id", $"household {householdId} is not in {householdsPath} (orphan person)");
                 }
 
-                builder.AddPerson(person);
-                rows.ReadExtras(extras);
+                rows.Take(gather);
             }
 
-            AddExtras(reader, extras, builder);
+            rows.Flush();
+            Give(builder, reader, gather.Complete());
         }
 
         return Build(builder, $"{householdsPath} and {personsPath}", "cross-file checks (rows counted from 0 in file order)");
@@ -181,14 +182,15 @@ public static class PopulationReader
         // Every household id seen so far, with its position in the household file (0-based), so that an id repeated in
         // a later chunk is caught: about 28 bytes per household, far less than the chunk's own columns.
         var seen = new Dictionary<long, int>();
+        int personsPerHousehold = 3;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var builder = new PopulationBuilder(regions, expectedHouseholds: size);
+            var builder = new ColumnarPopulationBuilder(regions);
             var indexById = new Dictionary<long, int>();
             var chunkIds = new List<long>();
-            var householdExtras = NewExtras(householdReader);
-            var personExtras = NewExtras(personReader);
+            var householdRows = new ColumnGather(householdReader.Definitions, householdReader.Present, householdReader.ExtraCount, size);
+            var personRows = new ColumnGather(personReader.Definitions, personReader.Present, personReader.ExtraCount, size * personsPerHousehold);
             string firstHousehold = string.Empty;
             while (indexById.Count < size && households.MoveNext())
             {
@@ -197,22 +199,21 @@ public static class PopulationReader
                     firstHousehold = households.Location;
                 }
 
-                var household = households.Record;
-                if (!seen.TryAdd(household.Id, seen.Count))
+                long householdId = households.Id();
+                if (!seen.TryAdd(householdId, seen.Count))
                 {
-                    int first = seen[household.Id];
+                    int first = seen[householdId];
                     throw households.Error(
                         "household_id",
-                        $"household id {household.Id} appears again in chunk {chunk} (household {seen.Count} of the file, counting from 0); it was first read as household {first} of the file, in chunk {first / size}{(first / size == chunk ? " (this chunk)" : string.Empty)}");
+                        $"household id {householdId} appears again in chunk {chunk} (household {seen.Count} of the file, counting from 0); it was first read as household {first} of the file, in chunk {first / size}{(first / size == chunk ? " (this chunk)" : string.Empty)}");
                 }
 
-                indexById.Add(household.Id, indexById.Count);
-                chunkIds.Add(household.Id);
-
-                builder.AddHousehold(household);
-                households.ReadExtras(householdExtras);
+                indexById.Add(householdId, indexById.Count);
+                chunkIds.Add(householdId);
+                households.Take(householdRows);
             }
 
+            households.Flush();
             if (indexById.Count == 0)
             {
                 if (chunk == 0)
@@ -240,8 +241,7 @@ public static class PopulationReader
                     }
 
                     current = index;
-                    builder.AddPerson(persons.Record);
-                    persons.ReadExtras(personExtras);
+                    persons.Take(personRows);
                     personPending = persons.MoveNext();
                 }
                 else if (current < 0)
@@ -262,8 +262,10 @@ public static class PopulationReader
                 }
             }
 
-            AddExtras(householdReader, householdExtras, builder);
-            AddExtras(personReader, personExtras, builder);
+            persons.Flush();
+            personsPerHousehold = Math.Max(1, (personRows.Count + indexById.Count - 1) / indexById.Count);
+            Give(builder, householdReader, householdRows.Complete());
+            Give(builder, personReader, personRows.Complete());
             yield return Build(builder, $"{householdsPath} and {personsPath}", $"chunk {chunk} (households from {firstHousehold}; rows counted from 0 within the chunk)");
             chunk++;
         }
@@ -275,26 +277,43 @@ public static class PopulationReader
     /// <summary>The fewest rows per block when a file is read in chunks.</summary>
     private const int MinBlockRows = 256;
 
-    private static RecordStream<HouseholdRecord> Households(TableCursor cursor, PopulationRecordReader reader, StreamSettings settings)
-        => new(cursor, reader, r => r.Household(), readHouseholdIds: false, settings);
+    private static RecordStream Households(TableCursor cursor, PopulationRecordReader reader, StreamSettings settings)
+        => new(cursor, reader, readHouseholdIds: false, settings);
 
-    private static RecordStream<PersonRecord> Persons(TableCursor cursor, PopulationRecordReader reader, StreamSettings settings)
-        => new(cursor, reader, r => r.Person(), readHouseholdIds: true, settings);
+    private static RecordStream Persons(TableCursor cursor, PopulationRecordReader reader, StreamSettings settings)
+        => new(cursor, reader, readHouseholdIds: true, settings);
 
-    private static List<double>[] NewExtras(PopulationRecordReader reader)
-        => Enumerable.Range(0, reader.ExtraCount).Select(_ => new List<double>()).ToArray();
-
-    /// <summary>Adds the extra columns read, each with its declaration; the builder checks the values against it.</summary>
-    private static void AddExtras(PopulationRecordReader reader, List<double>[] values, PopulationBuilder builder)
+    /// <summary>Gives the columns read to the builder, each as its type (ids, bytes, doubles, region handles), with the extra columns and their declarations; the builder checks the values against them.</summary>
+    private static void Give(ColumnarPopulationBuilder builder, PopulationRecordReader reader, ColumnSet columns)
     {
+        var definitions = reader.Definitions;
+        for (int f = 0; f < definitions.Length; f++)
+        {
+            switch (columns.Fields[f])
+            {
+                case long[] ids:
+                    builder.Set(definitions[f], ids);
+                    break;
+                case double[] numbers:
+                    builder.Set(definitions[f], numbers);
+                    break;
+                case byte[] bytes:
+                    builder.Set(definitions[f], bytes);
+                    break;
+                case ushort[] regions:
+                    builder.SetRegionHandles(definitions[f], regions);
+                    break;
+            }
+        }
+
         int i = 0;
         foreach (var column in reader.ExtraColumns)
         {
-            builder.AddColumn(column, [.. values[i++]]);
+            builder.AddColumn(column, columns.Extras[i++]);
         }
     }
 
-    private static Population Build(PopulationBuilder builder, string files, string location)
+    private static Population Build(ColumnarPopulationBuilder builder, string files, string location)
     {
         try
         {

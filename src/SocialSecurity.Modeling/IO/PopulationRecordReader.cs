@@ -28,6 +28,12 @@ internal sealed class PopulationRecordReader
     /// <summary>The binding of the person's household id (person files only).</summary>
     private Binding? _householdIdBinding;
 
+    /// <summary>The index of the person's household id among the fields (person files), or −1.</summary>
+    private int _householdIdIndex = -1;
+
+    /// <summary>Region codes to handles, for the column-at-a-time path (made when first needed).</summary>
+    private RegionCodeLookup? _regionLookup;
+
     private PopulationRecordReader(
         TableCursor cursor,
         RegionCatalog regions,
@@ -99,6 +105,7 @@ internal sealed class PopulationRecordReader
         _extras = Array.ConvertAll(plan._extras, e => (e.Definition, block.Column(e.Column.Name)!, e.Map));
         _plan = Array.ConvertAll(plan._plan, b => Bind(b.Field, b.Definition));
         _householdIdBinding = plan._householdIdBinding is null ? null : Bind(HouseholdIdField, PopulationSchema.PersonHouseholdId);
+        _householdIdIndex = plan._householdIdIndex;
     }
 
     /// <summary>This reader's plan bound to a block of rows of the same file (see <see cref="TableCursor.ReadBlock"/>).</summary>
@@ -160,7 +167,129 @@ internal sealed class PopulationRecordReader
         reader.RequireColumnTypes(PersonRecord.Mapping);
         reader._plan = Array.ConvertAll(PersonRecord.Mapping.Fields, f => reader.Bind(f.Field, f.Column));
         reader._householdIdBinding = reader.Bind(HouseholdIdField, PopulationSchema.PersonHouseholdId);
+        reader._householdIdIndex = reader.HouseholdIdIndex;
         return reader;
+    }
+
+    /// <summary>The built-in columns of the record's fields, in the mapping's order (the order of <see cref="ColumnSet.Fields"/>).</summary>
+    public ColumnDefinition[] Definitions => Array.ConvertAll(_plan, b => b.Definition);
+
+    /// <summary>For each field (mapping order), whether the file has a column for it: fields without one are left to the builder's defaults.</summary>
+    public bool[] Present => Array.ConvertAll(_plan, b => b.Column is not null);
+
+    /// <summary>The index among <see cref="Definitions"/> of the person's household id (person files), or −1.</summary>
+    public int HouseholdIdIndex => Array.FindIndex(_plan, b => ReferenceEquals(b.Definition, PopulationSchema.PersonHouseholdId));
+
+    /// <summary>
+    /// Parses the current row's household id (person files) into row <paramref name="row"/> of <paramref name="into"/>,
+    /// checked as <see cref="HouseholdId"/> checks it.
+    /// </summary>
+    public void ReadHouseholdId(ColumnSet into, int row)
+        => ((long[])into.Fields[_householdIdIndex]!)[row] = Long(_householdIdBinding!);
+
+    /// <summary>
+    /// Parses the current row's fields into row <paramref name="row"/> of <paramref name="into"/> (one array per field,
+    /// mapping order), with the same checks, defaults and messages, in the same order, as <see cref="Household"/> and
+    /// <see cref="Person"/>; the person's household id is skipped when <paramref name="householdIdRead"/> (already read
+    /// by <see cref="ReadHouseholdId"/>, with the same result).
+    /// </summary>
+    public void ReadRow(ColumnSet into, int row, bool householdIdRead)
+    {
+        var fields = into.Fields;
+        for (int f = 0; f < _plan.Length; f++)
+        {
+            var binding = _plan[f];
+            var column = binding.Definition;
+            switch (binding.Kind)
+            {
+                case FieldKind.Number:
+                    ((double[])fields[f]!)[row] = Double(binding, column.Minimum, column.Maximum);
+                    break;
+                case FieldKind.Identifier:
+                    if (!(householdIdRead && f == _householdIdIndex))
+                    {
+                        ((long[])fields[f]!)[row] = Long(binding);
+                    }
+
+                    break;
+                case FieldKind.Code:
+                    ((byte[])fields[f]!)[row] = Code(binding, binding.CodeNames!, (int)column.Maximum);
+                    break;
+                case FieldKind.Count:
+                    ((byte[])fields[f]!)[row] = (byte)Int(binding, (int)column.Minimum, (int)column.Maximum);
+                    break;
+                default:
+                    ((ushort[])fields[f]!)[row] = RegionHandle(binding);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Parses the first <paramref name="count"/> rows of the block this reader is bound to (<see cref="ForBlock"/>) a
+    /// column at a time into <paramref name="into"/>, for the fields the file has (the others are not gathered) and the
+    /// extra columns: the values <see cref="ReadRow"/> and <see cref="ReadExtras"/> would give. False as soon as a
+    /// cell needs more (a recoding through the mapping's "values", a type the fast paths do not read) or would be an
+    /// error: the caller then reads the block row by row, which finds the first error in row order and reports it as
+    /// ever.
+    /// </summary>
+    public bool TryReadBlock(ColumnSet into, int count)
+    {
+        var fields = into.Fields;
+        for (int f = 0; f < _plan.Length; f++)
+        {
+            var binding = _plan[f];
+            if (binding.Column is not { } column)
+            {
+                continue;
+            }
+
+            var definition = binding.Definition;
+            bool read = binding.Kind switch
+            {
+                FieldKind.Number => column.TryReadNumbers(((double[])fields[f]!).AsSpan(0, count), binding.Map.Scale, definition.Minimum, definition.Maximum, emptyIsZero: !binding.Required),
+                FieldKind.Identifier => column.TryReadIds(((long[])fields[f]!).AsSpan(0, count)),
+                FieldKind.Code => binding.Map.Values is null
+                    && column.TryReadSmall(((byte[])fields[f]!).AsSpan(0, count), 0, (int)definition.Maximum, binding.CodeNames, binding.Required ? -1 : 0),
+                FieldKind.Count => binding.Map.Values is null
+                    && column.TryReadSmall(((byte[])fields[f]!).AsSpan(0, count), (int)definition.Minimum, (int)definition.Maximum, null, binding.Required ? -1 : (int)definition.Minimum),
+                _ => binding.Map.Values is null
+                    && column.TryReadRegions(((ushort[])fields[f]!).AsSpan(0, count), _regionLookup ??= new RegionCodeLookup(_regions), binding.Required ? -1 : RegionBuffer<PersonRecord>.NotGiven),
+            };
+            if (!read)
+            {
+                return false;
+            }
+        }
+
+        for (int i = 0; i < _extras.Length; i++)
+        {
+            var (_, column, map) = _extras[i];
+            if (!column.TryReadNumbers(into.Extras[i].AsSpan(0, count), map.Scale, double.MinValue, double.MaxValue, emptyIsZero: true))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A region as a handle into the catalogue; <see cref="RegionBuffer{TRecord}.NotGiven"/> when an optional field is empty.</summary>
+    private ushort RegionHandle(Binding binding)
+    {
+        var code = RegionCode(binding);
+        if (code is null)
+        {
+            return RegionBuffer<PersonRecord>.NotGiven;
+        }
+
+        if (!ReferenceEquals(code, binding.LastHandleCode))
+        {
+            binding.LastHandle = _regions.GetId(code).Index;
+            binding.LastHandleCode = code;
+        }
+
+        return binding.LastHandle;
     }
 
     /// <summary>The current row as a household.</summary>
@@ -256,7 +385,24 @@ internal sealed class PopulationRecordReader
     private Binding Bind(string field, ColumnDefinition definition)
     {
         var (column, map) = _bindings[field];
-        return new Binding(field, definition, column, map, Array.IndexOf(_required, field) >= 0, definition.Type == ColumnType.Code ? PopulationCodes.Names(definition) : null);
+        var kind = definition.Type switch
+        {
+            ColumnType.Identifier => FieldKind.Identifier,
+            ColumnType.Code => FieldKind.Code,
+            ColumnType.Region => FieldKind.Region,
+            _ => definition.Storage == ColumnStorage.Double ? FieldKind.Number : FieldKind.Count,
+        };
+        return new Binding(field, definition, column, map, Array.IndexOf(_required, field) >= 0, definition.Type == ColumnType.Code ? PopulationCodes.Names(definition) : null, kind);
+    }
+
+    /// <summary>How a field is parsed and held.</summary>
+    private enum FieldKind
+    {
+        Number,
+        Identifier,
+        Code,
+        Count,
+        Region,
     }
 
     private DataFormatException Error(string column, string problem, Exception? inner)
@@ -465,8 +611,14 @@ internal sealed class PopulationRecordReader
     /// One field's column and mapping, resolved once per reader: what <see cref="Read{TRecord}"/> needs per cell
     /// without looking the field up by name (and the last region code read, as region codes repeat).
     /// </summary>
-    private sealed class Binding(string field, ColumnDefinition definition, CellColumn? column, FieldMapping map, bool required, Dictionary<string, byte>? codeNames)
+    private sealed class Binding(string field, ColumnDefinition definition, CellColumn? column, FieldMapping map, bool required, Dictionary<string, byte>? codeNames, FieldKind kind)
     {
+        public FieldKind Kind { get; } = kind;
+
+        public string? LastHandleCode { get; set; }
+
+        public ushort LastHandle { get; set; }
+
         public string Field { get; } = field;
 
         public ColumnDefinition Definition { get; } = definition;

@@ -1,12 +1,12 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.IO;
 
-/// <summary>How a <see cref="RecordStream{TRecord}"/> cuts its file: rows per block, and blocks read and parsed ahead of the consumer (by default one per processor, plus one).</summary>
+/// <summary>How a <see cref="RecordStream"/> cuts its file: rows per block, and blocks read and parsed ahead of the consumer (by default one per processor, plus one).</summary>
 /// <param name="BlockRows">Rows per block (≥ 1).</param>
 /// <param name="ReadAhead">Blocks in flight (≥ 1; 1 reads one block at a time).</param>
-internal sealed record StreamSettings(int BlockRows, int ReadAhead)
+/// <param name="ColumnAtATime">Whether blocks are parsed a column at a time first (<see cref="PopulationRecordReader.TryReadBlock"/>); false parses every row on its own (tests: the results must be the same).</param>
+internal sealed record StreamSettings(int BlockRows, int ReadAhead, bool ColumnAtATime = true)
 {
     /// <summary>Blocks of <paramref name="blockRows"/> rows, one per processor (at least two) plus one in flight.</summary>
     public StreamSettings(int blockRows)
@@ -16,82 +16,108 @@ internal sealed record StreamSettings(int BlockRows, int ReadAhead)
 }
 
 /// <summary>
-/// The rows of one population file as records, read in order by one consumer while the rows ahead are parsed in
-/// parallel: the file is cut into blocks in order (<see cref="TableCursor.ReadBlock"/>: tokenising a CSV file,
-/// decoding a Parquet row group), and each block's cells are parsed and checked into records on the thread pool, a
-/// few blocks ahead of the consumer. Whatever the threads do, the consumer sees the rows, and the errors, exactly as a
-/// row-by-row read would show them: an error found in a block is kept with its row and the step it was met at
-/// (moving to the row, the household id, the record, the extra columns) and raised only when the consumer takes that
-/// step on that row, so the first error in file order wins, with the same message.
+/// The rows of one population file, read in order by one consumer while the rows ahead are parsed in parallel: the
+/// file is cut into blocks in order (<see cref="TableCursor.ReadBlock"/>: tokenising a CSV file, decoding a Parquet
+/// row group), and each block's cells are parsed and checked into typed columns (<see cref="ColumnSet"/>) on the
+/// thread pool, a few blocks ahead of the consumer. Whatever the threads do, the consumer sees the rows, and the
+/// errors, exactly as a row-by-row read would show them: an error found in a block is kept with its row and the step
+/// it was met at (moving to the row, the household id, the record, the extra columns) and raised only when the
+/// consumer takes that step on that row, so the first error in file order wins, with the same message. Rows the
+/// consumer takes (<see cref="Take"/>) are copied to a <see cref="ColumnGather"/> a run at a time.
 /// </summary>
-/// <typeparam name="TRecord">The record type (households or persons).</typeparam>
-internal sealed class RecordStream<TRecord> : IDisposable
-    where TRecord : struct
+internal sealed class RecordStream : IDisposable
 {
-    private const int HouseholdIdStep = 1;
-    private const int RecordStep = 2;
-    private const int ExtrasStep = 3;
+    /// <summary>The step of reading a row's household id (person files).</summary>
+    public const int HouseholdIdStep = 1;
+
+    /// <summary>The step of reading a row's fields.</summary>
+    public const int RecordStep = 2;
+
+    /// <summary>The step of reading a row's extra columns.</summary>
+    public const int ExtrasStep = 3;
 
     private readonly TableCursor _cursor;
     private readonly PopulationRecordReader _plan;
-    private readonly Func<PopulationRecordReader, TRecord> _read;
+    private readonly ColumnDefinition[] _definitions;
+    private readonly int _householdIdIndex;
     private readonly bool _readHouseholdIds;
     private readonly int _blockRows;
     private readonly int _ahead;
+    private readonly bool _columnAtATime;
     private readonly Queue<Task<Parsed?>> _pending = new();
     private Task<TableBlock?>? _lastRead;
     private bool _readEnded;
     private Parsed? _block;
     private int _row;
     private bool _ended;
+    private ColumnGather? _runTarget;
+    private Parsed? _runBlock;
+    private int _runStart;
+    private int _runCount;
 
     /// <summary>Streams the rows of <paramref name="cursor"/>, bound by <paramref name="plan"/>.</summary>
     /// <param name="cursor">The file, positioned before its first row; read only through this stream from now on.</param>
     /// <param name="plan">The reader built for the file (its columns checked); bound again to each block.</param>
-    /// <param name="read">Reads the record of the current row (<see cref="PopulationRecordReader.Household"/> or <see cref="PopulationRecordReader.Person"/>).</param>
     /// <param name="readHouseholdIds">Whether to read each row's household id on its own first (person files), so that it can be had before the record.</param>
     /// <param name="settings">Rows per block and blocks ahead.</param>
-    public RecordStream(TableCursor cursor, PopulationRecordReader plan, Func<PopulationRecordReader, TRecord> read, bool readHouseholdIds, StreamSettings settings)
+    public RecordStream(TableCursor cursor, PopulationRecordReader plan, bool readHouseholdIds, StreamSettings settings)
     {
         _cursor = cursor;
         _plan = plan;
-        _read = read;
+        _definitions = plan.Definitions;
+        _householdIdIndex = plan.HouseholdIdIndex;
         _readHouseholdIds = readHouseholdIds;
         _blockRows = Math.Max(1, settings.BlockRows);
         _ahead = Math.Max(1, settings.ReadAhead);
+        _columnAtATime = settings.ColumnAtATime;
     }
 
     /// <summary>The current row's location, as the file's cursor would give it.</summary>
     public string Location => Current.LocationOf(_row);
 
-    /// <summary>The current row's record; raises the row's error if its cells are invalid.</summary>
-    public TRecord Record
-    {
-        get
-        {
-            var block = Current;
-            block.ThrowAt(_row, RecordStep);
-            return block.Records[_row];
-        }
-    }
+    /// <summary>Raises the current row's error if one was met at <paramref name="step"/> or before (<see cref="RecordStep"/>: the row's fields; <see cref="ExtrasStep"/>: its extra columns too).</summary>
+    public void Check(int step) => Current.ThrowAt(_row, step);
 
     /// <summary>The current row's household id (person files); raises the row's error if that cell is invalid.</summary>
     public long HouseholdId()
     {
         var block = Current;
         block.ThrowAt(_row, HouseholdIdStep);
-        return block.HouseholdIds![_row];
+        return ((long[])block.Columns.Fields[_householdIdIndex]!)[_row];
     }
 
-    /// <summary>Appends the current row's extra values to <paramref name="into"/> (one list per extra column); raises the row's error if one is invalid.</summary>
-    public void ReadExtras(List<double>[] into)
+    /// <summary>The current row's id (the entity's own id, the first field); raises the row's error if a field is invalid.</summary>
+    public long Id()
+    {
+        var block = Current;
+        block.ThrowAt(_row, RecordStep);
+        return ((long[])block.Columns.Fields[0]!)[_row];
+    }
+
+    /// <summary>Takes the current row (checked in full, extras included) into <paramref name="into"/>; consecutive rows are copied together.</summary>
+    public void Take(ColumnGather into)
     {
         var block = Current;
         block.ThrowAt(_row, ExtrasStep);
-        for (int i = 0; i < into.Length; i++)
+        if (ReferenceEquals(_runTarget, into) && ReferenceEquals(_runBlock, block) && _runStart + _runCount == _row)
         {
-            into[i].Add(block.Extras[i][_row]);
+            _runCount++;
+            return;
         }
+
+        Flush();
+        (_runTarget, _runBlock, _runStart, _runCount) = (into, block, _row, 1);
+    }
+
+    /// <summary>Copies the rows taken and not yet copied to their gather.</summary>
+    public void Flush()
+    {
+        if (_runCount > 0)
+        {
+            _runTarget!.Append(_runBlock!.Columns, _runStart, _runCount);
+        }
+
+        (_runTarget, _runBlock, _runCount) = (null, null, 0);
     }
 
     /// <summary>An error at the current row in the column bound to <paramref name="field"/>.</summary>
@@ -108,6 +134,7 @@ internal sealed class RecordStream<TRecord> : IDisposable
         _row++;
         while (_block is null || _row >= _block.Count)
         {
+            Flush();
             if (_block?.Block.Failure is { } failure)
             {
                 _ended = true;
@@ -137,6 +164,7 @@ internal sealed class RecordStream<TRecord> : IDisposable
     /// <summary>Waits for the blocks still being read or parsed (they use the cursor and the thread pool), ignoring their errors: the cursor may then be disposed.</summary>
     public void Dispose()
     {
+        (_runTarget, _runBlock, _runCount) = (null, null, 0);
         _block?.Release();
         _block = null;
         foreach (var task in _pending)
@@ -179,17 +207,19 @@ internal sealed class RecordStream<TRecord> : IDisposable
         }
     }
 
-    /// <summary>Parses a block's rows into records, stopping at the first invalid cell (kept with its row and step).</summary>
+    /// <summary>Parses a block's rows into columns, stopping at the first invalid cell (kept with its row and step).</summary>
     private Parsed Parse(TableBlock block)
     {
         var reader = _plan.ForBlock(block);
         int count = block.Count;
-        var parsed = new Parsed(block, reader, ArrayPool<TRecord>.Shared.Rent(count), _readHouseholdIds ? ArrayPool<long>.Shared.Rent(count) : null, new double[reader.ExtraCount][]);
-        for (int i = 0; i < parsed.Extras.Length; i++)
+        var parsed = new Parsed(block, reader, ColumnSet.Rent(_definitions, reader.ExtraCount, count));
+        var columns = parsed.Columns;
+        if (_columnAtATime && reader.TryReadBlock(columns, count))
         {
-            parsed.Extras[i] = ArrayPool<double>.Shared.Rent(count);
+            return parsed;
         }
 
+        block.Seek(-1);
         for (int row = 0; block.MoveNext(); row++)
         {
             int step = HouseholdIdStep;
@@ -197,13 +227,13 @@ internal sealed class RecordStream<TRecord> : IDisposable
             {
                 if (_readHouseholdIds)
                 {
-                    parsed.HouseholdIds![row] = reader.HouseholdId();
+                    reader.ReadHouseholdId(columns, row);
                 }
 
                 step = RecordStep;
-                parsed.Records[row] = _read(reader);
+                reader.ReadRow(columns, row, _readHouseholdIds);
                 step = ExtrasStep;
-                reader.ReadExtras(parsed.Extras, row);
+                reader.ReadExtras(columns.Extras, row);
             }
             catch (DataFormatException e)
             {
@@ -215,8 +245,8 @@ internal sealed class RecordStream<TRecord> : IDisposable
         return parsed;
     }
 
-    /// <summary>A block's records, household ids and extra values, and the first error met parsing it.</summary>
-    private sealed class Parsed(TableBlock block, PopulationRecordReader reader, TRecord[] records, long[]? householdIds, double[][] extras)
+    /// <summary>A block's columns, and the first error met parsing it.</summary>
+    private sealed class Parsed(TableBlock block, PopulationRecordReader reader, ColumnSet columns)
     {
         private int _errorRow = int.MaxValue;
         private int _errorStep;
@@ -226,11 +256,7 @@ internal sealed class RecordStream<TRecord> : IDisposable
 
         public int Count => Block.Count;
 
-        public TRecord[] Records { get; } = records;
-
-        public long[]? HouseholdIds { get; } = householdIds;
-
-        public double[][] Extras { get; } = extras;
+        public ColumnSet Columns { get; } = columns;
 
         public string LocationOf(int row)
         {
@@ -242,16 +268,7 @@ internal sealed class RecordStream<TRecord> : IDisposable
         public void Release()
         {
             Block.Release();
-            ArrayPool<TRecord>.Shared.Return(Records, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<TRecord>());
-            if (HouseholdIds is not null)
-            {
-                ArrayPool<long>.Shared.Return(HouseholdIds);
-            }
-
-            foreach (var extra in Extras)
-            {
-                ArrayPool<double>.Shared.Return(extra);
-            }
+            Columns.Return();
         }
 
         public void Fail(int row, int step, DataFormatException error) => (_errorRow, _errorStep, _error) = (row, step, error);

@@ -26,6 +26,9 @@ internal abstract class TableCursor : IDisposable
     /// <summary>The definitions of extra columns that the file itself carries, as JSON (<see cref="ColumnDefinitionJson"/>), or <see langword="null"/>.</summary>
     public virtual string? DeclaredColumnDefinitions => null;
 
+    /// <summary>The number of data rows expected (exact when the file says, as a Parquet footer does; a guess otherwise), for sizing the columns read.</summary>
+    public virtual int ExpectedRows => 1024;
+
     /// <summary>The column named <paramref name="name"/>, or <see langword="null"/> when the file has none.</summary>
     public abstract CellColumn? Column(string name);
 

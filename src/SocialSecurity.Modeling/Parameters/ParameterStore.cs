@@ -197,7 +197,14 @@ public sealed class ParameterStore : IParameterSource
     /// <param name="reformName">The reform's name, recorded on every value it changes.</param>
     /// <param name="overrides">The changes, in order.</param>
     /// <exception cref="ReformValidationException">The overrides do not fit this store.</exception>
-    public ParameterStore WithOverrides(string reformName, IReadOnlyList<ParameterOverride> overrides)
+    public ParameterStore WithOverrides(string reformName, IReadOnlyList<ParameterOverride> overrides) => WithOverrides(reformName, overrides, null);
+
+    /// <summary>As <see cref="WithOverrides(string, IReadOnlyList{ParameterOverride})"/>, for a reform read from <paramref name="source"/>, which a validation error names.</summary>
+    /// <param name="reformName">The reform's name, recorded on every value it changes.</param>
+    /// <param name="overrides">The changes, in order.</param>
+    /// <param name="source">The file (or other source) the reform was read from, or null.</param>
+    /// <exception cref="ReformValidationException">The overrides do not fit this store.</exception>
+    public ParameterStore WithOverrides(string reformName, IReadOnlyList<ParameterOverride> overrides, string? source)
     {
         ArgumentNullException.ThrowIfNull(reformName);
         ArgumentNullException.ThrowIfNull(overrides);
@@ -299,7 +306,7 @@ public sealed class ParameterStore : IParameterSource
             problems.AddRange(store.ProblemsUnder(overrides[i], i));
         }
 
-        return problems.Count > 0 ? throw new ReformValidationException(reformName, problems.Distinct().ToList()) : store;
+        return problems.Count > 0 ? throw new ReformValidationException(reformName, problems.Distinct().ToList(), source) : store;
     }
 
     /// <summary>Whether a parameter of that name exists.</summary>

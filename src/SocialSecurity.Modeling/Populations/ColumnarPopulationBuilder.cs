@@ -105,6 +105,12 @@ public sealed class ColumnarPopulationBuilder
     public ColumnarPopulationBuilder SetRegions(ColumnDefinition column, RegionId[] regions) => GiveRegions(column, regions);
 
     /// <summary>
+    /// Gives a region column as raw handles into the builder's catalogue, where an optional region (the hukou region)
+    /// may be <see cref="RegionBuffer{TRecord}.NotGiven"/>: the household's region (the file readers' form).
+    /// </summary>
+    internal ColumnarPopulationBuilder SetRegionHandles(ColumnDefinition column, ushort[] handles) => GiveRegions(column, handles);
+
+    /// <summary>
     /// Adds a column that rules can read, declared by <paramref name="column"/> (as <see cref="PopulationBuilder.AddColumn"/>):
     /// one value per person or per household, in the order of the entity's id column. Adopted without copying when
     /// the persons are already in member order; checked against the definition by <see cref="Build"/>.
@@ -308,6 +314,22 @@ public sealed class ColumnarPopulationBuilder
             }
 
             return result;
+        }
+
+        if (given is ushort[] raw16)
+        {
+            // Handles from a file reader, checked there; an optional region not given stays NotGiven.
+            int count = _regions.Count;
+            ushort notGiven = builtIn.Required ? (ushort)0 : RegionBuffer<PersonRecord>.NotGiven;
+            for (int i = 0; i < raw16.Length; i++)
+            {
+                if (raw16[i] >= count && raw16[i] != notGiven)
+                {
+                    problems.Add($"column '{builtIn.Field}', {entity} row {i} (id {ids[i]}): region handle {raw16[i]} is not in the region catalogue of {count} regions; expected a handle from the builder's catalogue");
+                }
+            }
+
+            return raw16;
         }
 
         var codes = (string?[])given;

@@ -60,11 +60,18 @@ public static class ProjectionIndicators
     /// <summary>Share of persons with per-capita disposable income below half the median.</summary>
     public const string RelativePoverty = "relative_poverty_50";
 
+    /// <summary>Persons who retired from the employee pension in the twelve months up to the run date (NaN when the projector does not retire people: no employee pension in the policy, or <see cref="ProjectionOptions.Retirement"/> null).</summary>
+    public const string NewRetirees = "new_retirees";
+
+    /// <summary>Mean replacement rate of the new retirees with a pension: the awarded pension × 12 ÷ the final wage (the wages of the last projected year with wages), weighted.</summary>
+    public const string ReplacementRate = "replacement_rate_new_retirees";
+
     /// <summary>Every indicator, in output order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Persons, Males, Females, Aged0To14, Aged15To64, Aged65Plus, OldAgeDependency, Deaths, Births, Contributors, Pensioners,
         SystemDependency, PublicSpending, PublicRevenue, FundRevenue, FundExpenditure, FundReserve, Gini, RelativePoverty,
+        NewRetirees, ReplacementRate,
     ];
 
     internal static int IndexOf(string indicator)

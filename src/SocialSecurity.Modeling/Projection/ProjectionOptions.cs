@@ -32,6 +32,17 @@ public sealed record ProjectionOptions
     /// <summary>Options of each year's static run (threads, block size).</summary>
     public SimulationOptions Simulation { get; init; } = SimulationOptions.Default;
 
+    /// <summary>
+    /// Voluntary retirement behaviour when the projector retires people (docs/projection.md#retirement): when the policy
+    /// has the employee pension and the population its columns, members retire at the statutory age (shifted by this
+    /// behaviour) and are paid their pension in payment, indexed yearly. <see langword="null"/> leaves the employee
+    /// pension to the static rule every year (as if every pensioner had just retired). Default <see cref="RetirementAssumptions.Statutory"/>.
+    /// </summary>
+    public RetirementAssumptions? Retirement { get; init; } = RetirementAssumptions.Statutory;
+
+    /// <summary>The rules for parameters past their last dated value (docs/projection.md#extrapolation); parameters without a rule are held. Default <see cref="ExtrapolationRule.Default"/>.</summary>
+    public IReadOnlyList<ExtrapolationRule> Extrapolation { get; init; } = ExtrapolationRule.Default;
+
     /// <summary>Called with each year's static result (population, outputs) after it is summarised: per-person panels are written from here rather than held.</summary>
     public Action<ProjectionYear>? OnYear { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialSecurity.Modeling.Parameters;
 
 namespace SocialSecurity.Modeling.Projection;
 
@@ -8,11 +9,19 @@ namespace SocialSecurity.Modeling.Projection;
 /// </summary>
 public sealed class ProjectionResult
 {
-    internal ProjectionResult(ProjectionOptions options, List<ProjectionRow> rows)
+    internal ProjectionResult(ProjectionOptions options, List<ProjectionRow> rows, ParameterStore parameters, List<ProjectionExtrapolation> extrapolations)
     {
         Options = options;
         Rows = rows;
+        Parameters = parameters;
+        Extrapolations = extrapolations;
     }
+
+    /// <summary>The parameters the years ran with: the given store with the extrapolation rules applied (docs/projection.md#extrapolation).</summary>
+    public ParameterStore Parameters { get; }
+
+    /// <summary>Every parameter value used past its last dated value, with its rule (held, wages, prices, share of wage growth): per year for ruled parameters, from the first such year for held ones.</summary>
+    public IReadOnlyList<ProjectionExtrapolation> Extrapolations { get; }
 
     /// <summary>The options the projection ran with.</summary>
     public ProjectionOptions Options { get; }
@@ -57,7 +66,7 @@ public sealed class ProjectionResult
 
     /// <summary>
     /// Writes <c>projection_years.csv</c> (one line per year and replicate), <c>projection_summary.csv</c> (year,
-    /// indicator, mean, lower, upper) and <c>projection_age_sex.csv</c> (year, replicate, sex, age, persons) to
+    /// indicator, mean, lower, upper), <c>projection_extrapolation.csv</c> (<see cref="Extrapolations"/>) and <c>projection_age_sex.csv</c> (year, replicate, sex, age, persons) to
     /// <paramref name="directory"/>, numbers in invariant culture with full precision.
     /// </summary>
     /// <param name="directory">An existing or new directory.</param>
@@ -84,6 +93,15 @@ public sealed class ProjectionResult
                     var (mean, lower, upper) = Summary(year, indicator);
                     summary.WriteLine(string.Create(c, $"{year},{indicator},{mean:R},{lower:R},{upper:R}"));
                 }
+            }
+        }
+
+        using (var extrapolation = new StreamWriter(Path.Combine(directory, "projection_extrapolation.csv")))
+        {
+            extrapolation.WriteLine("parameter,region,year,last_dated_year,rule,value");
+            foreach (var e in Extrapolations)
+            {
+                extrapolation.WriteLine(string.Create(c, $"{e.Parameter},{e.RegionCode},{e.Year},{e.LastDatedYear},{e.Kind},{e.Value:R}"));
             }
         }
 

@@ -45,7 +45,21 @@ public static class Projector
         options.Demography.CheckCovers(options.StartYear, options.EndYear);
         fund.Validate(options.StartYear, options.EndYear);
 
+        options.Retirement?.Validate();
+        ArgumentNullException.ThrowIfNull(options.Extrapolation, nameof(options.Extrapolation));
+        Extrapolation.Validate(options.Extrapolation, parameters);
+
         var baseline = WithBirthColumns(population, options);
+        bool retiring = options.Retirement is not null && Retirement.Applies(policy, baseline);
+        var yearPolicy = retiring ? Retirement.YearPolicy(policy) : policy;
+        if (retiring)
+        {
+            baseline = Retirement.Prepare(baseline);
+        }
+
+        var regions = baseline.HouseholdRegion.ToArray().Concat(baseline.HukouRegion.ToArray()).Distinct().OrderBy(r => baseline.Regions[r].Code, StringComparer.Ordinal).ToArray();
+        var (store, extrapolated) = Extrapolation.Apply(parameters, options.Extrapolation, [.. policy.Parameters, ProjectionParameters.IndexationRate, EmployeePensionNames.Parameters.AccountInterestRate],
+            regions, options.StartYear, options.EndYear, options.RunMonth);
         int years = options.EndYear - options.StartYear + 1;
         var qByYear = new double[years][][];
         var fertility = new double[years][];
@@ -71,20 +85,26 @@ public static class Projector
                 cancellationToken.ThrowIfCancellationRequested();
                 int year = options.StartYear + i;
                 var date = new DateOnly(year, options.RunMonth, 1);
-                var result = Microsimulation.Run(current, policy, parameters, date, options.Simulation, progress: null, stage: "projection", cancellationToken);
-                var row = Summarise(result, year, replicate, flows, fund, ref reserve);
+                var awards = new Retirement.Awards(double.NaN, double.NaN);
+                if (retiring)
+                {
+                    (current, awards) = Retirement.Step(current, store, year, i == 0, options, options.Retirement!, cancellationToken);
+                }
+
+                var result = Microsimulation.Run(retiring ? Retirement.ForRun(current) : current, yearPolicy, store, date, options.Simulation, progress: null, stage: "projection", cancellationToken);
+                var row = Summarise(result, year, replicate, flows, fund, awards, ref reserve);
                 rows.Add(row);
                 options.OnYear?.Invoke(new ProjectionYear(year, replicate, result, row));
                 progress?.Report(new ProjectionProgress(year, replicate, ++done, years * options.Replicates));
                 if (i + 1 < years)
                 {
-                    var accrued = Accrue(result, parameters, date);
+                    var accrued = Accrue(result, store, date);
                     (current, flows) = PopulationDynamics.Advance(accrued, year, replicate, options, qByYear[i], fertility[i], maleShare[i]);
                 }
             }
         }
 
-        return new ProjectionResult(options, rows);
+        return new ProjectionResult(options, rows, store, extrapolated);
     }
 
     private static void Validate(Population population, ProjectionOptions options)
@@ -171,6 +191,19 @@ public static class Projector
     internal static Population Accrue(SimulationResult result, ParameterStore parameters, DateOnly date)
     {
         var population = result.Population;
+        if (population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name))
+        {
+            // The pensions in payment were the year's input under the employee pension's output name: the projector's own column carries them on.
+            var wages = population.WagesAnnual;
+            var last = population.ExtraPersonColumn(ProjectionColumns.LastWage.Name).ToArray();
+            for (int p = 0; p < last.Length; p++)
+            {
+                last[p] = wages[p] > 0 ? wages[p] : last[p];
+            }
+
+            population = ProjectionColumns.With(population, [(ProjectionColumns.LastWage, last)], ProjectionColumns.EmployeePensionPaid.Name);
+        }
+
         if (!population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance)
             || !population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.ContributionYears)
             || !result.Variables.Any(v => v.Name == SocialInsuranceContributionsProgram.EmployeePension.Name))
@@ -180,6 +213,7 @@ public static class Projector
 
         bool pensions = result.Variables.Any(v => v.Name == EmployeePensionProgram.Benefit.Name);
         var benefit = pensions ? result.Values(EmployeePensionProgram.Benefit.Name) : default;
+        var retiredFlag = population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name) ? population.ExtraPersonColumn(ProjectionColumns.Retired.Name) : default;
         var own = result.Values(SocialInsuranceContributionsProgram.EmployeePension.Name);
         var balance = population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance);
         var years = population.ExtraPersonColumn(EmployeePensionNames.Columns.ContributionYears);
@@ -194,19 +228,15 @@ public static class Projector
             double rate = parameters.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, date, r).Scalar();
             double accountShare = contract[p] == WorkContract.LabourContract ? 1.0
                 : parameters.Resolve(EmployeePensionNames.Parameters.FlexibleAccountRate, date, r).Scalar() / parameters.Resolve(EmployeePensionNames.Parameters.FlexibleTotalRate, date, r).Scalar();
-            bool retired = pensions && benefit[p] > 0;
+            bool retired = retiredFlag.IsEmpty ? pensions && benefit[p] > 0 : retiredFlag[p] == 1;
             nextBalance[p] = retired ? balance[p] : (balance[p] * (1 + rate)) + (own[p] * accountShare);
             nextYears[p] = years[p] + (own[p] > 0 ? 1 : 0);
         }
 
-        var extras = population.ExtraPersonColumns.ToDictionary(n => n, population.DoubleColumn, StringComparer.Ordinal);
-        extras[EmployeePensionNames.Columns.AccountBalance] = nextBalance;
-        extras[EmployeePensionNames.Columns.ContributionYears] = nextYears;
-        var households = population.ExtraHouseholdColumns.ToDictionary(n => n, population.DoubleColumn, StringComparer.Ordinal);
-        return new Population(population.Regions, [.. population.BuiltInColumns], population.MemberStartColumn, extras, households, new Dictionary<string, ColumnDefinition>(population.ExtraDefinitions, StringComparer.Ordinal));
+        return ProjectionColumns.With(population, [(population.ExtraDefinitions[EmployeePensionNames.Columns.AccountBalance], nextBalance), (population.ExtraDefinitions[EmployeePensionNames.Columns.ContributionYears], nextYears)]);
     }
 
-    private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, ref double reserve)
+    private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, Retirement.Awards awards, ref double reserve)
     {
         var population = result.Population;
         var weights = result.PersonWeights;
@@ -298,6 +328,8 @@ public static class Projector
             poverty = Poverty.HeadcountRatio(income, weights, 0.5 * Quantiles.WeightedMedian(income, weights));
         }
 
+        Set(ProjectionIndicators.NewRetirees, awards.NewRetirees);
+        Set(ProjectionIndicators.ReplacementRate, awards.ReplacementRate);
         Set(ProjectionIndicators.Gini, gini);
         Set(ProjectionIndicators.RelativePoverty, poverty);
         return new ProjectionRow(year, replicate, v, females, males);

@@ -28,12 +28,19 @@ namespace SocialSecurity.Modeling.Reforms;
 /// </remarks>
 public sealed record Reform
 {
-    private Reform(string name, string? description, ImmutableArray<ParameterOverride> overrides)
+    private Reform(string name, string? description, ImmutableArray<ParameterOverride> overrides, string? source = null)
     {
         Name = name;
         Description = description;
         Overrides = overrides;
+        Source = source;
     }
+
+    /// <summary>
+    /// The file (or other source name) the reform was read from by <see cref="Load(string)"/> or
+    /// <see cref="Parse(string, string)"/>, which validation errors name; null for a reform built in code.
+    /// </summary>
+    public string? Source { get; }
 
     /// <summary>The reform's name, used in reports.</summary>
     public string Name { get; }
@@ -62,7 +69,7 @@ public sealed record Reform
 
     /// <summary>This reform with a description.</summary>
     /// <param name="description">What the reform does.</param>
-    public Reform Describe(string description) => new(Name, description, Overrides);
+    public Reform Describe(string description) => new(Name, description, Overrides, Source);
 
     /// <summary>Adds an override that sets a scalar value.</summary>
     /// <param name="parameter">The parameter's name.</param>
@@ -109,7 +116,7 @@ public sealed record Reform
     public Reform With(ParameterOverride change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return new Reform(Name, Description, Overrides.Add(change));
+        return new Reform(Name, Description, Overrides.Add(change), Source);
     }
 
     /// <summary>Reads a reform from a JSON file.</summary>
@@ -137,7 +144,7 @@ public sealed record Reform
         }
 
         Json.NoUnknownProperties(root, sourceName, "$", "name", "description", "changes");
-        var reform = Create(Json.RequiredString(root, "name", sourceName, "$"));
+        var reform = new Reform(Create(Json.RequiredString(root, "name", sourceName, "$")).Name, null, [], sourceName);
         var description = Json.OptionalString(root, "description", sourceName, "$");
         if (description is not null)
         {

@@ -22,6 +22,6 @@ public static class ReformApplication
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(reform);
-        return store.WithOverrides(reform.Name, reform.Overrides);
+        return store.WithOverrides(reform.Name, reform.Overrides, reform.Source);
     }
 }

@@ -138,7 +138,7 @@ public sealed class SimulationContext
             }
         }
 
-        var writes = programs.Select(p => p.Outputs.Select(o => (table.Column(o.Name), o.Entity == Entity.Person)).ToArray()).ToArray();
+        var writes = programs.Select(p => p.WritesEveryRow ? [] : p.Outputs.Select(o => (table.Column(o.Name), o.Entity == Entity.Person)).ToArray()).ToArray();
         var plan = new BlockPlan(Population, Policy, table, passes, skip, writes);
         int households = Population.HouseholdCount;
         int blockSize = Options.BlockSize;
@@ -234,6 +234,7 @@ public sealed class SimulationContext
                         continue;
                     }
 
+                    // A pass that writes every row of its outputs needs no clearing: nothing of an earlier run survives it.
                     foreach (var (data, person) in writes[i])
                     {
                         if (person)

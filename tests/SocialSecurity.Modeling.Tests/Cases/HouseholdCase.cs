@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Reforms;
@@ -19,13 +20,6 @@ public sealed class HouseholdCase
     public const double DefaultTolerance = 1e-9;
 
     private static readonly string[] RootProperties = ["name", "rules", "sources", "policy", "reform", "household", "members", "periods", "note"];
-    private static readonly string[] HouseholdProperties = ["region", "area", "financial_assets", "homes", "vehicle", "columns"];
-    private static readonly string[] PersonProperties =
-    [
-        "age", "sex", "hukou", "hukou_region", "disability_grade", "self_care", "employment", "wages_annual", "business_income_annual",
-        "property_income_annual", "private_transfers_annual", "pension_income_annual", "columns",
-    ];
-
     private static readonly string[] PeriodProperties = ["date", "expected"];
     private static readonly string[] CheckProperties = ["variable", "member", "value", "why", "tolerance"];
 
@@ -136,8 +130,8 @@ public sealed class HouseholdCase
                 }
             }
 
-            c.ReadHousehold(reader, reader.Required(root, "household", "$"));
-            c.ReadMembers(reader, reader.Required(root, "members", "$"));
+            var input = HouseholdJson.Read(reader.Required(root, "household", "$"), reader.Required(root, "members", "$"), ParameterStore.Default.Regions, file);
+            (c.Household, c.Members, c.PersonColumns, c.HouseholdColumns) = (input.Household, input.Members, input.PersonColumns, input.HouseholdColumns);
             c.ReadPeriods(reader, reader.Required(root, "periods", "$"), policy);
             return c;
         }
@@ -174,120 +168,6 @@ public sealed class HouseholdCase
         }
 
         return check.Member is { } m ? result.PersonValue(check.Variable, m) : result.HouseholdValue(check.Variable);
-    }
-
-    private void ReadHousehold(Reader reader, JsonElement h)
-    {
-        const string path = "$.household";
-        reader.Object(h, path, HouseholdProperties);
-        var region = reader.String(h, "region", path);
-        if (!ParameterStore.Default.Regions.TryGetId(region, out _))
-        {
-            throw new DataFormatException(File, path + ".region", $"unknown region code '{region}'");
-        }
-
-        Household = new HouseholdRecord
-        {
-            Id = 1,
-            Weight = 1,
-            RegionCode = region,
-            Area = reader.Choice(h, "area", path, AreaType.Urban, ("urban", AreaType.Urban), ("rural", AreaType.Rural)),
-            FinancialAssets = reader.Number(h, "financial_assets", path, 0),
-            HousingUnits = (byte)reader.Whole(h, "homes", path, 0, 0, 255),
-            HasNonEssentialVehicle = reader.Boolean(h, "vehicle", path, false),
-        };
-        var household = Household;
-        HouseholdColumns = BuiltIns(HouseholdRecord.Mapping, ref household, reader.Columns(h, path), path);
-        Household = household;
-    }
-
-    /// <summary>
-    /// Sets the built-in columns named in <paramref name="columns"/> (for example <c>person.annual_bonus</c> or
-    /// <c>household.children_in_education</c>) on the record, and returns the others, which are extra columns.
-    /// </summary>
-    private Dictionary<string, double> BuiltIns<TRecord>(RecordMapping<TRecord> mapping, ref TRecord record, Dictionary<string, double> columns, string path)
-        where TRecord : struct
-    {
-        var extras = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (name, value) in columns)
-        {
-            var field = Array.Find(mapping.Fields, f => f.Column.Name == name);
-            switch (field)
-            {
-                case null:
-                    extras[name] = value;
-                    break;
-                case NumberField<TRecord> number:
-                    number.Set(ref record, value);
-                    break;
-                case IntegerField<TRecord> integer when value == Math.Floor(value):
-                    integer.Set(ref record, (long)value);
-                    break;
-                default:
-                    throw new DataFormatException(File, $"{path}.columns.{name}", $"built-in column '{name}' takes a whole number here; found {value.ToString(CultureInfo.InvariantCulture)}");
-            }
-        }
-
-        return extras;
-    }
-
-    private void ReadMembers(Reader reader, JsonElement members)
-    {
-        const string path = "$.members";
-        if (members.ValueKind != JsonValueKind.Array || members.GetArrayLength() == 0)
-        {
-            throw new DataFormatException(File, path, "expected a non-empty array of members");
-        }
-
-        var list = new List<PersonRecord>();
-        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        int count = members.GetArrayLength(), i = 0;
-        foreach (var m in members.EnumerateArray())
-        {
-            var at = $"{path}[{i}]";
-            reader.Object(m, at, PersonProperties);
-            var hukouRegion = reader.OptionalString(m, "hukou_region", at);
-            if (hukouRegion is not null && !ParameterStore.Default.Regions.TryGetId(hukouRegion, out _))
-            {
-                throw new DataFormatException(File, at + ".hukou_region", $"unknown region code '{hukouRegion}'");
-            }
-
-            var person = new PersonRecord
-            {
-                Id = i + 1,
-                HouseholdId = 1,
-                Age = (int)reader.Whole(m, "age", at, null, 0, 120),
-                Sex = reader.Choice(m, "sex", at, Sex.Female, ("female", Sex.Female), ("male", Sex.Male)),
-                Hukou = reader.Choice(m, "hukou", at, HukouType.Urban, ("urban", HukouType.Urban), ("rural", HukouType.Rural)),
-                HukouRegionCode = hukouRegion,
-                Disability = (DisabilityGrade)reader.Whole(m, "disability_grade", at, 0, 0, 4),
-                SelfCare = reader.Choice(m, "self_care", at, SelfCareAbility.Able, ("able", SelfCareAbility.Able), ("partly_unable", SelfCareAbility.PartlyUnable), ("fully_unable", SelfCareAbility.FullyUnable)),
-                Employment = reader.Choice(
-                    m, "employment", at, EmploymentStatus.Inactive, ("inactive", EmploymentStatus.Inactive), ("employee", EmploymentStatus.Employee), ("self_employed", EmploymentStatus.SelfEmployed),
-                    ("agricultural", EmploymentStatus.Agricultural), ("unemployed", EmploymentStatus.Unemployed), ("retired", EmploymentStatus.Retired), ("student", EmploymentStatus.Student)),
-                WagesAnnual = reader.Number(m, "wages_annual", at, 0),
-                BusinessIncomeAnnual = reader.Number(m, "business_income_annual", at, 0),
-                PropertyIncomeAnnual = reader.Number(m, "property_income_annual", at, 0),
-                PrivateTransfersAnnual = reader.Number(m, "private_transfers_annual", at, 0),
-                PensionIncomeAnnual = reader.Number(m, "pension_income_annual", at, 0),
-            };
-            var extras = BuiltIns(PersonRecord.Mapping, ref person, reader.Columns(m, at), at);
-            list.Add(person);
-            foreach (var (name, value) in extras)
-            {
-                if (!columns.TryGetValue(name, out var values))
-                {
-                    columns[name] = values = new double[count];
-                }
-
-                values[i] = value;
-            }
-
-            i++;
-        }
-
-        Members = list;
-        PersonColumns = columns;
     }
 
     private void ReadPeriods(Reader reader, JsonElement periods, Policy policy)
@@ -430,57 +310,6 @@ public sealed class HouseholdCase
             return v == Math.Floor(v) && v >= min && v <= max
                 ? (long)v
                 : throw new DataFormatException(file, $"{path}.{name}", string.Create(CultureInfo.InvariantCulture, $"expected a whole number from {min} to {max}, found {v}"));
-        }
-
-        public bool Boolean(JsonElement element, string name, string path, bool fallback)
-        {
-            if (!element.TryGetProperty(name, out var value))
-            {
-                return fallback;
-            }
-
-            return value.ValueKind switch
-            {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                _ => throw new DataFormatException(file, $"{path}.{name}", $"expected true or false, found {value.ValueKind}"),
-            };
-        }
-
-        public T Choice<T>(JsonElement element, string name, string path, T fallback, params (string Name, T Value)[] choices)
-        {
-            var text = OptionalString(element, name, path);
-            if (text is null)
-            {
-                return fallback;
-            }
-
-            foreach (var (n, v) in choices)
-            {
-                if (n == text)
-                {
-                    return v;
-                }
-            }
-
-            throw new DataFormatException(file, $"{path}.{name}", $"'{text}': expected one of {string.Join(", ", choices.Select(c => c.Name))}");
-        }
-
-        public Dictionary<string, double> Columns(JsonElement element, string path)
-        {
-            var columns = new Dictionary<string, double>(StringComparer.Ordinal);
-            if (!element.TryGetProperty("columns", out var value))
-            {
-                return columns;
-            }
-
-            Object(value, path + ".columns", [.. value.ValueKind == JsonValueKind.Object ? value.EnumerateObject().Select(p => p.Name) : []]);
-            foreach (var column in value.EnumerateObject())
-            {
-                columns[column.Name] = Number(value, column.Name, path + ".columns", null);
-            }
-
-            return columns;
         }
     }
 }

@@ -127,6 +127,8 @@ public partial class ResultHtmlTests
         ConventionHtml(household).Should().Be(ResultHtml.Format(household));
         ConventionHtml(baseline).Should().Be(ResultHtml.Format(baseline));
         ConventionHtml(comparison).Should().Be(ResultHtml.Format(comparison));
+        var table = new ValidationTable([new("000000", "weighted_population", ValidationKind.Target, 100, 100, "persons", 2023, Provenance.National, "NBS", 0.01, true, ValidationStatus.Met, "", "")]);
+        ConventionHtml(table).Should().Be(ValidationHtml.Format(table));
         typeof(ResultHtml).Assembly.GetReferencedAssemblies().Should().NotContain(a => a.Name!.StartsWith("Microsoft.DotNet.Interactive", StringComparison.Ordinal));
     }
 

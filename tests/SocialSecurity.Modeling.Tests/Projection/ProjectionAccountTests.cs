@@ -35,7 +35,7 @@ public class ProjectionAccountTests
             var nextBalance = after.Population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance);
             var nextYears = after.Population.ExtraPersonColumn(EmployeePensionNames.Columns.ContributionYears);
             var own = before.Values(SocialInsuranceContributionsProgram.EmployeePension.Name);
-            var pension = before.Values(EmployeePensionProgram.Benefit.Name);
+            var retired = before.Population.ExtraPersonColumn(ProjectionColumns.Retired.Name);
             for (int p = 0; p < before.Population.PersonCount; p++)
             {
                 if (!next.TryGetValue(before.Population.PersonId[p], out int q))
@@ -44,10 +44,10 @@ public class ProjectionAccountTests
                 }
 
                 var region = before.Population.HouseholdRegion[before.Population.PersonHousehold[p]];
-                double rate = ParameterStore.Default.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, before.Date, region).Scalar();
+                double rate = result.Parameters.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, before.Date, region).Scalar();
                 // Labour contracts credit the whole 8%; flexible workers 8 of their 20 points [U].
                 double credit = before.Population.Contract[p] == WorkContract.LabourContract ? own[p] : own[p] * 0.08 / 0.20;
-                double expected = pension[p] > 0 ? balance[p] : (balance[p] * (1 + rate)) + credit;
+                double expected = retired[p] == 1 ? balance[p] : (balance[p] * (1 + rate)) + credit;
                 nextBalance[q].Should().BeApproximately(expected, 1e-6 * Math.Max(1, expected), "person {0} in {1}", before.Population.PersonId[p], after.Date.Year);
                 nextYears[q].Should().Be(contributionYears[p] + (own[p] > 0 ? 1 : 0));
                 credited += own[p] > 0 ? 1 : 0;

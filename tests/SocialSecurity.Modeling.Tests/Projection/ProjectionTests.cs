@@ -54,12 +54,13 @@ public class ProjectionTests
         var policy = Policies.Standard();
         var projected = new Dictionary<int, SimulationResult>();
         var options = new ProjectionOptions { StartYear = Start, EndYear = Start + 7, Mortality = false, Fertility = false, OnYear = y => projected[y.Year] = y.Result };
-        Projector.Run(Base(300, 11), policy, ParameterStore.Default, options);
+        var result = Projector.Run(Base(300, 11), policy, ParameterStore.Default, options);
 
         foreach (int t in new[] { 0, 3, 7 })
         {
             var aged = Base(300, 11, years: t);
-            var expected = Microsimulation.Run(aged, policy, ParameterStore.Default, new DateOnly(Start + t, 7, 1));
+            // The same parameters: the store with the projection's extrapolation rules (checked in ProjectionRetirementTests).
+            var expected = Microsimulation.Run(aged, policy, result.Parameters, new DateOnly(Start + t, 7, 1));
             var actual = projected[Start + t];
             actual.Population.PersonCount.Should().Be(aged.PersonCount);
             actual.Population.PersonId.ToArray().Should().Equal(aged.PersonId.ToArray());

@@ -30,6 +30,22 @@ public class ReformRegionValidationTests
     }
 
     [Fact]
+    public void A_reform_read_from_a_file_is_rejected_naming_the_file_and_the_change_path()
+    {
+        var reform = Reform.Parse("""
+            { "name": "ZJ +10%", "changes": [ { "parameter": "dibao.standard.urban", "region": "330000", "from": "2024-01-01", "scale": 1.1 } ] }
+            """, "reforms/zj-dibao.json");
+        reform.Source.Should().Be("reforms/zj-dibao.json");
+        reform.Describe("kept through edits").Source.Should().Be("reforms/zj-dibao.json");
+        Reform.Create("in code").Source.Should().BeNull();
+
+        var error = FluentActions.Invoking(() => Store.WithReform(reform)).Should().Throw<ReformValidationException>().Which;
+        error.ReformFile.Should().Be("reforms/zj-dibao.json");
+        error.Message.Should().StartWith("Reform 'ZJ +10%' (read from reforms/zj-dibao.json; change i is $.changes[i] there) is invalid");
+        error.Problems[0].Should().StartWith("change 0 (dibao.standard.urban in 330000)");
+    }
+
+    [Fact]
     public void A_change_that_goes_out_of_range_only_at_a_later_date_inside_its_interval_is_rejected_naming_that_date()
     {
         // Zhejiang's value becomes 190,000 from 2026-03-01; a +10% from 2024 is fine until then and 209,000 after.

@@ -186,7 +186,7 @@ public sealed class ParameterAndReformCorruptionPropertyTests
             {
                 var reform = Reform.Load(path);
                 var error = FluentActions.Invoking(() => store.WithReform(reform)).Should().Throw<ReformValidationException>().Which;
-                error.Message.Should().StartWith("Reform 'property test' is invalid and was not applied").And.Contain(expected);
+                error.Message.Should().StartWith($"Reform 'property test' (read from {path}; change i is $.changes[i] there) is invalid and was not applied").And.Contain(expected);
             }
             else
             {

@@ -169,6 +169,20 @@ public class SyntheticBaselineTests
         var subsidy = rows.Single(r => r.Name == "one_time_living_subsidy_total");
         subsidy.Tolerance.Should().Be(0.10);
         (subsidy.Status == ValidationStatus.Met || subsidy.Driver.Length > 0).Should().BeTrue("a missed figure names its driver");
+
+        // The 2022 payment rule (1 month of the standard per member, docs/rules/one_time_living_subsidy.md) on the
+        // baseline's roll: Zhejiang's standard is 11,000 yuan a year from 2022-12-01 in every city and area, so the
+        // total is 11,000/12 per weighted person in a household on the roll.
+        var onRoll = baseline.Result.Values("dibao.on_roll");
+        var population = baseline.Population;
+        double persons = 0;
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            persons += onRoll[h] > 0 ? population.Weight[h] * population.HouseholdSize(h) : 0;
+        }
+
+        persons.Should().BeGreaterThan(0);
+        subsidy.Simulated.Should().BeApproximately(persons * 11_000 / 12, persons * 11_000 / 12 * 1e-9, "the 2022 payment applied to the 2023 roll");
         rows.Single(r => r.Name == "gini_disposable_income").Provenance.Should().Be(Provenance.Illustrative, "no provincial Gini is published");
     }
 }

@@ -85,7 +85,8 @@ public static class SyntheticPopulation
     }
 
     /// <summary>
-    /// The person-weighted median of the households' target per-capita disposable incomes when per-capita income leans
+    /// The household-weighted median (NBS's definition: the middle survey household ranked by per-capita income) of the
+    /// households' target per-capita disposable incomes when per-capita income leans
     /// on household size with correlation <paramref name="incomeSizeCorrelation"/> (the [I] default is
     /// 0.12; the shape is refitted to the group means where they are published): the sensitivity of the median check.
     /// </summary>
@@ -95,12 +96,14 @@ public static class SyntheticPopulation
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(incomeSizeCorrelation, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(incomeSizeCorrelation, 0.9);
-        var (target, personWeight) = Targets(Prepare(options, null, -1, IncomeChainModel.DefaultBlockHouseholds, 1, incomeSizeCorrelation));
+        var state = Prepare(options, null, -1, IncomeChainModel.DefaultBlockHouseholds, 1, incomeSizeCorrelation);
+        var target = state.Target;
+        var weight = state.Draft.Weight;
         var order = Enumerable.Range(0, target.Length).OrderBy(h => target[h]).ToArray();
-        double half = personWeight.Sum() / 2, cumulative = 0;
+        double half = order.Sum(h => weight[h]) / 2, cumulative = 0;
         foreach (var h in order)
         {
-            cumulative += personWeight[h];
+            cumulative += weight[h];
             if (cumulative >= half)
             {
                 return target[h];

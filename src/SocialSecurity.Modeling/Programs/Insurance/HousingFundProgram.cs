@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Pensions;
 
@@ -40,6 +41,9 @@ public sealed class HousingFundProgram()
     public static readonly VariableDefinition EmployerShare = new("housing_fund.employer_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Housing provident fund contribution paid by the employer into the employee's account, yuan per year", FiscalFlow.None);
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerPerson<Rule, Rule.Block>(new Rule(
             setup.Scalar(ContributionRate), setup.Scalar(BaseCapMultiple), setup.PerMonth(EmployeePensionNames.Parameters.AverageWage),
@@ -49,6 +53,7 @@ public sealed class HousingFundProgram()
     {
         public Block Bind(ProgramContext context) => new(context);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
             int p = person.Index, r = person.Region.Index;
@@ -59,11 +64,16 @@ public sealed class HousingFundProgram()
             double share = rate.ByRegion[r] * 12.0 * monthly;
             block.Employee[p] = share;
             block.Employer[p] = share;
-            if (explanation is null)
+            if (explanation is not null)
             {
-                return;
+                Explain(ref block, person, explanation, ages, covered, monthly, share);
             }
+        }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Explain(ref Block block, in PersonRow person, Explanation explanation, RegionalValues ages, bool covered, double monthly, double share)
+        {
+            int p = person.Index, r = person.Region.Index;
             var c = CultureInfo.InvariantCulture;
             if (covered)
             {

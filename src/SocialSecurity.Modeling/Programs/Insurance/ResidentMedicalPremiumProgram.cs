@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Assistance;
 
@@ -67,6 +68,9 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
     public string DibaoVariable { get; }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerPerson<Rule, Rule.Block>(new Rule(
             DestituteVariable, DestituteVariable is not null && setup.Variable(DestituteVariable).Entity == Entity.Household,
@@ -77,6 +81,7 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
     {
         public Block Bind(ProgramContext context) => new(context, destitute, dibao);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
             int p = person.Index, r = person.Region.Index;
@@ -89,11 +94,16 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
             double assisted = share * full;
             block.Assistance[p] = assisted;
             block.Premium[p] = full - assisted;
-            if (explanation is null)
+            if (explanation is not null)
             {
-                return;
+                Explain(ref block, person, explanation, scheme, enrolled, isDestitute, isDibao, full, share, assisted);
             }
+        }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Explain(ref Block block, in PersonRow person, Explanation explanation, MedicalScheme scheme, bool enrolled, bool isDestitute, bool isDibao, double full, double share, double assisted)
+        {
+            int p = person.Index;
             var c = CultureInfo.InvariantCulture;
             var region = person.Region;
             if (!enrolled)

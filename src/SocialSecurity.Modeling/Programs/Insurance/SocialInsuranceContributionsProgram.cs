@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Pensions;
 
@@ -69,6 +70,9 @@ public sealed class SocialInsuranceContributionsProgram()
     public const int RiskClasses = 8;
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
         var injury = setup.List(SocialInsuranceNames.WorkInjuryRates);
@@ -109,6 +113,7 @@ public sealed class SocialInsuranceContributionsProgram()
 
         public Block Bind(ProgramContext context) => new(context);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
             int p = person.Index, r = person.Region.Index;
@@ -165,6 +170,7 @@ public sealed class SocialInsuranceContributionsProgram()
             }
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private void Explain(Explanation explanation, in PersonRow person, ref Block block, bool employee, bool flexible, double pensionAge, int riskClass)
         {
             var c = CultureInfo.InvariantCulture;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Pensions;
@@ -100,6 +101,9 @@ public sealed class WorkInjuryProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
         var months = setup.List(SubsidyMonths);
@@ -131,10 +135,11 @@ public sealed class WorkInjuryProgram : RuleProgram
                 context.Write(Covered.Name), context.Write(OwnWage.Name), context.Write(DisabilitySubsidy.Name), context.Write(AllowanceFund.Name), context.Write(AllowanceEmployer.Name), context.Write(Nursing.Name));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
             int p = person.Index, r = person.Region.Index;
-            var input = block.In;
+            ref readonly var input = ref block.In;
             bool covered = IsCovered(input.Contract[p], input.Age[p], input.Sex[p], r);
             int grade = input.Grade[p];
             double avg = average.ByRegion[r];
@@ -197,6 +202,7 @@ public sealed class WorkInjuryProgram : RuleProgram
             return contract == WorkContract.LabourContract || coverFlexible.ByRegion[r] > 0;
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private void Explain(Explanation explain, in PersonRow person, WorkContract contract, bool covered, int grade, double raw, double own, double avg, double subsidy, double fund, double employer, double nursing)
         {
             var c = CultureInfo.InvariantCulture;

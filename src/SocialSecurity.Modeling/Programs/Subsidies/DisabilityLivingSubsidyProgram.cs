@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Core;
 
@@ -43,6 +44,9 @@ public sealed class DisabilityLivingSubsidyProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerPerson<Rule, Rule.Block>(new Rule(Inputs, setup.PerMonth(AmountParameter)));
 
@@ -53,13 +57,17 @@ public sealed class DisabilityLivingSubsidyProgram : RuleProgram
         public Block Bind(ProgramContext context)
             => new(context.FirstHousehold, BlockFlags.AnyHousehold(context, statusVariables), context.Population.Disability, context.Write(Amount.Name));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
             int p = person.Index;
             bool status = block.Status[person.Household - block.FirstHousehold];
             bool qualifies = status && block.Disability[p] != DisabilityGrade.None;
             block.Amount[p] = qualifies ? _amount[person.Region.Index] : 0.0;
-            explanation?.Record("disability_living_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: disability {block.Disability[p]}, assistance household {(status ? "yes" : "no")}"), block.Amount[p], "yuan/month", amount.Source(person.Region));
+            if (explanation is not null)
+            {
+                explanation.Record("disability_living_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: disability {block.Disability[p]}, assistance household {(status ? "yes" : "no")}"), block.Amount[p], "yuan/month", amount.Source(person.Region));
+            }
         }
 
         public void Release(ref Block block) => BlockFlags.Return(block.Status);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
@@ -75,6 +76,9 @@ public sealed class ElderlyCareServiceSubsidyProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerPerson<Rule, Rule.Block>(new Rule(this, setup));
 
@@ -102,6 +106,7 @@ public sealed class ElderlyCareServiceSubsidyProgram : RuleProgram
                 context.Write(Amount.Name));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
             int p = person.Index;
@@ -119,7 +124,10 @@ public sealed class ElderlyCareServiceSubsidyProgram : RuleProgram
                 : age >= _impairedAge.ByRegion[r] && impaired ? _impaired.ByRegion[r]
                 : age >= _oldestAge.ByRegion[r] && !impaired ? _oldest.ByRegion[r]
                 : 0.0;
-            explanation?.Record("elderly_care_service_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: low-income household; provincial hukou {(localHukou ? "yes" : "no")}; age {age}; {(impaired ? "disabled (失能) or dementia" : "self-caring")}"), block.Amount[p], "yuan/month", _impaired.Source(person.Region), _oldest.Source(person.Region), _impairedAge.Source(person.Region), _oldestAge.Source(person.Region));
+            if (explanation is not null)
+            {
+                explanation.Record("elderly_care_service_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: low-income household; provincial hukou {(localHukou ? "yes" : "no")}; age {age}; {(impaired ? "disabled (失能) or dementia" : "self-caring")}"), block.Amount[p], "yuan/month", _impaired.Source(person.Region), _oldest.Source(person.Region), _impairedAge.Source(person.Region), _oldestAge.Source(person.Region));
+            }
         }
 
         public void Release(ref Block block) => BlockFlags.Return(block.LowIncome);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Subsidies;
@@ -34,6 +35,9 @@ public sealed class SevereDisabilityNursingSubsidyProgram()
     public static readonly VariableDefinition Amount = new("severe_disability_nursing_subsidy.amount_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.DirectTransfer, "Nursing subsidy for severely disabled people, yuan per month");
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerPerson<Rule, Rule.Block>(new Rule(setup.PerMonth(AmountParameter), setup.Scalar(MaxGrade)));
 
@@ -44,13 +48,17 @@ public sealed class SevereDisabilityNursingSubsidyProgram()
 
         public Block Bind(ProgramContext context) => new(context.Population.Disability, context.Write(Amount.Name));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
             int p = person.Index, r = person.Region.Index;
             int grade = (int)block.Disability[p];
             bool qualifies = grade >= 1 && grade <= _maxGrade[r];
             block.Amount[p] = qualifies ? _amount[r] : 0.0;
-            explanation?.Record("severe_disability_nursing_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: disability {block.Disability[p]} (qualifying grades 1–{_maxGrade[r]:0})"), block.Amount[p], "yuan/month", amount.Source(person.Region), maxGrade.Source(person.Region));
+            if (explanation is not null)
+            {
+                explanation.Record("severe_disability_nursing_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: disability {block.Disability[p]} (qualifying grades 1–{_maxGrade[r]:0})"), block.Amount[p], "yuan/month", amount.Source(person.Region), maxGrade.Source(person.Region));
+            }
         }
 
         public readonly ref struct Block(ReadOnlySpan<DisabilityGrade> disability, Span<double> amount)

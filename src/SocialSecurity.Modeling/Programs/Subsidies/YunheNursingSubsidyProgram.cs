@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Core;
@@ -79,6 +80,9 @@ public sealed class YunheNursingSubsidyProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
         var county = setup.Regions.GetId(_countyCode);
@@ -109,6 +113,7 @@ public sealed class YunheNursingSubsidyProgram : RuleProgram
                 context.Write(Amount.Name));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
             int p = person.Index;
@@ -118,7 +123,10 @@ public sealed class YunheNursingSubsidyProgram : RuleProgram
             bool excluded = block.Excluded[p - block.FirstPerson];
             bool qualifies = countyHukou && lowIncome && condition && !excluded;
             block.Amount[p] = qualifies ? _amount : 0.0;
-            explanation?.Record("yunhe_nursing_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: county hukou {Yes(countyHukou)}; low-income household {Yes(lowIncome)}; disabled or dementia {Yes(condition)}; already receives an excluding subsidy {Yes(excluded)}"), block.Amount[p], "yuan/month", amountSource);
+            if (explanation is not null)
+            {
+                explanation.Record("yunhe_nursing_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: county hukou {Yes(countyHukou)}; low-income household {Yes(lowIncome)}; disabled or dementia {Yes(condition)}; already receives an excluding subsidy {Yes(excluded)}"), block.Amount[p], "yuan/month", amountSource);
+            }
         }
 
         public void Release(ref Block block)

@@ -182,8 +182,11 @@ public sealed class IncomeTaxProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
-        => PerHousehold<Rule, Rule.Block>(new Rule(Inputs, new Terms(setup)));
+        => PerHousehold<Rule, Rule.Block>(new Rule(Inputs, new Terms(setup).Gather(setup)));
 
     /// <summary>The parameters resolved for the run.</summary>
     private sealed class Terms(ProgramSetup setup)
@@ -217,6 +220,59 @@ public sealed class IncomeTaxProgram : RuleProgram
         public readonly RegionalValues FarmingExempt = setup.Scalar(IncomeTaxProgram.FarmingExempt);
         public readonly RegionalValues PropertyRate = setup.Scalar(IncomeTaxProgram.PropertyRate);
         public readonly RegionalValues InterestShare = setup.Scalar(PropertyInterestShare);
+
+        /// <summary>The values above gathered per region index (null where no household lives), read once per household.</summary>
+        public RegionTerms[] ByRegion { get; private set; } = [];
+
+        public Terms Gather(ProgramSetup setup)
+        {
+            ByRegion = new RegionTerms[setup.Regions.Count];
+            foreach (var region in setup.RegionsPresent)
+            {
+                ByRegion[region.Index] = new RegionTerms(this, region.Index, region);
+            }
+
+            return this;
+        }
+    }
+
+    /// <summary>One region's terms, with the schedules prepared (<see cref="PreparedSchedule"/>) and the derived values computed as the rule computes them.</summary>
+    private sealed class RegionTerms
+    {
+        public readonly double Share, AuthorShare, Basic, Children, Infants, OnlyChild, SharedElderly, Degree, Certificate;
+        public readonly double Mortgage, RentMajor, RentLarge, RentOther, IllnessThreshold, IllnessCap, TopShare;
+        public readonly double HalvingThreshold, HalvingShare, PropertyRate, InterestShare;
+        public readonly bool BonusSeparate, FarmingExempt;
+        public readonly PreparedSchedule Comprehensive, Bonus, Business;
+
+        public RegionTerms(Terms t, int r, RegionId region)
+        {
+            Share = t.RemunerationShare.ByRegion[r];
+            AuthorShare = Share * t.AuthorReduction.ByRegion[r];
+            Basic = t.Basic.ByRegion[r];
+            Children = t.Children.ByRegion[r];
+            Infants = t.Infants.ByRegion[r];
+            OnlyChild = t.OnlyChild.ByRegion[r];
+            SharedElderly = Math.Min(t.SiblingCap.ByRegion[r], t.OnlyChild.ByRegion[r] / t.Siblings.ByRegion[r]);
+            Degree = t.Degree.ByRegion[r];
+            Certificate = t.Certificate.ByRegion[r];
+            Mortgage = t.Mortgage.ByRegion[r];
+            RentMajor = t.RentMajor.ByRegion[r];
+            RentLarge = t.RentLarge.ByRegion[r];
+            RentOther = t.RentOther.ByRegion[r];
+            IllnessThreshold = t.IllnessThreshold.ByRegion[r];
+            IllnessCap = t.IllnessCap.ByRegion[r];
+            TopShare = t.TopShare.ByRegion[r];
+            HalvingThreshold = t.HalvingThreshold.ByRegion[r];
+            HalvingShare = t.HalvingShare.ByRegion[r];
+            PropertyRate = t.PropertyRate.ByRegion[r];
+            InterestShare = t.InterestShare.ByRegion[r];
+            BonusSeparate = t.BonusSeparate.ByRegion[r] > 0;
+            FarmingExempt = t.FarmingExempt.ByRegion[r] > 0;
+            Comprehensive = new PreparedSchedule(t.Thresholds[region], t.Rates[region]);
+            Bonus = new PreparedSchedule(t.BonusThresholds[region], t.BonusRates[region]);
+            Business = new PreparedSchedule(t.BusinessThresholds[region], t.BusinessRates[region]);
+        }
     }
 
     private readonly struct Rule(IReadOnlyList<string> contributions, Terms t) : IHouseholdRule<Rule.Block>
@@ -262,8 +318,8 @@ public sealed class IncomeTaxProgram : RuleProgram
         {
             int h = household.Index;
             var region = household.Region;
-            int r = region.Index;
-            double share = t.RemunerationShare.ByRegion[r], authorShare = share * t.AuthorReduction.ByRegion[r];
+            var k = t.ByRegion[region.Index];
+            double share = k.Share, authorShare = k.AuthorShare;
 
             // Who claims the household's deductions: the highest comprehensive-income earner, ties to the higher
             // business income, then to the lowest person id; the second highest takes the rest when the share is below 1.
@@ -281,27 +337,34 @@ public sealed class IncomeTaxProgram : RuleProgram
                 }
             }
 
-            double children = b.ChildrenInEducation[h] * t.Children.ByRegion[r];
-            double infants = b.ChildrenUnder3[h] * t.Infants.ByRegion[r];
+            double children = b.ChildrenInEducation[h] * k.Children;
+            double infants = b.ChildrenUnder3[h] * k.Infants;
             double housing = b.Housing[h] switch
             {
-                HousingCost.FirstHomeMortgage => t.Mortgage.ByRegion[r],
+                HousingCost.FirstHomeMortgage => k.Mortgage,
                 HousingCost.Rent => b.City[h] switch
                 {
-                    CityClass.Major => t.RentMajor.ByRegion[r],
-                    CityClass.Large => t.RentLarge.ByRegion[r],
-                    _ => t.RentOther.ByRegion[r],
+                    CityClass.Major => k.RentMajor,
+                    CityClass.Large => k.RentLarge,
+                    _ => k.RentOther,
                 },
                 _ => 0.0,
             };
             double householdDeductions = children + infants + housing;
-            double topShare = second < 0 ? 1.0 : t.TopShare.ByRegion[r];
+            double topShare = second < 0 ? 1.0 : k.TopShare;
             explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"household deductions: {b.ChildrenInEducation[h]} child(ren) in education × {t.Children[region]:0.##} + {b.ChildrenUnder3[h]} child(ren) under 3 × {t.Infants[region]:0.##} + housing ({b.Housing[h]}, city {b.City[h]}) {housing:0.##} = {householdDeductions:0.##}; claimed {topShare:0.##} by member {top - household.FirstMember} (highest comprehensive income){(second >= 0 && topShare < 1 ? string.Create(CultureInfo.InvariantCulture, $", {1 - topShare:0.##} by member {second - household.FirstMember}") : string.Empty)}"), householdDeductions, "yuan/year", t.Children.Source(region), t.Infants.Source(region), t.Mortgage.Source(region), t.RentMajor.Source(region), t.RentLarge.Source(region), t.RentOther.Source(region), t.TopShare.Source(region));
 
             for (int p = household.FirstMember; p < household.EndMember; p++)
             {
                 double claimed = p == top ? topShare * householdDeductions : p == second ? (1 - topShare) * householdDeductions : 0.0;
-                Person(ref b, p, p - household.FirstMember, region, share, authorShare, claimed, explanation);
+                if (explanation is null)
+                {
+                    Person<Silent>(ref b, p, p - household.FirstMember, region, k, claimed, null);
+                }
+                else
+                {
+                    Person<Explaining>(ref b, p, p - household.FirstMember, region, k, claimed, explanation);
+                }
             }
         }
 
@@ -325,9 +388,10 @@ public sealed class IncomeTaxProgram : RuleProgram
             return b.PersonId[p] < b.PersonId[q];
         }
 
-        private void Person(ref Block b, int p, int member, RegionId region, double share, double authorShare, double claimed, Explanation? explanation)
+        private void Person<TExplain>(ref Block b, int p, int member, RegionId region, RegionTerms k, double claimed, Explanation? explanation)
+            where TExplain : struct, IExplaining
         {
-            int r = region.Index;
+            double share = k.Share, authorShare = k.AuthorShare;
             double comprehensive = ComprehensiveIncome(ref b, p, share, authorShare);
             double bonus = Math.Min(Math.Max(b.Bonus[p], 0.0), b.Wages[p]);
 
@@ -337,41 +401,47 @@ public sealed class IncomeTaxProgram : RuleProgram
             // Personal special additional deductions.
             double elderly = b.ParentClaim[p] switch
             {
-                ElderlyParentClaim.OnlyChild => t.OnlyChild.ByRegion[r],
-                ElderlyParentClaim.Shared => Math.Min(t.SiblingCap.ByRegion[r], t.OnlyChild.ByRegion[r] / t.Siblings.ByRegion[r]),
+                ElderlyParentClaim.OnlyChild => k.OnlyChild,
+                ElderlyParentClaim.Shared => k.SharedElderly,
                 _ => 0.0,
             };
             double education = b.Education[p] switch
             {
-                ContinuingEducation.Degree => t.Degree.ByRegion[r],
-                ContinuingEducation.Certificate => t.Certificate.ByRegion[r],
+                ContinuingEducation.Degree => k.Degree,
+                ContinuingEducation.Certificate => k.Certificate,
                 _ => 0.0,
             };
-            double illness = Math.Min(Math.Max(b.MedicalSelfPay[p] - t.IllnessThreshold.ByRegion[r], 0.0), t.IllnessCap.ByRegion[r]);
-            double deductions = t.Basic.ByRegion[r] + special + elderly + education + illness + claimed;
+            double illness = Math.Min(Math.Max(b.MedicalSelfPay[p] - k.IllnessThreshold, 0.0), k.IllnessCap);
+            double deductions = k.Basic + special + elderly + education + illness + claimed;
 
-            var thresholds = t.Thresholds[region];
-            var rates = t.Rates[region];
-            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: comprehensive income = wages {b.Wages[p]:0.##} (bonus {bonus:0.##} included) + {share:0.##} × (labour {b.Labour[p]:0.##} + royalties {b.Royalties[p]:0.##}) + {authorShare:0.####} × author's {b.Author[p]:0.##}"), comprehensive, "yuan/year", t.RemunerationShare.Source(region), t.AuthorReduction.Source(region));
-            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: deductions = basic {t.Basic[region]:0.##} + contributions {special:0.##} + elderly parents {elderly:0.##} + continuing education {education:0.##} + serious illness {illness:0.##} + household share {claimed:0.##}"), deductions, "yuan/year", t.Basic.Source(region), t.OnlyChild.Source(region), t.SiblingCap.Source(region), t.Siblings.Source(region), t.Degree.Source(region), t.Certificate.Source(region), t.IllnessThreshold.Source(region), t.IllnessCap.Source(region));
+            var schedule = k.Comprehensive;
+            if (TExplain.On)
+            {
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: comprehensive income = wages {b.Wages[p]:0.##} (bonus {bonus:0.##} included) + {share:0.##} × (labour {b.Labour[p]:0.##} + royalties {b.Royalties[p]:0.##}) + {authorShare:0.####} × author's {b.Author[p]:0.##}"), comprehensive, "yuan/year", t.RemunerationShare.Source(region), t.AuthorReduction.Source(region));
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: deductions = basic {t.Basic[region]:0.##} + contributions {special:0.##} + elderly parents {elderly:0.##} + continuing education {education:0.##} + serious illness {illness:0.##} + household share {claimed:0.##}"), deductions, "yuan/year", t.Basic.Source(region), t.OnlyChild.Source(region), t.SiblingCap.Source(region), t.Siblings.Source(region), t.Degree.Source(region), t.Certificate.Source(region), t.IllnessThreshold.Source(region), t.IllnessCap.Source(region));
+            }
 
             // Option 1: the bonus with comprehensive income.
             double taxableCombined = Math.Max(comprehensive - deductions, 0.0);
-            double taxCombined = TaxSchedule.Tax(taxableCombined, thresholds, rates);
+            double taxCombined = schedule.Tax(taxableCombined);
             double taxable = taxableCombined, comprehensiveTax = taxCombined, bonusTax = 0.0;
-            bool separateAllowed = t.BonusSeparate.ByRegion[r] > 0;
+            bool separateAllowed = k.BonusSeparate;
             if (separateAllowed && bonus > 0)
             {
                 // Option 2: the bonus taxed once, with the rate and quick deduction of the monthly table at bonus ÷ 12.
-                var monthly = t.BonusThresholds[region];
-                var monthlyRates = t.BonusRates[region];
-                int band = TaxSchedule.Band(bonus / 12, monthly);
-                double quick = TaxSchedule.QuickDeduction(band, monthly, monthlyRates);
+                var monthly = k.Bonus;
+                var monthlyRates = monthly.Rates;
+                int band = monthly.Band(bonus / 12);
+                double quick = monthly.QuickDeduction(band);
                 double separateBonusTax = Math.Max((bonus * monthlyRates[band]) - quick, 0.0);
                 double taxableSeparate = Math.Max(comprehensive - bonus - deductions, 0.0);
-                double taxSeparate = TaxSchedule.Tax(taxableSeparate, thresholds, rates);
+                double taxSeparate = schedule.Tax(taxableSeparate);
                 bool separate = taxSeparate + separateBonusTax < taxCombined;
-                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed separately: {bonus:0.##} ÷ 12 = {bonus / 12:0.##} in monthly band {band + 1} → {bonus:0.##} × {monthlyRates[band]:0.##} − {quick:0.##} = {separateBonusTax:0.##}, plus {taxSeparate:0.##} on the rest ({taxableSeparate:0.##} taxable) = {taxSeparate + separateBonusTax:0.##}; with comprehensive income: {taxCombined:0.##} → {(separate ? "taxed separately (cheaper)" : "taxed with comprehensive income (not dearer)")}"), separate ? separateBonusTax : 0.0, "yuan/year", t.BonusSeparate.Source(region), t.BonusThresholds.Source(region), t.BonusRates.Source(region));
+                if (TExplain.On)
+                {
+                    explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed separately: {bonus:0.##} ÷ 12 = {bonus / 12:0.##} in monthly band {band + 1} → {bonus:0.##} × {monthlyRates[band]:0.##} − {quick:0.##} = {separateBonusTax:0.##}, plus {taxSeparate:0.##} on the rest ({taxableSeparate:0.##} taxable) = {taxSeparate + separateBonusTax:0.##}; with comprehensive income: {taxCombined:0.##} → {(separate ? "taxed separately (cheaper)" : "taxed with comprehensive income (not dearer)")}"), separate ? separateBonusTax : 0.0, "yuan/year", t.BonusSeparate.Source(region), t.BonusThresholds.Source(region), t.BonusRates.Source(region));
+                }
+
                 if (separate)
                 {
                     taxable = taxableSeparate;
@@ -379,41 +449,49 @@ public sealed class IncomeTaxProgram : RuleProgram
                     bonusTax = separateBonusTax;
                 }
             }
-            else if (bonus > 0)
+            else if (TExplain.On && bonus > 0)
             {
-                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed with comprehensive income (the separate option is not in force)"), 0.0, "yuan/year", t.BonusSeparate.Source(region));
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed with comprehensive income (the separate option is not in force)"), 0.0, "yuan/year", t.BonusSeparate.Source(region));
             }
 
-            int comprehensiveBand = TaxSchedule.Band(taxable, thresholds);
-            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: tax on taxable comprehensive income {taxable:0.##} (band {comprehensiveBand + 1}: {taxable:0.##} × {rates[comprehensiveBand]:0.##} − {TaxSchedule.QuickDeduction(comprehensiveBand, thresholds, rates):0.##})"), comprehensiveTax, "yuan/year", t.Thresholds.Source(region), t.Rates.Source(region));
+            if (TExplain.On)
+            {
+                int comprehensiveBand = schedule.Band(taxable);
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: tax on taxable comprehensive income {taxable:0.##} (band {comprehensiveBand + 1}: {taxable:0.##} × {schedule.Rates[comprehensiveBand]:0.##} − {schedule.QuickDeduction(comprehensiveBand):0.##})"), comprehensiveTax, "yuan/year", t.Thresholds.Source(region), t.Rates.Source(region));
+            }
 
             // Business income: its own schedule; a person without comprehensive income deducts the deductions here.
             double businessIncome = Math.Max(b.Business[p], 0.0);
             double businessTax = 0.0;
-            if (businessIncome > 0 && b.Employment[p] == EmploymentStatus.Agricultural && t.FarmingExempt.ByRegion[r] > 0)
+            if (businessIncome > 0 && b.Employment[p] == EmploymentStatus.Agricultural && k.FarmingExempt)
             {
-                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##} of an agricultural person is farming income, not taxed"), 0.0, "yuan/year", t.FarmingExempt.Source(region));
+                if (TExplain.On)
+                {
+                    explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##} of an agricultural person is farming income, not taxed"), 0.0, "yuan/year", t.FarmingExempt.Source(region));
+                }
             }
             else if (businessIncome > 0)
             {
                 bool deductsHere = comprehensive <= 0;
                 double businessTaxable = Math.Max(businessIncome - (deductsHere ? deductions : 0.0), 0.0);
-                var bThresholds = t.BusinessThresholds[region];
-                var bRates = t.BusinessRates[region];
-                double full = TaxSchedule.Tax(businessTaxable, bThresholds, bRates);
+                var business = k.Business;
+                double full = business.Tax(businessTaxable);
                 double remitted = b.Contract[p] == WorkContract.IndividualBusiness
-                    ? t.HalvingShare.ByRegion[r] * TaxSchedule.Tax(Math.Min(businessTaxable, t.HalvingThreshold.ByRegion[r]), bThresholds, bRates)
+                    ? k.HalvingShare * business.Tax(Math.Min(businessTaxable, k.HalvingThreshold))
                     : 0.0;
                 businessTax = full - remitted;
-                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##}{(deductsHere ? string.Create(CultureInfo.InvariantCulture, $" − deductions {deductions:0.##} (no comprehensive income)") : string.Empty)} = taxable {businessTaxable:0.##}; tax {full:0.##} − remitted {remitted:0.##} ({(b.Contract[p] == WorkContract.IndividualBusiness ? string.Create(CultureInfo.InvariantCulture, $"individual business: {t.HalvingShare[region]:0.##} of the tax on the part up to {t.HalvingThreshold[region]:0.##}") : "not an individual business")})"), businessTax, "yuan/year", t.BusinessThresholds.Source(region), t.BusinessRates.Source(region), t.HalvingThreshold.Source(region), t.HalvingShare.Source(region));
+                if (TExplain.On)
+                {
+                    explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##}{(deductsHere ? string.Create(CultureInfo.InvariantCulture, $" − deductions {deductions:0.##} (no comprehensive income)") : string.Empty)} = taxable {businessTaxable:0.##}; tax {full:0.##} − remitted {remitted:0.##} ({(b.Contract[p] == WorkContract.IndividualBusiness ? string.Create(CultureInfo.InvariantCulture, $"individual business: {t.HalvingShare[region]:0.##} of the tax on the part up to {t.HalvingThreshold[region]:0.##}") : "not an individual business")})"), businessTax, "yuan/year", t.BusinessThresholds.Source(region), t.BusinessRates.Source(region), t.HalvingThreshold.Source(region), t.HalvingShare.Source(region));
+                }
             }
 
             // Property income: the rate on the part that is not exempt deposit interest.
             double property = Math.Max(b.Property[p], 0.0);
-            double propertyTax = property * (1 - t.InterestShare.ByRegion[r]) * t.PropertyRate.ByRegion[r];
-            if (property > 0)
+            double propertyTax = property * (1 - k.InterestShare) * k.PropertyRate;
+            if (TExplain.On && property > 0)
             {
-                explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: property income {property:0.##} × (1 − interest share {t.InterestShare[region]:0.##}) × {t.PropertyRate[region]:0.##}"), propertyTax, "yuan/year", t.InterestShare.Source(region), t.PropertyRate.Source(region));
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: property income {property:0.##} × (1 − interest share {t.InterestShare[region]:0.##}) × {t.PropertyRate[region]:0.##}"), propertyTax, "yuan/year", t.InterestShare.Source(region), t.PropertyRate.Source(region));
             }
 
             b.Taxable[p] = taxable;
@@ -422,7 +500,10 @@ public sealed class IncomeTaxProgram : RuleProgram
             b.BusinessTax[p] = businessTax;
             b.PropertyTax[p] = propertyTax;
             b.Total[p] = comprehensiveTax + bonusTax + businessTax + propertyTax;
-            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: income tax = comprehensive {comprehensiveTax:0.##} + bonus {bonusTax:0.##} + business {businessTax:0.##} + property {propertyTax:0.##}; pensions, benefits, assistance and subsidies are exempt (个人所得税法 art. 4)"), b.Total[p], "yuan/year");
+            if (TExplain.On)
+            {
+                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: income tax = comprehensive {comprehensiveTax:0.##} + bonus {bonusTax:0.##} + business {businessTax:0.##} + property {propertyTax:0.##}; pensions, benefits, assistance and subsidies are exempt (个人所得税法 art. 4)"), b.Total[p], "yuan/year");
+            }
         }
 
         public ref struct Block
@@ -455,5 +536,21 @@ public sealed class IncomeTaxProgram : RuleProgram
             public Span<double> PropertyTax;
             public Span<double> Total;
         }
+    }
+
+    /// <summary>Whether a formula instantiation records explanation steps: a constant per instantiation, so the JIT drops the text from the population loop.</summary>
+    private interface IExplaining
+    {
+        static abstract bool On { get; }
+    }
+
+    private readonly struct Explaining : IExplaining
+    {
+        public static bool On => true;
+    }
+
+    private readonly struct Silent : IExplaining
+    {
+        public static bool On => false;
     }
 }

@@ -46,3 +46,98 @@ internal static class TaxSchedule
     public static double QuickDeduction(int band, ImmutableArray<double> thresholds, ImmutableArray<double> rates)
         => (rates[band] * thresholds[band]) - Tax(thresholds[band], thresholds, rates);
 }
+
+/// <summary>
+/// A <see cref="TaxSchedule"/> resolved once per region and run: the tax of every whole band below each band summed
+/// in advance, in the order <see cref="TaxSchedule.Tax"/> sums them, so that <see cref="Tax"/> adds one slice to a
+/// stored sum and returns, bit for bit, what <see cref="TaxSchedule.Tax"/> returns; and the quick deductions.
+/// </summary>
+internal sealed class PreparedSchedule
+{
+    private readonly double[] _thresholds;
+    private readonly double[] _rates;
+    private readonly double[] _below;
+    private readonly double[] _quick;
+    private readonly ImmutableArray<double> _sourceThresholds;
+    private readonly ImmutableArray<double> _sourceRates;
+    private readonly bool _general;
+
+    public PreparedSchedule(ImmutableArray<double> thresholds, ImmutableArray<double> rates)
+    {
+        _sourceThresholds = thresholds;
+        _sourceRates = rates;
+        _thresholds = [.. thresholds];
+        _rates = [.. rates];
+
+        // A malformed schedule (fewer rates than bands, thresholds not strictly ascending) keeps the general loop,
+        // which fails or answers where it always did.
+        _general = rates.Length < thresholds.Length;
+        for (int k = 1; k < thresholds.Length; k++)
+        {
+            _general |= !(thresholds[k] > thresholds[k - 1]);
+        }
+
+        _below = new double[thresholds.Length];
+        _quick = new double[thresholds.Length];
+        if (_general)
+        {
+            return;
+        }
+
+        double sum = 0;
+        for (int k = 0; k < thresholds.Length; k++)
+        {
+            // The tax of whole bands 0..k-1, summed in the order of TaxSchedule.Tax: while the amount is above
+            // threshold k, each band j < k contributes (threshold j+1 − threshold j) × rate j.
+            _below[k] = sum;
+            if (k + 1 < thresholds.Length)
+            {
+                sum += (thresholds[k + 1] - thresholds[k]) * rates[k];
+            }
+
+            _quick[k] = TaxSchedule.QuickDeduction(k, thresholds, rates);
+        }
+    }
+
+    /// <summary>The rates, by band.</summary>
+    public ReadOnlySpan<double> Rates => _rates;
+
+    /// <summary>Equal to <see cref="TaxSchedule.Tax"/> over the same schedule, bit for bit.</summary>
+    /// <param name="amount">The taxable amount.</param>
+    public double Tax(double amount)
+    {
+        if (_general)
+        {
+            return TaxSchedule.Tax(amount, _sourceThresholds, _sourceRates);
+        }
+
+        var thresholds = _thresholds;
+        int band = -1;
+        while (band + 1 < thresholds.Length && amount > thresholds[band + 1])
+        {
+            band++;
+        }
+
+        // The loop of TaxSchedule.Tax runs over bands 0..band; the last slice is (amount − its lower bound) × its rate
+        // (the amount is at most the next threshold), the others are whole bands, already summed.
+        return band < 0 ? 0 : _below[band] + ((amount - thresholds[band]) * _rates[band]);
+    }
+
+    /// <summary>Equal to <see cref="TaxSchedule.Band"/> over the same schedule.</summary>
+    /// <param name="amount">The amount.</param>
+    public int Band(double amount)
+    {
+        var thresholds = _thresholds;
+        int band = 0;
+        for (int k = 1; k < thresholds.Length && amount > thresholds[k]; k++)
+        {
+            band = k;
+        }
+
+        return band;
+    }
+
+    /// <summary>Equal to <see cref="TaxSchedule.QuickDeduction"/> over the same schedule.</summary>
+    /// <param name="band">A band index.</param>
+    public double QuickDeduction(int band) => _general ? TaxSchedule.QuickDeduction(band, _sourceThresholds, _sourceRates) : _quick[band];
+}

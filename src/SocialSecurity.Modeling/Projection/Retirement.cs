@@ -1,0 +1,155 @@
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Internal;
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Programs.Pensions.Rules;
+using SocialSecurity.Modeling.Randomness;
+using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Projection;
+
+/// <summary>
+/// Retirement from the urban employee pension in a projection (docs/projection.md#retirement). Each year, before the
+/// static run: pensions in payment rise by the year's indexation rate; every member not yet retired whose retirement
+/// month (the statutory age of <see cref="RetirementAgeProgram"/>, shifted by the voluntary behaviour) is at or before
+/// the run date retires, with the pension of <see cref="EmployeePensionTerms.Pension"/> on the run date when the
+/// contribution years reach the minimum of the retirement year, else none. Members are people with employee-pension
+/// contribution years or an account balance.
+/// </summary>
+internal static class Retirement
+{
+    private const string EmployeePensionName = "pension.employee";
+
+    /// <summary>The new retirees of a year (weighted) and the mean replacement rate of those with a pension and a final wage.</summary>
+    internal readonly record struct Awards(double NewRetirees, double ReplacementRate);
+
+    /// <summary>Whether the projector pays employee pensions: the policy has the employee pension and the population its columns.</summary>
+    public static bool Applies(Policy policy, Population population)
+        => policy.Programs.Any(p => p.Name == EmployeePensionName) && EmployeePensionNames.Columns.All.All(population.ExtraPersonColumns.Contains);
+
+    /// <summary>The policy each year runs: the employee pension program is replaced by the pensions in payment (<see cref="ProjectionColumns.EmployeePensionPaid"/>).</summary>
+    public static Policy YearPolicy(Policy policy) => Policy.Create(policy.Programs.Where(p => p.Name != EmployeePensionName));
+
+    /// <summary>The base population with the retirement columns: nobody retired yet, final wage = current wages.</summary>
+    public static Population Prepare(Population population)
+    {
+        int n = population.PersonCount;
+        return ProjectionColumns.With(population, [(ProjectionColumns.Retired, new double[n]), (ProjectionColumns.InPayment, new double[n]), (ProjectionColumns.LastWage, population.WagesAnnual.ToArray())]);
+    }
+
+    /// <summary>The population of a year as the static run reads it: the pensions in payment under the employee pension's output name.</summary>
+    public static Population ForRun(Population population)
+        => ProjectionColumns.With(population, [(ProjectionColumns.EmployeePensionPaid, population.ExtraPersonColumn(ProjectionColumns.InPayment.Name).ToArray())]);
+
+    /// <summary>Indexes pensions in payment (after the first year) and retires the members who reach their retirement month by the run date.</summary>
+    public static (Population Population, Awards Awards) Step(Population population, ParameterStore parameters, int year, bool first, ProjectionOptions options, RetirementAssumptions behaviour, CancellationToken cancellationToken)
+    {
+        var date = new DateOnly(year, options.RunMonth, 1);
+        int now = RetirementAgeProgram.MonthIndex(year, options.RunMonth);
+        var ages = Microsimulation.Run(population, Policy.Create(new RetirementAgeProgram()), parameters, date, options.Simulation, progress: null, stage: "projection.retirement", cancellationToken);
+        var statutory = ages.Values(RetirementAgeProgram.StatutoryAgeMonths.Name);
+        var minimum = ages.Values(RetirementAgeProgram.MinimumYears.Name);
+
+        int n = population.PersonCount;
+        var ids = population.PersonId;
+        var sex = population.Sex;
+        var household = population.PersonHousehold;
+        var region = population.HouseholdRegion;
+        var weight = population.Weight;
+        var birthYear = population.ExtraPersonColumn(RetirementAgeProgram.Columns.BirthYear);
+        var birthMonth = population.ExtraPersonColumn(RetirementAgeProgram.Columns.BirthMonth);
+        var category = population.ExtraPersonColumn(RetirementAgeProgram.Columns.FemaleCategory);
+        var years = population.ExtraPersonColumn(EmployeePensionNames.Columns.ContributionYears);
+        var index = population.ExtraPersonColumn(EmployeePensionNames.Columns.ContributionIndex);
+        var balance = population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance);
+        var lastWage = population.ExtraPersonColumn(ProjectionColumns.LastWage.Name);
+        var retired = population.ExtraPersonColumn(ProjectionColumns.Retired.Name).ToArray();
+        var paid = population.ExtraPersonColumn(ProjectionColumns.InPayment.Name).ToArray();
+        var retirementAge = population.ExtraPersonColumn(EmployeePensionNames.Columns.RetirementAge).ToArray();
+
+        var terms = new Dictionary<RegionId, EmployeePensionTerms>();
+        var indexation = new Dictionary<RegionId, double>();
+        var choice = new RandomStream(options.Seed, "projection.retirement_choice");
+        var count = new ExactAccumulator();
+        var rateWeights = new ExactAccumulator();
+        var rates = new ExactAccumulator();
+        for (int p = 0; p < n; p++)
+        {
+            var r = region[household[p]];
+            if (retired[p] == 1)
+            {
+                if (!first)
+                {
+                    if (!indexation.TryGetValue(r, out double u))
+                    {
+                        indexation[r] = u = parameters.Resolve(ProjectionParameters.IndexationRate, date, r).Scalar();
+                    }
+
+                    paid[p] *= 1 + u;
+                }
+
+                continue;
+            }
+
+            if (years[p] <= 0 && balance[p] <= 0)
+            {
+                continue; // not a member of the employee pension
+            }
+
+            int born = RetirementAgeProgram.MonthIndex((int)birthYear[p], (int)birthMonth[p]);
+            int age = (int)statutory[p];
+            double draw = choice.Uniform(ids[p]);
+            if (draw < behaviour.EarlyShare)
+            {
+                int original = 12 * (int)parameters.Resolve(OriginalAgeParameter(sex[p], category[p]), date, r).Scalar();
+                age = Math.Max(Math.Min(age, original), age - behaviour.EarlyMonths);
+            }
+            else if (draw < behaviour.EarlyShare + behaviour.DeferShare)
+            {
+                age += behaviour.DeferMonths;
+            }
+
+            int month = born + age;
+            if (month > now)
+            {
+                continue;
+            }
+
+            if (!terms.TryGetValue(r, out var t))
+            {
+                terms[r] = t = EmployeePensionTerms.Resolve(parameters, date, r);
+            }
+
+            retired[p] = 1;
+            if (!(first && retirementAge[p] > 0))
+            {
+                retirementAge[p] = Math.Clamp(age / 12, t.Divisors.FirstAge, t.Divisors.LastAge);
+            }
+
+            double required = age == (int)statutory[p] ? minimum[p]
+                : parameters.TryResolve(EmployeePensionNames.Parameters.MinimumYears, new DateOnly(month / 12, 1, 1), r)?.Scalar() ?? minimum[p];
+            double pension = years[p] >= required
+                ? EmployeePensionFormulas.Pension(t.BenefitBase, index[p], years[p], balance[p], (int)retirementAge[p], t.Divisors, t.AccrualRate).Total.Value
+                : 0;
+            paid[p] = pension;
+            if (month > now - 12)
+            {
+                double w = weight[household[p]];
+                count.Add(w);
+                if (pension > 0 && lastWage[p] > 0)
+                {
+                    rateWeights.Add(w);
+                    rates.Add(w * 12 * pension / lastWage[p]);
+                }
+            }
+        }
+
+        double weightOfRates = rateWeights.Result();
+        var next = ProjectionColumns.With(population, [(ProjectionColumns.Retired, retired), (ProjectionColumns.InPayment, paid), (EmployeePensionNames.ColumnDefinitions.RetirementAge, retirementAge)]);
+        return (next, new Awards(count.Result(), weightOfRates > 0 ? rates.Result() / weightOfRates : double.NaN));
+    }
+
+    private static string OriginalAgeParameter(Sex sex, double category) => sex == Sex.Male ? RetirementAgeProgram.ParameterNames.OriginalMale
+        : category == 55 ? RetirementAgeProgram.ParameterNames.OriginalFemaleCadre : RetirementAgeProgram.ParameterNames.OriginalFemaleWorker;
+}
