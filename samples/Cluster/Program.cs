@@ -214,6 +214,7 @@ static async Task RunSilo(string redis, string name, int siloPort, int gatewayPo
     using var host = Host.CreateDefaultBuilder()
         .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
         .UseOrleans(silo => silo
+            .AddPartitionedRuns()
             .UseRedisClustering(redis)
             .Configure<ClusterOptions>(o => { o.ClusterId = ClusterId; o.ServiceId = ClusterId; })
             .Configure<SiloOptions>(o => o.SiloName = name)

@@ -1,9 +1,8 @@
 using Orleans.Concurrency;
-using Orleans.Placement;
 
 namespace SocialSecurity.Modeling.Distributed;
 
-/// <summary>A grain that runs one partition of a partitioned run (<see cref="PartitionWorker.Run"/>); one activation per partition and attempt.</summary>
+/// <summary>A grain that runs one partition of a partitioned run (<see cref="PartitionWorker.Run"/>); one activation per partition and attempt, placed round robin (<see cref="PartitionSpreadPlacement"/>: silos must call <see cref="PartitionedRunSiloExtensions.AddPartitionedRuns"/>).</summary>
 [Alias("SocialSecurity.Modeling.Distributed.IPartitionGrain")]
 public interface IPartitionGrain : IGrainWithStringKey
 {
@@ -29,7 +28,7 @@ public interface IPartitionObserver
 }
 
 /// <summary>The partition grain: runs the partition off the grain scheduler, on the thread pool, with the engine's own parallelism.</summary>
-[ActivationCountBasedPlacement]
+[PartitionSpreadPlacement]
 [Reentrant]
 public sealed class PartitionGrain : Grain, IPartitionGrain
 {

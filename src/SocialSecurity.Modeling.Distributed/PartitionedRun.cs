@@ -46,7 +46,7 @@ public static class PartitionedRun
 
     internal static async Task<(List<PartitionAggregate> Aggregates, int Attempts)> RunPartitionsAsync(
         IGrainFactory grains, PartitionedJob job, IReadOnlyList<PartitionSource> partitions, string stage,
-        IProgress<PartitionProgress>? progress, CancellationToken cancellationToken)
+        IProgress<PartitionProgress>? progress, CancellationToken cancellationToken, int firstOrdinal = 0)
     {
         CheckArguments(job, partitions);
         string runId = Guid.NewGuid().ToString("N");
@@ -56,7 +56,7 @@ public static class PartitionedRun
         int completed = 0;
         var gate = new object();
 
-        async Task RunOne(PartitionSource partition)
+        async Task RunOne(PartitionSource partition, int ordinal)
         {
             Exception? last = null;
             for (int attempt = 0; attempt < MaxAttempts; attempt++)
@@ -71,7 +71,7 @@ public static class PartitionedRun
                 PartitionOutcome answer;
                 try
                 {
-                    var grain = grains.GetGrain<IPartitionGrain>($"{runId}/{partition.Id}/{attempt}");
+                    var grain = grains.GetGrain<IPartitionGrain>($"{runId}/{ordinal}/{partition.Id.Replace('/', '_')}/{attempt}");
                     answer = await grain.Run(partition, job, failed.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (failed.IsCancellationRequested)
@@ -107,7 +107,7 @@ public static class PartitionedRun
             throw new PartitionFailedException(partition.Id, $"it could not be run on any silo in {MaxAttempts} tries; last error: {last?.GetType().Name}: {last?.Message}", last);
         }
 
-        var tasks = partitions.Select(p => RunOne(p)).ToList();
+        var tasks = partitions.Select((p, i) => RunOne(p, firstOrdinal + i)).ToList();
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);

@@ -76,12 +76,12 @@ public static class ScenarioSweep
         var counting = progress is null ? null : new Relay(r => progress.Report(r with { Completed = r.Rerun ? Volatile.Read(ref completed) : Interlocked.Increment(ref completed), Total = total }));
         using var limit = new SemaphoreSlim(spec.MaxConcurrentRuns);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        async Task<(PartitionedResult Result, int Attempts)> RunOne((int Year, int Replicate, PartitionedJob Job) run)
+        async Task<(PartitionedResult Result, int Attempts)> RunOne((int Year, int Replicate, PartitionedJob Job) run, int index)
         {
             await limit.WaitAsync(failed.Token).ConfigureAwait(false);
             try
             {
-                var (aggregates, attempts) = await PartitionedRun.RunPartitionsAsync(grains, run.Job, partitions, $"{run.Year} replicate {run.Replicate}", counting, failed.Token).ConfigureAwait(false);
+                var (aggregates, attempts) = await PartitionedRun.RunPartitionsAsync(grains, run.Job, partitions, $"{run.Year} replicate {run.Replicate}", counting, failed.Token, index * partitions.Count).ConfigureAwait(false);
                 return (PartitionedResult.Merge(run.Job, aggregates, attempts), attempts);
             }
             finally
@@ -90,7 +90,7 @@ public static class ScenarioSweep
             }
         }
 
-        var tasks = jobs.Select(RunOne).ToArray();
+        var tasks = jobs.Select((j, i) => RunOne(j, i)).ToArray();
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);

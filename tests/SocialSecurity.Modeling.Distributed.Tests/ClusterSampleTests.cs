@@ -39,6 +39,11 @@ public sealed class ClusterSampleTests
         string text = await output + await errors;
         process.ExitCode.Should().Be(0, text);
         text.Should().Contain("3 silos active");
+        foreach (var silo in new[] { "silo-1", "silo-2", "silo-3" })
+        {
+            text.Should().Contain($"done on {silo}", "round-robin placement spreads the four provinces over the three silo processes");
+        }
+
         text.Should().Contain("check passed: the cluster's result equals the single-process run bit for bit");
         foreach (var province in new[] { "Zhejiang", "Jiangsu", "Xinjiang", "Nei Mongol" })
         {

@@ -28,7 +28,7 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.Services.AddSingleton<IPartitionObserver>(SiloBarrier.Instance);
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddPartitionedRuns().Services.AddSingleton<IPartitionObserver>(SiloBarrier.Instance);
     }
 }
 
