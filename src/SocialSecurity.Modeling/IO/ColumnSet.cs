@@ -1,4 +1,3 @@
-using System.Buffers;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Populations;
 
@@ -10,19 +9,15 @@ namespace SocialSecurity.Modeling.IO;
 /// <see cref="long"/>, counts, flags and codes as <see cref="byte"/>, amounts as <see cref="double"/>, regions as
 /// catalogue handles (<see cref="RegionBuffer{TRecord}.NotGiven"/> where an optional region is empty). These are the
 /// column types of a <see cref="Population"/>, so the rows go to <see cref="ColumnarPopulationBuilder"/> without a
-/// record per row. Arrays are rented from the shared pool (<see cref="Rent"/>) or allocated to size, and given back by
-/// <see cref="Return"/>.
+/// record per row. A block's set is reused for later blocks of the same stream; a gathered set is adopted by the population.
 /// </summary>
 internal sealed class ColumnSet
 {
-    private readonly bool _pooled;
-
-    private ColumnSet(Array?[] fields, double[][] extras, int capacity, bool pooled)
+    private ColumnSet(Array?[] fields, double[][] extras, int capacity)
     {
         Fields = fields;
         Extras = extras;
         Capacity = capacity;
-        _pooled = pooled;
     }
 
     /// <summary>One array per field (mapping order); <see langword="null"/> for a field the set does not hold.</summary>
@@ -34,31 +29,7 @@ internal sealed class ColumnSet
     /// <summary>The rows the arrays can hold.</summary>
     public int Capacity { get; }
 
-    /// <summary>A set of pooled arrays for at least <paramref name="rows"/> rows of every field of <paramref name="definitions"/>.</summary>
-    public static ColumnSet Rent(ColumnDefinition[] definitions, int extras, int rows)
-    {
-        var fields = new Array?[definitions.Length];
-        for (int f = 0; f < fields.Length; f++)
-        {
-            fields[f] = StorageOf(definitions[f]) switch
-            {
-                ColumnStorage.Double => ArrayPool<double>.Shared.Rent(rows),
-                ColumnStorage.Byte => ArrayPool<byte>.Shared.Rent(rows),
-                ColumnStorage.UInt16 => ArrayPool<ushort>.Shared.Rent(rows),
-                _ => ArrayPool<long>.Shared.Rent(rows),
-            };
-        }
-
-        var extraArrays = new double[extras][];
-        for (int i = 0; i < extraArrays.Length; i++)
-        {
-            extraArrays[i] = ArrayPool<double>.Shared.Rent(rows);
-        }
-
-        return new ColumnSet(fields, extraArrays, rows, pooled: true);
-    }
-
-    /// <summary>A set of arrays of exactly <paramref name="rows"/> rows (not pooled: a population adopts them), for the fields where <paramref name="held"/> is true.</summary>
+    /// <summary>A set of arrays of exactly <paramref name="rows"/> rows, for the fields where <paramref name="held"/> is true.</summary>
     public static ColumnSet Allocate(ColumnDefinition[] definitions, bool[] held, int extras, int rows)
     {
         var fields = new Array?[definitions.Length];
@@ -84,7 +55,7 @@ internal sealed class ColumnSet
             extraArrays[i] = GC.AllocateUninitializedArray<double>(rows);
         }
 
-        return new ColumnSet(fields, extraArrays, rows, pooled: false);
+        return new ColumnSet(fields, extraArrays, rows);
     }
 
     /// <summary>How a field is held while reading: ids (and the person's household id) as <see cref="long"/>, everything else in its storage.</summary>
@@ -105,39 +76,6 @@ internal sealed class ColumnSet
         for (int i = 0; i < Extras.Length; i++)
         {
             Array.Copy(source.Extras[i], start, Extras[i], at, count);
-        }
-    }
-
-    /// <summary>Gives pooled arrays back; the set is not used again.</summary>
-    public void Return()
-    {
-        if (!_pooled)
-        {
-            return;
-        }
-
-        foreach (var array in Fields)
-        {
-            switch (array)
-            {
-                case double[] d:
-                    ArrayPool<double>.Shared.Return(d);
-                    break;
-                case byte[] b:
-                    ArrayPool<byte>.Shared.Return(b);
-                    break;
-                case ushort[] u:
-                    ArrayPool<ushort>.Shared.Return(u);
-                    break;
-                case long[] l:
-                    ArrayPool<long>.Shared.Return(l);
-                    break;
-            }
-        }
-
-        foreach (var extra in Extras)
-        {
-            ArrayPool<double>.Shared.Return(extra);
         }
     }
 }

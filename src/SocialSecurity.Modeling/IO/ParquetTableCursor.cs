@@ -75,6 +75,9 @@ internal sealed class ParquetTableCursor : TableCursor
     /// <summary>The rows of the file, from its footer (a damaged footer gives the fewest rows, and the columns grow).</summary>
     public override int ExpectedRows => (int)Math.Clamp(_reader.Metadata?.NumRows ?? 0, 0, Array.MaxLength);
 
+    /// <summary>The file's schema field named <paramref name="name"/>, or <see langword="null"/>.</summary>
+    internal DataField? Field(string name) => _fields.TryGetValue(name, out var field) ? field : null;
+
     /// <summary>The current row group (from 0).</summary>
     public int RowGroup => _group;
 

@@ -54,6 +54,11 @@ public static class PopulationReader
         mapping ??= PopulationFileMapping.Default;
         regions ??= RegionCatalog.Default;
         var fileFormat = format ?? FormatOf(householdsPath);
+        if (settings is null && fileFormat == PopulationFileFormat.Parquet && ReadParquetColumns(householdsPath, personsPath, mapping, regions) is { } direct)
+        {
+            return direct;
+        }
+
         var builder = new ColumnarPopulationBuilder(regions);
         HouseholdIdSet householdIds;
 
@@ -92,6 +97,50 @@ public static class PopulationReader
 
             rows.Flush();
             Give(builder, reader, gather.Complete());
+        }
+
+        return Build(builder, $"{householdsPath} and {personsPath}", "cross-file checks (rows counted from 0 in file order)");
+    }
+
+    /// <summary>
+    /// Reads two Parquet files whose columns have the population's types, each row group decoded straight into the
+    /// final arrays (<see cref="ParquetColumns"/>); <see langword="null"/> when anything does not fit (a type, a null, a
+    /// value out of range, an orphan person, a damaged page), and the general path then reads the files and reports the
+    /// first error in file order. Errors of the schema and of the build are raised here as the general path raises them.
+    /// </summary>
+    private static Population? ReadParquetColumns(string householdsPath, string personsPath, PopulationFileMapping mapping, RegionCatalog regions)
+    {
+        var builder = new ColumnarPopulationBuilder(regions);
+        HouseholdIdSet householdIds;
+        using (var cursor = new ParquetTableCursor(householdsPath))
+        {
+            var reader = PopulationRecordReader.ForHouseholds(cursor, mapping, regions);
+            if (ParquetColumns.TryRead(cursor, reader, regions) is not { } columns)
+            {
+                return null;
+            }
+
+            householdIds = new HouseholdIdSet((long[])columns.Fields[0]!);
+            Give(builder, reader, columns);
+        }
+
+        using (var cursor = new ParquetTableCursor(personsPath))
+        {
+            var reader = PopulationRecordReader.ForPersons(cursor, mapping, regions);
+            if (ParquetColumns.TryRead(cursor, reader, regions) is not { } columns)
+            {
+                return null;
+            }
+
+            foreach (long householdId in (long[])columns.Fields[reader.HouseholdIdIndex]!)
+            {
+                if (!householdIds.Contains(householdId))
+                {
+                    return null;
+                }
+            }
+
+            Give(builder, reader, columns);
         }
 
         return Build(builder, $"{householdsPath} and {personsPath}", "cross-file checks (rows counted from 0 in file order)");
@@ -171,9 +220,9 @@ public static class PopulationReader
         var householdReader = PopulationRecordReader.ForHouseholds(householdFile, mapping, regions);
         var personReader = PopulationRecordReader.ForPersons(personFile, mapping, regions);
 
-        // Blocks of about a chunk's households (and as many person rows), a few parsed ahead: what is held beyond the
-        // chunk stays of the chunk's order of size.
-        settings ??= new StreamSettings(Math.Clamp(size, MinBlockRows, WholeFileBlockRows));
+        // Blocks of half a chunk's households (and as many person rows), a few parsed ahead: what is held beyond the
+        // chunk (each block's text and its typed columns) stays of the chunk's order of size.
+        settings ??= new StreamSettings(Math.Clamp(size / 2, MinBlockRows, WholeFileBlockRows));
         using var households = Households(householdFile, householdReader, settings);
         using var persons = Persons(personFile, personReader, settings);
         bool personPending = persons.MoveNext();

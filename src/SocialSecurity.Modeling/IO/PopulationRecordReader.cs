@@ -181,6 +181,22 @@ internal sealed class PopulationRecordReader
     public int HouseholdIdIndex => Array.FindIndex(_plan, b => ReferenceEquals(b.Definition, PopulationSchema.PersonHouseholdId));
 
     /// <summary>
+    /// What a reader of whole typed columns needs of each field (mapping order): its column in the file
+    /// (<see langword="null"/> when absent), how it is parsed, its range, whether it is required and whether the
+    /// mapping recodes or scales it; then the extra columns, by column name with their scale.
+    /// </summary>
+    public (FieldPlan[] Fields, (string Column, double Scale)[] Extras) Plan()
+        => (Array.ConvertAll(_plan, b => new FieldPlan(
+                b.Definition,
+                b.Column?.Name,
+                b.Kind switch { FieldKind.Number => ColumnStorage.Double, FieldKind.Identifier => ColumnStorage.Int64, FieldKind.Region => ColumnStorage.UInt16, _ => ColumnStorage.Byte },
+                b.Kind == FieldKind.Code ? 0 : b.Definition.Minimum,
+                b.Definition.Maximum,
+                b.Required,
+                b.Map.Values is not null || b.Map.Scale != 1)),
+            Array.ConvertAll(_extras, e => (e.Column.Name, e.Map.Scale)));
+
+    /// <summary>
     /// Parses the current row's household id (person files) into row <paramref name="row"/> of <paramref name="into"/>,
     /// checked as <see cref="HouseholdId"/> checks it.
     /// </summary>
@@ -634,3 +650,13 @@ internal sealed class PopulationRecordReader
         public string? LastRegion { get; set; }
     }
 }
+
+/// <summary>One field of a <see cref="PopulationRecordReader.Plan"/>.</summary>
+/// <param name="Definition">The built-in column.</param>
+/// <param name="Column">The file's column bound to it, or <see langword="null"/>.</param>
+/// <param name="Storage">How it is held while reading (<see cref="ColumnSet.StorageOf"/>; regions as handles).</param>
+/// <param name="Minimum">The smallest value accepted (0 for codes).</param>
+/// <param name="Maximum">The largest value accepted.</param>
+/// <param name="Required">Whether an empty cell is an error.</param>
+/// <param name="Mapped">Whether the mapping recodes (<c>values</c>) or scales the field.</param>
+internal readonly record struct FieldPlan(ColumnDefinition Definition, string? Column, ColumnStorage Storage, double Minimum, double Maximum, bool Required, bool Mapped);

@@ -45,6 +45,10 @@ internal sealed class RecordStream : IDisposable
     private readonly int _ahead;
     private readonly bool _columnAtATime;
     private readonly Queue<Task<Parsed?>> _pending = new();
+
+    /// <summary>Column sets of blocks already read, to be filled again (the stream's own: nothing stays pooled after it).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<ColumnSet> _free = [];
+    private readonly bool[] _all;
     private Task<TableBlock?>? _lastRead;
     private bool _readEnded;
     private Parsed? _block;
@@ -65,6 +69,7 @@ internal sealed class RecordStream : IDisposable
         _cursor = cursor;
         _plan = plan;
         _definitions = plan.Definitions;
+        _all = Array.ConvertAll(_definitions, _ => true);
         _householdIdIndex = plan.HouseholdIdIndex;
         _readHouseholdIds = readHouseholdIds;
         _blockRows = Math.Max(1, settings.BlockRows);
@@ -212,7 +217,8 @@ internal sealed class RecordStream : IDisposable
     {
         var reader = _plan.ForBlock(block);
         int count = block.Count;
-        var parsed = new Parsed(block, reader, ColumnSet.Rent(_definitions, reader.ExtraCount, count));
+        var set = _free.TryTake(out var free) && free.Capacity >= count ? free : ColumnSet.Allocate(_definitions, _all, reader.ExtraCount, count);
+        var parsed = new Parsed(block, reader, set, _free);
         var columns = parsed.Columns;
         if (_columnAtATime && reader.TryReadBlock(columns, count))
         {
@@ -246,7 +252,7 @@ internal sealed class RecordStream : IDisposable
     }
 
     /// <summary>A block's columns, and the first error met parsing it.</summary>
-    private sealed class Parsed(TableBlock block, PopulationRecordReader reader, ColumnSet columns)
+    private sealed class Parsed(TableBlock block, PopulationRecordReader reader, ColumnSet columns, System.Collections.Concurrent.ConcurrentBag<ColumnSet> free)
     {
         private int _errorRow = int.MaxValue;
         private int _errorStep;
@@ -264,11 +270,11 @@ internal sealed class RecordStream : IDisposable
             return Block.Location;
         }
 
-        /// <summary>Gives the block's arrays back to their pools; the block is not read again.</summary>
+        /// <summary>Gives the block's buffers back (its text to the shared pool, its columns to the stream); the block is not read again.</summary>
         public void Release()
         {
             Block.Release();
-            Columns.Return();
+            free.Add(Columns);
         }
 
         public void Fail(int row, int step, DataFormatException error) => (_errorRow, _errorStep, _error) = (row, step, error);

@@ -90,6 +90,25 @@ public sealed class ParallelReadingTests : IDisposable
     }
 
     [Fact]
+    public void Library_parquet_files_decoded_straight_into_columns_give_the_row_by_row_population_and_errors()
+    {
+        // PopulationParquet.Read decodes files with the population's types straight into its arrays; whenever that
+        // does not fit (here an orphan person), it reads the general way: same population, same message.
+        var population = PopulationParquetTests.WithExtras(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 2_000, Seed = 23 }));
+        var (households, persons) = Write(population, "parquet");
+        var direct = PopulationParquet.Read(households, persons);
+        PopulationAssert.Identical(direct, PopulationReader.ReadWith(Sequential, households, persons));
+        PopulationAssert.Identical(direct, population);
+
+        var larger = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 4_000, Seed = 24 });
+        var otherPersons = Path.Combine(_directory, "other-persons.parquet");
+        PopulationParquet.Write(larger, Path.Combine(_directory, "other-households.parquet"), otherPersons, rowGroupSize: 333);
+        string expected = Assert.Throws<DataFormatException>(() => PopulationReader.ReadWith(Sequential, households, otherPersons)).Message;
+        expected.Should().Contain("(orphan person)");
+        Assert.Throws<DataFormatException>(() => PopulationParquet.Read(households, otherPersons)).Message.Should().Be(expected);
+    }
+
+    [Fact]
     public void A_recoded_or_scaled_column_reads_the_same_a_column_at_a_time_and_row_by_row()
     {
         // "values" recodings take the row-by-row path; scale factors and empty optional cells the column path.

@@ -1,0 +1,281 @@
+using Parquet;
+using Parquet.Schema;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Populations;
+using SocialSecurity.Modeling.Regions;
+
+namespace SocialSecurity.Modeling.IO;
+
+/// <summary>
+/// The fast path for Parquet files whose columns already have the population's types (as
+/// <see cref="PopulationParquet.Write"/> writes them: int64 ids, double amounts, one-byte codes and counts, string
+/// regions, no nulls) and that the mapping neither recodes nor scales: each row group is decoded by Parquet.Net
+/// straight into its slice of the population's final arrays (row groups spread over the processors, each on a reader
+/// of its own), regions turned into handles once per distinct code, and every column then checked a column at a time
+/// against the ranges the row-by-row reader applies. Whenever anything does not fit (another type, a null, a value
+/// out of range, a damaged page), the caller reads the file the general way, which reports the first error in file
+/// order as ever: this path never reports an error of its own, so messages cannot differ.
+/// </summary>
+internal static class ParquetColumns
+{
+    /// <summary>Reads every row of <paramref name="cursor"/>'s file bound as <paramref name="reader"/> says, or returns <see langword="null"/> when the general path must.</summary>
+    public static ColumnSet? TryRead(ParquetTableCursor cursor, PopulationRecordReader reader, RegionCatalog catalog)
+    {
+        var (fields, extras) = reader.Plan();
+        var dataFields = new DataField?[fields.Length];
+        for (int f = 0; f < fields.Length; f++)
+        {
+            var plan = fields[f];
+            if (plan.Column is null)
+            {
+                continue;
+            }
+
+            if (plan.Mapped || cursor.Field(plan.Column) is not { IsNullable: false } field || !Fits(field.ClrType, plan.Storage))
+            {
+                return null;
+            }
+
+            dataFields[f] = field;
+        }
+
+        var extraFields = new DataField[extras.Length];
+        for (int i = 0; i < extras.Length; i++)
+        {
+            if (extras[i].Scale != 1 || cursor.Field(extras[i].Column) is not { IsNullable: false } field || field.ClrType != typeof(double))
+            {
+                return null;
+            }
+
+            extraFields[i] = field;
+        }
+
+        long rows = cursor.ExpectedRows;
+        long[] groups;
+        long total;
+        try
+        {
+            groups = GroupStarts(cursor.File, out total);
+        }
+        catch (Exception e) when (ParquetTableCursor.IsDecodingFailure(e))
+        {
+            return null;
+        }
+
+        if (total != rows)
+        {
+            return null;
+        }
+
+        var columns = ColumnSet.Allocate(reader.Definitions, reader.Present, extras.Length, (int)rows);
+        int workers = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, groups.Length - 1));
+        bool failed = false;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        {
+            try
+            {
+                if (!Decode(cursor.File, worker, workers, groups, fields, dataFields, extraFields, columns, catalog))
+                {
+                    Volatile.Write(ref failed, true);
+                }
+            }
+            catch (Exception e) when (ParquetTableCursor.IsDecodingFailure(e))
+            {
+                Volatile.Write(ref failed, true);
+            }
+        });
+
+        return !failed && InRange(fields, columns) ? columns : null;
+    }
+
+    /// <summary>Whether a column of Parquet type <paramref name="type"/> decodes straight into a field held as <paramref name="storage"/>.</summary>
+    private static bool Fits(Type type, ColumnStorage storage) => storage switch
+    {
+        ColumnStorage.Double => type == typeof(double),
+        ColumnStorage.Int64 => type == typeof(long),
+        ColumnStorage.Byte => type == typeof(byte),
+        ColumnStorage.UInt16 => type == typeof(string) || type == typeof(ReadOnlyMemory<char>),
+        _ => false,
+    };
+
+    /// <summary>The first row of each row group, then the total.</summary>
+    private static long[] GroupStarts(string path, out long total)
+    {
+        total = 0;
+        var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+        try
+        {
+            var starts = new long[reader.RowGroupCount + 1];
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                starts[g] = total;
+                total += reader.RowGroups[g].RowCount;
+            }
+
+            starts[^1] = total;
+            return starts;
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Decodes row groups <paramref name="worker"/>, <paramref name="worker"/> + <paramref name="workers"/>, … into their slices; false when a region is not in the catalogue or missing where required.</summary>
+    private static bool Decode(string path, int worker, int workers, long[] groupStarts, FieldPlan[] fields, DataField?[] dataFields, DataField[] extraFields, ColumnSet columns, RegionCatalog catalog)
+    {
+        var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+        try
+        {
+            return Decode(reader, worker, workers, groupStarts, fields, dataFields, extraFields, columns, catalog);
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static bool Decode(ParquetReader reader, int worker, int workers, long[] groupStarts, FieldPlan[] fields, DataField?[] dataFields, DataField[] extraFields, ColumnSet columns, RegionCatalog catalog)
+    {
+        RegionCodeLookup? regions = null;
+        for (int g = worker; g < groupStarts.Length - 1; g += workers)
+        {
+            int start = (int)groupStarts[g];
+            int count = (int)(groupStarts[g + 1] - start);
+            using var group = reader.OpenRowGroupReader(g);
+            if (group.RowCount != count)
+            {
+                return false;
+            }
+
+            for (int f = 0; f < fields.Length; f++)
+            {
+                if (dataFields[f] is not { } field)
+                {
+                    continue;
+                }
+
+                switch (columns.Fields[f])
+                {
+                    case double[] numbers:
+                        group.ReadAsync(field, numbers.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                        break;
+                    case long[] ids:
+                        group.ReadAsync(field, ids.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                        break;
+                    case byte[] bytes:
+                        group.ReadAsync(field, bytes.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                        break;
+                    case ushort[] handles:
+                        regions ??= new RegionCodeLookup(catalog);
+                        if (!ReadRegions(group, field, handles.AsSpan(start, count), regions, fields[f].Required))
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            for (int i = 0; i < extraFields.Length; i++)
+            {
+                group.ReadAsync(extraFields[i], columns.Extras[i].AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A string column of region codes as handles: the codes, trimmed, looked up when they change from the row before.</summary>
+    private static bool ReadRegions(ParquetRowGroupReader group, DataField field, Span<ushort> into, RegionCodeLookup regions, bool required)
+    {
+        int count = into.Length;
+        var texts = new ReadOnlyMemory<char>[count];
+        if (field.ClrType == typeof(string))
+        {
+            var strings = new string?[count];
+            group.ReadAsync(field, strings.AsMemory()).AsTask().GetAwaiter().GetResult();
+            for (int i = 0; i < count; i++)
+            {
+                texts[i] = strings[i].AsMemory();
+            }
+        }
+        else
+        {
+            group.ReadAsync(field, texts.AsMemory()).AsTask().GetAwaiter().GetResult();
+        }
+
+        var previous = ReadOnlySpan<char>.Empty;
+        ushort handle = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var code = texts[i].Span.Trim();
+            if (code.IsEmpty)
+            {
+                if (required)
+                {
+                    return false;
+                }
+
+                into[i] = RegionBuffer<PersonRecord>.NotGiven;
+                continue;
+            }
+
+            if (previous.IsEmpty || !code.SequenceEqual(previous))
+            {
+                if (!regions.TryGet(code, out handle))
+                {
+                    return false;
+                }
+
+                previous = code;
+            }
+
+            into[i] = handle;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether every value is one the row-by-row reader accepts: amounts finite and in range, counts and codes in range (ids and regions need no check here).</summary>
+    private static bool InRange(FieldPlan[] fields, ColumnSet columns)
+    {
+        for (int f = 0; f < fields.Length; f++)
+        {
+            switch (columns.Fields[f])
+            {
+                case double[] numbers:
+                    double min = fields[f].Minimum, max = fields[f].Maximum;
+                    foreach (double value in numbers)
+                    {
+                        if (!(double.IsFinite(value) && value >= min && value <= max))
+                        {
+                            return false;
+                        }
+                    }
+
+                    break;
+                case byte[] bytes:
+                    if (bytes.AsSpan().IndexOfAnyExceptInRange((byte)Math.Clamp(fields[f].Minimum, 0, 255), (byte)Math.Clamp(fields[f].Maximum, 0, 255)) >= 0)
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var extra in columns.Extras)
+        {
+            foreach (double value in extra)
+            {
+                if (!double.IsFinite(value))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}
