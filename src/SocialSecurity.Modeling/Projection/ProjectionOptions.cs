@@ -56,6 +56,9 @@ public sealed record ProjectionOptions
     /// </summary>
     public bool Households { get; init; } = true;
 
+    /// <summary>Totals that deaths and births are aligned to by sort-by-risk (docs/projection.md#alignment); null for independent draws. Default null.</summary>
+    public AlignmentTargets? Alignment { get; init; }
+
     /// <summary>Called with each year's static result (population, outputs) after it is summarised: per-person panels are written from here rather than held.</summary>
     public Action<ProjectionYear>? OnYear { get; init; }
 }

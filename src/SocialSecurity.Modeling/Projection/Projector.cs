@@ -46,6 +46,7 @@ public static class Projector
         fund.Validate(options.StartYear, options.EndYear);
 
         options.Retirement?.Validate();
+        options.Alignment?.Validate();
         ArgumentNullException.ThrowIfNull(options.Extrapolation, nameof(options.Extrapolation));
         Extrapolation.Validate(options.Extrapolation, parameters);
 
