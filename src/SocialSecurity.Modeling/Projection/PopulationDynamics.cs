@@ -38,18 +38,40 @@ internal static class PopulationDynamics
         var survives = new bool[persons];
         var mothers = new List<int>();
         ExactAccumulator[] deaths = [new(), new()];
+        // Aligned cells (docs/projection.md#alignment): the decisions of sort-by-risk replace the independent draws.
+        var alignment = options.Alignment;
+        long[] idArray = alignment is null ? [] : ids.ToArray();
+        Sex[] sexArray = alignment is null ? [] : sex.ToArray();
+        byte[] ageArray = alignment is null ? [] : age.ToArray();
+        double[] personWeight = new double[alignment is null ? 0 : persons];
+        for (int p = 0; p < personWeight.Length; p++)
+        {
+            personWeight[p] = weight[personHousehold[p]];
+        }
+
+        bool?[]? alignedDeaths = alignment is null || !options.Mortality ? null
+            : AlignmentTargets.Select(alignment.Deaths, year, idArray, sexArray, ageArray, personWeight, [.. Enumerable.Repeat(true, persons)],
+                p => deathProbability[sexArray[p] == Sex.Male ? 1 : 0][ageArray[p]], p => death.Uniform(idArray[p], draw));
         for (int p = 0; p < persons; p++)
         {
             int s = sex[p] == Sex.Male ? 1 : 0;
             double w = weight[personHousehold[p]];
             int ageNext = (nextRunMonth - RetirementAgeProgram.MonthIndex((int)birthYear[p], (int)birthMonth[p])) / 12;
-            bool dies = ageNext > 120 || (options.Mortality && death.Uniform(ids[p], draw) < deathProbability[s][age[p]]);
+            bool dies = ageNext > 120 || (options.Mortality && (alignedDeaths?[p] ?? (death.Uniform(ids[p], draw) < deathProbability[s][age[p]])));
             survives[p] = !dies;
             if (dies)
             {
                 deaths[s].Add(w);
             }
-            else if (options.Fertility && s == 0 && fertility[age[p]] > 0 && birth.Uniform(ids[p], draw) < fertility[age[p]])
+        }
+
+        bool?[]? alignedBirths = alignment is null || !options.Fertility ? null
+            : AlignmentTargets.Select(alignment.Births, year, idArray, sexArray, ageArray, personWeight, survives,
+                p => fertility[ageArray[p]], p => birth.Uniform(idArray[p], draw));
+        for (int p = 0; p < persons; p++)
+        {
+            if (survives[p] && options.Fertility && sex[p] == Sex.Female
+                && (alignedBirths?[p] ?? (fertility[age[p]] > 0 && birth.Uniform(ids[p], draw) < fertility[age[p]])))
             {
                 mothers.Add(p);
             }

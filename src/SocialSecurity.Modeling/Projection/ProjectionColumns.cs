@@ -15,6 +15,9 @@ public static class ProjectionColumns
     /// <summary>The employee pension in payment, yuan per month: awarded at retirement, indexed every later year.</summary>
     public static readonly ColumnDefinition InPayment = ColumnDefinition.Amount("projection.employee_pension_in_payment_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.None, "Employee pension in payment in the projection (awarded at retirement, indexed since), yuan per month");
 
+    /// <summary>The account part of the employee pension in payment, yuan per month: balance ÷ divisor at retirement, not indexed.</summary>
+    public static readonly ColumnDefinition AccountPart = ColumnDefinition.Amount("projection.employee_account_pension_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.None, "Account part of the employee pension in payment in the projection (balance ÷ divisor at retirement), yuan per month");
+
     /// <summary>The person's wages in the last projected year with positive wages, yuan per year: the final wage of the replacement rate.</summary>
     public static readonly ColumnDefinition LastWage = ColumnDefinition.Amount("projection.last_wage_annual", Entity.Person, AmountPeriod.None, IncomeRole.None, "Wages in the last projected year with positive wages (final wage for the replacement rate)");
 
@@ -44,5 +47,19 @@ public static class ProjectionColumns
 
         var households = population.ExtraHouseholdColumns.ToDictionary(n => n, population.DoubleColumn, StringComparer.Ordinal);
         return new Population(population.Regions, [.. population.BuiltInColumns], population.MemberStartColumn, extras, households, definitions);
+    }
+
+    /// <summary>A copy of <paramref name="population"/> with the given built-in person columns replaced (arrays of the column's storage type).</summary>
+    internal static Population WithBuiltIn(Population population, IEnumerable<(ColumnDefinition Definition, Array Values)> columns)
+    {
+        var builtIn = population.BuiltInColumns.ToArray();
+        foreach (var (definition, values) in columns)
+        {
+            builtIn[definition.BuiltInIndex] = values;
+        }
+
+        var extras = population.ExtraPersonColumns.ToDictionary(n => n, population.DoubleColumn, StringComparer.Ordinal);
+        var households = population.ExtraHouseholdColumns.ToDictionary(n => n, population.DoubleColumn, StringComparer.Ordinal);
+        return new Population(population.Regions, builtIn, population.MemberStartColumn, extras, households, new Dictionary<string, ColumnDefinition>(population.ExtraDefinitions, StringComparer.Ordinal));
     }
 }

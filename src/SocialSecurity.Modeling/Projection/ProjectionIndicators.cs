@@ -66,12 +66,49 @@ public static class ProjectionIndicators
     /// <summary>Mean replacement rate of the new retirees with a pension: the awarded pension × 12 ÷ the final wage (the wages of the last projected year with wages), weighted.</summary>
     public const string ReplacementRate = "replacement_rate_new_retirees";
 
+    /// <summary>Employee pension: the employees' contributions credited to individual accounts (part of <see cref="FundRevenue"/>).</summary>
+    public const string FundAccountCredits = "fund_account_credits";
+
+    /// <summary>Employee pension: the pooled part's revenue, <see cref="FundRevenue"/> − <see cref="FundAccountCredits"/> (employer contributions, flexible workers' pooled part, subsidy).</summary>
+    public const string FundPooledRevenue = "fund_pooled_revenue";
+
+    /// <summary>Employee pension: the account part of pensions in payment (balance ÷ divisor at retirement, × 12); NaN without the projector's retirement.</summary>
+    public const string FundAccountExpenditure = "fund_account_expenditure";
+
+    /// <summary>Employee pension: the pooled part's expenditure, <see cref="FundExpenditure"/> − <see cref="FundAccountExpenditure"/> (basic pensions and all indexation).</summary>
+    public const string FundPooledExpenditure = "fund_pooled_expenditure";
+
+    /// <summary>Employee-pension individual-account balances at the run date (weighted; for retirees the balance at retirement).</summary>
+    public const string EmployeeAccountBalances = "employee_account_balances";
+
+    /// <summary>Resident-pension individual-account balances at the run date (weighted; for pensioners the balance at the pension age).</summary>
+    public const string ResidentAccountBalances = "resident_account_balances";
+
+    /// <summary>Persons with wages.</summary>
+    public const string Workers = "workers";
+
+    /// <summary>Mean wages of the persons with wages, yuan per year.</summary>
+    public const string AverageWage = "average_wage";
+
+    /// <summary>Households at the run date (weighted).</summary>
+    public const string Households = "households";
+
+    /// <summary>Persons who left the parental home since the previous run date (NaN with household change off).</summary>
+    public const string LeftHome = "left_home";
+
+    /// <summary>Persons who formed a couple since the previous run date (two per couple; NaN with household change off).</summary>
+    public const string Unions = "unions";
+
+    /// <summary>Persons widowed since the previous run date (NaN with household change off).</summary>
+    public const string Widowed = "widowed";
+
     /// <summary>Every indicator, in output order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Persons, Males, Females, Aged0To14, Aged15To64, Aged65Plus, OldAgeDependency, Deaths, Births, Contributors, Pensioners,
         SystemDependency, PublicSpending, PublicRevenue, FundRevenue, FundExpenditure, FundReserve, Gini, RelativePoverty,
-        NewRetirees, ReplacementRate,
+        NewRetirees, ReplacementRate, FundAccountCredits, FundPooledRevenue, FundAccountExpenditure, FundPooledExpenditure,
+        EmployeeAccountBalances, ResidentAccountBalances, Workers, AverageWage, Households, LeftHome, Unions, Widowed,
     ];
 
     internal static int IndexOf(string indicator)

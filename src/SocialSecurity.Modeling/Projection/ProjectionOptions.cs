@@ -43,6 +43,22 @@ public sealed record ProjectionOptions
     /// <summary>The rules for parameters past their last dated value (docs/projection.md#extrapolation); parameters without a rule are held. Default <see cref="ExtrapolationRule.Default"/>.</summary>
     public IReadOnlyList<ExtrapolationRule> Extrapolation { get; init; } = ExtrapolationRule.Default;
 
+    /// <summary>
+    /// Whether working lives change between years (docs/projection.md#working-lives): wages grow with rank persistence,
+    /// young people enter work, retirees and older workers outside the employee pension leave it, other market incomes
+    /// grow with wages. Default true.
+    /// </summary>
+    public bool WorkingLives { get; init; } = true;
+
+    /// <summary>
+    /// Whether households change between years (docs/projection.md#households): widowhood, young adults leaving home,
+    /// couples forming by matching. Empty households dissolve in any case. Default true.
+    /// </summary>
+    public bool Households { get; init; } = true;
+
+    /// <summary>Totals that deaths and births are aligned to by sort-by-risk (docs/projection.md#alignment); null for independent draws. Default null.</summary>
+    public AlignmentTargets? Alignment { get; init; }
+
     /// <summary>Called with each year's static result (population, outputs) after it is summarised: per-person panels are written from here rather than held.</summary>
     public Action<ProjectionYear>? OnYear { get; init; }
 }

@@ -46,6 +46,7 @@ public static class Projector
         fund.Validate(options.StartYear, options.EndYear);
 
         options.Retirement?.Validate();
+        options.Alignment?.Validate();
         ArgumentNullException.ThrowIfNull(options.Extrapolation, nameof(options.Extrapolation));
         Extrapolation.Validate(options.Extrapolation, parameters);
 
@@ -55,6 +56,11 @@ public static class Projector
         if (retiring)
         {
             baseline = Retirement.Prepare(baseline);
+        }
+
+        if (options.Households)
+        {
+            baseline = HouseholdDynamics.Prepare(baseline);
         }
 
         var regions = baseline.HouseholdRegion.ToArray().Concat(baseline.HukouRegion.ToArray()).Distinct().OrderBy(r => baseline.Regions[r].Code, StringComparer.Ordinal).ToArray();
@@ -79,7 +85,9 @@ public static class Projector
         {
             var current = baseline;
             var flows = new PopulationDynamics.Flows([0, 0], [0, 0]);
+            var householdFlows = options.Households ? new HouseholdDynamics.Flows(0, 0, 0) : new HouseholdDynamics.Flows(double.NaN, double.NaN, double.NaN);
             double reserve = fund.NationalReserve * current.WeightedPersons / fund.NationalPopulation;
+            var wages = WorkingLives.Measure(current);
             for (int i = 0; i < years; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -91,15 +99,25 @@ public static class Projector
                     (current, awards) = Retirement.Step(current, store, year, i == 0, options, options.Retirement!, cancellationToken);
                 }
 
+                if (options.WorkingLives && i > 0)
+                {
+                    (current, wages) = WorkingLives.Step(current, store, year, replicate, options, wages);
+                }
+
                 var result = Microsimulation.Run(retiring ? Retirement.ForRun(current) : current, yearPolicy, store, date, options.Simulation, progress: null, stage: "projection", cancellationToken);
-                var row = Summarise(result, year, replicate, flows, fund, awards, ref reserve);
+                var credits = EmployeeCredits(result, store, date);
+                var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, ref reserve);
                 rows.Add(row);
                 options.OnYear?.Invoke(new ProjectionYear(year, replicate, result, row));
                 progress?.Report(new ProjectionProgress(year, replicate, ++done, years * options.Replicates));
                 if (i + 1 < years)
                 {
-                    var accrued = Accrue(result, store, date);
+                    var accrued = Accrue(result, store, date, credits);
                     (current, flows) = PopulationDynamics.Advance(accrued, year, replicate, options, qByYear[i], fertility[i], maleShare[i]);
+                    if (options.Households)
+                    {
+                        (current, householdFlows) = HouseholdDynamics.Advance(current, store, year, replicate, options);
+                    }
                 }
             }
         }
@@ -183,12 +201,49 @@ public static class Projector
     }
 
     /// <summary>
-    /// The population with each contributor's employee-pension account and years carried one year on, when it has
-    /// those columns and the policy computes contributions: <c>B_y = B_{y−1}(1 + r_y) + credit_y</c> for everyone not
-    /// yet drawing the pension (their balance at retirement is kept), with r the account crediting rate in force and
-    /// credit the contribution's account part; one more contribution year for each contributor.
+    /// Each person's credit to the employee-pension account in the year: the employee's contribution (for flexible
+    /// workers and individual businesses its account part, <c>flexible_account_rate ÷ flexible_total_rate</c>); null
+    /// when the population has no employee-pension columns or the policy computes no contributions.
     /// </summary>
-    internal static Population Accrue(SimulationResult result, ParameterStore parameters, DateOnly date)
+    internal static double[]? EmployeeCredits(SimulationResult result, ParameterStore parameters, DateOnly date)
+    {
+        var population = result.Population;
+        if (!population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance)
+            || !population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.ContributionYears)
+            || !result.Variables.Any(v => v.Name == SocialInsuranceContributionsProgram.EmployeePension.Name))
+        {
+            return null;
+        }
+
+        var own = result.Values(SocialInsuranceContributionsProgram.EmployeePension.Name);
+        var contract = population.Contract;
+        var household = population.PersonHousehold;
+        var region = population.HouseholdRegion;
+        var credits = new double[own.Length];
+        for (int p = 0; p < own.Length; p++)
+        {
+            if (own[p] != 0)
+            {
+                var r = region[household[p]];
+                double accountShare = contract[p] == WorkContract.LabourContract ? 1.0
+                    : parameters.Resolve(EmployeePensionNames.Parameters.FlexibleAccountRate, date, r).Scalar() / parameters.Resolve(EmployeePensionNames.Parameters.FlexibleTotalRate, date, r).Scalar();
+                credits[p] = own[p] * accountShare;
+            }
+        }
+
+        return credits;
+    }
+
+    /// <summary>
+    /// The population with each member's accounts and contribution years carried one year on. Employee pension (when
+    /// <paramref name="credits"/> is given): <c>B_y = B_{y−1}(1 + r_y) + credit_y</c> for everyone not retired (their
+    /// balance at retirement is kept), r the employee account crediting rate in force, and one more contribution year
+    /// for each contributor. Resident pension (when the population has its columns and the policy computes its
+    /// contributions): the same with the resident crediting rate of the place of hukou and the credit own +
+    /// government-paid contribution + subsidy + collective subsidy, for everyone not drawing the resident pension; one
+    /// more year for each contributor.
+    /// </summary>
+    internal static Population Accrue(SimulationResult result, ParameterStore parameters, DateOnly date, double[]? credits)
     {
         var population = result.Population;
         if (population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name))
@@ -204,39 +259,60 @@ public static class Projector
             population = ProjectionColumns.With(population, [(ProjectionColumns.LastWage, last)], ProjectionColumns.EmployeePensionPaid.Name);
         }
 
-        if (!population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance)
-            || !population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.ContributionYears)
-            || !result.Variables.Any(v => v.Name == SocialInsuranceContributionsProgram.EmployeePension.Name))
+        var changed = new List<(ColumnDefinition, double[])>();
+        if (credits is not null)
         {
-            return population;
+            bool pensions = result.Variables.Any(v => v.Name == EmployeePensionProgram.Benefit.Name);
+            var benefit = pensions ? result.Values(EmployeePensionProgram.Benefit.Name) : default;
+            var retiredFlag = population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name) ? population.ExtraPersonColumn(ProjectionColumns.Retired.Name) : default;
+            var balance = population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance);
+            var years = population.ExtraPersonColumn(EmployeePensionNames.Columns.ContributionYears);
+            var household = population.PersonHousehold;
+            var region = population.HouseholdRegion;
+            var nextBalance = new double[balance.Length];
+            var nextYears = new double[years.Length];
+            for (int p = 0; p < balance.Length; p++)
+            {
+                double rate = parameters.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, date, region[household[p]]).Scalar();
+                bool retired = retiredFlag.IsEmpty ? pensions && benefit[p] > 0 : retiredFlag[p] == 1;
+                nextBalance[p] = retired ? balance[p] : (balance[p] * (1 + rate)) + credits[p];
+                nextYears[p] = years[p] + (credits[p] > 0 ? 1 : 0);
+            }
+
+            changed.Add((population.ExtraDefinitions[EmployeePensionNames.Columns.AccountBalance], nextBalance));
+            changed.Add((population.ExtraDefinitions[EmployeePensionNames.Columns.ContributionYears], nextYears));
         }
 
-        bool pensions = result.Variables.Any(v => v.Name == EmployeePensionProgram.Benefit.Name);
-        var benefit = pensions ? result.Values(EmployeePensionProgram.Benefit.Name) : default;
-        var retiredFlag = population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name) ? population.ExtraPersonColumn(ProjectionColumns.Retired.Name) : default;
-        var own = result.Values(SocialInsuranceContributionsProgram.EmployeePension.Name);
-        var balance = population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance);
-        var years = population.ExtraPersonColumn(EmployeePensionNames.Columns.ContributionYears);
-        var contract = population.Contract;
-        var household = population.PersonHousehold;
-        var region = population.HouseholdRegion;
-        var nextBalance = new double[balance.Length];
-        var nextYears = new double[years.Length];
-        for (int p = 0; p < balance.Length; p++)
+        if (population.ExtraPersonColumns.Contains(ResidentPensionNames.Columns.AccountBalance)
+            && population.ExtraPersonColumns.Contains(ResidentPensionNames.Columns.ContributionYears)
+            && result.Variables.Any(v => v.Name == ResidentPensionProgram.OwnContribution.Name))
         {
-            var r = region[household[p]];
-            double rate = parameters.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, date, r).Scalar();
-            double accountShare = contract[p] == WorkContract.LabourContract ? 1.0
-                : parameters.Resolve(EmployeePensionNames.Parameters.FlexibleAccountRate, date, r).Scalar() / parameters.Resolve(EmployeePensionNames.Parameters.FlexibleTotalRate, date, r).Scalar();
-            bool retired = retiredFlag.IsEmpty ? pensions && benefit[p] > 0 : retiredFlag[p] == 1;
-            nextBalance[p] = retired ? balance[p] : (balance[p] * (1 + rate)) + (own[p] * accountShare);
-            nextYears[p] = years[p] + (own[p] > 0 ? 1 : 0);
+            var balance = population.ExtraPersonColumn(ResidentPensionNames.Columns.AccountBalance);
+            var years = population.ExtraPersonColumn(ResidentPensionNames.Columns.ContributionYears);
+            var benefit = result.Values(ResidentPensionProgram.Benefit.Name);
+            var own = result.Values(ResidentPensionProgram.OwnContribution.Name);
+            var government = result.Values(ResidentPensionProgram.GovernmentPaidContribution.Name);
+            var subsidy = result.Values(ResidentPensionProgram.Subsidy.Name);
+            var collective = result.Values(ResidentPensionProgram.CollectiveSubsidy.Name);
+            var hukou = population.HukouRegion;
+            var nextBalance = new double[balance.Length];
+            var nextYears = new double[years.Length];
+            for (int p = 0; p < balance.Length; p++)
+            {
+                double rate = parameters.Resolve(ResidentPensionNames.Parameters.InterestRate, date, hukou[p]).Scalar();
+                bool pensioner = benefit[p] > 0;
+                nextBalance[p] = pensioner ? balance[p] : (balance[p] * (1 + rate)) + own[p] + government[p] + subsidy[p] + collective[p];
+                nextYears[p] = years[p] + (own[p] + government[p] > 0 ? 1 : 0);
+            }
+
+            changed.Add((population.ExtraDefinitions[ResidentPensionNames.Columns.AccountBalance], nextBalance));
+            changed.Add((population.ExtraDefinitions[ResidentPensionNames.Columns.ContributionYears], nextYears));
         }
 
-        return ProjectionColumns.With(population, [(population.ExtraDefinitions[EmployeePensionNames.Columns.AccountBalance], nextBalance), (population.ExtraDefinitions[EmployeePensionNames.Columns.ContributionYears], nextYears)]);
+        return changed.Count == 0 ? population : ProjectionColumns.With(population, changed);
     }
 
-    private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, Retirement.Awards awards, ref double reserve)
+    private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, Retirement.Awards awards, double[]? credits, HouseholdDynamics.Flows households, ref double reserve)
     {
         var population = result.Population;
         var weights = result.PersonWeights;
@@ -316,6 +392,31 @@ public static class Projector
             reserve = (reserve * (1 + fund.ReturnRate.At(year))) + revenue - expenditure;
         }
 
+        // The pooled part and the individual accounts, separately: account credits are the employees' account
+        // contributions; account pensions the account part of pensions in payment (with the projector's retirement).
+        double accountCredits = credits is null || double.IsNaN(revenue) ? double.NaN : ExactSum.SumOfProducts(credits, personWeights);
+        double accountPensions = double.NaN;
+        if (!double.IsNaN(expenditure) && population.ExtraPersonColumns.Contains(ProjectionColumns.AccountPart.Name))
+        {
+            accountPensions = 12 * ExactSum.SumOfProducts(population.ExtraPersonColumn(ProjectionColumns.AccountPart.Name), personWeights);
+        }
+
+        Set(ProjectionIndicators.FundAccountCredits, accountCredits);
+        Set(ProjectionIndicators.FundPooledRevenue, revenue - accountCredits);
+        Set(ProjectionIndicators.FundAccountExpenditure, accountPensions);
+        Set(ProjectionIndicators.FundPooledExpenditure, expenditure - accountPensions);
+        Set(ProjectionIndicators.EmployeeAccountBalances, population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance)
+            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance), personWeights) : double.NaN);
+        Set(ProjectionIndicators.ResidentAccountBalances, population.ExtraPersonColumns.Contains(ResidentPensionNames.Columns.AccountBalance)
+            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(ResidentPensionNames.Columns.AccountBalance), personWeights) : double.NaN);
+        var wagesPaid = population.WagesAnnual;
+        Set(ProjectionIndicators.Workers, Count(wagesPaid));
+        double workers = Count(wagesPaid);
+        Set(ProjectionIndicators.AverageWage, workers > 0 ? ExactSum.SumOfProducts(wagesPaid, personWeights) / workers : double.NaN);
+        Set(ProjectionIndicators.Households, ExactSum.Sum(population.Weight));
+        Set(ProjectionIndicators.LeftHome, households.LeftHome);
+        Set(ProjectionIndicators.Unions, households.Unions);
+        Set(ProjectionIndicators.Widowed, households.Widowed);
         Set(ProjectionIndicators.FundRevenue, revenue);
         Set(ProjectionIndicators.FundExpenditure, expenditure);
         Set(ProjectionIndicators.FundReserve, double.IsNaN(revenue) ? double.NaN : reserve);
@@ -325,7 +426,8 @@ public static class Projector
         if (ExactSum.SumOfProducts(income, weights) > 0)
         {
             gini = Inequality.Gini(income, weights);
-            poverty = Poverty.HeadcountRatio(income, weights, 0.5 * Quantiles.WeightedMedian(income, weights));
+            double median = Quantiles.WeightedMedian(income, weights);
+            poverty = median > 0 ? Poverty.HeadcountRatio(income, weights, 0.5 * median) : double.NaN;
         }
 
         Set(ProjectionIndicators.NewRetirees, awards.NewRetirees);

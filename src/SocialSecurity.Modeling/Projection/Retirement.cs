@@ -35,7 +35,7 @@ internal static class Retirement
     public static Population Prepare(Population population)
     {
         int n = population.PersonCount;
-        return ProjectionColumns.With(population, [(ProjectionColumns.Retired, new double[n]), (ProjectionColumns.InPayment, new double[n]), (ProjectionColumns.LastWage, population.WagesAnnual.ToArray())]);
+        return ProjectionColumns.With(population, [(ProjectionColumns.Retired, new double[n]), (ProjectionColumns.InPayment, new double[n]), (ProjectionColumns.AccountPart, new double[n]), (ProjectionColumns.LastWage, population.WagesAnnual.ToArray())]);
     }
 
     /// <summary>The population of a year as the static run reads it: the pensions in payment under the employee pension's output name.</summary>
@@ -66,6 +66,7 @@ internal static class Retirement
         var lastWage = population.ExtraPersonColumn(ProjectionColumns.LastWage.Name);
         var retired = population.ExtraPersonColumn(ProjectionColumns.Retired.Name).ToArray();
         var paid = population.ExtraPersonColumn(ProjectionColumns.InPayment.Name).ToArray();
+        var accountPart = population.ExtraPersonColumn(ProjectionColumns.AccountPart.Name).ToArray();
         var retirementAge = population.ExtraPersonColumn(EmployeePensionNames.Columns.RetirementAge).ToArray();
 
         var terms = new Dictionary<RegionId, EmployeePensionTerms>();
@@ -129,10 +130,12 @@ internal static class Retirement
 
             double required = age == (int)statutory[p] ? minimum[p]
                 : parameters.TryResolve(EmployeePensionNames.Parameters.MinimumYears, new DateOnly(month / 12, 1, 1), r)?.Scalar() ?? minimum[p];
-            double pension = years[p] >= required
-                ? EmployeePensionFormulas.Pension(t.BenefitBase, index[p], years[p], balance[p], (int)retirementAge[p], t.Divisors, t.AccrualRate).Total.Value
-                : 0;
+            var award = years[p] >= required
+                ? EmployeePensionFormulas.Pension(t.BenefitBase, index[p], years[p], balance[p], (int)retirementAge[p], t.Divisors, t.AccrualRate)
+                : default;
+            double pension = award.Total.Value;
             paid[p] = pension;
+            accountPart[p] = award.AccountPension.Value;
             if (month > now - 12)
             {
                 double w = weight[household[p]];
@@ -146,7 +149,7 @@ internal static class Retirement
         }
 
         double weightOfRates = rateWeights.Result();
-        var next = ProjectionColumns.With(population, [(ProjectionColumns.Retired, retired), (ProjectionColumns.InPayment, paid), (EmployeePensionNames.ColumnDefinitions.RetirementAge, retirementAge)]);
+        var next = ProjectionColumns.With(population, [(ProjectionColumns.Retired, retired), (ProjectionColumns.InPayment, paid), (ProjectionColumns.AccountPart, accountPart), (EmployeePensionNames.ColumnDefinitions.RetirementAge, retirementAge)]);
         return (next, new Awards(count.Result(), weightOfRates > 0 ? rates.Result() / weightOfRates : double.NaN));
     }
 

@@ -86,6 +86,9 @@ public class ProjectionRetirementTests
         result.Row(2026)[ProjectionIndicators.NewRetirees].Should().Be(1);
         result.Row(2026)[ProjectionIndicators.ReplacementRate].Should().BeApproximately(award * 12 / 120_000, 1e-9);
         result.Row(2027)[ProjectionIndicators.FundExpenditure].Should().BeApproximately(12 * ((award * 1.0276) + (pensioner * 1.0288 * 1.0276)), 1e-4);
+        result.Row(2027)[ProjectionIndicators.FundAccountExpenditure].Should().BeApproximately(12 * ((101_500 / 139.0) + (80_000 / 139.0)), 1e-6, "the account part is not indexed");
+        result.Row(2027)[ProjectionIndicators.FundPooledExpenditure].Should().BeApproximately(12 * ((award * 1.0276) + (pensioner * 1.0288 * 1.0276) - (181_500 / 139.0)), 1e-4);
+        years[2026].Population.WagesAnnual[Array.IndexOf(years[2026].Population.PersonId.ToArray(), 1L)].Should().Be(0, "a retiree stops work");
     }
 
     [Fact]

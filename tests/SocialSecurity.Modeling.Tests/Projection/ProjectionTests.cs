@@ -53,7 +53,7 @@ public class ProjectionTests
     {
         var policy = Policies.Standard();
         var projected = new Dictionary<int, SimulationResult>();
-        var options = new ProjectionOptions { StartYear = Start, EndYear = Start + 7, Mortality = false, Fertility = false, OnYear = y => projected[y.Year] = y.Result };
+        var options = new ProjectionOptions { StartYear = Start, EndYear = Start + 7, Mortality = false, Fertility = false, WorkingLives = false, Households = false, OnYear = y => projected[y.Year] = y.Result };
         var result = Projector.Run(Base(300, 11), policy, ParameterStore.Default, options);
 
         foreach (int t in new[] { 0, 3, 7 })
@@ -79,7 +79,8 @@ public class ProjectionTests
         var options = new ProjectionOptions { StartYear = Start, EndYear = Start + 10, OnYear = y => populations.Add(y.Result.Population) };
         var result = Projector.Run(Base(400, 5), Policy.Create(new RetirementAgeProgram()), ParameterStore.Default, options);
 
-        int totalDeaths = 0, totalBirths = 0;
+        int totalDeaths = 0, totalBirths = 0, moved = 0;
+        var households = populations.Select(p => p.HouseholdId.ToArray().ToHashSet()).ToList();
         for (int i = 1; i < populations.Count; i++)
         {
             var before = Persons(populations[i - 1]);
@@ -92,7 +93,12 @@ public class ProjectionTests
                 {
                     q.Sex.Should().Be(p.Sex);
                     q.Age.Should().Be(p.Age + 1, "a survivor is one year older");
-                    q.HouseholdId.Should().Be(p.HouseholdId, "survivors keep their household");
+                    if (q.HouseholdId != p.HouseholdId)
+                    {
+                        households[i - 1].Should().NotContain(q.HouseholdId, "a survivor keeps the household or moves to a new one (leaving home, a new couple)");
+                        moved++;
+                    }
+
                     q.Weight.Should().Be(p.Weight);
                 }
                 else
@@ -124,6 +130,7 @@ public class ProjectionTests
 
         totalDeaths.Should().BeGreaterThan(0, "ten years of deaths in about a thousand people");
         totalBirths.Should().BeGreaterThan(0);
+        moved.Should().BeGreaterThan(0, "ten years of young adults leaving home");
     }
 
     private static Dictionary<long, (Sex Sex, int Age, long HouseholdId, double Weight)> Persons(Population population)
