@@ -153,7 +153,7 @@ public sealed class PartitionedResult
 
             var (b, w, a) = KWayMerge([.. mine.Select(m => (m.DecileBaseline, m.DecileWeight, (double[]?)m.DecileReform))]);
             double net = (reform.PublicSpendingAnnual - baseline.PublicSpendingAnnual) - (reform.PublicRevenueAnnual - baseline.PublicRevenueAnnual);
-            comparisons.Add(new PartitionedComparison(reform.Name, programs, Deciles(b, w, a!), net));
+            comparisons.Add(new PartitionedComparison(reform.Name, programs, ReformComparison.DecileTable(b, w, a!), net));
         }
 
         var infos = parts.Select(p => new PartitionInfo(p.PartitionId, p.Silo, p.HouseholdIds.Length, p.Persons)).ToArray();
@@ -241,37 +241,6 @@ public sealed class PartitionedResult
         }
 
         return (first, second, thirdOut);
-    }
-
-    /// <summary>The decile table of <see cref="ReformComparison"/> over persons already in its order (baseline income, weight, reform income).</summary>
-    private static DecileChange[] Deciles(double[] b, double[] w, double[] a)
-    {
-        double total = ExactSum.Sum(w);
-        var weight = new ExactSum[10];
-        var sumBefore = new ExactSum[10];
-        var sumAfter = new ExactSum[10];
-        for (int d = 0; d < 10; d++)
-        {
-            weight[d] = new ExactSum();
-            sumBefore[d] = new ExactSum();
-            sumAfter[d] = new ExactSum();
-        }
-
-        double cumulative = 0;
-        for (int i = 0; i < b.Length; i++)
-        {
-            int decile = total > 0 ? Math.Min(9, (int)(10 * cumulative / total)) : 0;
-            weight[decile].Add(w[i]);
-            sumBefore[decile].Add(w[i] * b[i]);
-            sumAfter[decile].Add(w[i] * a[i]);
-            cumulative += w[i];
-        }
-
-        return [.. Enumerable.Range(0, 10).Select(d =>
-        {
-            double wd = weight[d].Result();
-            return new DecileChange(d + 1, wd, wd > 0 ? sumBefore[d].Result() / wd : 0, wd > 0 ? sumAfter[d].Result() / wd : 0);
-        })];
     }
 }
 

@@ -139,10 +139,27 @@ public sealed class ReformComparison
     }
 
     private static DecileChange[] ComputeDeciles(SimulationResult baseline, SimulationResult reform)
+        => DecileTable(baseline.PerCapitaIncome(IncomeConcept.Disposable), baseline.PersonWeights, reform.PerCapitaIncome(IncomeConcept.Disposable));
+
+    /// <summary>
+    /// The decile table of <see cref="Deciles"/> from person-level values: persons in ascending order of (baseline
+    /// income, weight, reform income), cut into ten groups of equal weight (a person goes to the group where the
+    /// cumulative weight before them falls), each group's mean before and after from exact sums. The result depends
+    /// only on the persons' values, never on their order in the spans, so partial results merged from several
+    /// processes give the same table as one process.
+    /// </summary>
+    /// <param name="baseline">Each person's household per-capita disposable income under the baseline, yuan per year.</param>
+    /// <param name="weights">Each person's weight.</param>
+    /// <param name="reform">Each person's household per-capita disposable income under the reform, yuan per year.</param>
+    public static DecileChange[] DecileTable(ReadOnlySpan<double> baseline, ReadOnlySpan<double> weights, ReadOnlySpan<double> reform)
     {
-        var before = baseline.PerCapitaIncome(IncomeConcept.Disposable);
-        var after = reform.PerCapitaIncome(IncomeConcept.Disposable);
-        var weights = baseline.PersonWeights;
+        if (weights.Length != baseline.Length || reform.Length != baseline.Length)
+        {
+            throw new ArgumentException($"baseline ({baseline.Length}), weights ({weights.Length}) and reform ({reform.Length}) must have one value per person");
+        }
+
+        var before = baseline;
+        var after = reform;
         int n = before.Length;
 
         // Persons in ascending order of (baseline income, weight, reform income): the order depends only on the
