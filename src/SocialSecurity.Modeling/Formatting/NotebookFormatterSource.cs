@@ -1,4 +1,5 @@
 using SocialSecurity.Modeling.Internal;
+using SocialSecurity.Modeling.Projection;
 using SocialSecurity.Modeling.Simulation;
 
 namespace SocialSecurity.Modeling.Formatting;
@@ -34,6 +35,7 @@ internal sealed class NotebookFormatterSource : INotebookFormatterSource
                 ReformComparison comparison => ResultHtml.Format(comparison),
                 SimulationResult run => ResultHtml.Format(run),
                 ValidationTable table => ValidationHtml.Format(table),
+                ProjectionResult projection => ProjectionHtml.Format(projection),
                 _ => null,
             };
             if (html is null)

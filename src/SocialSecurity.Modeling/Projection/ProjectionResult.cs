@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Parameters;
 
 namespace SocialSecurity.Modeling.Projection;
@@ -7,6 +8,7 @@ namespace SocialSecurity.Modeling.Projection;
 /// A projection's per-year indicators for every replicate, their mean and 95% interval across replicates, and the
 /// employee pension fund's depletion year; written as CSV. docs/projection.md#outputs.
 /// </summary>
+[TypeFormatterSource]
 public sealed class ProjectionResult
 {
     internal ProjectionResult(ProjectionOptions options, List<ProjectionRow> rows, ParameterStore parameters, List<ProjectionExtrapolation> extrapolations)
