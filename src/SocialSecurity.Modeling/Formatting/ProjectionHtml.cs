@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Projection;
 
 namespace SocialSecurity.Modeling.Formatting;
@@ -91,7 +92,6 @@ public static class ProjectionHtml
 
         double shown = value / scale;
         int decimals = Math.Abs(shown) < 1 ? 4 : 2;
-        double rounded = Math.Round(shown, decimals, MidpointRounding.AwayFromZero);
-        return (rounded == 0 ? 0 : rounded).ToString(decimals == 4 ? "#,##0.####" : "#,##0.00", Invariant);
+        return Yuan.Shown(shown, decimals).ToString(decimals == 4 ? "#,##0.####" : "#,##0.00", Invariant);
     }
 }

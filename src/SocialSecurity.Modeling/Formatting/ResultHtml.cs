@@ -66,15 +66,15 @@ public static class ResultHtml
         html.Append("<div class=\"ssm-run\">");
         html.Append(Invariant, $"<p><b>Simulation result</b> at {result.Date:yyyy-MM-dd}: {population.HouseholdCount:N0} household records ({population.WeightedHouseholds:N0} weighted), {population.PersonCount:N0} person records ({persons:N0} weighted)</p>");
         html.Append("<table><thead><tr><th>total</th><th>value</th><th>unit</th></tr></thead><tbody>");
-        html.Append(Invariant, $"<tr><td>public spending</td><td style=\"text-align:right\">{Shown(result.PublicSpendingAnnual / 1e6):N2}</td><td>million yuan/year</td></tr>");
-        html.Append(Invariant, $"<tr><td>public revenue</td><td style=\"text-align:right\">{Shown(result.PublicRevenueAnnual / 1e6):N2}</td><td>million yuan/year</td></tr>");
+        html.Append(Invariant, $"<tr><td>public spending</td><td style=\"text-align:right\">{Yuan.Shown(result.PublicSpendingAnnual / 1e6, 2):N2}</td><td>million yuan/year</td></tr>");
+        html.Append(Invariant, $"<tr><td>public revenue</td><td style=\"text-align:right\">{Yuan.Shown(result.PublicRevenueAnnual / 1e6, 2):N2}</td><td>million yuan/year</td></tr>");
         if (persons > 0)
         {
             var weights = result.PersonWeights;
             foreach (var concept in Enum.GetValues<IncomeConcept>())
             {
                 double total = ExactSum.SumOfProducts(result.PerCapitaIncome(concept), weights);
-                html.Append(Invariant, $"<tr><td>mean per-capita income, {E(concept.ToString())}</td><td style=\"text-align:right\">{Shown(total / persons):N2}</td><td>yuan/person/year</td></tr>");
+                html.Append(Invariant, $"<tr><td>mean per-capita income, {E(concept.ToString())}</td><td style=\"text-align:right\">{Yuan.Shown(total / persons, 2):N2}</td><td>yuan/person/year</td></tr>");
             }
         }
 
@@ -82,7 +82,7 @@ public static class ResultHtml
         html.Append("<table><thead><tr><th>output</th><th>period</th><th>annual total (million yuan/year)</th><th>recipients (weighted)</th><th>counted in</th></tr></thead><tbody>");
         foreach (var output in result.Policy.Outputs.Where(o => o.Period != AmountPeriod.None))
         {
-            html.Append(Invariant, $"<tr><td><code>{E(output.Name)}</code></td><td>{E(Unit(output.Period))}</td><td style=\"text-align:right\">{Shown(result.AnnualTotal(output.Name) / 1e6):N2}</td><td style=\"text-align:right\">{result.Recipients(output.Name):N0}</td><td>{(output.Entity == Entity.Household ? "households" : "persons")}</td></tr>");
+            html.Append(Invariant, $"<tr><td><code>{E(output.Name)}</code></td><td>{E(Unit(output.Period))}</td><td style=\"text-align:right\">{Yuan.Shown(result.AnnualTotal(output.Name) / 1e6, 2):N2}</td><td style=\"text-align:right\">{result.Recipients(output.Name):N0}</td><td>{(output.Entity == Entity.Household ? "households" : "persons")}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");
@@ -100,19 +100,19 @@ public static class ResultHtml
         ArgumentNullException.ThrowIfNull(comparison);
         var html = new StringBuilder();
         html.Append("<div class=\"ssm-reform\">");
-        html.Append(Invariant, $"<p><b>Reform comparison</b> at {comparison.Baseline.Date:yyyy-MM-dd}: net fiscal cost {Shown(comparison.NetFiscalCostAnnual / 1e6):N2} million yuan/year</p>");
+        html.Append(Invariant, $"<p><b>Reform comparison</b> at {comparison.Baseline.Date:yyyy-MM-dd}: net fiscal cost {Yuan.Shown(comparison.NetFiscalCostAnnual / 1e6, 2):N2} million yuan/year</p>");
         html.Append("<table><thead><tr><th>program output</th><th>baseline (million yuan/year)</th><th>reform (million yuan/year)</th><th>change (million yuan/year)</th><th>recipients in</th><th>baseline</th><th>reform</th><th>gained</th><th>lost</th></tr></thead><tbody>");
         foreach (var p in comparison.Programs)
         {
-            html.Append(Invariant, $"<tr><td><code>{E(p.Variable.Name)}</code></td><td style=\"text-align:right\">{Shown(p.BaselineAnnual / 1e6):N2}</td><td style=\"text-align:right\">{Shown(p.ReformAnnual / 1e6):N2}</td><td style=\"text-align:right\">{Shown(p.ChangeAnnual / 1e6):N2}</td><td>{(p.RecipientUnit == Entity.Household ? "households" : "persons")}</td><td style=\"text-align:right\">{p.BaselineRecipients:N0}</td><td style=\"text-align:right\">{p.ReformRecipients:N0}</td><td style=\"text-align:right\">{p.Gained:N0}</td><td style=\"text-align:right\">{p.Lost:N0}</td></tr>");
+            html.Append(Invariant, $"<tr><td><code>{E(p.Variable.Name)}</code></td><td style=\"text-align:right\">{Yuan.Shown(p.BaselineAnnual / 1e6, 2):N2}</td><td style=\"text-align:right\">{Yuan.Shown(p.ReformAnnual / 1e6, 2):N2}</td><td style=\"text-align:right\">{Yuan.Shown(p.ChangeAnnual / 1e6, 2):N2}</td><td>{(p.RecipientUnit == Entity.Household ? "households" : "persons")}</td><td style=\"text-align:right\">{p.BaselineRecipients:N0}</td><td style=\"text-align:right\">{p.ReformRecipients:N0}</td><td style=\"text-align:right\">{p.Gained:N0}</td><td style=\"text-align:right\">{p.Lost:N0}</td></tr>");
         }
 
         html.Append("</tbody></table>");
         html.Append("<table><thead><tr><th>decile</th><th>persons (weighted)</th><th>baseline mean (yuan/person/year)</th><th>reform mean (yuan/person/year)</th><th>change (yuan/person/year)</th><th>change (%)</th></tr></thead><tbody>");
         foreach (var d in comparison.Deciles)
         {
-            string relative = double.IsNaN(d.RelativeChange) ? "n/a" : Shown(d.RelativeChange * 100, 3).ToString("N3", Invariant);
-            html.Append(Invariant, $"<tr><td>{d.Decile}</td><td style=\"text-align:right\">{d.PersonsWeighted:N0}</td><td style=\"text-align:right\">{Shown(d.BaselineMean):N2}</td><td style=\"text-align:right\">{Shown(d.ReformMean):N2}</td><td style=\"text-align:right\">{Shown(d.MeanChange):N2}</td><td style=\"text-align:right\">{relative}</td></tr>");
+            string relative = double.IsNaN(d.RelativeChange) ? "n/a" : Yuan.Shown(d.RelativeChange * 100, 3).ToString("N3", Invariant);
+            html.Append(Invariant, $"<tr><td>{d.Decile}</td><td style=\"text-align:right\">{d.PersonsWeighted:N0}</td><td style=\"text-align:right\">{Yuan.Shown(d.BaselineMean, 2):N2}</td><td style=\"text-align:right\">{Yuan.Shown(d.ReformMean, 2):N2}</td><td style=\"text-align:right\">{Yuan.Shown(d.MeanChange, 2):N2}</td><td style=\"text-align:right\">{relative}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");
@@ -126,7 +126,7 @@ public static class ResultHtml
         html.Append("<table><thead><tr><th>program</th><th>step</th><th>result</th><th>unit</th><th>parameters used (value, unit, provenance tag, region, date, source)</th></tr></thead><tbody>");
         foreach (var step in explanation.Steps)
         {
-            var value = step.Value is { } v ? Shown(v).ToString("N2", Invariant) : string.Empty;
+            var value = step.Value is { } v ? Yuan.Shown(v, 2).ToString("N2", Invariant) : string.Empty;
             html.Append(Invariant, $"<tr><td>{E(step.Program)}</td><td>{E(step.Text)}</td><td style=\"text-align:right\">{E(value)}</td><td>{E(step.Unit)}</td><td>");
             if (step.Parameters.Count > 0)
             {
@@ -163,12 +163,6 @@ public static class ResultHtml
 
         decimal rounded = Yuan.Round(value);
         return (rounded == 0 ? 0m : rounded).ToString("N2", Invariant);
-    }
-
-    private static double Shown(double value, int decimals = 2)
-    {
-        double rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        return rounded == 0 ? 0 : rounded;
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Simulation;
 
 namespace SocialSecurity.Modeling.Formatting;
@@ -33,7 +34,7 @@ public static class ValidationHtml
                 ValidationStatus.Missed => "MISSED",
                 _ => "not simulated",
             };
-            string error = double.IsNaN(row.Simulated) ? string.Empty : Shown(row.RelativeError * 100, 1).ToString("+0.0;-0.0;0.0", Invariant) + "%";
+            string error = double.IsNaN(row.Simulated) ? string.Empty : Yuan.Shown(row.RelativeError * 100, 1).ToString("+0.0;-0.0;0.0", Invariant) + "%";
             html.Append(Invariant, $"<tr data-status=\"{row.Status}\"><td>{E(row.Region)}</td><td><code>{E(row.Name)}</code></td><td>{(row.Kind == ValidationKind.Target ? "target" : "check")}</td><td>{row.Year}</td><td>[{row.Provenance.Tag()}]</td>");
             html.Append(Invariant, $"<td style=\"text-align:right\">{Number(row.Published)}</td><td style=\"text-align:right\">{Number(row.Simulated)}</td><td style=\"text-align:right\">{error}</td><td>{E(row.ToleranceText)}</td><td>{(row.Status == ValidationStatus.Met ? status : $"<b>{status}</b>")}</td><td>{E(row.Source)}</td></tr>");
             if (row.Driver.Length > 0 || row.Sensitivity.Length > 0)
@@ -65,13 +66,7 @@ public static class ValidationHtml
             return string.Empty;
         }
 
-        return Math.Abs(value) >= 1000 ? Shown(value, 0).ToString("N0", Invariant) : Shown(value, 4).ToString("0.####", Invariant);
-    }
-
-    private static double Shown(double value, int decimals)
-    {
-        double rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        return rounded == 0 ? 0 : rounded;
+        return Math.Abs(value) >= 1000 ? Yuan.Shown(value, 0).ToString("N0", Invariant) : Yuan.Shown(value, 4).ToString("0.####", Invariant);
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

@@ -17,4 +17,16 @@ public static class Yuan
         var exact = decimal.Parse(amount.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
         return Math.Round(exact, 2, MidpointRounding.AwayFromZero);
     }
+
+    /// <summary>
+    /// <paramref name="value"/> rounded half away from zero to <paramref name="decimals"/> places for display, with a
+    /// result of zero always positive, so that a tiny negative change prints as <c>0.00</c>, not <c>-0.00</c>.
+    /// </summary>
+    /// <param name="value">A value (NaN stays NaN).</param>
+    /// <param name="decimals">Decimal places.</param>
+    internal static double Shown(double value, int decimals)
+    {
+        double rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        return rounded == 0 ? 0 : rounded;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Money;
 using SocialSecurity.Modeling.Metrics;
 using SocialSecurity.Modeling.Internal;
 
@@ -113,30 +114,20 @@ public sealed class ReformComparison
         text.AppendLine(c, $"{"program output",-48} {"baseline (m yuan/yr)",21} {"reform (m yuan/yr)",19} {"change",12}  {"recipients in",-13} {"baseline",12} {"reform",12} {"gained",10} {"lost",10}");
         foreach (var p in Programs)
         {
-            text.AppendLine(c, $"{p.Variable.Name,-48} {Shown(p.BaselineAnnual / 1e6, 2),21:N2} {Shown(p.ReformAnnual / 1e6, 2),19:N2} {Shown(p.ChangeAnnual / 1e6, 2),12:N2}  {UnitName(p.RecipientUnit),-13} {p.BaselineRecipients,12:N0} {p.ReformRecipients,12:N0} {p.Gained,10:N0} {p.Lost,10:N0}");
+            text.AppendLine(c, $"{p.Variable.Name,-48} {Yuan.Shown(p.BaselineAnnual / 1e6, 2),21:N2} {Yuan.Shown(p.ReformAnnual / 1e6, 2),19:N2} {Yuan.Shown(p.ChangeAnnual / 1e6, 2),12:N2}  {UnitName(p.RecipientUnit),-13} {p.BaselineRecipients,12:N0} {p.ReformRecipients,12:N0} {p.Gained,10:N0} {p.Lost,10:N0}");
         }
 
-        text.AppendLine(c, $"Net fiscal cost: {Shown(NetFiscalCostAnnual / 1e6, 2):N2} million yuan per year");
+        text.AppendLine(c, $"Net fiscal cost: {Yuan.Shown(NetFiscalCostAnnual / 1e6, 2):N2} million yuan per year");
         text.AppendLine(c, $"{"decile",6} {"persons",14} {"baseline mean",14} {"reform mean",14} {"change",10} {"change %",9}");
         foreach (var d in Deciles)
         {
-            text.AppendLine(c, $"{d.Decile,6} {d.PersonsWeighted,14:N0} {Shown(d.BaselineMean, 2),14:N2} {Shown(d.ReformMean, 2),14:N2} {Shown(d.MeanChange, 2),10:N2} {Shown(d.RelativeChange * 100, 3),8:N3}%");
+            text.AppendLine(c, $"{d.Decile,6} {d.PersonsWeighted,14:N0} {Yuan.Shown(d.BaselineMean, 2),14:N2} {Yuan.Shown(d.ReformMean, 2),14:N2} {Yuan.Shown(d.MeanChange, 2),10:N2} {Yuan.Shown(d.RelativeChange * 100, 3),8:N3}%");
         }
 
         return text.ToString();
     }
 
     private static string UnitName(Entity unit) => unit == Entity.Household ? "households" : "persons";
-
-    /// <summary>
-    /// <paramref name="value"/> rounded half away from zero to <paramref name="decimals"/> places for display, with a
-    /// result of zero always positive, so that a tiny negative change prints as <c>0.00</c>, not <c>-0.00</c>.
-    /// </summary>
-    internal static double Shown(double value, int decimals)
-    {
-        double rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        return rounded == 0 ? 0 : rounded;
-    }
 
     private static DecileChange[] ComputeDeciles(SimulationResult baseline, SimulationResult reform)
         => DecileTable(baseline.PerCapitaIncome(IncomeConcept.Disposable), baseline.PersonWeights, reform.PerCapitaIncome(IncomeConcept.Disposable));

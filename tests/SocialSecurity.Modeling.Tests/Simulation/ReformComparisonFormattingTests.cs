@@ -22,7 +22,7 @@ public class ReformComparisonFormattingTests
     public void A_change_that_rounds_to_zero_prints_without_a_sign(double value, int decimals, string expected)
     {
         // Unrounded, .NET prints -0.001 as "-0.00": the report would show a signed zero.
-        ReformComparison.Shown(value, decimals).ToString("N" + decimals, CultureInfo.InvariantCulture).Should().Be(expected);
+        Money.Yuan.Shown(value, decimals).ToString("N" + decimals, CultureInfo.InvariantCulture).Should().Be(expected);
     }
 
     [Fact]
