@@ -92,7 +92,7 @@ public static class Projector
             var current = baseline;
             var flows = PopulationDynamics.Flows.None(options.Migration is not null);
             var householdFlows = options.Households ? new HouseholdDynamics.Flows(0, 0, 0) : new HouseholdDynamics.Flows(double.NaN, double.NaN, double.NaN);
-            double reserve = fund.NationalReserve * current.WeightedPersons / fund.NationalPopulation;
+            double reserve = fund.StartingReserve(current.WeightedPersons);
             var wages = WorkingLives.Measure(current);
             for (int i = 0; i < years; i++)
             {
@@ -395,9 +395,8 @@ public static class Projector
         if (HasOutput(SocialInsuranceContributionsProgram.EmployeePension) && HasOutput(EmployeePensionProgram.Benefit))
         {
             expenditure = result.AnnualTotal(EmployeePensionProgram.Benefit.Name);
-            revenue = result.AnnualTotal(SocialInsuranceContributionsProgram.EmployeePension.Name) + result.AnnualTotal(SocialInsuranceContributionsProgram.EmployerPension.Name)
-                + (fund.SubsidyShare.At(year) * expenditure);
-            reserve = (reserve * (1 + fund.ReturnRate.At(year))) + revenue - expenditure;
+            revenue = fund.Revenue(year, result.AnnualTotal(SocialInsuranceContributionsProgram.EmployeePension.Name), result.AnnualTotal(SocialInsuranceContributionsProgram.EmployerPension.Name), expenditure);
+            reserve = fund.NextReserve(reserve, year, revenue, expenditure);
         }
 
         // The pooled part and the individual accounts, separately: account credits are the employees' account
