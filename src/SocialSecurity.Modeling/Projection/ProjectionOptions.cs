@@ -59,6 +59,13 @@ public sealed record ProjectionOptions
     /// <summary>Totals that deaths and births are aligned to by sort-by-risk (docs/projection.md#alignment); null for independent draws. Default null.</summary>
     public AlignmentTargets? Alignment { get; init; }
 
+    /// <summary>
+    /// Net migration (docs/projection.md#migration): net migrants by sex and age each year, emigrants leaving by a
+    /// seeded draw per person, immigrants arriving as new households. Null (the default) for no migration;
+    /// <see cref="MigrationAssumptions.IllustrativeChina"/> is an illustrative path [I].
+    /// </summary>
+    public MigrationAssumptions? Migration { get; init; }
+
     /// <summary>Called with each year's static result (population, outputs) after it is summarised: per-person panels are written from here rather than held.</summary>
     public Action<ProjectionYear>? OnYear { get; init; }
 }
