@@ -60,6 +60,13 @@ public sealed record ProjectionOptions
     public AlignmentTargets? Alignment { get; init; }
 
     /// <summary>
+    /// Net migration (docs/projection.md#migration): net migrants by sex and age each year, emigrants leaving by a
+    /// seeded draw per person, immigrants arriving as new households. Null (the default) for no migration;
+    /// <see cref="MigrationAssumptions.IllustrativeChina"/> is an illustrative path [I].
+    /// </summary>
+    public MigrationAssumptions? Migration { get; init; }
+
+    /// <summary>
     /// Whether a newborn's id is derived from the mother's id and the year (negative ids,
     /// <c>PopulationDynamics.NewbornId</c>) instead of following the population's largest id. Every draw is keyed by
     /// person id, so with this option a projection of part of the population (a partition holding whole households)

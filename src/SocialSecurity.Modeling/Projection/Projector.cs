@@ -47,6 +47,12 @@ public static class Projector
 
         options.Retirement?.Validate();
         options.Alignment?.Validate();
+        if (options.Migration is { } migration)
+        {
+            migration.Validate();
+            migration.NetRate.CheckCovers("net migration rate", options.StartYear, options.EndYear);
+        }
+
         ArgumentNullException.ThrowIfNull(options.Extrapolation, nameof(options.Extrapolation));
         Extrapolation.Validate(options.Extrapolation, parameters);
 
@@ -84,7 +90,7 @@ public static class Projector
         for (int replicate = 0; replicate < options.Replicates; replicate++)
         {
             var current = baseline;
-            var flows = new PopulationDynamics.Flows([0, 0], [0, 0]);
+            var flows = PopulationDynamics.Flows.None(options.Migration is not null);
             var householdFlows = options.Households ? new HouseholdDynamics.Flows(0, 0, 0) : new HouseholdDynamics.Flows(double.NaN, double.NaN, double.NaN);
             double reserve = fund.StartingReserve(current.WeightedPersons);
             var wages = WorkingLives.Measure(current);
@@ -347,6 +353,8 @@ public static class Projector
         Set(ProjectionIndicators.OldAgeDependency, working > 0 ? old / working : double.NaN);
         Set(ProjectionIndicators.Deaths, flows.Deaths[0] + flows.Deaths[1]);
         Set(ProjectionIndicators.Births, flows.Births[0] + flows.Births[1]);
+        Set(ProjectionIndicators.Immigrants, flows.Immigrants[0] + flows.Immigrants[1]);
+        Set(ProjectionIndicators.Emigrants, flows.Emigrants[0] + flows.Emigrants[1]);
 
         bool HasOutput(VariableDefinition d) => result.Variables.Any(x => x.Name == d.Name);
         var personWeights = weights.ToArray();
