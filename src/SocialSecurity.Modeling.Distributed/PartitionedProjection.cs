@@ -92,7 +92,7 @@ public static class PartitionedProjection
                 reserve = fund.StartingReserve(basePersons);
             }
 
-            rows.Add(MergeYear(parts[0].Scenarios[head.Scenario], mine, fund, ref reserve));
+            rows.Add(MergeYear(parts[0].Scenarios[head.Scenario], mine, fund, job.MergePageRows, ref reserve));
         }
 
         var infos = parts.Select(p => new PartitionInfo(p.PartitionId, p.Silo, p.HouseholdIds.Length, p.Persons)).ToArray();
@@ -100,7 +100,7 @@ public static class PartitionedProjection
     }
 
     /// <summary>One year's indicators from the partitions' exact sums, as the projector summarises a year.</summary>
-    private static PartitionedProjectionRow MergeYear(string scenario, ProjectionYearAggregate[] mine, PensionFundAssumptions fund, ref double reserve)
+    private static PartitionedProjectionRow MergeYear(string scenario, ProjectionYearAggregate[] mine, PensionFundAssumptions fund, int pageRows, ref double reserve)
     {
         int year = mine[0].Year;
         var females = new double[121];
@@ -187,7 +187,7 @@ public static class PartitionedProjection
         double gini = double.NaN, poverty = double.NaN;
         if (Named(PartitionWorker.YearSums.Income)!.Value > 0)
         {
-            var merge = new StreamedMerge([.. mine.Select(m => SortedRun.Of(m.SortedIncome, m.SortedWeight))], 65_536);
+            var merge = new StreamedMerge([.. mine.Select(m => m.SortedRunFile is { } file ? SortedRun.OfFile(file, 2, m.SortedRows) : SortedRun.Of(m.SortedIncome, m.SortedWeight))], pageRows);
             gini = SortedStreams.Gini(merge.Pairs);
             double median = SortedStreams.WeightedMedian(merge.Pairs);
             poverty = median > 0 ? SortedStreams.HeadcountRatio(merge.Pairs, 0.5 * median) : double.NaN;
@@ -243,12 +243,14 @@ public sealed class PartitionedProjectionResult
     /// <summary>
     /// The indicators a partitioned projection does not produce (NaN): flows the projector counts inside a year's
     /// step rather than in the year's static result — the new retirees and their replacement rate, the account
-    /// credits and with them the pooled revenue, and the household flows (left home, unions, widowed).
+    /// credits and with them the pooled revenue, and the household flows (left home, unions, widowed); and migrants,
+    /// since a partitioned projection runs without migration.
     /// </summary>
     public static IReadOnlyList<string> NotMerged { get; } =
     [
         ProjectionIndicators.NewRetirees, ProjectionIndicators.ReplacementRate, ProjectionIndicators.FundAccountCredits, ProjectionIndicators.FundPooledRevenue,
         ProjectionIndicators.LeftHome, ProjectionIndicators.Unions, ProjectionIndicators.Widowed,
+        ProjectionIndicators.Immigrants, ProjectionIndicators.Emigrants,
     ];
 
     /// <summary>The projection that was run.</summary>

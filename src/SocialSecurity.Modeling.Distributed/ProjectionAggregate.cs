@@ -119,6 +119,14 @@ public sealed class ProjectionYearAggregate
     /// <summary>The person weights in the order of <see cref="SortedIncome"/>.</summary>
     [Id(14)]
     public required double[] SortedWeight { get; init; }
+
+    /// <summary>The persons of the year: the rows of the sorted run.</summary>
+    [Id(15)]
+    public int SortedRows { get; init; }
+
+    /// <summary>With <see cref="ProjectionJob.SortedRunDirectory"/>: the file of (income, weight) rows (the arrays are then empty).</summary>
+    [Id(16)]
+    public string? SortedRunFile { get; init; }
 }
 
 /// <summary>The answer of a partition grain to a projection: the aggregate, or the reason the partition failed validation.</summary>

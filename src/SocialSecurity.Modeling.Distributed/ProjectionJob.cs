@@ -7,7 +7,9 @@ namespace SocialSecurity.Modeling.Distributed;
 /// </summary>
 /// <remarks>
 /// Working lives are off (their wage dispersion is measured over the whole base population, which no partition
-/// holds) and deaths and births are not aligned (alignment ranks persons over the whole population); household change
+/// holds), deaths and births are not aligned (alignment ranks persons over the whole population), and there is no
+/// migration (emigrants are ranked within age-sex cells of the whole population, immigrants come at its mean person
+/// weight); household change
 /// is allowed when every matching group (one region and one household weight) lies in one partition, which the merge
 /// checks.
 /// </remarks>
@@ -66,4 +68,16 @@ public sealed record ProjectionJob
     /// <summary>Parameter files or folders added to the built-in parameters.</summary>
     [Id(11)]
     public IReadOnlyList<string> ParameterFiles { get; init; } = [];
+
+    /// <summary>
+    /// A folder on storage every silo and the client reach: when given, each partition writes every year's sorted
+    /// income run there instead of sending it, and the client merges each year from the files a page at a time, as
+    /// <see cref="PartitionedJob.SortedRunDirectory"/> does for a static run. The files stay: delete the folder when done.
+    /// </summary>
+    [Id(12)]
+    public string? SortedRunDirectory { get; init; }
+
+    /// <summary>Rows of a sorted run read at a time by the client's merge.</summary>
+    [Id(13)]
+    public int MergePageRows { get; init; } = 65_536;
 }

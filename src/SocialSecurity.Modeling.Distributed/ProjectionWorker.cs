@@ -91,7 +91,7 @@ public static partial class PartitionWorker
                         previous.Clear();
                     }
 
-                    years.Add(ReduceYear(scenario, year, previous, first: year.Year == job.StartYear));
+                    years.Add(ReduceYear(scenario, year, previous, first: year.Year == job.StartYear, job.SortedRunDirectory, source.Id));
                 },
             };
             Projector.Run(population, policy, stores[s].Store, options, cancellationToken: cancellationToken);
@@ -139,7 +139,7 @@ public static partial class PartitionWorker
     }
 
     /// <summary>One projected year reduced to exact sums: the sums <c>Projector</c>'s yearly indicators are made of, and the sorted income run.</summary>
-    private static ProjectionYearAggregate ReduceYear(int scenario, ProjectionYear year, Dictionary<long, (Sex Sex, double Weight)> previous, bool first)
+    private static ProjectionYearAggregate ReduceYear(int scenario, ProjectionYear year, Dictionary<long, (Sex Sex, double Weight)> previous, bool first, string? runDirectory, string partition)
     {
         var result = year.Result;
         var population = result.Population;
@@ -287,6 +287,13 @@ public static partial class PartitionWorker
         var income = result.PerCapitaIncome(IncomeConcept.Disposable);
         Put(YearSums.Income, Products(income));
         var (sortedIncome, sortedWeight) = SortedPairs(income, weights);
+        string? file = null;
+        if (runDirectory is not null)
+        {
+            file = Path.Combine(runDirectory, string.Create(CultureInfo.InvariantCulture, $"{partition.Replace('/', '_')}-{year.Year}-{year.Replicate}-{scenario}-{Guid.NewGuid():N}-income.f64"));
+            SortedRun.Write(file, sortedIncome, sortedWeight);
+            sortedIncome = sortedWeight = [];
+        }
 
         return new ProjectionYearAggregate
         {
@@ -305,6 +312,8 @@ public static partial class PartitionWorker
             SumFactors = [.. factors],
             SortedIncome = sortedIncome,
             SortedWeight = sortedWeight,
+            SortedRows = income.Length,
+            SortedRunFile = file,
         };
     }
 }

@@ -76,8 +76,10 @@ public sealed class ProjectionTests(TwoSilos fixture) : IClassFixture<TwoSilos>
     public async Task With_the_employee_pension_the_fund_is_carried_on_the_client_from_the_summed_flows_and_equals_the_single_process_projection()
     {
         using var population = new PartitionedPopulation(households: 500, partitions: 3, seed: 23, employeePension: true);
-        var job = new ProjectionJob { Policy = "PensionPolicies.EmployeePensionOnly", StartYear = 2025, EndYear = 2029, Replicates = 1, Seed = 3 };
+        string runs = Directory.CreateDirectory(Path.Combine(population.Folder, "runs")).FullName;
+        var job = new ProjectionJob { Policy = "PensionPolicies.EmployeePensionOnly", StartYear = 2025, EndYear = 2029, Replicates = 1, Seed = 3, SortedRunDirectory = runs, MergePageRows = 50 };
         var result = await PartitionedProjection.RunAsync(fixture.Cluster.Client, job, population.Partitions);
+        Directory.GetFiles(runs).Should().HaveCount(3 * 5, "each partition wrote each year's sorted run, merged from the files in pages of 50 rows");
         var single = Projector.Run(population.Whole, PensionPolicies.EmployeePensionOnly(), ParameterStore.Default, new ProjectionOptions
         {
             StartYear = 2025,

@@ -302,7 +302,7 @@ internal static class PopulationDynamics
                 if (src < 0)
                 {
                     int k = -src - 1;
-                    nextIds[i] = newbornIds[k];
+                    nextIds[i] = k < newbornIds.Length ? newbornIds[k] : maxId + 1 + k; // immigrants follow the largest id
                     nextSex[i] = newbornSex[k];
                     nextBirthYear[i] = newbornMonth[k] / 12;
                     nextBirthMonth[i] = (newbornMonth[k] % 12) + 1;
