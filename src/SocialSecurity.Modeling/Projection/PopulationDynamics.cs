@@ -21,6 +21,22 @@ internal static class PopulationDynamics
     }
 
     /// <summary>
+    /// A newborn's id from the mother's id and the year's index in the projection, negative so that it meets no base id:
+    /// <c>−(2 · (128 · |mother| + year index) + (mother &lt; 0 ? 1 : 0)) − 1</c>, one id per mother and year (a mother
+    /// gives at most one birth a year). It depends on nobody else in the population (<see cref="ProjectionOptions.NewbornIdsFromMothers"/>).
+    /// </summary>
+    internal static long NewbornId(long mother, int yearIndex)
+    {
+        long magnitude = Math.Abs(mother);
+        if (magnitude >= 1L << 54 || yearIndex is < 0 or >= 128)
+        {
+            throw new InvalidOperationException($"Person id {mother} or year index {yearIndex} is too large for ids derived from mothers (|id| < 2^54, at most 128 years).");
+        }
+
+        return -((((magnitude << 7) | (long)yearIndex) << 1 | (mother < 0 ? 1L : 0L)) + 1);
+    }
+
+    /// <summary>
     /// The population at the next year's run date from the one at <paramref name="year"/>'s: survivors keep their
     /// rows (ages recomputed from the birth year and month), newborns follow their mothers in the mother's household.
     /// </summary>
@@ -115,6 +131,12 @@ internal static class PopulationDynamics
             maxId = Math.Max(maxId, id);
         }
 
+        var newbornIds = new long[mothers.Count];
+        for (int k = 0; k < mothers.Count; k++)
+        {
+            newbornIds[k] = options.NewbornIdsFromMothers ? NewbornId(ids[mothers[k]], year - options.StartYear) : maxId + 1 + k;
+        }
+
         var newbornsOf = new Dictionary<int, List<int>>();
         for (int k = 0; k < mothers.Count; k++)
         {
@@ -177,7 +199,7 @@ internal static class PopulationDynamics
         var newbornMonth = new int[mothers.Count + immigrantCells.Length];
         for (int k = 0; k < mothers.Count; k++)
         {
-            long id = maxId + 1 + k;
+            long id = newbornIds[k];
             bool male = birth.Uniform(id, draw + 1) < maleShareAtBirth;
             newbornSex[k] = (byte)(male ? Sex.Male : Sex.Female);
             newbornMonth[k] = nextRunMonth - 11 + (int)Math.Min(11, Math.Floor(birth.Uniform(id, draw + 2) * 12));
@@ -280,7 +302,7 @@ internal static class PopulationDynamics
                 if (src < 0)
                 {
                     int k = -src - 1;
-                    nextIds[i] = maxId + 1 + k;
+                    nextIds[i] = newbornIds[k];
                     nextSex[i] = newbornSex[k];
                     nextBirthYear[i] = newbornMonth[k] / 12;
                     nextBirthMonth[i] = (newbornMonth[k] % 12) + 1;
