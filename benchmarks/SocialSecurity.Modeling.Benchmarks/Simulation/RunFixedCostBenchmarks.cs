@@ -14,7 +14,9 @@ namespace SocialSecurity.Modeling.Benchmarks.Simulation;
 /// What a run costs apart from its households: the standard package over one household, through a prepared
 /// <see cref="SimulationContext"/> (the per-run fixed cost of a prepared policy: partitioning, column leases, the
 /// result) and through the public one-shot <see cref="Microsimulation.Run"/> (checks and parameter resolution too);
-/// and the <see cref="HouseholdCalculator"/>, which builds the household, prepares the policy and explains every step.
+/// and the <see cref="HouseholdCalculator"/>, which builds the household, lays out its columns, runs the passes it
+/// prepared for an earlier household of the same date and regions (docs/architecture.md#household-calculator) and
+/// explains every step.
 /// Each category's floor (<c>Floor_*</c>, "Of floor" = floor time ÷ time) is the policy's prepared passes run over
 /// the one household, without explanation, through no context: the arithmetic every one of these must do.
 /// </summary>
@@ -81,7 +83,7 @@ public class RunFixedCostBenchmarks
     [BenchmarkCategory("household calculator")]
     public int Floor_Calculator() => Block();
 
-    /// <summary>The household calculator, with its explanation: build the household, prepare, run, explain.</summary>
+    /// <summary>The household calculator, with its explanation: build the household, reuse the prepared passes, run, explain.</summary>
     [Benchmark]
     [BenchmarkCategory("household calculator")]
     public int HouseholdCalculator() => _calculator.Calculate(_household, _members, _date).Explanation.Steps.Count;

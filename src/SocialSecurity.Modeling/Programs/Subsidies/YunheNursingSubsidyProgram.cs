@@ -102,12 +102,26 @@ public sealed class YunheNursingSubsidyProgram : RuleProgram
         public Block Bind(ProgramContext context)
         {
             var population = context.Population;
+            var start = population.MemberStart;
+            int firstPerson = start[context.FirstHousehold], endPerson = start[context.EndHousehold];
+
+            // Only members with the county's hukou can qualify: a block without any (most blocks outside the county)
+            // needs neither the roll nor the exclusions, whose columns are then not read (every flag stays false). An
+            // explanation reports every flag, so a household calculation reads them all.
+            bool anyInCounty = context.Explanation is not null;
+            var hukou = population.HukouRegion;
+            for (int p = firstPerson; p < endPerson && !anyInCounty; p++)
+            {
+                anyInCounty = _inCounty[hukou[p].Index];
+            }
+
+            string[] none = [];
             return new(
                 context.FirstHousehold,
-                population.MemberStart[context.FirstHousehold],
-                BlockFlags.AnyHousehold(context, _statusVariables),
-                BlockFlags.AnyPositivePerson(context, _exclusions),
-                population.HukouRegion,
+                firstPerson,
+                BlockFlags.AnyHousehold(context, anyInCounty ? _statusVariables : none),
+                BlockFlags.AnyPositivePerson(context, anyInCounty ? _exclusions : none),
+                hukou,
                 population.Disability,
                 _dementia is null ? default : context.Read(_dementia),
                 context.Write(Amount.Name));
