@@ -69,7 +69,7 @@ catch (Exception e)
 // The date must have every value the policy (and the sample's health reforms) needs in force in every study province.
 void CheckDate()
 {
-    var names = Policies.StandardWithTargeting().Parameters.Concat(HealthParameters()).ToList();
+    var names = Policies.StandardWithPensions().Parameters.Concat(HealthParameters()).ToList();
     var required = names.Where(n => RegionCodes.StudyProvinces.All(p => store.TryResolve(n, SampleOptions.DefaultDate, store.Regions.GetId(p)) is not null)).ToList();
     DateOnly first = DateOnly.MinValue;
     foreach (var name in required)
@@ -97,7 +97,7 @@ void CheckDate()
 int Run(OutputFolder? output)
 {
     var clock = Stopwatch.StartNew();
-    var policy = Policies.StandardWithTargeting();
+    var policy = Policies.StandardWithPensions();
     var progress = new ConsoleProgressBar();
     Console.WriteLine($"SocialSecurity.Modeling — four-province comparison at {options.Date:yyyy-MM-dd}, {options.PersonsPerProvince:N0} sample persons per province, seed {options.Seed}");
     Console.WriteLine($"Policy: {string.Join(", ", policy.Programs.Select(p => p.Name))}. Income: household per-capita disposable income (CEQ), persons weighted.");
