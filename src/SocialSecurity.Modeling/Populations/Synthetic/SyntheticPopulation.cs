@@ -443,13 +443,14 @@ public static class SyntheticPopulation
         IncomeModel.AllocateComponents(draft, perCapita, homes, residentPensionMonthly * 12);
         var chain = IncomeChainModel.Assign(draft, homes, placeCodes, statistics.Places.Count == 0, options.Year, options.Seed, maxDegreeOfParallelism, blockHouseholds);
         var history = PensionHistoryModel.Assign(draft, chain, perCapita, statistics.DisposableIncomeUrban.Value, options.Year, options.Seed);
-        return new GenerationState(draft, statistics, perCapita, slopes, placeCodes, assets, homes, vehicles, chain, history, regions);
+        var destitute = DestituteConditionModel.Assign(draft, options.Seed);
+        return new GenerationState(draft, statistics, perCapita, slopes, placeCodes, assets, homes, vehicles, chain, history, destitute, regions);
     }
 
     /// <summary>Everything generated, with the households' target per-capita disposable incomes.</summary>
-    private sealed record GenerationState(SyntheticDraft Draft, ProvinceStatistics Statistics, double[] Target, double[] Slopes, string[] PlaceCodes, double[] Assets, byte[] Homes, bool[] Vehicles, IncomeChainColumns Chain, PensionHistoryColumns History, RegionCatalog Regions)
+    private sealed record GenerationState(SyntheticDraft Draft, ProvinceStatistics Statistics, double[] Target, double[] Slopes, string[] PlaceCodes, double[] Assets, byte[] Homes, bool[] Vehicles, IncomeChainColumns Chain, PensionHistoryColumns History, (ColumnDefinition Column, double[] Values)[] Destitute, RegionCatalog Regions)
     {
-        public Population Build() => SyntheticPopulation.Build(Draft, PlaceCodes, Assets, Homes, Vehicles, Chain, History, Regions);
+        public Population Build() => SyntheticPopulation.Build(Draft, PlaceCodes, Assets, Homes, Vehicles, Chain, History, Destitute, Regions);
     }
 
     /// <summary>
@@ -709,7 +710,7 @@ public static class SyntheticPopulation
     /// sorting and per-record checks are not needed; tests pass synthetic populations through
     /// <see cref="PopulationBuilder"/> to confirm they are valid).
     /// </summary>
-    private static Population Build(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, IncomeChainColumns chain, PensionHistoryColumns history, RegionCatalog regions)
+    private static Population Build(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, IncomeChainColumns chain, PensionHistoryColumns history, (ColumnDefinition Column, double[] Values)[] destitute, RegionCatalog regions)
     {
         int households = draft.HouseholdCount;
         int persons = draft.PersonCount;
@@ -780,7 +781,7 @@ public static class SyntheticPopulation
         // Pensions are simulated from the contribution histories, never reported: the reported-pension column stays zero.
         var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var definitions = new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal);
-        foreach (var (column, values) in SyntheticPensionColumns.With(history))
+        foreach (var (column, values) in SyntheticPensionColumns.With(history).Concat(destitute))
         {
             personExtras[column.Name] = values;
             definitions[column.Name] = column;
