@@ -106,6 +106,18 @@ public sealed class ScenarioAggregate
     /// <summary>The exact Σ person weight.</summary>
     [Id(14)]
     public required byte[] WeightedPersons { get; init; }
+
+    /// <summary>The persons of the partition: the rows of the sorted runs.</summary>
+    [Id(15)]
+    public int SortedRows { get; init; }
+
+    /// <summary>With <see cref="PartitionedJob.SortedRunDirectory"/>: the file of (income, weight) rows (the arrays are then empty).</summary>
+    [Id(16)]
+    public string? SortedRunFile { get; init; }
+
+    /// <summary>With <see cref="PartitionedJob.SortedRunDirectory"/>, reforms only: the file of (baseline, weight, reform) rows.</summary>
+    [Id(17)]
+    public string? DecileRunFile { get; init; }
 }
 
 /// <summary>The answer of a partition grain: the aggregate, or the reason the partition failed validation.</summary>

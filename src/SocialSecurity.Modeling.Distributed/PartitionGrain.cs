@@ -12,6 +12,13 @@ public interface IPartitionGrain : IGrainWithStringKey
     /// <param name="cancellationToken">Cancels the run.</param>
     [Alias("Run")]
     Task<PartitionOutcome> Run(PartitionSource source, PartitionedJob job, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs the projection on the partition and returns its yearly aggregates, or why it failed validation.</summary>
+    /// <param name="source">The partition.</param>
+    /// <param name="job">The projection.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    [Alias("RunProjection")]
+    Task<ProjectionOutcome> RunProjection(PartitionSource source, ProjectionJob job, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -65,6 +72,32 @@ public sealed class PartitionGrain : Grain, IPartitionGrain
         catch (PartitionFailedException e)
         {
             return new PartitionOutcome { Failure = e.Culprit };
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<ProjectionOutcome> RunProjection(PartitionSource source, ProjectionJob job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(job);
+        if (_observer is not null)
+        {
+            await _observer.OnStartingAsync(source.Id, _silo, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+
+        try
+        {
+            var aggregate = await Task.Run(() => PartitionWorker.RunProjection(source, job, cancellationToken), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);
+            aggregate.Silo = _silo;
+            return new ProjectionOutcome { Aggregate = aggregate };
+        }
+        catch (PartitionFailedException e)
+        {
+            return new ProjectionOutcome { Failure = e.Culprit };
         }
         finally
         {

@@ -17,7 +17,7 @@ namespace SocialSecurity.Modeling.Distributed;
 /// the results to a <see cref="PartitionAggregate"/>. The partition grain calls it on a silo; a single process can
 /// call it directly (<see cref="PartitionedRun.RunLocal"/>).
 /// </summary>
-public static class PartitionWorker
+public static partial class PartitionWorker
 {
     private static readonly ConcurrentDictionary<string, Lazy<(RegionCatalog Regions, ParameterStore Store)>> Stores = new(StringComparer.Ordinal);
     private static readonly string LibraryBuild = typeof(Microsimulation).Assembly.ManifestModule.ModuleVersionId.ToString("N");
@@ -57,28 +57,7 @@ public static class PartitionWorker
         var stores = new List<(string Name, ParameterStore Store)> { ("baseline", baselineStore) };
         stores.AddRange(reforms.Select(r => (r.Name, baselineStore.WithReform(r))));
 
-        Population population;
-        SimulationResult? calibratedBaseline = null;
-        if (source.IsFiles)
-        {
-            foreach (var path in new[] { source.HouseholdsPath, source.PersonsPath })
-            {
-                if (path is null || !File.Exists(path))
-                {
-                    throw new PartitionFailedException(source.Id, $"the population file '{path}' does not exist (partition files must be on storage every silo can read).");
-                }
-            }
-
-            population = PopulationReader.Read(source.HouseholdsPath!, source.PersonsPath!, regions: regions);
-        }
-        else
-        {
-            var calibrated = SyntheticBaseline.Generate(
-                new SyntheticPopulationOptions { RegionCode = source.SyntheticRegionCode!, Persons = source.SyntheticPersons, Seed = source.SyntheticSeed + job.Replicate, Year = source.SyntheticYear },
-                policy, baselineStore, job.Date, regions);
-            population = calibrated.Population;
-            calibratedBaseline = calibrated.Result;
-        }
+        var (population, calibratedBaseline) = Load(source, policy, baselineStore, job.Date, regions, job.Replicate);
 
         cancellationToken.ThrowIfCancellationRequested();
         var results = new List<SimulationResult>();
@@ -99,8 +78,44 @@ public static class PartitionWorker
             IdSpace = source.IdSpace,
             HouseholdIds = ids,
             Persons = population.PersonCount,
-            Scenarios = [.. stores.Select((s, i) => Aggregate(s.Name, results[i], i == 0 ? null : results[0], policy))],
+            Scenarios = [.. stores.Select((s, i) => Aggregate(s.Name, results[i], i == 0 ? null : results[0], policy, job.SortedRunDirectory, source.Id))],
         };
+    }
+
+    /// <summary>Reads a file partition, or generates and calibrates a synthetic one (its seed plus <paramref name="seedOffset"/>) with the baseline run at <paramref name="date"/>.</summary>
+    internal static (Population Population, SimulationResult? CalibratedBaseline) Load(PartitionSource source, Policy policy, ParameterStore baseline, DateOnly date, RegionCatalog regions, ulong seedOffset)
+    {
+        if (source.IsFiles)
+        {
+            foreach (var path in new[] { source.HouseholdsPath, source.PersonsPath })
+            {
+                if (path is null || !File.Exists(path))
+                {
+                    throw new PartitionFailedException(source.Id, $"the population file '{path}' does not exist (partition files must be on storage every silo can read).");
+                }
+            }
+
+            return (PopulationReader.Read(source.HouseholdsPath!, source.PersonsPath!, regions: regions), null);
+        }
+
+        var calibrated = SyntheticBaseline.Generate(
+            new SyntheticPopulationOptions { RegionCode = source.SyntheticRegionCode!, Persons = source.SyntheticPersons, Seed = source.SyntheticSeed + seedOffset, Year = source.SyntheticYear },
+            policy, baseline, date, regions);
+        return (calibrated.Population, calibrated.Result);
+    }
+
+    /// <summary>The region catalogue and the parameter store of a partition (cached per catalogue and parameter files), after checking that the partition's catalogue is the job's.</summary>
+    internal static (RegionCatalog Regions, ParameterStore Store, string Catalogue) Setup(PartitionSource source, string? jobCatalogue, IReadOnlyList<string> parameterFiles)
+    {
+        string expected = CatalogueFingerprint(jobCatalogue);
+        string catalogue = CatalogueFingerprint(source.RegionCatalogPath ?? jobCatalogue);
+        if (catalogue != expected)
+        {
+            throw new PartitionFailedException(source.Id, $"its data were built over the region catalogue '{source.RegionCatalogPath}' ({catalogue}), not the job's ({jobCatalogue ?? "built-in"}, {expected}).");
+        }
+
+        var (regions, store) = Store(source.RegionCatalogPath ?? jobCatalogue, parameterFiles);
+        return (regions, store, catalogue);
     }
 
     /// <summary>The policy of a catalogue package name.</summary>
@@ -141,7 +156,7 @@ public static class PartitionWorker
         })).Value;
     }
 
-    private static ScenarioAggregate Aggregate(string name, SimulationResult result, SimulationResult? baseline, Policy policy)
+    private static ScenarioAggregate Aggregate(string name, SimulationResult result, SimulationResult? baseline, Policy policy, string? runDirectory, string partition)
     {
         var population = result.Population;
         var outputs = policy.Outputs.Where(o => o.Period != AmountPeriod.None).ToArray();
@@ -233,8 +248,27 @@ public static class PartitionWorker
             weightedPersons.Add(personWeights[p]);
         }
 
+        string? sortedFile = null, decileFile = null;
+        if (runDirectory is not null)
+        {
+            // Each attempt writes files of its own: a re-run never meets a half-written file of a lost silo.
+            string stem = Path.Combine(runDirectory, $"{partition.Replace('/', '_')}-{Guid.NewGuid():N}");
+            sortedFile = stem + "-income.f64";
+            SortedRun.Write(sortedFile, sortedIncome, sortedWeight);
+            sortedIncome = sortedWeight = [];
+            if (baseline is not null)
+            {
+                decileFile = stem + "-deciles.f64";
+                SortedRun.Write(decileFile, decileBaseline, decileWeight, decileReform);
+                decileBaseline = decileWeight = decileReform = [];
+            }
+        }
+
         return new ScenarioAggregate
         {
+            SortedRows = perCapita.Length,
+            SortedRunFile = sortedFile,
+            DecileRunFile = decileFile,
             Name = name,
             Outputs = [.. outputs.Select(o => o.Name)],
             WeightedSums = sums,

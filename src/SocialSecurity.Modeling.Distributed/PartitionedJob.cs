@@ -32,4 +32,17 @@ public sealed record PartitionedJob
     /// <summary>Added to each synthetic partition's seed: the replicate of a sweep.</summary>
     [Id(5)]
     public ulong Replicate { get; init; }
+
+    /// <summary>
+    /// A folder on storage that every silo and the client can read and write. When given, each partition writes its
+    /// sorted runs there instead of sending them, and the client merges them from the files a page at a time
+    /// (<see cref="MergePageRows"/>), holding O(partitions × page) of them rather than the whole population. The files
+    /// stay (a result's <c>OfPartition</c> merges them again): delete the folder when done. When <see langword="null"/>, the runs travel in the answers and the client holds them.
+    /// </summary>
+    [Id(6)]
+    public string? SortedRunDirectory { get; init; }
+
+    /// <summary>Rows of a sorted run read at a time by the client's merge.</summary>
+    [Id(7)]
+    public int MergePageRows { get; init; } = 65_536;
 }

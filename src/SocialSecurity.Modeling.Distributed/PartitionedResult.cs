@@ -49,6 +49,13 @@ public sealed class PartitionedResult
     public int Reruns => Attempts - Partitions.Count;
 
     /// <summary>
+    /// The most sorted-run elements (doubles) the client held at once: the runs that came in the partitions' answers,
+    /// plus the merge's page buffers. With <see cref="PartitionedJob.SortedRunDirectory"/> only the buffers, at most
+    /// (partitions + 3) × <see cref="PartitionedJob.MergePageRows"/> × 3, whatever the population.
+    /// </summary>
+    public long SortedElementsHeld { get; private init; }
+
+    /// <summary>
     /// The result of one partition alone (for example one province of a run partitioned by province), from the same
     /// aggregates: the single-process run of that partition's population.
     /// </summary>
@@ -93,11 +100,12 @@ public sealed class PartitionedResult
 
     internal static PartitionedResult Merge(PartitionedJob job, IReadOnlyList<PartitionAggregate> parts, int attempts)
     {
-        CheckAgreement(parts);
+        CheckAgreement([.. parts.Select(p => (p.PartitionId, p.RegionCatalogFingerprint, p.ParametersFingerprint, p.IdSpace, p.HouseholdIds))]);
         var policy = PartitionWorker.CreatePolicy(job.Policy);
         var outputs = policy.Outputs.Where(o => o.Period != AmountPeriod.None).ToArray();
         int scenarioCount = parts[0].Scenarios.Count;
         var scenarios = new List<ScenarioSummary>();
+        long held = 0;
         for (int s = 0; s < scenarioCount; s++)
         {
             var mine = parts.Select(p => p.Scenarios[s]).ToArray();
@@ -115,8 +123,9 @@ public sealed class PartitionedResult
                 income[group.Key] = ExactState.Merge(group.Select(x => x.State)).Result();
             }
 
-            var (values, weights, _) = KWayMerge([.. mine.Select(m => (m.SortedIncome, m.SortedWeight, (double[]?)null))]);
+            var merge = new StreamedMerge([.. mine.Select(m => m.SortedRunFile is { } file ? SortedRun.OfFile(file, 2, m.SortedRows) : SortedRun.Of(m.SortedIncome, m.SortedWeight))], job.MergePageRows);
             double weighted = ExactState.Merge(mine.Select(m => m.WeightedPersons)).Result();
+            double median = SortedStreams.WeightedMedian(merge.Pairs);
             scenarios.Add(new ScenarioSummary(
                 mine[0].Name,
                 totals,
@@ -126,10 +135,11 @@ public sealed class PartitionedResult
                 income,
                 weighted,
                 weighted > 0 ? ExactState.Merge(mine.Select(m => m.WeightedIncome)).Result() / weighted : 0,
-                Quantiles.WeightedMedian(values, weights),
-                Inequality.Gini(values, weights),
-                Poverty.AtRiskOfPovertyRate(values, weights),
-                Lorenz.QuantileGroupShares(values, weights, 10)));
+                median,
+                SortedStreams.Gini(merge.Pairs),
+                SortedStreams.HeadcountRatio(merge.Pairs, 0.6 * median),
+                SortedStreams.QuantileGroupShares(merge.Pairs, 10)));
+            held = Math.Max(held, merge.PeakHeld);
         }
 
         var comparisons = new List<PartitionedComparison>();
@@ -151,17 +161,19 @@ public sealed class PartitionedResult
                     ExactState.Merge(mine.Select(m => m.Gained[k])).Result(), ExactState.Merge(mine.Select(m => m.Lost[k])).Result()));
             }
 
-            var (b, w, a) = KWayMerge([.. mine.Select(m => (m.DecileBaseline, m.DecileWeight, (double[]?)m.DecileReform))]);
+            var merge = new StreamedMerge([.. mine.Select(m => m.DecileRunFile is { } file ? SortedRun.OfFile(file, 3, m.SortedRows) : SortedRun.Of(m.DecileBaseline, m.DecileWeight, m.DecileReform))], job.MergePageRows);
             double net = (reform.PublicSpendingAnnual - baseline.PublicSpendingAnnual) - (reform.PublicRevenueAnnual - baseline.PublicRevenueAnnual);
-            comparisons.Add(new PartitionedComparison(reform.Name, programs, ReformComparison.DecileTable(b, w, a!), net));
+            comparisons.Add(new PartitionedComparison(reform.Name, programs, ReformComparison.DecileTableOfSorted(merge.Triples(), reform.WeightedPersons), net));
+            held = Math.Max(held, merge.PeakHeld);
         }
 
         var infos = parts.Select(p => new PartitionInfo(p.PartitionId, p.Silo, p.HouseholdIds.Length, p.Persons)).ToArray();
-        return new PartitionedResult(job, scenarios, comparisons, infos, attempts, parts);
+        long inAnswers = parts.Sum(p => p.Scenarios.Sum(s => (long)s.SortedIncome.Length + s.SortedWeight.Length + s.DecileBaseline.Length + s.DecileWeight.Length + s.DecileReform.Length));
+        return new PartitionedResult(job, scenarios, comparisons, infos, attempts, parts) { SortedElementsHeld = inAnswers + held };
     }
 
     /// <summary>Every partition must have run over the same region catalogue and parameter store, and no household may be in two partitions.</summary>
-    private static void CheckAgreement(IReadOnlyList<PartitionAggregate> parts)
+    internal static void CheckAgreement(IReadOnlyList<(string PartitionId, string RegionCatalogFingerprint, string ParametersFingerprint, string IdSpace, long[] HouseholdIds)> parts)
     {
         var first = parts[0];
         foreach (var p in parts.Skip(1))
@@ -199,48 +211,6 @@ public sealed class PartitionedResult
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// The k-way merge of the partitions' sorted runs (ascending by first, second, third column): the whole
-    /// population's sorted sequence, without sorting it again.
-    /// </summary>
-    internal static (double[] First, double[] Second, double[]? Third) KWayMerge(IReadOnlyList<(double[] First, double[] Second, double[]? Third)> runs)
-    {
-        int total = runs.Sum(r => r.First.Length);
-        bool third = runs.Count > 0 && runs[0].Third is not null;
-        var first = new double[total];
-        var second = new double[total];
-        var thirdOut = third ? new double[total] : null;
-        var queue = new PriorityQueue<int, (double, double, double)>(runs.Count, Comparer<(double B, double W, double A)>.Create(PartitionWorker.CompareTriples));
-        var next = new int[runs.Count];
-        double Third(int r, int i) => runs[r].Third is { } t ? t[i] : 0;
-        for (int r = 0; r < runs.Count; r++)
-        {
-            if (runs[r].First.Length > 0)
-            {
-                queue.Enqueue(r, (runs[r].First[0], runs[r].Second[0], Third(r, 0)));
-            }
-        }
-
-        for (int k = 0; k < total; k++)
-        {
-            int r = queue.Dequeue();
-            int i = next[r]++;
-            first[k] = runs[r].First[i];
-            second[k] = runs[r].Second[i];
-            if (thirdOut is not null)
-            {
-                thirdOut[k] = Third(r, i);
-            }
-
-            if (i + 1 < runs[r].First.Length)
-            {
-                queue.Enqueue(r, (runs[r].First[i + 1], runs[r].Second[i + 1], Third(r, i + 1)));
-            }
-        }
-
-        return (first, second, thirdOut);
     }
 }
 

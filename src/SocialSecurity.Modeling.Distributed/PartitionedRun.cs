@@ -44,14 +44,32 @@ public static class PartitionedRun
         return PartitionedResult.Merge(job, aggregates, aggregates.Count);
     }
 
-    internal static async Task<(List<PartitionAggregate> Aggregates, int Attempts)> RunPartitionsAsync(
+    internal static Task<(List<PartitionAggregate> Aggregates, int Attempts)> RunPartitionsAsync(
         IGrainFactory grains, PartitionedJob job, IReadOnlyList<PartitionSource> partitions, string stage,
         IProgress<PartitionProgress>? progress, CancellationToken cancellationToken, int firstOrdinal = 0)
     {
         CheckArguments(job, partitions);
+        return RunPartitionsAsync<PartitionAggregate>(grains, partitions, stage, async (grain, partition, token) =>
+        {
+            var answer = await grain.Run(partition, job, token).ConfigureAwait(false);
+            return (answer.Aggregate, answer.Failure, answer.Aggregate?.Silo ?? "");
+        }, progress, cancellationToken, firstOrdinal);
+    }
+
+    /// <summary>
+    /// Runs one grain call per partition, each under a key of the run, the partition and the attempt: a call whose silo
+    /// is lost is made again under the next attempt's key (so it is placed on a live silo), and exactly one answer per
+    /// partition is kept.
+    /// </summary>
+    internal static async Task<(List<T> Aggregates, int Attempts)> RunPartitionsAsync<T>(
+        IGrainFactory grains, IReadOnlyList<PartitionSource> partitions, string stage,
+        Func<IPartitionGrain, PartitionSource, CancellationToken, Task<(T? Aggregate, string? Failure, string Silo)>> call,
+        IProgress<PartitionProgress>? progress, CancellationToken cancellationToken, int firstOrdinal = 0)
+        where T : class
+    {
         string runId = Guid.NewGuid().ToString("N");
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var done = new Dictionary<string, PartitionAggregate>(StringComparer.Ordinal);
+        var done = new Dictionary<string, T>(StringComparer.Ordinal);
         int attempts = 0;
         int completed = 0;
         var gate = new object();
@@ -68,11 +86,11 @@ public static class PartitionedRun
                 }
 
                 Interlocked.Increment(ref attempts);
-                PartitionOutcome answer;
+                (T? Aggregate, string? Failure, string Silo) answer;
                 try
                 {
                     var grain = grains.GetGrain<IPartitionGrain>($"{runId}/{ordinal}/{partition.Id.Replace('/', '_')}/{attempt}");
-                    answer = await grain.Run(partition, job, failed.Token).ConfigureAwait(false);
+                    answer = await call(grain, partition, failed.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (failed.IsCancellationRequested)
                 {
@@ -100,7 +118,7 @@ public static class PartitionedRun
                     }
                 }
 
-                progress?.Report(new PartitionProgress(stage, Volatile.Read(ref completed), partitions.Count, partition.Id, answer.Aggregate.Silo));
+                progress?.Report(new PartitionProgress(stage, Volatile.Read(ref completed), partitions.Count, partition.Id, answer.Silo));
                 return;
             }
 
@@ -132,6 +150,13 @@ public static class PartitionedRun
     private static void CheckArguments(PartitionedJob job, IReadOnlyList<PartitionSource> partitions)
     {
         ArgumentNullException.ThrowIfNull(job);
+        CheckPartitions(partitions);
+        PartitionWorker.CreatePolicy(job.Policy);
+    }
+
+    /// <summary>At least one partition, with distinct ids.</summary>
+    internal static void CheckPartitions(IReadOnlyList<PartitionSource> partitions)
+    {
         ArgumentNullException.ThrowIfNull(partitions);
         if (partitions.Count == 0)
         {
@@ -143,7 +168,5 @@ public static class PartitionedRun
         {
             throw new ArgumentException($"Partition '{twice.Key}' is given {twice.Count()} times; partition ids must be distinct.", nameof(partitions));
         }
-
-        PartitionWorker.CreatePolicy(job.Policy);
     }
 }

@@ -15,7 +15,7 @@ public sealed record SweepSpec
     /// <summary>The years; each runs at 1 July of the year.</summary>
     public required IReadOnlyList<int> Years { get; init; }
 
-    /// <summary>Replicates per year: replicate <c>r</c> adds <c>r</c> to each synthetic partition's seed (file partitions are the same in every replicate).</summary>
+    /// <summary>Replicates per year: replicate <c>r</c> adds <c>r</c> to each synthetic partition's seed; more than one is rejected for file partitions, which a static run does not draw for (their replicates are those of <see cref="PartitionedProjection"/>).</summary>
     public int Replicates { get; init; } = 1;
 
     /// <summary>A region catalogue file every silo can read; the built-in catalogue when <see langword="null"/>.</summary>
@@ -70,6 +70,7 @@ public static class ScenarioSweep
             throw new ArgumentException("A sweep needs at least one year, one replicate and one concurrent run.", nameof(spec));
         }
 
+        CheckReplicates(spec, partitions);
         var jobs = spec.Jobs().ToArray();
         int total = jobs.Length * partitions.Count;
         int completed = 0;
@@ -119,8 +120,23 @@ public static class ScenarioSweep
     public static SweepResult RunLocal(SweepSpec spec, IReadOnlyList<PartitionSource> partitions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(partitions);
+        CheckReplicates(spec, partitions);
         var runs = spec.Jobs().Select(j => (j.Year, j.Replicate, PartitionedRun.RunLocal(j.Job, partitions, cancellationToken))).ToArray();
         return SweepResult.From(runs, 0);
+    }
+
+    /// <summary>
+    /// A static run of a file partition draws nothing, so its replicates would be copies: replicates of file partitions
+    /// are projection replicates (<see cref="PartitionedProjection"/>, whose draws are keyed by seed, person id, year and
+    /// replicate). A sweep with more than one replicate is rejected when a partition is a file partition.
+    /// </summary>
+    private static void CheckReplicates(SweepSpec spec, IReadOnlyList<PartitionSource> partitions)
+    {
+        if (spec.Replicates > 1 && partitions.FirstOrDefault(p => p.IsFiles) is { } file)
+        {
+            throw new ArgumentException($"Partition '{file.Id}' is read from files: a static run of it is the same in every replicate. Run replicates of file partitions as a partitioned projection (PartitionedProjection), whose draws differ by replicate and person id, or sweep with one replicate.", nameof(spec));
+        }
     }
 
     private sealed class Relay(Action<PartitionProgress> report) : IProgress<PartitionProgress>

@@ -36,6 +36,29 @@ public sealed class TwoSiloTests(TwoSilos fixture) : IClassFixture<TwoSilos>
     }
 }
 
+/// <summary>Sorted runs written by the silos and merged from the files a page at a time: the same bits, with the client's memory bounded.</summary>
+public sealed class StreamedMergeTests(TwoSilos fixture) : IClassFixture<TwoSilos>
+{
+    [Fact]
+    public async Task Runs_merged_from_files_in_pages_equal_the_single_process_run_and_the_client_holds_a_bounded_number_of_elements()
+    {
+        using var population = new PartitionedPopulation(households: 1_500, partitions: 5, seed: 14);
+        string runs = Directory.CreateDirectory(Path.Combine(population.Folder, "runs")).FullName;
+        const int page = 64;
+        var job = Reference.Job with { SortedRunDirectory = runs, MergePageRows = page };
+        var result = await PartitionedRun.RunAsync(fixture.Cluster.Client, job, population.Partitions);
+
+        Reference.ShouldEqualSingleProcess(result, population.Whole);
+        // Five partitions × (baseline and two reforms) income runs, and a decile run per reform.
+        Directory.GetFiles(runs).Should().HaveCount((5 * 3) + (5 * 2));
+        result.SortedElementsHeld.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo((5 + 3) * page * 3, "the merge holds a page per partition, an output page and the page handed to the indicator");
+        result.SortedElementsHeld.Should().BeLessThan(population.Whole.PersonCount, "the whole population's runs are never in the client's memory");
+
+        var inMemory = await PartitionedRun.RunAsync(fixture.Cluster.Client, Reference.Job, population.Partitions);
+        inMemory.SortedElementsHeld.Should().BeGreaterThan(3L * 2 * population.Whole.PersonCount, "without files the runs come in the answers");
+    }
+}
+
 public sealed class ThreeSiloTests(ThreeSilos fixture) : IClassFixture<ThreeSilos>
 {
     [Fact]

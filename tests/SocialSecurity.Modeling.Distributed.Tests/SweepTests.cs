@@ -14,14 +14,14 @@ public sealed class SweepTests(TwoSilos fixture) : IClassFixture<TwoSilos>
     public async Task A_sweep_over_years_and_replicates_equals_single_process_runs_of_each_year()
     {
         using var population = new PartitionedPopulation(households: 800, partitions: 4, seed: 41);
-        var spec = new SweepSpec { Years = [2023, 2024], Replicates = 2, Reforms = [Reference.Reforms[0].ToJson()] };
+        var spec = new SweepSpec { Years = [2023, 2024, 2025], Reforms = [Reference.Reforms[0].ToJson()] };
         var reports = new List<PartitionProgress>();
         var sweep = await ScenarioSweep.RunAsync(fixture.Cluster.Client, spec, population.Partitions, new SynchronousProgress<PartitionProgress>(reports.Add));
 
-        sweep.Rows.Should().HaveCount(2 * 2 * 2);
-        reports.Should().HaveCount(16);
-        reports.Select(r => r.Completed).Should().BeEquivalentTo(Enumerable.Range(1, 16));
-        reports.Should().OnlyContain(r => r.Total == 16);
+        sweep.Rows.Should().HaveCount(3 * 2);
+        reports.Should().HaveCount(12);
+        reports.Select(r => r.Completed).Should().BeEquivalentTo(Enumerable.Range(1, 12));
+        reports.Should().OnlyContain(r => r.Total == 12);
         var policy = Policies.Standard();
         foreach (int year in spec.Years)
         {
@@ -41,7 +41,16 @@ public sealed class SweepTests(TwoSilos fixture) : IClassFixture<TwoSilos>
         }
 
         sweep.ToText().Should().Contain("2023").And.Contain("Zhejiang dibao +10%");
-        sweep.ToCsv().Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1 + 8);
+        sweep.ToCsv().Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1 + 6);
+    }
+
+    [Fact]
+    public async Task Replicates_of_file_partitions_in_a_static_sweep_are_rejected_naming_the_partition()
+    {
+        using var population = new PartitionedPopulation(households: 50, partitions: 2, seed: 43);
+        var spec = new SweepSpec { Years = [2024], Replicates = 2 };
+        var run = () => ScenarioSweep.RunAsync(fixture.Cluster.Client, spec, population.Partitions);
+        (await run.Should().ThrowAsync<ArgumentException>()).Where(e => e.Message.Contains("'p0'", StringComparison.Ordinal) && e.Message.Contains("PartitionedProjection", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -49,7 +58,7 @@ public sealed class SweepTests(TwoSilos fixture) : IClassFixture<TwoSilos>
     {
         using var population = new PartitionedPopulation(households: 400, partitions: 3, seed: 42);
         using var cancel = new CancellationTokenSource();
-        var spec = new SweepSpec { Years = [2021, 2022, 2023, 2024], Replicates = 3, MaxConcurrentRuns = 1 };
+        var spec = new SweepSpec { Years = [2023, 2024, 2025], MaxConcurrentRuns = 1 };
         var reports = new List<PartitionProgress>();
         var run = () => ScenarioSweep.RunAsync(fixture.Cluster.Client, spec, population.Partitions, new SynchronousProgress<PartitionProgress>(r =>
         {
@@ -57,6 +66,6 @@ public sealed class SweepTests(TwoSilos fixture) : IClassFixture<TwoSilos>
             cancel.Cancel();
         }), cancel.Token);
         await run.Should().ThrowAsync<OperationCanceledException>();
-        reports.Count.Should().BeLessThan(12 * 3, "the sweep stopped early");
+        reports.Count.Should().BeLessThan(3 * 3, "the sweep stopped early");
     }
 }

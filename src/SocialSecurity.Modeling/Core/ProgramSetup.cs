@@ -14,6 +14,7 @@ public sealed class ProgramSetup
     private readonly PolicyProgram _program;
     private readonly RegionId[] _regionsPresent;
     private readonly VariableTable? _variables;
+    private readonly Population _population;
 
     internal ProgramSetup(PolicyProgram program, DateOnly date, IParameterSource parameters, Population population, RegionId[] regionsPresent, VariableTable? variables = null)
     {
@@ -21,7 +22,7 @@ public sealed class ProgramSetup
         _variables = variables;
         Date = date;
         Parameters = parameters;
-        Population = population;
+        _population = population;
         _regionsPresent = regionsPresent;
     }
 
@@ -34,7 +35,19 @@ public sealed class ProgramSetup
     private IParameterSource Source => Parameters;
 
     /// <summary>The population of the run.</summary>
-    public Population Population { get; }
+    /// <remarks>A pass prepared without reading this (only parameters, the date, <see cref="RegionsPresent"/> and input
+    /// definitions) holds no population, so the household calculator reuses it for every household of the same regions.</remarks>
+    public Population Population
+    {
+        get
+        {
+            ReadPopulation = true;
+            return _population;
+        }
+    }
+
+    /// <summary>Whether the program read <see cref="Population"/> while preparing: its pass may hold the population and cannot serve another one.</summary>
+    internal bool ReadPopulation { get; private set; }
 
     /// <summary>The region catalogue.</summary>
     public RegionCatalog Regions => Source.Regions;

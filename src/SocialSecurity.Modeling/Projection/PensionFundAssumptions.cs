@@ -25,6 +25,29 @@ public sealed record PensionFundAssumptions(double NationalReserve, int ReserveY
     /// </summary>
     public static PensionFundAssumptions China => BuiltIn.Value;
 
+    /// <summary>The reserve a projection starts from: the national reserve scaled by the projected population's weighted persons over the national population.</summary>
+    /// <param name="weightedPersons">The base population's weighted persons (for a partitioned projection, of all partitions together).</param>
+    /// <returns>Yuan.</returns>
+    public double StartingReserve(double weightedPersons) => NationalReserve * weightedPersons / NationalPopulation;
+
+    /// <summary>The fund's revenue in <paramref name="year"/>: employee and employer pension contributions plus the fiscal subsidy, a share of expenditure.</summary>
+    /// <param name="year">The year.</param>
+    /// <param name="employeeContributions">Employee pension contributions, yuan per year.</param>
+    /// <param name="employerContributions">Employer pension contributions, yuan per year.</param>
+    /// <param name="expenditure">Employee pensions paid, yuan per year.</param>
+    /// <returns>Yuan per year.</returns>
+    public double Revenue(int year, double employeeContributions, double employerContributions, double expenditure)
+        => employeeContributions + employerContributions + (SubsidyShare.At(year) * expenditure);
+
+    /// <summary>The reserve at the end of <paramref name="year"/>: <c>reserve × (1 + return) + revenue − expenditure</c>.</summary>
+    /// <param name="reserve">The reserve of the year before.</param>
+    /// <param name="year">The year.</param>
+    /// <param name="revenue">The year's revenue (<see cref="Revenue"/>).</param>
+    /// <param name="expenditure">The year's expenditure.</param>
+    /// <returns>Yuan.</returns>
+    public double NextReserve(double reserve, int year, double revenue, double expenditure)
+        => (reserve * (1 + ReturnRate.At(year))) + revenue - expenditure;
+
     internal void Validate(int first, int last)
     {
         AssumptionSource.Check("pension fund's starting reserve", Tag, Source);

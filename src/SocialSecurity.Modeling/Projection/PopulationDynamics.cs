@@ -2,6 +2,7 @@ using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Randomness;
+using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Projection;
 
@@ -12,8 +13,28 @@ namespace SocialSecurity.Modeling.Projection;
 /// </summary>
 internal static class PopulationDynamics
 {
-    /// <summary>What changed between two years, weighted (persons the rows stand for), by sex (index 0 female, 1 male).</summary>
-    internal readonly record struct Flows(double[] Deaths, double[] Births);
+    /// <summary>What changed between two years, weighted (persons the rows stand for), by sex (index 0 female, 1 male); migrants NaN without migration.</summary>
+    internal readonly record struct Flows(double[] Deaths, double[] Births, double[] Immigrants, double[] Emigrants)
+    {
+        /// <summary>No change (the first year).</summary>
+        public static Flows None(bool migration) => migration ? new([0, 0], [0, 0], [0, 0], [0, 0]) : new([0, 0], [0, 0], [double.NaN, double.NaN], [double.NaN, double.NaN]);
+    }
+
+    /// <summary>
+    /// A newborn's id from the mother's id and the year's index in the projection, negative so that it meets no base id:
+    /// <c>−(2 · (128 · |mother| + year index) + (mother &lt; 0 ? 1 : 0)) − 1</c>, one id per mother and year (a mother
+    /// gives at most one birth a year). It depends on nobody else in the population (<see cref="ProjectionOptions.NewbornIdsFromMothers"/>).
+    /// </summary>
+    internal static long NewbornId(long mother, int yearIndex)
+    {
+        long magnitude = Math.Abs(mother);
+        if (magnitude >= 1L << 54 || yearIndex is < 0 or >= 128)
+        {
+            throw new InvalidOperationException($"Person id {mother} or year index {yearIndex} is too large for ids derived from mothers (|id| < 2^54, at most 128 years).");
+        }
+
+        return -((((magnitude << 7) | (long)yearIndex) << 1 | (mother < 0 ? 1L : 0L)) + 1);
+    }
 
     /// <summary>
     /// The population at the next year's run date from the one at <paramref name="year"/>'s: survivors keep their
@@ -65,6 +86,31 @@ internal static class PopulationDynamics
             }
         }
 
+        // Net migration (docs/projection.md#migration): emigrants leave from the survivors, immigrants arrive as new households.
+        ExactAccumulator[] emigrants = [new(), new()];
+        var immigrantCells = Array.Empty<int>();
+        double immigrantWeight = 0;
+        if (options.Migration is { } migration)
+        {
+            var shares = migration.SingleYearShares();
+            var all = new ExactAccumulator();
+            for (int p = 0; p < persons; p++)
+            {
+                all.Add(weight[personHousehold[p]]);
+            }
+
+            double net = migration.NetRate.At(year) * all.Result();
+            if (net < 0)
+            {
+                Emigrate(population, survives, shares, -net, year, replicate, options, emigrants);
+            }
+            else if (net > 0 && persons > 0)
+            {
+                immigrantWeight = all.Result() / persons;
+                immigrantCells = ImmigrantCells(shares, net, immigrantWeight);
+            }
+        }
+
         bool?[]? alignedBirths = alignment is null || !options.Fertility ? null
             : AlignmentTargets.Select(alignment.Births, year, idArray, sexArray, ageArray, personWeight, survives,
                 p => fertility[ageArray[p]], p => birth.Uniform(idArray[p], draw));
@@ -83,6 +129,12 @@ internal static class PopulationDynamics
         foreach (var id in ids)
         {
             maxId = Math.Max(maxId, id);
+        }
+
+        var newbornIds = new long[mothers.Count];
+        for (int k = 0; k < mothers.Count; k++)
+        {
+            newbornIds[k] = options.NewbornIdsFromMothers ? NewbornId(ids[mothers[k]], year - options.StartYear) : maxId + 1 + k;
         }
 
         var newbornsOf = new Dictionary<int, List<int>>();
@@ -128,18 +180,47 @@ internal static class PopulationDynamics
             }
         }
 
+        // Immigrants (after the newborns in the id sequence) arrive in new households after the kept ones, −1 in householdSource.
+        foreach (var members in ImmigrantHouseholds(immigrantCells))
+        {
+            foreach (int j in members)
+            {
+                personSource.Add(-(mothers.Count + j) - 1);
+            }
+
+            householdSource.Add(-1);
+            memberStart.Add(personSource.Count);
+        }
+
         int nextPersons = personSource.Count;
         ExactAccumulator[] births = [new(), new()];
-        var newbornSex = new byte[mothers.Count];
-        var newbornMonth = new int[mothers.Count];
+        ExactAccumulator[] immigrants = [new(), new()];
+        var newbornSex = new byte[mothers.Count + immigrantCells.Length];
+        var newbornMonth = new int[mothers.Count + immigrantCells.Length];
         for (int k = 0; k < mothers.Count; k++)
         {
-            long id = maxId + 1 + k;
+            long id = newbornIds[k];
             bool male = birth.Uniform(id, draw + 1) < maleShareAtBirth;
             newbornSex[k] = (byte)(male ? Sex.Male : Sex.Female);
             newbornMonth[k] = nextRunMonth - 11 + (int)Math.Min(11, Math.Floor(birth.Uniform(id, draw + 2) * 12));
             births[male ? 1 : 0].Add(weight[personHousehold[mothers[k]]]);
         }
+
+        var arrival = new RandomStream(options.Seed, "projection.immigration");
+        for (int j = 0; j < immigrantCells.Length; j++)
+        {
+            int k = mothers.Count + j;
+            int s = immigrantCells[j] / 121;
+            int ageNext = Math.Min(120, (immigrantCells[j] % 121) + 1);
+            newbornSex[k] = (byte)(s == 1 ? Sex.Male : Sex.Female);
+            // Born in one of the 12 months that make the immigrant ageNext on the next run date.
+            newbornMonth[k] = nextRunMonth - (12 * ageNext) - (int)Math.Min(11, Math.Floor(arrival.Uniform(maxId + 1 + k, draw) * 12));
+            immigrants[s].Add(immigrantWeight);
+        }
+
+        // Immigrant households take the region, area, housing and city class of the first household (by id) of the
+        // most populous region and area; weight the population's mean person weight; other columns 0.
+        int template = immigrantCells.Length == 0 ? -1 : Template(population);
 
         var columns = new Array?[population.BuiltInColumns.Count];
         foreach (var column in PopulationSchema.All)
@@ -147,7 +228,20 @@ internal static class PopulationDynamics
             var source = population.Column(column);
             if (column.Entity == Entity.Household)
             {
-                columns[column.BuiltInIndex] = Gather(source, householdSource);
+                var target = Gather(source, householdSource);
+                if (template >= 0 && (ReferenceEquals(column, PopulationSchema.Region) || ReferenceEquals(column, PopulationSchema.Area)
+                    || ReferenceEquals(column, PopulationSchema.Housing) || ReferenceEquals(column, PopulationSchema.City)))
+                {
+                    for (int i = 0; i < householdSource.Count; i++)
+                    {
+                        if (householdSource[i] < 0)
+                        {
+                            Array.Copy(source, template, target, i, 1);
+                        }
+                    }
+                }
+
+                columns[column.BuiltInIndex] = target;
             }
             else
             {
@@ -159,9 +253,17 @@ internal static class PopulationDynamics
                     {
                         Array.Copy(source, src, target, i, 1);
                     }
-                    else if (!ReferenceEquals(column, PopulationSchema.PersonId) && (ReferenceEquals(column, PopulationSchema.Hukou) || ReferenceEquals(column, PopulationSchema.HukouRegion)))
+                    else if (-src - 1 < mothers.Count && (ReferenceEquals(column, PopulationSchema.Hukou) || ReferenceEquals(column, PopulationSchema.HukouRegion)))
                     {
                         Array.Copy(source, mothers[-src - 1], target, i, 1); // newborns take the mother's hukou
+                    }
+                    else if (ReferenceEquals(column, PopulationSchema.Hukou))
+                    {
+                        ((byte[])target)[i] = (byte)(population.Area[template] == AreaType.Rural ? HukouType.Rural : HukouType.Urban); // immigrants: the area's hukou type
+                    }
+                    else if (ReferenceEquals(column, PopulationSchema.HukouRegion))
+                    {
+                        ((ushort[])target)[i] = population.HouseholdRegionColumn[template]; // and the household's region
                     }
                 }
 
@@ -200,13 +302,33 @@ internal static class PopulationDynamics
                 if (src < 0)
                 {
                     int k = -src - 1;
-                    nextIds[i] = maxId + 1 + k;
+                    nextIds[i] = newbornIds[k];
                     nextSex[i] = newbornSex[k];
                     nextBirthYear[i] = newbornMonth[k] / 12;
                     nextBirthMonth[i] = (newbornMonth[k] % 12) + 1;
                 }
 
                 nextAge[i] = (byte)((nextRunMonth - RetirementAgeProgram.MonthIndex((int)nextBirthYear[i], (int)nextBirthMonth[i])) / 12);
+            }
+        }
+
+        if (template >= 0)
+        {
+            var nextWeight = (double[])columns[PopulationSchema.Weight.BuiltInIndex]!;
+            var householdIds = (long[])columns[PopulationSchema.HouseholdId.BuiltInIndex]!;
+            long lastHouseholdId = 0;
+            foreach (var id in population.HouseholdId)
+            {
+                lastHouseholdId = Math.Max(lastHouseholdId, id);
+            }
+
+            for (int h = 0; h < householdSource.Count; h++)
+            {
+                if (householdSource[h] < 0)
+                {
+                    nextWeight[h] = immigrantWeight;
+                    householdIds[h] = ++lastHouseholdId;
+                }
             }
         }
 
@@ -217,7 +339,148 @@ internal static class PopulationDynamics
         }
 
         var next = new Population(population.Regions, columns, [.. memberStart], personExtras, householdExtras, new Dictionary<string, ColumnDefinition>(population.ExtraDefinitions, StringComparer.Ordinal));
-        return (next, new Flows([deaths[0].Result(), deaths[1].Result()], [births[0].Result(), births[1].Result()]));
+        bool migrating = options.Migration is not null;
+        double[] Of(ExactAccumulator[] flow) => migrating ? [flow[0].Result(), flow[1].Result()] : [double.NaN, double.NaN];
+        return (next, new Flows([deaths[0].Result(), deaths[1].Result()], [births[0].Result(), births[1].Result()], Of(immigrants), Of(emigrants)));
+    }
+
+    /// <summary>
+    /// Emigration: in each sex and age cell (age at the year's run date), the surviving persons ordered by a uniform
+    /// draw keyed by the seed, their id, the year and the replicate (then id) leave while the running total plus half the
+    /// next person's weight stays within the cell's net emigrants (<paramref name="total"/> × the cell's share).
+    /// </summary>
+    private static void Emigrate(Population population, bool[] survives, double[][] shares, double total, int year, int replicate, ProjectionOptions options, ExactAccumulator[] emigrants)
+    {
+        var ids = population.PersonId;
+        var sex = population.Sex;
+        var age = population.Age;
+        var weight = population.Weight;
+        var household = population.PersonHousehold;
+        var stream = new RandomStream(options.Seed, "projection.emigration");
+        int draw = (year * 64) + replicate;
+        var cells = new List<(double Draw, long Id, int Row)>?[2 * 121];
+        for (int p = 0; p < survives.Length; p++)
+        {
+            int s = sex[p] == Sex.Male ? 1 : 0;
+            if (survives[p] && shares[s][age[p]] > 0)
+            {
+                (cells[(s * 121) + age[p]] ??= []).Add((stream.Uniform(ids[p], draw), ids[p], p));
+            }
+        }
+
+        for (int cell = 0; cell < cells.Length; cell++)
+        {
+            if (cells[cell] is not { } list)
+            {
+                continue;
+            }
+
+            int s = cell / 121;
+            double target = total * shares[s][cell % 121];
+            list.Sort((a, b) => a.Draw != b.Draw ? a.Draw.CompareTo(b.Draw) : a.Id.CompareTo(b.Id));
+            double taken = 0;
+            foreach (var (_, _, p) in list)
+            {
+                double w = weight[household[p]];
+                if (taken + (w / 2) > target)
+                {
+                    break;
+                }
+
+                survives[p] = false;
+                taken += w;
+                emigrants[s].Add(w);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sex and age cell (sex × 121 + age at the year's run date) of each immigrant row: cells in order (women 0–120,
+    /// then men), each with round(cumulative net immigrants ÷ weight) minus the rows of the cells before, so the rows'
+    /// total weight is within half a weight of <paramref name="total"/>.
+    /// </summary>
+    private static int[] ImmigrantCells(double[][] shares, double total, double weight)
+    {
+        var cells = new List<int>();
+        double cumulative = 0;
+        long rows = 0;
+        for (int cell = 0; cell < 2 * 121; cell++)
+        {
+            cumulative += total * shares[cell / 121][cell % 121];
+            long upTo = (long)Math.Round(cumulative / weight, MidpointRounding.AwayFromZero);
+            for (; rows < upTo; rows++)
+            {
+                cells.Add(cell);
+            }
+        }
+
+        return [.. cells];
+    }
+
+    /// <summary>
+    /// The households of one year's immigrants (indices into the immigrant rows): each immigrant aged 18 or more at the
+    /// next run date heads a household, in row order; younger immigrants join them in turn (the j-th minor the household
+    /// j mod adults); without adults, the minors form one household [I].
+    /// </summary>
+    private static List<List<int>> ImmigrantHouseholds(int[] cells)
+    {
+        var households = new List<List<int>>();
+        var minors = new List<int>();
+        for (int j = 0; j < cells.Length; j++)
+        {
+            if ((cells[j] % 121) + 1 >= 18)
+            {
+                households.Add([j]);
+            }
+            else
+            {
+                minors.Add(j);
+            }
+        }
+
+        if (households.Count == 0 && minors.Count > 0)
+        {
+            households.Add(minors);
+            return households;
+        }
+
+        for (int m = 0; m < minors.Count; m++)
+        {
+            households[m % households.Count].Add(minors[m]);
+        }
+
+        return households;
+    }
+
+    /// <summary>The first household (by id) of the region and area with the most weighted persons (ties: the lower region code, then area).</summary>
+    private static int Template(Population population)
+    {
+        var persons = new Dictionary<(ushort Region, byte Area), ExactAccumulator>();
+        var region = population.HouseholdRegionColumn;
+        var area = population.Area;
+        var weight = population.Weight;
+        var start = population.MemberStart;
+        var first = new Dictionary<(ushort, byte), int>();
+        var ids = population.HouseholdId;
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            var key = (region[h], (byte)area[h]);
+            if (!persons.TryGetValue(key, out var total))
+            {
+                persons[key] = total = new ExactAccumulator();
+                first[key] = h;
+            }
+
+            total.Add(weight[h] * (start[h + 1] - start[h]));
+            if (ids[h] < ids[first[key]])
+            {
+                first[key] = h;
+            }
+        }
+
+        var best = persons.Select(kv => (kv.Key, Total: kv.Value.Result()))
+            .OrderByDescending(x => x.Total).ThenBy(x => population.Regions[new RegionId(x.Key.Region)].Code, StringComparer.Ordinal).ThenBy(x => x.Key.Area).First();
+        return first[best.Key];
     }
 
     private static Array Gather(Array source, List<int> rows)
@@ -225,7 +488,10 @@ internal static class PopulationDynamics
         var target = Array.CreateInstance(source.GetType().GetElementType()!, rows.Count);
         for (int i = 0; i < rows.Count; i++)
         {
-            Array.Copy(source, rows[i], target, i, 1);
+            if (rows[i] >= 0)
+            {
+                Array.Copy(source, rows[i], target, i, 1);
+            }
         }
 
         return target;

@@ -102,13 +102,19 @@ public static class ProjectionIndicators
     /// <summary>Persons widowed since the previous run date (NaN with household change off).</summary>
     public const string Widowed = "widowed";
 
+    /// <summary>Immigrants since the previous run date (net migration; 0 in the first year, NaN without migration).</summary>
+    public const string Immigrants = "immigrants";
+
+    /// <summary>Emigrants since the previous run date (net migration; 0 in the first year, NaN without migration).</summary>
+    public const string Emigrants = "emigrants";
+
     /// <summary>Every indicator, in output order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Persons, Males, Females, Aged0To14, Aged15To64, Aged65Plus, OldAgeDependency, Deaths, Births, Contributors, Pensioners,
         SystemDependency, PublicSpending, PublicRevenue, FundRevenue, FundExpenditure, FundReserve, Gini, RelativePoverty,
         NewRetirees, ReplacementRate, FundAccountCredits, FundPooledRevenue, FundAccountExpenditure, FundPooledExpenditure,
-        EmployeeAccountBalances, ResidentAccountBalances, Workers, AverageWage, Households, LeftHome, Unions, Widowed,
+        EmployeeAccountBalances, ResidentAccountBalances, Workers, AverageWage, Households, LeftHome, Unions, Widowed, Immigrants, Emigrants,
     ];
 
     internal static int IndexOf(string indicator)

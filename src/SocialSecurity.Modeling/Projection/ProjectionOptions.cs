@@ -59,6 +59,28 @@ public sealed record ProjectionOptions
     /// <summary>Totals that deaths and births are aligned to by sort-by-risk (docs/projection.md#alignment); null for independent draws. Default null.</summary>
     public AlignmentTargets? Alignment { get; init; }
 
+    /// <summary>
+    /// Net migration (docs/projection.md#migration): net migrants by sex and age each year, emigrants leaving by a
+    /// seeded draw per person, immigrants arriving as new households. Null (the default) for no migration;
+    /// <see cref="MigrationAssumptions.IllustrativeChina"/> is an illustrative path [I].
+    /// </summary>
+    public MigrationAssumptions? Migration { get; init; }
+
+    /// <summary>
+    /// Whether a newborn's id is derived from the mother's id and the year (negative ids,
+    /// <c>PopulationDynamics.NewbornId</c>) instead of following the population's largest id. Every draw is keyed by
+    /// person id, so with this option a projection of part of the population (a partition holding whole households)
+    /// draws for its persons and their children exactly what the projection of the whole population draws: the
+    /// partitioned projections of the distributed package set it (docs/distributed.md#projections). Default false.
+    /// </summary>
+    public bool NewbornIdsFromMothers { get; init; }
+
+    /// <summary>
+    /// The cohort whose lifetime redistribution is accumulated (docs/projection.md#lifetime), reported in
+    /// <see cref="ProjectionResult.Lifetime"/>; null (the default) for none.
+    /// </summary>
+    public LifetimeCohort? LifetimeCohort { get; init; }
+
     /// <summary>Called with each year's static result (population, outputs) after it is summarised: per-person panels are written from here rather than held.</summary>
     public Action<ProjectionYear>? OnYear { get; init; }
 }

@@ -6,6 +6,7 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Insurance;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Randomness;
+using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
 
 namespace SocialSecurity.Modeling.Projection;
@@ -47,6 +48,13 @@ public static class Projector
 
         options.Retirement?.Validate();
         options.Alignment?.Validate();
+        options.LifetimeCohort?.Validate();
+        if (options.Migration is { } migration)
+        {
+            migration.Validate();
+            migration.NetRate.CheckCovers("net migration rate", options.StartYear, options.EndYear);
+        }
+
         ArgumentNullException.ThrowIfNull(options.Extrapolation, nameof(options.Extrapolation));
         Extrapolation.Validate(options.Extrapolation, parameters);
 
@@ -80,14 +88,18 @@ public static class Projector
         }
 
         var rows = new List<ProjectionRow>();
+        var lifetimeDeciles = new List<LifetimeDecile>();
+        var lifetimeIndices = new List<LifetimeIndices>();
         int done = 0;
         for (int replicate = 0; replicate < options.Replicates; replicate++)
         {
             var current = baseline;
-            var flows = new PopulationDynamics.Flows([0, 0], [0, 0]);
+            var flows = PopulationDynamics.Flows.None(options.Migration is not null);
             var householdFlows = options.Households ? new HouseholdDynamics.Flows(0, 0, 0) : new HouseholdDynamics.Flows(double.NaN, double.NaN, double.NaN);
-            double reserve = fund.NationalReserve * current.WeightedPersons / fund.NationalPopulation;
+            double reserve = fund.StartingReserve(current.WeightedPersons);
             var wages = WorkingLives.Measure(current);
+            var lifetime = options.LifetimeCohort is { } cohort ? new LifetimeAccounts(cohort) : null;
+            double discount = 1;
             for (int i = 0; i < years; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -108,6 +120,12 @@ public static class Projector
                 var credits = EmployeeCredits(result, store, date);
                 var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, ref reserve);
                 rows.Add(row);
+                if (lifetime is not null)
+                {
+                    lifetime.Add(result, discount);
+                    discount /= 1 + store.Resolve(ProjectionParameters.LifetimeDiscountRate, date, RegionCodes.China).Scalar();
+                }
+
                 options.OnYear?.Invoke(new ProjectionYear(year, replicate, result, row));
                 progress?.Report(new ProjectionProgress(year, replicate, ++done, years * options.Replicates));
                 if (i + 1 < years)
@@ -120,9 +138,17 @@ public static class Projector
                     }
                 }
             }
+
+            if (lifetime is not null)
+            {
+                var (deciles, indices) = lifetime.Summarise(replicate);
+                lifetimeDeciles.AddRange(deciles);
+                lifetimeIndices.Add(indices);
+            }
         }
 
-        return new ProjectionResult(options, rows, store, extrapolated);
+        return new ProjectionResult(options, rows, store, extrapolated,
+            options.LifetimeCohort is null ? null : new LifetimeRedistribution(options.LifetimeCohort, lifetimeDeciles, lifetimeIndices));
     }
 
     private static void Validate(Population population, ProjectionOptions options)
@@ -347,6 +373,8 @@ public static class Projector
         Set(ProjectionIndicators.OldAgeDependency, working > 0 ? old / working : double.NaN);
         Set(ProjectionIndicators.Deaths, flows.Deaths[0] + flows.Deaths[1]);
         Set(ProjectionIndicators.Births, flows.Births[0] + flows.Births[1]);
+        Set(ProjectionIndicators.Immigrants, flows.Immigrants[0] + flows.Immigrants[1]);
+        Set(ProjectionIndicators.Emigrants, flows.Emigrants[0] + flows.Emigrants[1]);
 
         bool HasOutput(VariableDefinition d) => result.Variables.Any(x => x.Name == d.Name);
         var personWeights = weights.ToArray();
@@ -387,9 +415,8 @@ public static class Projector
         if (HasOutput(SocialInsuranceContributionsProgram.EmployeePension) && HasOutput(EmployeePensionProgram.Benefit))
         {
             expenditure = result.AnnualTotal(EmployeePensionProgram.Benefit.Name);
-            revenue = result.AnnualTotal(SocialInsuranceContributionsProgram.EmployeePension.Name) + result.AnnualTotal(SocialInsuranceContributionsProgram.EmployerPension.Name)
-                + (fund.SubsidyShare.At(year) * expenditure);
-            reserve = (reserve * (1 + fund.ReturnRate.At(year))) + revenue - expenditure;
+            revenue = fund.Revenue(year, result.AnnualTotal(SocialInsuranceContributionsProgram.EmployeePension.Name), result.AnnualTotal(SocialInsuranceContributionsProgram.EmployerPension.Name), expenditure);
+            reserve = fund.NextReserve(reserve, year, revenue, expenditure);
         }
 
         // The pooled part and the individual accounts, separately: account credits are the employees' account

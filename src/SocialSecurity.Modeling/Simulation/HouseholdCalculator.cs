@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Core;
@@ -9,6 +11,12 @@ namespace SocialSecurity.Modeling.Simulation;
 /// hand-built household, with an explanation of every step and of every parameter value used (its region, date,
 /// provenance and source).
 /// </summary>
+/// <remarks>
+/// The calculator remembers the programs it prepared for each date and set of regions (docs/architecture.md#household-calculator):
+/// a program whose preparation reads parameters, the date and the regions only (not the household) is prepared once
+/// and its pass reused for every later household of the same regions; the few that look at the household while
+/// preparing are prepared again for each. A calculator may be used from several threads at once.
+/// </remarks>
 /// <example>
 /// <code>
 /// var calculator = new HouseholdCalculator(Policies.Standard(), ParameterStore.Default);
@@ -21,6 +29,11 @@ namespace SocialSecurity.Modeling.Simulation;
 /// </example>
 public sealed class HouseholdCalculator
 {
+    // Bounds the memory of a calculator asked about many dates: past this many keys, the cache starts afresh.
+    private const int PreparedKept = 256;
+
+    private readonly ConcurrentDictionary<string, ProgramPass?[]> _prepared = new(StringComparer.Ordinal);
+
     /// <summary>Creates a calculator for a policy and parameter store.</summary>
     /// <param name="policy">The programs to apply.</param>
     /// <param name="parameters">The parameters (baseline, or with a reform).</param>
@@ -72,11 +85,65 @@ public sealed class HouseholdCalculator
         }
 
         var population = builder.Build();
-        var (table, passes) = Microsimulation.Prepare(population, Policy, Parameters, date);
+        Microsimulation.CheckColumns(population, Policy);
+        var table = new VariableTable(population, Policy);
+        var passes = Passes(population, date, table, extraPersonColumns, extraHouseholdColumns);
         var explanation = new Explanation();
         Microsimulation.RunBlock(population, Policy, table, passes, 0, 1, explanation);
         var result = new SimulationResult(population, Policy, Parameters, date, table);
         return new HouseholdResult(result, explanation);
+    }
+
+    /// <summary>
+    /// The passes of this household: those prepared earlier for the same date, regions and extra columns, and the
+    /// programs that read the population while preparing, prepared again for this one.
+    /// </summary>
+    private ProgramPass[] Passes(Population population, DateOnly date, VariableTable table, IReadOnlyDictionary<string, double[]>? extraPersonColumns, IReadOnlyDictionary<string, double>? extraHouseholdColumns)
+    {
+        // The extra columns' names fix their definitions (Declared), which programs may ask for while preparing.
+        var key = new StringBuilder().Append(date.DayNumber);
+        foreach (var region in population.RegionsPresent)
+        {
+            key.Append(',').Append(region.Index);
+        }
+
+        foreach (var name in extraPersonColumns?.Keys ?? [])
+        {
+            key.Append("|p:").Append(name);
+        }
+
+        foreach (var name in extraHouseholdColumns?.Keys ?? [])
+        {
+            key.Append("|h:").Append(name);
+        }
+
+        var programs = Policy.Programs;
+        var passes = new ProgramPass[programs.Length];
+        var text = key.ToString();
+        if (_prepared.TryGetValue(text, out var kept))
+        {
+            for (int i = 0; i < passes.Length; i++)
+            {
+                passes[i] = kept[i] ?? programs[i].Prepare(new ProgramSetup(programs[i], date, Parameters, population, population.RegionsPresent, table));
+            }
+
+            return passes;
+        }
+
+        var prepared = Microsimulation.PreparePasses(population, Policy, Parameters, date, table, out var readPopulation);
+        kept = new ProgramPass?[programs.Length];
+        for (int i = 0; i < passes.Length; i++)
+        {
+            kept[i] = readPopulation[i] ? null : prepared[i];
+        }
+
+        if (_prepared.Count >= PreparedKept)
+        {
+            _prepared.Clear();
+        }
+
+        _prepared.TryAdd(text, kept);
+        return prepared;
     }
 
     private ColumnDefinition Declared(string name, Entity entity)

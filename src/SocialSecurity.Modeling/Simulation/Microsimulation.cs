@@ -100,6 +100,10 @@ public static class Microsimulation
 
     /// <summary>Resolves every program's parameters for <paramref name="date"/>: the passes of a run.</summary>
     internal static ProgramPass[] PreparePasses(Population population, Policy policy, ParameterStore parameters, DateOnly date, VariableTable? table = null)
+        => PreparePasses(population, policy, parameters, date, table, out _);
+
+    /// <summary>Resolves every program's parameters for <paramref name="date"/>, saying which programs read the population while preparing (their passes hold it).</summary>
+    internal static ProgramPass[] PreparePasses(Population population, Policy policy, ParameterStore parameters, DateOnly date, VariableTable? table, out bool[] readPopulation)
     {
         CheckCatalogue(population, parameters);
         var unknown = policy.Parameters.Where(p => !parameters.Contains(p)).ToArray();
@@ -110,7 +114,17 @@ public static class Microsimulation
 
         var present = population.RegionsPresent;
         table ??= new VariableTable(population, policy, _ => []); // definitions only: programs ask for their inputs' periods
-        return [.. policy.Programs.Select(p => p.Prepare(new ProgramSetup(p, date, parameters, population, present, table)))];
+        var programs = policy.Programs;
+        var passes = new ProgramPass[programs.Length];
+        readPopulation = new bool[programs.Length];
+        for (int i = 0; i < programs.Length; i++)
+        {
+            var setup = new ProgramSetup(programs[i], date, parameters, population, present, table);
+            passes[i] = programs[i].Prepare(setup);
+            readPopulation[i] = setup.ReadPopulation;
+        }
+
+        return passes;
     }
 
     internal static void RunBlock(Population population, Policy policy, VariableTable table, ProgramPass[] passes, int first, int end, Explanation? explanation)

@@ -172,7 +172,21 @@ public sealed class ReformComparison
 
             return c != 0 ? c : a[i].CompareTo(a[j]);
         });
-        double total = ExactSum.Sum(w);
+        return DecileTableOfSorted(order.Select(i => (b[i], w[i], a[i])), ExactSum.Sum(w));
+    }
+
+    /// <summary>
+    /// <see cref="DecileTable(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/> of persons already in
+    /// ascending order of (baseline income, weight, reform income), read once as a stream (for example merged from
+    /// sorted partitions without holding them): the same table, bit for bit.
+    /// </summary>
+    /// <param name="sorted">Each person's (baseline income, weight, reform income), ascending.</param>
+    /// <param name="totalWeight">The exact sum of the weights (<see cref="ExactSum"/>).</param>
+    /// <exception cref="ArgumentException">The persons are not in that order.</exception>
+    public static DecileChange[] DecileTableOfSorted(IEnumerable<(double Baseline, double Weight, double Reform)> sorted, double totalWeight)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        double total = totalWeight;
         var weight = new ExactSum[10];
         var sumBefore = new ExactSum[10];
         var sumAfter = new ExactSum[10];
@@ -184,14 +198,20 @@ public sealed class ReformComparison
         }
 
         double cumulative = 0;
-        for (int k = 0; k < n; k++)
+        (double B, double W, double A) last = (double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity);
+        foreach (var person in sorted)
         {
-            int i = order[k];
+            if (person.Baseline < last.B || (person.Baseline == last.B && (person.Weight < last.W || (person.Weight == last.W && person.Reform < last.A))))
+            {
+                throw new ArgumentException($"The persons are not in ascending order of (baseline, weight, reform): {person} follows {last}.", nameof(sorted));
+            }
+
+            last = person;
             int decile = total > 0 ? Math.Min(9, (int)(10 * cumulative / total)) : 0;
-            weight[decile].Add(w[i]);
-            sumBefore[decile].Add(w[i] * b[i]);
-            sumAfter[decile].Add(w[i] * a[i]);
-            cumulative += w[i];
+            weight[decile].Add(person.Weight);
+            sumBefore[decile].Add(person.Weight * person.Baseline);
+            sumAfter[decile].Add(person.Weight * person.Reform);
+            cumulative += person.Weight;
         }
 
         return Enumerable.Range(0, 10)

@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Populations;
+using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Distributed.Tests.Support;
@@ -11,10 +12,18 @@ namespace SocialSecurity.Modeling.Distributed.Tests.Support;
 /// </summary>
 public sealed class PartitionedPopulation : IDisposable
 {
+    private readonly bool _employeePension;
+    private readonly Dictionary<long, double[]> _pension = [];
     private static readonly string[] Places = [RegionCodes.Hangzhou, RegionCodes.Lishui, RegionCodes.Yunhe, RegionCodes.Nanjing, RegionCodes.Yangzhou, RegionCodes.Kashgar, RegionCodes.Xinjiang, RegionCodes.Hohhot, RegionCodes.Baotou];
 
-    public PartitionedPopulation(int households, int partitions, int seed)
+    /// <param name="households">Households.</param>
+    /// <param name="partitions">Partitions.</param>
+    /// <param name="seed">The seed of the records.</param>
+    /// <param name="byPlace">Partition by place (every household of one place in one partition) instead of cutting across places.</param>
+    /// <param name="employeePension">Give wage earners labour contracts and every person the employee-pension columns (contribution years, index, account balance, retirement age).</param>
+    public PartitionedPopulation(int households, int partitions, int seed, bool byPlace = false, bool employeePension = false)
     {
+        _employeePension = employeePension;
         Folder = Directory.CreateTempSubdirectory("ssm-partitions-").FullName;
         var random = new Random(seed);
         var hh = new List<HouseholdRecord>();
@@ -37,9 +46,16 @@ public sealed class PartitionedPopulation : IDisposable
             for (int m = 0; m < size; m++)
             {
                 double wage = random.Next(3) == 0 ? 0 : random.Next(5) == 0 ? 36_000 : Math.Exp(8 + (2.5 * random.NextDouble()));
+                if (employeePension)
+                {
+                    _pension[personId] = [random.Next(0, 40), 0.6 + (random.NextDouble() * 2), random.NextDouble() * 300_000, random.NextDouble() < 0.8 ? 0 : random.Next(50, 66)];
+                }
+
                 persons.Add(new PersonRecord
                 {
                     Id = personId++,
+                    Employment = employeePension && wage > 0 ? EmploymentStatus.Employee : EmploymentStatus.Inactive,
+                    Contract = employeePension && wage > 0 ? WorkContract.LabourContract : WorkContract.None,
                     HouseholdId = h + 1,
                     Age = random.Next(90),
                     Sex = (Sex)random.Next(2),
@@ -56,7 +72,9 @@ public sealed class PartitionedPopulation : IDisposable
         for (int k = 0; k < partitions; k++)
         {
             // Partitions of unequal size, cut across provinces: household h goes to partition (h * 7 + h / 3) mod k.
-            var mine = hh.Where(x => (int)(((x.Id * 7) + (x.Id / 3)) % partitions) == k).ToList();
+            var mine = byPlace
+                ? hh.Where(x => Array.IndexOf(Places, x.RegionCode) % partitions == k).ToList()
+                : hh.Where(x => (int)(((x.Id * 7) + (x.Id / 3)) % partitions) == k).ToList();
             var ids = mine.Select(x => x.Id).ToHashSet();
             var part = Build(mine, persons.Where(p => ids.Contains(p.HouseholdId)));
             string households_ = Path.Combine(Folder, $"p{k}-households.parquet");
@@ -85,17 +103,27 @@ public sealed class PartitionedPopulation : IDisposable
         }
     }
 
-    private static Population Build(IEnumerable<HouseholdRecord> households, IEnumerable<PersonRecord> persons)
+    private Population Build(IEnumerable<HouseholdRecord> households, IEnumerable<PersonRecord> persons)
     {
+        var list = persons.ToList();
         var builder = new PopulationBuilder();
         foreach (var h in households)
         {
             builder.AddHousehold(h);
         }
 
-        foreach (var p in persons)
+        foreach (var p in list)
         {
             builder.AddPerson(p);
+        }
+
+        if (_employeePension)
+        {
+            var definitions = new[] { EmployeePensionNames.ColumnDefinitions.ContributionYears, EmployeePensionNames.ColumnDefinitions.ContributionIndex, EmployeePensionNames.ColumnDefinitions.AccountBalance, EmployeePensionNames.ColumnDefinitions.RetirementAge };
+            for (int c = 0; c < definitions.Length; c++)
+            {
+                builder.AddColumn(definitions[c], [.. list.Select(p => _pension[p.Id][c])]);
+            }
         }
 
         return builder.Build();

@@ -114,14 +114,14 @@ public sealed class DestitutePersonsProgram()
         private readonly RegionalList _careShares = CheckShares(setup.List(CareShares), setup);
         private readonly RegionalValues _wage = setup.PerMonth(MinimumWage);
 
-        public Block Bind(ProgramContext context) => new(context);
+        public Block Bind(ProgramContext context) => new(context, _rules.Bind(context.Population));
 
         public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
             int h = household.Index;
             var region = household.Region;
             int r = region.Index;
-            double s = _rules.AnnualStandard(h);
+            double s = block.Rules.AnnualStandard(h);
             double basicAmount = Math.Max(_multiple.ByRegion[r] * s / 12.0, _amount.ByRegion[r]);
             var shares = _careShares[region];
             for (int p = household.FirstMember; p < household.EndMember; p++)
@@ -166,8 +166,9 @@ public sealed class DestitutePersonsProgram()
             return shares;
         }
 
-        public readonly ref struct Block(ProgramContext context)
+        public readonly ref struct Block(ProgramContext context, DibaoRules rules)
         {
+            public readonly DibaoRules Rules = rules;
             public readonly Population Population = context.Population;
             public readonly ReadOnlySpan<byte> Age = context.Population.Age;
             public readonly ReadOnlySpan<DisabilityGrade> Disability = context.Population.Disability;

@@ -51,30 +51,34 @@ public sealed class DibaoMarginalProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => new OnRollPass(PerHousehold<Rule, Rule.Block>(new Rule(Inputs[2], new DibaoRules(setup, withAssetTest: true), setup.Scalar(IncomeMultiple))), Eligible.Name, OnRoll.Name, Entity.Household);
 
     private readonly struct Rule(string dibaoStatus, DibaoRules rules, RegionalValues multiple) : IHouseholdRule<Rule.Block>
     {
         public Block Bind(ProgramContext context)
-            => new(context.Population, context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Read(dibaoStatus), context.Write(Eligible.Name));
+            => new(rules.Bind(context.Population), context.Population, context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Read(dibaoStatus), context.Write(Eligible.Name));
 
         public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
             int h = household.Index, n = household.Size;
-            double s = rules.AnnualStandard(h);
+            double s = block.Rules.AnnualStandard(h);
             double m = multiple.ByRegion[household.Region.Index];
             double perCapita = Math.Max(0.0, block.Income[h]) / n;
             bool notDibao = block.Dibao[h] != 1;
             bool incomeTest = perCapita < m * s;
-            bool assetTest = rules.AssetsPass(block.Assets[h], h, n, s);
+            bool assetTest = block.Rules.AssetsPass(block.Assets[h], h, n, s);
             bool result = notDibao && incomeTest && assetTest;
             block.Marginal[h] = result ? 1.0 : 0.0;
             explanation?.Record("dibao_marginal", string.Create(CultureInfo.InvariantCulture, $"dibao-marginal: not dibao ({(notDibao ? "yes" : "no")}), Y/n = {perCapita:0.00} < m × S = {m:0.##} × {s:0.00} = {m * s:0.00} ({(incomeTest ? "yes" : "no")}), assets pass ({(assetTest ? "yes" : "no")}) → {(result ? "marginal" : "not marginal")}"), block.Marginal[h], "flag", multiple.Source(household.Region), rules.StandardSource(block.Population, h));
         }
 
-        public readonly ref struct Block(Population population, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, ReadOnlySpan<double> dibao, Span<double> marginal)
+        public readonly ref struct Block(DibaoRules bound, Population population, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, ReadOnlySpan<double> dibao, Span<double> marginal)
         {
+            public readonly DibaoRules Rules = bound;
             public readonly Population Population = population;
             public readonly ReadOnlySpan<double> Income = income;
             public readonly ReadOnlySpan<double> Assets = assets;

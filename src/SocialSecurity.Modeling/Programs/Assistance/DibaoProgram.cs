@@ -86,8 +86,11 @@ public sealed class DibaoProgram : RuleProgram, IIncomeTestedProgram
     public IIncomeTest PrepareIncomeTest(ProgramSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        return new GapTest(new DibaoRules(setup, withAssetTest: false), setup.Population);
+        return new GapTest(new DibaoRules(setup, withAssetTest: false).Bind(setup.Population), setup.Population);
     }
+
+    /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
 
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
@@ -108,16 +111,16 @@ public sealed class DibaoProgram : RuleProgram, IIncomeTestedProgram
     private readonly struct Rule(DibaoRules rules) : IHouseholdRule<Rule.Block>
     {
         public Block Bind(ProgramContext context)
-            => new(context.Population, context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Write(Eligible.Name), context.Write(Benefit.Name));
+            => new(rules.Bind(context.Population), context.Population, context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Write(Eligible.Name), context.Write(Benefit.Name));
 
         public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
             int h = household.Index, n = household.Size;
-            double standardAnnual = rules.AnnualStandard(h);
+            double standardAnnual = block.Rules.AnnualStandard(h);
             double householdStandard = n * standardAnnual;        // n × S, yuan/year
             double incomeAnnual = Math.Max(0.0, block.Income[h]);
             bool incomeTest = incomeAnnual < householdStandard;   // Y/n < S, with n > 0
-            bool assetTest = rules.AssetsPass(block.Assets[h], h, n, standardAnnual);
+            bool assetTest = block.Rules.AssetsPass(block.Assets[h], h, n, standardAnnual);
             bool qualifies = incomeTest && assetTest;
             block.Eligible[h] = qualifies ? 1.0 : 0.0;
             block.Benefit[h] = qualifies ? (householdStandard - incomeAnnual) / 12.0 : 0.0; // > 0 when the income test passes
@@ -141,8 +144,9 @@ public sealed class DibaoProgram : RuleProgram, IIncomeTestedProgram
                 : "benefit = 0 (not eligible)", benefit, "yuan/month", standard);
         }
 
-        public readonly ref struct Block(Population population, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, Span<double> eligible, Span<double> benefit)
+        public readonly ref struct Block(DibaoRules bound, Population population, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, Span<double> eligible, Span<double> benefit)
         {
+            public readonly DibaoRules Rules = bound;
             public readonly Population Population = population;
             public readonly ReadOnlySpan<double> Income = income;
             public readonly ReadOnlySpan<double> Assets = assets;

@@ -7,6 +7,8 @@ namespace SocialSecurity.Modeling.Programs.Assistance;
 /// the dibao standard (tiered dibao, dibao-marginal, expenditure-type hardship, supplements, destitute support).
 /// The rules are those of <see cref="DibaoProgram"/>: the urban or rural standard by the household's area, and the
 /// asset test (financial assets ≤ months × S/12 × n; homes ≤ limit; no non-essential vehicle when that disqualifies).
+/// Prepared from parameters alone (no population), so a prepared pass can serve any population; a pass binds the
+/// rules to its block's population (<see cref="Bind"/>) before reading households.
 /// </summary>
 internal sealed class DibaoRules
 {
@@ -20,11 +22,11 @@ internal sealed class DibaoRules
     private readonly RegionalValues? _maxHomes;
     private readonly RegionalValues? _vehicleRule;
 
-    // The run's columns and per-region values as plain arrays: these methods are called once or twice per household.
-    private readonly ushort[] _region;
-    private readonly byte[] _area;
-    private readonly byte[] _homes;
-    private readonly byte[] _vehicle;
+    // The bound population's columns and per-region values as plain arrays: these methods are called once or twice per household.
+    private readonly ushort[] _region = [];
+    private readonly byte[] _area = [];
+    private readonly byte[] _homes = [];
+    private readonly byte[] _vehicle = [];
     private readonly double[] _urban;
     private readonly double[] _rural;
     private readonly double[] _months = [];
@@ -35,11 +37,6 @@ internal sealed class DibaoRules
     {
         Urban = setup.PerYear(DibaoProgram.StandardUrban);
         Rural = setup.PerYear(DibaoProgram.StandardRural);
-        var population = setup.Population;
-        _region = population.HouseholdRegionColumn;
-        _area = population.AreaColumn;
-        _homes = population.HousingUnitsColumn;
-        _vehicle = population.VehicleColumn;
         _urban = Urban.Array;
         _rural = Rural.Array;
         if (withAssetTest)
@@ -53,12 +50,34 @@ internal sealed class DibaoRules
         }
     }
 
+    private DibaoRules(DibaoRules rules, Population population)
+    {
+        Urban = rules.Urban;
+        Rural = rules.Rural;
+        _assetMonths = rules._assetMonths;
+        _maxHomes = rules._maxHomes;
+        _vehicleRule = rules._vehicleRule;
+        _urban = rules._urban;
+        _rural = rules._rural;
+        _months = rules._months;
+        _homeLimit = rules._homeLimit;
+        _vehicleDisqualifies = rules._vehicleDisqualifies;
+        _region = population.HouseholdRegionColumn;
+        _area = population.AreaColumn;
+        _homes = population.HousingUnitsColumn;
+        _vehicle = population.VehicleColumn;
+    }
+
+    /// <summary>The same rules reading <paramref name="population"/>'s households (one small object; bind once per block).</summary>
+    /// <param name="population">The population of the block the rules are used for.</param>
+    public DibaoRules Bind(Population population) => new(this, population);
+
     public RegionalValues Urban { get; }
 
     public RegionalValues Rural { get; }
 
     /// <summary>The household's dibao standard, yuan/person/year.</summary>
-    /// <param name="household">A household of the run's population (the one the rules were prepared for).</param>
+    /// <param name="household">A household of the population the rules were bound to.</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public double AnnualStandard(int household)
     {
@@ -75,7 +94,7 @@ internal sealed class DibaoRules
 
     /// <summary>The dibao asset test for a household of <paramref name="members"/> whose standard is <paramref name="annualStandard"/>.</summary>
     /// <param name="financialAssets">The household's financial assets, yuan.</param>
-    /// <param name="household">A household of the run's population (the one the rules were prepared for).</param>
+    /// <param name="household">A household of the population the rules were bound to.</param>
     /// <param name="members">The number of members, <i>n</i>.</param>
     /// <param name="annualStandard">The household's standard <i>S</i>, yuan/person/year.</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -61,13 +61,16 @@ public sealed class DibaoSupplementProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerHousehold<Rule, Rule.Block>(new Rule(_eligibility, _seriousIllness, new DibaoRules(setup, withAssetTest: false), setup.Scalar(ShareOfStandard), setup.Scalar(ElderlyAge), setup.Scalar(MinorAge)));
 
     private readonly struct Rule(string eligibility, string? seriousIllness, DibaoRules rules, RegionalValues share, RegionalValues elderly, RegionalValues minor) : IHouseholdRule<Rule.Block>
     {
         public Block Bind(ProgramContext context)
-            => new(context.Population, context.Read(eligibility), seriousIllness is null ? default : context.Read(seriousIllness), context.Write(Amount.Name), context.Write(CountedPersons.Name));
+            => new(rules.Bind(context.Population), context.Population, context.Read(eligibility), seriousIllness is null ? default : context.Read(seriousIllness), context.Write(Amount.Name), context.Write(CountedPersons.Name));
 
         public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
@@ -92,7 +95,7 @@ public sealed class DibaoSupplementProgram : RuleProgram
                 count += qualifies ? 1 : 0;
             }
 
-            double s = rules.AnnualStandard(h);
+            double s = block.Rules.AnnualStandard(h);
             block.Counted[h] = count;
             block.Amount[h] = count * share.ByRegion[r] * s / 12.0;
             if (explanation is not null)
@@ -103,8 +106,9 @@ public sealed class DibaoSupplementProgram : RuleProgram
             }
         }
 
-        public readonly ref struct Block(Population population, ReadOnlySpan<double> status, ReadOnlySpan<double> ill, Span<double> amount, Span<double> counted)
+        public readonly ref struct Block(DibaoRules bound, Population population, ReadOnlySpan<double> status, ReadOnlySpan<double> ill, Span<double> amount, Span<double> counted)
         {
+            public readonly DibaoRules Rules = bound;
             public readonly Population Population = population;
             public readonly ReadOnlySpan<double> Status = status;
             public readonly ReadOnlySpan<double> Ill = ill;

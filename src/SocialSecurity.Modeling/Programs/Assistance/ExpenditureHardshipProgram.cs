@@ -72,17 +72,17 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
     private readonly struct Rule(string[] rigidVariables, DibaoRules rules) : IHouseholdRule<Rule.Block>
     {
         public Block Bind(ProgramContext context)
-            => new(context.Population, context.FirstHousehold, SumNonNegative(context, rigidVariables), context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Write(Eligible.Name), context.Write(AdjustedIncomePerCapita.Name));
+            => new(rules.Bind(context.Population), context.Population, context.FirstHousehold, SumNonNegative(context, rigidVariables), context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Write(Eligible.Name), context.Write(AdjustedIncomePerCapita.Name));
 
         public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
             int h = household.Index, n = household.Size;
-            double s = rules.AnnualStandard(h);
+            double s = block.Rules.AnnualStandard(h);
             double y = Math.Max(0.0, block.Income[h]);
             double e = block.Rigid[h - block.FirstHousehold];
             double perCapita = (y - e) / n;
             bool incomeTest = perCapita < s;
-            bool assetTest = rules.AssetsPass(block.Assets[h], h, n, s);
+            bool assetTest = block.Rules.AssetsPass(block.Assets[h], h, n, s);
             block.Adjusted[h] = perCapita;
             block.Eligible[h] = incomeTest && assetTest ? 1.0 : 0.0;
             explanation?.Record("expenditure_hardship", string.Create(CultureInfo.InvariantCulture, $"(Y − E_rigid)/n = ({y:0.00} − {e:0.00})/{n} = {perCapita:0.00} < S = {s:0.00} ({(incomeTest ? "yes" : "no")}); assets pass ({(assetTest ? "yes" : "no")})"), block.Eligible[h], "flag", rules.StandardSource(block.Population, h));
@@ -123,8 +123,9 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
             return rented;
         }
 
-        public readonly ref struct Block(Population population, int firstHousehold, double[] rigid, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, Span<double> eligible, Span<double> adjusted)
+        public readonly ref struct Block(DibaoRules bound, Population population, int firstHousehold, double[] rigid, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, Span<double> eligible, Span<double> adjusted)
         {
+            public readonly DibaoRules Rules = bound;
             public readonly Population Population = population;
             public readonly int FirstHousehold = firstHousehold;
             public readonly double[] Rigid = rigid;

@@ -41,29 +41,33 @@ public sealed class OneTimeLivingSubsidyProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerHousehold<Rule, Rule.Block>(new Rule(Inputs, new DibaoRules(setup, withAssetTest: false), setup.Scalar(MonthsOfStandard)));
 
     private readonly struct Rule(IReadOnlyList<string> statusVariables, DibaoRules rules, RegionalValues months) : IHouseholdRule<Rule.Block>
     {
         public Block Bind(ProgramContext context)
-            => new(context.FirstHousehold, BlockFlags.AnyHousehold(context, statusVariables), context.Write(Amount.Name));
+            => new(rules.Bind(context.Population), context.FirstHousehold, BlockFlags.AnyHousehold(context, statusVariables), context.Write(Amount.Name));
 
         public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
             int h = household.Index, n = household.Size;
             block.Amount[h] = block.Status[h - block.FirstHousehold]
-                ? n * months.ByRegion[household.Region.Index] * rules.AnnualStandard(h) / 12.0
+                ? n * months.ByRegion[household.Region.Index] * block.Rules.AnnualStandard(h) / 12.0
                 : 0.0;
             explanation?.Record("one_time_living_subsidy", block.Amount[h] > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"one-time subsidy = n × months × S/12 = {n} × {months[household.Region]:0.##} × {rules.AnnualStandard(h) / 12:0.00}")
+                ? string.Create(CultureInfo.InvariantCulture, $"one-time subsidy = n × months × S/12 = {n} × {months[household.Region]:0.##} × {block.Rules.AnnualStandard(h) / 12:0.00}")
                 : string.Create(CultureInfo.InvariantCulture, $"one-time subsidy = 0 (not an assistance household, or {months[household.Region]:0.##} months in force)"), block.Amount[h], "yuan/year", months.Source(household.Region));
         }
 
         public void Release(ref Block block) => BlockFlags.Return(block.Status);
 
-        public readonly ref struct Block(int firstHousehold, bool[] status, Span<double> amount)
+        public readonly ref struct Block(DibaoRules bound, int firstHousehold, bool[] status, Span<double> amount)
         {
+            public readonly DibaoRules Rules = bound;
             public readonly int FirstHousehold = firstHousehold;
             public readonly bool[] Status = status;
             public readonly Span<double> Amount = amount;

@@ -54,7 +54,7 @@ public sealed class TemporaryAssistanceProgram()
     private readonly struct Rule(DibaoRules rules, RegionalValues months, RegionalValues coversNonHukou, Regions.RegionCatalog catalog) : IHouseholdRule<Rule.Block>
     {
         public Block Bind(ProgramContext context)
-            => new(context.Population, context.Read(SuddenHardshipColumn), context.Write(Amount.Name), context.Write(UncoveredPersons.Name));
+            => new(rules.Bind(context.Population), context.Population, context.Read(SuddenHardshipColumn), context.Write(Amount.Name), context.Write(UncoveredPersons.Name));
 
         public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
@@ -89,14 +89,15 @@ public sealed class TemporaryAssistanceProgram()
                 }
             }
 
-            double s = rules.AnnualStandard(h);
+            double s = block.Rules.AnnualStandard(h);
             block.Amount[h] = covered * months.ByRegion[region.Index] * s / 12.0;
             block.Uncovered[h] = left;
             explanation?.Record("temporary_assistance", string.Create(CultureInfo.InvariantCulture, $"sudden hardship; covered members {covered} (non-hukou residents {(everyone ? "covered" : "not covered")}, {left} left out); amount = {covered} × {months[region]:0.##} × S/12 = {covered} × {months[region]:0.##} × {s / 12:0.00}"), block.Amount[h], "yuan/year", months.Source(region), coversNonHukou.Source(region), rules.StandardSource(block.Population, h));
         }
 
-        public readonly ref struct Block(Population population, ReadOnlySpan<double> hardship, Span<double> amount, Span<double> uncovered)
+        public readonly ref struct Block(DibaoRules bound, Population population, ReadOnlySpan<double> hardship, Span<double> amount, Span<double> uncovered)
         {
+            public readonly DibaoRules Rules = bound;
             public readonly Population Population = population;
             public readonly ReadOnlySpan<double> Hardship = hardship;
             public readonly Span<double> Amount = amount;

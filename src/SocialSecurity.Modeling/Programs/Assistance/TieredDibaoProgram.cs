@@ -81,7 +81,7 @@ public sealed class TieredDibaoProgram : RuleProgram, IIncomeTestedProgram
     public IIncomeTest PrepareIncomeTest(ProgramSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        return new ClassTest(new DibaoRules(setup, withAssetTest: false), CheckClasses(setup.Population, setup.List(ClassShares)), setup.Population);
+        return new ClassTest(new DibaoRules(setup, withAssetTest: false).Bind(setup.Population), CheckClasses(setup.Population, setup.List(ClassShares)), setup.Population);
     }
 
     /// <inheritdoc />
@@ -123,14 +123,14 @@ public sealed class TieredDibaoProgram : RuleProgram, IIncomeTestedProgram
     private readonly struct Rule(DibaoRules rules, RegionalList classShares) : IHouseholdRule<Rule.Block>
     {
         public Block Bind(ProgramContext context)
-            => new(context.Population, context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Household(Class), context.Write(Eligible.Name), context.Write(Benefit.Name));
+            => new(rules.Bind(context.Population), context.Population, context.Read(HouseholdIncomeProgram.Output.Name), context.Read(InputVariables.FinancialAssets.Name), context.Household(Class), context.Write(Eligible.Name), context.Write(Benefit.Name));
 
         public void Compute(ref Block block, in HouseholdRow household, Explanation? explanation)
         {
             int h = household.Index, n = household.Size;
-            double s = rules.AnnualStandard(h);
+            double s = block.Rules.AnnualStandard(h);
             double y = Math.Max(0.0, block.Income[h]);
-            bool qualifies = y / n < s && rules.AssetsPass(block.Assets[h], h, n, s);
+            bool qualifies = y / n < s && block.Rules.AssetsPass(block.Assets[h], h, n, s);
             var shares = classShares[household.Region];
             int k = (int)block.Classes[h]; // whole numbers in the schedule: checked when prepared
             block.Eligible[h] = qualifies ? 1.0 : 0.0;
@@ -147,8 +147,9 @@ public sealed class TieredDibaoProgram : RuleProgram, IIncomeTestedProgram
             }
         }
 
-        public readonly ref struct Block(Population population, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, ReadOnlySpan<double> classes, Span<double> eligible, Span<double> benefit)
+        public readonly ref struct Block(DibaoRules bound, Population population, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, ReadOnlySpan<double> classes, Span<double> eligible, Span<double> benefit)
         {
+            public readonly DibaoRules Rules = bound;
             public readonly Population Population = population;
             public readonly ReadOnlySpan<double> Income = income;
             public readonly ReadOnlySpan<double> Assets = assets;
