@@ -31,6 +31,12 @@ internal static class EmployeeHistories
     /// <summary>The population with the employee-pension columns (<see cref="EmployeePensionNames.ColumnDefinitions"/>).</summary>
     public static Population Attach(Population population, ParameterStore parameters, DateOnly date)
     {
+        // The built-in synthetic populations now carry their own contribution histories (docs/baseline.md#contribution-histories): keep them.
+        if (population.TryGetDefinition(EmployeePensionNames.Columns.ContributionYears, out _))
+        {
+            return population;
+        }
+
         int n = population.PersonCount;
         var years = new double[n];
         var index = new double[n];

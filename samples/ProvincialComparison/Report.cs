@@ -41,9 +41,10 @@ internal static class Report
         Console.WriteLine("Income tax and SI contr.: individual income tax and social-insurance contributions (employee and employer) collected, as public revenue.");
         Console.WriteLine("Net cost: change in annual public spending on the simulated programs (dibao, supplements, subsidies, insurance benefits) minus the change in revenue.");
         Console.WriteLine("Populations are synthetic with pre-tax, pre-transfer market incomes, calibrated AFTER simulating this baseline policy so that simulated");
-        Console.WriteLine("disposable income meets the published means (and national income-group means); see the validation table and docs/baseline.md.");
+        Console.WriteLine("disposable income meets the published means (and national income-group means); both pensions are simulated from [I] contribution");
+        Console.WriteLine("histories (docs/baseline.md#contribution-histories); see the validation table and docs/baseline.md.");
         Console.WriteLine("Not in this table: Jiangsu's village-collective pension subsidy in Inner Mongolia. It credits pension accounts, so this");
-        Console.WriteLine("year's incomes do not change, and the synthetic populations carry no pension contribution histories; see samples/PensionLifetime.");
+        Console.WriteLine("year's incomes do not change; its lifetime value is in samples/PensionLifetime.");
         PrintHealth(health);
         if (illustrative.Count > 0)
         {

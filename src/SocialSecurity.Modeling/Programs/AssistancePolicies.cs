@@ -34,10 +34,12 @@ public static class AssistancePolicies
     /// <param name="seed">The seed of the draws; keep it fixed across baseline and reform.</param>
     public static Policy ExtendedWithTargeting(ulong seed = TargetedProgram.DefaultSeed) => Policy.Create(Build(targeted: true, seed));
 
-    private static PolicyProgram[] Build(bool targeted, ulong seed)
+    /// <summary>The programs of the package with dibao and the dibao-marginal test counting <paramref name="incomeVariables"/> (the default: <see cref="InputVariables.IncomeForMeansTests"/>).</summary>
+    internal static PolicyProgram[] Build(bool targeted, ulong seed, IReadOnlyList<string>? incomeVariables = null)
     {
-        PolicyProgram dibao = new DibaoProgram();
-        PolicyProgram marginal = new DibaoMarginalProgram();
+        incomeVariables ??= InputVariables.IncomeForMeansTests;
+        PolicyProgram dibao = new DibaoProgram(incomeVariables);
+        PolicyProgram marginal = new DibaoMarginalProgram(incomeVariables, DibaoProgram.OnRoll.Name);
         if (targeted)
         {
             dibao = new TargetedProgram(dibao, DibaoProgram.Eligible.Name, "dibao", seed);

@@ -33,7 +33,8 @@ public static class PensionPolicies
     /// <see cref="ResidentPensionProgram.Benefit"/>, monthly, annualised by dibao), so dibao runs after the pensions.
     /// Needs the columns of <see cref="EmployeePensionNames.Columns"/> and <see cref="ResidentPensionNames.Columns"/>. The population's
     /// reported pension is still counted: set it to pensions other than these two (or 0), or they are counted twice.
-    /// A person should be in one scheme only (employee-pension members carry resident tier 0). Contributions to the
+    /// A person should be in one scheme only (employee-pension members carry resident tier 0; an employee pensioner gets
+    /// no resident pension, <see cref="ResidentPensionProgram(string)"/>). Contributions to the
     /// employee pension (and the other employee insurances) come from <see cref="SocialInsuranceContributionsProgram"/>,
     /// by <c>person.contract</c>.
     /// </summary>
@@ -41,7 +42,7 @@ public static class PensionPolicies
         => Policy.Create(
             new SocialInsuranceContributionsProgram(),
             new EmployeePensionProgram(),
-            new ResidentPensionProgram(),
+            new ResidentPensionProgram(EmployeePensionProgram.Benefit.Name),
             new DibaoProgram([.. InputVariables.IncomeForMeansTests, EmployeePensionProgram.Benefit.Name, ResidentPensionProgram.Benefit.Name]));
 
     /// <summary>

@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Insurance;
+using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Programs.Tax;
 using SocialSecurity.Modeling.Programs.Targeting;
 
@@ -36,6 +37,25 @@ public static class Policies
     /// <param name="seed">The seed of the draws; keep it fixed across baseline and reform.</param>
     public static Policy StandardWithTargeting(ulong seed = TargetedProgram.DefaultSeed)
         => Policy.Create([.. AssistancePolicies.ExtendedWithTargeting(seed).Programs, .. IncomeChain()]);
+
+    /// <summary>
+    /// <see cref="StandardWithTargeting"/> with both pensions <b>simulated</b>: the urban employee pension
+    /// (<see cref="EmployeePensionProgram"/>) and the urban-rural resident pension (<see cref="ResidentPensionProgram"/>,
+    /// contributions and benefit), with both pensions counted in the dibao and dibao-marginal income tests
+    /// (<see cref="InputVariables.IncomeForMeansTests"/> plus the two monthly benefits, annualised). The baseline of the
+    /// four-province comparison (docs/baseline.md). Needs the columns of <see cref="EmployeePensionNames.Columns"/> and
+    /// <see cref="ResidentPensionNames.Columns"/>, which the built-in synthetic populations carry, and no reported
+    /// pensions (a population carrying both is rejected).
+    /// </summary>
+    /// <param name="seed">The seed of the take-up and identification draws; keep it fixed across baseline and reform.</param>
+    public static Policy StandardWithPensions(ulong seed = TargetedProgram.DefaultSeed)
+        => Policy.Create(
+        [
+            .. AssistancePolicies.Build(targeted: true, seed, [.. InputVariables.IncomeForMeansTests, EmployeePensionProgram.Benefit.Name, ResidentPensionProgram.Benefit.Name]),
+            .. IncomeChain(),
+            new EmployeePensionProgram(),
+            new ResidentPensionProgram(EmployeePensionProgram.Benefit.Name),
+        ]);
 
     /// <summary>
     /// The income chain between gross and disposable income, on the built-in schema: employee and employer

@@ -1,6 +1,8 @@
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations.Synthetic;
+using SocialSecurity.Modeling.Programs.Insurance;
+using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Regions;
 
 namespace SocialSecurity.Modeling.Simulation;
@@ -33,12 +35,46 @@ public static class SyntheticBaseline
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(parameters);
-        var calibrated = SyntheticPopulation.GenerateCalibrated(options, population => DisposablePerCapita(Microsimulation.Run(population, policy, parameters, date)), regions ?? parameters.Regions);
+        var calibrated = SyntheticPopulation.GenerateCalibratedOnSimulation(options, population =>
+        {
+            var result = Microsimulation.Run(population, policy, parameters, date);
+            return (DisposablePerCapita(result), PensionStatuses(result));
+        }, regions ?? parameters.Regions);
 
         // The weights changed after the last simulation; household results do not depend on weights, but the result
         // carries the population, so simulate once more on the calibrated one.
         var result = Microsimulation.Run(calibrated.Population, policy, parameters, date);
         return new CalibratedBaseline(options, calibrated.Population, result, calibrated.Report, calibrated.Simulations + 1);
+    }
+
+    /// <summary>
+    /// The persons' <b>simulated</b> pension statuses when the policy simulates both pensions (employee pension received,
+    /// employee-pension contribution paid, resident pension received), else <see langword="null"/> (the statuses the
+    /// history columns imply are used).
+    /// </summary>
+    internal static PensionStatuses? PensionStatuses(SimulationResult result)
+    {
+        var outputs = result.Policy.Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        if (!outputs.Contains(EmployeePensionProgram.Benefit.Name) || !outputs.Contains(ResidentPensionProgram.Benefit.Name) || !outputs.Contains(SocialInsuranceContributionsProgram.EmployeePension.Name))
+        {
+            return null;
+        }
+
+        static double[] Positive(ReadOnlySpan<double> values)
+        {
+            var flags = new double[values.Length];
+            for (int i = 0; i < flags.Length; i++)
+            {
+                flags[i] = values[i] > 0 ? 1 : 0;
+            }
+
+            return flags;
+        }
+
+        return new PensionStatuses(
+            Positive(result.Values(EmployeePensionProgram.Benefit.Name)),
+            Positive(result.Values(SocialInsuranceContributionsProgram.EmployeePension.Name)),
+            Positive(result.Values(ResidentPensionProgram.Benefit.Name)));
     }
 
     /// <summary>Each household's per-capita disposable income, in household order.</summary>

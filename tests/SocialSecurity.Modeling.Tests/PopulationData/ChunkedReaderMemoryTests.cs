@@ -27,7 +27,7 @@ public sealed class ChunkedReaderMemoryTests : IDisposable
     [InlineData("parquet")]
     public void Streaming_keeps_far_less_than_the_file_and_does_not_grow_beyond_the_household_ids_seen(string extension)
     {
-        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = Persons, Seed = 5 });
+        var population = SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = Persons, Seed = 5 }));
         long wholePopulation = population.ResidentBytes;
         int householdCount = population.HouseholdCount;
         var households = Path.Combine(_directory, "households." + extension);

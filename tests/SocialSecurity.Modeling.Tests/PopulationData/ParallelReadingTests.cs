@@ -29,7 +29,7 @@ public sealed class ParallelReadingTests : IDisposable
     [InlineData("parquet")]
     public void Whole_reads_are_the_same_population_whatever_the_blocks(string extension)
     {
-        var population = PopulationParquetTests.WithExtras(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 3_000, Seed = 11 }));
+        var population = PopulationParquetTests.WithExtras(SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 3_000, Seed = 11 })));
         var (households, persons) = Write(population, extension);
         var mapping = Mapping(extension);
 
@@ -45,7 +45,7 @@ public sealed class ParallelReadingTests : IDisposable
     [InlineData("parquet")]
     public void Chunks_are_the_same_whatever_the_blocks(string extension)
     {
-        var population = PopulationParquetTests.WithExtras(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 2_500, Seed = 12 }));
+        var population = PopulationParquetTests.WithExtras(SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 2_500, Seed = 12 })));
         var (households, persons) = Write(population, extension);
         var mapping = Mapping(extension);
         var sequential = PopulationReader.ReadChunksWith(Sequential, households, persons, 97, mapping).ToList();
@@ -69,7 +69,7 @@ public sealed class ParallelReadingTests : IDisposable
         // Library CSV (codes as names), library Parquet (one-byte codes, dictionary region strings), and Parquet
         // copied from the CSV as int64, double and string columns (codes as text, ids as int64): each read a column at
         // a time (blocks of 64 rows) and row by row must give the same population, bit for bit.
-        var population = PopulationParquetTests.WithExtras(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Xinjiang, Persons = 1_500, Seed = 21 }));
+        var population = PopulationParquetTests.WithExtras(SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Xinjiang, Persons = 1_500, Seed = 21 })));
         var (csvHouseholds, csvPersons) = Write(population, "csv");
         var pqHouseholds = Path.Combine(_directory, "typed-households.parquet");
         var pqPersons = Path.Combine(_directory, "typed-persons.parquet");
@@ -94,13 +94,13 @@ public sealed class ParallelReadingTests : IDisposable
     {
         // PopulationParquet.Read decodes files with the population's types straight into its arrays; whenever that
         // does not fit (here an orphan person), it reads the general way: same population, same message.
-        var population = PopulationParquetTests.WithExtras(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 2_000, Seed = 23 }));
+        var population = PopulationParquetTests.WithExtras(SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 2_000, Seed = 23 })));
         var (households, persons) = Write(population, "parquet");
         var direct = PopulationParquet.Read(households, persons);
         PopulationAssert.Identical(direct, PopulationReader.ReadWith(Sequential, households, persons));
         PopulationAssert.Identical(direct, population);
 
-        var larger = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 4_000, Seed = 24 });
+        var larger = SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 4_000, Seed = 24 }));
         var otherPersons = Path.Combine(_directory, "other-persons.parquet");
         PopulationParquet.Write(larger, Path.Combine(_directory, "other-households.parquet"), otherPersons, rowGroupSize: 333);
         string expected = Assert.Throws<DataFormatException>(() => PopulationReader.ReadWith(Sequential, households, otherPersons)).Message;
@@ -112,7 +112,7 @@ public sealed class ParallelReadingTests : IDisposable
     public void A_recoded_or_scaled_column_reads_the_same_a_column_at_a_time_and_row_by_row()
     {
         // "values" recodings take the row-by-row path; scale factors and empty optional cells the column path.
-        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 1_000, Seed = 22 });
+        var population = SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 1_000, Seed = 22 }));
         var (households, persons) = Write(population, "csv");
         var lines = File.ReadAllLines(persons);
         var names = lines[0].Split(',').ToList();
@@ -145,7 +145,7 @@ public sealed class ParallelReadingTests : IDisposable
     [Fact]
     public void A_bad_cell_deep_in_a_csv_file_is_reported_at_its_row_whatever_the_blocks()
     {
-        var (households, persons) = Write(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 2_000, Seed = 13 }), "csv");
+        var (households, persons) = Write(SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 2_000, Seed = 13 })), "csv");
         var lines = File.ReadAllLines(persons);
         int wages = Array.IndexOf(lines[0].Split(','), "wages_annual");
         var cells = lines[1500].Split(',');
@@ -161,7 +161,7 @@ public sealed class ParallelReadingTests : IDisposable
     [Fact]
     public void A_malformed_record_and_a_bad_cell_before_it_are_reported_in_file_order_whatever_the_blocks()
     {
-        var (households, persons) = Write(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 1_200, Seed = 14 }), "csv");
+        var (households, persons) = Write(SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 1_200, Seed = 14 })), "csv");
         var lines = File.ReadAllLines(persons);
         int header = lines[0].Split(',').Length;
         lines[900] += ",extra"; // one field too many at data row 900, line 901
@@ -179,7 +179,7 @@ public sealed class ParallelReadingTests : IDisposable
     [Fact]
     public async Task A_bad_value_in_a_later_parquet_row_group_is_reported_at_its_group_and_row_whatever_the_blocks()
     {
-        var (households, persons) = Write(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 1_000, Seed = 15 }), "csv");
+        var (households, persons) = Write(SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 1_000, Seed = 15 })), "csv");
         var lines = File.ReadAllLines(persons);
         var ages = lines[0].Split(',').ToList().IndexOf("age");
         var cells = lines[451].Split(',');
@@ -199,7 +199,7 @@ public sealed class ParallelReadingTests : IDisposable
     [Fact]
     public async Task Written_parquet_files_store_coded_fields_and_counts_as_one_byte_integer_codes()
     {
-        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 1_000, Seed = 16 });
+        var population = SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 1_000, Seed = 16 }));
         var (households, persons) = Write(population, "parquet");
 
         await using var reader = await ParquetReader.CreateAsync(persons);

@@ -20,7 +20,7 @@ public sealed class PopulationChunkTests : IDisposable
     [InlineData("parquet")]
     public void A_run_chunk_by_chunk_gives_the_whole_file_run_totals_and_values(string extension)
     {
-        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 6_000, Seed = 3 });
+        var population = SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 6_000, Seed = 3 }));
         var households = Path.Combine(_directory, "households." + extension);
         var persons = Path.Combine(_directory, "persons." + extension);
         if (extension == "csv")
@@ -68,7 +68,7 @@ public sealed class PopulationChunkTests : IDisposable
     [Fact]
     public void Chunks_together_hold_exactly_the_whole_population()
     {
-        var population = PopulationParquetTests.WithExtras(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 2_000 }));
+        var population = PopulationParquetTests.WithExtras(SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 2_000 })));
         var households = Path.Combine(_directory, "h.parquet");
         var persons = Path.Combine(_directory, "p.parquet");
         PopulationParquet.Write(population, households, persons, rowGroupSize: 250);
@@ -86,7 +86,7 @@ public sealed class PopulationChunkTests : IDisposable
     [Fact]
     public async Task The_asynchronous_stream_yields_the_same_chunks()
     {
-        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Xinjiang, Persons = 1_000 });
+        var population = SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Xinjiang, Persons = 1_000 }));
         var households = Path.Combine(_directory, "h.csv");
         var persons = Path.Combine(_directory, "p.csv");
         PopulationCsv.Write(population, households, persons);
@@ -165,7 +165,7 @@ public sealed class PopulationChunkTests : IDisposable
     [Fact]
     public void The_result_writer_rejects_a_variable_of_the_other_entity_and_leaves_no_file()
     {
-        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 1_000 });
+        var population = SyntheticPopulationTests.WithoutHistories(SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 1_000 }));
         var result = Microsimulation.Run(population, Policy.Create(new DibaoProgram()), ParameterStore.Default, Date);
         var path = Path.Combine(_directory, "persons-out.parquet");
         using (var writer = new SimulationResultWriter(path, Entity.Person, [DibaoProgram.Benefit.Name]))

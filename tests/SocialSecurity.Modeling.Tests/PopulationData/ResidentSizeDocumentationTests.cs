@@ -32,7 +32,10 @@ public sealed partial class ResidentSizeDocumentationTests
         (long.Parse(stated.Groups[1].Value), long.Parse(stated.Groups[2].Value)).Should().Be((perPerson, perHousehold), "update docs/populations.md#resident-size when the schema changes");
 
         var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 2_000, Seed = 1 });
-        population.ResidentBytes.Should().Be((perPerson * population.PersonCount) + (perHousehold * population.HouseholdCount) + sizeof(int));
+        // The synthetic populations add their contribution-history and destitute-condition columns, 8 bytes per person each.
+        long extras = population.ExtraColumns.Count * sizeof(double) * (long)population.PersonCount;
+        population.ExtraColumns.Should().HaveCount(13);
+        population.ResidentBytes.Should().Be((perPerson * population.PersonCount) + (perHousehold * population.HouseholdCount) + sizeof(int) + extras);
     }
 
     private static string Root()

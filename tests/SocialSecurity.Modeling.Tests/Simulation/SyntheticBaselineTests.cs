@@ -16,7 +16,7 @@ public class SyntheticBaselineTests
 
     private static readonly Lazy<(CalibratedBaseline Baseline, IReadOnlyList<ValidationRow> Rows)> National = new(() =>
     {
-        var policy = Policies.StandardWithTargeting();
+        var policy = Policies.StandardWithPensions();
         var statistics = ProvinceStatistics.Load(RegionCodes.China, 2023);
         var baseline = SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.China, Persons = 60_000, Year = 2023 }, policy, ParameterStore.Default, Date);
         return (baseline, BaselineValidation.Compute(baseline, statistics, policy, ParameterStore.Default, Date));
@@ -151,21 +151,68 @@ public class SyntheticBaselineTests
         var ok = calculator.Calculate(household, [members[0] with { PensionIncomeAnnual = 0 }], Date, columns);
         ok.PersonValue(ResidentPensionProgram.Benefit.Name, 0).Should().BeGreaterThan(0);
 
-        // Synthetic populations carry reported pensions, so they cannot run a pension program.
+        // Synthetic populations carry contribution histories, not reported pensions, so they run both pension programs.
         var synthetic = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 2_000 });
-        synthetic.PensionIncomeAnnual.ToArray().Should().Contain(x => x > 0);
+        synthetic.PensionIncomeAnnual.ToArray().Should().OnlyContain(x => x == 0);
+        foreach (var column in EmployeePensionNames.ColumnDefinitions.All.Concat(ResidentPensionNames.ColumnDefinitions.All))
+        {
+            synthetic.Definition(column.Name).Satisfies(column, out var reason).Should().BeTrue(reason);
+        }
+
+        Microsimulation.Run(synthetic, PensionPolicies.WithEmployeeAndResidentPensions(), ParameterStore.Default, Date).Recipients(EmployeePensionProgram.Benefit.Name).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void National_pensions_are_simulated_and_meet_the_published_pension_totals()
+    {
+        var (baseline, rows) = National.Value;
+        var result = baseline.Result;
+        var population = baseline.Population;
+        var employee = result.Values(EmployeePensionProgram.Benefit.Name);
+        var resident = result.Values(ResidentPensionProgram.Benefit.Name);
+        var contribution = result.Values(SocialSecurity.Modeling.Programs.Insurance.SocialInsuranceContributionsProgram.EmployeePension.Name);
+        double persons = 0, employeePensioners = 0, residentPensioners = 0, contributors = 0, both = 0;
+        for (int p = 0; p < population.PersonCount; p++)
+        {
+            double w = population.Weight[population.PersonHousehold[p]];
+            persons += w;
+            employeePensioners += employee[p] > 0 ? w : 0;
+            residentPensioners += resident[p] > 0 ? w : 0;
+            contributors += contribution[p] > 0 ? w : 0;
+            both += employee[p] > 0 && resident[p] > 0 ? w : 0;
+        }
+
+        // MOHRSS 2021 (10k persons): employee-pension retirees 13,157, contributing workers 48,074 − 13,157 = 34,917, resident
+        // beneficiaries 16,213, of a resident population of 141,260; the shares are applied to 2023, within 1%.
+        (employeePensioners / persons).Should().BeApproximately(13_157.0 / 141_260, 13_157.0 / 141_260 * 0.01);
+        (contributors / persons).Should().BeApproximately(34_917.0 / 141_260, 34_917.0 / 141_260 * 0.01);
+        (residentPensioners / persons).Should().BeApproximately(16_213.0 / 141_260, 16_213.0 / 141_260 * 0.01);
+        both.Should().Be(0, "an employee pensioner is outside the resident scheme");
+        population.PensionIncomeAnnual.ToArray().Should().OnlyContain(x => x == 0, "pensions are simulated, never reported");
+        rows.Where(r => r.Name.StartsWith("employee_pension", StringComparison.Ordinal) || r.Name == "resident_pension_beneficiary_share")
+            .Should().HaveCount(3).And.OnlyContain(r => r.Kind == ValidationKind.Target && r.Status == ValidationStatus.Met);
     }
 
     [Fact]
     public void Zhejiang_baseline_reports_the_studys_figures_as_checks()
     {
-        var policy = Policies.StandardWithTargeting();
+        var policy = Policies.StandardWithPensions();
         var statistics = ProvinceStatistics.Load(RegionCodes.Zhejiang, 2023);
         var baseline = SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 20_000, Year = 2023 }, policy, ParameterStore.Default, Date);
         var rows = BaselineValidation.Compute(baseline, statistics, policy, ParameterStore.Default, Date, sensitivity: false);
         rows.Where(r => r.Kind == ValidationKind.Target).Should().OnlyContain(r => r.Status == ValidationStatus.Met);
-        rows.Single(r => r.Name == "destitute_persons").Status.Should().Be(ValidationStatus.NotSimulated);
-        rows.Single(r => r.Name == "resident_pension_average").Driver.Should().Contain("input");
+        // Destitute persons are counted by the destitute-support rule on the [I] condition columns: a check, never a target.
+        var destitute = rows.Single(r => r.Name == "destitute_persons");
+        var destituteRural = rows.Single(r => r.Name == "destitute_persons_rural");
+        destitute.Kind.Should().Be(ValidationKind.Check);
+        destitute.Simulated.Should().BeGreaterThan(0).And.BeGreaterThanOrEqualTo(destituteRural.Simulated);
+        (destitute.Status == ValidationStatus.Met || destitute.Driver.Contains("[I]", StringComparison.Ordinal)).Should().BeTrue();
+        // The 2022 average resident pension is now a check produced by the rules: at least Zhejiang's minimum basic pension
+        // of 190 yuan a month (2022, docs/rules/pension.resident.md), and, when missed, its [I] driver and range.
+        var pension = rows.Single(r => r.Name == "resident_pension_average");
+        pension.Kind.Should().Be(ValidationKind.Check);
+        pension.Simulated.Should().BeGreaterThanOrEqualTo(190);
+        (pension.Status == ValidationStatus.Met || pension.Driver.Contains("[I]", StringComparison.Ordinal)).Should().BeTrue(pension.Driver);
         var subsidy = rows.Single(r => r.Name == "one_time_living_subsidy_total");
         subsidy.Tolerance.Should().Be(0.10);
         (subsidy.Status == ValidationStatus.Met || subsidy.Driver.Length > 0).Should().BeTrue("a missed figure names its driver");

@@ -77,8 +77,14 @@ public sealed record ProvinceStatistics(
         "disposable_income_median", "urban_rural_income_ratio_published", "one_time_living_subsidy_total", "destitute_persons", "destitute_persons_rural",
     ];
 
+    private static readonly string[] PensionKeys =
+    [
+        "employee_pension_retiree_share", "employee_pension_contributor_share", "resident_pension_beneficiary_share",
+    ];
+
     private static readonly string[] TargetKeys =
     [
+        .. PensionKeys,
         "resident_population", "urbanization_rate", "survey_urban_share", "disposable_income_all", "disposable_income_urban",
         "disposable_income_rural", "age_share_0_14", "age_share_0_15", "age_share_60_plus", "age_share_65_plus", "household_size",
         "gini_disposable_income", "resident_pension_average", "pension_recipient_share", "dibao_recipient_share",
@@ -92,6 +98,15 @@ public sealed record ProvinceStatistics(
     /// <c>one_time_living_subsidy_total</c>, <c>destitute_persons</c>, <c>destitute_persons_rural</c> (each when known).
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, StatisticValue>> Checks { get; init; } = [];
+
+    /// <summary>
+    /// Published pension totals that are calibration targets, as shares of residents, keyed by their name in the data
+    /// file: <c>employee_pension_retiree_share</c> (persons drawing the employee pension),
+    /// <c>employee_pension_contributor_share</c> (workers contributing to it) and <c>resident_pension_beneficiary_share</c>
+    /// (persons drawing the resident pension), each when known. The weights are calibrated so that the persons whose
+    /// contribution histories give them that status meet them (docs/baseline.md#contribution-histories).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, StatisticValue>> PensionTargets { get; init; } = [];
 
     /// <summary>The names of the five income-group lines, lowest first (as in the data files and calibration reports).</summary>
     public static IReadOnlyList<string> QuintileNames => QuintileKeys;
@@ -265,7 +280,21 @@ public sealed record ProvinceStatistics(
             }
         }
 
-        statistics = statistics with { Checks = checks };
+        var pensionTargets = new List<KeyValuePair<string, StatisticValue>>();
+        foreach (var key in PensionKeys)
+        {
+            if (Optional(key) is { } value)
+            {
+                if (!(value.Value > 0 && value.Value < 1))
+                {
+                    throw new DataFormatException(file, Json.Child(targetsPath, key) + ".value", $"{value.Value} must be a share of residents between 0 and 1 ({value.Unit})");
+                }
+
+                pensionTargets.Add(new(key, value));
+            }
+        }
+
+        statistics = statistics with { Checks = checks, PensionTargets = pensionTargets };
         if (!RegionCatalog.Default.TryGetId(code, out _))
         {
             throw new DataFormatException(file, "$.region", $"unknown region '{code}': not in the region catalogue");

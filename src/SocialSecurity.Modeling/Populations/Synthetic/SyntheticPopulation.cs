@@ -146,11 +146,21 @@ public static class SyntheticPopulation
     public static CalibratedPopulation GenerateCalibrated(SyntheticPopulationOptions options, Func<Population, double[]> simulateDisposablePerCapita, RegionCatalog? regions = null)
     {
         ArgumentNullException.ThrowIfNull(simulateDisposablePerCapita);
+        return GenerateCalibratedOnSimulation(options, population => (simulateDisposablePerCapita(population), PensionHistoryModel.Statuses(population)), regions);
+    }
+
+    /// <summary>
+    /// As the public overload, with the simulation also giving each person's <b>simulated</b> pension statuses (drawing
+    /// an employee pension, contributing to it, drawing a resident pension), which the pension totals are calibrated on;
+    /// <see langword="null"/> statuses fall back to those the history columns imply.
+    /// </summary>
+    internal static CalibratedPopulation GenerateCalibratedOnSimulation(SyntheticPopulationOptions options, Func<Population, (double[] Disposable, PensionStatuses? Statuses)> simulate, RegionCatalog? regions)
+    {
         var state = Prepare(options, regions, -1, IncomeChainModel.DefaultBlockHouseholds);
         var draft = state.Draft;
         int households = draft.HouseholdCount;
         Population population = state.Build();
-        double[] disposable = Simulate(population, simulateDisposablePerCapita);
+        var (disposable, statuses) = Simulate(population, simulate);
         int rounds = 1;
         for (; rounds < MaxNetToGrossRounds && !Converged(draft, state.Target, disposable); rounds++)
         {
@@ -160,13 +170,14 @@ public static class SyntheticPopulation
             }
 
             population = state.Build();
-            disposable = Simulate(population, simulateDisposablePerCapita);
+            (disposable, statuses) = Simulate(population, simulate);
         }
 
-        var weights = CalibrateWeights(draft, state.Statistics, disposable);
+        statuses ??= PensionHistoryModel.Statuses(population);
+        var weights = CalibrateWeights(draft, state.Statistics, disposable, PensionMargins(population, state.Statistics, statuses));
         Array.Copy(weights, draft.Weight, households);
         population = state.Build();
-        var report = Calibrate(population, state.Statistics, disposable);
+        var report = Calibrate(population, state.Statistics, disposable, statuses);
         var missed = report.Checks.Where(c => !c.WithinTolerance).ToList();
         if (missed.Count > 0)
         {
@@ -184,15 +195,20 @@ public static class SyntheticPopulation
     /// <summary>Market income added per yuan of disposable income missing (about 1/(1 − the typical marginal rate of contributions and tax)) [I].</summary>
     internal const double NetToGrossGain = 1.15;
 
-    private static double[] Simulate(Population population, Func<Population, double[]> simulate)
+    private static (double[] Disposable, PensionStatuses? Statuses) Simulate(Population population, Func<Population, (double[] Disposable, PensionStatuses? Statuses)> simulate)
     {
-        var disposable = simulate(population) ?? throw new InvalidOperationException("The simulation returned no incomes.");
+        var (disposable, statuses) = simulate(population);
+        if (disposable is null)
+        {
+            throw new InvalidOperationException("The simulation returned no incomes.");
+        }
+
         if (disposable.Length != population.HouseholdCount)
         {
             throw new InvalidOperationException($"The simulation returned {disposable.Length} incomes; expected one per household ({population.HouseholdCount}).");
         }
 
-        return disposable;
+        return (disposable, statuses);
     }
 
     /// <summary>Whether the person-weighted mean absolute gap between simulated and target per-capita income is below 0.2% of the mean.</summary>
@@ -241,7 +257,7 @@ public static class SyntheticPopulation
     }
 
     /// <summary>Logit calibration of the weights to the demographic totals and the simulated income targets; the group margins are re-ranked and solved again until stable.</summary>
-    private static double[] CalibrateWeights(SyntheticDraft draft, ProvinceStatistics statistics, double[] disposable)
+    private static double[] CalibrateWeights(SyntheticDraft draft, ProvinceStatistics statistics, double[] disposable, IReadOnlyList<CalibrationMargin> pensionMargins)
     {
         int households = draft.HouseholdCount;
         var design = draft.Weight[..households];
@@ -265,7 +281,7 @@ public static class SyntheticPopulation
         int rounds = statistics.HouseholdQuintileMeans.Count == 5 ? 4 : 1;
         for (int round = 0; round < rounds; round++)
         {
-            var margins = DemographicMargins(draft, statistics).Concat(income).ToList();
+            var margins = DemographicMargins(draft, statistics).Concat(income).Concat(pensionMargins).ToList();
             if (statistics.HouseholdQuintileMeans.Count == 5)
             {
                 margins.AddRange(GroupMargins(draft, statistics, disposable, weights));
@@ -289,6 +305,38 @@ public static class SyntheticPopulation
         }
 
         return weights;
+    }
+
+    /// <summary>
+    /// The published pension totals (<see cref="ProvinceStatistics.PensionTargets"/>) as weight margins: per household,
+    /// the members whose contribution histories make them employee pensioners, employee contributors or resident
+    /// pensioners, against the share × the resident population.
+    /// </summary>
+    private static List<CalibrationMargin> PensionMargins(Population population, ProvinceStatistics statistics, PensionStatuses? statuses)
+    {
+        var margins = new List<CalibrationMargin>();
+        if (statistics.PensionTargets.Count == 0 || statuses is null)
+        {
+            return margins;
+        }
+
+        foreach (var (name, share) in statistics.PensionTargets)
+        {
+            var perPerson = statuses.For(name);
+            var perHousehold = new double[population.HouseholdCount];
+            var start = population.MemberStart;
+            for (int h = 0; h < perHousehold.Length; h++)
+            {
+                for (int i = start[h]; i < start[h + 1]; i++)
+                {
+                    perHousehold[h] += perPerson[i];
+                }
+            }
+
+            margins.Add(CalibrationMargin.Numeric(name, perHousehold, statistics.ResidentPopulation.Value * share.Value));
+        }
+
+        return margins;
     }
 
     /// <summary>For each household income group (ranked under the current weights): its household count and Σ persons × (income − group target) = 0.</summary>
@@ -394,13 +442,15 @@ public static class SyntheticPopulation
         AssetModel.Assign(draft, perCapita, assets, homes, vehicles, random);
         IncomeModel.AllocateComponents(draft, perCapita, homes, residentPensionMonthly * 12);
         var chain = IncomeChainModel.Assign(draft, homes, placeCodes, statistics.Places.Count == 0, options.Year, options.Seed, maxDegreeOfParallelism, blockHouseholds);
-        return new GenerationState(draft, statistics, perCapita, slopes, placeCodes, assets, homes, vehicles, chain, regions);
+        var history = PensionHistoryModel.Assign(draft, chain, perCapita, statistics.DisposableIncomeUrban.Value, options.Year, options.Seed);
+        var destitute = DestituteConditionModel.Assign(draft, options.Seed);
+        return new GenerationState(draft, statistics, perCapita, slopes, placeCodes, assets, homes, vehicles, chain, history, destitute, regions);
     }
 
     /// <summary>Everything generated, with the households' target per-capita disposable incomes.</summary>
-    private sealed record GenerationState(SyntheticDraft Draft, ProvinceStatistics Statistics, double[] Target, double[] Slopes, string[] PlaceCodes, double[] Assets, byte[] Homes, bool[] Vehicles, IncomeChainColumns Chain, RegionCatalog Regions)
+    private sealed record GenerationState(SyntheticDraft Draft, ProvinceStatistics Statistics, double[] Target, double[] Slopes, string[] PlaceCodes, double[] Assets, byte[] Homes, bool[] Vehicles, IncomeChainColumns Chain, PensionHistoryColumns History, (ColumnDefinition Column, double[] Values)[] Destitute, RegionCatalog Regions)
     {
-        public Population Build() => SyntheticPopulation.Build(Draft, PlaceCodes, Assets, Homes, Vehicles, Chain, Regions);
+        public Population Build() => SyntheticPopulation.Build(Draft, PlaceCodes, Assets, Homes, Vehicles, Chain, History, Destitute, Regions);
     }
 
     /// <summary>
@@ -422,6 +472,10 @@ public static class SyntheticPopulation
     /// <param name="statistics">The targets.</param>
     /// <param name="disposablePerCapita">One per-capita income per household; <see langword="null"/> to sum the income columns.</param>
     public static CalibrationReport Calibrate(Population population, ProvinceStatistics statistics, double[]? disposablePerCapita)
+        => Calibrate(population, statistics, disposablePerCapita, population is null ? null : PensionHistoryModel.Statuses(population));
+
+    /// <summary>As the public overload, with the persons' pension statuses (simulated, or implied by the history columns).</summary>
+    internal static CalibrationReport Calibrate(Population population, ProvinceStatistics statistics, double[]? disposablePerCapita, PensionStatuses? statuses)
     {
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(statistics);
@@ -491,9 +545,33 @@ public static class SyntheticPopulation
             Absolute("household_size", statistics.HouseholdSize, persons / weightedHouseholds, HouseholdSizeTolerance),
             new("urbanization_rate", statistics.UrbanizationRate.Value, urbanPersons / persons, double.NaN, statistics.UrbanizationRate.Provenance),
         };
+        if (statuses is { } known)
+        {
+            // Pensions are simulated from the history columns: a pensioner is a person whose history gives a pension.
+            for (int i = 0; i < population.PersonCount; i++)
+            {
+                pensioners += pension[i] == 0 && known.EmployeePensioner[i] + known.ResidentPensioner[i] > 0 ? weight[population.PersonHousehold[i]] : 0;
+            }
+        }
+
         if (statistics.PensionRecipientShare is { } pensionShare)
         {
             checks.Add(new("pension_recipient_share", pensionShare.Value, pensioners / persons, double.NaN, pensionShare.Provenance));
+        }
+
+        if (statistics.PensionTargets.Count > 0 && statuses is not null)
+        {
+            foreach (var (name, share) in statistics.PensionTargets)
+            {
+                var status = statuses.For(name);
+                double count = 0;
+                for (int i = 0; i < status.Length; i++)
+                {
+                    count += status[i] * weight[population.PersonHousehold[i]];
+                }
+
+                checks.Add(Relative(name, share, count / persons, MeanRelativeTolerance));
+            }
         }
 
         if (statistics.HouseholdQuintileMeans.Count == 5)
@@ -632,7 +710,7 @@ public static class SyntheticPopulation
     /// sorting and per-record checks are not needed; tests pass synthetic populations through
     /// <see cref="PopulationBuilder"/> to confirm they are valid).
     /// </summary>
-    private static Population Build(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, IncomeChainColumns chain, RegionCatalog regions)
+    private static Population Build(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, IncomeChainColumns chain, PensionHistoryColumns history, (ColumnDefinition Column, double[] Values)[] destitute, RegionCatalog regions)
     {
         int households = draft.HouseholdCount;
         int persons = draft.PersonCount;
@@ -681,7 +759,6 @@ public static class SyntheticPopulation
         Set(PopulationSchema.BusinessIncome, draft.Business[..persons]);
         Set(PopulationSchema.PropertyIncome, draft.Property[..persons]);
         Set(PopulationSchema.PrivateTransfers, draft.Transfers[..persons]);
-        Set(PopulationSchema.ReportedPension, draft.Pensions[..persons]);
         Set(PopulationSchema.ChildrenInEducation, chain.ChildrenInEducation);
         Set(PopulationSchema.ChildrenUnder3, chain.ChildrenUnder3);
         Set(PopulationSchema.Housing, Bytes(chain.Housing, households));
@@ -701,9 +778,18 @@ public static class SyntheticPopulation
         Set(PopulationSchema.WorkInjuryGrade, chain.WorkInjuryGrade);
         Set(PopulationSchema.WorkInjuryNew, chain.WorkInjuryNew);
         Set(PopulationSchema.WorkInjuryNursing, Bytes(chain.WorkInjuryNursing, persons));
+        // Pensions are simulated from the contribution histories, never reported: the reported-pension column stays zero.
+        var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var definitions = new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal);
+        foreach (var (column, values) in SyntheticPensionColumns.With(history).Concat(destitute))
+        {
+            personExtras[column.Name] = values;
+            definitions[column.Name] = column;
+        }
+
         return new Population(
             regions, columns, draft.MemberStart[..(households + 1)],
-            new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, double[]>(StringComparer.Ordinal), new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal));
+            personExtras, new Dictionary<string, double[]>(StringComparer.Ordinal), definitions);
     }
 
     private static byte[] Bytes<T>(T[] values, int count)

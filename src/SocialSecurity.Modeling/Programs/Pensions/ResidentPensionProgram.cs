@@ -36,15 +36,37 @@ namespace SocialSecurity.Modeling.Programs.Pensions;
 /// transfer and public spending) and its account part (the person's own deferred savings: a contributory pension in
 /// the CEQ income concepts, not public spending). Nothing is rounded.</para>
 /// </remarks>
-public sealed class ResidentPensionProgram()
-    : RuleProgram(
-        "pension.resident",
-        "Urban-rural resident basic pension: contributions by payer (own, government-paid for dibao and destitute persons, subsidy, collective) and the monthly pension from 60 after 15 years (国发〔2014〕8号).",
-        inputs: ResidentPensionNames.Columns.All,
-        outputs: [OwnContribution, GovernmentPaidContribution, Subsidy, CollectiveSubsidy, Benefit, PublicBenefit, AccountBenefit],
-        parameters: ResidentPensionNames.Parameters.All,
-        pays: ["resident_pension", "old_age_allowance"])
+public sealed class ResidentPensionProgram
+    : RuleProgram
 {
+    private readonly string? _employeePension;
+
+    /// <summary>Creates the program on its own: it cannot see the employee pension, so data must keep employee pensioners out (see the remarks).</summary>
+    public ResidentPensionProgram()
+        : this(null)
+    {
+    }
+
+    /// <summary>
+    /// Creates the program alongside the employee pension: a person whose <paramref name="employeePensionVariable"/> is
+    /// positive (for example <see cref="EmployeePensionProgram.Benefit"/>) draws the employee pension and is outside the
+    /// resident scheme (国发〔2014〕8号 art. 3: residents not covered by the employee pension): no resident contribution
+    /// and no resident pension. Without it, a person who was already 60 when the scheme started needs no contribution
+    /// years and would draw both pensions.
+    /// </summary>
+    /// <param name="employeePensionVariable">The person variable of the employee pension received; <see langword="null"/> for none.</param>
+    public ResidentPensionProgram(string? employeePensionVariable)
+        : base(
+            "pension.resident",
+            "Urban-rural resident basic pension: contributions by payer (own, government-paid for dibao and destitute persons, subsidy, collective) and the monthly pension from 60 after 15 years (国发〔2014〕8号).",
+            inputs: employeePensionVariable is null ? ResidentPensionNames.Columns.All : [.. ResidentPensionNames.Columns.All, employeePensionVariable],
+            outputs: [OwnContribution, GovernmentPaidContribution, Subsidy, CollectiveSubsidy, Benefit, PublicBenefit, AccountBenefit],
+            parameters: ResidentPensionNames.Parameters.All,
+            pays: ["resident_pension", "old_age_allowance"])
+    {
+        _employeePension = employeePensionVariable;
+    }
+
     /// <summary>Output: the contribution paid by the person, yuan per year.</summary>
     public static readonly VariableDefinition OwnContribution = new("pension.resident.own_contribution_annual", Entity.Person, AmountPeriod.Year, IncomeRole.PensionContribution, "Resident pension contribution paid by the person, yuan per year");
 
@@ -80,14 +102,14 @@ public sealed class ResidentPensionProgram()
             rules[region.Index] ??= ResidentPensionTerms.Resolve(setup.Parameters, setup.Date, region);
         }
 
-        return PerPerson<Rule, Rule.Block>(new Rule(rules));
+        return PerPerson<Rule, Rule.Block>(new Rule(rules, _employeePension));
     }
 
-    private readonly struct Rule(ResidentPensionTerms[] rules) : IPersonRule<Rule.Block>
+    private readonly struct Rule(ResidentPensionTerms[] rules, string? employeePension) : IPersonRule<Rule.Block>
     {
         private const string Program = "pension.resident";
 
-        public Block Bind(ProgramContext context) => new(context);
+        public Block Bind(ProgramContext context) => new(context, employeePension);
 
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
@@ -95,6 +117,14 @@ public sealed class ResidentPensionProgram()
             var r = rules[block.HukouRegion[p].Index];
             bool rural = block.Area[person.Household] == AreaType.Rural;
             double chosen = block.Tier[p], years = block.Years[p], balance = block.Balance[p]; // validated when the population was built
+            if (!block.EmployeePension.IsEmpty && block.EmployeePension[p] > 0)
+            {
+                // An employee pensioner is outside the resident scheme (国发〔2014〕8号 art. 3).
+                block.Own[p] = block.Government[p] = block.Subsidy[p] = block.Collective[p] = 0;
+                block.Benefit[p] = block.PublicBenefit[p] = block.AccountBenefit[p] = 0;
+                explanation?.Record(Program, string.Create(CultureInfo.InvariantCulture, $"person {block.Ids[p]}: draws the employee pension → outside the resident scheme (国发〔2014〕8号 art. 3)"), 0, "yuan/month");
+                return;
+            }
 
             int age = block.Age[p];
             var status = block.Destitute[p] == 1 ? AssistanceStatus.Destitute
@@ -152,8 +182,9 @@ public sealed class ResidentPensionProgram()
             explain.Record(Program, "pension = basic + top-ups + account pension", pension.Total.Value, "yuan/month");
         }
 
-        public readonly ref struct Block(ProgramContext context)
+        public readonly ref struct Block(ProgramContext context, string? employeePension)
         {
+            public readonly ReadOnlySpan<double> EmployeePension = employeePension is null ? default : context.Read(employeePension);
             public readonly ReadOnlySpan<long> Ids = context.Population.PersonId;
             public readonly ReadOnlySpan<RegionId> HukouRegion = context.Population.HukouRegion;
             public readonly ReadOnlySpan<AreaType> Area = context.Population.Area;

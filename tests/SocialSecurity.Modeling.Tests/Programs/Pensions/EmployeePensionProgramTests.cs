@@ -144,22 +144,25 @@ public class EmployeePensionProgramTests
     [Fact]
     public void Dibao_counts_both_simulated_pensions()
     {
+        // A couple: he draws the employee pension, she (never an employee) the resident pension.
         var calculator = new HouseholdCalculator(PensionPolicies.WithEmployeeAndResidentPensions(), Store);
-        PersonRecord[] members = [new() { Id = 1, HouseholdId = 1, Age = 70, Sex = Sex.Male }];
-        var columns = Columns([15], [0], [0], [0]);
-        columns[ResidentPensionNames.Columns.TierAnnual] = [0];
-        columns[ResidentPensionNames.Columns.ContributionYears] = [15];
-        columns[ResidentPensionNames.Columns.AccountBalance] = [0];
-        columns[ResidentPensionNames.Columns.DibaoRecipient] = [0];
-        columns[ResidentPensionNames.Columns.Destitute] = [0];
+        PersonRecord[] members = [new() { Id = 1, HouseholdId = 1, Age = 70, Sex = Sex.Male }, new() { Id = 2, HouseholdId = 1, Age = 68, Sex = Sex.Female }];
+        var columns = Columns([15, 0], [0, 0], [0, 0], [0, 0]);
+        columns[ResidentPensionNames.Columns.TierAnnual] = [0, 0];
+        columns[ResidentPensionNames.Columns.ContributionYears] = [15, 15];
+        columns[ResidentPensionNames.Columns.AccountBalance] = [0, 0];
+        columns[ResidentPensionNames.Columns.DibaoRecipient] = [0, 0];
+        columns[ResidentPensionNames.Columns.Destitute] = [0, 0];
         var result = calculator.Calculate(Household, members, Date, columns);
 
         double employee = result.PersonValue(EmployeePensionProgram.Benefit.Name, 0);
         employee.Should().BeApproximately(8_000 * 1.0 / 2 * 15 * 0.01, 1e-9);
-        double resident = result.PersonValue(ResidentPensionProgram.Benefit.Name, 0);
+        result.PersonValue(ResidentPensionProgram.Benefit.Name, 0).Should().Be(0, "an employee pensioner is outside the resident scheme (国发〔2014〕8号 art. 3), whatever his resident columns say");
+        result.PersonValue(EmployeePensionProgram.Benefit.Name, 1).Should().Be(0);
+        double resident = result.PersonValue(ResidentPensionProgram.Benefit.Name, 1);
         resident.Should().BeGreaterThan(0);
         var standard = Store.Resolve(DibaoProgram.StandardUrban, Date, RegionCodes.Hangzhou).PerYear();
-        double expected = Math.Max(0, standard - 12 * (employee + resident)) / 12;
+        double expected = Math.Max(0, (2 * standard) - (12 * (employee + resident))) / 12;
         result.HouseholdValue(DibaoProgram.Benefit.Name).Should().BeApproximately(expected, 1e-6);
         expected.Should().BeGreaterThan(0, "the test needs a household below the standard");
     }
