@@ -75,6 +75,12 @@ public sealed record ProjectionOptions
     /// </summary>
     public bool NewbornIdsFromMothers { get; init; }
 
+    /// <summary>
+    /// The cohort whose lifetime redistribution is accumulated (docs/projection.md#lifetime), reported in
+    /// <see cref="ProjectionResult.Lifetime"/>; null (the default) for none.
+    /// </summary>
+    public LifetimeCohort? LifetimeCohort { get; init; }
+
     /// <summary>Called with each year's static result (population, outputs) after it is summarised: per-person panels are written from here rather than held.</summary>
     public Action<ProjectionYear>? OnYear { get; init; }
 }

@@ -53,4 +53,7 @@ public static class ProjectionParameters
 
     /// <summary>The largest deviation from the preferred gap a match accepts [I].</summary>
     public const string UnionMaxGapDeviation = "projection.union_max_gap_deviation";
+
+    /// <summary>The yearly discount rate of lifetime amounts [I] (docs/projection.md#lifetime): a year's amounts count × Π 1 ÷ (1 + rate) over the years since the start.</summary>
+    public const string LifetimeDiscountRate = "projection.lifetime_discount_rate";
 }

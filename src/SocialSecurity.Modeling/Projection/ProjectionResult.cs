@@ -11,8 +11,9 @@ namespace SocialSecurity.Modeling.Projection;
 [TypeFormatterSource]
 public sealed class ProjectionResult
 {
-    internal ProjectionResult(ProjectionOptions options, List<ProjectionRow> rows, ParameterStore parameters, List<ProjectionExtrapolation> extrapolations)
+    internal ProjectionResult(ProjectionOptions options, List<ProjectionRow> rows, ParameterStore parameters, List<ProjectionExtrapolation> extrapolations, LifetimeRedistribution? lifetime = null)
     {
+        Lifetime = lifetime;
         Options = options;
         Rows = rows;
         Parameters = parameters;
@@ -24,6 +25,9 @@ public sealed class ProjectionResult
 
     /// <summary>Every parameter value used past its last dated value, with its rule (held, wages, prices, share of wage growth): per year for ruled parameters, from the first such year for held ones.</summary>
     public IReadOnlyList<ProjectionExtrapolation> Extrapolations { get; }
+
+    /// <summary>Lifetime redistribution of <see cref="ProjectionOptions.LifetimeCohort"/> (docs/projection.md#lifetime); null without a cohort.</summary>
+    public LifetimeRedistribution? Lifetime { get; }
 
     /// <summary>The options the projection ran with.</summary>
     public ProjectionOptions Options { get; }
@@ -68,7 +72,7 @@ public sealed class ProjectionResult
 
     /// <summary>
     /// Writes <c>projection_years.csv</c> (one line per year and replicate), <c>projection_summary.csv</c> (year,
-    /// indicator, mean, lower, upper), <c>projection_extrapolation.csv</c> (<see cref="Extrapolations"/>) and <c>projection_age_sex.csv</c> (year, replicate, sex, age, persons) to
+    /// indicator, mean, lower, upper), <c>projection_extrapolation.csv</c> (<see cref="Extrapolations"/>) <c>projection_age_sex.csv</c> (year, replicate, sex, age, persons) and, with a lifetime cohort, the files of <see cref="LifetimeRedistribution.WriteCsv"/> to
     /// <paramref name="directory"/>, numbers in invariant culture with full precision.
     /// </summary>
     /// <param name="directory">An existing or new directory.</param>
@@ -107,6 +111,7 @@ public sealed class ProjectionResult
             }
         }
 
+        Lifetime?.WriteCsv(directory);
         using var ageSex = new StreamWriter(Path.Combine(directory, "projection_age_sex.csv"));
         ageSex.WriteLine("year,replicate,sex,age,persons");
         foreach (var row in Rows)

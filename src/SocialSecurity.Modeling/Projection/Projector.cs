@@ -6,6 +6,7 @@ using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Insurance;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Randomness;
+using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
 
 namespace SocialSecurity.Modeling.Projection;
@@ -47,6 +48,7 @@ public static class Projector
 
         options.Retirement?.Validate();
         options.Alignment?.Validate();
+        options.LifetimeCohort?.Validate();
         if (options.Migration is { } migration)
         {
             migration.Validate();
@@ -86,6 +88,8 @@ public static class Projector
         }
 
         var rows = new List<ProjectionRow>();
+        var lifetimeDeciles = new List<LifetimeDecile>();
+        var lifetimeIndices = new List<LifetimeIndices>();
         int done = 0;
         for (int replicate = 0; replicate < options.Replicates; replicate++)
         {
@@ -94,6 +98,8 @@ public static class Projector
             var householdFlows = options.Households ? new HouseholdDynamics.Flows(0, 0, 0) : new HouseholdDynamics.Flows(double.NaN, double.NaN, double.NaN);
             double reserve = fund.StartingReserve(current.WeightedPersons);
             var wages = WorkingLives.Measure(current);
+            var lifetime = options.LifetimeCohort is { } cohort ? new LifetimeAccounts(cohort) : null;
+            double discount = 1;
             for (int i = 0; i < years; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -114,6 +120,12 @@ public static class Projector
                 var credits = EmployeeCredits(result, store, date);
                 var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, ref reserve);
                 rows.Add(row);
+                if (lifetime is not null)
+                {
+                    lifetime.Add(result, discount);
+                    discount /= 1 + store.Resolve(ProjectionParameters.LifetimeDiscountRate, date, RegionCodes.China).Scalar();
+                }
+
                 options.OnYear?.Invoke(new ProjectionYear(year, replicate, result, row));
                 progress?.Report(new ProjectionProgress(year, replicate, ++done, years * options.Replicates));
                 if (i + 1 < years)
@@ -126,9 +138,17 @@ public static class Projector
                     }
                 }
             }
+
+            if (lifetime is not null)
+            {
+                var (deciles, indices) = lifetime.Summarise(replicate);
+                lifetimeDeciles.AddRange(deciles);
+                lifetimeIndices.Add(indices);
+            }
         }
 
-        return new ProjectionResult(options, rows, store, extrapolated);
+        return new ProjectionResult(options, rows, store, extrapolated,
+            options.LifetimeCohort is null ? null : new LifetimeRedistribution(options.LifetimeCohort, lifetimeDeciles, lifetimeIndices));
     }
 
     private static void Validate(Population population, ProjectionOptions options)

@@ -61,6 +61,9 @@ public sealed class DibaoSupplementProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerHousehold<Rule, Rule.Block>(new Rule(_eligibility, _seriousIllness, new DibaoRules(setup, withAssetTest: false), setup.Scalar(ShareOfStandard), setup.Scalar(ElderlyAge), setup.Scalar(MinorAge)));
 

@@ -41,6 +41,9 @@ public sealed class OneTimeLivingSubsidyProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerHousehold<Rule, Rule.Block>(new Rule(Inputs, new DibaoRules(setup, withAssetTest: false), setup.Scalar(MonthsOfStandard)));
 

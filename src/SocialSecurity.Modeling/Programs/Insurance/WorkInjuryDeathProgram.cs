@@ -40,6 +40,9 @@ public sealed class WorkInjuryDeathProgram : RuleProgram
     }
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true;
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerHousehold<Rule, Rule.Block>(new Rule(setup.Scalar(IncomeMultiple), setup.PerYear(UrbanDisposableIncome)));
 
