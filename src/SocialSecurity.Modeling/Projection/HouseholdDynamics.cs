@@ -242,20 +242,13 @@ internal static class HouseholdDynamics
 
         // A new household keeps the weight, region, area, housing cost and city class of the household it comes from; its assets and counts start at 0.
         var keep = new HashSet<ColumnDefinition> { PopulationSchema.Weight, PopulationSchema.Region, PopulationSchema.Area, PopulationSchema.Housing, PopulationSchema.City };
+        var keptOnly = householdSource.Select((h, i) => isNew[i] ? -1 : h).ToList();
         var columns = new Array?[population.BuiltInColumns.Count];
         foreach (var column in PopulationSchema.All)
         {
-            var source = population.Column(column);
-            var rows = column.Entity == Entity.Household ? householdSource : personSource;
+            var rows = column.Entity == Entity.Person ? personSource : keep.Contains(column) ? householdSource : keptOnly;
             var target = PopulationSchema.NewArray(column.Storage, rows.Count);
-            for (int i = 0; i < rows.Count; i++)
-            {
-                if (column.Entity == Entity.Person || !isNew[i] || keep.Contains(column))
-                {
-                    Array.Copy(source, rows[i], target, i, 1);
-                }
-            }
-
+            PopulationDynamics.CopyRows(population.Column(column), target, rows);
             columns[column.BuiltInIndex] = target;
         }
 

@@ -246,24 +246,28 @@ internal static class PopulationDynamics
             else
             {
                 var target = PopulationSchema.NewArray(column.Storage, nextPersons);
-                for (int i = 0; i < nextPersons; i++)
+                CopyRows(source, target, personSource);
+                if (ReferenceEquals(column, PopulationSchema.Hukou) || ReferenceEquals(column, PopulationSchema.HukouRegion))
                 {
-                    int src = personSource[i];
-                    if (src >= 0)
+                    for (int i = 0; i < nextPersons; i++)
                     {
-                        Array.Copy(source, src, target, i, 1);
-                    }
-                    else if (-src - 1 < mothers.Count && (ReferenceEquals(column, PopulationSchema.Hukou) || ReferenceEquals(column, PopulationSchema.HukouRegion)))
-                    {
-                        Array.Copy(source, mothers[-src - 1], target, i, 1); // newborns take the mother's hukou
-                    }
-                    else if (ReferenceEquals(column, PopulationSchema.Hukou))
-                    {
-                        ((byte[])target)[i] = (byte)(population.Area[template] == AreaType.Rural ? HukouType.Rural : HukouType.Urban); // immigrants: the area's hukou type
-                    }
-                    else if (ReferenceEquals(column, PopulationSchema.HukouRegion))
-                    {
-                        ((ushort[])target)[i] = population.HouseholdRegionColumn[template]; // and the household's region
+                        int src = personSource[i];
+                        if (src >= 0)
+                        {
+                            continue;
+                        }
+                        else if (-src - 1 < mothers.Count)
+                        {
+                            Array.Copy(source, mothers[-src - 1], target, i, 1); // newborns take the mother's hukou
+                        }
+                        else if (ReferenceEquals(column, PopulationSchema.Hukou))
+                        {
+                            ((byte[])target)[i] = (byte)(population.Area[template] == AreaType.Rural ? HukouType.Rural : HukouType.Urban); // immigrants: the area's hukou type
+                        }
+                        else
+                        {
+                            ((ushort[])target)[i] = population.HouseholdRegionColumn[template]; // and the household's region
+                        }
                     }
                 }
 
@@ -278,16 +282,8 @@ internal static class PopulationDynamics
         var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var name in population.ExtraPersonColumns)
         {
-            var source = population.DoubleColumn(name);
             var target = new double[nextPersons];
-            for (int i = 0; i < nextPersons; i++)
-            {
-                if (personSource[i] >= 0)
-                {
-                    target[i] = source[personSource[i]];
-                }
-            }
-
+            CopyRows(population.DoubleColumn(name), target, personSource);
             personExtras[name] = target;
         }
 
@@ -486,14 +482,53 @@ internal static class PopulationDynamics
     private static Array Gather(Array source, List<int> rows)
     {
         var target = Array.CreateInstance(source.GetType().GetElementType()!, rows.Count);
-        for (int i = 0; i < rows.Count; i++)
+        CopyRows(source, target, rows);
+        return target;
+    }
+
+    /// <summary><c>target[i] = source[rows[i]]</c> for every <c>rows[i] ≥ 0</c> (other entries are left as they are), typed loops for the column storages.</summary>
+    internal static void CopyRows(Array source, Array target, List<int> rows)
+    {
+        var index = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows);
+        switch (source)
         {
-            if (rows[i] >= 0)
+            case double[] s:
+                Copy(s, (double[])target, index);
+                break;
+            case byte[] s:
+                Copy(s, (byte[])target, index);
+                break;
+            case ushort[] s:
+                Copy(s, (ushort[])target, index);
+                break;
+            case int[] s:
+                Copy(s, (int[])target, index);
+                break;
+            case long[] s:
+                Copy(s, (long[])target, index);
+                break;
+            default:
+                for (int i = 0; i < index.Length; i++)
+                {
+                    if (index[i] >= 0)
+                    {
+                        Array.Copy(source, index[i], target, i, 1);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void Copy<T>(T[] source, T[] target, ReadOnlySpan<int> rows)
+    {
+        for (int i = 0; i < rows.Length; i++)
+        {
+            int row = rows[i];
+            if (row >= 0)
             {
-                Array.Copy(source, rows[i], target, i, 1);
+                target[i] = source[row];
             }
         }
-
-        return target;
     }
 }

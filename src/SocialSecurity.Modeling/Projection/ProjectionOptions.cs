@@ -5,6 +5,15 @@ namespace SocialSecurity.Modeling.Projection;
 /// <summary>How a projection runs: its years, the demographic assumptions and which processes are on, replicates and seed. docs/projection.md.</summary>
 public sealed record ProjectionOptions
 {
+    /// <summary>
+    /// The core demographic model (docs/projection.md#core-model), as LIAM2's demo model: ageing, deaths by age and
+    /// sex, births by age, wages growing with rank persistence and entry into work, and work stopping at the fixed exit
+    /// age; household change off and the projector's retirement off (pensions are left to the policy). Run it with a
+    /// policy of contributions only (<c>social_insurance</c>), which credits the employee-pension accounts, so the
+    /// static package is off. 2025–2060, one replicate.
+    /// </summary>
+    public static ProjectionOptions CoreModel => new() { Households = false, Retirement = null, WorkingLives = true };
+
     /// <summary>The first year: the base population is the population at its run date.</summary>
     public int StartYear { get; init; } = 2025;
 

@@ -246,13 +246,18 @@ public static class Projector
         var household = population.PersonHousehold;
         var region = population.HouseholdRegion;
         var credits = new double[own.Length];
+        var shares = new Dictionary<RegionId, double>();
         for (int p = 0; p < own.Length; p++)
         {
             if (own[p] != 0)
             {
                 var r = region[household[p]];
-                double accountShare = contract[p] == WorkContract.LabourContract ? 1.0
-                    : parameters.Resolve(EmployeePensionNames.Parameters.FlexibleAccountRate, date, r).Scalar() / parameters.Resolve(EmployeePensionNames.Parameters.FlexibleTotalRate, date, r).Scalar();
+                double accountShare = 1.0;
+                if (contract[p] != WorkContract.LabourContract && !shares.TryGetValue(r, out accountShare))
+                {
+                    shares[r] = accountShare = parameters.Resolve(EmployeePensionNames.Parameters.FlexibleAccountRate, date, r).Scalar() / parameters.Resolve(EmployeePensionNames.Parameters.FlexibleTotalRate, date, r).Scalar();
+                }
+
                 credits[p] = own[p] * accountShare;
             }
         }
@@ -297,9 +302,15 @@ public static class Projector
             var region = population.HouseholdRegion;
             var nextBalance = new double[balance.Length];
             var nextYears = new double[years.Length];
+            var rates = new Dictionary<RegionId, double>();
             for (int p = 0; p < balance.Length; p++)
             {
-                double rate = parameters.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, date, region[household[p]]).Scalar();
+                var r = region[household[p]];
+                if (!rates.TryGetValue(r, out double rate))
+                {
+                    rates[r] = rate = parameters.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, date, r).Scalar();
+                }
+
                 bool retired = retiredFlag.IsEmpty ? pensions && benefit[p] > 0 : retiredFlag[p] == 1;
                 nextBalance[p] = retired ? balance[p] : (balance[p] * (1 + rate)) + credits[p];
                 nextYears[p] = years[p] + (credits[p] > 0 ? 1 : 0);
@@ -323,9 +334,14 @@ public static class Projector
             var hukou = population.HukouRegion;
             var nextBalance = new double[balance.Length];
             var nextYears = new double[years.Length];
+            var rates = new Dictionary<RegionId, double>();
             for (int p = 0; p < balance.Length; p++)
             {
-                double rate = parameters.Resolve(ResidentPensionNames.Parameters.InterestRate, date, hukou[p]).Scalar();
+                if (!rates.TryGetValue(hukou[p], out double rate))
+                {
+                    rates[hukou[p]] = rate = parameters.Resolve(ResidentPensionNames.Parameters.InterestRate, date, hukou[p]).Scalar();
+                }
+
                 bool pensioner = benefit[p] > 0;
                 nextBalance[p] = pensioner ? balance[p] : (balance[p] * (1 + rate)) + own[p] + government[p] + subsidy[p] + collective[p];
                 nextYears[p] = years[p] + (own[p] + government[p] > 0 ? 1 : 0);
