@@ -11,7 +11,7 @@ namespace SocialSecurity.Modeling.Benchmarks.Populations;
 
 /// <summary>
 /// Generation of a calibrated province (docs/baseline.md): households, incomes, then net-to-gross and weight
-/// calibration after simulating the standard package with targeting, until the simulated disposable income meets the
+/// calibration after simulating the baseline package (<c>Policies.StandardWithPensions</c>: the standard package with targeting and both pensions simulated from the contribution histories), until the simulated disposable income meets the
 /// targets. Target: 1 M persons in under 2 s.
 /// <c>dotnet run -c Release --project benchmarks/SocialSecurity.Modeling.Benchmarks -- --filter '*SyntheticBaseline*'</c>.
 /// </summary>
@@ -32,7 +32,7 @@ public class SyntheticBaselineBenchmarks
     /// <summary>Generates and calibrates one province.</summary>
     [Benchmark]
     public int GenerateCalibrated()
-        => SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = Region, Persons = Persons, Year = 2023 }, Policies.StandardWithTargeting(), ParameterStore.Default, Date).Simulations;
+        => SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = Region, Persons = Persons, Year = 2023 }, Policies.StandardWithPensions(), ParameterStore.Default, Date).Simulations;
 
     private sealed class Columns : ManualConfig
     {
