@@ -2,6 +2,7 @@ using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Metrics;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Health;
+using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Randomness;
 
 namespace SocialSecurity.Modeling.Simulation;
@@ -30,6 +31,7 @@ public sealed class HealthShockSimulation
     private readonly HealthSpendingModel _model;
     private readonly ParameterStore _parameters;
     private readonly PolicyProgram[] _programs;
+    private readonly IReadOnlyList<string> _income;
 
     /// <summary>A simulation with a spending model, the parameters, and the programs that decide the assistance statuses.</summary>
     /// <param name="model">The spending model.</param>
@@ -52,6 +54,10 @@ public sealed class HealthShockSimulation
         }
 
         _programs = [.. programs];
+
+        // The indicators measure income as the status programs' means tests do (simulated pensions included when a
+        // pension program feeds the household income), or by the default means-test income when none is given.
+        _income = programs.OfType<HouseholdIncomeProgram>().FirstOrDefault()?.Inputs ?? InputVariables.IncomeForMeansTests;
     }
 
     /// <summary>The policy of replicate <paramref name="replicate"/>: the status programs, the assistance groups, the drawn bills, the medical layers and the indicators.</summary>
@@ -65,7 +71,7 @@ public sealed class HealthShockSimulation
             .. _programs,
             new MedicalBillDrawProgram(_model, new RandomStream(options.Seed, options.StreamName), replicate),
             new MedicalPayoutProgram(),
-            new CatastrophicHealthExpenditureProgram(),
+            new CatastrophicHealthExpenditureProgram(_income),
         ]);
     }
 

@@ -56,8 +56,28 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
     /// <inheritdoc />
     public override string Description => "Catastrophic health expenditure per household: OOP against 40% of capacity to pay (WHO) and 10% / 25% of income (SDG 3.8.2).";
 
+    private readonly string[] _income;
+
+    /// <summary>Creates the indicators with income <i>Y</i> the default means-test income (<see cref="InputVariables.IncomeForMeansTests"/>).</summary>
+    public CatastrophicHealthExpenditureProgram()
+        : this(InputVariables.IncomeForMeansTests)
+    {
+    }
+
+    /// <summary>
+    /// Creates the indicators with income <i>Y</i> the sum of <paramref name="incomeVariables"/>, for example the
+    /// means-test income of a policy that simulates pensions rather than reading reported ones
+    /// (the health-shock simulation takes the income of its status programs' household-income program).
+    /// </summary>
+    /// <param name="incomeVariables">Person variables in yuan per month or per year; a variable without a period is rejected when the run is prepared.</param>
+    public CatastrophicHealthExpenditureProgram(IEnumerable<string> incomeVariables)
+    {
+        _income = RuleArguments.Check(incomeVariables, nameof(incomeVariables));
+        Inputs = [MedicalPayoutProgram.OutOfPocket.Name, .. PublicLayers, .. _income];
+    }
+
     /// <inheritdoc />
-    public override IReadOnlyList<string> Inputs { get; } = [MedicalPayoutProgram.OutOfPocket.Name, .. PublicLayers, .. InputVariables.IncomeForMeansTests];
+    public override IReadOnlyList<string> Inputs { get; }
 
     /// <inheritdoc />
     public override IReadOnlyList<VariableDefinition> Outputs { get; } =
@@ -70,7 +90,7 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
     public override ProgramPass Prepare(ProgramSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(new MeansTestIncome(setup, [.. InputVariables.IncomeForMeansTests], "Catastrophic-expenditure"), setup.PerYear(DibaoProgram.StandardUrban), setup.PerYear(DibaoProgram.StandardRural));
+        return new Pass(new MeansTestIncome(setup, _income, "Catastrophic-expenditure"), setup.PerYear(DibaoProgram.StandardUrban), setup.PerYear(DibaoProgram.StandardRural));
     }
 
     private sealed class Pass(MeansTestIncome householdIncome, RegionalValues urban, RegionalValues rural) : ProgramPass

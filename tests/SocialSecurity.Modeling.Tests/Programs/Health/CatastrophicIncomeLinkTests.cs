@@ -1,0 +1,54 @@
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Populations.Synthetic;
+using SocialSecurity.Modeling.Programs;
+using SocialSecurity.Modeling.Programs.Assistance;
+using SocialSecurity.Modeling.Programs.Health;
+using SocialSecurity.Modeling.Programs.Pensions;
+using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Tests.Programs.Health;
+
+/// <summary>
+/// Catastrophic health expenditure measures income as the status programs' means test does: on a synthetic population,
+/// whose pensions are simulated (the reported pension is zero), a pensioner household's income includes the simulated
+/// pensions; it used to count only the zero reported pension.
+/// </summary>
+public class CatastrophicIncomeLinkTests
+{
+    [Fact]
+    public void Indicator_income_includes_simulated_pensions_when_the_status_policy_counts_them()
+    {
+        var synthetic = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 3_000, Year = 2023 });
+        var population = synthetic.WithPersonColumn(MedicalPayoutProgram.InclusiveCommercialEnrolledColumn, new double[synthetic.PersonCount]);
+        var date = new DateOnly(2023, 7, 1);
+        var policy = new HealthShockSimulation(HealthSpendingModel.Illustrative, ParameterStore.Default, Policies.StandardWithPensions().Programs).ReplicatePolicy(0);
+        using var result = Microsimulation.Run(population, policy, ParameterStore.Default, date);
+
+        var indicatorIncome = result.Values(CatastrophicHealthExpenditureProgram.HouseholdIncome.Name).ToArray();
+        var meansTestIncome = result.Values(HouseholdIncomeProgram.Output.Name).ToArray();
+        indicatorIncome.Should().Equal(meansTestIncome);
+
+        // An independent sum for the households with a pensioner: market incomes plus 12 × the simulated monthly pensions.
+        var employee = result.Values(EmployeePensionProgram.Benefit.Name).ToArray();
+        var resident = result.Values(ResidentPensionProgram.Benefit.Name).ToArray();
+        int pensionerHouseholds = 0;
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            double pensions = 0, market = 0;
+            for (int p = population.MemberStart[h]; p < population.MemberStart[h + 1]; p++)
+            {
+                pensions += 12 * (employee[p] + resident[p]);
+                market += population.WagesAnnual[p];
+            }
+
+            if (pensions > 0)
+            {
+                pensionerHouseholds++;
+                indicatorIncome[h].Should().BeGreaterThanOrEqualTo(market + pensions - 1e-6);
+            }
+        }
+
+        pensionerHouseholds.Should().BeGreaterThan(100);
+    }
+}
