@@ -23,4 +23,20 @@ public sealed class PartitionFailedException : Exception
 
     /// <summary>What is wrong with it.</summary>
     public string Culprit { get; }
+
+    /// <summary>
+    /// Runs one partition's work, turning any failure but cancellation, running out of memory or an already named
+    /// partition failure into a <see cref="PartitionFailedException"/> naming <paramref name="partitionId"/>.
+    /// </summary>
+    internal static T Naming<T>(string partitionId, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not PartitionFailedException and not OutOfMemoryException)
+        {
+            throw new PartitionFailedException(partitionId, $"{e.GetType().Name}: {e.Message}", e);
+        }
+    }
 }

@@ -31,14 +31,7 @@ public static partial class PartitionWorker
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(job);
-        try
-        {
-            return RunUnchecked(source, job, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not PartitionFailedException and not OutOfMemoryException)
-        {
-            throw new PartitionFailedException(source.Id, $"{e.GetType().Name}: {e.Message}", e);
-        }
+        return PartitionFailedException.Naming(source.Id, () => RunUnchecked(source, job, cancellationToken));
     }
 
     private static PartitionAggregate RunUnchecked(PartitionSource source, PartitionedJob job, CancellationToken cancellationToken)

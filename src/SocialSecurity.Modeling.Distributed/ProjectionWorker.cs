@@ -41,14 +41,7 @@ public static partial class PartitionWorker
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(job);
-        try
-        {
-            return RunProjectionUnchecked(source, job, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not PartitionFailedException and not OutOfMemoryException)
-        {
-            throw new PartitionFailedException(source.Id, $"{e.GetType().Name}: {e.Message}", e);
-        }
+        return PartitionFailedException.Naming(source.Id, () => RunProjectionUnchecked(source, job, cancellationToken));
     }
 
     /// <summary>The seed of a partition's projection: the job's for file partitions (ids are the data set's), mixed with the region code for a synthetic one (ids from 1 in every region).</summary>
