@@ -118,11 +118,38 @@ public class ProjectionPinTests
 
     [Fact]
     public void The_core_model_is_pinned_bit_for_bit()
-        => Digest(People(3_000, 7), Policy.Create(new SocialInsuranceContributionsProgram()), ProjectionOptions.CoreModel with { EndYear = 2045, Seed = 11 })
+        => Digest(People(3_000, 7), Policy.Create(new SocialInsuranceContributionsProgram()), ProjectionOptions.CoreModel with { EndYear = 2045, Seed = 11, Inequality = true })
             .Should().Be("5E83992CB5AF06BF/73E6286CF12776B8");
 
     [Fact]
     public void The_standard_package_projection_with_households_retirement_and_migration_is_pinned_bit_for_bit()
         => Digest(People(1_500, 8), Policies.Standard(), new ProjectionOptions { EndYear = 2036, Seed = 12, Replicates = 2, Migration = MigrationAssumptions.IllustrativeChina })
             .Should().Be("5E0BCD21C1D3FE72/CCD1A0A771BCA99D");
+
+    [Fact]
+    public void The_core_model_preset_leaves_out_only_the_gini_and_the_poverty_rate()
+    {
+        var people = People(800, 9);
+        var policy = Policy.Create(new SocialInsuranceContributionsProgram());
+        var options = ProjectionOptions.CoreModel with { EndYear = 2030 };
+        options.Inequality.Should().BeFalse();
+        var without = Projector.Run(people, policy, ParameterStore.Default, options);
+        var with = Projector.Run(people, policy, ParameterStore.Default, options with { Inequality = true });
+        string[] skipped = [ProjectionIndicators.Gini, ProjectionIndicators.RelativePoverty];
+        for (int r = 0; r < with.Rows.Count; r++)
+        {
+            foreach (var indicator in ProjectionIndicators.All)
+            {
+                if (skipped.Contains(indicator))
+                {
+                    without.Rows[r][indicator].Should().Be(double.NaN);
+                    with.Rows[r][indicator].Should().BeInRange(0.01, 0.99, "{0} is computed when asked", indicator);
+                }
+                else
+                {
+                    BitConverter.DoubleToInt64Bits(without.Rows[r][indicator]).Should().Be(BitConverter.DoubleToInt64Bits(with.Rows[r][indicator]), "{0} in {1}", indicator, with.Rows[r].Year);
+                }
+            }
+        }
+    }
 }
