@@ -131,6 +131,9 @@ internal abstract class CellColumn
             return false;
         }
 
+        // Coded cells repeat row after row ("female", "urban", …): a cell equal to the one before has its code.
+        var last = ReadOnlySpan<char>.Empty;
+        byte lastCode = 0;
         for (int r = 0; r < into.Length; r++)
         {
             var span = BlockText(r);
@@ -145,7 +148,16 @@ internal abstract class CellColumn
             }
             else if (names is not null)
             {
-                if (!CellParse.TryCode(span, names, max, out into[r]))
+                if (!last.IsEmpty && span.SequenceEqual(last))
+                {
+                    into[r] = lastCode;
+                }
+                else if (CellParse.TryCode(span, names, max, out lastCode))
+                {
+                    into[r] = lastCode;
+                    last = span;
+                }
+                else
                 {
                     return false;
                 }

@@ -61,87 +61,109 @@ internal sealed class ColumnSet
     /// <summary>How a field is held while reading: ids (and the person's household id) as <see cref="long"/>, everything else in its storage.</summary>
     public static ColumnStorage StorageOf(ColumnDefinition definition)
         => definition.Type == ColumnType.Identifier ? ColumnStorage.Int64 : definition.Storage;
-
-    /// <summary>Copies rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> − 1 of <paramref name="source"/> to row <paramref name="at"/> of this set, for the fields this set holds.</summary>
-    public void CopyFrom(ColumnSet source, int start, int count, int at)
-    {
-        for (int f = 0; f < Fields.Length; f++)
-        {
-            if (Fields[f] is { } target)
-            {
-                Array.Copy(source.Fields[f]!, start, target, at, count);
-            }
-        }
-
-        for (int i = 0; i < Extras.Length; i++)
-        {
-            Array.Copy(source.Extras[i], start, Extras[i], at, count);
-        }
-    }
 }
 
 /// <summary>
 /// Rows gathered from blocks into whole columns for one population (a whole file or one chunk): appended a run of
-/// rows at a time, into arrays allocated to the expected number of rows (grown to a new estimate, or by half, when
-/// more come), then cut to
-/// the exact number of rows (without a copy when the guess was exact, as it is for a Parquet file's row count) and
-/// given to a <see cref="ColumnarPopulationBuilder"/>. Only the fields the file carries are gathered: a column the
-/// file lacks is left to the builder, which shares one array of zeros.
+/// rows at a time, each run only noted (the block's column set it lies in, its first row and its count) until
+/// <see cref="Complete"/>, which allocates arrays of exactly the rows gathered and copies every run into them once,
+/// the columns in parallel. A set appended from must not be filled again before then: the caller keeps it, and
+/// <see cref="Complete"/> gives it back through the release given with it. Only the fields the file carries are
+/// gathered: a column the file lacks is left to the builder, which shares one array of zeros.
 /// </summary>
 internal sealed class ColumnGather
 {
     private readonly ColumnDefinition[] _definitions;
     private readonly bool[] _held;
     private readonly int _extras;
-    private readonly Func<int>? _expected;
-    private ColumnSet _set;
+    private readonly List<(ColumnSet Source, int Start, int Count, Action<ColumnSet>? Release)> _runs = [];
+    private ColumnSet? _complete;
 
-    /// <summary>Gathers the fields where <paramref name="held"/> is true, and <paramref name="extras"/> extra columns, expecting about <paramref name="expectedRows"/> rows.</summary>
+    /// <summary>The fewest rows for which the columns are copied in parallel.</summary>
+    private const int ParallelCopyRows = 1 << 14;
+
+    /// <summary>Gathers the fields where <paramref name="held"/> is true, and <paramref name="extras"/> extra columns.</summary>
     /// <param name="definitions">The fields' columns, in the mapping's order.</param>
     /// <param name="held">Which fields to gather.</param>
     /// <param name="extras">The number of extra columns.</param>
-    /// <param name="expectedRows">The rows expected.</param>
-    /// <param name="expected">Asked again for the rows expected when more rows come than expected (a file's estimate improves as it is read).</param>
-    public ColumnGather(ColumnDefinition[] definitions, bool[] held, int extras, int expectedRows, Func<int>? expected = null)
-    {
-        (_definitions, _held, _extras, _expected) = (definitions, held, extras, expected);
-        _set = ColumnSet.Allocate(definitions, held, extras, Math.Max(expectedRows, 16));
-    }
+    public ColumnGather(ColumnDefinition[] definitions, bool[] held, int extras)
+        => (_definitions, _held, _extras) = (definitions, held, extras);
 
     /// <summary>The rows gathered.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Appends rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> − 1 of a parsed block.</summary>
-    public void Append(ColumnSet source, int start, int count)
+    /// <summary>
+    /// Notes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> − 1 of a parsed
+    /// block's set, which stays unchanged until <see cref="Complete"/>; <paramref name="release"/> is then called once
+    /// for this run (to give the set back when no gather needs it any more).
+    /// </summary>
+    public void Append(ColumnSet source, int start, int count, Action<ColumnSet>? release = null)
     {
+        if (_complete is not null)
+        {
+            throw new InvalidOperationException("The gather is complete.");
+        }
+
         if (count <= 0)
         {
+            release?.Invoke(source);
             return;
         }
 
-        if (Count + count > _set.Capacity)
-        {
-            long grown = Math.Max(Count + count, _set.Capacity + (_set.Capacity / 2L));
-            var larger = ColumnSet.Allocate(_definitions, _held, _extras, (int)Math.Min(Math.Max(grown, _expected?.Invoke() ?? 0), Array.MaxLength));
-            larger.CopyFrom(_set, 0, Count, 0);
-            _set = larger;
-        }
-
-        _set.CopyFrom(source, start, count, Count);
+        _runs.Add((source, start, count, release));
         Count += count;
     }
 
-    /// <summary>The gathered columns cut to <see cref="Count"/> rows (the arrays themselves when they have exactly that many).</summary>
+    /// <summary>The gathered columns, in arrays of exactly <see cref="Count"/> rows, each row copied once; the runs' sets are released.</summary>
     public ColumnSet Complete()
     {
-        if (_set.Capacity == Count)
+        if (_complete is not null)
         {
-            return _set;
+            return _complete;
         }
 
         var exact = ColumnSet.Allocate(_definitions, _held, _extras, Count);
-        exact.CopyFrom(_set, 0, Count, 0);
-        _set = exact;
+        var runs = _runs.ToArray();
+        int fields = exact.Fields.Length;
+        var targets = new Array?[fields + _extras];
+        var sources = new Func<ColumnSet, Array>[fields + _extras];
+        for (int f = 0; f < fields; f++)
+        {
+            int field = f;
+            targets[f] = exact.Fields[f];
+            sources[f] = set => set.Fields[field]!;
+        }
+
+        for (int i = 0; i < _extras; i++)
+        {
+            int extra = i;
+            targets[fields + i] = exact.Extras[i];
+            sources[fields + i] = set => set.Extras[extra];
+        }
+
+        // One column per task: every column is written by one thread, from the same runs in the same order.
+        Parallel.For(0, targets.Length, new ParallelOptions { MaxDegreeOfParallelism = Count < ParallelCopyRows ? 1 : -1 }, c =>
+        {
+            if (targets[c] is not { } target)
+            {
+                return;
+            }
+
+            int at = 0;
+            foreach (var (source, start, count, _) in runs)
+            {
+                Array.Copy(sources[c](source), start, target, at, count);
+                at += count;
+            }
+        });
+
+        foreach (var run in runs)
+        {
+            run.Release?.Invoke(run.Source);
+        }
+
+        _runs.Clear();
+        _complete = exact;
         return exact;
     }
 }

@@ -65,7 +65,7 @@ public static class PopulationReader
         using (var cursor = Open(householdsPath, fileFormat, mapping))
         {
             var reader = PopulationRecordReader.ForHouseholds(cursor, mapping, regions);
-            var gather = new ColumnGather(reader.Definitions, reader.Present, reader.ExtraCount, cursor.ExpectedRows, () => cursor.ExpectedRows);
+            var gather = new ColumnGather(reader.Definitions, reader.Present, reader.ExtraCount);
             using var rows = Households(cursor, reader, settings ?? new StreamSettings(WholeFileBlockRows));
             while (rows.MoveNext())
             {
@@ -81,7 +81,7 @@ public static class PopulationReader
         using (var cursor = Open(personsPath, fileFormat, mapping))
         {
             var reader = PopulationRecordReader.ForPersons(cursor, mapping, regions);
-            var gather = new ColumnGather(reader.Definitions, reader.Present, reader.ExtraCount, cursor.ExpectedRows, () => cursor.ExpectedRows);
+            var gather = new ColumnGather(reader.Definitions, reader.Present, reader.ExtraCount);
             using var rows = Persons(cursor, reader, settings ?? new StreamSettings(WholeFileBlockRows));
             while (rows.MoveNext())
             {
@@ -231,15 +231,14 @@ public static class PopulationReader
         // Every household id seen so far, with its position in the household file (0-based), so that an id repeated in
         // a later chunk is caught: about 28 bytes per household, far less than the chunk's own columns.
         var seen = new Dictionary<long, int>();
-        int personsPerHousehold = 3;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var builder = new ColumnarPopulationBuilder(regions);
             var indexById = new Dictionary<long, int>();
             var chunkIds = new List<long>();
-            var householdRows = new ColumnGather(householdReader.Definitions, householdReader.Present, householdReader.ExtraCount, size);
-            var personRows = new ColumnGather(personReader.Definitions, personReader.Present, personReader.ExtraCount, size * personsPerHousehold);
+            var householdRows = new ColumnGather(householdReader.Definitions, householdReader.Present, householdReader.ExtraCount);
+            var personRows = new ColumnGather(personReader.Definitions, personReader.Present, personReader.ExtraCount);
             string firstHousehold = string.Empty;
             while (indexById.Count < size && households.MoveNext())
             {
@@ -312,7 +311,6 @@ public static class PopulationReader
             }
 
             persons.Flush();
-            personsPerHousehold = Math.Max(1, (personRows.Count + indexById.Count - 1) / indexById.Count);
             Give(builder, householdReader, householdRows.Complete());
             Give(builder, personReader, personRows.Complete());
             yield return Build(builder, $"{householdsPath} and {personsPath}", $"chunk {chunk} (households from {firstHousehold}; rows counted from 0 within the chunk)");

@@ -23,7 +23,8 @@ internal sealed record StreamSettings(int BlockRows, int ReadAhead, bool ColumnA
 /// errors, exactly as a row-by-row read would show them: an error found in a block is kept with its row and the step
 /// it was met at (moving to the row, the household id, the record, the extra columns) and raised only when the
 /// consumer takes that step on that row, so the first error in file order wins, with the same message. Rows the
-/// consumer takes (<see cref="Take"/>) are copied to a <see cref="ColumnGather"/> a run at a time.
+/// consumer takes (<see cref="Take"/>) go to a <see cref="ColumnGather"/> a run at a time, which copies them once when it
+/// completes (the block's columns are kept until then).
 /// </summary>
 internal sealed class RecordStream : IDisposable
 {
@@ -119,7 +120,9 @@ internal sealed class RecordStream : IDisposable
     {
         if (_runCount > 0)
         {
-            _runTarget!.Append(_runBlock!.Columns, _runStart, _runCount);
+            // The gather copies the rows when it completes: the block's set is kept from being filled again until then.
+            _runBlock!.Retain();
+            _runTarget!.Append(_runBlock.Columns, _runStart, _runCount, _runBlock.Drop);
         }
 
         (_runTarget, _runBlock, _runCount) = (null, null, 0);
@@ -270,11 +273,26 @@ internal sealed class RecordStream : IDisposable
             return Block.Location;
         }
 
-        /// <summary>Gives the block's buffers back (its text to the shared pool, its columns to the stream); the block is not read again.</summary>
+        /// <summary>The holders of the block's columns: the stream while it reads the block, and each gather run not yet copied.</summary>
+        private int _holders = 1;
+
+        /// <summary>Gives the block's buffers back (its text to the shared pool, its columns to the stream once no gather needs them); the block is not read again.</summary>
         public void Release()
         {
             Block.Release();
-            free.Add(Columns);
+            Drop(Columns);
+        }
+
+        /// <summary>A gather holds the block's columns until it completes.</summary>
+        public void Retain() => Interlocked.Increment(ref _holders);
+
+        /// <summary>A holder is done with the block's columns; the last gives them back to the stream to be filled again.</summary>
+        public void Drop(ColumnSet columns)
+        {
+            if (Interlocked.Decrement(ref _holders) == 0)
+            {
+                free.Add(columns);
+            }
         }
 
         public void Fail(int row, int step, DataFormatException error) => (_errorRow, _errorStep, _error) = (row, step, error);
