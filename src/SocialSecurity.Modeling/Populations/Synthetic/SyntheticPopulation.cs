@@ -281,9 +281,10 @@ public static class SyntheticPopulation
         var weights = design;
         CalibrationResult? result;
         int rounds = statistics.HouseholdQuintileMeans.Count == 5 ? 4 : 1;
+        var demographic = DemographicMargins(draft, statistics); // the same in every round
         for (int round = 0; round < rounds; round++)
         {
-            var margins = DemographicMargins(draft, statistics).Concat(income).Concat(pensionMargins).ToList();
+            var margins = demographic.Concat(income).Concat(pensionMargins).ToList();
             if (statistics.HouseholdQuintileMeans.Count == 5)
             {
                 margins.AddRange(GroupMargins(draft, statistics, disposable, weights));
