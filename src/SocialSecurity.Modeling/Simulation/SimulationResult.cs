@@ -46,6 +46,20 @@ public sealed class SimulationResult : IDisposable
         });
     }
 
+    /// <summary>
+    /// This result's values on <paramref name="reweighted"/>, the simulated population with other weights and nothing
+    /// else changed (rules never read weights), without running again; the new result is not returned to a context.
+    /// </summary>
+    internal SimulationResult OnReweighted(Population reweighted)
+    {
+        if (reweighted.HouseholdCount != Population.HouseholdCount || reweighted.PersonCount != Population.PersonCount)
+        {
+            throw new ArgumentException("A reweighted population has the simulated population's households and persons.", nameof(reweighted));
+        }
+
+        return new SimulationResult(reweighted, Policy, Parameters, Date, Table);
+    }
+
     private VariableTable Table => _table ?? throw new ObjectDisposedException(nameof(SimulationResult), "The result was disposed: its columns went back to its SimulationContext for the next run.");
 
     /// <summary>

@@ -35,16 +35,17 @@ public static class SyntheticBaseline
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(parameters);
+        SimulationResult? last = null;
         var calibrated = SyntheticPopulation.GenerateCalibratedOnSimulation(options, population =>
         {
-            var result = Microsimulation.Run(population, policy, parameters, date);
-            return (DisposablePerCapita(result), PensionStatuses(result));
+            last = Microsimulation.Run(population, policy, parameters, date);
+            return (DisposablePerCapita(last), PensionStatuses(last));
         }, regions ?? parameters.Regions);
 
-        // The weights changed after the last simulation; household results do not depend on weights, but the result
-        // carries the population, so simulate once more on the calibrated one.
-        var result = Microsimulation.Run(calibrated.Population, policy, parameters, date);
-        return new CalibratedBaseline(options, calibrated.Population, result, calibrated.Report, calibrated.Simulations + 1);
+        // The calibrated population is the last one simulated with new weights; rules never read weights, so the last
+        // run's values are the baseline's: they are carried over to the calibrated population, not simulated again.
+        var result = last!.OnReweighted(calibrated.Population);
+        return new CalibratedBaseline(options, calibrated.Population, result, calibrated.Report, calibrated.Simulations);
     }
 
     /// <summary>

@@ -80,7 +80,7 @@ public static class SyntheticPopulation
     /// <param name="topSlopeFactor">The factor (1 for the generator's own shape).</param>
     public static double TargetGini(SyntheticPopulationOptions options, double topSlopeFactor)
     {
-        var (target, personWeight) = Targets(Prepare(options, null, -1, IncomeChainModel.DefaultBlockHouseholds, topSlopeFactor));
+        var (target, personWeight) = Targets(DrawTargets(options, null, topSlopeFactor, SyntheticAssumptions.IncomeSizeCorrelation));
         return WeightedGini.Compute(target, personWeight);
     }
 
@@ -96,7 +96,7 @@ public static class SyntheticPopulation
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(incomeSizeCorrelation, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(incomeSizeCorrelation, 0.9);
-        var state = Prepare(options, null, -1, IncomeChainModel.DefaultBlockHouseholds, 1, incomeSizeCorrelation);
+        var state = DrawTargets(options, null, 1, incomeSizeCorrelation);
         var target = state.Target;
         var weight = state.Draft.Weight;
         var order = Enumerable.Range(0, target.Length).OrderBy(h => target[h]).ToArray();
@@ -113,7 +113,7 @@ public static class SyntheticPopulation
         return double.NaN;
     }
 
-    private static (double[] Target, double[] PersonWeight) Targets(GenerationState state)
+    private static (double[] Target, double[] PersonWeight) Targets(IncomeTargets state)
     {
         var draft = state.Draft;
         var personWeight = new double[draft.HouseholdCount];
@@ -126,7 +126,7 @@ public static class SyntheticPopulation
     }
 
     /// <summary>The slopes of the income shape the generator uses for these options (fitted where group means are published).</summary>
-    internal static double[] IncomeShapeSlopes(SyntheticPopulationOptions options) => Prepare(options, null, -1, IncomeChainModel.DefaultBlockHouseholds).Slopes;
+    internal static double[] IncomeShapeSlopes(SyntheticPopulationOptions options) => DrawTargets(options, null, 1, SyntheticAssumptions.IncomeSizeCorrelation).Slopes;
 
     /// <summary>
     /// Generates the synthetic population of a region and calibrates it <b>after simulation</b>: the caller's
@@ -152,7 +152,9 @@ public static class SyntheticPopulation
     /// <summary>
     /// As the public overload, with the simulation also giving each person's <b>simulated</b> pension statuses (drawing
     /// an employee pension, contributing to it, drawing a resident pension), which the pension totals are calibrated on;
-    /// <see langword="null"/> statuses fall back to those the history columns imply.
+    /// <see langword="null"/> statuses fall back to those the history columns imply. The population returned is the last
+    /// one passed to <paramref name="simulate"/> with the calibrated weights, every other value the same (callers reuse
+    /// that simulation's results).
     /// </summary>
     internal static CalibratedPopulation GenerateCalibratedOnSimulation(SyntheticPopulationOptions options, Func<Population, (double[] Disposable, PensionStatuses? Statuses)> simulate, RegionCatalog? regions)
     {
@@ -279,9 +281,10 @@ public static class SyntheticPopulation
         var weights = design;
         CalibrationResult? result;
         int rounds = statistics.HouseholdQuintileMeans.Count == 5 ? 4 : 1;
+        var demographic = DemographicMargins(draft, statistics); // the same in every round
         for (int round = 0; round < rounds; round++)
         {
-            var margins = DemographicMargins(draft, statistics).Concat(income).Concat(pensionMargins).ToList();
+            var margins = demographic.Concat(income).Concat(pensionMargins).ToList();
             if (statistics.HouseholdQuintileMeans.Count == 5)
             {
                 margins.AddRange(GroupMargins(draft, statistics, disposable, weights));
@@ -390,7 +393,27 @@ public static class SyntheticPopulation
     }
 
     /// <summary>Prepares every column of a synthetic population; <see cref="GenerationState.Build"/> assembles it.</summary>
-    private static GenerationState Prepare(SyntheticPopulationOptions options, RegionCatalog? regions, int maxDegreeOfParallelism, int blockHouseholds, double topSlopeFactor = 1, double incomeSizeCorrelation = SyntheticAssumptions.IncomeSizeCorrelation)
+    private static GenerationState Prepare(SyntheticPopulationOptions options, RegionCatalog? regions, int maxDegreeOfParallelism, int blockHouseholds)
+    {
+        var (draft, statistics, perCapita, slopes, placeCodes, random, residentPensionMonthly, catalogue) = DrawTargets(options, regions, 1, SyntheticAssumptions.IncomeSizeCorrelation);
+        int households = draft.HouseholdCount;
+        var assets = new double[households];
+        var homes = new byte[households];
+        var vehicles = new bool[households];
+        AssetModel.Assign(draft, perCapita, assets, homes, vehicles, random);
+        IncomeModel.AllocateComponents(draft, perCapita, homes, residentPensionMonthly * 12);
+        var chain = IncomeChainModel.Assign(draft, homes, placeCodes, statistics.Places.Count == 0, options.Year, options.Seed, maxDegreeOfParallelism, blockHouseholds);
+        var history = PensionHistoryModel.Assign(draft, chain, perCapita, statistics.DisposableIncomeUrban.Value, options.Year, options.Seed);
+        var destitute = DestituteConditionModel.Assign(draft, options.Seed);
+        return new GenerationState(draft, statistics, perCapita, slopes, placeCodes, assets, homes, vehicles, chain, history, destitute, catalogue);
+    }
+
+    /// <summary>
+    /// The first steps of <see cref="Prepare"/>: households, weights and the target per-capita incomes, which the later
+    /// steps read and never change (the sensitivities of the median and Gini checks need no more). The random stream is
+    /// returned where the later steps continue it.
+    /// </summary>
+    private static IncomeTargets DrawTargets(SyntheticPopulationOptions options, RegionCatalog? regions, double topSlopeFactor, double incomeSizeCorrelation)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.RegionCode, nameof(options));
@@ -436,21 +459,27 @@ public static class SyntheticPopulation
         int households = draft.HouseholdCount;
         var perCapita = new double[households];
         var slopes = IncomeModel.AssignPerCapitaIncome(draft, statistics, perCapita, topSlopeFactor);
-        var assets = new double[households];
-        var homes = new byte[households];
-        var vehicles = new bool[households];
-        AssetModel.Assign(draft, perCapita, assets, homes, vehicles, random);
-        IncomeModel.AllocateComponents(draft, perCapita, homes, residentPensionMonthly * 12);
-        var chain = IncomeChainModel.Assign(draft, homes, placeCodes, statistics.Places.Count == 0, options.Year, options.Seed, maxDegreeOfParallelism, blockHouseholds);
-        var history = PensionHistoryModel.Assign(draft, chain, perCapita, statistics.DisposableIncomeUrban.Value, options.Year, options.Seed);
-        var destitute = DestituteConditionModel.Assign(draft, options.Seed);
-        return new GenerationState(draft, statistics, perCapita, slopes, placeCodes, assets, homes, vehicles, chain, history, destitute, regions);
+        return new IncomeTargets(draft, statistics, perCapita, slopes, placeCodes, random, residentPensionMonthly, regions);
     }
+
+    /// <summary>Households, weights and target per-capita incomes (<see cref="DrawTargets"/>), with the random stream where generation continues.</summary>
+    private sealed record IncomeTargets(SyntheticDraft Draft, ProvinceStatistics Statistics, double[] Target, double[] Slopes, string[] PlaceCodes, SeededGenerator Random, double ResidentPensionMonthly, RegionCatalog Regions);
 
     /// <summary>Everything generated, with the households' target per-capita disposable incomes.</summary>
     private sealed record GenerationState(SyntheticDraft Draft, ProvinceStatistics Statistics, double[] Target, double[] Slopes, string[] PlaceCodes, double[] Assets, byte[] Homes, bool[] Vehicles, IncomeChainColumns Chain, PensionHistoryColumns History, (ColumnDefinition Column, double[] Values)[] Destitute, RegionCatalog Regions)
     {
-        public Population Build() => SyntheticPopulation.Build(Draft, PlaceCodes, Assets, Homes, Vehicles, Chain, History, Destitute, Regions);
+        private Array?[]? _fixed;
+
+        /// <summary>
+        /// Assembles the population. The columns that calibration never changes (ids, places, persons' attributes,
+        /// assets, the income chain's inputs) are assembled once and shared by every population built from this state;
+        /// the weights and the four market-income columns that net-to-gross rounds move are copied afresh each time.
+        /// </summary>
+        public Population Build()
+        {
+            _fixed ??= FixedColumns(Draft, PlaceCodes, Assets, Homes, Vehicles, Chain, Regions);
+            return SyntheticPopulation.Build(Draft, (Array?[])_fixed.Clone(), History, Destitute, Regions);
+        }
     }
 
     /// <summary>
@@ -710,7 +739,32 @@ public static class SyntheticPopulation
     /// sorting and per-record checks are not needed; tests pass synthetic populations through
     /// <see cref="PopulationBuilder"/> to confirm they are valid).
     /// </summary>
-    private static Population Build(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, IncomeChainColumns chain, PensionHistoryColumns history, (ColumnDefinition Column, double[] Values)[] destitute, RegionCatalog regions)
+    private static Population Build(SyntheticDraft draft, Array?[] columns, PensionHistoryColumns history, (ColumnDefinition Column, double[] Values)[] destitute, RegionCatalog regions)
+    {
+        int households = draft.HouseholdCount;
+        int persons = draft.PersonCount;
+        void Set(ColumnDefinition column, Array values) => columns[column.BuiltInIndex] = values;
+        Set(PopulationSchema.Weight, draft.Weight[..households]);
+        Set(PopulationSchema.Wages, draft.Wages[..persons]);
+        Set(PopulationSchema.BusinessIncome, draft.Business[..persons]);
+        Set(PopulationSchema.PropertyIncome, draft.Property[..persons]);
+        Set(PopulationSchema.PrivateTransfers, draft.Transfers[..persons]);
+        // Pensions are simulated from the contribution histories, never reported: the reported-pension column stays zero.
+        var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var definitions = new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal);
+        foreach (var (column, values) in SyntheticPensionColumns.With(history).Concat(destitute))
+        {
+            personExtras[column.Name] = values;
+            definitions[column.Name] = column;
+        }
+
+        return new Population(
+            regions, columns, draft.MemberStart[..(households + 1)],
+            personExtras, new Dictionary<string, double[]>(StringComparer.Ordinal), definitions);
+    }
+
+    /// <summary>The built-in columns that calibration does not change (the weights and the market incomes it moves are left null).</summary>
+    private static Array?[] FixedColumns(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, IncomeChainColumns chain, RegionCatalog regions)
     {
         int households = draft.HouseholdCount;
         int persons = draft.PersonCount;
@@ -740,7 +794,6 @@ public static class SyntheticPopulation
         var columns = new Array?[PopulationSchema.BuiltIns.Length];
         void Set(ColumnDefinition column, Array values) => columns[column.BuiltInIndex] = values;
         Set(PopulationSchema.HouseholdId, householdIds);
-        Set(PopulationSchema.Weight, draft.Weight[..households]);
         Set(PopulationSchema.Region, householdRegion);
         Set(PopulationSchema.Area, Bytes(draft.Area, households));
         Set(PopulationSchema.FinancialAssets, assets);
@@ -755,10 +808,6 @@ public static class SyntheticPopulation
         Set(PopulationSchema.Disability, Bytes(draft.Disability, persons));
         Set(PopulationSchema.SelfCare, Bytes(draft.SelfCare, persons));
         Set(PopulationSchema.Employment, Bytes(draft.Employment, persons));
-        Set(PopulationSchema.Wages, draft.Wages[..persons]);
-        Set(PopulationSchema.BusinessIncome, draft.Business[..persons]);
-        Set(PopulationSchema.PropertyIncome, draft.Property[..persons]);
-        Set(PopulationSchema.PrivateTransfers, draft.Transfers[..persons]);
         Set(PopulationSchema.ChildrenInEducation, chain.ChildrenInEducation);
         Set(PopulationSchema.ChildrenUnder3, chain.ChildrenUnder3);
         Set(PopulationSchema.Housing, Bytes(chain.Housing, households));
@@ -778,18 +827,7 @@ public static class SyntheticPopulation
         Set(PopulationSchema.WorkInjuryGrade, chain.WorkInjuryGrade);
         Set(PopulationSchema.WorkInjuryNew, chain.WorkInjuryNew);
         Set(PopulationSchema.WorkInjuryNursing, Bytes(chain.WorkInjuryNursing, persons));
-        // Pensions are simulated from the contribution histories, never reported: the reported-pension column stays zero.
-        var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        var definitions = new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal);
-        foreach (var (column, values) in SyntheticPensionColumns.With(history).Concat(destitute))
-        {
-            personExtras[column.Name] = values;
-            definitions[column.Name] = column;
-        }
-
-        return new Population(
-            regions, columns, draft.MemberStart[..(households + 1)],
-            personExtras, new Dictionary<string, double[]>(StringComparer.Ordinal), definitions);
+        return columns;
     }
 
     private static byte[] Bytes<T>(T[] values, int count)
