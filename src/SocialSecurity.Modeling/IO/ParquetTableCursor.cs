@@ -6,7 +6,8 @@ using Parquet.Schema;
 namespace SocialSecurity.Modeling.IO;
 
 /// <summary>
-/// A Parquet file read as a <see cref="TableCursor"/>, one row group in memory at a time. Only the columns asked for
+/// A Parquet file read as a <see cref="TableCursor"/>, one row group in memory at a time and the next decoded ahead on
+/// the thread pool (its errors raised only when the cursor reaches it). Only the columns asked for
 /// are decoded. Rows are located as <c>row group g, row r (file row n)</c>, all counted from 0.
 /// Supported column types: UTF-8 strings, integers of any width, booleans (as 0/1), float and double.
 /// </summary>
