@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace ProjectionSample;
 
-/// <summary>A command-line error: one line naming the flag, the value given and what is allowed (exit code 2).</summary>
-internal sealed class UsageException(string message) : Exception(message);
-
 /// <summary>Command-line options of the projection sample.</summary>
 /// <remarks>
 /// The same small, strict hand parser as the main sample (samples/ProvincialComparison): every flag is known, given at

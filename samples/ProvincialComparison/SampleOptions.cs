@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace ProvincialComparison;
 
-/// <summary>A command-line error: one line naming the flag, the value given and what is allowed (exit code 2).</summary>
-internal sealed class UsageException(string message) : Exception(message);
-
 /// <summary>Command-line options of the main sample.</summary>
 /// <remarks>
 /// A small, strict hand parser: every flag is known, given at most once, and its value parsed in full (digits only for

@@ -1,3 +1,5 @@
+using SampleSupport;
+
 namespace ProjectionSample.Tests;
 
 /// <summary>The projection sample's command line: defaults small enough for CI, and bad input refused naming the flag.</summary>

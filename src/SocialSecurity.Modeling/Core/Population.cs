@@ -414,6 +414,9 @@ public sealed class Population
     /// <summary>The array of a built-in column, as stored.</summary>
     internal Array Column(ColumnDefinition builtIn) => _columns[builtIn.BuiltInIndex];
 
+    /// <summary>Whether a built-in column is known to be all zeros without reading it: an optional column the build was not given (<see cref="ZeroColumns"/>).</summary>
+    internal bool IsAllZero(ColumnDefinition builtIn) => ZeroColumns.Is(_columns[builtIn.BuiltInIndex]);
+
     internal bool TryGetExtraPersonColumn(string name, out double[] column) => _personExtras.TryGetValue(name, out column!);
 
     internal bool TryGetExtraHouseholdColumn(string name, out double[] column) => _householdExtras.TryGetValue(name, out column!);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Parquet;
 using Parquet.Schema;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Projection;
@@ -30,14 +29,9 @@ namespace SocialSecurity.Modeling.IO;
 public sealed class ProjectionPanelWriter : IDisposable
 {
     private static readonly string[] Keys = ["year", "replicate", "person_id", "household_id", "weight", "age", "sex"];
-    private readonly string _path;
-    private readonly string _temporary;
     private readonly string[] _columns;
     private readonly DataField[] _fields;
-    private FileStream? _stream;
-    private ParquetWriter? _parquet;
-    private StreamWriter? _csv;
-    private bool _completed;
+    private readonly PartialTableFile _file;
 
     /// <summary>Creates the writer and its temporary file.</summary>
     /// <param name="path">The panel file to create (overwritten on <see cref="Complete"/>).</param>
@@ -59,8 +53,6 @@ public sealed class ProjectionPanelWriter : IDisposable
             throw new ArgumentException($"Column '{duplicate.Key}' would appear twice in the panel file.", nameof(columns));
         }
 
-        _path = path;
-        _temporary = path + ".partial";
         var fileFormat = format ?? PopulationReader.FormatOf(path);
         _fields =
         [
@@ -68,16 +60,7 @@ public sealed class ProjectionPanelWriter : IDisposable
             new DataField<double>("weight"), new DataField<byte>("age"), new DataField<byte>("sex"),
             .. _columns.Select(c => (DataField)new DataField<double>(c)),
         ];
-        _stream = File.Create(_temporary);
-        if (fileFormat == PopulationFileFormat.Parquet)
-        {
-            _parquet = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }).GetAwaiter().GetResult();
-        }
-        else
-        {
-            _csv = new StreamWriter(_stream, new UTF8Encoding(false));
-            _csv.WriteLine(string.Join(',', _fields.Select(f => f.Name)));
-        }
+        _file = new PartialTableFile(path, fileFormat, _fields);
     }
 
     /// <summary>The number of person rows written so far.</summary>
@@ -92,7 +75,7 @@ public sealed class ProjectionPanelWriter : IDisposable
     public void Append(ProjectionYear year)
     {
         ArgumentNullException.ThrowIfNull(year);
-        ObjectDisposedException.ThrowIf(_stream is null, this);
+        ObjectDisposedException.ThrowIf(!_file.IsOpen, this);
         var result = year.Result;
         var population = result.Population;
         var values = new double[_columns.Length][];
@@ -139,7 +122,7 @@ public sealed class ProjectionPanelWriter : IDisposable
             sexes[p] = (byte)sex[p];
         }
 
-        if (_parquet is not null)
+        if (_file.Parquet is not null)
         {
             AppendParquetAsync(year.Year, year.Replicate, personIds, householdIds, weights, ages, sexes, values).GetAwaiter().GetResult();
         }
@@ -158,10 +141,10 @@ public sealed class ProjectionPanelWriter : IDisposable
                     line.Append(',').Append(column[p].ToString("R", c));
                 }
 
-                _csv!.WriteLine(line);
+                _file.Csv!.WriteLine(line);
             }
 
-            _csv!.Flush();
+            _file.Csv!.Flush();
         }
 
         RowsWritten += n;
@@ -171,31 +154,17 @@ public sealed class ProjectionPanelWriter : IDisposable
     /// <summary>Finishes the file and moves it to its path.</summary>
     public void Complete()
     {
-        ObjectDisposedException.ThrowIf(_stream is null, this);
-        Close();
-        File.Move(_temporary, _path, overwrite: true);
-        _completed = true;
+        ObjectDisposedException.ThrowIf(!_file.IsOpen, this);
+        _file.Complete();
     }
 
     /// <summary>Releases the file; deletes it unless <see cref="Complete"/> was called.</summary>
-    public void Dispose()
-    {
-        if (_stream is null)
-        {
-            return;
-        }
-
-        Close();
-        if (!_completed)
-        {
-            File.Delete(_temporary);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 
     private async Task AppendParquetAsync(int year, int replicate, long[] personIds, long[] householdIds, double[] weights, byte[] ages, byte[] sexes, double[][] values)
     {
         int n = personIds.Length;
-        using var group = _parquet!.CreateRowGroup();
+        using var group = _file.Parquet!.CreateRowGroup();
         await group.WriteAsync((DataField<long>)_fields[0], (ReadOnlyMemory<long>)Enumerable.Repeat((long)year, n).ToArray()).ConfigureAwait(false);
         await group.WriteAsync((DataField<long>)_fields[1], (ReadOnlyMemory<long>)Enumerable.Repeat((long)replicate, n).ToArray()).ConfigureAwait(false);
         await group.WriteAsync((DataField<long>)_fields[2], (ReadOnlyMemory<long>)personIds).ConfigureAwait(false);
@@ -211,13 +180,4 @@ public sealed class ProjectionPanelWriter : IDisposable
         group.CompleteValidate();
     }
 
-    private void Close()
-    {
-        _parquet?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _csv?.Dispose();
-        _stream?.Dispose();
-        _parquet = null;
-        _csv = null;
-        _stream = null;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Parquet;
 using Parquet.Schema;
 using SocialSecurity.Modeling.Simulation;
 using SocialSecurity.Modeling.Core;
@@ -30,16 +29,10 @@ namespace SocialSecurity.Modeling.IO;
 /// </example>
 public sealed class SimulationResultWriter : IDisposable
 {
-    private readonly string _path;
-    private readonly string _temporary;
     private readonly Entity _entity;
     private readonly string[] _variables;
-    private readonly PopulationFileFormat _format;
     private readonly DataField[] _fields;
-    private FileStream? _stream;
-    private ParquetWriter? _parquet;
-    private StreamWriter? _csv;
-    private bool _completed;
+    private readonly PartialTableFile _file;
 
     /// <summary>Creates the writer and its temporary file.</summary>
     /// <param name="path">The result file to create (overwritten on <see cref="Complete"/>).</param>
@@ -68,21 +61,9 @@ public sealed class SimulationResultWriter : IDisposable
             throw new ArgumentException($"Column '{duplicate.Key}' would appear twice in the result file.", nameof(variables));
         }
 
-        _path = path;
-        _temporary = path + ".partial";
         _entity = entity;
-        _format = format ?? PopulationReader.FormatOf(path);
         _fields = [.. keys.Select(k => (DataField)new DataField<long>(k)), .. _variables.Select(v => (DataField)new DataField<double>(v))];
-        _stream = File.Create(_temporary);
-        if (_format == PopulationFileFormat.Parquet)
-        {
-            _parquet = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }).GetAwaiter().GetResult();
-        }
-        else
-        {
-            _csv = new StreamWriter(_stream, new UTF8Encoding(false));
-            _csv.WriteLine(string.Join(',', _fields.Select(f => f.Name)));
-        }
+        _file = new PartialTableFile(path, format ?? PopulationReader.FormatOf(path), _fields);
     }
 
     /// <summary>The number of rows written so far.</summary>
@@ -94,7 +75,7 @@ public sealed class SimulationResultWriter : IDisposable
     public void Append(SimulationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        ObjectDisposedException.ThrowIf(_stream is null, this);
+        ObjectDisposedException.ThrowIf(!_file.IsOpen, this);
         foreach (var name in _variables)
         {
             if (!result.Variables.Any(v => v.Name == name))
@@ -114,7 +95,7 @@ public sealed class SimulationResultWriter : IDisposable
             ? [population.PersonIdColumn, population.PersonHouseholdColumn.Select(h => population.HouseholdIdColumn[h]).ToArray()]
             : [population.HouseholdIdColumn];
         var values = _variables.Select(v => result.Values(v).ToArray()).ToArray();
-        if (_parquet is not null)
+        if (_file.Parquet is not null)
         {
             AppendParquetAsync(keys, values).GetAwaiter().GetResult();
         }
@@ -135,7 +116,7 @@ public sealed class SimulationResultWriter : IDisposable
                 }
 
                 line.Length--;
-                _csv!.WriteLine(line);
+                _file.Csv!.WriteLine(line);
             }
         }
 
@@ -145,32 +126,18 @@ public sealed class SimulationResultWriter : IDisposable
     /// <summary>Finishes the file and moves it to its path.</summary>
     public void Complete()
     {
-        ObjectDisposedException.ThrowIf(_stream is null, this);
-        Close();
-        File.Move(_temporary, _path, overwrite: true);
-        _completed = true;
+        ObjectDisposedException.ThrowIf(!_file.IsOpen, this);
+        _file.Complete();
     }
 
     /// <summary>Releases the file; deletes it unless <see cref="Complete"/> was called.</summary>
-    public void Dispose()
-    {
-        if (_stream is null)
-        {
-            return;
-        }
-
-        Close();
-        if (!_completed)
-        {
-            File.Delete(_temporary);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 
     private static string[] Keys(Entity entity) => entity == Entity.Person ? ["person_id", "household_id"] : ["household_id"];
 
     private async Task AppendParquetAsync(long[][] keys, double[][] values)
     {
-        using var group = _parquet!.CreateRowGroup();
+        using var group = _file.Parquet!.CreateRowGroup();
         for (int i = 0; i < keys.Length; i++)
         {
             await group.WriteAsync(_fields[i], (ReadOnlyMemory<long>)keys[i]).ConfigureAwait(false);
@@ -184,13 +151,4 @@ public sealed class SimulationResultWriter : IDisposable
         group.CompleteValidate();
     }
 
-    private void Close()
-    {
-        _parquet?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _csv?.Dispose();
-        _stream?.Dispose();
-        _parquet = null;
-        _csv = null;
-        _stream = null;
-    }
 }

@@ -25,7 +25,8 @@ namespace SocialSecurity.Modeling.Populations;
 /// <para>
 /// The required columns are those files must carry (<c>household_id</c>, <c>weight</c>, <c>region</c>, <c>area</c>,
 /// <c>person_id</c>, the person's <c>household_id</c>, <c>age</c>, <c>sex</c>, <c>hukou</c>); an optional column not
-/// given is all zeros (one shared, never-written array per entity and storage), and a hukou region not given is the
+/// given is all zeros (one never-written array per storage and length, shared by every population of the process,
+/// so that building again allocates nothing for it), and a hukou region not given is the
 /// household's region. The population never writes to an adopted array: do not change one after
 /// <see cref="Build"/>.
 /// </para>
@@ -190,7 +191,6 @@ public sealed class ColumnarPopulationBuilder
 
         // Household columns as given; person columns in member order (adopted when the rows already are).
         var columns = new Array?[builtIns.Length];
-        var zeros = new Dictionary<(Entity, ColumnStorage), Array>();
         foreach (var builtIn in builtIns)
         {
             var definition = builtIn.Definition;
@@ -201,7 +201,7 @@ public sealed class ColumnarPopulationBuilder
                 : ReferenceEquals(definition, PopulationSchema.PersonHouseholdId) ? layout.PersonHousehold
                 : ReferenceEquals(definition, PopulationSchema.HukouRegion) ? null
                 : stored[index] is { } values ? (isPerson ? InMemberOrder(layout, values) : values)
-                : Zeros(zeros, definition, isPerson ? persons : households);
+                : ZeroColumns.Get(definition.Storage, isPerson ? persons : households);
         }
 
         var householdRegion = (ushort[])columns[PopulationSchema.Region.BuiltInIndex]!;
@@ -228,29 +228,28 @@ public sealed class ColumnarPopulationBuilder
         _ => throw new InvalidOperationException($"No reordering for {values.GetType()}."),
     };
 
-    /// <summary>One zero-filled array per entity and storage, shared by every optional column not given (populations never write to their arrays).</summary>
-    private static Array Zeros(Dictionary<(Entity, ColumnStorage), Array> zeros, ColumnDefinition definition, int rows)
-    {
-        var key = (definition.Entity, definition.Storage);
-        if (!zeros.TryGetValue(key, out var array))
-        {
-            array = PopulationSchema.NewArray(definition.Storage, rows);
-            zeros.Add(key, array);
-        }
-
-        return array;
-    }
-
     /// <summary>Hukou regions in member order; a region not given (the column, or one row) is the household's.</summary>
     private static ushort[] HukouRegions(ushort[]? given, PopulationLayout layout, ushort[] householdRegion)
     {
         var personHousehold = layout.PersonHousehold;
         var result = GC.AllocateUninitializedArray<ushort>(personHousehold.Length);
+        if (given is null)
+        {
+            // The usual case: every person registered where the household lives (one gather, no branch).
+            for (int i = 0; i < result.Length; i++)
+            {
+                result[i] = householdRegion[personHousehold[i]];
+            }
+
+            return result;
+        }
+
+        const ushort notGiven = RegionBuffer<PersonRecord>.NotGiven;
         var order = layout.Order;
         for (int i = 0; i < result.Length; i++)
         {
-            ushort r = given is null ? RegionBuffer<PersonRecord>.NotGiven : given[order is null ? i : order[i]];
-            result[i] = r == RegionBuffer<PersonRecord>.NotGiven ? householdRegion[personHousehold[i]] : r;
+            ushort r = given[order is null ? i : order[i]];
+            result[i] = r == notGiven ? householdRegion[personHousehold[i]] : r;
         }
 
         return result;

@@ -26,7 +26,7 @@ internal static class CrossColumnChecks
     {
         bool Any<T>(ColumnDefinition column, ReadOnlySpan<T> values)
             where T : unmanaged
-            => isAllZero?.Invoke(column) != true && AnyNonZero(values);
+            => isAllZero?.Invoke(column) != true && !population.IsAllZero(column) && AnyNonZero(values);
 
         if (Any(PopulationSchema.AnnualBonus, population.AnnualBonus) || Any(PopulationSchema.ElderlyParents, population.ElderlyParentClaim)
             || Any(PopulationSchema.WorkInjuryNew, population.WorkInjuryAssessedThisYear) || Any(PopulationSchema.WorkInjuryNursing, population.WorkInjuryNursing))

@@ -127,35 +127,58 @@ internal sealed class PopulationLayout
     }
 
     /// <summary>
-    /// Sorted, dense household ids (each one more than the last): a household's index is its id minus the first id,
-    /// computed a vector at a time; member starts come from a count per household. No branch per person.
+    /// Sorted, dense household ids (each one more than the last): a household's index is its id minus the first id.
+    /// When every person's household id lies between the first and the last household id (their order is already
+    /// checked, so only the first and the last person's need looking at), one fused loop writes each person's
+    /// household index and, for its household, the end of its members (the last write per household wins, since
+    /// persons come in household order): no branch and no read-modify-write per person. A household no person
+    /// points at keeps an end of 0, found afterwards by a vectorised search. Otherwise (orphans) the checked loop.
     /// </summary>
     private static PopulationLayout Dense(ReadOnlySpan<long> householdIds, ReadOnlySpan<long> personIds, ReadOnlySpan<long> personHouseholdIds, ProblemList problems)
     {
         int households = householdIds.Length;
         int persons = personIds.Length;
         long first = householdIds[0];
-        var personHousehold = GC.AllocateUninitializedArray<int>(persons);
-        int p = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (persons == 0 || personHouseholdIds[0] < first || personHouseholdIds[^1] - first >= households)
         {
-            var offset = new Vector<long>(first);
-            var limit = new Vector<ulong>((ulong)households);
-            for (; p + (2 * Vector<long>.Count) <= persons; p += 2 * Vector<long>.Count)
-            {
-                var a = new Vector<long>(personHouseholdIds[p..]) - offset;
-                var b = new Vector<long>(personHouseholdIds[(p + Vector<long>.Count)..]) - offset;
-                if (!Vector.LessThanAll(Vector.AsVectorUInt64(a), limit) || !Vector.LessThanAll(Vector.AsVectorUInt64(b), limit))
-                {
-                    break;
-                }
-
-                Vector.Narrow(a, b).CopyTo(personHousehold.AsSpan(p));
-            }
+            return DenseWithOrphans(householdIds, personIds, personHouseholdIds, problems);
         }
 
+        var personHousehold = GC.AllocateUninitializedArray<int>(persons);
+        var memberStart = new int[households + 1];
+        for (int p = 0; p < personHousehold.Length; p++)
+        {
+            int h = (int)(personHouseholdIds[p] - first);
+            personHousehold[p] = h;
+            memberStart[h + 1] = p + 1;
+        }
+
+        // memberStart[h + 1] is household h's end; 0 only for a household without members (any other end is ≥ 1).
+        var ends = memberStart.AsSpan(1);
+        for (int h = ends.IndexOf(0); h >= 0; h = Next(ends, h))
+        {
+            NoMembers(problems, h, householdIds[h]);
+            ends[h] = memberStart[h]; // keeps the layout consistent for the problems that follow
+        }
+
+        return new PopulationLayout(memberStart, personHousehold, null);
+
+        static int Next(ReadOnlySpan<int> ends, int h)
+        {
+            int next = ends[(h + 1)..].IndexOf(0);
+            return next < 0 ? -1 : h + 1 + next;
+        }
+    }
+
+    /// <summary>Sorted, dense household ids with persons pointing outside them: each person checked, orphans reported.</summary>
+    private static PopulationLayout DenseWithOrphans(ReadOnlySpan<long> householdIds, ReadOnlySpan<long> personIds, ReadOnlySpan<long> personHouseholdIds, ProblemList problems)
+    {
+        int households = householdIds.Length;
+        int persons = personIds.Length;
+        long first = householdIds[0];
+        var personHousehold = GC.AllocateUninitializedArray<int>(persons);
         int orphans = 0;
-        for (; p < persons; p++)
+        for (int p = 0; p < persons; p++)
         {
             long index = personHouseholdIds[p] - first;
             if ((ulong)index < (ulong)households)

@@ -243,12 +243,15 @@ internal static class HouseholdDynamics
         // A new household keeps the weight, region, area, housing cost and city class of the household it comes from; its assets and counts start at 0.
         var keep = new HashSet<ColumnDefinition> { PopulationSchema.Weight, PopulationSchema.Region, PopulationSchema.Area, PopulationSchema.Housing, PopulationSchema.City };
         var keptOnly = householdSource.Select((h, i) => isNew[i] ? -1 : h).ToList();
+        var personRuns = new PopulationDynamics.RowRuns(personSource);
+        var householdRuns = new PopulationDynamics.RowRuns(householdSource);
+        var keptRuns = new PopulationDynamics.RowRuns(keptOnly);
         var columns = new Array?[population.BuiltInColumns.Count];
         foreach (var column in PopulationSchema.All)
         {
-            var rows = column.Entity == Entity.Person ? personSource : keep.Contains(column) ? householdSource : keptOnly;
+            var rows = column.Entity == Entity.Person ? personRuns : keep.Contains(column) ? householdRuns : keptRuns;
             var target = PopulationSchema.NewArray(column.Storage, rows.Count);
-            PopulationDynamics.CopyRows(population.Column(column), target, rows);
+            rows.Copy(population.Column(column), target);
             columns[column.BuiltInIndex] = target;
         }
 
@@ -274,8 +277,9 @@ internal static class HouseholdDynamics
         var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var name in population.ExtraPersonColumns)
         {
-            var source = name == Partner.Name ? partner : population.DoubleColumn(name);
-            personExtras[name] = [.. personSource.Select(p => source[p])];
+            var target = new double[personSource.Count];
+            personRuns.Copy(name == Partner.Name ? partner : population.DoubleColumn(name), target);
+            personExtras[name] = target;
         }
 
         var householdExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);

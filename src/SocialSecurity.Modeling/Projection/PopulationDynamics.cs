@@ -222,13 +222,15 @@ internal static class PopulationDynamics
         // most populous region and area; weight the population's mean person weight; other columns 0.
         int template = immigrantCells.Length == 0 ? -1 : Template(population);
 
+        var personRuns = new RowRuns(personSource);
+        var householdRuns = new RowRuns(householdSource);
         var columns = new Array?[population.BuiltInColumns.Count];
         foreach (var column in PopulationSchema.All)
         {
             var source = population.Column(column);
             if (column.Entity == Entity.Household)
             {
-                var target = Gather(source, householdSource);
+                var target = Gather(source, householdRuns);
                 if (template >= 0 && (ReferenceEquals(column, PopulationSchema.Region) || ReferenceEquals(column, PopulationSchema.Area)
                     || ReferenceEquals(column, PopulationSchema.Housing) || ReferenceEquals(column, PopulationSchema.City)))
                 {
@@ -246,7 +248,7 @@ internal static class PopulationDynamics
             else
             {
                 var target = PopulationSchema.NewArray(column.Storage, nextPersons);
-                CopyRows(source, target, personSource);
+                personRuns.Copy(source, target);
                 if (ReferenceEquals(column, PopulationSchema.Hukou) || ReferenceEquals(column, PopulationSchema.HukouRegion))
                 {
                     for (int i = 0; i < nextPersons; i++)
@@ -283,7 +285,7 @@ internal static class PopulationDynamics
         foreach (var name in population.ExtraPersonColumns)
         {
             var target = new double[nextPersons];
-            CopyRows(population.DoubleColumn(name), target, personSource);
+            personRuns.Copy(population.DoubleColumn(name), target);
             personExtras[name] = target;
         }
 
@@ -331,7 +333,7 @@ internal static class PopulationDynamics
         var householdExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var name in population.ExtraHouseholdColumns)
         {
-            householdExtras[name] = (double[])Gather(population.DoubleColumn(name), householdSource);
+            householdExtras[name] = (double[])Gather(population.DoubleColumn(name), householdRuns);
         }
 
         var next = new Population(population.Regions, columns, [.. memberStart], personExtras, householdExtras, new Dictionary<string, ColumnDefinition>(population.ExtraDefinitions, StringComparer.Ordinal));
@@ -479,55 +481,101 @@ internal static class PopulationDynamics
         return first[best.Key];
     }
 
-    private static Array Gather(Array source, List<int> rows)
+    private static Array Gather(Array source, RowRuns rows)
     {
         var target = Array.CreateInstance(source.GetType().GetElementType()!, rows.Count);
-        CopyRows(source, target, rows);
+        rows.Copy(source, target);
         return target;
     }
 
-    /// <summary><c>target[i] = source[rows[i]]</c> for every <c>rows[i] ≥ 0</c> (other entries are left as they are), typed loops for the column storages.</summary>
-    internal static void CopyRows(Array source, Array target, List<int> rows)
+    /// <summary>
+    /// A row map (<c>target[i] = source[rows[i]]</c> where <c>rows[i] ≥ 0</c>) as runs of consecutive source rows, so
+    /// that a year's columns are copied by block moves (a year changes few rows: runs are long) and a column of zeros,
+    /// common in projected populations, is not copied at all (the target is a new, zeroed array).
+    /// </summary>
+    internal sealed class RowRuns
     {
-        var index = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows);
-        switch (source)
+        private readonly int[] _source;
+        private readonly int[] _target;
+        private readonly int[] _length;
+
+        public RowRuns(List<int> rows)
         {
-            case double[] s:
-                Copy(s, (double[])target, index);
-                break;
-            case byte[] s:
-                Copy(s, (byte[])target, index);
-                break;
-            case ushort[] s:
-                Copy(s, (ushort[])target, index);
-                break;
-            case int[] s:
-                Copy(s, (int[])target, index);
-                break;
-            case long[] s:
-                Copy(s, (long[])target, index);
-                break;
-            default:
-                for (int i = 0; i < index.Length; i++)
+            Count = rows.Count;
+            var index = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows);
+            var source = new List<int>();
+            var target = new List<int>();
+            var length = new List<int>();
+            for (int i = 0; i < index.Length;)
+            {
+                if (index[i] < 0)
                 {
-                    if (index[i] >= 0)
-                    {
-                        Array.Copy(source, index[i], target, i, 1);
-                    }
+                    i++;
+                    continue;
                 }
 
-                break;
-        }
-    }
+                int begin = i;
+                while (i + 1 < index.Length && index[i + 1] == index[i] + 1)
+                {
+                    i++;
+                }
 
-    private static void Copy<T>(T[] source, T[] target, ReadOnlySpan<int> rows)
-    {
-        for (int i = 0; i < rows.Length; i++)
+                i++;
+                source.Add(index[begin]);
+                target.Add(begin);
+                length.Add(i - begin);
+            }
+
+            _source = [.. source];
+            _target = [.. target];
+            _length = [.. length];
+        }
+
+        /// <summary>The number of target rows.</summary>
+        public int Count { get; }
+
+        /// <summary>Copies the mapped rows of <paramref name="source"/> into <paramref name="target"/> (a new array of the same element type).</summary>
+        public void Copy(Array source, Array target)
         {
-            int row = rows[i];
-            if (row >= 0)
+            switch (source)
             {
-                target[i] = source[row];
+                case double[] s:
+                    Copy(s, (double[])target);
+                    break;
+                case byte[] s:
+                    Copy(s, (byte[])target);
+                    break;
+                case ushort[] s:
+                    Copy(s, (ushort[])target);
+                    break;
+                case int[] s:
+                    Copy(s, (int[])target);
+                    break;
+                case long[] s:
+                    Copy(s, (long[])target);
+                    break;
+                default:
+                    for (int r = 0; r < _source.Length; r++)
+                    {
+                        Array.Copy(source, _source[r], target, _target[r], _length[r]);
+                    }
+
+                    break;
+            }
+        }
+
+        private void Copy<T>(T[] source, T[] target)
+            where T : unmanaged
+        {
+            // A new array is zeroed: a source of zeros (all bits clear) needs no copy.
+            if (System.Runtime.InteropServices.MemoryMarshal.AsBytes(source.AsSpan()).IndexOfAnyExcept((byte)0) < 0)
+            {
+                return;
+            }
+
+            for (int r = 0; r < _source.Length; r++)
+            {
+                source.AsSpan(_source[r], _length[r]).CopyTo(target.AsSpan(_target[r], _length[r]));
             }
         }
     }

@@ -10,9 +10,10 @@ public sealed record ProjectionOptions
     /// sex, births by age, wages growing with rank persistence and entry into work, and work stopping at the fixed exit
     /// age; household change off and the projector's retirement off (pensions are left to the policy). Run it with a
     /// policy of contributions only (<c>social_insurance</c>), which credits the employee-pension accounts, so the
-    /// static package is off. 2025–2060, one replicate.
+    /// static package is off. The yearly Gini and relative poverty rate, which the core model does not need, are off
+    /// (<see cref="Inequality"/>, NaN in its table). 2025–2060, one replicate.
     /// </summary>
-    public static ProjectionOptions CoreModel => new() { Households = false, Retirement = null, WorkingLives = true };
+    public static ProjectionOptions CoreModel => new() { Households = false, Retirement = null, WorkingLives = true, Inequality = false };
 
     /// <summary>The first year: the base population is the population at its run date.</summary>
     public int StartYear { get; init; } = 2025;
@@ -89,6 +90,12 @@ public sealed record ProjectionOptions
     /// <see cref="ProjectionResult.Lifetime"/>; null (the default) for none.
     /// </summary>
     public LifetimeCohort? LifetimeCohort { get; init; }
+
+    /// <summary>
+    /// Whether each year's Gini and relative poverty rate of disposable income per capita are computed (each year's
+    /// per-capita incomes sorted once); NaN in the table when false. Default true; <see cref="CoreModel"/> turns it off.
+    /// </summary>
+    public bool Inequality { get; init; } = true;
 
     /// <summary>Called with each year's static result (population, outputs) after it is summarised: per-person panels are written from here rather than held.</summary>
     public Action<ProjectionYear>? OnYear { get; init; }

@@ -113,12 +113,13 @@ public static class Projector
 
                 if (options.WorkingLives && i > 0)
                 {
-                    (current, wages) = WorkingLives.Step(current, store, year, replicate, options, wages);
+                    // From the second year the population is the yearly step's new one, not yet handed to anyone: changed in place.
+                    (current, wages) = WorkingLives.Step(current, store, year, replicate, options, wages, inPlace: true);
                 }
 
                 var result = Microsimulation.Run(retiring ? Retirement.ForRun(current) : current, yearPolicy, store, date, options.Simulation, progress: null, stage: "projection", cancellationToken);
                 var credits = EmployeeCredits(result, store, date);
-                var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, ref reserve);
+                var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, options.Inequality, ref reserve);
                 rows.Add(row);
                 if (lifetime is not null)
                 {
@@ -354,7 +355,7 @@ public static class Projector
         return changed.Count == 0 ? population : ProjectionColumns.With(population, changed);
     }
 
-    private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, Retirement.Awards awards, double[]? credits, HouseholdDynamics.Flows households, ref double reserve)
+    private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, Retirement.Awards awards, double[]? credits, HouseholdDynamics.Flows households, bool inequality, ref double reserve)
     {
         var population = result.Population;
         var weights = result.PersonWeights;
@@ -453,8 +454,8 @@ public static class Projector
         Set(ProjectionIndicators.ResidentAccountBalances, population.ExtraPersonColumns.Contains(ResidentPensionNames.Columns.AccountBalance)
             ? ExactSum.SumOfProducts(population.ExtraPersonColumn(ResidentPensionNames.Columns.AccountBalance), personWeights) : double.NaN);
         var wagesPaid = population.WagesAnnual;
-        Set(ProjectionIndicators.Workers, Count(wagesPaid));
         double workers = Count(wagesPaid);
+        Set(ProjectionIndicators.Workers, workers);
         Set(ProjectionIndicators.AverageWage, workers > 0 ? ExactSum.SumOfProducts(wagesPaid, personWeights) / workers : double.NaN);
         Set(ProjectionIndicators.Households, ExactSum.Sum(population.Weight));
         Set(ProjectionIndicators.LeftHome, households.LeftHome);
@@ -464,9 +465,9 @@ public static class Projector
         Set(ProjectionIndicators.FundExpenditure, expenditure);
         Set(ProjectionIndicators.FundReserve, double.IsNaN(revenue) ? double.NaN : reserve);
 
-        var income = result.PerCapitaIncome(IncomeConcept.Disposable);
         double gini = double.NaN, poverty = double.NaN;
-        if (ExactSum.SumOfProducts(income, weights) > 0)
+        var income = inequality ? result.PerCapitaIncome(IncomeConcept.Disposable) : default;
+        if (inequality && ExactSum.SumOfProducts(income, weights) > 0)
         {
             gini = Inequality.Gini(income, weights);
             double median = Quantiles.WeightedMedian(income, weights);

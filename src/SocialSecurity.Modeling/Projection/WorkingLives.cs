@@ -68,8 +68,12 @@ internal static class WorkingLives
         return new Wages(average, mean, Math.Sqrt(second.Result() / n));
     }
 
-    /// <summary>The population at <paramref name="year"/>'s run date after a year of working lives, and the year's average wage.</summary>
-    public static (Population Population, Wages Wages) Step(Population population, ParameterStore parameters, int year, int replicate, ProjectionOptions options, Wages last)
+    /// <summary>
+    /// The population at <paramref name="year"/>'s run date after a year of working lives, and the year's average wage.
+    /// With <paramref name="inPlace"/> (the population is the projector's own, built by the yearly step and not yet
+    /// handed to anyone) its wage, employment, contract and other market income columns are changed in place.
+    /// </summary>
+    public static (Population Population, Wages Wages) Step(Population population, ParameterStore parameters, int year, int replicate, ProjectionOptions options, Wages last, bool inPlace = false)
     {
         var date = new DateOnly(year, options.RunMonth, 1);
         double Value(string name) => parameters.Resolve(name, date, RegionCodes.China).Scalar();
@@ -85,9 +89,17 @@ internal static class WorkingLives
         int n = population.PersonCount;
         var ids = population.PersonId;
         var age = population.Age;
-        var wages = population.WagesAnnual.ToArray();
-        var employment = population.Employment.ToArray();
-        var contract = population.Contract.ToArray();
+        var wages = inPlace ? (double[])population.Column(PopulationSchema.Wages) : population.WagesAnnual.ToArray();
+        var employmentBytes = (byte[])population.Column(PopulationSchema.Employment);
+        var contractBytes = (byte[])population.Column(PopulationSchema.Contract);
+        if (!inPlace)
+        {
+            employmentBytes = (byte[])employmentBytes.Clone();
+            contractBytes = (byte[])contractBytes.Clone();
+        }
+
+        var employment = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, EmploymentStatus>(employmentBytes.AsSpan());
+        var contract = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, WorkContract>(contractBytes.AsSpan());
         bool pensions = population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name);
         var retired = pensions ? population.ExtraPersonColumn(ProjectionColumns.Retired.Name) : default;
         bool members = EmployeePensionNames.Columns.All.All(population.ExtraPersonColumns.Contains);
@@ -130,12 +142,18 @@ internal static class WorkingLives
         var changed = new List<(ColumnDefinition, Array)>
         {
             (PopulationSchema.Wages, wages),
-            (PopulationSchema.Employment, System.Runtime.InteropServices.MemoryMarshal.Cast<EmploymentStatus, byte>(employment).ToArray()),
-            (PopulationSchema.Contract, System.Runtime.InteropServices.MemoryMarshal.Cast<WorkContract, byte>(contract).ToArray()),
+            (PopulationSchema.Employment, employmentBytes),
+            (PopulationSchema.Contract, contractBytes),
         };
         foreach (var column in new[] { PopulationSchema.BusinessIncome, PopulationSchema.PropertyIncome, PopulationSchema.PrivateTransfers, PopulationSchema.LabourRemuneration })
         {
-            var values = (double[])((double[])population.Column(column)).Clone();
+            var values = (double[])population.Column(column);
+            if (values.AsSpan().IndexOfAnyExcept(0.0) < 0)
+            {
+                continue; // zeros grow to zeros
+            }
+
+            values = inPlace ? values : (double[])values.Clone();
             for (int p = 0; p < values.Length; p++)
             {
                 values[p] *= 1 + growth;

@@ -39,7 +39,7 @@ public enum ValidationStatus
 /// <param name="RelativeTolerance">Whether <paramref name="Tolerance"/> is a share of the published value.</param>
 /// <param name="Status">Met, missed or not simulated.</param>
 /// <param name="Driver">For a missed or unsimulated row: the [I] assumption (or missing input) that drives it; otherwise empty.</param>
-/// <param name="Sensitivity">For a missed row: the simulated value when the driver is varied over its plausible range; otherwise empty.</param>
+/// <param name="Sensitivity">For a missed row: the simulated value when the driver is varied over its plausible range; for a count that few sample persons make (destitute persons), also its sampling interval, met or missed; otherwise empty.</param>
 public sealed record ValidationRow(
     string Region,
     string Name,

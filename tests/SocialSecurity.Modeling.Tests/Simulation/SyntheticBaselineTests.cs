@@ -207,6 +207,10 @@ public class SyntheticBaselineTests
         destitute.Kind.Should().Be(ValidationKind.Check);
         destitute.Simulated.Should().BeGreaterThan(0).And.BeGreaterThanOrEqualTo(destituteRural.Simulated);
         (destitute.Status == ValidationStatus.Met || destitute.Driver.Contains("[I]", StringComparison.Ordinal)).Should().BeTrue();
+        // Few sample persons qualify, so each row, met or missed, gives its sample size and 95% sampling interval, and the
+        // count under the rules' income test (民发〔2021〕43号 art. 6) is never above the count without it.
+        destitute.Sensitivity.Should().Contain("sample persons, 95% sampling interval").And.Contain("with the rules' income test");
+        destituteRural.Sensitivity.Should().Contain("sample persons, 95% sampling interval");
         // The 2022 average resident pension is now a check produced by the rules: at least Zhejiang's minimum basic pension
         // of 190 yuan a month (2022, docs/rules/pension.resident.md), and, when missed, its [I] driver and range.
         var pension = rows.Single(r => r.Name == "resident_pension_average");

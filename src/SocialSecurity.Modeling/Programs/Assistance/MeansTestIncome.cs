@@ -46,7 +46,13 @@ internal sealed class MeansTestIncome
         members.Clear();
         for (int v = 0; v < _variables.Length; v++)
         {
-            ColumnMath.AddScaled(members, context.Read(_variables[v])[firstPerson..endPerson], _toAnnual[v]);
+            var column = context.Read(_variables[v]);
+            if (ZeroColumns.Holds(column))
+            {
+                continue; // an optional column the population was not given: adding zeros to +0.0 sums changes no bit
+            }
+
+            ColumnMath.AddScaled(members, column[firstPerson..endPerson], _toAnnual[v]);
         }
 
         ColumnMath.SumByHousehold(members, start, first, end, result.AsSpan(0, end - first));

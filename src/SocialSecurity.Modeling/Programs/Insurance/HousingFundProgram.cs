@@ -45,28 +45,55 @@ public sealed class HousingFundProgram()
 
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
-        => PerPerson<Rule, Rule.Block>(new Rule(
-            setup.Scalar(ContributionRate), setup.Scalar(BaseCapMultiple), setup.PerMonth(EmployeePensionNames.Parameters.AverageWage),
-            setup.Scalar(EmployeePensionNames.Parameters.PensionAgeMale), setup.Scalar(EmployeePensionNames.Parameters.PensionAgeFemale)));
+    {
+        var rate = setup.Scalar(ContributionRate);
+        var capMultiple = setup.Scalar(BaseCapMultiple);
+        var average = setup.PerMonth(EmployeePensionNames.Parameters.AverageWage);
+        var ageMale = setup.Scalar(EmployeePensionNames.Parameters.PensionAgeMale);
+        var ageFemale = setup.Scalar(EmployeePensionNames.Parameters.PensionAgeFemale);
+        var terms = new RegionTerms[setup.Regions.Count];
+        foreach (var region in setup.RegionsPresent)
+        {
+            int r = region.Index;
+            double rate12 = rate.ByRegion[r] * 12.0;
+            terms[r] = new RegionTerms
+            {
+                Cap = capMultiple.ByRegion[r] * average.ByRegion[r],
+                Rate12 = rate12,
+                NotCovered = rate12 * 0,
+                AgeMale = ageMale.ByRegion[r],
+                AgeFemale = ageFemale.ByRegion[r],
+            };
+        }
 
-    private readonly struct Rule(RegionalValues rate, RegionalValues capMultiple, RegionalValues average, RegionalValues ageMale, RegionalValues ageFemale) : IPersonRule<Rule.Block>
+        return PerPerson<Rule, Rule.Block>(new Rule(rate, capMultiple, average, ageMale, ageFemale, terms));
+    }
+
+    /// <summary>One region's terms, resolved once per run and computed as the rule computes them (the share of a person not covered is the rate × 12 × 0, which is 0 for any sane rate).</summary>
+    private struct RegionTerms
+    {
+        public double Cap, Rate12, NotCovered, AgeMale, AgeFemale;
+    }
+
+    private readonly struct Rule(RegionalValues rate, RegionalValues capMultiple, RegionalValues average, RegionalValues ageMale, RegionalValues ageFemale, RegionTerms[] terms) : IPersonRule<Rule.Block>
     {
         public Block Bind(ProgramContext context) => new(context);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
-            int p = person.Index, r = person.Region.Index;
-            var ages = block.Sex[p] == Sex.Male ? ageMale : ageFemale;
-            bool covered = block.Contract[p] == WorkContract.LabourContract && block.Age[p] < ages.ByRegion[r];
-            double cap = capMultiple.ByRegion[r] * average.ByRegion[r];
-            double monthly = covered ? Math.Min(block.Wages[p] / 12.0, cap) : 0;
-            double share = rate.ByRegion[r] * 12.0 * monthly;
+            int p = person.Index;
+            ref readonly var k = ref terms[person.Region.Index];
+
+            // Most persons have no labour contract: their share is the region's constant, without reading wages.
+            bool covered = block.Contract[p] == WorkContract.LabourContract && block.Age[p] < (block.Sex[p] == Sex.Male ? k.AgeMale : k.AgeFemale);
+            double monthly = covered ? Math.Min(block.Wages[p] / 12.0, k.Cap) : 0;
+            double share = covered ? k.Rate12 * monthly : k.NotCovered;
             block.Employee[p] = share;
             block.Employer[p] = share;
             if (explanation is not null)
             {
-                Explain(ref block, person, explanation, ages, covered, monthly, share);
+                Explain(ref block, person, explanation, block.Sex[p] == Sex.Male ? ageMale : ageFemale, covered, monthly, share);
             }
         }
 

@@ -89,7 +89,27 @@ public sealed class UnemploymentInsuranceProgram : RuleProgram
             CheckDurations(fromYears[region], maxMonths[region]);
         }
 
-        return PerPerson<Rule, Rule.Block>(new Rule(fromYears, maxMonths, setup.Scalar(MinimumWageShare), setup.PerMonth(MinimumWage), setup.PerMonth(DibaoStandardUrban), setup.PerMonth(MedicalPremium)));
+        var share = setup.Scalar(MinimumWageShare);
+        var minimumWage = setup.PerMonth(MinimumWage);
+        var dibaoMonthly = setup.PerMonth(DibaoStandardUrban);
+        var premium = setup.PerMonth(MedicalPremium);
+        var terms = new RegionTerms[setup.Regions.Count];
+        foreach (var region in setup.RegionsPresent)
+        {
+            int r = region.Index;
+            terms[r] = new RegionTerms([.. fromYears[region]], [.. maxMonths[region]], Math.Max(share.ByRegion[r] * minimumWage.ByRegion[r], dibaoMonthly.ByRegion[r]), premium.ByRegion[r]);
+        }
+
+        return PerPerson<Rule, Rule.Block>(new Rule(fromYears, maxMonths, share, minimumWage, dibaoMonthly, premium, terms));
+    }
+
+    /// <summary>One region's terms, resolved once per run: the duration table and the monthly amounts, computed as the rule computes them.</summary>
+    private sealed class RegionTerms(double[] from, double[] months, double monthly, double premium)
+    {
+        public readonly double[] From = from;
+        public readonly double[] Months = months;
+        public readonly double Monthly = monthly;
+        public readonly double Premium = premium;
     }
 
     private static void CheckDurations(ImmutableArray<double> from, ImmutableArray<double> months)
@@ -108,19 +128,7 @@ public sealed class UnemploymentInsuranceProgram : RuleProgram
         }
     }
 
-    /// <summary>The maximum duration for <paramref name="years"/> of contributions: the entry of the last threshold at or below them, or 0 below the first.</summary>
-    private static double MaximumMonths(ImmutableArray<double> from, ImmutableArray<double> months, double years)
-    {
-        double result = 0.0;
-        for (int i = 0; i < from.Length && years >= from[i]; i++)
-        {
-            result = months[i];
-        }
-
-        return result;
-    }
-
-    private readonly struct Rule(RegionalList fromYears, RegionalList maxMonths, RegionalValues share, RegionalValues minimumWage, RegionalValues dibaoMonthly, RegionalValues premium) : IPersonRule<Rule.Block>
+    private readonly struct Rule(RegionalList fromYears, RegionalList maxMonths, RegionalValues share, RegionalValues minimumWage, RegionalValues dibaoMonthly, RegionalValues premium, RegionTerms[] terms) : IPersonRule<Rule.Block>
     {
         public Block Bind(ProgramContext context)
         {
@@ -131,23 +139,31 @@ public sealed class UnemploymentInsuranceProgram : RuleProgram
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
-            int p = person.Index, r = person.Region.Index;
-            var from = fromYears[person.Region];
+            int p = person.Index;
+            var k = terms[person.Region.Index];
+            var from = k.From;
             double years = block.Years[p];
             int spell = block.Spell[p];
-            double maximum = MaximumMonths(from, maxMonths[person.Region], years);
+
+            // The maximum duration: the entry of the last threshold at or below the years, 0 below the first.
+            double maximum = 0.0;
+            var months = k.Months;
+            for (int i = 0; i < from.Length && years >= from[i]; i++)
+            {
+                maximum = months[i];
+            }
+
             bool eligible = years >= from[0] && spell > 0;
-            double months = eligible ? Math.Min(spell, maximum) : 0.0;
-            double shareOfWage = share.ByRegion[r] * minimumWage.ByRegion[r];
-            double monthly = Math.Max(shareOfWage, dibaoMonthly.ByRegion[r]);
+            double paid = eligible ? Math.Min(spell, maximum) : 0.0;
+            double monthly = k.Monthly;
             block.Eligible[p] = eligible ? 1.0 : 0.0;
             block.MaxMonths[p] = maximum;
-            block.MonthsPaid[p] = months;
-            block.Benefit[p] = months * monthly;
-            block.Premium[p] = months * premium.ByRegion[r];
+            block.MonthsPaid[p] = paid;
+            block.Benefit[p] = paid * monthly;
+            block.Premium[p] = paid * k.Premium;
             if (explanation is not null)
             {
-                Explain(ref block, person, explanation, from, years, spell, eligible, maximum, months, monthly);
+                Explain(ref block, person, explanation, fromYears[person.Region], years, spell, eligible, maximum, paid, monthly);
             }
         }
 

@@ -118,14 +118,45 @@ public sealed class WorkInjuryProgram : RuleProgram
             }
         }
 
+        var average = setup.PerMonth(AverageWage);
+        var floorRatio = setup.Scalar(WageFloorRatio);
+        var ceilingRatio = setup.Scalar(WageCeilingRatio);
+        var minimumWage = setup.PerMonth(MinimumWage);
+        var coverFlexible = setup.Scalar(CoverFlexible);
+        var coverOverAge = setup.Scalar(CoverOverAge);
+        var ageMale = setup.Scalar(PensionAgeMale);
+        var ageFemale = setup.Scalar(PensionAgeFemale);
+        var terms = new RegionTerms[setup.Regions.Count];
+        foreach (var region in setup.RegionsPresent)
+        {
+            int r = region.Index;
+            double avg = average.ByRegion[r];
+            terms[r] = new RegionTerms(
+                avg, floorRatio.ByRegion[r] * avg, ceilingRatio.ByRegion[r] * avg, minimumWage.ByRegion[r], [.. months[region]], [.. fund[region]], [.. employer[region]], [.. nursing[region]],
+                coverFlexible.ByRegion[r] > 0, coverOverAge.ByRegion[r] > 0, ageMale.ByRegion[r], ageFemale.ByRegion[r]);
+        }
+
         return PerPerson<Rule, Rule.Block>(new Rule(
-            setup.PerMonth(AverageWage), setup.Scalar(WageFloorRatio), setup.Scalar(WageCeilingRatio), months, fund, employer, setup.PerMonth(MinimumWage), nursing,
-            setup.Scalar(CoverFlexible), setup.Scalar(CoverOverAge), setup.Scalar(PensionAgeMale), setup.Scalar(PensionAgeFemale)));
+            average, floorRatio, ceilingRatio, months, fund, employer, minimumWage, nursing, coverFlexible, coverOverAge, ageMale, ageFemale, terms));
+    }
+
+    /// <summary>One region's terms, resolved once per run and computed as the rule computes them.</summary>
+    private sealed class RegionTerms(
+        double average, double floor, double ceiling, double minimumWage, double[] subsidyMonths, double[] fundRates, double[] employerRates, double[] nursingRates,
+        bool coverFlexible, bool coverOverAge, double ageMale, double ageFemale)
+    {
+        public readonly double Average = average, Floor = floor, Ceiling = ceiling, MinimumWage = minimumWage, AgeMale = ageMale, AgeFemale = ageFemale;
+        public readonly double[] SubsidyMonths = subsidyMonths, FundRates = fundRates, EmployerRates = employerRates, NursingRates = nursingRates;
+        public readonly bool CoverFlexible = coverFlexible, CoverOverAge = coverOverAge;
+
+        /// <summary>Whether <see cref="Math.Clamp(double, double, double)"/> throws for the band (floor above ceiling): the own wage is then clamped for every person, as it always was.</summary>
+        public readonly bool BandInverted = floor > ceiling;
     }
 
     private readonly struct Rule(
         RegionalValues average, RegionalValues floorRatio, RegionalValues ceilingRatio, RegionalList subsidyMonths, RegionalList fundRates, RegionalList employerRates,
-        RegionalValues minimumWage, RegionalList nursingRates, RegionalValues coverFlexible, RegionalValues coverOverAge, RegionalValues ageMale, RegionalValues ageFemale) : IPersonRule<Rule.Block>
+        RegionalValues minimumWage, RegionalList nursingRates, RegionalValues coverFlexible, RegionalValues coverOverAge, RegionalValues ageMale, RegionalValues ageFemale,
+        RegionTerms[] terms) : IPersonRule<Rule.Block>
     {
         public Block Bind(ProgramContext context)
         {
@@ -138,38 +169,51 @@ public sealed class WorkInjuryProgram : RuleProgram
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Compute(ref Block block, in PersonRow person, Explanation? explanation)
         {
-            int p = person.Index, r = person.Region.Index;
+            int p = person.Index;
+            var k = terms[person.Region.Index];
             ref readonly var input = ref block.In;
-            bool covered = IsCovered(input.Contract[p], input.Age[p], input.Sex[p], r);
+            bool covered = IsCovered(input.Contract[p], input.Age[p], input.Sex[p], k);
             int grade = input.Grade[p];
-            double avg = average.ByRegion[r];
+            if (grade == 0 && !k.BandInverted)
+            {
+                // No injury grade (almost everyone): every amount is 0, and the own wage is not needed.
+                block.Covered[p] = covered ? 1.0 : 0.0;
+                block.OwnWage[p] = 0.0;
+                block.Subsidy[p] = 0.0;
+                block.Fund[p] = 0.0;
+                block.Employer[p] = 0.0;
+                block.Nursing[p] = 0.0;
+                return;
+            }
+
+            double avg = k.Average;
             double wages = input.Wages[p];
             double stated = input.WageMonthly[p];
             double raw = stated > 0 ? stated : wages / 12.0;
-            double own = Math.Clamp(raw, floorRatio.ByRegion[r] * avg, ceilingRatio.ByRegion[r] * avg);
+            double own = Math.Clamp(raw, k.Floor, k.Ceiling);
             double subsidy = 0.0, fund = 0.0, employer = 0.0, nursing = 0.0;
             if (covered && grade > 0)
             {
                 if (input.New[p] == 1)
                 {
-                    subsidy = subsidyMonths[person.Region][grade - 1] * own;
+                    subsidy = k.SubsidyMonths[grade - 1] * own;
                 }
 
-                var fundList = fundRates[person.Region];
-                var employerList = employerRates[person.Region];
+                var fundList = k.FundRates;
+                var employerList = k.EmployerRates;
                 if (grade <= fundList.Length)
                 {
-                    fund = 12.0 * Math.Max(fundList[grade - 1] * own, minimumWage.ByRegion[r]);
+                    fund = 12.0 * Math.Max(fundList[grade - 1] * own, k.MinimumWage);
                 }
                 else if (grade <= fundList.Length + employerList.Length && wages <= 0)
                 {
-                    employer = 12.0 * Math.Max(employerList[grade - fundList.Length - 1] * own, minimumWage.ByRegion[r]);
+                    employer = 12.0 * Math.Max(employerList[grade - fundList.Length - 1] * own, k.MinimumWage);
                 }
 
                 int dependence = (int)input.Nursing[p];
                 if (dependence > 0)
                 {
-                    nursing = 12.0 * nursingRates[person.Region][dependence - 1] * avg;
+                    nursing = 12.0 * k.NursingRates[dependence - 1] * avg;
                 }
             }
 
@@ -186,20 +230,20 @@ public sealed class WorkInjuryProgram : RuleProgram
         }
 
         /// <summary>Coverage by work arrangement and age: see the class remarks.</summary>
-        private bool IsCovered(WorkContract contract, byte age, Sex sex, int r)
+        private static bool IsCovered(WorkContract contract, byte age, Sex sex, RegionTerms k)
         {
             if (contract is not (WorkContract.LabourContract or WorkContract.Flexible))
             {
                 return false;
             }
 
-            double pensionAge = sex == Sex.Male ? ageMale.ByRegion[r] : ageFemale.ByRegion[r];
+            double pensionAge = sex == Sex.Male ? k.AgeMale : k.AgeFemale;
             if (age >= pensionAge)
             {
-                return coverOverAge.ByRegion[r] > 0;
+                return k.CoverOverAge;
             }
 
-            return contract == WorkContract.LabourContract || coverFlexible.ByRegion[r] > 0;
+            return contract == WorkContract.LabourContract || k.CoverFlexible;
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

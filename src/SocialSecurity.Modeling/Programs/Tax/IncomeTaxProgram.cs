@@ -245,6 +245,9 @@ public sealed class IncomeTaxProgram : RuleProgram
         public readonly bool BonusSeparate, FarmingExempt;
         public readonly PreparedSchedule Comprehensive, Bonus, Business;
 
+        /// <summary>The elderly-parent and continuing-education deductions by the code of the claim (every code not named is 0).</summary>
+        public readonly double[] ElderlyByClaim = new double[256], EducationByKind = new double[256];
+
         public RegionTerms(Terms t, int r, RegionId region)
         {
             Share = t.RemunerationShare.ByRegion[r];
@@ -272,6 +275,10 @@ public sealed class IncomeTaxProgram : RuleProgram
             Comprehensive = new PreparedSchedule(t.Thresholds[region], t.Rates[region]);
             Bonus = new PreparedSchedule(t.BonusThresholds[region], t.BonusRates[region]);
             Business = new PreparedSchedule(t.BusinessThresholds[region], t.BusinessRates[region]);
+            ElderlyByClaim[(int)ElderlyParentClaim.OnlyChild] = OnlyChild;
+            ElderlyByClaim[(int)ElderlyParentClaim.Shared] = SharedElderly;
+            EducationByKind[(int)ContinuingEducation.Degree] = Degree;
+            EducationByKind[(int)ContinuingEducation.Certificate] = Certificate;
         }
     }
 
@@ -323,15 +330,23 @@ public sealed class IncomeTaxProgram : RuleProgram
 
             // Who claims the household's deductions: the highest comprehensive-income earner, ties to the higher
             // business income, then to the lowest person id; the second highest takes the rest when the share is below 1.
+            // Each member's comprehensive income is computed once, for the ranking and for the member's tax.
+            int first = household.FirstMember, size = household.Size;
+            Span<double> comprehensive = size <= 8 ? stackalloc double[8] : new double[size];
+            for (int m = 0; m < size; m++)
+            {
+                comprehensive[m] = ComprehensiveIncome(ref b, first + m, share, authorShare);
+            }
+
             int top = -1, second = -1;
             for (int p = household.FirstMember; p < household.EndMember; p++)
             {
-                if (top < 0 || Ranks(ref b, p, top, share, authorShare))
+                if (top < 0 || Ranks(ref b, p, top, comprehensive[p - first], comprehensive[top - first]))
                 {
                     second = top;
                     top = p;
                 }
-                else if (second < 0 || Ranks(ref b, p, second, share, authorShare))
+                else if (second < 0 || Ranks(ref b, p, second, comprehensive[p - first], comprehensive[second - first]))
                 {
                     second = p;
                 }
@@ -359,11 +374,11 @@ public sealed class IncomeTaxProgram : RuleProgram
                 double claimed = p == top ? topShare * householdDeductions : p == second ? (1 - topShare) * householdDeductions : 0.0;
                 if (explanation is null)
                 {
-                    Person<Silent>(ref b, p, p - household.FirstMember, region, k, claimed, null);
+                    Person<Silent>(ref b, p, p - household.FirstMember, region, k, comprehensive[p - first], claimed, null);
                 }
                 else
                 {
-                    Person<Explaining>(ref b, p, p - household.FirstMember, region, k, claimed, explanation);
+                    Person<Explaining>(ref b, p, p - household.FirstMember, region, k, comprehensive[p - first], claimed, explanation);
                 }
             }
         }
@@ -372,9 +387,13 @@ public sealed class IncomeTaxProgram : RuleProgram
             => b.Wages[p] + (share * (b.Labour[p] + b.Royalties[p])) + (authorShare * b.Author[p]);
 
         /// <summary>Whether person <paramref name="p"/> ranks above person <paramref name="q"/> as a claimant of the household deductions.</summary>
-        private static bool Ranks(ref Block b, int p, int q, double share, double authorShare)
+        /// <param name="b">The block's columns.</param>
+        /// <param name="p">A member's row.</param>
+        /// <param name="q">Another member's row.</param>
+        /// <param name="cp">The comprehensive income of <paramref name="p"/>.</param>
+        /// <param name="cq">The comprehensive income of <paramref name="q"/>.</param>
+        private static bool Ranks(ref Block b, int p, int q, double cp, double cq)
         {
-            double cp = ComprehensiveIncome(ref b, p, share, authorShare), cq = ComprehensiveIncome(ref b, q, share, authorShare);
             if (cp != cq)
             {
                 return cp > cq;
@@ -388,29 +407,18 @@ public sealed class IncomeTaxProgram : RuleProgram
             return b.PersonId[p] < b.PersonId[q];
         }
 
-        private void Person<TExplain>(ref Block b, int p, int member, RegionId region, RegionTerms k, double claimed, Explanation? explanation)
+        private void Person<TExplain>(ref Block b, int p, int member, RegionId region, RegionTerms k, double comprehensive, double claimed, Explanation? explanation)
             where TExplain : struct, IExplaining
         {
             double share = k.Share, authorShare = k.AuthorShare;
-            double comprehensive = ComprehensiveIncome(ref b, p, share, authorShare);
             double bonus = Math.Min(Math.Max(b.Bonus[p], 0.0), b.Wages[p]);
 
             // Special deductions: the employee's own social-insurance contributions and housing-fund share.
             double special = b.Pension[p] + b.Medical[p] + b.Unemployment[p] + b.HousingFund[p];
 
             // Personal special additional deductions.
-            double elderly = b.ParentClaim[p] switch
-            {
-                ElderlyParentClaim.OnlyChild => k.OnlyChild,
-                ElderlyParentClaim.Shared => k.SharedElderly,
-                _ => 0.0,
-            };
-            double education = b.Education[p] switch
-            {
-                ContinuingEducation.Degree => k.Degree,
-                ContinuingEducation.Certificate => k.Certificate,
-                _ => 0.0,
-            };
+            double elderly = k.ElderlyByClaim[(byte)b.ParentClaim[p]];
+            double education = k.EducationByKind[(byte)b.Education[p]];
             double illness = Math.Min(Math.Max(b.MedicalSelfPay[p] - k.IllnessThreshold, 0.0), k.IllnessCap);
             double deductions = k.Basic + special + elderly + education + illness + claimed;
 

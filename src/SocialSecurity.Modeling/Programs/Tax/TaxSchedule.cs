@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace SocialSecurity.Modeling.Programs.Tax;
 
@@ -62,6 +64,12 @@ internal sealed class PreparedSchedule
     private readonly ImmutableArray<double> _sourceRates;
     private readonly bool _general;
 
+    // The thresholds padded with +∞ to eight lanes, when the schedule has at most eight bands: the band search is
+    // then two vector compares and a bit count (no amount is above +∞, NaN is above nothing, as in the scalar loop).
+    private readonly bool _vector;
+    private readonly Vector256<double> _low;
+    private readonly Vector256<double> _high;
+
     public PreparedSchedule(ImmutableArray<double> thresholds, ImmutableArray<double> rates)
     {
         _sourceThresholds = thresholds;
@@ -82,6 +90,16 @@ internal sealed class PreparedSchedule
         if (_general)
         {
             return;
+        }
+
+        if (Vector256.IsHardwareAccelerated && thresholds.Length <= 8)
+        {
+            var padded = new double[8];
+            padded.AsSpan().Fill(double.PositiveInfinity);
+            thresholds.AsSpan().CopyTo(padded);
+            _low = Vector256.Create(padded[0], padded[1], padded[2], padded[3]);
+            _high = Vector256.Create(padded[4], padded[5], padded[6], padded[7]);
+            _vector = true;
         }
 
         double sum = 0;
@@ -112,11 +130,7 @@ internal sealed class PreparedSchedule
         }
 
         var thresholds = _thresholds;
-        int band = -1;
-        while (band + 1 < thresholds.Length && amount > thresholds[band + 1])
-        {
-            band++;
-        }
+        int band = Above(amount) - 1;
 
         // The loop of TaxSchedule.Tax runs over bands 0..band; the last slice is (amount − its lower bound) × its rate
         // (the amount is at most the next threshold), the others are whole bands, already summed.
@@ -128,6 +142,12 @@ internal sealed class PreparedSchedule
     public int Band(double amount)
     {
         var thresholds = _thresholds;
+        if (!_general)
+        {
+            // Ascending thresholds: those below the amount are a prefix, so the band is their count less one.
+            return Math.Max(Above(amount) - 1, 0);
+        }
+
         int band = 0;
         for (int k = 1; k < thresholds.Length && amount > thresholds[k]; k++)
         {
@@ -135,6 +155,26 @@ internal sealed class PreparedSchedule
         }
 
         return band;
+    }
+
+    /// <summary>How many thresholds <paramref name="amount"/> is above: with strictly ascending thresholds, the index of its band plus one (0 at or below the first).</summary>
+    private int Above(double amount)
+    {
+        if (_vector)
+        {
+            var a = Vector256.Create(amount);
+            uint above = Vector256.GreaterThan(a, _low).ExtractMostSignificantBits() | (Vector256.GreaterThan(a, _high).ExtractMostSignificantBits() << 4);
+            return BitOperations.PopCount(above);
+        }
+
+        var thresholds = _thresholds;
+        int count = 0;
+        for (int k = 0; k < thresholds.Length; k++)
+        {
+            count += amount > thresholds[k] ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>Equal to <see cref="TaxSchedule.QuickDeduction"/> over the same schedule.</summary>

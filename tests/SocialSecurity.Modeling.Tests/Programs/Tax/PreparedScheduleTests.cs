@@ -37,6 +37,10 @@ public class PreparedScheduleTests
         Same([0, 0.1, 1e7, 3e7], [0.03, 0.17, 0.29, 0.51], Amounts([0, 0.1, 1e7, 3e7], seed: 2));
         Same([0], [0.2], Amounts([0, 1], seed: 3));
         Same([500, 1000], [0.1, 0.3], Amounts([500, 1000], seed: 4));
+
+        // Eight bands (the vector search's widest) and nine (the scalar count).
+        Same([0, 1, 2.5, 10, 100, 1e3, 1e4, 1e5], [0.01, 0.02, 0.03, 0.05, 0.07, 0.11, 0.13, 0.17], Amounts([0, 1, 2.5, 10, 100, 1e3, 1e4, 1e5], seed: 6));
+        Same([0, 1, 2.5, 10, 100, 1e3, 1e4, 1e5, 1e6], [0.01, 0.02, 0.03, 0.05, 0.07, 0.11, 0.13, 0.17, 0.19], Amounts([0, 1, 2.5, 10, 100, 1e3, 1e4, 1e5, 1e6], seed: 7));
     }
 
     [Fact]

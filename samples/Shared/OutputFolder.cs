@@ -1,4 +1,4 @@
-namespace ProvincialComparison;
+namespace SampleSupport;
 
 /// <summary>
 /// The <c>--out</c> folder: checked before the run, written through a temporary folder next to it and moved into

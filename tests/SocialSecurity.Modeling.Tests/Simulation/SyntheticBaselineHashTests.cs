@@ -1,0 +1,83 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Populations.Synthetic;
+using SocialSecurity.Modeling.Programs;
+using SocialSecurity.Modeling.Regions;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Tests.Simulation;
+
+/// <summary>
+/// A generated, calibrated 20,000-person Zhejiang baseline hashed bit for bit: every column of the population (the
+/// calibrated weights and the net-to-gross market incomes included), every output of the baseline simulated on it, and
+/// the simulated value of every validation row. Changes meant to make generation or calibration faster only
+/// (docs/baseline.md) must leave all three as they were. The hashes were recorded on main before those
+/// changes; a change meant to move the baseline (an assumption, a parameter, a rule) records them again and says
+/// whose change moved them in its commit message.
+/// </summary>
+public class SyntheticBaselineHashTests
+{
+    private const string ExpectedPopulationHash = "B546B09E5EF2955C2B144F4DF1CB264255DE5C0BE23FEAD6A036C4D22C879108";
+    private const string ExpectedResultHash = "78014D6ED02CE94230A2FE58A63FA4C8B8671B1B55CBCD6851D55DAB4D0F0120";
+    private const string ExpectedValidationHash = "7B8470B02A65C18490E6271FE6594B5F1A2B88549699261D80BF0ABA01ADF087";
+    private static readonly DateOnly Date = new(2023, 7, 1);
+
+    [Fact]
+    public void A_calibrated_province_its_baseline_and_its_validation_rows_are_unchanged_bit_for_bit()
+    {
+        var policy = Policies.StandardWithPensions();
+        var baseline = SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 20_000, Year = 2023 }, policy, ParameterStore.Default, Date);
+        var rows = BaselineValidation.Compute(baseline, ProvinceStatistics.Load(RegionCodes.Zhejiang, 2023), policy, ParameterStore.Default, Date);
+        baseline.Population.PersonCount.Should().Be(20_000);
+
+        var hashes = (Population: Hash(baseline.Population), Result: Hash(baseline.Result), Validation: Hash(rows));
+        hashes.Should().Be((ExpectedPopulationHash, ExpectedResultHash, ExpectedValidationHash));
+    }
+
+    private static string Hash(Population population)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var column in population.Schema)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(column.Name));
+            if (column.BuiltInIndex >= 0)
+            {
+                var values = population.Column(column);
+                sha.AppendData(MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetArrayDataReference(values), Buffer.ByteLength(values)));
+            }
+            else
+            {
+                sha.AppendData(MemoryMarshal.AsBytes(column.Entity == Entity.Person ? population.ExtraPersonColumn(column.Name) : population.ExtraHouseholdColumn(column.Name)));
+            }
+        }
+
+        sha.AppendData(MemoryMarshal.AsBytes(population.MemberStart));
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    private static string Hash(SimulationResult result)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var output in result.Policy.Outputs)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(output.Name));
+            sha.AppendData(MemoryMarshal.AsBytes(result.Values(output.Name)));
+        }
+
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    private static string Hash(IReadOnlyList<ValidationRow> rows)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var row in rows)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{row.Name}|{row.Kind}|{row.Status}|{row.Sensitivity}|"));
+            sha.AppendData(BitConverter.GetBytes(row.Simulated));
+        }
+
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+}
