@@ -117,6 +117,7 @@ internal static class Report
     {
         ValidationStatus.Met => "met",
         ValidationStatus.Missed => "MISSED",
+        ValidationStatus.NotPublished => "not published",
         _ => "not simulated",
     };
 

@@ -32,6 +32,7 @@ public static class ValidationHtml
             {
                 ValidationStatus.Met => "met",
                 ValidationStatus.Missed => "MISSED",
+                ValidationStatus.NotPublished => "not published",
                 _ => "not simulated",
             };
             string error = double.IsNaN(row.Simulated) ? string.Empty : Yuan.Shown(row.RelativeError * 100, 1).ToString("+0.0;-0.0;0.0", Invariant) + "%";

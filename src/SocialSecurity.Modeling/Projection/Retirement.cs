@@ -1,6 +1,7 @@
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Programs.Insurance;
 using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Programs.Pensions.Rules;
 using SocialSecurity.Modeling.Randomness;
@@ -38,9 +39,15 @@ internal static class Retirement
         return ProjectionColumns.With(population, [(ProjectionColumns.Retired, new double[n]), (ProjectionColumns.InPayment, new double[n]), (ProjectionColumns.AccountPart, new double[n]), (ProjectionColumns.LastWage, population.WagesAnnual.ToArray())]);
     }
 
-    /// <summary>The population of a year as the static run reads it: the pensions in payment under the employee pension's output name.</summary>
+    /// <summary>
+    /// The population of a year as the static run reads it: the pensions in payment under the employee pension's output
+    /// name, and the retired flag under the contributions rule's name (<see cref="SocialInsuranceContributionsProgram.Retired"/>),
+    /// so that members contribute until they retire at their statutory age, not only until the fixed pension age.
+    /// </summary>
     public static Population ForRun(Population population)
-        => ProjectionColumns.With(population, [(ProjectionColumns.EmployeePensionPaid, population.ExtraPersonColumn(ProjectionColumns.InPayment.Name).ToArray())]);
+        => ProjectionColumns.With(population, [
+            (ProjectionColumns.EmployeePensionPaid, population.ExtraPersonColumn(ProjectionColumns.InPayment.Name).ToArray()),
+            (SocialInsuranceContributionsProgram.Retired, population.ExtraPersonColumn(ProjectionColumns.Retired.Name).ToArray())]);
 
     /// <summary>Indexes pensions in payment (after the first year) and retires the members who reach their retirement month by the run date.</summary>
     public static (Population Population, Awards Awards) Step(Population population, ParameterStore parameters, int year, bool first, ProjectionOptions options, RetirementAssumptions behaviour, CancellationToken cancellationToken)

@@ -23,6 +23,12 @@ public enum ValidationStatus
 
     /// <summary>The baseline does not simulate the quantity; <see cref="ValidationRow.Driver"/> says what is missing.</summary>
     NotSimulated,
+
+    /// <summary>
+    /// No figure is published: the reference value is illustrative [I], so the simulated value is reported, neither
+    /// met nor missed (for example a province's Gini coefficient); <see cref="ValidationRow.Driver"/> says so.
+    /// </summary>
+    NotPublished,
 }
 
 /// <summary>One row of a baseline validation table: a published value against the simulated one.</summary>

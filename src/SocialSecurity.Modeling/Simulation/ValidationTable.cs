@@ -40,6 +40,9 @@ public sealed class ValidationTable : IReadOnlyList<ValidationRow>
     /// <summary>The rows the baseline does not simulate.</summary>
     public IReadOnlyList<ValidationRow> NotSimulated => Array.FindAll(rows, r => r.Status == ValidationStatus.NotSimulated);
 
+    /// <summary>The rows without a published figure (an illustrative reference value): reported, never checked.</summary>
+    public IReadOnlyList<ValidationRow> NotPublished => Array.FindAll(rows, r => r.Status == ValidationStatus.NotPublished);
+
     /// <summary>Whether every row that is simulated is within its tolerance.</summary>
     public bool AllMet => Missed.Count == 0;
 
@@ -59,6 +62,7 @@ public sealed class ValidationTable : IReadOnlyList<ValidationRow>
             text.Append(" (").AppendJoin(", ", Missed.Select(r => $"{r.Region} {r.Name}")).Append(')');
         }
 
-        return text.Append(CultureInfo.InvariantCulture, $", {NotSimulated.Count} not simulated").ToString();
+        text.Append(CultureInfo.InvariantCulture, $", {NotSimulated.Count} not simulated");
+        return NotPublished.Count > 0 ? text.Append(CultureInfo.InvariantCulture, $", {NotPublished.Count} not published").ToString() : text.ToString();
     }
 }

@@ -25,6 +25,13 @@ public class ValidationHtmlTests
         Table.AllMet.Should().BeFalse();
         Table.ToString().Should().Be("Validation: 3 rows (1 targets, 2 checks): 1 met, 1 missed (000000 gini_disposable_income), 1 not simulated");
         new ValidationTable([Table[0]]).AllMet.Should().BeTrue();
+        // A row without a published figure (an [I] reference value) is reported, neither met nor missed.
+        var provincialGini = new ValidationRow("330000", "gini_disposable_income", ValidationKind.Check, 0.42, 0.39, "coefficient", 2023, Provenance.Illustrative, "illustrative", 0.01, false, ValidationStatus.NotPublished, "no Gini is published", "");
+        var withUnpublished = new ValidationTable([Table[0], provincialGini]);
+        withUnpublished.AllMet.Should().BeTrue();
+        withUnpublished.NotPublished.Should().ContainSingle().Which.Region.Should().Be("330000");
+        withUnpublished.ToString().Should().Be("Validation: 2 rows (1 targets, 1 checks): 1 met, 0 missed, 0 not simulated, 1 not published");
+        ValidationHtml.Format(withUnpublished).Should().Contain("<td><b>not published</b></td>");
         var act = () => new ValidationTable([Table[0], null!]);
         act.Should().Throw<ArgumentException>();
     }

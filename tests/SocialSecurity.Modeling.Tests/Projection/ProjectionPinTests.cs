@@ -122,7 +122,7 @@ public class ProjectionPinTests
             .Should().Be("5E83992CB5AF06BF/73E6286CF12776B8");
 
     [Fact]
-    public void The_standard_package_projection_with_households_retirement_and_migration_is_pinned_bit_for_bit()
+    public void The_standard_package_projection_with_households_working_lives_and_migration_is_pinned_bit_for_bit()
         => Digest(People(1_500, 8), Policies.Standard(), new ProjectionOptions { EndYear = 2036, Seed = 12, Replicates = 2, Migration = MigrationAssumptions.IllustrativeChina })
             .Should().Be("5E0BCD21C1D3FE72/CCD1A0A771BCA99D");
 

@@ -92,6 +92,33 @@ public class ProjectionRetirementTests
     }
 
     [Fact]
+    public void A_member_working_past_60_contributes_until_he_retires_at_his_statutory_age()
+    {
+        // Born June 1966: statutory age 60 years 5 months (1 month for January 1965 + 1 per 4 months of birth after it,
+        // 17 months → 5), so he retires in November 2026; on 1 July 2026 he is 60 and still works under a labour contract.
+        var builder = new PopulationBuilder();
+        builder.AddHousehold(new HouseholdRecord { Id = 1, Weight = 1, RegionCode = RegionCodes.Hangzhou, Area = AreaType.Urban });
+        builder.AddPerson(new PersonRecord { Id = 1, HouseholdId = 1, Age = 59, Sex = Sex.Male, Hukou = HukouType.Urban, Employment = EmploymentStatus.Employee, Contract = WorkContract.LabourContract, WagesAnnual = 120_000 });
+        builder.AddColumn(RetirementAgeProgram.ColumnDefinitions.BirthYear, [1966]);
+        builder.AddColumn(RetirementAgeProgram.ColumnDefinitions.BirthMonth, [6]);
+        builder.AddColumn(RetirementAgeProgram.ColumnDefinitions.FemaleCategory, [0]);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.ContributionYears, [30]);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.ContributionIndex, [1.0]);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.AccountBalance, [100_000]);
+        builder.AddColumn(EmployeePensionNames.ColumnDefinitions.RetirementAge, [0]);
+        var years = new Dictionary<int, SimulationResult>();
+        var options = new ProjectionOptions { StartYear = 2025, EndYear = 2027, Mortality = false, Fertility = false, WorkingLives = false, Households = false, OnYear = y => years[y.Year] = y.Result };
+        Projector.Run(builder.Build(), PensionPolicies.EmployeePensionOnly(), ParameterStore.Default, options);
+
+        string contribution = SocialSecurity.Modeling.Programs.Insurance.SocialInsuranceContributionsProgram.EmployeePension.Name;
+        years[2026].Population.Age[0].Should().Be(60);
+        years[2026].Values(contribution)[0].Should().BeApproximately(0.08 * 120_000, 1e-9, "not retired at 60 years 1 month: 8% of 12 × 10,000 (inside the band), where the fixed pension age 60 would stop it");
+        Column(years[2026], ProjectionColumns.Retired.Name, 1).Should().Be(0);
+        Column(years[2027], ProjectionColumns.Retired.Name, 1).Should().Be(1);
+        years[2027].Values(contribution)[0].Should().Be(0, "retired in November 2026");
+    }
+
+    [Fact]
     public void A_woman_of_the_55_category_born_September_1981_retires_at_58()
     {
         var (_, years) = Run(People(2039, (1, Sex.Female, 1981, 9, 55, 25, 1.0, 50_000, 0)), 2039, 2040);

@@ -21,7 +21,7 @@ public class SyntheticBaselineHashTests
 {
     private const string ExpectedPopulationHash = "B546B09E5EF2955C2B144F4DF1CB264255DE5C0BE23FEAD6A036C4D22C879108";
     private const string ExpectedResultHash = "78014D6ED02CE94230A2FE58A63FA4C8B8671B1B55CBCD6851D55DAB4D0F0120";
-    private const string ExpectedValidationHash = "7B8470B02A65C18490E6271FE6594B5F1A2B88549699261D80BF0ABA01ADF087";
+    private const string ExpectedValidationHash = "6CFFCE709B383518573993F567AFC8B34908D0D2AF37B4F8E6F665C25F3F4516";
     private static readonly DateOnly Date = new(2023, 7, 1);
 
     [Fact]

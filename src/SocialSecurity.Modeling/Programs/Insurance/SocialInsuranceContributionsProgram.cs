@@ -13,7 +13,9 @@ namespace SocialSecurity.Modeling.Programs.Insurance;
 /// <remarks>
 /// <para>Legal basis: Social Insurance Law arts. 10, 12, 23, 33, 44; 国办发〔2019〕13号 (employer pension 16%, the
 /// band on the 全口径 average wage); 国发〔1998〕44号 (medical); 人社部发〔2015〕71号 (eight work-injury classes). Rule,
-/// per person below the statutory pension age (<c>pension.employee.pension_age.*</c>):</para>
+/// per person below the statutory pension age (<c>pension.employee.pension_age.*</c>) — or, when the population
+/// carries <see cref="Retired"/>, per person not retired: under the 2024 reform (NPC Standing Committee decision of
+/// 2024-09-13; 国务院关于实施渐进式延迟法定退休年龄的办法) people contribute until they retire at their statutory age:</para>
 /// <list type="bullet">
 /// <item><b>Labour contract</b> (<see cref="WorkContract.LabourContract"/>): base = wages ÷ 12 (this year's wage standing in
 /// for last year's average monthly wage) clamped to [floor, ceiling] — the province's absolute amounts where published,
@@ -63,6 +65,14 @@ public sealed class SocialInsuranceContributionsProgram()
 
     /// <summary>Output: the employer's work-injury contribution by industry risk class, yuan per year; fund revenue.</summary>
     public static readonly VariableDefinition EmployerWorkInjury = new("social_insurance.employer_work_injury_annual", Entity.Person, AmountPeriod.Year, IncomeRole.None, "Employer work-injury insurance contribution (rate of the industry risk class), yuan per year", FiscalFlow.PublicRevenue);
+
+    /// <summary>
+    /// Optional person column: 1 once the person has retired from the urban employee pension, else 0. When the
+    /// population carries it, contributions stop at retirement instead of at <c>pension.employee.pension_age.*</c>
+    /// (the projector supplies it from its own retirement at the statutory age, docs/projection.md#retirement);
+    /// without it the rule is unchanged.
+    /// </summary>
+    public static readonly ColumnDefinition Retired = ColumnDefinition.Flag("social_insurance.retired", Entity.Person, "Retired from the urban employee pension (1) or not (0): contributions stop at retirement instead of at the fixed pension age");
 
     /// <summary>Every contribution output (the base excluded): all of them are social-insurance fund revenue.</summary>
     public static IReadOnlyList<VariableDefinition> Contributions { get; } = [EmployeePension, EmployeeMedical, EmployeeUnemployment, EmployerPension, EmployerMedical, EmployerUnemployment, EmployerWorkInjury];
@@ -145,7 +155,7 @@ public sealed class SocialInsuranceContributionsProgram()
             double pensionAge = male ? k.AgeMale : k.AgeFemale;
             var contract = block.Contract[p];
             var scheme = block.Scheme[p];
-            bool below = block.Age[p] < pensionAge;
+            bool below = block.Retired.IsEmpty ? block.Age[p] < pensionAge : block.Retired[p] == 0;
             bool employee = below && contract == WorkContract.LabourContract;
             bool flexible = below && contract is WorkContract.Flexible or WorkContract.IndividualBusiness;
             double floor = k.Floor, ceiling = k.Ceiling;
@@ -201,10 +211,10 @@ public sealed class SocialInsuranceContributionsProgram()
             int p = person.Index;
             var region = person.Region;
             var ageSource = (block.Sex[p] == Sex.Male ? ageMale : ageFemale).Source(region);
-            string who = string.Create(c, $"member {person.Member}: age {block.Age[p]}, pension age {pensionAge:0}, contract {ColumnDefinition.SnakeCase(block.Contract[p].ToString())}, medical scheme {ColumnDefinition.SnakeCase(block.Scheme[p].ToString())}");
+            string who = string.Create(c, $"member {person.Member}: age {block.Age[p]}, {(block.Retired.IsEmpty ? $"pension age {pensionAge:0}" : block.Retired[p] == 0 ? "not retired" : "retired")}, contract {ColumnDefinition.SnakeCase(block.Contract[p].ToString())}, medical scheme {ColumnDefinition.SnakeCase(block.Scheme[p].ToString())}");
             if (!employee && !flexible)
             {
-                explanation.Record(Program, $"{who}: no contributions (contributors have a labour contract or work flexibly, below the pension age)", 0, "yuan/year", ageSource);
+                explanation.Record(Program, $"{who}: no contributions (contributors have a labour contract or work flexibly, below the pension age or, with the retired flag, not retired)", 0, "yuan/year", ageSource);
                 return;
             }
 
@@ -234,6 +244,7 @@ public sealed class SocialInsuranceContributionsProgram()
             public readonly ReadOnlySpan<MedicalScheme> Scheme = context.Population.MedicalScheme;
             public readonly ReadOnlySpan<byte> RiskClass = context.Population.IndustryRiskClass;
             public readonly ReadOnlySpan<double> Wages = context.Read(InputVariables.Wages.Name);
+            public readonly ReadOnlySpan<double> Retired = context.Population.ExtraPersonColumns.Contains(SocialInsuranceContributionsProgram.Retired.Name) ? context.Population.ExtraPersonColumn(SocialInsuranceContributionsProgram.Retired.Name) : default;
             public readonly Span<double> Base = context.Write(BaseMonthly.Name);
             public readonly Span<double> EePension = context.Write(EmployeePension.Name);
             public readonly Span<double> EeMedical = context.Write(EmployeeMedical.Name);
