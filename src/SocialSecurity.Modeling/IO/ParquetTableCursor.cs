@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Parquet;
 using Parquet.Schema;
 
 namespace SocialSecurity.Modeling.IO;
 
 /// <summary>
-/// A Parquet file read as a <see cref="TableCursor"/>, one row group in memory at a time. Only the columns asked for
+/// A Parquet file read as a <see cref="TableCursor"/>, one row group in memory at a time and the next decoded ahead on
+/// the thread pool (its errors raised only when the cursor reaches it). Only the columns asked for
 /// are decoded. Rows are located as <c>row group g, row r (file row n)</c>, all counted from 0.
 /// Supported column types: UTF-8 strings, integers of any width, booleans (as 0/1), float and double.
 /// </summary>
@@ -19,6 +21,8 @@ internal sealed class ParquetTableCursor : TableCursor
     private int _groupRows;
     private long _groupStart;
     private int _row = -1;
+    private Task<LoadedGroup>? _prefetch;
+    private int _prefetchGroup = -1;
 
     public ParquetTableCursor(string path)
         : base(path)
@@ -95,11 +99,12 @@ internal sealed class ParquetTableCursor : TableCursor
               || type == typeof(ushort) || type == typeof(uint) || type == typeof(bool) ? CellKind.Integer
             : throw new DataFormatException(File, $"schema, column '{name}'", $"has type {type.Name}, which no population field can hold; expected a string, an integer, a boolean, float or double");
         var cell = new Cell(this, field, kind, type);
+        DropPrefetch(); // decoded without this column, and the reader is needed now
         _bound.Add(cell);
         if (_group >= 0)
         {
             using var group = OpenRowGroup(_group);
-            cell.Load(group, _groupRows);
+            cell.Install(cell.Load(group, _groupRows, _group));
         }
 
         return cell;
@@ -116,12 +121,23 @@ internal sealed class ParquetTableCursor : TableCursor
 
             _groupStart += _groupRows;
             _group++;
-            using var group = OpenRowGroup(_group);
-            _groupRows = checked((int)group.RowCount);
+            var loaded = _prefetch is { } prefetch && _prefetchGroup == _group ? prefetch.GetAwaiter().GetResult() : LoadGroup(_group);
+            _prefetch = null;
+            loaded.OpenError?.Throw();
+            _groupRows = loaded.Rows;
             _row = -1;
-            foreach (var cell in _bound)
+            loaded.LoadError?.Throw();
+            for (int c = 0; c < _bound.Count; c++)
             {
-                cell.Load(group, _groupRows);
+                _bound[c].Install(loaded.Data[c]);
+            }
+
+            // The next row group is decoded while this one is read: the reader is used by that task alone until then.
+            if (_group + 1 < _reader.RowGroupCount)
+            {
+                int next = _group + 1;
+                _prefetchGroup = next;
+                _prefetch = Task.Run(() => LoadGroup(next));
             }
         }
 
@@ -154,6 +170,61 @@ internal sealed class ParquetTableCursor : TableCursor
         return new Block(this, _group, _groupStart, first, count);
     }
 
+    /// <summary>
+    /// Decodes row group <paramref name="index"/> for every bound column, without installing it; errors are kept in
+    /// the result, to be raised where <see cref="MoveNext"/> would have met them (opening the group, then a column).
+    /// </summary>
+    private LoadedGroup LoadGroup(int index)
+    {
+        ParquetRowGroupReader group;
+        try
+        {
+            group = OpenRowGroup(index);
+        }
+        catch (Exception e)
+        {
+            return new LoadedGroup(0, [], ExceptionDispatchInfo.Capture(e), null);
+        }
+
+        using (group)
+        {
+            int rows;
+            try
+            {
+                rows = checked((int)group.RowCount);
+            }
+            catch (Exception e)
+            {
+                return new LoadedGroup(0, [], ExceptionDispatchInfo.Capture(e), null);
+            }
+
+            var data = new ColumnData[_bound.Count];
+            try
+            {
+                for (int c = 0; c < data.Length; c++)
+                {
+                    data[c] = _bound[c].Load(group, rows, index);
+                }
+            }
+            catch (Exception e)
+            {
+                return new LoadedGroup(rows, data, null, ExceptionDispatchInfo.Capture(e));
+            }
+
+            return new LoadedGroup(rows, data, null, null);
+        }
+    }
+
+    /// <summary>Waits for the row group decoded ahead, if any, and forgets it (its errors too: nothing reached it).</summary>
+    private void DropPrefetch()
+    {
+        if (_prefetch is { } prefetch)
+        {
+            _prefetch = null;
+            prefetch.GetAwaiter().GetResult();
+        }
+    }
+
     private ParquetRowGroupReader OpenRowGroup(int index)
     {
         try
@@ -169,7 +240,14 @@ internal sealed class ParquetTableCursor : TableCursor
     /// <summary>Parquet.Net reports UTF-8 string columns as <see cref="ReadOnlyMemory{T}"/> of char (or string); both are read as strings.</summary>
     private static bool IsText(Type type) => type == typeof(string) || type == typeof(ReadOnlyMemory<char>);
 
-    public override void Dispose() => _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public override void Dispose()
+    {
+        DropPrefetch();
+        _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>A row group decoded for the bound columns (in binding order), or the error met opening it or decoding a column.</summary>
+    private sealed record LoadedGroup(int Rows, ColumnData[] Data, ExceptionDispatchInfo? OpenError, ExceptionDispatchInfo? LoadError);
 
     /// <summary>
     /// One bound column's values for one row group, held compactly: integers and reals as one array, text as an index
@@ -460,7 +538,11 @@ internal sealed class ParquetTableCursor : TableCursor
 
         protected override int Row => cursor._row;
 
-        public void Load(ParquetRowGroupReader group, int rows)
+        /// <summary>Makes <paramref name="data"/> the column's values (the row group moved to).</summary>
+        public void Install(ColumnData data) => _data = data;
+
+        /// <summary>Decodes the column's values in row group <paramref name="index"/> (one load at a time per cursor: the scratch state is the cell's).</summary>
+        public ColumnData Load(ParquetRowGroupReader group, int rows, int index)
         {
             _null = field.IsNullable ? new bool[rows] : null;
             _distinct = [];
@@ -548,10 +630,10 @@ internal sealed class ParquetTableCursor : TableCursor
             }
             catch (Exception e) when (IsDecodingFailure(e))
             {
-                throw new DataFormatException(cursor.File, $"row group {cursor._group}, column '{Name}'", $"the column cannot be read (damaged data pages?): {e.GetType().Name}: {e.Message}", e);
+                throw new DataFormatException(cursor.File, $"row group {index}, column '{Name}'", $"the column cannot be read (damaged data pages?): {e.GetType().Name}: {e.Message}", e);
             }
 
-            _data = new ColumnData { TextIndex = _textIndex, Distinct = _distinct, Integers = _integers, Bytes = _bytes, Reals = _reals, Null = _null };
+            return new ColumnData { TextIndex = _textIndex, Distinct = _distinct, Integers = _integers, Bytes = _bytes, Reals = _reals, Null = _null };
         }
 
         /// <summary>The index of <paramref name="value"/> among the column's distinct values of this row group, added when new.</summary>

@@ -33,8 +33,8 @@ public static class PopulationParquet
 {
     /// <summary>
     /// The default number of rows per row group when writing: 131,072. A reader holds one row group of each file in
-    /// memory at a time, so this bounds what <see cref="PopulationReader.ReadChunks"/> holds beyond its chunk (about 100
-    /// bytes per person row), while leaving row groups large enough to compress and decode efficiently.
+    /// memory at a time, and the next one decoded ahead, so this bounds what <see cref="PopulationReader.ReadChunks"/>
+    /// holds beyond its chunk (about 100 bytes per person row, twice), while leaving row groups large enough to compress and decode efficiently.
     /// </summary>
     public const int DefaultRowGroupSize = 1 << 17;
 
