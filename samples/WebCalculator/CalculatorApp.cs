@@ -162,7 +162,7 @@ public static class CalculatorApp
     }
 
     private static IEnumerable<string> Readable(Policy policy)
-        => policy.InputColumns.Select(c => c.Name).Concat(policy.ExternalInputs).Distinct(StringComparer.Ordinal);
+        => policy.InputColumns.Concat(policy.OptionalInputColumns).Select(c => c.Name).Concat(policy.ExternalInputs).Distinct(StringComparer.Ordinal);
 
     private static (string Path, string Name)? UnreadColumn(Policy policy, RequestHousehold h)
     {

@@ -51,6 +51,28 @@ public sealed class Policy
         }
     }
 
+    /// <summary>
+    /// The declared definitions of the extra columns the programs read only when the population carries them
+    /// (<see cref="PolicyProgram.OptionalInputColumns"/>) and no program writes, in program order; never required.
+    /// </summary>
+    public IEnumerable<ColumnDefinition> OptionalInputColumns
+    {
+        get
+        {
+            var seen = new HashSet<ColumnDefinition>(ReferenceEqualityComparer.Instance);
+            foreach (var program in Programs)
+            {
+                foreach (var column in program.OptionalInputColumns)
+                {
+                    if (!_produced.Contains(column.Name) && seen.Add(column))
+                    {
+                        yield return column;
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>The input columns of <paramref name="program"/> that no program of this policy writes: those the population must provide as declared.</summary>
     internal IEnumerable<ColumnDefinition> InputColumnsOf(PolicyProgram program)
     {

@@ -32,6 +32,14 @@ public abstract class PolicyProgram
     /// </summary>
     public virtual IReadOnlyList<ColumnDefinition> InputColumns => [];
 
+    /// <summary>
+    /// Extra population columns the program reads when the population carries them and does without otherwise (for
+    /// example a retired flag that a projection supplies and a static run does not). They are never required and not
+    /// listed in <see cref="Inputs"/>; when present, each is checked against the population's declaration before a run,
+    /// as <see cref="InputColumns"/> are. Empty by default.
+    /// </summary>
+    public virtual IReadOnlyList<ColumnDefinition> OptionalInputColumns => [];
+
     /// <summary>The variables the program writes.</summary>
     public abstract IReadOnlyList<VariableDefinition> Outputs { get; }
 

@@ -147,5 +147,5 @@ public sealed class HouseholdCalculator
     }
 
     private ColumnDefinition Declared(string name, Entity entity)
-        => Policy.InputColumns.FirstOrDefault(c => c.Name == name && c.Entity == entity) ?? ColumnDefinition.Number(name, entity);
+        => Policy.InputColumns.Concat(Policy.OptionalInputColumns).FirstOrDefault(c => c.Name == name && c.Entity == entity) ?? ColumnDefinition.Number(name, entity);
 }

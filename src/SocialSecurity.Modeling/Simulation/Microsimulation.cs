@@ -95,6 +95,14 @@ public static class Microsimulation
             {
                 population.EnsureMeets(column, $"program '{program.Name}'");
             }
+
+            foreach (var column in program.OptionalInputColumns)
+            {
+                if ((column.Entity == Entity.Person ? population.ExtraPersonColumns : population.ExtraHouseholdColumns).Contains(column.Name))
+                {
+                    population.EnsureMeets(column, $"program '{program.Name}'");
+                }
+            }
         }
     }
 

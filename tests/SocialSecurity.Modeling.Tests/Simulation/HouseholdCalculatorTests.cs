@@ -24,6 +24,25 @@ public class HouseholdCalculatorTests
     }
 
     [Fact]
+    public void An_optional_input_column_is_read_when_given_and_checked_against_its_declaration()
+    {
+        // A man of 62 (above the fixed pension age of 60) working on a labour contract: without the optional retired flag the
+        // contributions rule stops at 60; given "not retired" he contributes; a flag of 2 is outside the declared 0/1.
+        var calculator = new HouseholdCalculator(SocialSecurity.Modeling.Programs.Policies.Standard(), ParameterStore.Default);
+        var household = new HouseholdRecord { Id = 1, RegionCode = RegionCodes.Hangzhou, Area = AreaType.Urban };
+        PersonRecord[] members = [new PersonRecord { Id = 1, HouseholdId = 1, Age = 62, Sex = Sex.Male, WagesAnnual = 120_000, Employment = EmploymentStatus.Employee, Contract = WorkContract.LabourContract }];
+        var date = new DateOnly(2025, 6, 30);
+        string pension = SocialSecurity.Modeling.Programs.Insurance.SocialInsuranceContributionsProgram.EmployeePension.Name;
+        string retired = SocialSecurity.Modeling.Programs.Insurance.SocialInsuranceContributionsProgram.Retired.Name;
+
+        calculator.Policy.OptionalInputColumns.Select(c => c.Name).Should().Contain(retired);
+        calculator.Calculate(household, members, date).PersonValue(pension, 0).Should().Be(0);
+        calculator.Calculate(household, members, date, new Dictionary<string, double[]> { [retired] = [0] }).PersonValue(pension, 0).Should().BeGreaterThan(0);
+        FluentActions.Invoking(() => calculator.Calculate(household, members, date, new Dictionary<string, double[]> { [retired] = [2] }))
+            .Should().Throw<PopulationValidationException>().WithMessage($"*{retired}*");
+    }
+
+    [Fact]
     public void A_member_of_another_household_is_an_error_naming_the_row()
         => FluentActions.Invoking(() => new HouseholdCalculator(SocialSecurity.Modeling.Programs.Policies.Standard(), ParameterStore.Default).Calculate(
                 new HouseholdRecord { Id = 1, RegionCode = RegionCodes.Hangzhou },

@@ -81,6 +81,9 @@ public sealed class SocialInsuranceContributionsProgram()
     public const int RiskClasses = 8;
 
     /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> OptionalInputColumns => [Retired];
+
+    /// <inheritdoc />
     internal override bool WritesEveryRow => true;
 
     /// <inheritdoc />

@@ -100,6 +100,9 @@ public sealed class TargetedProgram : RuleProgram
     /// <inheritdoc />
     public override IReadOnlyList<ColumnDefinition> InputColumns => _inner.InputColumns;
 
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnDefinition> OptionalInputColumns => _inner.OptionalInputColumns;
+
     /// <summary>The key of the rate parameters, streams and outputs.</summary>
     public string Key => _key;
 
