@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
@@ -84,18 +82,6 @@ public class StandardPackageOutputHashTests
         }
     }
 
-    private static string Hash(SimulationResult result)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var output in result.Policy.Outputs)
-        {
-            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(output.Name));
-            sha.AppendData(MemoryMarshal.AsBytes(result.Values(output.Name)));
-        }
-
-        return Convert.ToHexString(sha.GetHashAndReset());
-    }
-
     /// <summary>Households over every place the tests use, with the income chain's inputs (contracts, risk classes, bonuses, deductions, unemployment, injuries) drawn too.</summary>
     private static (HouseholdRecord[] Households, PersonRecord[] Persons) Generate(int count, int seed)
     {
@@ -161,4 +147,6 @@ public class StandardPackageOutputHashTests
 
         return (households, persons.ToArray());
     }
+
+    private static string Hash(SimulationResult result) => OutputHash.Of(result);
 }

@@ -7,6 +7,8 @@ using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
 
+using SocialSecurity.Modeling.Tests.Support;
+
 namespace SocialSecurity.Modeling.Tests.Simulation;
 
 /// <summary>
@@ -36,6 +38,8 @@ public class SyntheticBaselineHashTests
         hashes.Should().Be((ExpectedPopulationHash, ExpectedResultHash, ExpectedValidationHash));
     }
 
+    private static string Hash(SimulationResult result) => OutputHash.Of(result);
+
     private static string Hash(Population population)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -54,18 +58,6 @@ public class SyntheticBaselineHashTests
         }
 
         sha.AppendData(MemoryMarshal.AsBytes(population.MemberStart));
-        return Convert.ToHexString(sha.GetHashAndReset());
-    }
-
-    private static string Hash(SimulationResult result)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var output in result.Policy.Outputs)
-        {
-            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(output.Name));
-            sha.AppendData(MemoryMarshal.AsBytes(result.Values(output.Name)));
-        }
-
         return Convert.ToHexString(sha.GetHashAndReset());
     }
 
