@@ -18,7 +18,7 @@ namespace SocialSecurity.Modeling.Core;
 /// </remarks>
 public sealed class Population
 {
-    private readonly Array[] _columns;
+    private readonly Array?[] _columns; // null only for a hukou region not given: the household's, computed when first read
     private readonly Dictionary<string, double[]> _personExtras;
     private RegionId[]? _regionsPresent;
     private readonly Dictionary<string, double[]> _householdExtras;
@@ -31,9 +31,11 @@ public sealed class Population
     /// <param name="personExtras">The extra person columns by name.</param>
     /// <param name="householdExtras">The extra household columns by name.</param>
     /// <param name="extraDefinitions">The extra columns' definitions by name.</param>
+    /// <param name="hukouIsHouseholdRegion">When the hukou region column is <see langword="null"/>: every person is registered where the household lives, and the column is computed only when first read (a build that was not given it stores nothing).</param>
     internal Population(
         RegionCatalog regions, Array?[] columns, int[] memberStart,
-        Dictionary<string, double[]> personExtras, Dictionary<string, double[]> householdExtras, Dictionary<string, ColumnDefinition> extraDefinitions)
+        Dictionary<string, double[]> personExtras, Dictionary<string, double[]> householdExtras, Dictionary<string, ColumnDefinition> extraDefinitions,
+        bool hukouIsHouseholdRegion = false)
     {
         var builtIns = PopulationSchema.BuiltIns;
         if (columns.Length != builtIns.Length)
@@ -48,6 +50,11 @@ public sealed class Population
         {
             var definition = builtIns[i].Definition;
             int length = definition.Entity == Entity.Person ? persons : households;
+            if (columns[i] is null && hukouIsHouseholdRegion && ReferenceEquals(definition, PopulationSchema.HukouRegion))
+            {
+                continue;
+            }
+
             var column = columns[i] ?? PopulationSchema.NewArray(definition.Storage, length);
             if (column.GetType().GetElementType() != PopulationSchema.ElementType(definition.Storage) || column.Length != length)
             {
@@ -350,7 +357,11 @@ public sealed class Population
             var counted = new HashSet<Array>(ReferenceEqualityComparer.Instance);
             foreach (var column in _columns)
             {
-                if (counted.Add(column))
+                if (column is null)
+                {
+                    bytes += (long)PersonCount * sizeof(ushort); // the hukou region, held once read
+                }
+                else if (counted.Add(column))
                 {
                     bytes += Buffer.ByteLength(column);
                 }
@@ -406,16 +417,23 @@ public sealed class Population
     internal double[] PensionColumn => Column<double>(PopulationSchema.ReportedPension);
 
     /// <summary>The built-in arrays, indexed by <see cref="ColumnDefinition.BuiltInIndex"/>; shared, never written.</summary>
-    internal IReadOnlyList<Array> BuiltInColumns => _columns;
+    internal IReadOnlyList<Array> BuiltInColumns
+    {
+        get
+        {
+            _ = HukouRegionColumn;
+            return _columns!;
+        }
+    }
 
     /// <summary>The array of a built-in column, typed by its storage (<c>byte[]</c> for <see cref="ColumnStorage.Byte"/>, …).</summary>
-    internal T[] Column<T>(ColumnDefinition builtIn) => (T[])_columns[builtIn.BuiltInIndex];
+    internal T[] Column<T>(ColumnDefinition builtIn) => (T[])Column(builtIn);
 
     /// <summary>The array of a built-in column, as stored.</summary>
-    internal Array Column(ColumnDefinition builtIn) => _columns[builtIn.BuiltInIndex];
+    internal Array Column(ColumnDefinition builtIn) => _columns[builtIn.BuiltInIndex] ?? HouseholdRegionPerPerson(builtIn.BuiltInIndex);
 
     /// <summary>Whether a built-in column is known to be all zeros without reading it: an optional column the build was not given (<see cref="ZeroColumns"/>).</summary>
-    internal bool IsAllZero(ColumnDefinition builtIn) => ZeroColumns.Is(_columns[builtIn.BuiltInIndex]);
+    internal bool IsAllZero(ColumnDefinition builtIn) => _columns[builtIn.BuiltInIndex] is { } column && ZeroColumns.Is(column);
 
     internal bool TryGetExtraPersonColumn(string name, out double[] column) => _personExtras.TryGetValue(name, out column!);
 
@@ -494,9 +512,12 @@ public sealed class Population
             seen[r] = true;
         }
 
-        foreach (var r in HukouRegionColumn)
+        if (_columns[PopulationSchema.HukouRegion.BuiltInIndex] is { } hukou)
         {
-            seen[r] = true;
+            foreach (var r in (ushort[])hukou)
+            {
+                seen[r] = true;
+            }
         }
 
         var present = new List<RegionId>();
@@ -512,4 +533,18 @@ public sealed class Population
     }
 
     private static double Sum(double[] values) => ExactAccumulator.Sum(values);
+
+    /// <summary>The hukou region not given: each person's household region, computed on first read (any thread; one result kept).</summary>
+    private Array HouseholdRegionPerPerson(int index)
+    {
+        var region = HouseholdRegionColumn;
+        var personHousehold = PersonHouseholdColumn;
+        var result = GC.AllocateUninitializedArray<ushort>(personHousehold.Length);
+        for (int p = 0; p < result.Length; p++)
+        {
+            result[p] = region[personHousehold[p]];
+        }
+
+        return Interlocked.CompareExchange(ref _columns[index], result, null) ?? result;
+    }
 }

@@ -205,7 +205,8 @@ public sealed class ColumnarPopulationBuilder
         }
 
         var householdRegion = (ushort[])columns[PopulationSchema.Region.BuiltInIndex]!;
-        columns[PopulationSchema.HukouRegion.BuiltInIndex] = HukouRegions((ushort[]?)stored[PopulationSchema.HukouRegion.BuiltInIndex], layout, householdRegion);
+        var hukouGiven = (ushort[]?)stored[PopulationSchema.HukouRegion.BuiltInIndex];
+        columns[PopulationSchema.HukouRegion.BuiltInIndex] = hukouGiven is null ? null : HukouRegions(hukouGiven, layout, householdRegion);
         PopulationBuilder.CheckTotalWeight((double[])columns[PopulationSchema.Weight.BuiltInIndex]!);
         var population = new Population(
             _regions,
@@ -213,7 +214,8 @@ public sealed class ColumnarPopulationBuilder
             layout.MemberStart,
             _extras.Person.ToDictionary(kv => kv.Key, kv => layout.InMemberOrder(kv.Value), StringComparer.Ordinal),
             new Dictionary<string, double[]>(_extras.Household, StringComparer.Ordinal),
-            new Dictionary<string, ColumnDefinition>(_extras.Definitions, StringComparer.Ordinal));
+            new Dictionary<string, ColumnDefinition>(_extras.Definitions, StringComparer.Ordinal),
+            hukouIsHouseholdRegion: true);
         CrossColumnChecks.Run(population, layout.Order, problems.Add, column => _given[column.BuiltInIndex] is null);
         problems.ThrowIfAny();
         _built = true;
@@ -228,23 +230,12 @@ public sealed class ColumnarPopulationBuilder
         _ => throw new InvalidOperationException($"No reordering for {values.GetType()}."),
     };
 
-    /// <summary>Hukou regions in member order; a region not given (the column, or one row) is the household's.</summary>
-    private static ushort[] HukouRegions(ushort[]? given, PopulationLayout layout, ushort[] householdRegion)
+    /// <summary>Hukou regions given, in member order; a row not given is the household's region.</summary>
+    private static ushort[] HukouRegions(ushort[] given, PopulationLayout layout, ushort[] householdRegion)
     {
+        const ushort notGiven = RegionBuffer<PersonRecord>.NotGiven;
         var personHousehold = layout.PersonHousehold;
         var result = GC.AllocateUninitializedArray<ushort>(personHousehold.Length);
-        if (given is null)
-        {
-            // The usual case: every person registered where the household lives (one gather, no branch).
-            for (int i = 0; i < result.Length; i++)
-            {
-                result[i] = householdRegion[personHousehold[i]];
-            }
-
-            return result;
-        }
-
-        const ushort notGiven = RegionBuffer<PersonRecord>.NotGiven;
         var order = layout.Order;
         for (int i = 0; i < result.Length; i++)
         {
