@@ -198,7 +198,7 @@ public sealed class ColumnarPopulationBuilder
             bool isPerson = definition.Entity == Entity.Person;
             columns[index] = ReferenceEquals(definition, PopulationSchema.HouseholdId) ? householdIds
                 : ReferenceEquals(definition, PopulationSchema.PersonId) ? layout.InMemberOrder(personIds)
-                : ReferenceEquals(definition, PopulationSchema.PersonHouseholdId) ? layout.PersonHousehold
+                : ReferenceEquals(definition, PopulationSchema.PersonHouseholdId) ? layout.PersonHouseholdIfComputed
                 : ReferenceEquals(definition, PopulationSchema.HukouRegion) ? null
                 : stored[index] is { } values ? (isPerson ? InMemberOrder(layout, values) : values)
                 : ZeroColumns.Get(definition.Storage, isPerson ? persons : households);
@@ -207,6 +207,7 @@ public sealed class ColumnarPopulationBuilder
         var householdRegion = (ushort[])columns[PopulationSchema.Region.BuiltInIndex]!;
         var hukouGiven = (ushort[]?)stored[PopulationSchema.HukouRegion.BuiltInIndex];
         columns[PopulationSchema.HukouRegion.BuiltInIndex] = hukouGiven is null ? null : HukouRegions(hukouGiven, layout, householdRegion);
+        columns[PopulationSchema.PersonHouseholdId.BuiltInIndex] = layout.PersonHouseholdIfComputed; // computed by now if the hukou regions needed it
         PopulationBuilder.CheckTotalWeight((double[])columns[PopulationSchema.Weight.BuiltInIndex]!);
         var population = new Population(
             _regions,
@@ -215,7 +216,7 @@ public sealed class ColumnarPopulationBuilder
             _extras.Person.ToDictionary(kv => kv.Key, kv => layout.InMemberOrder(kv.Value), StringComparer.Ordinal),
             new Dictionary<string, double[]>(_extras.Household, StringComparer.Ordinal),
             new Dictionary<string, ColumnDefinition>(_extras.Definitions, StringComparer.Ordinal),
-            hukouIsHouseholdRegion: true);
+            derived: true);
         CrossColumnChecks.Run(population, layout.Order, problems.Add, column => _given[column.BuiltInIndex] is null);
         problems.ThrowIfAny();
         _built = true;
