@@ -18,7 +18,7 @@ namespace SocialSecurity.Modeling.Core;
 /// </remarks>
 public sealed class Population
 {
-    private readonly Array[] _columns;
+    private readonly Array?[] _columns; // null only for columns derived on first read: the person's household index, a hukou region not given
     private readonly Dictionary<string, double[]> _personExtras;
     private RegionId[]? _regionsPresent;
     private readonly Dictionary<string, double[]> _householdExtras;
@@ -31,9 +31,15 @@ public sealed class Population
     /// <param name="personExtras">The extra person columns by name.</param>
     /// <param name="householdExtras">The extra household columns by name.</param>
     /// <param name="extraDefinitions">The extra columns' definitions by name.</param>
+    /// <param name="derived">
+    /// Whether <see langword="null"/> for the person's household index or the hukou region means "derive on first
+    /// read" (each person's household from <paramref name="memberStart"/>; the hukou region as the household's region)
+    /// rather than zeros: a build that did not need them stores nothing.
+    /// </param>
     internal Population(
         RegionCatalog regions, Array?[] columns, int[] memberStart,
-        Dictionary<string, double[]> personExtras, Dictionary<string, double[]> householdExtras, Dictionary<string, ColumnDefinition> extraDefinitions)
+        Dictionary<string, double[]> personExtras, Dictionary<string, double[]> householdExtras, Dictionary<string, ColumnDefinition> extraDefinitions,
+        bool derived = false)
     {
         var builtIns = PopulationSchema.BuiltIns;
         if (columns.Length != builtIns.Length)
@@ -48,6 +54,11 @@ public sealed class Population
         {
             var definition = builtIns[i].Definition;
             int length = definition.Entity == Entity.Person ? persons : households;
+            if (columns[i] is null && derived && (ReferenceEquals(definition, PopulationSchema.HukouRegion) || ReferenceEquals(definition, PopulationSchema.PersonHouseholdId)))
+            {
+                continue;
+            }
+
             var column = columns[i] ?? PopulationSchema.NewArray(definition.Storage, length);
             if (column.GetType().GetElementType() != PopulationSchema.ElementType(definition.Storage) || column.Length != length)
             {
@@ -71,7 +82,7 @@ public sealed class Population
     public int HouseholdCount => HouseholdIdColumn.Length;
 
     /// <summary>The number of persons.</summary>
-    public int PersonCount => PersonIdColumn.Length;
+    public int PersonCount => MemberStartColumn[^1];
 
     /// <summary>The weighted number of households (Σ household weights).</summary>
     public double WeightedHouseholds => Sum(WeightColumn);
@@ -348,9 +359,14 @@ public sealed class Population
         {
             long bytes = (HouseholdCount + 1L) * sizeof(int); // member starts
             var counted = new HashSet<Array>(ReferenceEqualityComparer.Instance);
-            foreach (var column in _columns)
+            for (int i = 0; i < _columns.Length; i++)
             {
-                if (counted.Add(column))
+                var column = _columns[i];
+                if (column is null)
+                {
+                    bytes += (long)PersonCount * (i == PopulationSchema.HukouRegion.BuiltInIndex ? sizeof(ushort) : sizeof(int)); // derived, held once read
+                }
+                else if (counted.Add(column))
                 {
                     bytes += Buffer.ByteLength(column);
                 }
@@ -406,16 +422,24 @@ public sealed class Population
     internal double[] PensionColumn => Column<double>(PopulationSchema.ReportedPension);
 
     /// <summary>The built-in arrays, indexed by <see cref="ColumnDefinition.BuiltInIndex"/>; shared, never written.</summary>
-    internal IReadOnlyList<Array> BuiltInColumns => _columns;
+    internal IReadOnlyList<Array> BuiltInColumns
+    {
+        get
+        {
+            _ = PersonHouseholdColumn;
+            _ = HukouRegionColumn;
+            return _columns!;
+        }
+    }
 
     /// <summary>The array of a built-in column, typed by its storage (<c>byte[]</c> for <see cref="ColumnStorage.Byte"/>, …).</summary>
-    internal T[] Column<T>(ColumnDefinition builtIn) => (T[])_columns[builtIn.BuiltInIndex];
+    internal T[] Column<T>(ColumnDefinition builtIn) => (T[])Column(builtIn);
 
     /// <summary>The array of a built-in column, as stored.</summary>
-    internal Array Column(ColumnDefinition builtIn) => _columns[builtIn.BuiltInIndex];
+    internal Array Column(ColumnDefinition builtIn) => _columns[builtIn.BuiltInIndex] ?? Derive(builtIn.BuiltInIndex);
 
     /// <summary>Whether a built-in column is known to be all zeros without reading it: an optional column the build was not given (<see cref="ZeroColumns"/>).</summary>
-    internal bool IsAllZero(ColumnDefinition builtIn) => ZeroColumns.Is(_columns[builtIn.BuiltInIndex]);
+    internal bool IsAllZero(ColumnDefinition builtIn) => _columns[builtIn.BuiltInIndex] is { } column && ZeroColumns.Is(column);
 
     internal bool TryGetExtraPersonColumn(string name, out double[] column) => _personExtras.TryGetValue(name, out column!);
 
@@ -494,9 +518,12 @@ public sealed class Population
             seen[r] = true;
         }
 
-        foreach (var r in HukouRegionColumn)
+        if (_columns[PopulationSchema.HukouRegion.BuiltInIndex] is { } hukou)
         {
-            seen[r] = true;
+            foreach (var r in (ushort[])hukou)
+            {
+                seen[r] = true;
+            }
         }
 
         var present = new List<RegionId>();
@@ -512,4 +539,46 @@ public sealed class Population
     }
 
     private static double Sum(double[] values) => ExactAccumulator.Sum(values);
+
+    /// <summary>Each person's household index, from the member starts (one fill per household).</summary>
+    internal static int[] HouseholdOfEachPerson(ReadOnlySpan<int> memberStart)
+    {
+        var result = GC.AllocateUninitializedArray<int>(memberStart[^1]);
+        for (int h = 0; h + 1 < memberStart.Length; h++)
+        {
+            for (int p = memberStart[h]; p < memberStart[h + 1]; p++)
+            {
+                result[p] = h;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A derived column on first read (any thread; one result kept): each person's household index from the member
+    /// starts, or the hukou region not given, each person's household region.
+    /// </summary>
+    private Array Derive(int index)
+    {
+        Array result;
+        if (index == PopulationSchema.PersonHouseholdId.BuiltInIndex)
+        {
+            result = HouseholdOfEachPerson(MemberStartColumn);
+        }
+        else
+        {
+            var region = HouseholdRegionColumn;
+            var personHousehold = PersonHouseholdColumn;
+            var hukou = GC.AllocateUninitializedArray<ushort>(personHousehold.Length);
+            for (int p = 0; p < hukou.Length; p++)
+            {
+                hukou[p] = region[personHousehold[p]];
+            }
+
+            result = hukou;
+        }
+
+        return Interlocked.CompareExchange(ref _columns[index], result, null) ?? result;
+    }
 }

@@ -198,14 +198,16 @@ public sealed class ColumnarPopulationBuilder
             bool isPerson = definition.Entity == Entity.Person;
             columns[index] = ReferenceEquals(definition, PopulationSchema.HouseholdId) ? householdIds
                 : ReferenceEquals(definition, PopulationSchema.PersonId) ? layout.InMemberOrder(personIds)
-                : ReferenceEquals(definition, PopulationSchema.PersonHouseholdId) ? layout.PersonHousehold
+                : ReferenceEquals(definition, PopulationSchema.PersonHouseholdId) ? layout.PersonHouseholdIfComputed
                 : ReferenceEquals(definition, PopulationSchema.HukouRegion) ? null
                 : stored[index] is { } values ? (isPerson ? InMemberOrder(layout, values) : values)
                 : ZeroColumns.Get(definition.Storage, isPerson ? persons : households);
         }
 
         var householdRegion = (ushort[])columns[PopulationSchema.Region.BuiltInIndex]!;
-        columns[PopulationSchema.HukouRegion.BuiltInIndex] = HukouRegions((ushort[]?)stored[PopulationSchema.HukouRegion.BuiltInIndex], layout, householdRegion);
+        var hukouGiven = (ushort[]?)stored[PopulationSchema.HukouRegion.BuiltInIndex];
+        columns[PopulationSchema.HukouRegion.BuiltInIndex] = hukouGiven is null ? null : HukouRegions(hukouGiven, layout, householdRegion);
+        columns[PopulationSchema.PersonHouseholdId.BuiltInIndex] = layout.PersonHouseholdIfComputed; // computed by now if the hukou regions needed it
         PopulationBuilder.CheckTotalWeight((double[])columns[PopulationSchema.Weight.BuiltInIndex]!);
         var population = new Population(
             _regions,
@@ -213,7 +215,8 @@ public sealed class ColumnarPopulationBuilder
             layout.MemberStart,
             _extras.Person.ToDictionary(kv => kv.Key, kv => layout.InMemberOrder(kv.Value), StringComparer.Ordinal),
             new Dictionary<string, double[]>(_extras.Household, StringComparer.Ordinal),
-            new Dictionary<string, ColumnDefinition>(_extras.Definitions, StringComparer.Ordinal));
+            new Dictionary<string, ColumnDefinition>(_extras.Definitions, StringComparer.Ordinal),
+            derived: true);
         CrossColumnChecks.Run(population, layout.Order, problems.Add, column => _given[column.BuiltInIndex] is null);
         problems.ThrowIfAny();
         _built = true;
@@ -228,23 +231,12 @@ public sealed class ColumnarPopulationBuilder
         _ => throw new InvalidOperationException($"No reordering for {values.GetType()}."),
     };
 
-    /// <summary>Hukou regions in member order; a region not given (the column, or one row) is the household's.</summary>
-    private static ushort[] HukouRegions(ushort[]? given, PopulationLayout layout, ushort[] householdRegion)
+    /// <summary>Hukou regions given, in member order; a row not given is the household's region.</summary>
+    private static ushort[] HukouRegions(ushort[] given, PopulationLayout layout, ushort[] householdRegion)
     {
+        const ushort notGiven = RegionBuffer<PersonRecord>.NotGiven;
         var personHousehold = layout.PersonHousehold;
         var result = GC.AllocateUninitializedArray<ushort>(personHousehold.Length);
-        if (given is null)
-        {
-            // The usual case: every person registered where the household lives (one gather, no branch).
-            for (int i = 0; i < result.Length; i++)
-            {
-                result[i] = householdRegion[personHousehold[i]];
-            }
-
-            return result;
-        }
-
-        const ushort notGiven = RegionBuffer<PersonRecord>.NotGiven;
         var order = layout.Order;
         for (int i = 0; i < result.Length; i++)
         {

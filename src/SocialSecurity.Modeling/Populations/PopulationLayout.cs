@@ -1,4 +1,5 @@
 using System.Numerics;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Populations;
 
@@ -16,18 +17,24 @@ namespace SocialSecurity.Modeling.Populations;
 /// </remarks>
 internal sealed class PopulationLayout
 {
-    private PopulationLayout(int[] memberStart, int[] personHousehold, int[]? order)
+    private int[]? _personHousehold;
+
+    private PopulationLayout(int[] memberStart, int[]? personHousehold, int[]? order)
     {
         MemberStart = memberStart;
-        PersonHousehold = personHousehold;
+        _personHousehold = personHousehold;
         Order = order;
     }
 
     /// <summary>Index of each household's first member, one longer than the number of households.</summary>
     public int[] MemberStart { get; }
 
-    /// <summary>The household index of each person, in member order.</summary>
-    public int[] PersonHousehold { get; }
+    /// <summary>The household index of each person, in member order (computed from <see cref="MemberStart"/> when the layout did not need it).</summary>
+    public int[] PersonHousehold => _personHousehold ??= Population.HouseholdOfEachPerson(MemberStart);
+
+    /// <summary>The household index of each person when the layout computed it; <see langword="null"/> when a population can derive it from the member starts on first read.</summary>
+    public int[]? PersonHouseholdIfComputed => _personHousehold;
+
 
     /// <summary>For each person in member order, the row it was given as; <see langword="null"/> when the rows are already in member order.</summary>
     public int[]? Order { get; }
@@ -129,10 +136,11 @@ internal sealed class PopulationLayout
     /// <summary>
     /// Sorted, dense household ids (each one more than the last): a household's index is its id minus the first id.
     /// When every person's household id lies between the first and the last household id (their order is already
-    /// checked, so only the first and the last person's need looking at), one fused loop writes each person's
-    /// household index and, for its household, the end of its members (the last write per household wins, since
-    /// persons come in household order): no branch and no read-modify-write per person. A household no person
-    /// points at keeps an end of 0, found afterwards by a vectorised search. Otherwise (orphans) the checked loop.
+    /// checked, so only the first and the last person's need looking at), one loop writes, for each person's
+    /// household, the end of its members (the last write per household wins, since persons come in household
+    /// order): no branch and no read-modify-write per person, and no per-person array (each person's household
+    /// index follows from the member starts, computed only if read). A household no person points at keeps an end
+    /// of 0, found afterwards by a vectorised search. Otherwise (orphans) the checked loop.
     /// </summary>
     private static PopulationLayout Dense(ReadOnlySpan<long> householdIds, ReadOnlySpan<long> personIds, ReadOnlySpan<long> personHouseholdIds, ProblemList problems)
     {
@@ -144,13 +152,10 @@ internal sealed class PopulationLayout
             return DenseWithOrphans(householdIds, personIds, personHouseholdIds, problems);
         }
 
-        var personHousehold = GC.AllocateUninitializedArray<int>(persons);
         var memberStart = new int[households + 1];
-        for (int p = 0; p < personHousehold.Length; p++)
+        for (int p = 0; p < persons; p++)
         {
-            int h = (int)(personHouseholdIds[p] - first);
-            personHousehold[p] = h;
-            memberStart[h + 1] = p + 1;
+            memberStart[(int)(personHouseholdIds[p] - first) + 1] = p + 1;
         }
 
         // memberStart[h + 1] is household h's end; 0 only for a household without members (any other end is ≥ 1).
@@ -161,7 +166,7 @@ internal sealed class PopulationLayout
             ends[h] = memberStart[h]; // keeps the layout consistent for the problems that follow
         }
 
-        return new PopulationLayout(memberStart, personHousehold, null);
+        return new PopulationLayout(memberStart, null, null);
 
         static int Next(ReadOnlySpan<int> ends, int h)
         {
