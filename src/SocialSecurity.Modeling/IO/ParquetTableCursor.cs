@@ -24,6 +24,12 @@ internal sealed class ParquetTableCursor : TableCursor
     private Task<LoadedGroup>? _prefetch;
     private int _prefetchGroup = -1;
 
+    /// <summary>The row group the cursor is in, held until it moves to the next (its blocks hold it too).</summary>
+    private LoadedGroup? _current;
+
+    /// <summary>Decoded arrays of row groups no longer read, to be filled again by the next groups (the cursor's own: nothing stays pooled after it).</summary>
+    private readonly ArrayStore _store = new();
+
     public ParquetTableCursor(string path)
         : base(path)
     {
@@ -132,6 +138,9 @@ internal sealed class ParquetTableCursor : TableCursor
                 _bound[c].Install(loaded.Data[c]);
             }
 
+            _current?.Drop();
+            _current = loaded;
+
             // The next row group is decoded while this one is read: the reader is used by that task alone until then.
             if (_group + 1 < _reader.RowGroupCount)
             {
@@ -158,7 +167,7 @@ internal sealed class ParquetTableCursor : TableCursor
             }
             catch (DataFormatException e)
             {
-                return new Block(this, _group, _groupStart, 0, 0) { Failure = e };
+                return new Block(this, null, _group, _groupStart, 0, 0) { Failure = e };
             }
 
             _row--; // MoveNext went to the group's first row; the block starts there
@@ -167,7 +176,7 @@ internal sealed class ParquetTableCursor : TableCursor
         int first = _row + 1;
         int count = Math.Min(maxRows, _groupRows - first);
         _row += count;
-        return new Block(this, _group, _groupStart, first, count);
+        return new Block(this, _current, _group, _groupStart, first, count);
     }
 
     /// <summary>
@@ -183,7 +192,7 @@ internal sealed class ParquetTableCursor : TableCursor
         }
         catch (Exception e)
         {
-            return new LoadedGroup(0, [], ExceptionDispatchInfo.Capture(e), null);
+            return new LoadedGroup(0, [], ExceptionDispatchInfo.Capture(e), null, null);
         }
 
         using (group)
@@ -195,7 +204,7 @@ internal sealed class ParquetTableCursor : TableCursor
             }
             catch (Exception e)
             {
-                return new LoadedGroup(0, [], ExceptionDispatchInfo.Capture(e), null);
+                return new LoadedGroup(0, [], ExceptionDispatchInfo.Capture(e), null, null);
             }
 
             var data = new ColumnData[_bound.Count];
@@ -203,15 +212,15 @@ internal sealed class ParquetTableCursor : TableCursor
             {
                 for (int c = 0; c < data.Length; c++)
                 {
-                    data[c] = _bound[c].Load(group, rows, index);
+                    data[c] = _bound[c].Load(group, rows, index, _store);
                 }
             }
             catch (Exception e)
             {
-                return new LoadedGroup(rows, data, null, ExceptionDispatchInfo.Capture(e));
+                return new LoadedGroup(rows, data, null, ExceptionDispatchInfo.Capture(e), null);
             }
 
-            return new LoadedGroup(rows, data, null, null);
+            return new LoadedGroup(rows, data, null, null, _store);
         }
     }
 
@@ -246,8 +255,69 @@ internal sealed class ParquetTableCursor : TableCursor
         _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>A row group decoded for the bound columns (in binding order), or the error met opening it or decoding a column.</summary>
-    private sealed record LoadedGroup(int Rows, ColumnData[] Data, ExceptionDispatchInfo? OpenError, ExceptionDispatchInfo? LoadError);
+    /// <summary>
+    /// A row group decoded for the bound columns (in binding order), or the error met opening it or decoding a column.
+    /// Its holders (the cursor while it is in the group, and each block cut from it until the block is released) are
+    /// counted: the last to let go gives the decoded arrays to <paramref name="Store"/>, for a later group to be decoded
+    /// into. A holder that never lets go only keeps the arrays from being reused.
+    /// </summary>
+    private sealed record LoadedGroup(int Rows, ColumnData[] Data, ExceptionDispatchInfo? OpenError, ExceptionDispatchInfo? LoadError, ArrayStore? Store)
+    {
+        private int _holders = 1;
+
+        /// <summary>A block cut from the group holds it until released.</summary>
+        public void Retain() => Interlocked.Increment(ref _holders);
+
+        /// <summary>A holder is done with the group; the last gives its arrays back.</summary>
+        public void Drop()
+        {
+            if (Interlocked.Decrement(ref _holders) == 0 && Store is { } store)
+            {
+                foreach (var data in Data)
+                {
+                    data?.GiveBack(store);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Arrays of decoded row groups that no block reads any more, by element type, taken again by later groups. They
+    /// are held weakly: a full collection frees them, so the store never keeps memory a caller could need (what a
+    /// streaming reader keeps reachable stays its chunk and the row groups in use), while between collections the
+    /// next groups are decoded into them rather than into fresh large arrays (zeroed, page-faulted, and each one
+    /// bringing the next full collection closer).
+    /// </summary>
+    private sealed class ArrayStore
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Collections.Concurrent.ConcurrentBag<WeakReference<Array>>> _free = new();
+
+        /// <summary>An array of at least <paramref name="rows"/> elements, reused when one is free (its old values are overwritten by the caller).</summary>
+        public T[] Take<T>(int rows)
+        {
+            if (_free.TryGetValue(typeof(T), out var bag))
+            {
+                while (bag.TryTake(out var reference))
+                {
+                    if (reference.TryGetTarget(out var array) && array.Length >= rows)
+                    {
+                        return (T[])array;
+                    }
+                }
+            }
+
+            return GC.AllocateUninitializedArray<T>(rows);
+        }
+
+        /// <summary>Makes <paramref name="array"/> free to be taken again.</summary>
+        public void Give(Array array)
+        {
+            if (array.Length > 0)
+            {
+                _free.GetOrAdd(array.GetType().GetElementType()!, _ => []).Add(new WeakReference<Array>(array));
+            }
+        }
+    }
 
     /// <summary>
     /// One bound column's values for one row group, held compactly: integers and reals as one array, text as an index
@@ -270,6 +340,26 @@ internal sealed class ParquetTableCursor : TableCursor
         public double[] Reals { get; set; } = [];
 
         public bool[]? Null { get; set; }
+
+        /// <summary>Whether the integer, real, byte and text-index arrays came from the store (every value of the group's rows written).</summary>
+        public bool Pooled { get; init; }
+
+        /// <summary>Gives the pooled arrays back to <paramref name="store"/>.</summary>
+        public void GiveBack(ArrayStore store)
+        {
+            if (!Pooled)
+            {
+                return;
+            }
+
+            store.Give(TextIndex);
+            store.Give(Integers);
+            store.Give(Reals);
+            if (Bytes is { } bytes)
+            {
+                store.Give(bytes);
+            }
+        }
     }
 
     /// <summary>Reads one row of a <see cref="ColumnData"/>, as a <see cref="CellColumn"/>.</summary>
@@ -307,10 +397,13 @@ internal sealed class ParquetTableCursor : TableCursor
         private readonly long _groupStart;
         private readonly int _first;
         private readonly int _count;
+        private LoadedGroup? _holds;
 
-        public Block(ParquetTableCursor source, int group, long groupStart, int first, int count)
+        public Block(ParquetTableCursor source, LoadedGroup? holds, int group, long groupStart, int first, int count)
             : base(source)
         {
+            holds?.Retain();
+            _holds = holds;
             foreach (var cell in source._bound)
             {
                 _columns[cell.Name] = (cell.Data, cell.Kind, cell.TypeName);
@@ -322,6 +415,9 @@ internal sealed class ParquetTableCursor : TableCursor
         public override int Count => _count;
 
         public override string Location => $"row group {_group}, row {_first + Position} (file row {_groupStart + _first + Position})";
+
+        /// <summary>The block's rows are parsed: the row group's arrays may be reused once no block or cursor holds them.</summary>
+        public override void Release() => Interlocked.Exchange(ref _holds, null)?.Drop();
 
         public override CellColumn? Column(string name)
             => _columns.TryGetValue(name, out var c) ? new BlockCell(this, name, c.Data, c.Kind, c.TypeName) : null;
@@ -542,8 +638,9 @@ internal sealed class ParquetTableCursor : TableCursor
         public void Install(ColumnData data) => _data = data;
 
         /// <summary>Decodes the column's values in row group <paramref name="index"/> (one load at a time per cursor: the scratch state is the cell's).</summary>
-        public ColumnData Load(ParquetRowGroupReader group, int rows, int index)
+        public ColumnData Load(ParquetRowGroupReader group, int rows, int index, ArrayStore? store = null)
         {
+            bool pooled = store is not null && !field.IsNullable;
             _null = field.IsNullable ? new bool[rows] : null;
             _distinct = [];
             _distinctIndex.Clear();
@@ -557,7 +654,7 @@ internal sealed class ParquetTableCursor : TableCursor
                 {
                     var text = new string?[rows];
                     group.ReadAsync(field, text.AsMemory()).AsTask().GetAwaiter().GetResult();
-                    _textIndex = new int[rows];
+                    _textIndex = pooled ? store!.Take<int>(rows) : new int[rows];
                     string? previous = null;
                     int previousIndex = -1;
                     for (int i = 0; i < rows; i++)
@@ -576,7 +673,7 @@ internal sealed class ParquetTableCursor : TableCursor
                 else if (IsText(type))
                 {
                     var text = Read<ReadOnlyMemory<char>, ReadOnlyMemory<char>>(group, rows, v => v);
-                    _textIndex = new int[rows];
+                    _textIndex = pooled ? store!.Take<int>(rows) : new int[rows];
                     for (int i = 0; i < rows; i++)
                     {
                         // Codes repeat row after row: compare with the row before before looking the value up.
@@ -585,7 +682,7 @@ internal sealed class ParquetTableCursor : TableCursor
                 }
                 else if (type == typeof(double))
                 {
-                    _reals = field.IsNullable ? Read<double>(group, rows, v => v) : ReadAsIs<double>(group, rows);
+                    _reals = field.IsNullable ? Read<double>(group, rows, v => v) : ReadAsIs<double>(group, rows, store);
                 }
                 else if (type == typeof(float))
                 {
@@ -593,7 +690,7 @@ internal sealed class ParquetTableCursor : TableCursor
                 }
                 else if (type == typeof(long))
                 {
-                    _integers = field.IsNullable ? Read<long>(group, rows, v => v) : ReadAsIs<long>(group, rows);
+                    _integers = field.IsNullable ? Read<long>(group, rows, v => v) : ReadAsIs<long>(group, rows, store);
                 }
                 else if (type == typeof(int))
                 {
@@ -609,7 +706,7 @@ internal sealed class ParquetTableCursor : TableCursor
                 }
                 else if (type == typeof(byte) && !field.IsNullable)
                 {
-                    _bytes = ReadAsIs<byte>(group, rows);
+                    _bytes = ReadAsIs<byte>(group, rows, store);
                 }
                 else if (type == typeof(byte))
                 {
@@ -633,7 +730,7 @@ internal sealed class ParquetTableCursor : TableCursor
                 throw new DataFormatException(cursor.File, $"row group {index}, column '{Name}'", $"the column cannot be read (damaged data pages?): {e.GetType().Name}: {e.Message}", e);
             }
 
-            return new ColumnData { TextIndex = _textIndex, Distinct = _distinct, Integers = _integers, Bytes = _bytes, Reals = _reals, Null = _null };
+            return new ColumnData { TextIndex = _textIndex, Distinct = _distinct, Integers = _integers, Bytes = _bytes, Reals = _reals, Null = _null, Pooled = pooled };
         }
 
         /// <summary>The index of <paramref name="value"/> among the column's distinct values of this row group, added when new.</summary>
@@ -678,12 +775,12 @@ internal sealed class ParquetTableCursor : TableCursor
             return result;
         }
 
-        /// <summary>A non-nullable column whose values need no conversion, read straight into the array kept.</summary>
-        private T[] ReadAsIs<T>(ParquetRowGroupReader group, int rows)
+        /// <summary>A non-nullable column whose values need no conversion, read straight into the array kept (one of <paramref name="store"/>'s when given: its first <paramref name="rows"/> values are written).</summary>
+        private T[] ReadAsIs<T>(ParquetRowGroupReader group, int rows, ArrayStore? store)
             where T : struct
         {
-            var values = new T[rows];
-            group.ReadAsync(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
+            var values = store is not null ? store.Take<T>(rows) : new T[rows];
+            group.ReadAsync(field, values.AsMemory(0, rows)).AsTask().GetAwaiter().GetResult();
             return values;
         }
 
