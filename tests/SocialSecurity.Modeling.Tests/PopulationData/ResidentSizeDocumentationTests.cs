@@ -32,9 +32,9 @@ public sealed partial class ResidentSizeDocumentationTests
         (long.Parse(stated.Groups[1].Value), long.Parse(stated.Groups[2].Value)).Should().Be((perPerson, perHousehold), "update docs/populations.md#resident-size when the schema changes");
 
         var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 2_000, Seed = 1 });
-        // The synthetic populations add their contribution-history and destitute-condition columns, 8 bytes per person each.
+        // The synthetic populations add their contribution-history, destitute-condition and imputed-rent columns, 8 bytes per person each.
         long extras = population.ExtraColumns.Count * sizeof(double) * (long)population.PersonCount;
-        population.ExtraColumns.Should().HaveCount(13);
+        population.ExtraColumns.Should().HaveCount(14);
         population.ResidentBytes.Should().Be((perPerson * population.PersonCount) + (perHousehold * population.HouseholdCount) + sizeof(int) + extras);
     }
 

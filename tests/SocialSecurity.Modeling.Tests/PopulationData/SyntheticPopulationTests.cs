@@ -219,7 +219,7 @@ public class SyntheticPopulationTests
     public void Rural_tail_has_low_income_households_that_pass_the_dibao_asset_defaults()
     {
         var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 30_000 });
-        var (perCapita, _) = PerCapitaIncome(population);
+        var (perCapita, _) = PerCapitaIncome(population, withImputedRent: false); // the means test does not count imputed rent
         const double standard = 11_000; // Zhejiang dibao floor from 2022-12-01, yuan per person per year [P]
         int poor = 0;
         for (int h = 0; h < population.HouseholdCount; h++)
@@ -283,8 +283,10 @@ public class SyntheticPopulationTests
         report["urbanization_rate"].IsTarget.Should().BeFalse();
     }
 
-    internal static (double[] PerCapita, double[] PersonWeight) PerCapitaIncome(ModelPopulation population)
+    /// <summary>Per-capita income of the income columns: market income (the imputed rent of the owner-occupied home included) plus reported pensions, or, without the imputed rent, the income the dibao means test counts.</summary>
+    internal static (double[] PerCapita, double[] PersonWeight) PerCapitaIncome(ModelPopulation population, bool withImputedRent = true)
     {
+        var imputedRent = withImputedRent ? population.ExtraPersonColumn(SyntheticIncomeColumns.ImputedRent.Name).ToArray() : new double[population.PersonCount];
         var perCapita = new double[population.HouseholdCount];
         var weight = new double[population.HouseholdCount];
         for (int h = 0; h < population.HouseholdCount; h++)
@@ -292,7 +294,7 @@ public class SyntheticPopulationTests
             double income = 0;
             for (int i = population.MemberStart[h]; i < population.MemberStart[h + 1]; i++)
             {
-                income += population.WagesAnnual[i] + population.LabourRemunerationAnnual[i] + population.BusinessIncomeAnnual[i] + population.PropertyIncomeAnnual[i] + population.PrivateTransfersAnnual[i] + population.PensionIncomeAnnual[i];
+                income += population.WagesAnnual[i] + population.LabourRemunerationAnnual[i] + population.BusinessIncomeAnnual[i] + population.PropertyIncomeAnnual[i] + population.PrivateTransfersAnnual[i] + population.PensionIncomeAnnual[i] + imputedRent[i];
             }
 
             perCapita[h] = income / population.HouseholdSize(h);

@@ -21,9 +21,9 @@ namespace SocialSecurity.Modeling.Tests.Simulation;
 /// </summary>
 public class SyntheticBaselineHashTests
 {
-    private const string ExpectedPopulationHash = "BC17DCA98914AFF113E6497A1DB0E65388F5AECA4896ED50728DB865BB490E01";
-    private const string ExpectedResultHash = "58E035907A67B894B49627D6E47490CAC49D11B16AC9C40AFED5F41644EDAB0E";
-    private const string ExpectedValidationHash = "9D50A2D344CCACF3D4456B3479DB5D6C50386CAA60BC1B22C1F3557DF51E271A";
+    private const string ExpectedPopulationHash = "D2C5B69F40D1A71518F915F38AC768921B64879693E025680AD33ED79280371A";
+    private const string ExpectedResultHash = "9B9AA4239CFA8C7768AAF381076092ABF6D5EBCCF4AC7A217BCCF559E27BD575";
+    private const string ExpectedValidationHash = "71731DDA631ACD2C27BE683485EB68DC8A3770E477D42FFFBA68FDB7A9BC200D";
     private static readonly DateOnly Date = new(2023, 7, 1);
 
     [Fact]

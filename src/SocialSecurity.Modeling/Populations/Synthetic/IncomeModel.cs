@@ -19,9 +19,9 @@ namespace SocialSecurity.Modeling.Populations.Synthetic;
 /// national fit, and [I] as an assumption that provinces share the national within-area shape). The Gini is not a
 /// target: it comes out of the shape and is reported as a check.</para>
 /// <para>Components [I]: members' pensions first (retirees: a share of per-capita income; others 60+: the average
-/// resident pension), then property income (financial property income for every household, plus the imputed rent of
-/// owner-occupied homes, which NBS counts in property income) and private transfers as shares of the rest (to the
-/// household head), and the remainder as earnings (wages for employees and the unemployed's odd jobs, business income
+/// resident pension), then property income (financial property income for every household), the imputed rent of
+/// owner-occupied homes (which NBS counts in property income; a column of its own, <see cref="SyntheticIncomeColumns.ImputedRent"/>,
+/// so that means tests and tax do not count it) and private transfers as shares of the rest (to the household head), and the remainder as earnings (wages for employees and the unemployed's odd jobs, business income
 /// for the self-employed and farmers) in proportion to earning weights, grossed up by an [I] first guess of the
 /// employee's contributions and tax. Households without earners receive the remainder as private transfers. The
 /// components are pre-tax and pre-transfer (pensions are the only transfer the populations carry, in the reported
@@ -229,13 +229,9 @@ internal static class IncomeModel
             double rest = total - pensions;
             bool urban = draft.Area[h] == AreaType.Urban;
             double property = rest * (urban ? PropertyShareUrban : PropertyShareRural);
-            if (homes[h] > 0)
-            {
-                property += rest * (urban ? ImputedRentShareUrban : ImputedRentShareRural);
-            }
-
+            double imputedRent = homes[h] > 0 ? rest * (urban ? ImputedRentShareUrban : ImputedRentShareRural) : 0;
             double transfers = rest * PrivateTransferShare;
-            double earnings = rest - property - transfers;
+            double earnings = rest - property - imputedRent - transfers;
 
             double weights = 0;
             for (int m = 0; m < size; m++)
@@ -281,6 +277,7 @@ internal static class IncomeModel
                 }
 
                 draft.Property[i] = m == 0 ? property : 0;
+                draft.ImputedRent[i] = m == 0 ? imputedRent : 0;
                 draft.Transfers[i] = m == 0 ? transfers : 0;
             }
         }

@@ -55,8 +55,9 @@ internal static class SyntheticAssumptions
     public const double RetireePensionToPerCapitaIncome = 0.8;
     public const double ResidentPensionMaxShareOfPerCapitaIncome = 0.6;
     public const double MaxPensionShareOfHouseholdIncome = 0.9;
-    // Property income is financial and rental property income for every household plus, for households owning their
-    // home, the imputed rent of the owner-occupied home (NBS counts it in property income), as shares of non-pension
+    // Property income is financial and rental property income for every household; households owning their home also
+    // have the imputed rent of the owner-occupied home (NBS counts it in property income; the populations carry it in a
+    // column of its own, SyntheticIncomeColumns.ImputedRent, outside means tests and tax), as shares of non-pension
     // income [I].
     public const double PropertyShareUrban = 0.05;
     public const double PropertyShareRural = 0.015;

@@ -27,6 +27,7 @@ internal sealed class SyntheticDraft
         Wages = new double[persons];
         Business = new double[persons];
         Property = new double[persons];
+        ImputedRent = new double[persons];
         Transfers = new double[persons];
         Pensions = new double[persons];
     }
@@ -67,7 +68,9 @@ internal sealed class SyntheticDraft
 
     public double[] Business { get; }
 
-    public double[] Property { get; }
+    public double[] Property { get; } // received property income (financial and rental), without imputed rent
+
+    public double[] ImputedRent { get; } // imputed rent of the owner-occupied home (SyntheticIncomeColumns.ImputedRent)
 
     public double[] Transfers { get; }
 

@@ -236,7 +236,7 @@ public static class SyntheticPopulation
         double market = 0;
         for (int i = first; i < end; i++)
         {
-            market += d.Wages[i] + c.LabourRemuneration[i] + d.Business[i] + d.Property[i] + d.Transfers[i];
+            market += d.Wages[i] + c.LabourRemuneration[i] + d.Business[i] + d.Property[i] + d.ImputedRent[i] + d.Transfers[i];
         }
 
         double next = Math.Max(0, market + change);
@@ -254,6 +254,7 @@ public static class SyntheticPopulation
             c.LabourRemuneration[i] *= factor;
             d.Business[i] *= factor;
             d.Property[i] *= factor;
+            d.ImputedRent[i] *= factor;
             d.Transfers[i] *= factor;
         }
     }
@@ -473,7 +474,7 @@ public static class SyntheticPopulation
         /// <summary>
         /// Assembles the population. The columns that calibration never changes (ids, places, persons' attributes,
         /// assets, the income chain's inputs) are assembled once and shared by every population built from this state;
-        /// the weights and the four market-income columns that net-to-gross rounds move are copied afresh each time.
+        /// the weights and the market-income columns that net-to-gross rounds move (the imputed rent included) are copied afresh each time.
         /// </summary>
         public Population Build()
         {
@@ -523,13 +524,14 @@ public static class SyntheticPopulation
         double children = 0, aged60 = 0, aged65 = 0, pensioners = 0;
         var age = population.Age;
         var pension = population.PensionIncomeAnnual;
+        var imputedRent = population.TryGetExtraPersonColumn(SyntheticIncomeColumns.ImputedRent.Name, out var rent) ? rent : new double[population.PersonCount];
         for (int h = 0; h < households; h++)
         {
             double income = 0;
             for (int i = start[h]; i < start[h + 1]; i++)
             {
                 income += population.WagesAnnual[i] + population.LabourRemunerationAnnual[i] + population.AuthorRemunerationAnnual[i] + population.RoyaltiesAnnual[i]
-                    + population.BusinessIncomeAnnual[i] + population.PropertyIncomeAnnual[i] + population.PrivateTransfersAnnual[i] + pension[i];
+                    + population.BusinessIncomeAnnual[i] + population.PropertyIncomeAnnual[i] + imputedRent[i] + population.PrivateTransfersAnnual[i] + pension[i];
                 int a = age[i];
                 children += a <= statistics.ChildMaxAge ? weight[h] : 0;
                 aged60 += a >= 60 ? weight[h] : 0;
@@ -752,6 +754,8 @@ public static class SyntheticPopulation
         // Pensions are simulated from the contribution histories, never reported: the reported-pension column stays zero.
         var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var definitions = new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal);
+        personExtras[SyntheticIncomeColumns.ImputedRent.Name] = draft.ImputedRent[..persons];
+        definitions[SyntheticIncomeColumns.ImputedRent.Name] = SyntheticIncomeColumns.ImputedRent;
         foreach (var (column, values) in SyntheticPensionColumns.With(history).Concat(destitute))
         {
             personExtras[column.Name] = values;
