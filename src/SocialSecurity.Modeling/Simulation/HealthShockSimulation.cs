@@ -25,6 +25,10 @@ namespace SocialSecurity.Modeling.Simulation;
 /// (<see cref="ReplicateEstimate"/>). Draws are keyed by (seed, stream name, person id, replicate), and each run is
 /// independent of the thread count and block size, so results are too; across row orders they agree up to the order
 /// of floating-point sums.</para>
+/// <para>The programs that do not read the drawn bills (derived from the declared inputs and outputs: the status
+/// programs and the assistance groups) run once per <see cref="Run"/>; each replicate runs only the bill draws and the
+/// programs downstream of them, reusing one set of output columns. The indicators are those of a run of
+/// <see cref="ReplicatePolicy"/> per replicate, bit for bit.</para>
 /// </remarks>
 public sealed class HealthShockSimulation
 {
@@ -37,7 +41,7 @@ public sealed class HealthShockSimulation
     /// <param name="model">The spending model.</param>
     /// <param name="parameters">The parameter store (baseline or reformed).</param>
     /// <param name="statusPrograms">
-    /// Programs run in every replicate before the medical layers: the assistance programs whose statuses set each
+    /// Programs run before the medical layers (once per <see cref="Run"/>, as they do not read the bills): the assistance programs whose statuses set each
     /// person's group (for example <c>AssistancePolicies.ExtendedWithTargeting().Programs</c>), and optionally a
     /// <see cref="MedicalAssistanceGroupProgram"/> (otherwise one linked to these programs is added). None: nobody is in a group.
     /// </param>
@@ -110,9 +114,10 @@ public sealed class HealthShockSimulation
 
         var weight = population.Weight;
         double weights = ExactSum.Sum(weight);
+        var replicates = new ReplicateRuns(this, population, date, simulation, options, cancellationToken);
         for (int r = 0; r < options.Replicates; r++)
         {
-            var run = Microsimulation.Run(population, ReplicatePolicy(r, options), _parameters, date, simulation, cancellationToken: cancellationToken);
+            using var run = replicates.Run(r);
             for (int k = 0; k < measures.Length; k++)
             {
                 // Exact, so neither the thread count nor the order of the rows matters.
@@ -127,5 +132,84 @@ public sealed class HealthShockSimulation
             new ReplicateEstimate(values[2], options.ConfidenceLevel),
             new ReplicateEstimate(values[3], options.ConfidenceLevel),
             new ReplicateEstimate(values[4], options.ConfidenceLevel));
+    }
+
+    /// <summary>
+    /// The replicates of one run. The programs of <see cref="ReplicatePolicy"/> that do not read the drawn bills,
+    /// directly or through another program's outputs (derived from the declared inputs and outputs), run once, and the
+    /// outputs the other programs read join the population as declared columns; each replicate runs only the bill
+    /// draws and the programs downstream of them, in one <see cref="SimulationContext"/> whose output columns every
+    /// replicate reuses. Every program computes from the same inputs as in a run of the whole replicate policy, so the
+    /// values are the same, bit for bit.
+    /// </summary>
+    private sealed class ReplicateRuns
+    {
+        private readonly SimulationContext _context;
+        private readonly MedicalBillDrawProgram _bills;
+        private readonly ParameterStore _parameters;
+        private readonly DateOnly _date;
+        private readonly CancellationToken _cancellationToken;
+
+        public ReplicateRuns(HealthShockSimulation simulation, Population population, DateOnly date, SimulationOptions options, HealthShockOptions shock, CancellationToken cancellationToken)
+        {
+            _parameters = simulation._parameters;
+            _date = date;
+            _cancellationToken = cancellationToken;
+
+            // The programs downstream of the bills: the draw, then every program reading an output of one of them.
+            var programs = simulation.ReplicatePolicy(0, shock).Programs;
+            _bills = programs.OfType<MedicalBillDrawProgram>().Single();
+            var drawn = new HashSet<string>(StringComparer.Ordinal);
+            var perReplicate = new List<PolicyProgram>();
+            var once = new List<PolicyProgram>();
+            foreach (var program in programs)
+            {
+                bool reads = program == _bills
+                    || program.Inputs.Any(drawn.Contains)
+                    || program.OptionalInputColumns.Any(c => drawn.Contains(c.Name));
+                if (reads)
+                {
+                    perReplicate.Add(program);
+                    drawn.UnionWith(program.Outputs.Select(o => o.Name));
+                }
+                else
+                {
+                    once.Add(program);
+                }
+            }
+
+            // A replicate program whose prerequisite runs once would bring a second copy of it into the replicate
+            // policy: then every program runs in every replicate.
+            var names = perReplicate.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            if (perReplicate.Any(p => p.Prerequisites.Any(q => !names.Contains(q.Name))))
+            {
+                perReplicate = [.. programs];
+                once.Clear();
+            }
+
+            // The once-computed outputs the replicate programs read become population columns, declared as the outputs are.
+            var read = perReplicate.SelectMany(p => p.Inputs.Concat(p.OptionalInputColumns.Select(c => c.Name))).ToHashSet(StringComparer.Ordinal);
+            var carried = once.SelectMany(p => p.Outputs).Where(o => read.Contains(o.Name)).ToArray();
+            if (carried.Length > 0)
+            {
+                using var statuses = Microsimulation.Run(population, Policy.Create(once), _parameters, date, options, cancellationToken: cancellationToken);
+                foreach (var output in carried)
+                {
+                    var column = output.Period == AmountPeriod.None
+                        ? ColumnDefinition.Number(output.Name, output.Entity, output.Description)
+                        : ColumnDefinition.Amount(output.Name, output.Entity, output.Period, output.Role, output.Description, allowNegative: true);
+                    population = population.WithColumn(column, statuses.Values(output.Name).ToArray());
+                }
+            }
+
+            _context = new SimulationContext(population, Policy.Create(perReplicate), options);
+        }
+
+        /// <summary>Runs replicate <paramref name="replicate"/>; dispose the result before the next.</summary>
+        public SimulationResult Run(int replicate)
+        {
+            _bills.MoveToReplicate(replicate);
+            return _context.Run(_parameters, _date, cancellationToken: _cancellationToken);
+        }
     }
 }

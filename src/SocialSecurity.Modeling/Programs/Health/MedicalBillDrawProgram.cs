@@ -17,7 +17,7 @@ public sealed class MedicalBillDrawProgram : PolicyProgram
 {
     private readonly HealthSpendingModel _model;
     private readonly RandomStream _stream;
-    private readonly int _replicate;
+    private int _replicate;
 
     /// <summary>The bills of replicate <paramref name="replicate"/>.</summary>
     /// <param name="model">The spending model.</param>
@@ -46,6 +46,9 @@ public sealed class MedicalBillDrawProgram : PolicyProgram
 
     /// <summary>The replicate index.</summary>
     public int Replicate => _replicate;
+
+    /// <summary>Draws replicate <paramref name="replicate"/> from the next run on: the health-shock simulation moves its own instance between the runs of one context.</summary>
+    internal void MoveToReplicate(int replicate) => _replicate = replicate;
 
     /// <inheritdoc />
     public override string Name => "medical_bills";

@@ -1,4 +1,9 @@
+using SocialSecurity.Modeling.Metrics;
+using SocialSecurity.Modeling.Populations.Synthetic;
+using SocialSecurity.Modeling.Programs;
+using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Randomness;
+using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Programs.Health;
@@ -166,6 +171,44 @@ public class HealthShockTests
         many.MeanOutOfPocket.Values.Should().Equal(one.MeanOutOfPocket.Values);
         oneBlock.MeanOutOfPocket.Values.Should().Equal(one.MeanOutOfPocket.Values, "blocks change the partition, not the sums");
         oneBlock.MeanPublicPayment.Values.Should().Equal(one.MeanPublicPayment.Values);
+    }
+
+    [Fact]
+    public void Replicates_equal_whole_policy_runs_bit_for_bit_though_the_status_programs_run_once()
+    {
+        // The replicates run the programs that do not read the bills once: every indicator must equal, bit for bit,
+        // the one measured on an ordinary run of the whole replicate policy (status programs, groups, bills, medical
+        // layers, indicators), baseline and reform, with simulated pensions in the indicators' income.
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 4_000, Seed = 7, Year = 2023 });
+        var date = new DateOnly(2023, 7, 1);
+        var reform = Reform.Create("dibao standard +20%")
+            .Scale(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, new DateOnly(2023, 1, 1), 1.2)
+            .Scale(DibaoProgram.StandardRural, RegionCodes.Zhejiang, new DateOnly(2023, 1, 1), 1.2);
+        var options = new HealthShockOptions { Seed = 5, Replicates = 4, BlockSize = 97 };
+        var whole = population.WithPersonColumn(MedicalPayoutProgram.InclusiveCommercialEnrolledColumn, new double[population.PersonCount]);
+        foreach (var store in new[] { ParameterStore.Default, ParameterStore.Default.WithReform(reform) })
+        {
+            var simulation = new HealthShockSimulation(HealthSpendingModel.Illustrative, store, Policies.StandardWithPensions().Programs);
+            var result = simulation.Run(population, date, options);
+            var measured = new[] { result.CapacityToPay40, result.Income10, result.Income25, result.MeanOutOfPocket, result.MeanPublicPayment };
+            string[] names =
+            [
+                CatastrophicHealthExpenditureProgram.CatastrophicCapacity40.Name, CatastrophicHealthExpenditureProgram.CatastrophicIncome10.Name,
+                CatastrophicHealthExpenditureProgram.CatastrophicIncome25.Name, CatastrophicHealthExpenditureProgram.HouseholdOutOfPocket.Name,
+                CatastrophicHealthExpenditureProgram.HouseholdPublicPayment.Name,
+            ];
+            for (int r = 0; r < options.Replicates; r++)
+            {
+                var run = Microsimulation.Run(whole, simulation.ReplicatePolicy(r, options), store, date);
+                for (int k = 0; k < names.Length; k++)
+                {
+                    double expected = ExactSum.SumOfProducts(whole.Weight, run.Values(names[k])) / ExactSum.Sum(whole.Weight);
+                    measured[k].Values[r].Should().Be(expected, $"{names[k]}, replicate {r}");
+                }
+            }
+
+            result.MeanPublicPayment.Values.Distinct().Should().HaveCount(options.Replicates, "each replicate draws its own bills");
+        }
     }
 
     [Fact]
