@@ -303,15 +303,10 @@ public static class Projector
             var region = population.HouseholdRegion;
             var nextBalance = new double[balance.Length];
             var nextYears = new double[years.Length];
-            var rates = new Dictionary<RegionId, double>();
+            var rates = RatesByRegion(population, region, EmployeePensionNames.Parameters.AccountInterestRate, parameters, date);
             for (int p = 0; p < balance.Length; p++)
             {
-                var r = region[household[p]];
-                if (!rates.TryGetValue(r, out double rate))
-                {
-                    rates[r] = rate = parameters.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, date, r).Scalar();
-                }
-
+                double rate = rates[region[household[p]].Index];
                 bool retired = retiredFlag.IsEmpty ? pensions && benefit[p] > 0 : retiredFlag[p] == 1;
                 nextBalance[p] = retired ? balance[p] : (balance[p] * (1 + rate)) + credits[p];
                 nextYears[p] = years[p] + (credits[p] > 0 ? 1 : 0);
@@ -335,14 +330,10 @@ public static class Projector
             var hukou = population.HukouRegion;
             var nextBalance = new double[balance.Length];
             var nextYears = new double[years.Length];
-            var rates = new Dictionary<RegionId, double>();
+            var rates = RatesByRegion(population, hukou, ResidentPensionNames.Parameters.InterestRate, parameters, date);
             for (int p = 0; p < balance.Length; p++)
             {
-                if (!rates.TryGetValue(hukou[p], out double rate))
-                {
-                    rates[hukou[p]] = rate = parameters.Resolve(ResidentPensionNames.Parameters.InterestRate, date, hukou[p]).Scalar();
-                }
-
+                double rate = rates[hukou[p].Index];
                 bool pensioner = benefit[p] > 0;
                 nextBalance[p] = pensioner ? balance[p] : (balance[p] * (1 + rate)) + own[p] + government[p] + subsidy[p] + collective[p];
                 nextYears[p] = years[p] + (own[p] + government[p] > 0 ? 1 : 0);
@@ -353,6 +344,24 @@ public static class Projector
         }
 
         return changed.Count == 0 ? population : ProjectionColumns.With(population, changed);
+    }
+
+    /// <summary>A crediting rate per region index (resolved once per region used; NaN for regions not in <paramref name="used"/>), so that the yearly pass over persons looks rates up by index.</summary>
+    private static double[] RatesByRegion(Population population, ReadOnlySpan<RegionId> used, string parameter, ParameterStore parameters, DateOnly date)
+    {
+        var rates = new double[population.Regions.Count];
+        Array.Fill(rates, double.NaN);
+        var resolved = new bool[rates.Length];
+        foreach (var r in used)
+        {
+            if (!resolved[r.Index])
+            {
+                resolved[r.Index] = true;
+                rates[r.Index] = parameters.Resolve(parameter, date, r).Scalar();
+            }
+        }
+
+        return rates;
     }
 
     private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, Retirement.Awards awards, double[]? credits, HouseholdDynamics.Flows households, bool inequality, ref double reserve)
@@ -394,9 +403,9 @@ public static class Projector
         Set(ProjectionIndicators.Emigrants, flows.Emigrants[0] + flows.Emigrants[1]);
 
         bool HasOutput(VariableDefinition d) => result.Variables.Any(x => x.Name == d.Name);
-        var personWeights = weights.ToArray();
         double Count(ReadOnlySpan<double> values)
         {
+            var personWeights = result.PersonWeights;
             var total = new ExactAccumulator();
             for (int p = 0; p < values.Length; p++)
             {
@@ -438,11 +447,11 @@ public static class Projector
 
         // The pooled part and the individual accounts, separately: account credits are the employees' account
         // contributions; account pensions the account part of pensions in payment (with the projector's retirement).
-        double accountCredits = credits is null || double.IsNaN(revenue) ? double.NaN : ExactSum.SumOfProducts(credits, personWeights);
+        double accountCredits = credits is null || double.IsNaN(revenue) ? double.NaN : ExactSum.SumOfProducts(credits, weights);
         double accountPensions = double.NaN;
         if (!double.IsNaN(expenditure) && population.ExtraPersonColumns.Contains(ProjectionColumns.AccountPart.Name))
         {
-            accountPensions = 12 * ExactSum.SumOfProducts(population.ExtraPersonColumn(ProjectionColumns.AccountPart.Name), personWeights);
+            accountPensions = 12 * ExactSum.SumOfProducts(population.ExtraPersonColumn(ProjectionColumns.AccountPart.Name), weights);
         }
 
         Set(ProjectionIndicators.FundAccountCredits, accountCredits);
@@ -450,13 +459,13 @@ public static class Projector
         Set(ProjectionIndicators.FundAccountExpenditure, accountPensions);
         Set(ProjectionIndicators.FundPooledExpenditure, expenditure - accountPensions);
         Set(ProjectionIndicators.EmployeeAccountBalances, population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance)
-            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance), personWeights) : double.NaN);
+            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance), weights) : double.NaN);
         Set(ProjectionIndicators.ResidentAccountBalances, population.ExtraPersonColumns.Contains(ResidentPensionNames.Columns.AccountBalance)
-            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(ResidentPensionNames.Columns.AccountBalance), personWeights) : double.NaN);
+            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(ResidentPensionNames.Columns.AccountBalance), weights) : double.NaN);
         var wagesPaid = population.WagesAnnual;
         double workers = Count(wagesPaid);
         Set(ProjectionIndicators.Workers, workers);
-        Set(ProjectionIndicators.AverageWage, workers > 0 ? ExactSum.SumOfProducts(wagesPaid, personWeights) / workers : double.NaN);
+        Set(ProjectionIndicators.AverageWage, workers > 0 ? ExactSum.SumOfProducts(wagesPaid, weights) / workers : double.NaN);
         Set(ProjectionIndicators.Households, ExactSum.Sum(population.Weight));
         Set(ProjectionIndicators.LeftHome, households.LeftHome);
         Set(ProjectionIndicators.Unions, households.Unions);
