@@ -39,8 +39,10 @@ internal static class PopulationDynamics
     /// <summary>
     /// The population at the next year's run date from the one at <paramref name="year"/>'s: survivors keep their
     /// rows (ages recomputed from the birth year and month), newborns follow their mothers in the mother's household.
+    /// <paramref name="replaced"/> gives extra person columns to carry on in place of the population's (arrays at least
+    /// as long as the population, only its rows read).
     /// </summary>
-    public static (Population Next, Flows Flows) Advance(Population population, int year, int replicate, ProjectionOptions options, double[][] deathProbability, double[] fertility, double maleShareAtBirth)
+    public static (Population Next, Flows Flows) Advance(Population population, int year, int replicate, ProjectionOptions options, double[][] deathProbability, double[] fertility, double maleShareAtBirth, IReadOnlyDictionary<string, double[]>? replaced = null)
     {
         int persons = population.PersonCount;
         int households = population.HouseholdCount;
@@ -308,9 +310,17 @@ internal static class PopulationDynamics
         var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var name in population.ExtraPersonColumns)
         {
-            var target = new double[nextPersons];
-            personRuns.Copy(population.DoubleColumn(name), target);
-            personExtras[name] = target;
+            var source = replaced is not null && replaced.TryGetValue(name, out var carried) ? carried : population.DoubleColumn(name);
+            if (name is RetirementAgeProgram.Columns.BirthYear or RetirementAgeProgram.Columns.BirthMonth)
+            {
+                var target = new double[nextPersons];
+                personRuns.Copy(source, target);
+                personExtras[name] = target;
+            }
+            else
+            {
+                personExtras[name] = (double[])personRuns.Map(source, ColumnStorage.Double); // not written below: zeros stay shared
+            }
         }
 
         var nextBirthYear = personExtras[RetirementAgeProgram.Columns.BirthYear];

@@ -99,6 +99,7 @@ public static class Projector
             double reserve = fund.StartingReserve(current.WeightedPersons);
             var wages = WorkingLives.Measure(current);
             var lifetime = options.LifetimeCohort is { } cohort ? new LifetimeAccounts(cohort) : null;
+            var buffers = new Buffers();
             double discount = 1;
             for (int i = 0; i < years; i++)
             {
@@ -118,7 +119,7 @@ public static class Projector
                 }
 
                 var result = Microsimulation.Run(retiring ? Retirement.ForRun(current) : current, yearPolicy, store, date, options.Simulation, progress: null, stage: "projection", cancellationToken);
-                var credits = EmployeeCredits(result, store, date);
+                var credits = EmployeeCredits(result, store, date, buffers);
                 var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, options.Inequality, ref reserve);
                 rows.Add(row);
                 if (lifetime is not null)
@@ -131,8 +132,8 @@ public static class Projector
                 progress?.Report(new ProjectionProgress(year, replicate, ++done, years * options.Replicates));
                 if (i + 1 < years)
                 {
-                    var accrued = Accrue(result, store, date, credits);
-                    (current, flows) = PopulationDynamics.Advance(accrued, year, replicate, options, qByYear[i], fertility[i], maleShare[i]);
+                    var (accrued, next) = Accrue(result, store, date, credits, buffers);
+                    (current, flows) = PopulationDynamics.Advance(accrued, year, replicate, options, qByYear[i], fertility[i], maleShare[i], next);
                     if (options.Households)
                     {
                         (current, householdFlows) = HouseholdDynamics.Advance(current, store, year, replicate, options);
@@ -232,7 +233,8 @@ public static class Projector
     /// workers and individual businesses its account part, <c>flexible_account_rate ÷ flexible_total_rate</c>); null
     /// when the population has no employee-pension columns or the policy computes no contributions.
     /// </summary>
-    internal static double[]? EmployeeCredits(SimulationResult result, ParameterStore parameters, DateOnly date)
+    /// <remarks>The array is <paramref name="buffers"/>' (reused every year): only its first <c>PersonCount</c> values are the year's.</remarks>
+    internal static double[]? EmployeeCredits(SimulationResult result, ParameterStore parameters, DateOnly date, Buffers buffers)
     {
         var population = result.Population;
         if (!population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance)
@@ -246,7 +248,8 @@ public static class Projector
         var contract = population.Contract;
         var household = population.PersonHousehold;
         var region = population.HouseholdRegion;
-        var credits = new double[own.Length];
+        var credits = buffers.Get("credits", own.Length);
+        Array.Clear(credits, 0, own.Length);
         var shares = new Dictionary<RegionId, double>();
         for (int p = 0; p < own.Length; p++)
         {
@@ -273,9 +276,11 @@ public static class Projector
     /// for each contributor. Resident pension (when the population has its columns and the policy computes its
     /// contributions): the same with the resident crediting rate of the place of hukou and the credit own +
     /// government-paid contribution + subsidy + collective subsidy, for everyone not drawing the resident pension; one
-    /// more year for each contributor.
+    /// more year for each contributor. The carried-on columns are returned by name, in <paramref name="buffers"/>'
+    /// arrays (reused every year, only the first <c>PersonCount</c> values the population's), for the yearly step to
+    /// take in place of the population's: no column is allocated for them.
     /// </summary>
-    internal static Population Accrue(SimulationResult result, ParameterStore parameters, DateOnly date, double[]? credits)
+    internal static (Population Population, Dictionary<string, double[]> Next) Accrue(SimulationResult result, ParameterStore parameters, DateOnly date, double[]? credits, Buffers buffers)
     {
         var population = result.Population;
         if (population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name))
@@ -291,7 +296,7 @@ public static class Projector
             population = ProjectionColumns.With(population, [(ProjectionColumns.LastWage, last)], ProjectionColumns.EmployeePensionPaid.Name);
         }
 
-        var changed = new List<(ColumnDefinition, double[])>();
+        var changed = new Dictionary<string, double[]>(StringComparer.Ordinal);
         if (credits is not null)
         {
             bool pensions = result.Variables.Any(v => v.Name == EmployeePensionProgram.Benefit.Name);
@@ -301,8 +306,8 @@ public static class Projector
             var years = population.ExtraPersonColumn(EmployeePensionNames.Columns.ContributionYears);
             var household = population.PersonHousehold;
             var region = population.HouseholdRegion;
-            var nextBalance = new double[balance.Length];
-            var nextYears = new double[years.Length];
+            var nextBalance = buffers.Get(EmployeePensionNames.Columns.AccountBalance, balance.Length);
+            var nextYears = buffers.Get(EmployeePensionNames.Columns.ContributionYears, years.Length);
             var rates = RatesByRegion(population, region, EmployeePensionNames.Parameters.AccountInterestRate, parameters, date);
             for (int p = 0; p < balance.Length; p++)
             {
@@ -312,8 +317,8 @@ public static class Projector
                 nextYears[p] = years[p] + (credits[p] > 0 ? 1 : 0);
             }
 
-            changed.Add((population.ExtraDefinitions[EmployeePensionNames.Columns.AccountBalance], nextBalance));
-            changed.Add((population.ExtraDefinitions[EmployeePensionNames.Columns.ContributionYears], nextYears));
+            changed[EmployeePensionNames.Columns.AccountBalance] = nextBalance;
+            changed[EmployeePensionNames.Columns.ContributionYears] = nextYears;
         }
 
         if (population.ExtraPersonColumns.Contains(ResidentPensionNames.Columns.AccountBalance)
@@ -328,8 +333,8 @@ public static class Projector
             var subsidy = result.Values(ResidentPensionProgram.Subsidy.Name);
             var collective = result.Values(ResidentPensionProgram.CollectiveSubsidy.Name);
             var hukou = population.HukouRegion;
-            var nextBalance = new double[balance.Length];
-            var nextYears = new double[years.Length];
+            var nextBalance = buffers.Get(ResidentPensionNames.Columns.AccountBalance, balance.Length);
+            var nextYears = buffers.Get(ResidentPensionNames.Columns.ContributionYears, years.Length);
             var rates = RatesByRegion(population, hukou, ResidentPensionNames.Parameters.InterestRate, parameters, date);
             for (int p = 0; p < balance.Length; p++)
             {
@@ -339,11 +344,32 @@ public static class Projector
                 nextYears[p] = years[p] + (own[p] + government[p] > 0 ? 1 : 0);
             }
 
-            changed.Add((population.ExtraDefinitions[ResidentPensionNames.Columns.AccountBalance], nextBalance));
-            changed.Add((population.ExtraDefinitions[ResidentPensionNames.Columns.ContributionYears], nextYears));
+            changed[ResidentPensionNames.Columns.AccountBalance] = nextBalance;
+            changed[ResidentPensionNames.Columns.ContributionYears] = nextYears;
         }
 
-        return changed.Count == 0 ? population : ProjectionColumns.With(population, changed);
+        return (population, changed);
+    }
+
+    /// <summary>
+    /// Per-person arrays the yearly step reuses from year to year (credits, carried-on accounts), at least as long as
+    /// the year's persons: arrays of a new population each year would be new memory each year, which costs more than
+    /// the arithmetic done in them.
+    /// </summary>
+    internal sealed class Buffers
+    {
+        private readonly Dictionary<string, double[]> _arrays = new(StringComparer.Ordinal);
+
+        /// <summary>The buffer <paramref name="name"/>, at least <paramref name="length"/> long (grown by doubling), its values left from its last use.</summary>
+        public double[] Get(string name, int length)
+        {
+            if (!_arrays.TryGetValue(name, out var array) || array.Length < length)
+            {
+                _arrays[name] = array = new double[Math.Max(length, 2 * (array?.Length ?? 0))];
+            }
+
+            return array;
+        }
     }
 
     /// <summary>A crediting rate per region index (resolved once per region used; NaN for regions not in <paramref name="used"/>), so that the yearly pass over persons looks rates up by index.</summary>
@@ -447,7 +473,7 @@ public static class Projector
 
         // The pooled part and the individual accounts, separately: account credits are the employees' account
         // contributions; account pensions the account part of pensions in payment (with the projector's retirement).
-        double accountCredits = credits is null || double.IsNaN(revenue) ? double.NaN : ExactSum.SumOfProducts(credits, weights);
+        double accountCredits = credits is null || double.IsNaN(revenue) ? double.NaN : ExactSum.SumOfProducts(credits.AsSpan(0, weights.Length), weights);
         double accountPensions = double.NaN;
         if (!double.IsNaN(expenditure) && population.ExtraPersonColumns.Contains(ProjectionColumns.AccountPart.Name))
         {
