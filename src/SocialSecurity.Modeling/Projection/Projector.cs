@@ -118,7 +118,9 @@ public static class Projector
                     (current, wages) = WorkingLives.Step(current, store, year, replicate, options, wages, inPlace: true);
                 }
 
-                var result = Microsimulation.Run(retiring ? Retirement.ForRun(current) : current, yearPolicy, store, date, options.Simulation, progress: null, stage: "projection", cancellationToken);
+                // A context of the year's own, dropped with the year: the shared contexts of Microsimulation.Run, kept per
+                // population and policy, would keep every year's population reachable while the policy lives.
+                var result = new SimulationContext(retiring ? Retirement.ForRun(current) : current, yearPolicy, options.Simulation).Run(store, date, progress: null, stage: "projection", cancellationToken);
                 var credits = EmployeeCredits(result, store, date, buffers);
                 var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, options.Inequality, ref reserve);
                 rows.Add(row);
