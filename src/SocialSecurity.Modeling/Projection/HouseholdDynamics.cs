@@ -250,9 +250,16 @@ internal static class HouseholdDynamics
         foreach (var column in PopulationSchema.All)
         {
             var rows = column.Entity == Entity.Person ? personRuns : keep.Contains(column) ? householdRuns : keptRuns;
-            var target = PopulationSchema.NewArray(column.Storage, rows.Count);
-            rows.Copy(population.Column(column), target);
-            columns[column.BuiltInIndex] = target;
+            if (ReferenceEquals(column, PopulationSchema.HouseholdId) || ReferenceEquals(column, PopulationSchema.PersonHouseholdId))
+            {
+                var target = PopulationSchema.NewArray(column.Storage, rows.Count);
+                rows.Copy(population.Column(column), target);
+                columns[column.BuiltInIndex] = target;
+            }
+            else
+            {
+                columns[column.BuiltInIndex] = rows.Map(population.Column(column), column.Storage); // not written below: zeros stay shared
+            }
         }
 
         var householdIds = (long[])columns[PopulationSchema.HouseholdId.BuiltInIndex]!;

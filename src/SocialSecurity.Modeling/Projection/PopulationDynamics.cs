@@ -39,8 +39,10 @@ internal static class PopulationDynamics
     /// <summary>
     /// The population at the next year's run date from the one at <paramref name="year"/>'s: survivors keep their
     /// rows (ages recomputed from the birth year and month), newborns follow their mothers in the mother's household.
+    /// <paramref name="replaced"/> gives extra person columns to carry on in place of the population's (arrays at least
+    /// as long as the population, only its rows read).
     /// </summary>
-    public static (Population Next, Flows Flows) Advance(Population population, int year, int replicate, ProjectionOptions options, double[][] deathProbability, double[] fertility, double maleShareAtBirth)
+    public static (Population Next, Flows Flows) Advance(Population population, int year, int replicate, ProjectionOptions options, double[][] deathProbability, double[] fertility, double maleShareAtBirth, IReadOnlyDictionary<string, double[]>? replaced = null)
     {
         int persons = population.PersonCount;
         int households = population.HouseholdCount;
@@ -49,8 +51,6 @@ internal static class PopulationDynamics
         var age = population.Age;
         var weight = population.Weight;
         var personHousehold = population.PersonHousehold;
-        var birthYear = population.ExtraPersonColumn(RetirementAgeProgram.Columns.BirthYear);
-        var birthMonth = population.ExtraPersonColumn(RetirementAgeProgram.Columns.BirthMonth);
         var death = new RandomStream(options.Seed, "projection.death");
         var birth = new RandomStream(options.Seed, "projection.birth");
         int draw = (year * 64) + replicate;
@@ -73,17 +73,36 @@ internal static class PopulationDynamics
         bool?[]? alignedDeaths = alignment is null || !options.Mortality ? null
             : AlignmentTargets.Select(alignment.Deaths, year, idArray, sexArray, ageArray, personWeight, [.. Enumerable.Repeat(true, persons)],
                 p => deathProbability[sexArray[p] == Sex.Male ? 1 : 0][ageArray[p]], p => death.Uniform(idArray[p], draw));
-        for (int p = 0; p < persons; p++)
+        // Each person's death depends on that person alone: blocks run in parallel, their exact sums merged.
+        var blockDeaths = new ExactAccumulator[2 * PersonBlocks.Count(persons)];
+        var idColumn = population.PersonIdColumn;
+        var sexColumn = population.Column<byte>(PopulationSchema.Sex);
+        var ageColumn = population.Column<byte>(PopulationSchema.Age);
+        var weightColumn = population.Column<double>(PopulationSchema.Weight);
+        var householdColumn = population.Column<int>(PopulationSchema.PersonHouseholdId);
+        var birthYearColumn = population.DoubleColumn(RetirementAgeProgram.Columns.BirthYear);
+        var birthMonthColumn = population.DoubleColumn(RetirementAgeProgram.Columns.BirthMonth);
+        PersonBlocks.For(persons, options.Simulation, (from, to) =>
         {
-            int s = sex[p] == Sex.Male ? 1 : 0;
-            double w = weight[personHousehold[p]];
-            int ageNext = (nextRunMonth - RetirementAgeProgram.MonthIndex((int)birthYear[p], (int)birthMonth[p])) / 12;
-            bool dies = ageNext > 120 || (options.Mortality && (alignedDeaths?[p] ?? (death.Uniform(ids[p], draw) < deathProbability[s][age[p]])));
-            survives[p] = !dies;
-            if (dies)
+            ExactAccumulator[] died = [new(), new()];
+            for (int p = from; p < to; p++)
             {
-                deaths[s].Add(w);
+                int s = (Sex)sexColumn[p] == Sex.Male ? 1 : 0;
+                int ageNext = (nextRunMonth - RetirementAgeProgram.MonthIndex((int)birthYearColumn[p], (int)birthMonthColumn[p])) / 12;
+                bool dies = ageNext > 120 || (options.Mortality && (alignedDeaths?[p] ?? (death.Uniform(idColumn[p], draw) < deathProbability[s][ageColumn[p]])));
+                survives[p] = !dies;
+                if (dies)
+                {
+                    died[s].Add(weightColumn[householdColumn[p]]);
+                }
             }
+
+            blockDeaths[2 * (from / PersonBlocks.Size)] = died[0];
+            blockDeaths[(2 * (from / PersonBlocks.Size)) + 1] = died[1];
+        });
+        for (int b = 0; b < blockDeaths.Length; b++)
+        {
+            deaths[b % 2].Merge(blockDeaths[b]);
         }
 
         // Net migration (docs/projection.md#migration): emigrants leave from the survivors, immigrants arrive as new households.
@@ -228,6 +247,13 @@ internal static class PopulationDynamics
         foreach (var column in PopulationSchema.All)
         {
             var source = population.Column(column);
+            if (!WrittenByAdvance(column))
+            {
+                // Not changed below: a column of zeros becomes the shared array of zeros (no allocation, no scan next year).
+                columns[column.BuiltInIndex] = (column.Entity == Entity.Household ? householdRuns : personRuns).Map(source, column.Storage);
+                continue;
+            }
+
             if (column.Entity == Entity.Household)
             {
                 var target = Gather(source, householdRuns);
@@ -284,9 +310,17 @@ internal static class PopulationDynamics
         var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var name in population.ExtraPersonColumns)
         {
-            var target = new double[nextPersons];
-            personRuns.Copy(population.DoubleColumn(name), target);
-            personExtras[name] = target;
+            var source = replaced is not null && replaced.TryGetValue(name, out var carried) ? carried : population.DoubleColumn(name);
+            if (name is RetirementAgeProgram.Columns.BirthYear or RetirementAgeProgram.Columns.BirthMonth)
+            {
+                var target = new double[nextPersons];
+                personRuns.Copy(source, target);
+                personExtras[name] = target;
+            }
+            else
+            {
+                personExtras[name] = (double[])personRuns.Map(source, ColumnStorage.Double); // not written below: zeros stay shared
+            }
         }
 
         var nextBirthYear = personExtras[RetirementAgeProgram.Columns.BirthYear];
@@ -481,6 +515,15 @@ internal static class PopulationDynamics
         return first[best.Key];
     }
 
+    /// <summary>The built-in columns the yearly step writes after copying them (ids, households, ages, sexes, hukou; the household columns immigrant households set).</summary>
+    private static bool WrittenByAdvance(ColumnDefinition column)
+        => ReferenceEquals(column, PopulationSchema.PersonId) || ReferenceEquals(column, PopulationSchema.PersonHouseholdId)
+            || ReferenceEquals(column, PopulationSchema.Age) || ReferenceEquals(column, PopulationSchema.Sex)
+            || ReferenceEquals(column, PopulationSchema.Hukou) || ReferenceEquals(column, PopulationSchema.HukouRegion)
+            || ReferenceEquals(column, PopulationSchema.Weight) || ReferenceEquals(column, PopulationSchema.HouseholdId)
+            || ReferenceEquals(column, PopulationSchema.Region) || ReferenceEquals(column, PopulationSchema.Area)
+            || ReferenceEquals(column, PopulationSchema.Housing) || ReferenceEquals(column, PopulationSchema.City);
+
     private static Array Gather(Array source, RowRuns rows)
     {
         var target = Array.CreateInstance(source.GetType().GetElementType()!, rows.Count);
@@ -533,6 +576,34 @@ internal static class PopulationDynamics
 
         /// <summary>The number of target rows.</summary>
         public int Count { get; }
+
+        /// <summary>
+        /// The mapped rows of <paramref name="source"/> in a new array, or, when the source is all zeros, the shared
+        /// array of zeros of the target length (<see cref="ZeroColumns"/>: known to be zeros by reference next year,
+        /// and skipped by rules that sum columns). Nobody may write to a shared array: only for columns the caller
+        /// does not change afterwards (<see cref="WorkingLives"/> copies one before changing it in place).
+        /// </summary>
+        public Array Map(Array source, ColumnStorage storage)
+        {
+            if (ZeroColumns.Is(source) || AllZero(source))
+            {
+                return ZeroColumns.Get(storage, Count);
+            }
+
+            var target = PopulationSchema.NewArray(storage, Count);
+            Copy(source, target);
+            return target;
+        }
+
+        private static bool AllZero(Array source) => source switch
+        {
+            double[] s => System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()).IndexOfAnyExcept((byte)0) < 0,
+            byte[] s => s.AsSpan().IndexOfAnyExcept((byte)0) < 0,
+            ushort[] s => System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()).IndexOfAnyExcept((byte)0) < 0,
+            int[] s => System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()).IndexOfAnyExcept((byte)0) < 0,
+            long[] s => System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()).IndexOfAnyExcept((byte)0) < 0,
+            _ => false,
+        };
 
         /// <summary>Copies the mapped rows of <paramref name="source"/> into <paramref name="target"/> (a new array of the same element type).</summary>
         public void Copy(Array source, Array target)

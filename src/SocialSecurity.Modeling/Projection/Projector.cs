@@ -99,6 +99,7 @@ public static class Projector
             double reserve = fund.StartingReserve(current.WeightedPersons);
             var wages = WorkingLives.Measure(current);
             var lifetime = options.LifetimeCohort is { } cohort ? new LifetimeAccounts(cohort) : null;
+            var buffers = new Buffers();
             double discount = 1;
             for (int i = 0; i < years; i++)
             {
@@ -117,8 +118,10 @@ public static class Projector
                     (current, wages) = WorkingLives.Step(current, store, year, replicate, options, wages, inPlace: true);
                 }
 
-                var result = Microsimulation.Run(retiring ? Retirement.ForRun(current) : current, yearPolicy, store, date, options.Simulation, progress: null, stage: "projection", cancellationToken);
-                var credits = EmployeeCredits(result, store, date);
+                // A context of the year's own, dropped with the year: the shared contexts of Microsimulation.Run, kept per
+                // population and policy, would keep every year's population reachable while the policy lives.
+                var result = new SimulationContext(retiring ? Retirement.ForRun(current) : current, yearPolicy, options.Simulation).Run(store, date, progress: null, stage: "projection", cancellationToken);
+                var credits = EmployeeCredits(result, store, date, buffers);
                 var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, options.Inequality, ref reserve);
                 rows.Add(row);
                 if (lifetime is not null)
@@ -131,8 +134,8 @@ public static class Projector
                 progress?.Report(new ProjectionProgress(year, replicate, ++done, years * options.Replicates));
                 if (i + 1 < years)
                 {
-                    var accrued = Accrue(result, store, date, credits);
-                    (current, flows) = PopulationDynamics.Advance(accrued, year, replicate, options, qByYear[i], fertility[i], maleShare[i]);
+                    var (accrued, next) = Accrue(result, store, date, credits, buffers);
+                    (current, flows) = PopulationDynamics.Advance(accrued, year, replicate, options, qByYear[i], fertility[i], maleShare[i], next);
                     if (options.Households)
                     {
                         (current, householdFlows) = HouseholdDynamics.Advance(current, store, year, replicate, options);
@@ -232,7 +235,8 @@ public static class Projector
     /// workers and individual businesses its account part, <c>flexible_account_rate ÷ flexible_total_rate</c>); null
     /// when the population has no employee-pension columns or the policy computes no contributions.
     /// </summary>
-    internal static double[]? EmployeeCredits(SimulationResult result, ParameterStore parameters, DateOnly date)
+    /// <remarks>The array is <paramref name="buffers"/>' (reused every year): only its first <c>PersonCount</c> values are the year's.</remarks>
+    internal static double[]? EmployeeCredits(SimulationResult result, ParameterStore parameters, DateOnly date, Buffers buffers)
     {
         var population = result.Population;
         if (!population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance)
@@ -246,7 +250,8 @@ public static class Projector
         var contract = population.Contract;
         var household = population.PersonHousehold;
         var region = population.HouseholdRegion;
-        var credits = new double[own.Length];
+        var credits = buffers.Get("credits", own.Length);
+        Array.Clear(credits, 0, own.Length);
         var shares = new Dictionary<RegionId, double>();
         for (int p = 0; p < own.Length; p++)
         {
@@ -273,9 +278,11 @@ public static class Projector
     /// for each contributor. Resident pension (when the population has its columns and the policy computes its
     /// contributions): the same with the resident crediting rate of the place of hukou and the credit own +
     /// government-paid contribution + subsidy + collective subsidy, for everyone not drawing the resident pension; one
-    /// more year for each contributor.
+    /// more year for each contributor. The carried-on columns are returned by name, in <paramref name="buffers"/>'
+    /// arrays (reused every year, only the first <c>PersonCount</c> values the population's), for the yearly step to
+    /// take in place of the population's: no column is allocated for them.
     /// </summary>
-    internal static Population Accrue(SimulationResult result, ParameterStore parameters, DateOnly date, double[]? credits)
+    internal static (Population Population, Dictionary<string, double[]> Next) Accrue(SimulationResult result, ParameterStore parameters, DateOnly date, double[]? credits, Buffers buffers)
     {
         var population = result.Population;
         if (population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name))
@@ -291,7 +298,7 @@ public static class Projector
             population = ProjectionColumns.With(population, [(ProjectionColumns.LastWage, last)], ProjectionColumns.EmployeePensionPaid.Name);
         }
 
-        var changed = new List<(ColumnDefinition, double[])>();
+        var changed = new Dictionary<string, double[]>(StringComparer.Ordinal);
         if (credits is not null)
         {
             bool pensions = result.Variables.Any(v => v.Name == EmployeePensionProgram.Benefit.Name);
@@ -301,24 +308,19 @@ public static class Projector
             var years = population.ExtraPersonColumn(EmployeePensionNames.Columns.ContributionYears);
             var household = population.PersonHousehold;
             var region = population.HouseholdRegion;
-            var nextBalance = new double[balance.Length];
-            var nextYears = new double[years.Length];
-            var rates = new Dictionary<RegionId, double>();
+            var nextBalance = buffers.Get(EmployeePensionNames.Columns.AccountBalance, balance.Length);
+            var nextYears = buffers.Get(EmployeePensionNames.Columns.ContributionYears, years.Length);
+            var rates = RatesByRegion(population, region, EmployeePensionNames.Parameters.AccountInterestRate, parameters, date);
             for (int p = 0; p < balance.Length; p++)
             {
-                var r = region[household[p]];
-                if (!rates.TryGetValue(r, out double rate))
-                {
-                    rates[r] = rate = parameters.Resolve(EmployeePensionNames.Parameters.AccountInterestRate, date, r).Scalar();
-                }
-
+                double rate = rates[region[household[p]].Index];
                 bool retired = retiredFlag.IsEmpty ? pensions && benefit[p] > 0 : retiredFlag[p] == 1;
                 nextBalance[p] = retired ? balance[p] : (balance[p] * (1 + rate)) + credits[p];
                 nextYears[p] = years[p] + (credits[p] > 0 ? 1 : 0);
             }
 
-            changed.Add((population.ExtraDefinitions[EmployeePensionNames.Columns.AccountBalance], nextBalance));
-            changed.Add((population.ExtraDefinitions[EmployeePensionNames.Columns.ContributionYears], nextYears));
+            changed[EmployeePensionNames.Columns.AccountBalance] = nextBalance;
+            changed[EmployeePensionNames.Columns.ContributionYears] = nextYears;
         }
 
         if (population.ExtraPersonColumns.Contains(ResidentPensionNames.Columns.AccountBalance)
@@ -333,26 +335,61 @@ public static class Projector
             var subsidy = result.Values(ResidentPensionProgram.Subsidy.Name);
             var collective = result.Values(ResidentPensionProgram.CollectiveSubsidy.Name);
             var hukou = population.HukouRegion;
-            var nextBalance = new double[balance.Length];
-            var nextYears = new double[years.Length];
-            var rates = new Dictionary<RegionId, double>();
+            var nextBalance = buffers.Get(ResidentPensionNames.Columns.AccountBalance, balance.Length);
+            var nextYears = buffers.Get(ResidentPensionNames.Columns.ContributionYears, years.Length);
+            var rates = RatesByRegion(population, hukou, ResidentPensionNames.Parameters.InterestRate, parameters, date);
             for (int p = 0; p < balance.Length; p++)
             {
-                if (!rates.TryGetValue(hukou[p], out double rate))
-                {
-                    rates[hukou[p]] = rate = parameters.Resolve(ResidentPensionNames.Parameters.InterestRate, date, hukou[p]).Scalar();
-                }
-
+                double rate = rates[hukou[p].Index];
                 bool pensioner = benefit[p] > 0;
                 nextBalance[p] = pensioner ? balance[p] : (balance[p] * (1 + rate)) + own[p] + government[p] + subsidy[p] + collective[p];
                 nextYears[p] = years[p] + (own[p] + government[p] > 0 ? 1 : 0);
             }
 
-            changed.Add((population.ExtraDefinitions[ResidentPensionNames.Columns.AccountBalance], nextBalance));
-            changed.Add((population.ExtraDefinitions[ResidentPensionNames.Columns.ContributionYears], nextYears));
+            changed[ResidentPensionNames.Columns.AccountBalance] = nextBalance;
+            changed[ResidentPensionNames.Columns.ContributionYears] = nextYears;
         }
 
-        return changed.Count == 0 ? population : ProjectionColumns.With(population, changed);
+        return (population, changed);
+    }
+
+    /// <summary>
+    /// Per-person arrays the yearly step reuses from year to year (credits, carried-on accounts), at least as long as
+    /// the year's persons: arrays of a new population each year would be new memory each year, which costs more than
+    /// the arithmetic done in them.
+    /// </summary>
+    internal sealed class Buffers
+    {
+        private readonly Dictionary<string, double[]> _arrays = new(StringComparer.Ordinal);
+
+        /// <summary>The buffer <paramref name="name"/>, at least <paramref name="length"/> long (grown by doubling), its values left from its last use.</summary>
+        public double[] Get(string name, int length)
+        {
+            if (!_arrays.TryGetValue(name, out var array) || array.Length < length)
+            {
+                _arrays[name] = array = new double[Math.Max(length, 2 * (array?.Length ?? 0))];
+            }
+
+            return array;
+        }
+    }
+
+    /// <summary>A crediting rate per region index (resolved once per region used; NaN for regions not in <paramref name="used"/>), so that the yearly pass over persons looks rates up by index.</summary>
+    private static double[] RatesByRegion(Population population, ReadOnlySpan<RegionId> used, string parameter, ParameterStore parameters, DateOnly date)
+    {
+        var rates = new double[population.Regions.Count];
+        Array.Fill(rates, double.NaN);
+        var resolved = new bool[rates.Length];
+        foreach (var r in used)
+        {
+            if (!resolved[r.Index])
+            {
+                resolved[r.Index] = true;
+                rates[r.Index] = parameters.Resolve(parameter, date, r).Scalar();
+            }
+        }
+
+        return rates;
     }
 
     private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, Retirement.Awards awards, double[]? credits, HouseholdDynamics.Flows households, bool inequality, ref double reserve)
@@ -394,9 +431,9 @@ public static class Projector
         Set(ProjectionIndicators.Emigrants, flows.Emigrants[0] + flows.Emigrants[1]);
 
         bool HasOutput(VariableDefinition d) => result.Variables.Any(x => x.Name == d.Name);
-        var personWeights = weights.ToArray();
         double Count(ReadOnlySpan<double> values)
         {
+            var personWeights = result.PersonWeights;
             var total = new ExactAccumulator();
             for (int p = 0; p < values.Length; p++)
             {
@@ -438,11 +475,11 @@ public static class Projector
 
         // The pooled part and the individual accounts, separately: account credits are the employees' account
         // contributions; account pensions the account part of pensions in payment (with the projector's retirement).
-        double accountCredits = credits is null || double.IsNaN(revenue) ? double.NaN : ExactSum.SumOfProducts(credits, personWeights);
+        double accountCredits = credits is null || double.IsNaN(revenue) ? double.NaN : ExactSum.SumOfProducts(credits.AsSpan(0, weights.Length), weights);
         double accountPensions = double.NaN;
         if (!double.IsNaN(expenditure) && population.ExtraPersonColumns.Contains(ProjectionColumns.AccountPart.Name))
         {
-            accountPensions = 12 * ExactSum.SumOfProducts(population.ExtraPersonColumn(ProjectionColumns.AccountPart.Name), personWeights);
+            accountPensions = 12 * ExactSum.SumOfProducts(population.ExtraPersonColumn(ProjectionColumns.AccountPart.Name), weights);
         }
 
         Set(ProjectionIndicators.FundAccountCredits, accountCredits);
@@ -450,13 +487,13 @@ public static class Projector
         Set(ProjectionIndicators.FundAccountExpenditure, accountPensions);
         Set(ProjectionIndicators.FundPooledExpenditure, expenditure - accountPensions);
         Set(ProjectionIndicators.EmployeeAccountBalances, population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance)
-            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance), personWeights) : double.NaN);
+            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance), weights) : double.NaN);
         Set(ProjectionIndicators.ResidentAccountBalances, population.ExtraPersonColumns.Contains(ResidentPensionNames.Columns.AccountBalance)
-            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(ResidentPensionNames.Columns.AccountBalance), personWeights) : double.NaN);
+            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(ResidentPensionNames.Columns.AccountBalance), weights) : double.NaN);
         var wagesPaid = population.WagesAnnual;
         double workers = Count(wagesPaid);
         Set(ProjectionIndicators.Workers, workers);
-        Set(ProjectionIndicators.AverageWage, workers > 0 ? ExactSum.SumOfProducts(wagesPaid, personWeights) / workers : double.NaN);
+        Set(ProjectionIndicators.AverageWage, workers > 0 ? ExactSum.SumOfProducts(wagesPaid, weights) / workers : double.NaN);
         Set(ProjectionIndicators.Households, ExactSum.Sum(population.Weight));
         Set(ProjectionIndicators.LeftHome, households.LeftHome);
         Set(ProjectionIndicators.Unions, households.Unions);

@@ -87,57 +87,66 @@ internal static class WorkingLives
         var now = last with { Average = last.Average * (1 + growth) };
 
         int n = population.PersonCount;
-        var ids = population.PersonId;
-        var age = population.Age;
-        var wages = inPlace ? (double[])population.Column(PopulationSchema.Wages) : population.WagesAnnual.ToArray();
-        var employmentBytes = (byte[])population.Column(PopulationSchema.Employment);
-        var contractBytes = (byte[])population.Column(PopulationSchema.Contract);
-        if (!inPlace)
+        // The shared arrays of zeros (ZeroColumns) are never written: copied first, as when not in place.
+        T[] Writable<T>(ColumnDefinition column)
         {
-            employmentBytes = (byte[])employmentBytes.Clone();
-            contractBytes = (byte[])contractBytes.Clone();
+            var values = population.Column<T>(column);
+            return inPlace && !ZeroColumns.Is(values) ? values : (T[])values.Clone();
         }
 
-        var employment = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, EmploymentStatus>(employmentBytes.AsSpan());
-        var contract = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, WorkContract>(contractBytes.AsSpan());
+        var wages = Writable<double>(PopulationSchema.Wages);
+        var employmentBytes = Writable<byte>(PopulationSchema.Employment);
+        var contractBytes = Writable<byte>(PopulationSchema.Contract);
+
         bool pensions = population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name);
-        var retired = pensions ? population.ExtraPersonColumn(ProjectionColumns.Retired.Name) : default;
+        var retired = pensions ? population.DoubleColumn(ProjectionColumns.Retired.Name) : null;
         bool members = EmployeePensionNames.Columns.All.All(population.ExtraPersonColumns.Contains);
-        var years = members ? population.ExtraPersonColumn(EmployeePensionNames.Columns.ContributionYears) : default;
-        var balance = members ? population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance) : default;
+        var years = members ? population.DoubleColumn(EmployeePensionNames.Columns.ContributionYears) : null;
+        var balance = members ? population.DoubleColumn(EmployeePensionNames.Columns.AccountBalance) : null;
+        var ids = population.PersonIdColumn;
+        var age = population.Column<byte>(PopulationSchema.Age);
         var wageStream = new RandomStream(options.Seed, "projection.wage");
         var entryStream = new RandomStream(options.Seed, "projection.entry");
         var entryWageStream = new RandomStream(options.Seed, "projection.entry_wage");
         var contractStream = new RandomStream(options.Seed, "projection.entry_contract");
         int draw = (year * 64) + replicate;
         double spread = Math.Sqrt(1 - (rho * rho)) * last.Deviation;
-        for (int p = 0; p < n; p++)
+
+        // Each person's change depends on that person alone: blocks of persons run in parallel, with the same result whatever the threads.
+        void Block(int from, int to)
         {
-            bool member = members && (years[p] > 0 || balance[p] > 0);
-            if (wages[p] > 0)
+            var employment = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, EmploymentStatus>(employmentBytes.AsSpan());
+            var contract = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, WorkContract>(contractBytes.AsSpan());
+            for (int p = from; p < to; p++)
             {
-                if ((pensions && retired[p] == 1) || (!member && age[p] >= exitAge))
+                bool member = members && (years![p] > 0 || balance![p] > 0);
+                if (wages[p] > 0)
                 {
-                    wages[p] = 0;
-                    employment[p] = EmploymentStatus.Retired;
-                    contract[p] = WorkContract.None;
+                    if ((pensions && retired![p] == 1) || (!member && age[p] >= exitAge))
+                    {
+                        wages[p] = 0;
+                        employment[p] = EmploymentStatus.Retired;
+                        contract[p] = WorkContract.None;
+                    }
+                    else if (double.IsFinite(last.Average))
+                    {
+                        double z = Math.Log(wages[p] / last.Average);
+                        double next = (rho * z) + ((1 - rho) * last.Mean) + (spread * Normal(wageStream, ids[p], draw));
+                        wages[p] = now.Average * Math.Exp(next);
+                    }
                 }
-                else if (double.IsFinite(last.Average))
+                else if (age[p] == entryAge && employment[p] != EmploymentStatus.Retired && double.IsFinite(last.Average)
+                    && entryStream.Uniform(ids[p], draw) < entryRate)
                 {
-                    double z = Math.Log(wages[p] / last.Average);
-                    double next = (rho * z) + ((1 - rho) * last.Mean) + (spread * Normal(wageStream, ids[p], draw));
-                    wages[p] = now.Average * Math.Exp(next);
+                    double z = Math.Log(entryRatio) + (last.Deviation * Normal(entryWageStream, ids[p], draw));
+                    wages[p] = now.Average * Math.Exp(z);
+                    employment[p] = EmploymentStatus.Employee;
+                    contract[p] = contractStream.Uniform(ids[p], draw) < contractShare ? WorkContract.LabourContract : WorkContract.None;
                 }
-            }
-            else if (age[p] == entryAge && employment[p] != EmploymentStatus.Retired && double.IsFinite(last.Average)
-                && entryStream.Uniform(ids[p], draw) < entryRate)
-            {
-                double z = Math.Log(entryRatio) + (last.Deviation * Normal(entryWageStream, ids[p], draw));
-                wages[p] = now.Average * Math.Exp(z);
-                employment[p] = EmploymentStatus.Employee;
-                contract[p] = contractStream.Uniform(ids[p], draw) < contractShare ? WorkContract.LabourContract : WorkContract.None;
             }
         }
+
+        PersonBlocks.For(n, options.Simulation, Block);
 
         var changed = new List<(ColumnDefinition, Array)>
         {
@@ -148,16 +157,19 @@ internal static class WorkingLives
         foreach (var column in new[] { PopulationSchema.BusinessIncome, PopulationSchema.PropertyIncome, PopulationSchema.PrivateTransfers, PopulationSchema.LabourRemuneration })
         {
             var values = (double[])population.Column(column);
-            if (values.AsSpan().IndexOfAnyExcept(0.0) < 0)
+            if (ZeroColumns.Is(values) || values.AsSpan().IndexOfAnyExcept(0.0) < 0)
             {
                 continue; // zeros grow to zeros
             }
 
             values = inPlace ? values : (double[])values.Clone();
-            for (int p = 0; p < values.Length; p++)
+            PersonBlocks.For(values.Length, options.Simulation, (from, to) =>
             {
-                values[p] *= 1 + growth;
-            }
+                for (int p = from; p < to; p++)
+                {
+                    values[p] *= 1 + growth;
+                }
+            });
 
             changed.Add((column, values));
         }
