@@ -108,6 +108,10 @@ public sealed class UnemploymentInsuranceProgram : RuleProgram
     {
         public readonly double[] From = from;
         public readonly double[] Months = months;
+
+        /// <summary>The maximum duration by how many thresholds the contribution years reach: 0 for none, then <see cref="Months"/>.</summary>
+        public readonly double[] MonthsByCount = [0.0, .. months];
+
         public readonly double Monthly = monthly;
         public readonly double Premium = premium;
     }
@@ -145,13 +149,16 @@ public sealed class UnemploymentInsuranceProgram : RuleProgram
             double years = block.Years[p];
             int spell = block.Spell[p];
 
-            // The maximum duration: the entry of the last threshold at or below the years, 0 below the first.
-            double maximum = 0.0;
-            var months = k.Months;
-            for (int i = 0; i < from.Length && years >= from[i]; i++)
+            // The maximum duration: the entry of the last threshold at or below the years, 0 below the first. The
+            // thresholds are strictly ascending (checked when prepared), so those the years reach are a prefix: their
+            // count picks the entry, with no branch on the years (NaN reaches none, as in a search that stops there).
+            int reached = 0;
+            for (int i = 0; i < from.Length; i++)
             {
-                maximum = months[i];
+                reached += years >= from[i] ? 1 : 0;
             }
+
+            double maximum = k.MonthsByCount[reached];
 
             bool eligible = years >= from[0] && spell > 0;
             double paid = eligible ? Math.Min(spell, maximum) : 0.0;

@@ -145,12 +145,55 @@ public sealed class WorkInjuryProgram : RuleProgram
         double average, double floor, double ceiling, double minimumWage, double[] subsidyMonths, double[] fundRates, double[] employerRates, double[] nursingRates,
         bool coverFlexible, bool coverOverAge, double ageMale, double ageFemale)
     {
-        public readonly double Average = average, Floor = floor, Ceiling = ceiling, MinimumWage = minimumWage, AgeMale = ageMale, AgeFemale = ageFemale;
+        public readonly double Average = average, Floor = floor, Ceiling = ceiling, MinimumWage = minimumWage;
         public readonly double[] SubsidyMonths = subsidyMonths, FundRates = fundRates, EmployerRates = employerRates, NursingRates = nursingRates;
-        public readonly bool CoverFlexible = coverFlexible, CoverOverAge = coverOverAge;
 
         /// <summary>Whether <see cref="Math.Clamp(double, double, double)"/> throws for the band (floor above ceiling): the own wage is then clamped for every person, as it always was.</summary>
         public readonly bool BandInverted = floor > ceiling;
+
+        /// <summary>The pension age by the code of sex (the male age for <see cref="Sex.Male"/>, the female age for every other code).</summary>
+        public readonly double[] PensionAgeBySex = PensionAges(ageMale, ageFemale);
+
+        /// <summary>Coverage (1 or 0) by the work arrangement's code times 2 plus 1 at or above the pension age: the table of <c>IsCovered</c>, read without a branch.</summary>
+        public readonly double[] CoveredBy = Coverage(coverFlexible, coverOverAge);
+
+        private static double[] PensionAges(double male, double female)
+        {
+            var ages = new double[256];
+            ages.AsSpan().Fill(female);
+            ages[(int)Sex.Male] = male;
+            return ages;
+        }
+
+        private static double[] Coverage(bool flexible, bool overAge)
+        {
+            var covered = new double[512];
+            for (int contract = 0; contract < 256; contract++)
+            {
+                for (int over = 0; over < 2; over++)
+                {
+                    covered[(contract << 1) | over] = IsCovered((WorkContract)contract, over == 1, flexible, overAge) ? 1.0 : 0.0;
+                }
+            }
+
+            return covered;
+        }
+    }
+
+    /// <summary>Coverage by work arrangement and age: see the class remarks.</summary>
+    private static bool IsCovered(WorkContract contract, bool atOrAbovePensionAge, bool coverFlexible, bool coverOverAge)
+    {
+        if (contract is not (WorkContract.LabourContract or WorkContract.Flexible))
+        {
+            return false;
+        }
+
+        if (atOrAbovePensionAge)
+        {
+            return coverOverAge;
+        }
+
+        return contract == WorkContract.LabourContract || coverFlexible;
     }
 
     private readonly struct Rule(
@@ -172,12 +215,14 @@ public sealed class WorkInjuryProgram : RuleProgram
             int p = person.Index;
             var k = terms[person.Region.Index];
             ref readonly var input = ref block.In;
-            bool covered = IsCovered(input.Contract[p], input.Age[p], input.Sex[p], k);
+            int over = input.Age[p] >= k.PensionAgeBySex[(byte)input.Sex[p]] ? 1 : 0;
+            double coveredValue = k.CoveredBy[((byte)input.Contract[p] << 1) | over];
+            bool covered = coveredValue > 0;
             int grade = input.Grade[p];
             if (grade == 0 && !k.BandInverted)
             {
                 // No injury grade (almost everyone): every amount is 0, and the own wage is not needed.
-                block.Covered[p] = covered ? 1.0 : 0.0;
+                block.Covered[p] = coveredValue;
                 block.OwnWage[p] = 0.0;
                 block.Subsidy[p] = 0.0;
                 block.Fund[p] = 0.0;
@@ -227,23 +272,6 @@ public sealed class WorkInjuryProgram : RuleProgram
             {
                 Explain(explanation, person, input.Contract[p], covered, grade, raw, own, avg, subsidy, fund, employer, nursing);
             }
-        }
-
-        /// <summary>Coverage by work arrangement and age: see the class remarks.</summary>
-        private static bool IsCovered(WorkContract contract, byte age, Sex sex, RegionTerms k)
-        {
-            if (contract is not (WorkContract.LabourContract or WorkContract.Flexible))
-            {
-                return false;
-            }
-
-            double pensionAge = sex == Sex.Male ? k.AgeMale : k.AgeFemale;
-            if (age >= pensionAge)
-            {
-                return k.CoverOverAge;
-            }
-
-            return contract == WorkContract.LabourContract || k.CoverFlexible;
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

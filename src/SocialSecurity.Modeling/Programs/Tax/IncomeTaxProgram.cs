@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Regions;
 
@@ -330,25 +331,31 @@ public sealed class IncomeTaxProgram : RuleProgram
 
             // Who claims the household's deductions: the highest comprehensive-income earner, ties to the higher
             // business income, then to the lowest person id; the second highest takes the rest when the share is below 1.
-            // Each member's comprehensive income is computed once, for the ranking and for the member's tax.
-            int first = household.FirstMember, size = household.Size;
-            Span<double> comprehensive = size <= 8 ? stackalloc double[8] : new double[size];
-            for (int m = 0; m < size; m++)
+            // The ranking keeps the two leaders' incomes in locals; each member's tax recomputes its comprehensive
+            // income with the same expression, so the value is the same, bit for bit, with no per-household buffer.
+            int first = household.FirstMember, endMember = household.EndMember;
+            int top = -1, second = -1;
+            double topIncome = 0.0, secondIncome = 0.0;
+            if (first < endMember)
             {
-                comprehensive[m] = ComprehensiveIncome(ref b, first + m, share, authorShare);
+                top = first;
+                topIncome = ComprehensiveIncome(ref b, first, share, authorShare);
             }
 
-            int top = -1, second = -1;
-            for (int p = household.FirstMember; p < household.EndMember; p++)
+            for (int p = first + 1; p < endMember; p++)
             {
-                if (top < 0 || Ranks(ref b, p, top, comprehensive[p - first], comprehensive[top - first]))
+                double income = ComprehensiveIncome(ref b, p, share, authorShare);
+                if (Ranks(ref b, p, top, income, topIncome))
                 {
                     second = top;
+                    secondIncome = topIncome;
                     top = p;
+                    topIncome = income;
                 }
-                else if (second < 0 || Ranks(ref b, p, second, comprehensive[p - first], comprehensive[second - first]))
+                else if (second < 0 || Ranks(ref b, p, second, income, secondIncome))
                 {
                     second = p;
+                    secondIncome = income;
                 }
             }
 
@@ -367,22 +374,35 @@ public sealed class IncomeTaxProgram : RuleProgram
             };
             double householdDeductions = children + infants + housing;
             double topShare = second < 0 ? 1.0 : k.TopShare;
-            explanation?.Record(Name, string.Create(CultureInfo.InvariantCulture, $"household deductions: {b.ChildrenInEducation[h]} child(ren) in education × {t.Children[region]:0.##} + {b.ChildrenUnder3[h]} child(ren) under 3 × {t.Infants[region]:0.##} + housing ({b.Housing[h]}, city {b.City[h]}) {housing:0.##} = {householdDeductions:0.##}; claimed {topShare:0.##} by member {top - household.FirstMember} (highest comprehensive income){(second >= 0 && topShare < 1 ? string.Create(CultureInfo.InvariantCulture, $", {1 - topShare:0.##} by member {second - household.FirstMember}") : string.Empty)}"), householdDeductions, "yuan/year", t.Children.Source(region), t.Infants.Source(region), t.Mortgage.Source(region), t.RentMajor.Source(region), t.RentLarge.Source(region), t.RentOther.Source(region), t.TopShare.Source(region));
+            if (explanation is null)
+            {
+                for (int p = first; p < endMember; p++)
+                {
+                    double claimed = p == top ? topShare * householdDeductions : p == second ? (1 - topShare) * householdDeductions : 0.0;
+                    Person<Silent>(ref b, p, p - first, region, k, ComprehensiveIncome(ref b, p, share, authorShare), claimed, null);
+                }
 
-            for (int p = household.FirstMember; p < household.EndMember; p++)
+                return;
+            }
+
+            Explained(ref b, household, k, explanation, top, second, housing, householdDeductions, topShare);
+        }
+
+        /// <summary>The household's members computed with every step recorded (household calculations only).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Explained(ref Block b, in HouseholdRow household, RegionTerms k, Explanation explanation, int top, int second, double housing, double householdDeductions, double topShare)
+        {
+            int h = household.Index, first = household.FirstMember;
+            var region = household.Region;
+            explanation.Record(Name, string.Create(CultureInfo.InvariantCulture, $"household deductions: {b.ChildrenInEducation[h]} child(ren) in education × {t.Children[region]:0.##} + {b.ChildrenUnder3[h]} child(ren) under 3 × {t.Infants[region]:0.##} + housing ({b.Housing[h]}, city {b.City[h]}) {housing:0.##} = {householdDeductions:0.##}; claimed {topShare:0.##} by member {top - household.FirstMember} (highest comprehensive income){(second >= 0 && topShare < 1 ? string.Create(CultureInfo.InvariantCulture, $", {1 - topShare:0.##} by member {second - household.FirstMember}") : string.Empty)}"), householdDeductions, "yuan/year", t.Children.Source(region), t.Infants.Source(region), t.Mortgage.Source(region), t.RentMajor.Source(region), t.RentLarge.Source(region), t.RentOther.Source(region), t.TopShare.Source(region));
+            for (int p = first; p < household.EndMember; p++)
             {
                 double claimed = p == top ? topShare * householdDeductions : p == second ? (1 - topShare) * householdDeductions : 0.0;
-                if (explanation is null)
-                {
-                    Person<Silent>(ref b, p, p - household.FirstMember, region, k, comprehensive[p - first], claimed, null);
-                }
-                else
-                {
-                    Person<Explaining>(ref b, p, p - household.FirstMember, region, k, comprehensive[p - first], claimed, explanation);
-                }
+                Person<Explaining>(ref b, p, p - first, region, k, ComprehensiveIncome(ref b, p, k.Share, k.AuthorShare), claimed, explanation);
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static double ComprehensiveIncome(ref Block b, int p, double share, double authorShare)
             => b.Wages[p] + (share * (b.Labour[p] + b.Royalties[p])) + (authorShare * b.Author[p]);
 
@@ -407,6 +427,7 @@ public sealed class IncomeTaxProgram : RuleProgram
             return b.PersonId[p] < b.PersonId[q];
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Person<TExplain>(ref Block b, int p, int member, RegionId region, RegionTerms k, double comprehensive, double claimed, Explanation? explanation)
             where TExplain : struct, IExplaining
         {

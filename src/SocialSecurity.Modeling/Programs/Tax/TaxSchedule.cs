@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace SocialSecurity.Modeling.Programs.Tax;
@@ -122,6 +123,7 @@ internal sealed class PreparedSchedule
 
     /// <summary>Equal to <see cref="TaxSchedule.Tax"/> over the same schedule, bit for bit.</summary>
     /// <param name="amount">The taxable amount.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Tax(double amount)
     {
         if (_general)
@@ -158,6 +160,7 @@ internal sealed class PreparedSchedule
     }
 
     /// <summary>How many thresholds <paramref name="amount"/> is above: with strictly ascending thresholds, the index of its band plus one (0 at or below the first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Above(double amount)
     {
         if (_vector)
