@@ -40,6 +40,9 @@ public sealed class HouseholdCalculator
 
     private readonly ConcurrentDictionary<string, ProgramPass?[]> _prepared = new(StringComparer.Ordinal);
 
+    // Whether the policy's column checks passed for a household without extra columns (they then pass for every such household).
+    private volatile bool _checkedPlain;
+
     /// <summary>Creates a calculator for a policy and parameter store.</summary>
     /// <param name="policy">The programs to apply.</param>
     /// <param name="parameters">The parameters (baseline, or with a reform).</param>
@@ -68,7 +71,14 @@ public sealed class HouseholdCalculator
     {
         ArgumentNullException.ThrowIfNull(members);
         var population = Build(household with { Weight = 1 }, members, extraPersonColumns, extraHouseholdColumns);
-        Microsimulation.CheckColumns(population, Policy);
+        bool plain = extraPersonColumns is null && extraHouseholdColumns is null;
+        if (!plain || !_checkedPlain)
+        {
+            // Without extra columns the outcome depends on the policy alone (built-in columns are declared by the schema): checked once.
+            Microsimulation.CheckColumns(population, Policy);
+            _checkedPlain = _checkedPlain || plain;
+        }
+
         var table = new VariableTable(population, Policy);
         var passes = Passes(population, date, table, extraPersonColumns, extraHouseholdColumns);
         Microsimulation.RunBlock(population, Policy, table, passes, 0, 1, explanation: null);
