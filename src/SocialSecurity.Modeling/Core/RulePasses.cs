@@ -16,17 +16,17 @@ internal sealed class PersonRulePass<TRule, TBlock>(TRule rule) : ProgramPass
         var start = population.MemberStart;
         var regions = population.HouseholdRegion;
         var explanation = context.Explanation;
+        var household = population.PersonHousehold;
         var block = rule.Bind(context);
         try
         {
-            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            // One flat loop over the block's persons, each person's household read from the person's row: a nested
+            // loop over households and their two or three members mispredicts its exit once per household.
+            int end = start[context.EndHousehold];
+            for (int p = start[context.FirstHousehold]; p < end; p++)
             {
-                var region = regions[h];
-                int first = start[h];
-                for (int p = first; p < start[h + 1]; p++)
-                {
-                    rule.Compute(ref block, new PersonRow(p, h, p - first + 1, region), explanation);
-                }
+                int h = household[p];
+                rule.Compute(ref block, new PersonRow(p, h, p - start[h] + 1, regions[h]), explanation);
             }
         }
         finally

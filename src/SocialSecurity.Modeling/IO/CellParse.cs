@@ -10,29 +10,150 @@ namespace SocialSecurity.Modeling.IO;
 /// </summary>
 internal static class CellParse
 {
-    /// <summary>A finite number in invariant form (<c>.</c> as the decimal separator); the commonest cell, one digit, without the general parser (the same double).</summary>
+    /// <summary>The powers of ten that are exact doubles (10^0 to 10^22).</summary>
+    private static readonly double[] ExactPowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    /// <summary>The most significant digits the fast path reads: a mantissa below 10^15 is an exact double (below 2^53).</summary>
+    private const int FastSignificantDigits = 15;
+
+    /// <summary>
+    /// A finite number in invariant form (<c>.</c> as the decimal separator), the same double as
+    /// <see cref="double.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out double)"/> with
+    /// <see cref="NumberStyles.Float"/> gives. Plain decimals (an optional sign, digits, an optional point and digits)
+    /// of at most 15 significant digits with at most 22 decimals are converted without the general parser (see
+    /// <see cref="TryFastDecimal"/>); anything else goes to it.
+    /// </summary>
     public static bool TryNumber(ReadOnlySpan<char> span, out double value)
     {
-        if (span.Length == 1 && char.IsAsciiDigit(span[0]))
+        if (TryFastDecimal(span, out value))
         {
-            value = span[0] - '0';
             return true;
         }
 
         return double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
 
+    /// <summary>
+    /// A plain decimal read exactly: the digits make a whole mantissa m below 10^15 (an exact double) and the k digits
+    /// after the point (k ≤ 22) a power of ten 10^k (an exact double too), so m / 10^k is one correctly rounded
+    /// division of two exact values: the double nearest the decimal, which is what the general parser returns (IEEE
+    /// correct rounding). A minus sign negates, exactly (−0 for "-0", as the general parser gives). False, with no
+    /// value, for anything else (an exponent, more digits, spaces, other characters): the caller then parses it the
+    /// general way.
+    /// </summary>
+    public static bool TryFastDecimal(ReadOnlySpan<char> span, out double value)
+    {
+        value = 0;
+        int i = 0;
+        bool negative = false;
+        if (span.Length > 0 && (span[0] == '-' || span[0] == '+'))
+        {
+            negative = span[0] == '-';
+            i = 1;
+        }
+
+        ulong mantissa = 0;
+        int significant = 0;
+        int digits = 0;
+        int decimals = -1;
+        for (; i < span.Length; i++)
+        {
+            uint digit = (uint)(span[i] - '0');
+            if (digit <= 9)
+            {
+                digits++;
+                if (mantissa != 0 || digit != 0)
+                {
+                    if (++significant > FastSignificantDigits)
+                    {
+                        return false;
+                    }
+
+                    mantissa = (mantissa * 10) + digit;
+                }
+
+                if (decimals >= 0)
+                {
+                    decimals++;
+                }
+            }
+            else if (span[i] == '.' && decimals < 0)
+            {
+                decimals = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || decimals > 22)
+        {
+            return false;
+        }
+
+        double magnitude = decimals > 0 ? mantissa / ExactPowersOfTen[decimals] : mantissa;
+        value = negative ? -magnitude : magnitude;
+        return true;
+    }
+
     /// <summary>A whole number in invariant form.</summary>
     public static bool TryLong(ReadOnlySpan<char> span, out long value)
-        => long.TryParse(span, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+    {
+        // The common id: 1–18 digits, which cannot overflow.
+        if (span.Length is > 0 and <= 18)
+        {
+            long number = 0;
+            int i = 0;
+            for (; i < span.Length; i++)
+            {
+                uint digit = (uint)(span[i] - '0');
+                if (digit > 9)
+                {
+                    break;
+                }
+
+                number = (number * 10) + digit;
+            }
+
+            if (i == span.Length)
+            {
+                value = number;
+                return true;
+            }
+        }
+
+        return long.TryParse(span, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+    }
 
     /// <summary>A whole number in <paramref name="min"/>–<paramref name="max"/>.</summary>
     public static bool TryInt(ReadOnlySpan<char> span, int min, int max, out int value)
     {
-        if (span.Length == 1 && char.IsAsciiDigit(span[0]))
+        // The common cell: 1–9 digits, which cannot overflow.
+        if (span.Length is > 0 and <= 9)
         {
-            value = span[0] - '0';
-            return value >= min && value <= max;
+            int number = 0;
+            int i = 0;
+            for (; i < span.Length; i++)
+            {
+                uint digit = (uint)(span[i] - '0');
+                if (digit > 9)
+                {
+                    break;
+                }
+
+                number = (number * 10) + (int)digit;
+            }
+
+            if (i == span.Length)
+            {
+                value = number;
+                return value >= min && value <= max;
+            }
         }
 
         return int.TryParse(span, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;

@@ -529,12 +529,7 @@ internal sealed class PopulationRecordReader
         }
         else
         {
-            var span = column.Span;
-            if (span.Length == 1 && char.IsAsciiDigit(span[0]))
-            {
-                value = span[0] - '0'; // the commonest cell ("0"), without the general parser: the same double
-            }
-            else if (!double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
+            if (!CellParse.TryNumber(column.Span, out value))
             {
                 throw Error(column.Name, $"'{column.Text}' is not a finite number (use '.' as the decimal separator)", null);
             }

@@ -21,9 +21,9 @@ namespace SocialSecurity.Modeling.Tests.Simulation;
 /// </summary>
 public class SyntheticBaselineHashTests
 {
-    private const string ExpectedPopulationHash = "B546B09E5EF2955C2B144F4DF1CB264255DE5C0BE23FEAD6A036C4D22C879108";
-    private const string ExpectedResultHash = "78014D6ED02CE94230A2FE58A63FA4C8B8671B1B55CBCD6851D55DAB4D0F0120";
-    private const string ExpectedValidationHash = "6CFFCE709B383518573993F567AFC8B34908D0D2AF37B4F8E6F665C25F3F4516";
+    private const string ExpectedPopulationHash = "BC17DCA98914AFF113E6497A1DB0E65388F5AECA4896ED50728DB865BB490E01";
+    private const string ExpectedResultHash = "58E035907A67B894B49627D6E47490CAC49D11B16AC9C40AFED5F41644EDAB0E";
+    private const string ExpectedValidationHash = "9D50A2D344CCACF3D4456B3479DB5D6C50386CAA60BC1B22C1F3557DF51E271A";
     private static readonly DateOnly Date = new(2023, 7, 1);
 
     [Fact]

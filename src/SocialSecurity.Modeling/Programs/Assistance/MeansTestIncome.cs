@@ -13,11 +13,17 @@ internal sealed class MeansTestIncome
 {
     private readonly string[] _variables;
     private readonly double[] _toAnnual;
+    private readonly CentralBasicPensionExclusion? _exclusion;
 
     /// <summary>Resolves each variable's period; a variable that is not a person amount per month or year is rejected before the run.</summary>
-    public MeansTestIncome(ProgramSetup setup, string[] variables, string program)
+    /// <param name="setup">The run's setup.</param>
+    /// <param name="variables">The person variables summed.</param>
+    /// <param name="program">The program's label, for messages.</param>
+    /// <param name="exclusion">The central basic pension left out of one of the variables, or null for none.</param>
+    public MeansTestIncome(ProgramSetup setup, string[] variables, string program, CentralBasicPensionExclusion? exclusion = null)
     {
         _variables = variables;
+        _exclusion = exclusion is { AppliesAnywhere: true } ? exclusion : null;
         _toAnnual = variables.Select(name =>
         {
             var variable = setup.Variable(name);
@@ -50,6 +56,12 @@ internal sealed class MeansTestIncome
             if (ZeroColumns.Holds(column))
             {
                 continue; // an optional column the population was not given: adding zeros to +0.0 sums changes no bit
+            }
+
+            if (_exclusion is { } exclusion && _variables[v] == exclusion.Variable)
+            {
+                exclusion.AddCounted(members, column, _toAnnual[v], context.Population, first, end);
+                continue;
             }
 
             ColumnMath.AddScaled(members, column[firstPerson..endPerson], _toAnnual[v]);

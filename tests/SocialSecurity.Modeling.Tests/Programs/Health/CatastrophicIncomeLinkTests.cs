@@ -12,7 +12,8 @@ namespace SocialSecurity.Modeling.Tests.Programs.Health;
 /// <summary>
 /// Catastrophic health expenditure measures income as the status programs' means test does: on a synthetic population,
 /// whose pensions are simulated (the reported pension is zero), a pensioner household's income includes the simulated
-/// pensions; it used to count only the zero reported pension.
+/// pensions; it used to count only the zero reported pension. Unlike the means test, it counts the central basic pension
+/// of the resident scheme, which the means test leaves out in 2021-2025.
 /// </summary>
 public class CatastrophicIncomeLinkTests
 {
@@ -27,7 +28,20 @@ public class CatastrophicIncomeLinkTests
 
         var indicatorIncome = result.Values(CatastrophicHealthExpenditureProgram.HouseholdIncome.Name).ToArray();
         var meansTestIncome = result.Values(HouseholdIncomeProgram.Output.Name).ToArray();
-        indicatorIncome.Should().Equal(meansTestIncome);
+
+        // The indicator counts every pension in full; the means test leaves out each resident pensioner's central basic
+        // pension, min(pension, 103) a month in 2023 (民发〔2021〕57号, 2021-2025, docs/rules/household_income.md).
+        var residentPension = result.Values(ResidentPensionProgram.Benefit.Name).ToArray();
+        for (int h = 0; h < population.HouseholdCount; h++)
+        {
+            double excluded = 0;
+            for (int p = population.MemberStart[h]; p < population.MemberStart[h + 1]; p++)
+            {
+                excluded += 12 * Math.Min(residentPension[p], 103);
+            }
+
+            meansTestIncome[h].Should().BeApproximately(indicatorIncome[h] - excluded, 1e-6);
+        }
 
         // An independent sum for the households with a pensioner: market incomes plus 12 × the simulated monthly pensions.
         var employee = result.Values(EmployeePensionProgram.Benefit.Name).ToArray();

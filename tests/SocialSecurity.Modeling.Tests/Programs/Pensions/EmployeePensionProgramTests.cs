@@ -142,7 +142,7 @@ public class EmployeePensionProgramTests
     }
 
     [Fact]
-    public void Dibao_counts_both_simulated_pensions()
+    public void Dibao_counts_both_simulated_pensions_less_the_central_basic_pension()
     {
         // A couple: he draws the employee pension, she (never an employee) the resident pension.
         var calculator = new HouseholdCalculator(PensionPolicies.WithEmployeeAndResidentPensions(), Store);
@@ -162,7 +162,10 @@ public class EmployeePensionProgramTests
         double resident = result.PersonValue(ResidentPensionProgram.Benefit.Name, 1);
         resident.Should().BeGreaterThan(0);
         var standard = Store.Resolve(DibaoProgram.StandardUrban, Date, RegionCodes.Hangzhou).PerYear();
-        double expected = Math.Max(0, (2 * standard) - (12 * (employee + resident))) / 12;
+        // The central basic pension (the national minimum, 103 a month in 2023) is not counted (民发〔2021〕57号, 2021-2025);
+        // the employee pension and the rest of the resident pension (Zhejiang's basic pension 190 is above it) are.
+        resident.Should().BeGreaterThan(103);
+        double expected = Math.Max(0, (2 * standard) - (12 * (employee + resident - 103))) / 12;
         result.HouseholdValue(DibaoProgram.Benefit.Name).Should().BeApproximately(expected, 1e-6);
         expected.Should().BeGreaterThan(0, "the test needs a household below the standard");
     }

@@ -105,7 +105,7 @@ public class ResidentPensionProgramTests
     }
 
     [Fact]
-    public void Dibao_counts_the_simulated_pension_in_the_composed_policy()
+    public void Dibao_counts_the_simulated_pension_less_the_central_basic_pension_in_the_composed_policy()
     {
         var policy = PensionPolicies.WithResidentPension();
         policy.Programs.Select(p => p.Name).Should().Equal("pension.resident", "household_income", "dibao");
@@ -114,8 +114,10 @@ public class ResidentPensionProgramTests
         PersonRecord[] members = [new() { Id = 1, HouseholdId = 1, Age = 70 }];
         var result = calculator.Calculate(household, members, Date, Columns([0], [15], [8_400], [0], [0]));
         double pensionAnnual = 12 * result.PersonValue(ResidentPensionProgram.Benefit.Name, 0);
-        // Zhejiang standard 11,000/year: dibao fills the gap left by the pension.
-        result.HouseholdValue(DibaoProgram.Benefit.Name).Should().BeApproximately((11_000 - pensionAnnual) / 12, 1e-9);
+        // Zhejiang standard 11,000/year: dibao fills the gap left by the pension, of which the central basic pension
+        // (the national minimum, 103 a month in 2023) is not counted in 2021-2025 (民发〔2021〕57号); Zhejiang's basic pension is 190.
+        pensionAnnual.Should().BeGreaterThan(12 * 190 - 1e-9);
+        result.HouseholdValue(DibaoProgram.Benefit.Name).Should().BeApproximately((11_000 - (pensionAnnual - (12 * 103))) / 12, 1e-9);
     }
 
     [Fact]
