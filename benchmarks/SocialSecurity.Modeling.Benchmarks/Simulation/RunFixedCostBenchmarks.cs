@@ -15,8 +15,8 @@ namespace SocialSecurity.Modeling.Benchmarks.Simulation;
 /// <see cref="SimulationContext"/> (the per-run fixed cost of a prepared policy: partitioning, column leases, the
 /// result) and through the public one-shot <see cref="Microsimulation.Run"/> (checks and parameter resolution too);
 /// and the <see cref="HouseholdCalculator"/>, which builds the household, lays out its columns, runs the passes it
-/// prepared for an earlier household of the same date and regions (docs/architecture.md#household-calculator) and
-/// explains every step.
+/// prepared for an earlier household of the same date and regions (docs/architecture.md#household-calculator), and
+/// explains every step when the explanation is read (<c>HouseholdCalculator</c>) or not at all (<c>HouseholdCalculator_Values</c>).
 /// Each category's floor (<c>Floor_*</c>, "Of floor" = floor time ÷ time) is the policy's prepared passes run over
 /// the one household, without explanation, through no context: the arithmetic every one of these must do.
 /// </summary>
@@ -87,6 +87,11 @@ public class RunFixedCostBenchmarks
     [Benchmark]
     [BenchmarkCategory("household calculator")]
     public int HouseholdCalculator() => _calculator.Calculate(_household, _members, _date).Explanation.Steps.Count;
+
+    /// <summary>The household calculator when only values are read: the explanation is made only when asked for, so this is the calculation alone.</summary>
+    [Benchmark]
+    [BenchmarkCategory("household calculator")]
+    public double HouseholdCalculator_Values() => _calculator.Calculate(_household, _members, _date).HouseholdValue(Programs.Assistance.DibaoProgram.Benefit.Name);
 
     private int Block()
     {

@@ -4,7 +4,7 @@ namespace SocialSecurity.Modeling.Core;
 /// <summary>The columns of one run: the population's inputs (shared, not copied) and every program output.</summary>
 internal sealed class VariableTable
 {
-    private readonly Dictionary<string, (VariableDefinition Definition, double[] Data)> _columns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (VariableDefinition Definition, double[] Data)> _columns;
 
     public VariableTable(Population population, Policy policy)
         : this(population, policy, output => new double[output.Entity == Entity.Person ? population.PersonCount : population.HouseholdCount])
@@ -14,6 +14,14 @@ internal sealed class VariableTable
     /// <summary>A table whose output columns come from <paramref name="allocate"/> (pooled or uninitialised arrays of the output's length).</summary>
     public VariableTable(Population population, Policy policy, Func<VariableDefinition, double[]> allocate)
     {
+        // Sized once: a table grown entry by entry rehashes several times (the household calculator makes one per call).
+        int outputs = 0;
+        foreach (var program in policy.Programs)
+        {
+            outputs += program.Outputs.Count;
+        }
+
+        _columns = new(InputVariables.All.Count + population.ExtraDefinitions.Count + outputs, StringComparer.Ordinal);
         foreach (var input in InputVariables.All)
         {
             _columns[input.Name] = (input, InputVariables.Column(population, input.Name));

@@ -32,7 +32,16 @@ public sealed class HouseholdCalculator
     // Bounds the memory of a calculator asked about many dates: past this many keys, the cache starts afresh.
     private const int PreparedKept = 256;
 
+    // The message PopulationBuilder.AddColumn ends with when an extra column takes a built-in column's name.
+    private const string BuiltInHint = "give it through the household or person records";
+
+    // Never written: the one-household build reads its (empty) columns.
+    private static readonly ExtraColumns NoExtras = new();
+
     private readonly ConcurrentDictionary<string, ProgramPass?[]> _prepared = new(StringComparer.Ordinal);
+
+    // Whether the policy's column checks passed for a household without extra columns (they then pass for every such household).
+    private volatile bool _checkedPlain;
 
     /// <summary>Creates a calculator for a policy and parameter store.</summary>
     /// <param name="policy">The programs to apply.</param>
@@ -61,37 +70,87 @@ public sealed class HouseholdCalculator
     public HouseholdResult Calculate(HouseholdRecord household, IReadOnlyList<PersonRecord> members, DateOnly date, IReadOnlyDictionary<string, double[]>? extraPersonColumns = null, IReadOnlyDictionary<string, double>? extraHouseholdColumns = null)
     {
         ArgumentNullException.ThrowIfNull(members);
+        var population = Build(household with { Weight = 1 }, members, extraPersonColumns, extraHouseholdColumns);
+        bool plain = extraPersonColumns is null && extraHouseholdColumns is null;
+        if (!plain || !_checkedPlain)
+        {
+            // Without extra columns the outcome depends on the policy alone (built-in columns are declared by the schema): checked once.
+            Microsimulation.CheckColumns(population, Policy);
+            _checkedPlain = _checkedPlain || plain;
+        }
+
+        var table = new VariableTable(population, Policy);
+        var passes = Passes(population, date, table, extraPersonColumns, extraHouseholdColumns);
+        Microsimulation.RunBlock(population, Policy, table, passes, 0, 1, explanation: null);
+        var result = new SimulationResult(population, Policy, Parameters, date, table);
+        return new HouseholdResult(result, () => Explain(population, passes));
+    }
+
+    /// <summary>
+    /// The explanation of a calculation, when it is asked for: the same passes run again, recording each step, over
+    /// a table of their own (the result's columns are not written again). Rules compute the same values whether or
+    /// not they explain, so the steps describe exactly the values of the result.
+    /// </summary>
+    private Explanation Explain(Population population, ProgramPass[] passes)
+    {
+        var explanation = new Explanation();
+        Microsimulation.RunBlock(population, Policy, new VariableTable(population, Policy), passes, 0, 1, explanation);
+        return explanation;
+    }
+
+    /// <summary>
+    /// The one-household population: built straight from the records (<see cref="HouseholdBuild"/>) when they are
+    /// valid and the members come in person-id order, else through <see cref="PopulationBuilder"/>, which reorders the
+    /// members or reports the problems.
+    /// </summary>
+    private Population Build(HouseholdRecord household, IReadOnlyList<PersonRecord> members, IReadOnlyDictionary<string, double[]>? extraPersonColumns, IReadOnlyDictionary<string, double>? extraHouseholdColumns)
+    {
+        if (extraPersonColumns is null && extraHouseholdColumns is null)
+        {
+            if (HouseholdBuild.TryBuild(Parameters.Regions, in household, members, NoExtras) is { } plain)
+            {
+                return plain;
+            }
+        }
+        else
+        {
+            var extras = new ExtraColumns();
+            foreach (var (name, values) in extraPersonColumns ?? Empty<double[]>())
+            {
+                extras.Add(Declared(name, Entity.Person), values, BuiltInHint);
+            }
+
+            foreach (var (name, value) in extraHouseholdColumns ?? Empty<double>())
+            {
+                extras.Add(Declared(name, Entity.Household), [value], BuiltInHint);
+            }
+
+            if (HouseholdBuild.TryBuild(Parameters.Regions, in household, members, extras) is { } population)
+            {
+                return population;
+            }
+        }
+
         var builder = new PopulationBuilder(Parameters.Regions, members.Count, 1);
-        builder.AddHousehold(household with { Weight = 1 });
+        builder.AddHousehold(household);
         foreach (var member in members)
         {
             builder.AddPerson(member);
         }
 
-        if (extraPersonColumns is not null)
+        foreach (var (name, values) in extraPersonColumns ?? Empty<double[]>())
         {
-            foreach (var (name, values) in extraPersonColumns)
-            {
-                builder.AddColumn(Declared(name, Entity.Person), values);
-            }
+            builder.AddColumn(Declared(name, Entity.Person), values);
         }
 
-        if (extraHouseholdColumns is not null)
+        foreach (var (name, value) in extraHouseholdColumns ?? Empty<double>())
         {
-            foreach (var (name, value) in extraHouseholdColumns)
-            {
-                builder.AddColumn(Declared(name, Entity.Household), [value]);
-            }
+            builder.AddColumn(Declared(name, Entity.Household), [value]);
         }
 
-        var population = builder.Build();
-        Microsimulation.CheckColumns(population, Policy);
-        var table = new VariableTable(population, Policy);
-        var passes = Passes(population, date, table, extraPersonColumns, extraHouseholdColumns);
-        var explanation = new Explanation();
-        Microsimulation.RunBlock(population, Policy, table, passes, 0, 1, explanation);
-        var result = new SimulationResult(population, Policy, Parameters, date, table);
-        return new HouseholdResult(result, explanation);
+        return builder.Build();
+
+        static IReadOnlyDictionary<string, T> Empty<T>() => System.Collections.Frozen.FrozenDictionary<string, T>.Empty;
     }
 
     /// <summary>

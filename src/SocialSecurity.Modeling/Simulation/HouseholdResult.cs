@@ -10,17 +10,21 @@ namespace SocialSecurity.Modeling.Simulation;
 [TypeFormatterSource]
 public sealed class HouseholdResult
 {
-    internal HouseholdResult(SimulationResult result, Explanation explanation)
+    private readonly Lazy<Explanation> _explanation;
+
+    /// <param name="result">The one-household run.</param>
+    /// <param name="explain">Makes the explanation, the first time it is asked for (the calculator explains only then).</param>
+    internal HouseholdResult(SimulationResult result, Func<Explanation> explain)
     {
         Result = result;
-        Explanation = explanation;
+        _explanation = new Lazy<Explanation>(explain, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The underlying one-household run (columns indexed 0 for the household, 0…n−1 for the members).</summary>
     public SimulationResult Result { get; }
 
-    /// <summary>Each step taken, with the parameter values used.</summary>
-    public Explanation Explanation { get; }
+    /// <summary>Each step taken, with the parameter values used; made the first time it is read, so a caller who needs only the values does not pay for the text.</summary>
+    public Explanation Explanation => _explanation.Value;
 
     /// <summary>A household-level output, in its own period (for example yuan per month for <c>dibao.benefit_monthly</c>).</summary>
     /// <param name="name">The variable's name.</param>
