@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Core;
@@ -16,14 +15,20 @@ namespace SocialSecurity.Modeling.Simulation;
 /// (× 12 for monthly) in the income concepts: a static, "as if all year" view.</para>
 /// <para>To run one policy over one population many times (reforms, replicates, projection years), prepare a
 /// <see cref="SimulationContext"/>: it checks the population once, remembers prepared parameters and reuses output
-/// columns. <see cref="Run"/> itself keeps one such context per population, policy and options (as long as both
-/// live): a one-shot run reuses the parameters an earlier run prepared, and the columns of an earlier result that
-/// was disposed. Outputs that depend on population columns alone (the means tests' household income) are computed
+/// columns. <see cref="Run"/> itself keeps such contexts per population: the contexts of the last four policies and
+/// options run over it, kept as long as the population lives (a live policy keeps no population; a live population
+/// keeps at most four policies, the least recently used dropped first). A one-shot run thus reuses the parameters an
+/// earlier run prepared, and the columns of an earlier result that was disposed. Outputs that depend on population columns alone (the means tests' household income) are computed
 /// once per population and reused by later runs of either kind.</para>
 /// </remarks>
 public static class Microsimulation
 {
-    private static readonly ConditionalWeakTable<Population, ConditionalWeakTable<Policy, ConcurrentDictionary<SimulationOptions, SimulationContext>>> SharedContexts = [];
+    /// <summary>The contexts <see cref="Run"/> keeps per population (most recently used first).</summary>
+    internal const int SharedContextsPerPopulation = 4;
+
+    // One weak key, the population: a context references its population and its policy, so a table keyed by the policy
+    // (or nested under it) would let a live policy keep every population it ever ran over, and the converse.
+    private static readonly ConditionalWeakTable<Population, SharedContextList> SharedContexts = [];
 
     /// <summary>Runs <paramref name="policy"/> over <paramref name="population"/> with the parameters in force on <paramref name="date"/>.</summary>
     /// <param name="population">The population.</param>
@@ -61,14 +66,58 @@ public static class Microsimulation
     }
 
     /// <summary>
-    /// The context <see cref="Run"/> uses for this population, policy and options: made once and kept as long as the
-    /// population and the policy live, so that a one-shot run reuses the prepared parameters of an earlier one, and the
-    /// output columns of an earlier result that was disposed.
+    /// The context <see cref="Run"/> uses for this population, policy and options: made once and kept while the
+    /// population lives and the pair is among its <see cref="SharedContextsPerPopulation"/> most recently used, so that
+    /// a one-shot run reuses the prepared parameters of an earlier one, and the output columns of an earlier result
+    /// that was disposed.
     /// </summary>
     private static SimulationContext Shared(Population population, Policy policy, SimulationOptions options)
     {
-        var byOptions = SharedContexts.GetOrCreateValue(population).GetOrCreateValue(policy);
-        return byOptions.GetOrAdd(options, o => new SimulationContext(population, policy, o));
+        var list = SharedContexts.GetOrCreateValue(population);
+        return list.Find(policy, options) ?? list.Add(new SimulationContext(population, policy, options));
+    }
+
+    /// <summary>A population's shared contexts, most recently used first, at most <see cref="SharedContextsPerPopulation"/>.</summary>
+    private sealed class SharedContextList
+    {
+        private readonly List<SimulationContext> _contexts = [];
+
+        public SimulationContext? Find(Policy policy, SimulationOptions options)
+        {
+            lock (_contexts)
+            {
+                int i = _contexts.FindIndex(c => ReferenceEquals(c.Policy, policy) && c.Options.Equals(options));
+                if (i < 0)
+                {
+                    return null;
+                }
+
+                var context = _contexts[i];
+                _contexts.RemoveAt(i);
+                _contexts.Insert(0, context);
+                return context;
+            }
+        }
+
+        /// <summary>Keeps <paramref name="context"/>, or the equal one another thread added first.</summary>
+        public SimulationContext Add(SimulationContext context)
+        {
+            lock (_contexts)
+            {
+                if (Find(context.Policy, context.Options) is { } existing)
+                {
+                    return existing;
+                }
+
+                _contexts.Insert(0, context);
+                if (_contexts.Count > SharedContextsPerPopulation)
+                {
+                    _contexts.RemoveAt(_contexts.Count - 1);
+                }
+
+                return context;
+            }
+        }
     }
 
     internal static (VariableTable Table, ProgramPass[] Passes) Prepare(Population population, Policy policy, ParameterStore parameters, DateOnly date)

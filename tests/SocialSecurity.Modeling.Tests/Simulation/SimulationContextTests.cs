@@ -152,6 +152,56 @@ public class SimulationContextTests
     }
 
     [Fact]
+    public void A_live_policy_keeps_no_population_it_ran_over()
+    {
+        var policy = Policies.Standard();
+        var populations = RunOverFreshPopulations(policy, count: 6);
+        Collect();
+        populations.Count(p => p.TryGetTarget(out _)).Should().Be(0, "the one-shot runs' shared contexts must not keep dropped populations reachable through the live policy");
+        GC.KeepAlive(policy);
+    }
+
+    [Fact]
+    public void A_live_population_keeps_at_most_a_few_policies_it_ran()
+    {
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 1_000, Seed = 3 });
+        var policies = RunFreshPolicies(population, count: 10);
+        Collect();
+        policies.Count(p => p.TryGetTarget(out _)).Should().BeLessThanOrEqualTo(4, "a population keeps the contexts of its four most recently run policies, no more");
+        GC.KeepAlive(population);
+    }
+
+    [Fact]
+    public void One_shot_runs_reuse_the_shared_context_while_it_is_among_the_most_recent()
+    {
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 1_000, Seed = 4 });
+        var policy = Policy.Create(new DibaoProgram());
+        var first = Microsimulation.Run(population, policy, ParameterStore.Default, Date);
+        ref readonly double benefit = ref MemoryMarshal.GetReference(first.Values(DibaoProgram.Benefit.Name));
+        first.Dispose();
+
+        // Three other policies in between: the first is still among the four most recently used.
+        for (int i = 0; i < 3; i++)
+        {
+            Microsimulation.Run(population, Policy.Create(new DibaoProgram()), ParameterStore.Default, Date).Dispose();
+        }
+
+        var second = Microsimulation.Run(population, policy, ParameterStore.Default, Date);
+        Unsafe.AreSame(ref Unsafe.AsRef(in benefit), ref MemoryMarshal.GetReference(second.Values(DibaoProgram.Benefit.Name))).Should().BeTrue();
+        ref readonly double again = ref MemoryMarshal.GetReference(second.Values(DibaoProgram.Benefit.Name));
+        second.Dispose();
+
+        // Four others: its context was dropped, so the next run takes fresh columns.
+        for (int i = 0; i < 4; i++)
+        {
+            Microsimulation.Run(population, Policy.Create(new DibaoProgram()), ParameterStore.Default, Date).Dispose();
+        }
+
+        using var third = Microsimulation.Run(population, policy, ParameterStore.Default, Date);
+        Unsafe.AreSame(ref Unsafe.AsRef(in again), ref MemoryMarshal.GetReference(third.Values(DibaoProgram.Benefit.Name))).Should().BeFalse();
+    }
+
+    [Fact]
     public void Results_do_not_depend_on_threads_or_block_size()
     {
         var policy = Policies.StandardWithTargeting();
@@ -173,6 +223,41 @@ public class SimulationContextTests
         var policy = Policy.Create(new DibaoProgram());
         FluentActions.Invoking(() => new SimulationContext(Zhejiang, Policy.Create(new DibaoProgram(["no.such_column"])))).Should().Throw<ArgumentException>().WithMessage("*no.such_column*");
         FluentActions.Invoking(() => new SimulationContext(Zhejiang, policy, new SimulationOptions { BlockSize = 0 })).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<WeakReference<Population>> RunOverFreshPopulations(Policy policy, int count)
+    {
+        var references = new List<WeakReference<Population>>();
+        for (int i = 0; i < count; i++)
+        {
+            var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 1_000, Seed = 100 + (ulong)i });
+            Microsimulation.Run(population, policy, ParameterStore.Default, Date).Dispose();
+            references.Add(new WeakReference<Population>(population));
+        }
+
+        return references;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<WeakReference<Policy>> RunFreshPolicies(Population population, int count)
+    {
+        var references = new List<WeakReference<Policy>>();
+        for (int i = 0; i < count; i++)
+        {
+            var policy = Policy.Create(new DibaoProgram());
+            Microsimulation.Run(population, policy, ParameterStore.Default, Date).Dispose();
+            references.Add(new WeakReference<Policy>(policy));
+        }
+
+        return references;
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     private static Policy Package(string name) => name == "standard" ? Policies.Standard() : Policies.StandardWithTargeting(seed: 7);
