@@ -76,6 +76,13 @@ public abstract class PolicyProgram
     /// </summary>
     internal virtual bool WritesEveryRow => false;
 
+    /// <summary>
+    /// An output that is always an exact copy of another output of the same program (the on-roll flag of a status
+    /// program run by its rule alone is its eligibility flag), or null: the engine then gives both one column, and the
+    /// pass skips the copy when it finds them shared (docs/architecture.md#run-contexts). Only built-in programs can say so.
+    /// </summary>
+    internal virtual (string Copy, string Source)? CopiedOutput => null;
+
     /// <summary>Resolves parameters for the date and the regions present, and returns the pass that computes the outputs.</summary>
     /// <param name="setup">The date, parameters and population of the run.</param>
     public abstract ProgramPass Prepare(ProgramSetup setup);

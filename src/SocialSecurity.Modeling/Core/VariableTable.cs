@@ -35,9 +35,19 @@ internal sealed class VariableTable
 
         foreach (var program in policy.Programs)
         {
+            var copied = program.CopiedOutput;
             foreach (var output in program.Outputs)
             {
-                _columns[output.Name] = (output, allocate(output));
+                _columns[output.Name] = (output, copied?.Copy == output.Name ? [] : allocate(output));
+            }
+        }
+
+        // An output that is always a copy of another shares its column: one array written once, not two.
+        foreach (var program in policy.Programs)
+        {
+            if (program.CopiedOutput is { } copied)
+            {
+                _columns[copied.Copy] = (_columns[copied.Copy].Definition, _columns[copied.Source].Data);
             }
         }
     }

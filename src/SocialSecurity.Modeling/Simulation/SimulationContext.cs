@@ -138,7 +138,7 @@ public sealed class SimulationContext
             }
         }
 
-        var writes = programs.Select(p => p.WritesEveryRow ? [] : p.Outputs.Select(o => (table.Column(o.Name), o.Entity == Entity.Person)).ToArray()).ToArray();
+        var writes = programs.Select(p => p.WritesEveryRow ? [] : p.Outputs.Select(o => (table.Column(o.Name), o.Entity == Entity.Person)).DistinctBy(w => w.Item1).ToArray()).ToArray();
         var plan = new BlockPlan(Population, Policy, table, passes, skip, writes);
         int households = Population.HouseholdCount;
         int blockSize = Options.BlockSize;

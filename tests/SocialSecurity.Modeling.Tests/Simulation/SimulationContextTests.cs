@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Parameters;
+using SocialSecurity.Modeling.Populations;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Programs.Assistance;
@@ -10,6 +11,7 @@ using SocialSecurity.Modeling.Programs.Tax;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Simulation;
+using SocialSecurity.Modeling.Tests.Support;
 
 namespace SocialSecurity.Modeling.Tests.Simulation;
 
@@ -199,6 +201,38 @@ public class SimulationContextTests
 
         using var third = Microsimulation.Run(population, policy, ParameterStore.Default, Date);
         Unsafe.AreSame(ref Unsafe.AsRef(in again), ref MemoryMarshal.GetReference(third.Values(DibaoProgram.Benefit.Name))).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_roll_that_is_its_eligibility_shares_the_column_and_a_targeted_roll_does_not()
+    {
+        using var plain = Microsimulation.Run(Zhejiang, Policy.Create(new DibaoProgram()), ParameterStore.Default, Date);
+        Unsafe.AreSame(ref MemoryMarshal.GetReference(plain.Values(DibaoProgram.Eligible.Name)), ref MemoryMarshal.GetReference(plain.Values(DibaoProgram.OnRoll.Name)))
+            .Should().BeTrue("run by its rule alone, the dibao roll is its eligibility: one column, written once");
+        plain.Values(DibaoProgram.Eligible.Name).ToArray().Should().Contain(1.0);
+
+        // Targeting rewrites the roll after take-up and errors: its own column, different from eligibility somewhere.
+        using var targeted = Microsimulation.Run(Zhejiang, Policies.StandardWithTargeting(seed: 7), ParameterStore.Default, Date);
+        Unsafe.AreSame(ref MemoryMarshal.GetReference(targeted.Values(DibaoProgram.Eligible.Name)), ref MemoryMarshal.GetReference(targeted.Values(DibaoProgram.OnRoll.Name))).Should().BeFalse();
+        targeted.Values(DibaoProgram.Eligible.Name).SequenceEqual(targeted.Values(DibaoProgram.OnRoll.Name)).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_negative_zero_income_sums_to_positive_zero_as_when_added_to_a_cleared_buffer()
+    {
+        // +0.0 + (−0.0 × 1) = +0.0: the means-test sum starts from +0.0, whether or not its buffer is cleared first.
+        // Four couples (eight persons: the vector loop) and one single (the scalar tail); two members at −0.0 add to −0.0.
+        var population = TestPopulations.Build(
+            Enumerable.Range(1, 5).Select(h => new HouseholdRecord { Id = h, RegionCode = RegionCodes.Hangzhou, Area = AreaType.Urban, Weight = 1 }),
+            Enumerable.Range(0, 9).Select(i => new PersonRecord { Id = i + 1, HouseholdId = (i / 2) + 1, Age = 30 + i, WagesAnnual = -0.0 }));
+        population.HouseholdCount.Should().Be(5);
+        BitConverter.DoubleToInt64Bits(population.WagesAnnual[8]).Should().Be(BitConverter.DoubleToInt64Bits(-0.0), "the population keeps the sign of zero, else this test could not fail");
+        using var result = Microsimulation.Run(population, Policy.Create(new DibaoProgram([InputVariables.Wages.Name])), ParameterStore.Default, Date); // wages alone: no later +0.0 column to hide the sign
+        var income = result.Values(HouseholdIncomeProgram.Output.Name);
+        for (int h = 0; h < 5; h++)
+        {
+            BitConverter.DoubleToInt64Bits(income[h]).Should().Be(0L, "household {0} ({1})", h, h < 4 ? "vector loop" : "scalar tail");
+        }
     }
 
     [Fact]

@@ -96,6 +96,9 @@ public sealed class DestitutePersonsProgram()
     /// <summary>Output: support paid to the institution for a person in centralised support, yuan per month (person, in kind).</summary>
     public static readonly VariableDefinition CentralisedSupport = new("destitute.centralised_support_monthly", Entity.Person, AmountPeriod.Month, IncomeRole.InKindTransfer, "Destitute centralised support in an institution (basic living + care), yuan per month");
 
+    /// <summary>Run by its rule alone, the on-roll flag is the eligibility flag: one column serves both.</summary>
+    internal override (string Copy, string Source)? CopiedOutput => (OnRoll.Name, Eligible.Name);
+
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => new OnRollPass(PerHousehold<Rule, Rule.Block>(new Rule(setup)), Eligible.Name, OnRoll.Name, Entity.Person);

@@ -53,6 +53,9 @@ public sealed class DibaoMarginalProgram : RuleProgram
     /// <inheritdoc />
     internal override bool WritesEveryRow => true;
 
+    /// <summary>Run by its rule alone, the on-roll flag is the eligibility flag: one column serves both.</summary>
+    internal override (string Copy, string Source)? CopiedOutput => (OnRoll.Name, Eligible.Name);
+
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => new OnRollPass(PerHousehold<Rule, Rule.Block>(new Rule(Inputs[2], new DibaoRules(setup, withAssetTest: true), setup.Scalar(IncomeMultiple))), Eligible.Name, OnRoll.Name, Entity.Household);

@@ -65,6 +65,9 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
         _rigidVariables = rigidVariables;
     }
 
+    /// <summary>Run by its rule alone, the on-roll flag is the eligibility flag: one column serves both.</summary>
+    internal override (string Copy, string Source)? CopiedOutput => (OnRoll.Name, Eligible.Name);
+
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => new OnRollPass(PerHousehold<Rule, Rule.Block>(new Rule(_rigidVariables, new DibaoRules(setup, withAssetTest: true))), Eligible.Name, OnRoll.Name, Entity.Household);

@@ -55,6 +55,9 @@ public sealed class HouseholdIncomeProgram : RuleProgram
     /// <summary>Without the resident pension the sum reads only its input columns (their periods come from the population's declarations): no parameter, date or draw.</summary>
     internal override bool OutputsDependOnlyOnInputs => _residentPension is null;
 
+    /// <summary>The pass writes every household of its block, whatever the inputs: its output needs no clearing first.</summary>
+    internal override bool WritesEveryRow => true;
+
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
@@ -72,9 +75,7 @@ public sealed class HouseholdIncomeProgram : RuleProgram
         {
             var output = context.Write(Output.Name);
             int first = context.FirstHousehold, end = context.EndHousehold;
-            var sums = income.Rent(context);
-            sums.AsSpan(0, end - first).CopyTo(output[first..end]);
-            MeansTestIncome.Return(sums);
+            income.SumInto(context, output[first..end]);
             if (context.Explanation is { } explain)
             {
                 for (int h = first; h < end; h++)

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Core;
 
@@ -42,14 +44,25 @@ internal sealed class MeansTestIncome
     /// </summary>
     public double[] Rent(ProgramContext context)
     {
+        var result = ArrayPool<double>.Shared.Rent(context.EndHousehold - context.FirstHousehold);
+        SumInto(context, result.AsSpan(0, context.EndHousehold - context.FirstHousehold));
+        return result;
+    }
+
+    /// <summary>
+    /// Writes the annual income of each household of the block into <paramref name="output"/> (indexed by household −
+    /// <see cref="ProgramContext.FirstHousehold"/>), every row. Members' values are added person by person into a
+    /// pooled buffer, from +0.0, then per household in member order.
+    /// </summary>
+    public void SumInto(ProgramContext context, Span<double> output)
+    {
         var start = context.Population.MemberStart;
         int first = context.FirstHousehold, end = context.EndHousehold;
         int firstPerson = start[first], endPerson = start[end];
         int persons = endPerson - firstPerson;
         var perPerson = ArrayPool<double>.Shared.Rent(persons);
-        var result = ArrayPool<double>.Shared.Rent(end - first);
         var members = perPerson.AsSpan(0, persons);
-        members.Clear();
+        bool written = false; // until a column is added, the buffer holds garbage: the first column sets it to +0.0 + value × factor
         for (int v = 0; v < _variables.Length; v++)
         {
             var column = context.Read(_variables[v]);
@@ -60,18 +73,59 @@ internal sealed class MeansTestIncome
 
             if (_exclusion is { } exclusion && _variables[v] == exclusion.Variable)
             {
+                if (!written)
+                {
+                    members.Clear();
+                    written = true;
+                }
+
                 exclusion.AddCounted(members, column, _toAnnual[v], context.Population, first, end);
                 continue;
             }
 
-            ColumnMath.AddScaled(members, column[firstPerson..endPerson], _toAnnual[v]);
+            if (written)
+            {
+                ColumnMath.AddScaled(members, column[firstPerson..endPerson], _toAnnual[v]);
+            }
+            else
+            {
+                SetScaled(members, column[firstPerson..endPerson], _toAnnual[v]);
+                written = true;
+            }
         }
 
-        ColumnMath.SumByHousehold(members, start, first, end, result.AsSpan(0, end - first));
+        if (!written)
+        {
+            members.Clear();
+        }
+
+        ColumnMath.SumByHousehold(members, start, first, end, output);
         ArrayPool<double>.Shared.Return(perPerson);
-        return result;
     }
 
     /// <summary>Gives back a buffer from <see cref="Rent"/>.</summary>
     public static void Return(double[] buffer) => ArrayPool<double>.Shared.Return(buffer);
+
+    /// <summary>target = +0.0 + source × factor: what adding to a cleared buffer gives, bit for bit (a product of −0.0 becomes +0.0), in one write.</summary>
+    private static void SetScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
+            var s = MemoryMarshal.Cast<double, Vector<double>>(source[..target.Length]);
+            var f = new Vector<double>(factor);
+            for (int v = 0; v < t.Length; v++)
+            {
+                t[v] = Vector<double>.Zero + (s[v] * f);
+            }
+
+            i = t.Length * Vector<double>.Count;
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] = 0.0 + (source[i] * factor);
+        }
+    }
 }

@@ -84,6 +84,9 @@ public sealed class TieredDibaoProgram : RuleProgram, IIncomeTestedProgram
         return new ClassTest(new DibaoRules(setup, withAssetTest: false).Bind(setup.Population), CheckClasses(setup.Population, setup.List(ClassShares)), setup.Population);
     }
 
+    /// <summary>Run by its rule alone, the on-roll flag is the eligibility flag: one column serves both.</summary>
+    internal override (string Copy, string Source)? CopiedOutput => (OnRoll.Name, Eligible.Name);
+
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => new OnRollPass(PerHousehold<Rule, Rule.Block>(new Rule(new DibaoRules(setup, withAssetTest: true), CheckClasses(setup.Population, setup.List(ClassShares)))), Eligible.Name, OnRoll.Name, Entity.Household);
