@@ -30,6 +30,12 @@ public static class SyntheticBaseline
     /// <param name="regions">The region catalogue; the parameters' when <see langword="null"/>.</param>
     /// <returns>The calibrated population, the baseline simulated on it and the calibration report.</returns>
     /// <exception cref="InvalidOperationException">A calibration target is missed beyond its tolerance (the message names them).</exception>
+    /// <remarks>
+    /// The result is the last calibration round's run carried over to the calibrated weights, not a new run: no built-in
+    /// rule reads the household weight. A program of your own whose values depend on the weights (read through
+    /// <see cref="ProgramContext.Population"/>) would see the last round's weights; run
+    /// <see cref="Microsimulation.Run"/> on <see cref="CalibratedBaseline.Population"/> for its values.
+    /// </remarks>
     public static CalibratedBaseline Generate(SyntheticPopulationOptions options, Policy policy, ParameterStore parameters, DateOnly date, RegionCatalog? regions = null)
     {
         ArgumentNullException.ThrowIfNull(options);

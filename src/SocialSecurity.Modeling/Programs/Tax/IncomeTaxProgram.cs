@@ -240,7 +240,7 @@ public sealed class IncomeTaxProgram : RuleProgram
     /// <summary>One region's terms, with the schedules prepared (<see cref="PreparedSchedule"/>) and the derived values computed as the rule computes them.</summary>
     private sealed class RegionTerms
     {
-        public readonly double Share, AuthorShare, Basic, Children, Infants, OnlyChild, SharedElderly, Degree, Certificate;
+        public readonly double Share, AuthorShare, AuthorZero, Basic, Children, Infants, OnlyChild, SharedElderly, Degree, Certificate;
         public readonly double Mortgage, RentMajor, RentLarge, RentOther, IllnessThreshold, IllnessCap, TopShare;
         public readonly double HalvingThreshold, HalvingShare, PropertyRate, InterestShare;
         public readonly bool BonusSeparate, FarmingExempt;
@@ -253,6 +253,7 @@ public sealed class IncomeTaxProgram : RuleProgram
         {
             Share = t.RemunerationShare.ByRegion[r];
             AuthorShare = Share * t.AuthorReduction.ByRegion[r];
+            AuthorZero = AuthorShare * 0.0;
             Basic = t.Basic.ByRegion[r];
             Children = t.Children.ByRegion[r];
             Infants = t.Infants.ByRegion[r];
@@ -297,6 +298,7 @@ public sealed class IncomeTaxProgram : RuleProgram
                 Labour = pop.LabourRemunerationAnnual,
                 Author = pop.AuthorRemunerationAnnual,
                 Royalties = pop.RoyaltiesAnnual,
+                NoAuthorRoyalties = ZeroColumns.Holds(pop.AuthorRemunerationAnnual) && ZeroColumns.Holds(pop.RoyaltiesAnnual),
                 Bonus = pop.AnnualBonus,
                 Business = pop.BusinessIncomeAnnual,
                 Property = pop.PropertyIncomeAnnual,
@@ -327,7 +329,6 @@ public sealed class IncomeTaxProgram : RuleProgram
             int h = household.Index;
             var region = household.Region;
             var k = t.ByRegion[region.Index];
-            double share = k.Share, authorShare = k.AuthorShare;
 
             // Who claims the household's deductions: the highest comprehensive-income earner, ties to the higher
             // business income, then to the lowest person id; the second highest takes the rest when the share is below 1.
@@ -339,12 +340,12 @@ public sealed class IncomeTaxProgram : RuleProgram
             if (first < endMember)
             {
                 top = first;
-                topIncome = ComprehensiveIncome(ref b, first, share, authorShare);
+                topIncome = ComprehensiveIncome(ref b, first, k);
             }
 
             for (int p = first + 1; p < endMember; p++)
             {
-                double income = ComprehensiveIncome(ref b, p, share, authorShare);
+                double income = ComprehensiveIncome(ref b, p, k);
                 if (Ranks(ref b, p, top, income, topIncome))
                 {
                     second = top;
@@ -376,10 +377,12 @@ public sealed class IncomeTaxProgram : RuleProgram
             double topShare = second < 0 ? 1.0 : k.TopShare;
             if (explanation is null)
             {
+                // The claimants' shares selected without a branch (which member ranks first is unpredictable).
+                double topClaim = topShare * householdDeductions, secondClaim = (1 - topShare) * householdDeductions;
                 for (int p = first; p < endMember; p++)
                 {
-                    double claimed = p == top ? topShare * householdDeductions : p == second ? (1 - topShare) * householdDeductions : 0.0;
-                    Person<Silent>(ref b, p, p - first, region, k, ComprehensiveIncome(ref b, p, share, authorShare), claimed, null);
+                    double claimed = PreparedSchedule.Select(p == top, topClaim, PreparedSchedule.Select(p == second, secondClaim, 0.0));
+                    Person<Silent>(ref b, p, p - first, region, k, ComprehensiveIncome(ref b, p, k), claimed, null);
                 }
 
                 return;
@@ -398,13 +401,20 @@ public sealed class IncomeTaxProgram : RuleProgram
             for (int p = first; p < household.EndMember; p++)
             {
                 double claimed = p == top ? topShare * householdDeductions : p == second ? (1 - topShare) * householdDeductions : 0.0;
-                Person<Explaining>(ref b, p, p - first, region, k, ComprehensiveIncome(ref b, p, k.Share, k.AuthorShare), claimed, explanation);
+                Person<Explaining>(ref b, p, p - first, region, k, ComprehensiveIncome(ref b, p, k), claimed, explanation);
             }
         }
 
+        /// <summary>
+        /// The comprehensive income of person <paramref name="p"/>. When the author's remuneration and royalties columns
+        /// are the shared arrays of zeros (a block-constant choice), they are not read: the same expression with the
+        /// zeros written in (x + 0.0 and a × 0.0 are computed, not dropped, so −0.0 and the signs come out bit for bit).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static double ComprehensiveIncome(ref Block b, int p, double share, double authorShare)
-            => b.Wages[p] + (share * (b.Labour[p] + b.Royalties[p])) + (authorShare * b.Author[p]);
+        private static double ComprehensiveIncome(ref Block b, int p, RegionTerms k)
+            => b.NoAuthorRoyalties
+                ? b.Wages[p] + (k.Share * (b.Labour[p] + 0.0)) + k.AuthorZero
+                : b.Wages[p] + (k.Share * (b.Labour[p] + b.Royalties[p])) + (k.AuthorShare * b.Author[p]);
 
         /// <summary>Whether person <paramref name="p"/> ranks above person <paramref name="q"/> as a claimant of the household deductions.</summary>
         /// <param name="b">The block's columns.</param>
@@ -454,10 +464,12 @@ public sealed class IncomeTaxProgram : RuleProgram
             double taxableCombined = Math.Max(comprehensive - deductions, 0.0);
             double taxCombined = schedule.Tax(taxableCombined);
             double taxable = taxableCombined, comprehensiveTax = taxCombined, bonusTax = 0.0;
-            bool separateAllowed = k.BonusSeparate;
-            if (separateAllowed && bonus > 0)
+            if (k.BonusSeparate && bonus > 0)
             {
                 // Option 2: the bonus taxed once, with the rate and quick deduction of the monthly table at bonus ÷ 12.
+                // Computed for every person, the cheaper chosen without a branch (both are unpredictable per person):
+                // with no bonus (0 or NaN) the option is never cheaper, its rest is taxed as the combined amount
+                // ((c − 0) − d is c − d bit for bit) and its bonus tax is not negative (or NaN, and NaN is not less).
                 var monthly = k.Bonus;
                 var monthlyRates = monthly.Rates;
                 int band = monthly.Band(bonus / 12);
@@ -466,17 +478,14 @@ public sealed class IncomeTaxProgram : RuleProgram
                 double taxableSeparate = Math.Max(comprehensive - bonus - deductions, 0.0);
                 double taxSeparate = schedule.Tax(taxableSeparate);
                 bool separate = taxSeparate + separateBonusTax < taxCombined;
-                if (TExplain.On)
+                if (TExplain.On && bonus > 0)
                 {
                     explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed separately: {bonus:0.##} ÷ 12 = {bonus / 12:0.##} in monthly band {band + 1} → {bonus:0.##} × {monthlyRates[band]:0.##} − {quick:0.##} = {separateBonusTax:0.##}, plus {taxSeparate:0.##} on the rest ({taxableSeparate:0.##} taxable) = {taxSeparate + separateBonusTax:0.##}; with comprehensive income: {taxCombined:0.##} → {(separate ? "taxed separately (cheaper)" : "taxed with comprehensive income (not dearer)")}"), separate ? separateBonusTax : 0.0, "yuan/year", t.BonusSeparate.Source(region), t.BonusThresholds.Source(region), t.BonusRates.Source(region));
                 }
 
-                if (separate)
-                {
-                    taxable = taxableSeparate;
-                    comprehensiveTax = taxSeparate;
-                    bonusTax = separateBonusTax;
-                }
+                taxable = PreparedSchedule.Select(separate, taxableSeparate, taxableCombined);
+                comprehensiveTax = PreparedSchedule.Select(separate, taxSeparate, taxCombined);
+                bonusTax = PreparedSchedule.Select(separate, separateBonusTax, 0.0);
             }
             else if (TExplain.On && bonus > 0)
             {
@@ -542,6 +551,9 @@ public sealed class IncomeTaxProgram : RuleProgram
             public ReadOnlySpan<double> Labour;
             public ReadOnlySpan<double> Author;
             public ReadOnlySpan<double> Royalties;
+
+            /// <summary>Whether the author's remuneration and royalties columns are the shared arrays of zeros (not read).</summary>
+            public bool NoAuthorRoyalties;
             public ReadOnlySpan<double> Bonus;
             public ReadOnlySpan<double> Business;
             public ReadOnlySpan<double> Property;

@@ -80,7 +80,8 @@ internal sealed class PreparedSchedule
 
         // A malformed schedule (fewer rates than bands, thresholds not strictly ascending) keeps the general loop,
         // which fails or answers where it always did.
-        _general = rates.Length < thresholds.Length;
+        // An empty schedule too (the prepared form reads band 0).
+        _general = rates.Length < thresholds.Length || thresholds.Length == 0;
         for (int k = 1; k < thresholds.Length; k++)
         {
             _general |= !(thresholds[k] > thresholds[k - 1]);
@@ -135,8 +136,19 @@ internal sealed class PreparedSchedule
         int band = Above(amount) - 1;
 
         // The loop of TaxSchedule.Tax runs over bands 0..band; the last slice is (amount − its lower bound) × its rate
-        // (the amount is at most the next threshold), the others are whole bands, already summed.
-        return band < 0 ? 0 : _below[band] + ((amount - thresholds[band]) * _rates[band]);
+        // (the amount is at most the next threshold), the others are whole bands, already summed. Branch-free (whether an amount is taxed at all is unpredictable): the
+        // slice of band max(band, 0) is computed always and 0 selected, bit for bit, when the amount is in no band.
+        int at = Math.Max(band, 0);
+        double taxed = _below[at] + ((amount - thresholds[at]) * _rates[at]);
+        return Select(band < 0, 0, taxed);
+    }
+
+    /// <summary><paramref name="condition"/> ? <paramref name="whenTrue"/> : <paramref name="whenFalse"/>, bit for bit, without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Select(bool condition, double whenTrue, double whenFalse)
+    {
+        long mask = -(long)Unsafe.As<bool, byte>(ref condition);
+        return BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(whenTrue) & mask) | (BitConverter.DoubleToInt64Bits(whenFalse) & ~mask));
     }
 
     /// <summary>Equal to <see cref="TaxSchedule.Band"/> over the same schedule.</summary>
