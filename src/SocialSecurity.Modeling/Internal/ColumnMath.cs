@@ -35,6 +35,37 @@ internal static class ColumnMath
     }
 
     /// <summary>
+    /// <c>target[i] = +0.0 + source[i] × factor</c> for every i: what <see cref="AddScaled"/> gives on a cleared target,
+    /// bit for bit (a product of −0.0 becomes +0.0), in one write and without clearing first.
+    /// </summary>
+    public static void SetScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
+    {
+        if (source.Length != target.Length)
+        {
+            throw new ArgumentException($"Column lengths differ: {source.Length} and {target.Length}.", nameof(source));
+        }
+
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
+            var s = MemoryMarshal.Cast<double, Vector<double>>(source);
+            var f = new Vector<double>(factor);
+            for (int v = 0; v < t.Length; v++)
+            {
+                t[v] = Vector<double>.Zero + (s[v] * f);
+            }
+
+            i = t.Length * Vector<double>.Count;
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] = 0.0 + (source[i] * factor);
+        }
+    }
+
+    /// <summary>
     /// Sums a person column over each household of a block: <c>sums[h − firstHousehold] = Σ values[p]</c> over the
     /// members p of h, taken by <see cref="MemberSum"/> so that the order of the members does not matter.
     /// <paramref name="values"/> is indexed from the block's first member.

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Numerics;
-using System.Runtime.InteropServices;
 using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Core;
 
@@ -89,7 +87,7 @@ internal sealed class MeansTestIncome
             }
             else
             {
-                SetScaled(members, column[firstPerson..endPerson], _toAnnual[v]);
+                ColumnMath.SetScaled(members, column[firstPerson..endPerson], _toAnnual[v]);
                 written = true;
             }
         }
@@ -106,26 +104,4 @@ internal sealed class MeansTestIncome
     /// <summary>Gives back a buffer from <see cref="Rent"/>.</summary>
     public static void Return(double[] buffer) => ArrayPool<double>.Shared.Return(buffer);
 
-    /// <summary>target = +0.0 + source × factor: what adding to a cleared buffer gives, bit for bit (a product of −0.0 becomes +0.0), in one write.</summary>
-    private static void SetScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
-        {
-            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
-            var s = MemoryMarshal.Cast<double, Vector<double>>(source[..target.Length]);
-            var f = new Vector<double>(factor);
-            for (int v = 0; v < t.Length; v++)
-            {
-                t[v] = Vector<double>.Zero + (s[v] * f);
-            }
-
-            i = t.Length * Vector<double>.Count;
-        }
-
-        for (; i < target.Length; i++)
-        {
-            target[i] = 0.0 + (source[i] * factor);
-        }
-    }
 }
