@@ -37,7 +37,7 @@ public static class BaselineValidation
     public const double StudyFigureTolerance = 0.10;
 
     /// <summary>The plausible range of the dibao take-up rate [I] tried when the caseload check is missed.</summary>
-    public static IReadOnlyList<double> TakeUpRange { get; } = [0.5, 1.0];
+    public static IReadOnlyList<double> TakeUpRange { get; } = [0.4, 0.9];
 
     /// <summary>The plausible range of the [I] correlation between per-capita income and household size tried when the median check is missed.</summary>
     public static IReadOnlyList<double> IncomeSizeCorrelationRange { get; } = [0.0, 0.25];

@@ -21,9 +21,9 @@ namespace SocialSecurity.Modeling.Tests.Simulation;
 /// </summary>
 public class SyntheticBaselineHashTests
 {
-    private const string ExpectedPopulationHash = "D2C5B69F40D1A71518F915F38AC768921B64879693E025680AD33ED79280371A";
-    private const string ExpectedResultHash = "9B9AA4239CFA8C7768AAF381076092ABF6D5EBCCF4AC7A217BCCF559E27BD575";
-    private const string ExpectedValidationHash = "71731DDA631ACD2C27BE683485EB68DC8A3770E477D42FFFBA68FDB7A9BC200D";
+    private const string ExpectedPopulationHash = "E792CCBAB7B456F579DDCE423720C4523B5255D3EEA541A6D2DC933BFEBC70B8";
+    private const string ExpectedResultHash = "40C6699CC514EC270761527720FCE1F5D431946FA5746D7D1A79C938B06E36BF";
+    private const string ExpectedValidationHash = "6A453961C7368D5767DD645C2445E812D7AD95756898F9896D77BE97B77E4BF0";
     private static readonly DateOnly Date = new(2023, 7, 1);
 
     [Fact]

@@ -80,6 +80,12 @@ public class SyntheticBaselineTests
         rows.Where(r => r.Name.StartsWith("quintile_mean", StringComparison.Ordinal)).Should().OnlyContain(r => r.Tolerance == 0.03 && r.RelativeTolerance);
         rows.Single(r => r.Name == "gini_disposable_income").Should().Match<ValidationRow>(r => r.Tolerance == 0.01 && !r.RelativeTolerance && r.Kind == ValidationKind.Check && r.Status != ValidationStatus.NotPublished);
         rows.Single(r => r.Name == "dibao_recipient_share").Tolerance.Should().Be(0.15);
+
+        // The national dibao caseload is a check the rules meet (docs/baseline.md, dibao caseload): 2.98% of persons
+        // (2021) within 15%, from the shipped parameters and statistics alone, never reweighted to it.
+        var caseload = rows.Single(r => r.Name == "dibao_recipient_share");
+        caseload.Status.Should().Be(ValidationStatus.Met, $"simulated {caseload.Simulated:P2} against {caseload.Published:P2}");
+        caseload.Simulated.Should().BeInRange(0.0298 * 0.85, 0.0298 * 1.15);
         rows.Single(r => r.Name == "disposable_income_median").Tolerance.Should().Be(0.03);
         foreach (var row in rows)
         {
