@@ -311,23 +311,15 @@ public static class BaselineValidation
     /// <param name="population">The population (weights and sizes).</param>
     internal static double[] GroupPersonShares(double[] perCapita, Population population)
     {
-        var order = Enumerable.Range(0, perCapita.Length).ToArray();
-        Array.Sort((double[])perCapita.Clone(), order);
-        double total = 0, persons = 0;
-        foreach (var h in order)
-        {
-            total += population.Weight[h];
-        }
-
+        var (order, group) = FifthsOfHouseholds(perCapita, population);
         var shares = new double[5];
-        double cumulative = 0;
-        foreach (var h in order)
+        double persons = 0;
+        for (int k = 0; k < order.Length; k++)
         {
-            int q = Math.Min(4, (int)((cumulative + (population.Weight[h] / 2)) / total * 5));
+            int h = order[k];
             double w = population.Weight[h] * population.HouseholdSize(h);
-            shares[q] += w;
+            shares[group[k]] += w;
             persons += w;
-            cumulative += population.Weight[h];
         }
 
         for (int q = 0; q < 5; q++)
@@ -343,6 +335,26 @@ public static class BaselineValidation
     /// <param name="population">The households (weights).</param>
     internal static (double Lower, double Upper) MiddleGroupBounds(double[] perCapita, Population population)
     {
+        var (order, group) = FifthsOfHouseholds(perCapita, population);
+        double lower = double.NaN, upper = double.NaN;
+        for (int k = 0; k < order.Length; k++)
+        {
+            if (group[k] == 2)
+            {
+                lower = double.IsNaN(lower) ? perCapita[order[k]] : lower;
+                upper = perCapita[order[k]];
+            }
+        }
+
+        return (lower, upper);
+    }
+
+    /// <summary>
+    /// Households in ascending per-capita income and, for each in that order, its group of five equal groups of weighted
+    /// households (a household belongs to the group holding the middle of its weight).
+    /// </summary>
+    private static (int[] Order, int[] Group) FifthsOfHouseholds(double[] perCapita, Population population)
+    {
         var order = Enumerable.Range(0, perCapita.Length).ToArray();
         Array.Sort((double[])perCapita.Clone(), order);
         double total = 0;
@@ -351,20 +363,16 @@ public static class BaselineValidation
             total += population.Weight[h];
         }
 
-        double cumulative = 0, lower = double.NaN, upper = double.NaN;
-        foreach (var h in order)
+        var group = new int[order.Length];
+        double cumulative = 0;
+        for (int k = 0; k < order.Length; k++)
         {
-            int q = Math.Min(4, (int)((cumulative + (population.Weight[h] / 2)) / total * 5));
-            if (q == 2)
-            {
-                lower = double.IsNaN(lower) ? perCapita[h] : lower;
-                upper = perCapita[h];
-            }
-
+            int h = order[k];
+            group[k] = Math.Min(4, (int)((cumulative + (population.Weight[h] / 2)) / total * 5));
             cumulative += population.Weight[h];
         }
 
-        return (lower, upper);
+        return (order, group);
     }
 
     /// <summary>
