@@ -82,9 +82,14 @@ internal static class PopulationDynamics
         var householdColumn = population.Column<int>(PopulationSchema.PersonHouseholdId);
         var birthYearColumn = population.DoubleColumn(RetirementAgeProgram.Columns.BirthYear);
         var birthMonthColumn = population.DoubleColumn(RetirementAgeProgram.Columns.BirthMonth);
+        // Without alignment or migration a birth depends on the mother alone too: drawn in the same blocks, the blocks'
+        // mothers joined in block order (row order, as the serial pass below gives them).
+        bool birthsInBlocks = alignment is null && options.Migration is null;
+        var blockMothers = new List<int>?[PersonBlocks.Count(persons)];
         PersonBlocks.For(persons, options.Simulation, (from, to) =>
         {
             ExactAccumulator[] died = [new(), new()];
+            var bearing = birthsInBlocks && options.Fertility ? new List<int>() : null;
             for (int p = from; p < to; p++)
             {
                 int s = (Sex)sexColumn[p] == Sex.Male ? 1 : 0;
@@ -95,7 +100,13 @@ internal static class PopulationDynamics
                 {
                     died[s].Add(weightColumn[householdColumn[p]]);
                 }
+                else if (bearing is not null && (Sex)sexColumn[p] == Sex.Female && fertility[ageColumn[p]] > 0 && birth.Uniform(idColumn[p], draw) < fertility[ageColumn[p]])
+                {
+                    bearing.Add(p);
+                }
             }
+
+            blockMothers[from / PersonBlocks.Size] = bearing;
 
             blockDeaths[2 * (from / PersonBlocks.Size)] = died[0];
             blockDeaths[(2 * (from / PersonBlocks.Size)) + 1] = died[1];
@@ -133,12 +144,20 @@ internal static class PopulationDynamics
         bool?[]? alignedBirths = alignment is null || !options.Fertility ? null
             : AlignmentTargets.Select(alignment.Births, year, idArray, sexArray, ageArray, personWeight, survives,
                 p => fertility[ageArray[p]], p => birth.Uniform(idArray[p], draw));
-        for (int p = 0; p < persons; p++)
+        for (int p = 0; p < persons && !birthsInBlocks; p++)
         {
             if (survives[p] && options.Fertility && sex[p] == Sex.Female
                 && (alignedBirths?[p] ?? (fertility[age[p]] > 0 && birth.Uniform(ids[p], draw) < fertility[age[p]])))
             {
                 mothers.Add(p);
+            }
+        }
+
+        if (birthsInBlocks)
+        {
+            foreach (var bearing in blockMothers)
+            {
+                mothers.AddRange(bearing ?? []);
             }
         }
 
