@@ -82,9 +82,14 @@ internal static class PopulationDynamics
         var householdColumn = population.Column<int>(PopulationSchema.PersonHouseholdId);
         var birthYearColumn = population.DoubleColumn(RetirementAgeProgram.Columns.BirthYear);
         var birthMonthColumn = population.DoubleColumn(RetirementAgeProgram.Columns.BirthMonth);
+        // Without alignment or migration a birth depends on the mother alone too: drawn in the same blocks, the blocks'
+        // mothers joined in block order (row order, as the serial pass below gives them).
+        bool birthsInBlocks = alignment is null && options.Migration is null;
+        var blockMothers = new List<int>?[PersonBlocks.Count(persons)];
         PersonBlocks.For(persons, options.Simulation, (from, to) =>
         {
             ExactAccumulator[] died = [new(), new()];
+            var bearing = birthsInBlocks && options.Fertility ? new List<int>() : null;
             for (int p = from; p < to; p++)
             {
                 int s = (Sex)sexColumn[p] == Sex.Male ? 1 : 0;
@@ -95,7 +100,13 @@ internal static class PopulationDynamics
                 {
                     died[s].Add(weightColumn[householdColumn[p]]);
                 }
+                else if (bearing is not null && (Sex)sexColumn[p] == Sex.Female && fertility[ageColumn[p]] > 0 && birth.Uniform(idColumn[p], draw) < fertility[ageColumn[p]])
+                {
+                    bearing.Add(p);
+                }
             }
+
+            blockMothers[from / PersonBlocks.Size] = bearing;
 
             blockDeaths[2 * (from / PersonBlocks.Size)] = died[0];
             blockDeaths[(2 * (from / PersonBlocks.Size)) + 1] = died[1];
@@ -133,12 +144,20 @@ internal static class PopulationDynamics
         bool?[]? alignedBirths = alignment is null || !options.Fertility ? null
             : AlignmentTargets.Select(alignment.Births, year, idArray, sexArray, ageArray, personWeight, survives,
                 p => fertility[ageArray[p]], p => birth.Uniform(idArray[p], draw));
-        for (int p = 0; p < persons; p++)
+        for (int p = 0; p < persons && !birthsInBlocks; p++)
         {
             if (survives[p] && options.Fertility && sex[p] == Sex.Female
                 && (alignedBirths?[p] ?? (fertility[age[p]] > 0 && birth.Uniform(ids[p], draw) < fertility[age[p]])))
             {
                 mothers.Add(p);
+            }
+        }
+
+        if (birthsInBlocks)
+        {
+            foreach (var bearing in blockMothers)
+            {
+                mothers.AddRange(bearing ?? []);
             }
         }
 
@@ -156,46 +175,43 @@ internal static class PopulationDynamics
             newbornIds[k] = options.NewbornIdsFromMothers ? NewbornId(ids[mothers[k]], year - options.StartYear) : maxId + 1 + k;
         }
 
-        var newbornsOf = new Dictionary<int, List<int>>();
-        for (int k = 0; k < mothers.Count; k++)
+        // The newborns by household, then by k (mother id): (household << 32) | k, unique keys, sorted.
+        var born = new long[mothers.Count];
+        for (int k = 0; k < born.Length; k++)
         {
-            int h = personHousehold[mothers[k]];
-            if (!newbornsOf.TryGetValue(h, out var list))
-            {
-                newbornsOf[h] = list = [];
-            }
-
-            list.Add(k);
+            born[k] = ((long)personHousehold[mothers[k]] << 32) | (uint)k;
         }
+
+        Array.Sort(born);
 
         // Rows of the next population: per kept household, its survivors in order, then its newborns by mother id.
         var householdSource = new List<int>(households);
         var memberStart = new List<int>(households + 1) { 0 };
-        var personSource = new List<int>(persons + mothers.Count); // ≥ 0: a survivor's old row; < 0: −(newborn k) − 1
+        var personSource = new int[persons + mothers.Count + immigrantCells.Length]; // ≥ 0: a survivor's old row; < 0: −(newborn k) − 1
+        int nextPersons = 0;
+        var newRows = new List<int>(mothers.Count + immigrantCells.Length); // the rows of newborns and immigrants, in order
         var start = population.MemberStart;
-        for (int h = 0; h < households; h++)
+        for (int h = 0, nextBorn = 0; h < households; h++)
         {
-            int before = personSource.Count;
+            int before = nextPersons;
             for (int p = start[h]; p < start[h + 1]; p++)
             {
                 if (survives[p])
                 {
-                    personSource.Add(p);
+                    personSource[nextPersons++] = p;
                 }
             }
 
-            if (newbornsOf.TryGetValue(h, out var born))
+            for (; nextBorn < born.Length && (int)(born[nextBorn] >> 32) == h; nextBorn++)
             {
-                foreach (int k in born)
-                {
-                    personSource.Add(-k - 1);
-                }
+                newRows.Add(nextPersons);
+                personSource[nextPersons++] = -(int)(uint)born[nextBorn] - 1;
             }
 
-            if (personSource.Count > before)
+            if (nextPersons > before)
             {
                 householdSource.Add(h);
-                memberStart.Add(personSource.Count);
+                memberStart.Add(nextPersons);
             }
         }
 
@@ -204,14 +220,14 @@ internal static class PopulationDynamics
         {
             foreach (int j in members)
             {
-                personSource.Add(-(mothers.Count + j) - 1);
+                newRows.Add(nextPersons);
+                personSource[nextPersons++] = -(mothers.Count + j) - 1;
             }
 
             householdSource.Add(-1);
-            memberStart.Add(personSource.Count);
+            memberStart.Add(nextPersons);
         }
 
-        int nextPersons = personSource.Count;
         ExactAccumulator[] births = [new(), new()];
         ExactAccumulator[] immigrants = [new(), new()];
         var newbornSex = new byte[mothers.Count + immigrantCells.Length];
@@ -241,17 +257,21 @@ internal static class PopulationDynamics
         // most populous region and area; weight the population's mean person weight; other columns 0.
         int template = immigrantCells.Length == 0 ? -1 : Template(population);
 
-        var personRuns = new RowRuns(personSource);
+        var personRuns = new RowRuns(personSource.AsSpan(0, nextPersons));
         var householdRuns = new RowRuns(householdSource);
+        // Every column of the next population, each independent of the others: built in parallel.
         var columns = new Array?[population.BuiltInColumns.Count];
-        foreach (var column in PopulationSchema.All)
+        var schema = PopulationSchema.All;
+        var extraNames = population.ExtraPersonColumns.ToArray();
+        var extraTargets = new double[extraNames.Length][];
+        void BuiltIn(ColumnDefinition column)
         {
             var source = population.Column(column);
             if (!WrittenByAdvance(column))
             {
                 // Not changed below: a column of zeros becomes the shared array of zeros (no allocation, no scan next year).
                 columns[column.BuiltInIndex] = (column.Entity == Entity.Household ? householdRuns : personRuns).Map(source, column.Storage);
-                continue;
+                return;
             }
 
             if (column.Entity == Entity.Household)
@@ -277,14 +297,10 @@ internal static class PopulationDynamics
                 personRuns.Copy(source, target);
                 if (ReferenceEquals(column, PopulationSchema.Hukou) || ReferenceEquals(column, PopulationSchema.HukouRegion))
                 {
-                    for (int i = 0; i < nextPersons; i++)
+                    foreach (int i in newRows)
                     {
                         int src = personSource[i];
-                        if (src >= 0)
-                        {
-                            continue;
-                        }
-                        else if (-src - 1 < mothers.Count)
+                        if (-src - 1 < mothers.Count)
                         {
                             Array.Copy(source, mothers[-src - 1], target, i, 1); // newborns take the mother's hukou
                         }
@@ -303,46 +319,68 @@ internal static class PopulationDynamics
             }
         }
 
-        var nextIds = (long[])columns[PopulationSchema.PersonId.BuiltInIndex]!;
-        var nextHousehold = (int[])columns[PopulationSchema.PersonHouseholdId.BuiltInIndex]!;
-        var nextAge = (byte[])columns[PopulationSchema.Age.BuiltInIndex]!;
-        var nextSex = (byte[])columns[PopulationSchema.Sex.BuiltInIndex]!;
-        var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var name in population.ExtraPersonColumns)
+        void Extra(int e)
         {
+            var name = extraNames[e];
             var source = replaced is not null && replaced.TryGetValue(name, out var carried) ? carried : population.DoubleColumn(name);
             if (name is RetirementAgeProgram.Columns.BirthYear or RetirementAgeProgram.Columns.BirthMonth)
             {
                 var target = new double[nextPersons];
                 personRuns.Copy(source, target);
-                personExtras[name] = target;
+                extraTargets[e] = target;
             }
             else
             {
-                personExtras[name] = (double[])personRuns.Map(source, ColumnStorage.Double); // not written below: zeros stay shared
+                extraTargets[e] = (double[])personRuns.Map(source, ColumnStorage.Double); // not written below: zeros stay shared
             }
+        }
+
+        Parallel.For(0, schema.Count + extraNames.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Simulation.MaxDegreeOfParallelism }, c =>
+        {
+            if (c < schema.Count)
+            {
+                BuiltIn(schema[c]);
+            }
+            else
+            {
+                Extra(c - schema.Count);
+            }
+        });
+
+        var nextIds = (long[])columns[PopulationSchema.PersonId.BuiltInIndex]!;
+        var nextHousehold = (int[])columns[PopulationSchema.PersonHouseholdId.BuiltInIndex]!;
+        var nextAge = (byte[])columns[PopulationSchema.Age.BuiltInIndex]!;
+        var nextSex = (byte[])columns[PopulationSchema.Sex.BuiltInIndex]!;
+        var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (int e = 0; e < extraNames.Length; e++)
+        {
+            personExtras[extraNames[e]] = extraTargets[e];
         }
 
         var nextBirthYear = personExtras[RetirementAgeProgram.Columns.BirthYear];
         var nextBirthMonth = personExtras[RetirementAgeProgram.Columns.BirthMonth];
         for (int h = 0; h < householdSource.Count; h++)
         {
-            for (int i = memberStart[h]; i < memberStart[h + 1]; i++)
-            {
-                nextHousehold[i] = h;
-                int src = personSource[i];
-                if (src < 0)
-                {
-                    int k = -src - 1;
-                    nextIds[i] = k < newbornIds.Length ? newbornIds[k] : maxId + 1 + k; // immigrants follow the largest id
-                    nextSex[i] = newbornSex[k];
-                    nextBirthYear[i] = newbornMonth[k] / 12;
-                    nextBirthMonth[i] = (newbornMonth[k] % 12) + 1;
-                }
+            nextHousehold.AsSpan(memberStart[h], memberStart[h + 1] - memberStart[h]).Fill(h);
+        }
 
+        foreach (int i in newRows)
+        {
+            int k = -personSource[i] - 1;
+            nextIds[i] = k < newbornIds.Length ? newbornIds[k] : maxId + 1 + k; // immigrants follow the largest id
+            nextSex[i] = newbornSex[k];
+            nextBirthYear[i] = newbornMonth[k] / 12;
+            nextBirthMonth[i] = (newbornMonth[k] % 12) + 1;
+        }
+
+        // Ages on the next run date, each person's from that person's birth year and month alone: blocks in parallel.
+        PersonBlocks.For(nextPersons, options.Simulation, (from, to) =>
+        {
+            for (int i = from; i < to; i++)
+            {
                 nextAge[i] = (byte)((nextRunMonth - RetirementAgeProgram.MonthIndex((int)nextBirthYear[i], (int)nextBirthMonth[i])) / 12);
             }
-        }
+        });
 
         if (template >= 0)
         {
@@ -543,9 +581,13 @@ internal static class PopulationDynamics
         private readonly int[] _length;
 
         public RowRuns(List<int> rows)
+            : this(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows))
         {
-            Count = rows.Count;
-            var index = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows);
+        }
+
+        public RowRuns(ReadOnlySpan<int> index)
+        {
+            Count = index.Length;
             var source = new List<int>();
             var target = new List<int>();
             var length = new List<int>();

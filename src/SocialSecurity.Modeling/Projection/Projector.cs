@@ -1,6 +1,5 @@
 using System.Globalization;
 using SocialSecurity.Modeling.Core;
-using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Metrics;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Programs.Insurance;
@@ -122,7 +121,7 @@ public static class Projector
                 // population and policy, would keep every year's population reachable while the policy lives.
                 var result = new SimulationContext(retiring ? Retirement.ForRun(current) : current, yearPolicy, options.Simulation).Run(store, date, progress: null, stage: "projection", cancellationToken);
                 var credits = EmployeeCredits(result, store, date, buffers);
-                var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, options.Inequality, ref reserve);
+                var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, options, ref reserve);
                 rows.Add(row);
                 if (lifetime is not null)
                 {
@@ -392,28 +391,58 @@ public static class Projector
         return rates;
     }
 
-    private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, Retirement.Awards awards, double[]? credits, HouseholdDynamics.Flows households, bool inequality, ref double reserve)
+    private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, Retirement.Awards awards, double[]? credits, HouseholdDynamics.Flows households, ProjectionOptions options, ref double reserve)
     {
         var population = result.Population;
-        var weights = result.PersonWeights;
-        var age = population.Age;
-        var sex = population.Sex;
-        // Exact sums, so that the indicators do not depend on row order.
-        var cells = new ExactAccumulator[2 * 121];
-        for (int p = 0; p < age.Length; p++)
+        bool HasOutput(VariableDefinition d) => result.Variables.Any(x => x.Name == d.Name);
+        bool employeeContributions = HasOutput(SocialInsuranceContributionsProgram.EmployeePension);
+        bool employeeBenefit = HasOutput(EmployeePensionProgram.Benefit);
+        bool residentBenefit = HasOutput(ResidentPensionProgram.Benefit);
+        bool fundFlows = employeeContributions && employeeBenefit;
+
+        // Every person sum of the table in one pass (exact sums, so that the indicators do not depend on row order).
+        var sums = new PersonSums();
+        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Total(string name) => totals.TryGetValue(name, out int i) ? i : totals[name] = sums.Product(result.ValuesArray(name));
+        var fiscal = result.Policy.Outputs.Where(o => (o.IsPublicSpending || o.IsPublicRevenue) && result.Definition(o.Name).Entity == Entity.Person).ToArray();
+        foreach (var o in fiscal)
         {
-            int cell = ((sex[p] == Sex.Male ? 1 : 0) * 121) + age[p];
-            (cells[cell] ??= new ExactAccumulator()).Add(weights[p]);
+            Total(o.Name);
         }
 
-        var females = new double[121];
-        var males = new double[121];
-        for (int a = 0; a <= 120; a++)
+        if (fundFlows)
         {
-            females[a] = cells[a]?.Result() ?? 0;
-            males[a] = cells[121 + a]?.Result() ?? 0;
+            Total(EmployeePensionProgram.Benefit.Name);
+            Total(SocialInsuranceContributionsProgram.EmployeePension.Name);
+            Total(SocialInsuranceContributionsProgram.EmployerPension.Name);
         }
 
+        int contributorsAt = employeeContributions ? sums.Count(result.ValuesArray(SocialInsuranceContributionsProgram.EmployeePension.Name)) : -1;
+        int pensionersAt = employeeBenefit || residentBenefit
+            ? sums.Count(result.ValuesArray((employeeBenefit ? EmployeePensionProgram.Benefit : ResidentPensionProgram.Benefit).Name), employeeBenefit && residentBenefit ? result.ValuesArray(ResidentPensionProgram.Benefit.Name) : null)
+            : -1;
+        int creditsAt = credits is not null && fundFlows ? sums.Product(credits) : -1;
+        int accountPartAt = fundFlows && population.ExtraPersonColumns.Contains(ProjectionColumns.AccountPart.Name) ? sums.Product(population.DoubleColumn(ProjectionColumns.AccountPart.Name)) : -1;
+        int employeeBalancesAt = population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance) ? sums.Product(population.DoubleColumn(EmployeePensionNames.Columns.AccountBalance)) : -1;
+        int residentBalancesAt = population.ExtraPersonColumns.Contains(ResidentPensionNames.Columns.AccountBalance) ? sums.Product(population.DoubleColumn(ResidentPensionNames.Columns.AccountBalance)) : -1;
+        int workersAt = sums.Count(population.WagesColumn);
+        int wagesAt = sums.Product(population.WagesColumn);
+        sums.Run(population, options.Simulation);
+        double AnnualTotal(string name) => totals.TryGetValue(name, out int i) ? sums[i] * result.Definition(name).ToAnnualFactor : result.AnnualTotal(name);
+        double Fiscal(Func<VariableDefinition, bool> flow)
+        {
+            // In policy order, added one by one as SimulationResult.PublicSpendingAnnual and PublicRevenueAnnual do.
+            double total = 0;
+            foreach (var o in result.Policy.Outputs.Where(flow))
+            {
+                total += AnnualTotal(o.Name);
+            }
+
+            return total;
+        }
+
+        var females = sums.Females;
+        var males = sums.Males;
         double Sum(int from, int to) => ExactSum.Sum([.. females[from..(to + 1)], .. males[from..(to + 1)]]);
         var v = new double[ProjectionIndicators.All.Count];
         void Set(string name, double value) => v[ProjectionIndicators.IndexOf(name)] = value;
@@ -430,70 +459,35 @@ public static class Projector
         Set(ProjectionIndicators.Immigrants, flows.Immigrants[0] + flows.Immigrants[1]);
         Set(ProjectionIndicators.Emigrants, flows.Emigrants[0] + flows.Emigrants[1]);
 
-        bool HasOutput(VariableDefinition d) => result.Variables.Any(x => x.Name == d.Name);
-        double Count(ReadOnlySpan<double> values)
-        {
-            var personWeights = result.PersonWeights;
-            var total = new ExactAccumulator();
-            for (int p = 0; p < values.Length; p++)
-            {
-                total.Add(values[p] > 0 ? personWeights[p] : 0);
-            }
-
-            return total.Result();
-        }
-
-        double contributors = HasOutput(SocialInsuranceContributionsProgram.EmployeePension) ? Count(result.Values(SocialInsuranceContributionsProgram.EmployeePension.Name)) : double.NaN;
-        double pensioners = double.NaN;
-        if (HasOutput(EmployeePensionProgram.Benefit) || HasOutput(ResidentPensionProgram.Benefit))
-        {
-            var employee = HasOutput(EmployeePensionProgram.Benefit) ? result.Values(EmployeePensionProgram.Benefit.Name) : default;
-            var resident = HasOutput(ResidentPensionProgram.Benefit) ? result.Values(ResidentPensionProgram.Benefit.Name) : default;
-            var total = new ExactAccumulator();
-            for (int p = 0; p < weights.Length; p++)
-            {
-                bool receives = (!employee.IsEmpty && employee[p] > 0) || (!resident.IsEmpty && resident[p] > 0);
-                total.Add(receives ? weights[p] : 0);
-            }
-
-            pensioners = total.Result();
-        }
-
+        double contributors = contributorsAt >= 0 ? sums[contributorsAt] : double.NaN;
+        double pensioners = pensionersAt >= 0 ? sums[pensionersAt] : double.NaN;
         Set(ProjectionIndicators.Contributors, contributors);
         Set(ProjectionIndicators.Pensioners, pensioners);
         Set(ProjectionIndicators.SystemDependency, contributors > 0 ? pensioners / contributors : double.NaN);
-        Set(ProjectionIndicators.PublicSpending, result.PublicSpendingAnnual);
-        Set(ProjectionIndicators.PublicRevenue, result.PublicRevenueAnnual);
+        Set(ProjectionIndicators.PublicSpending, Fiscal(o => o.IsPublicSpending));
+        Set(ProjectionIndicators.PublicRevenue, Fiscal(o => o.IsPublicRevenue));
 
         double revenue = double.NaN, expenditure = double.NaN;
-        if (HasOutput(SocialInsuranceContributionsProgram.EmployeePension) && HasOutput(EmployeePensionProgram.Benefit))
+        if (fundFlows)
         {
-            expenditure = result.AnnualTotal(EmployeePensionProgram.Benefit.Name);
-            revenue = fund.Revenue(year, result.AnnualTotal(SocialInsuranceContributionsProgram.EmployeePension.Name), result.AnnualTotal(SocialInsuranceContributionsProgram.EmployerPension.Name), expenditure);
+            expenditure = AnnualTotal(EmployeePensionProgram.Benefit.Name);
+            revenue = fund.Revenue(year, AnnualTotal(SocialInsuranceContributionsProgram.EmployeePension.Name), AnnualTotal(SocialInsuranceContributionsProgram.EmployerPension.Name), expenditure);
             reserve = fund.NextReserve(reserve, year, revenue, expenditure);
         }
 
         // The pooled part and the individual accounts, separately: account credits are the employees' account
         // contributions; account pensions the account part of pensions in payment (with the projector's retirement).
-        double accountCredits = credits is null || double.IsNaN(revenue) ? double.NaN : ExactSum.SumOfProducts(credits.AsSpan(0, weights.Length), weights);
-        double accountPensions = double.NaN;
-        if (!double.IsNaN(expenditure) && population.ExtraPersonColumns.Contains(ProjectionColumns.AccountPart.Name))
-        {
-            accountPensions = 12 * ExactSum.SumOfProducts(population.ExtraPersonColumn(ProjectionColumns.AccountPart.Name), weights);
-        }
-
+        double accountCredits = creditsAt >= 0 && !double.IsNaN(revenue) ? sums[creditsAt] : double.NaN;
+        double accountPensions = accountPartAt >= 0 && !double.IsNaN(expenditure) ? 12 * sums[accountPartAt] : double.NaN;
         Set(ProjectionIndicators.FundAccountCredits, accountCredits);
         Set(ProjectionIndicators.FundPooledRevenue, revenue - accountCredits);
         Set(ProjectionIndicators.FundAccountExpenditure, accountPensions);
         Set(ProjectionIndicators.FundPooledExpenditure, expenditure - accountPensions);
-        Set(ProjectionIndicators.EmployeeAccountBalances, population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance)
-            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance), weights) : double.NaN);
-        Set(ProjectionIndicators.ResidentAccountBalances, population.ExtraPersonColumns.Contains(ResidentPensionNames.Columns.AccountBalance)
-            ? ExactSum.SumOfProducts(population.ExtraPersonColumn(ResidentPensionNames.Columns.AccountBalance), weights) : double.NaN);
-        var wagesPaid = population.WagesAnnual;
-        double workers = Count(wagesPaid);
+        Set(ProjectionIndicators.EmployeeAccountBalances, employeeBalancesAt >= 0 ? sums[employeeBalancesAt] : double.NaN);
+        Set(ProjectionIndicators.ResidentAccountBalances, residentBalancesAt >= 0 ? sums[residentBalancesAt] : double.NaN);
+        double workers = sums[workersAt];
         Set(ProjectionIndicators.Workers, workers);
-        Set(ProjectionIndicators.AverageWage, workers > 0 ? ExactSum.SumOfProducts(wagesPaid, weights) / workers : double.NaN);
+        Set(ProjectionIndicators.AverageWage, workers > 0 ? sums[wagesAt] / workers : double.NaN);
         Set(ProjectionIndicators.Households, ExactSum.Sum(population.Weight));
         Set(ProjectionIndicators.LeftHome, households.LeftHome);
         Set(ProjectionIndicators.Unions, households.Unions);
@@ -503,8 +497,9 @@ public static class Projector
         Set(ProjectionIndicators.FundReserve, double.IsNaN(revenue) ? double.NaN : reserve);
 
         double gini = double.NaN, poverty = double.NaN;
-        var income = inequality ? result.PerCapitaIncome(IncomeConcept.Disposable) : default;
-        if (inequality && ExactSum.SumOfProducts(income, weights) > 0)
+        var income = options.Inequality ? result.PerCapitaIncome(IncomeConcept.Disposable) : default;
+        var weights = options.Inequality ? result.PersonWeights : default;
+        if (options.Inequality && ExactSum.SumOfProducts(income, weights) > 0)
         {
             gini = Inequality.Gini(income, weights);
             double median = Quantiles.WeightedMedian(income, weights);

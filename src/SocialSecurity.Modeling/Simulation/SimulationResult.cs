@@ -98,6 +98,9 @@ public sealed class SimulationResult : IDisposable
     /// <exception cref="KeyNotFoundException">No such variable.</exception>
     public ReadOnlySpan<double> Values(string name) => Table.Column(name);
 
+    /// <summary>The array behind <see cref="Values"/>, for passes over blocks of rows in parallel; read only.</summary>
+    internal double[] ValuesArray(string name) => Table.Column(name);
+
     /// <summary>A variable's definition.</summary>
     /// <param name="name">The variable's name.</param>
     public VariableDefinition Definition(string name) => Table.Definition(name);

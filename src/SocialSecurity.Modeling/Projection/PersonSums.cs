@@ -1,0 +1,139 @@
+using SocialSecurity.Modeling.Core;
+using SocialSecurity.Modeling.Internal;
+using SocialSecurity.Modeling.Simulation;
+
+namespace SocialSecurity.Modeling.Projection;
+
+/// <summary>
+/// The weighted person sums of a year's table, taken together in one pass over the persons (each person's weight is
+/// the household's): persons by sex and single year of age, weighted totals <c>Σ w·x</c> (each product rounded as
+/// <c>w * x</c>) and weighted counts of persons with a value above zero. Every sum is exact and rounded once, so it is
+/// the same as a separate exact sum over the whole column (<c>ExactSum.SumOfProducts</c>), whatever the row order; the
+/// persons are summed in blocks in parallel and the blocks' exact sums merged, and zero terms, which leave an exact
+/// sum unchanged, are skipped.
+/// </summary>
+internal sealed class PersonSums
+{
+    private const int Ages = 121;
+    private readonly List<(double[] Values, double[]? Or, bool Count)> _terms = [];
+    private double[] _results = [];
+
+    /// <summary>Persons by single year of age 0–120, women (after <see cref="Run"/>).</summary>
+    public double[] Females { get; } = new double[Ages];
+
+    /// <summary>Persons by single year of age 0–120, men (after <see cref="Run"/>).</summary>
+    public double[] Males { get; } = new double[Ages];
+
+    /// <summary>Asks for <c>Σ w·x</c> over the persons; the index of its result.</summary>
+    /// <param name="values">One value per person (at least as many as persons; only the persons' read).</param>
+    public int Product(double[] values) => Add(values, null, count: false);
+
+    /// <summary>Asks for the weighted number of persons with <paramref name="values"/> (or <paramref name="or"/>) above zero; the index of its result.</summary>
+    /// <param name="values">One value per person.</param>
+    /// <param name="or">A second column that also counts, or null.</param>
+    public int Count(double[] values, double[]? or = null) => Add(values, or, count: true);
+
+    /// <summary>A result of <see cref="Run"/>, by the index <see cref="Product"/> or <see cref="Count"/> gave.</summary>
+    public double this[int index] => _results[index];
+
+    /// <summary>Computes every sum asked for over <paramref name="population"/>'s persons.</summary>
+    public void Run(Population population, SimulationOptions options)
+    {
+        int persons = population.PersonCount;
+        var weight = population.WeightColumn;
+        var household = population.PersonHouseholdColumn;
+        var age = population.AgeColumn;
+        var sex = population.SexColumn;
+        var terms = _terms.ToArray();
+        int blocks = PersonBlocks.Count(persons);
+        var cellsOf = new ExactAccumulator?[blocks][];
+        var sumsOf = new ExactAccumulator[blocks][];
+        PersonBlocks.For(persons, options, (from, to) =>
+        {
+            var cells = new ExactAccumulator?[2 * Ages];
+            var sums = new ExactAccumulator[terms.Length];
+            for (int t = 0; t < sums.Length; t++)
+            {
+                sums[t] = new ExactAccumulator();
+            }
+
+            for (int p = from; p < to; p++)
+            {
+                double w = weight[household[p]];
+                int cell = ((Sex)sex[p] == Sex.Male ? Ages : 0) + age[p];
+                (cells[cell] ??= new ExactAccumulator()).Add(w);
+            }
+
+            for (int t = 0; t < terms.Length; t++)
+            {
+                var (values, or, count) = terms[t];
+                var sum = sums[t];
+                if (count)
+                {
+                    for (int p = from; p < to; p++)
+                    {
+                        if (values[p] > 0 || (or is not null && or[p] > 0))
+                        {
+                            sum.Add(weight[household[p]]);
+                        }
+                    }
+
+                    continue;
+                }
+
+                for (int p = from; p < to; p++)
+                {
+                    double x = values[p];
+                    if (x != 0)
+                    {
+                        double product = x * weight[household[p]];
+                        if (product != 0)
+                        {
+                            sum.Add(product);
+                        }
+                    }
+                }
+            }
+
+            cellsOf[from / PersonBlocks.Size] = cells;
+            sumsOf[from / PersonBlocks.Size] = sums;
+        });
+
+        var totalCells = new ExactAccumulator?[2 * Ages];
+        var totals = new ExactAccumulator[terms.Length];
+        for (int t = 0; t < totals.Length; t++)
+        {
+            totals[t] = new ExactAccumulator();
+        }
+
+        for (int b = 0; b < blocks; b++)
+        {
+            for (int c = 0; c < totalCells.Length; c++)
+            {
+                if (cellsOf[b][c] is { } cell)
+                {
+                    (totalCells[c] ??= new ExactAccumulator()).Merge(cell);
+                }
+            }
+
+            for (int t = 0; t < totals.Length; t++)
+            {
+                totals[t].Merge(sumsOf[b][t]);
+            }
+        }
+
+        for (int a = 0; a < Ages; a++)
+        {
+            Females[a] = totalCells[a]?.Result() ?? 0;
+            Males[a] = totalCells[Ages + a]?.Result() ?? 0;
+        }
+
+        _results = [.. totals.Select(t => t.Result())];
+    }
+
+    private int Add(double[] values, double[]? or, bool count)
+    {
+        _terms.Add((values, or, count));
+        return _terms.Count - 1;
+    }
+}
