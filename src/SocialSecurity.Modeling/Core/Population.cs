@@ -26,7 +26,7 @@ public sealed class Population
     private readonly ConcurrentDictionary<ColumnDefinition, bool> _checkedAgainst = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="regions">The region catalogue the region handles refer to.</param>
-    /// <param name="columns">One array per built-in column, indexed by <see cref="ColumnDefinition.BuiltInIndex"/> (the order of <see cref="PopulationSchema.BuiltIns"/>), of the column's storage type; a <see langword="null"/> entry becomes zeros.</param>
+    /// <param name="columns">One array per built-in column, indexed by <see cref="ColumnDefinition.BuiltInIndex"/> (the order of <see cref="PopulationSchema.BuiltIns"/>), of the column's storage type; a <see langword="null"/> entry becomes the shared array of zeros of its type and length (<see cref="ZeroColumns"/>), never written, which rules may skip.</param>
     /// <param name="memberStart">Index of each household's first member, one longer than the number of households.</param>
     /// <param name="personExtras">The extra person columns by name.</param>
     /// <param name="householdExtras">The extra household columns by name.</param>
@@ -59,7 +59,8 @@ public sealed class Population
                 continue;
             }
 
-            var column = columns[i] ?? PopulationSchema.NewArray(definition.Storage, length);
+            // An absent column is the shared zeros, as from the columnar builder: rules that know a column is all zeros skip reading it.
+            var column = columns[i] ?? ZeroColumns.Get(definition.Storage, length);
             if (column.GetType().GetElementType() != PopulationSchema.ElementType(definition.Storage) || column.Length != length)
             {
                 throw new ArgumentException($"Built-in column '{definition.Name}' must be {length} values of {definition.Storage}.", nameof(columns));

@@ -15,6 +15,11 @@ public sealed class ProgramContext
     private readonly PolicyProgram _program;
     private readonly VariableTable _table;
 
+    // The columns already checked and looked up, by the name instance asked for: a rule binds the same few columns for
+    // every chunk of its block, and a string hash and declaration search per column and chunk add up (several ns per person).
+    private (string Name, double[] Data, bool Writable)[] _bound = [];
+    private int _boundCount;
+
     internal ProgramContext(PolicyProgram program, VariableTable table, Population population, int firstHousehold, int endHousehold, Explanation? explanation)
     {
         _program = program;
@@ -48,24 +53,40 @@ public sealed class ProgramContext
     /// <param name="name">The variable's name.</param>
     public ReadOnlySpan<double> Read(string name)
     {
+        for (int i = 0; i < _boundCount; i++)
+        {
+            if (ReferenceEquals(_bound[i].Name, name))
+            {
+                return _bound[i].Data;
+            }
+        }
+
         if (!_program.Inputs.Contains(name) && !Writes(name))
         {
             throw new InvalidOperationException($"Program '{_program.Name}' reads '{name}' without declaring it in Inputs.");
         }
 
-        return _table.Column(name);
+        return Bind(name, writable: false);
     }
 
     /// <summary>A column the program declared as an output, to write its block's rows.</summary>
     /// <param name="name">The variable's name.</param>
     public Span<double> Write(string name)
     {
+        for (int i = 0; i < _boundCount; i++)
+        {
+            if (ReferenceEquals(_bound[i].Name, name) && _bound[i].Writable)
+            {
+                return _bound[i].Data;
+            }
+        }
+
         if (!Writes(name))
         {
             throw new InvalidOperationException($"Program '{_program.Name}' writes '{name}' without declaring it in Outputs.");
         }
 
-        return _table.Column(name);
+        return Bind(name, writable: true);
     }
 
     /// <summary>A person column the program declared (in <see cref="PolicyProgram.Inputs"/>, typically through <see cref="PolicyProgram.InputColumns"/>), indexed by person.</summary>
@@ -75,6 +96,27 @@ public sealed class ProgramContext
     /// <summary>A household column the program declared, indexed by household.</summary>
     /// <param name="column">The column's definition.</param>
     public ReadOnlySpan<double> Household(ColumnDefinition column) => Typed(column, Entity.Household);
+
+    /// <summary>Looks a checked column up and keeps it for the next chunks (a name read first and written later is kept twice, the second time writable; an equal name of another instance is not kept again).</summary>
+    private double[] Bind(string name, bool writable)
+    {
+        for (int i = 0; i < _boundCount; i++)
+        {
+            if (_bound[i].Writable == writable && string.Equals(_bound[i].Name, name, StringComparison.Ordinal))
+            {
+                return _bound[i].Data;
+            }
+        }
+
+        var data = _table.Column(name);
+        if (_boundCount == _bound.Length)
+        {
+            Array.Resize(ref _bound, Math.Max(8, _bound.Length * 2));
+        }
+
+        _bound[_boundCount++] = (name, data, writable);
+        return data;
+    }
 
     private bool Writes(string name)
     {

@@ -61,8 +61,7 @@ public sealed class HousingFundProgram()
                 Cap = capMultiple.ByRegion[r] * average.ByRegion[r],
                 Rate12 = rate12,
                 NotCovered = rate12 * 0,
-                AgeMale = ageMale.ByRegion[r],
-                AgeFemale = ageFemale.ByRegion[r],
+                AgeBySex = PensionAgeTable.BySex(ageMale.ByRegion[r], ageFemale.ByRegion[r]),
             };
         }
 
@@ -72,7 +71,10 @@ public sealed class HousingFundProgram()
     /// <summary>One region's terms, resolved once per run and computed as the rule computes them (the share of a person not covered is the rate × 12 × 0, which is 0 for any sane rate).</summary>
     private struct RegionTerms
     {
-        public double Cap, Rate12, NotCovered, AgeMale, AgeFemale;
+        public double Cap, Rate12, NotCovered;
+
+        /// <summary>The pension age by the code of sex (<see cref="PensionAgeTable"/>).</summary>
+        public double[] AgeBySex;
     }
 
     private readonly struct Rule(RegionalValues rate, RegionalValues capMultiple, RegionalValues average, RegionalValues ageMale, RegionalValues ageFemale, RegionTerms[] terms) : IPersonRule<Rule.Block>
@@ -86,7 +88,7 @@ public sealed class HousingFundProgram()
             ref readonly var k = ref terms[person.Region.Index];
 
             // Most persons have no labour contract: their share is the region's constant, without reading wages.
-            bool covered = block.Contract[p] == WorkContract.LabourContract && block.Age[p] < (block.Sex[p] == Sex.Male ? k.AgeMale : k.AgeFemale);
+            bool covered = block.Contract[p] == WorkContract.LabourContract && block.Age[p] < k.AgeBySex[(byte)block.Sex[p]];
             double monthly = covered ? Math.Min(block.Wages[p] / 12.0, k.Cap) : 0;
             double share = covered ? k.Rate12 * monthly : k.NotCovered;
             block.Employee[p] = share;

@@ -131,7 +131,8 @@ public sealed class SocialInsuranceContributionsProgram()
     /// <summary>One region's values, gathered once per run so that a person reads one object, not one array per parameter; derived values are computed with the formula's own expressions.</summary>
     private sealed class RegionTerms(ContributionBand band, Rates rates, RegionalValues ageMale, RegionalValues ageFemale, RegionId region)
     {
-        public readonly double AgeMale = ageMale[region], AgeFemale = ageFemale[region];
+        /// <summary>The pension age by the code of sex (the male age for <see cref="Sex.Male"/>, the female age for every other code): read without a branch on the sex, which is unpredictable.</summary>
+        public readonly double[] PensionAgeBySex = PensionAgeTable.BySex(ageMale[region], ageFemale[region]);
         public readonly double Floor = band.Floor[region.Index], Ceiling = band.Ceiling[region.Index];
         public readonly double EmployeePension = rates.EmployeePension[region], EmployerPension = rates.EmployerPension[region];
         public readonly double EmployeeMedical = rates.EmployeeMedical[region], EmployerMedical = rates.EmployerMedical[region];
@@ -154,13 +155,12 @@ public sealed class SocialInsuranceContributionsProgram()
         {
             int p = person.Index;
             var k = terms[person.Region.Index];
-            bool male = block.Sex[p] == Sex.Male;
-            double pensionAge = male ? k.AgeMale : k.AgeFemale;
+            double pensionAge = k.PensionAgeBySex[(byte)block.Sex[p]];
             var contract = block.Contract[p];
             var scheme = block.Scheme[p];
             bool below = block.Retired.IsEmpty ? block.Age[p] < pensionAge : block.Retired[p] == 0;
-            bool employee = below && contract == WorkContract.LabourContract;
-            bool flexible = below && contract is WorkContract.Flexible or WorkContract.IndividualBusiness;
+            bool employee = below & (contract == WorkContract.LabourContract);
+            bool flexible = below & (contract is WorkContract.Flexible or WorkContract.IndividualBusiness);
             double floor = k.Floor, ceiling = k.Ceiling;
             double monthly = 0, eePension = 0, eeMedical = 0, eeUnemployment = 0, erPension = 0, erMedical = 0, erUnemployment = 0, erInjury = 0;
             int riskClass = 0;

@@ -160,7 +160,9 @@ public sealed class UnemploymentInsuranceProgram : RuleProgram
 
             double maximum = k.MonthsByCount[reached];
 
-            bool eligible = years >= from[0] && spell > 0;
+            // The spell first: few persons have one, so the test is predictable and the years (a quarter of persons
+            // have some, unpredictably) are compared only for them.
+            bool eligible = spell > 0 && years >= from[0];
             double paid = eligible ? Math.Min(spell, maximum) : 0.0;
             double monthly = k.Monthly;
             block.Eligible[p] = eligible ? 1.0 : 0.0;

@@ -152,18 +152,10 @@ public sealed class WorkInjuryProgram : RuleProgram
         public readonly bool BandInverted = floor > ceiling;
 
         /// <summary>The pension age by the code of sex (the male age for <see cref="Sex.Male"/>, the female age for every other code).</summary>
-        public readonly double[] PensionAgeBySex = PensionAges(ageMale, ageFemale);
+        public readonly double[] PensionAgeBySex = PensionAgeTable.BySex(ageMale, ageFemale);
 
         /// <summary>Coverage (1 or 0) by the work arrangement's code times 2 plus 1 at or above the pension age: the table of <c>IsCovered</c>, read without a branch.</summary>
         public readonly double[] CoveredBy = Coverage(coverFlexible, coverOverAge);
-
-        private static double[] PensionAges(double male, double female)
-        {
-            var ages = new double[256];
-            ages.AsSpan().Fill(female);
-            ages[(int)Sex.Male] = male;
-            return ages;
-        }
 
         private static double[] Coverage(bool flexible, bool overAge)
         {

@@ -244,6 +244,12 @@ public sealed class IncomeTaxProgram : RuleProgram
         public readonly double Mortgage, RentMajor, RentLarge, RentOther, IllnessThreshold, IllnessCap, TopShare;
         public readonly double HalvingThreshold, HalvingShare, PropertyRate, InterestShare;
         public readonly bool BonusSeparate, FarmingExempt;
+
+        /// <summary>
+        /// Whether household deductions of +0.0 give every member a claim of +0.0 whoever ranks first: the top and second
+        /// claimants' shares times +0.0 are +0.0 (a share that is negative or not finite would give −0.0 or NaN).
+        /// </summary>
+        public readonly bool ZeroClaimsAreZero;
         public readonly PreparedSchedule Comprehensive, Bonus, Business;
 
         /// <summary>The elderly-parent and continuing-education deductions by the code of the claim (every code not named is 0).</summary>
@@ -268,6 +274,7 @@ public sealed class IncomeTaxProgram : RuleProgram
             IllnessThreshold = t.IllnessThreshold.ByRegion[r];
             IllnessCap = t.IllnessCap.ByRegion[r];
             TopShare = t.TopShare.ByRegion[r];
+            ZeroClaimsAreZero = BitConverter.DoubleToInt64Bits(TopShare * 0.0) == 0 && BitConverter.DoubleToInt64Bits((1 - TopShare) * 0.0) == 0;
             HalvingThreshold = t.HalvingThreshold.ByRegion[r];
             HalvingShare = t.HalvingShare.ByRegion[r];
             PropertyRate = t.PropertyRate.ByRegion[r];
@@ -330,20 +337,39 @@ public sealed class IncomeTaxProgram : RuleProgram
             var region = household.Region;
             var k = t.ByRegion[region.Index];
 
+            double children = b.ChildrenInEducation[h] * k.Children;
+            double infants = b.ChildrenUnder3[h] * k.Infants;
+            double housing = b.Housing[h] switch
+            {
+                HousingCost.FirstHomeMortgage => k.Mortgage,
+                HousingCost.Rent => b.City[h] switch
+                {
+                    CityClass.Major => k.RentMajor,
+                    CityClass.Large => k.RentLarge,
+                    _ => k.RentOther,
+                },
+                _ => 0.0,
+            };
+            double householdDeductions = children + infants + housing;
+
             // Who claims the household's deductions: the highest comprehensive-income earner, ties to the higher
             // business income, then to the lowest person id; the second highest takes the rest when the share is below 1.
             // The ranking keeps the two leaders' incomes in locals; each member's tax recomputes its comprehensive
             // income with the same expression, so the value is the same, bit for bit, with no per-household buffer.
+            // When the household deductions are +0.0 every member's claim is +0.0 whoever ranks first (see
+            // RegionTerms.ZeroClaimsAreZero), so a household without them is not ranked: no claimant, every claim 0.0.
             int first = household.FirstMember, endMember = household.EndMember;
             int top = -1, second = -1;
             double topIncome = 0.0, secondIncome = 0.0;
-            if (first < endMember)
+            bool ranked = BitConverter.DoubleToInt64Bits(householdDeductions) != 0 || !k.ZeroClaimsAreZero || explanation is not null;
+            int endRanked = ranked ? endMember : first;
+            if (first < endRanked)
             {
                 top = first;
                 topIncome = ComprehensiveIncome(ref b, first, k);
             }
 
-            for (int p = first + 1; p < endMember; p++)
+            for (int p = first + 1; p < endRanked; p++)
             {
                 double income = ComprehensiveIncome(ref b, p, k);
                 if (Ranks(ref b, p, top, income, topIncome))
@@ -360,20 +386,6 @@ public sealed class IncomeTaxProgram : RuleProgram
                 }
             }
 
-            double children = b.ChildrenInEducation[h] * k.Children;
-            double infants = b.ChildrenUnder3[h] * k.Infants;
-            double housing = b.Housing[h] switch
-            {
-                HousingCost.FirstHomeMortgage => k.Mortgage,
-                HousingCost.Rent => b.City[h] switch
-                {
-                    CityClass.Major => k.RentMajor,
-                    CityClass.Large => k.RentLarge,
-                    _ => k.RentOther,
-                },
-                _ => 0.0,
-            };
-            double householdDeductions = children + infants + housing;
             double topShare = second < 0 ? 1.0 : k.TopShare;
             if (explanation is null)
             {
