@@ -18,7 +18,9 @@ internal sealed class CalibrationSystem
     private double[] before = [];
     private double[,] gram = new double[0, 0];    // Σ d x̃ x̃ᵀ over all columns, scaled
     private int[] position = [];                  // column → index in λ, or −1 when dropped as redundant
-    private readonly List<int> nonzeroBuffer = [];
+    private int[] rowStart = [];                  // household h's non-zero scaled values are entries rowStart[h]..rowStart[h + 1]
+    private int[] entryColumn = [];               // in the order numeric margins, then categorical margins
+    private double[] entryValue = [];             // the scaled value x̃
     private int unknowns;
 
     private int Columns => labels.Count;
@@ -174,7 +176,6 @@ internal sealed class CalibrationSystem
         int k = Columns;
         var low = new double[k];
         var high = new double[k];
-        var row = new double[k];
         for (int h = 0; h < design.Length; h++)
         {
             double d = design[h];
@@ -183,10 +184,10 @@ internal sealed class CalibrationSystem
                 continue;
             }
 
-            Row(h, row, out var nonzero);
-            foreach (int j in nonzero)
+            for (int e = rowStart[h]; e < rowStart[h + 1]; e++)
             {
-                double x = row[j] * scales[j];
+                int j = entryColumn[e];
+                double x = entryValue[e] * scales[j];
                 low[j] += x > 0 ? d * lower * x : (double.IsPositiveInfinity(upper) ? double.NegativeInfinity : d * upper * x);
                 high[j] += x > 0 ? (double.IsPositiveInfinity(upper) ? double.PositiveInfinity : d * upper * x) : d * lower * x;
             }
@@ -221,7 +222,6 @@ internal sealed class CalibrationSystem
         var trialWeights = new double[n];
         var achieved = new double[k];
         var trialAchieved = new double[k];
-        var row = new double[k];
         var scaledTargets = new double[m];
         var fallback = Matrix<double>.Build.Dense(m, m);
         var jacobianSums = new double[m, m];
@@ -240,7 +240,7 @@ internal sealed class CalibrationSystem
             }
         }
 
-        double dual = Evaluate(design, distance, lambda, scaledTargets, weights, achieved, row);
+        double dual = Evaluate(design, distance, lambda, scaledTargets, weights, achieved);
         double error = MaxRelativeError(achieved);
         int iterations = 0;
         while (error > options.Tolerance && iterations < options.MaxIterations)
@@ -263,28 +263,29 @@ internal sealed class CalibrationSystem
                     continue;
                 }
 
-                double u = Row(h, row, lambda, out var nonzero);
+                double u = Dot(h, lambda);
                 double slope = design[h] * distance.Slope(u);
                 if (slope == 0)
                 {
                     continue;
                 }
 
-                foreach (int a in nonzero)
+                int end = rowStart[h + 1];
+                for (int ea = rowStart[h]; ea < end; ea++)
                 {
-                    int pa = position[a];
+                    int pa = position[entryColumn[ea]];
                     if (pa < 0)
                     {
                         continue;
                     }
 
-                    double sa = slope * row[a];
-                    foreach (int b in nonzero)
+                    double sa = slope * entryValue[ea];
+                    for (int eb = rowStart[h]; eb < end; eb++)
                     {
-                        int pb = position[b];
+                        int pb = position[entryColumn[eb]];
                         if (pb >= 0)
                         {
-                            jacobianSums[pa, pb] += sa * row[b];
+                            jacobianSums[pa, pb] += sa * entryValue[eb];
                         }
                     }
                 }
@@ -317,7 +318,7 @@ internal sealed class CalibrationSystem
                     trial[a] = lambda[a] + (t * step[a]);
                 }
 
-                double trialDual = Evaluate(design, distance, trial, scaledTargets, trialWeights, trialAchieved, row);
+                double trialDual = Evaluate(design, distance, trial, scaledTargets, trialWeights, trialAchieved);
                 double trialError = MaxRelativeError(trialAchieved);
                 if (trialDual <= dual + (1e-4 * t * slopeAlong) || trialError < error)
                 {
@@ -393,13 +394,13 @@ internal sealed class CalibrationSystem
         scales.Add(scale);
     }
 
-    /// <summary>Σ d x (unscaled) and the scaled Gram matrix over all columns.</summary>
+    /// <summary>The households' non-zero scaled values (once: every pass reads them), Σ d x (unscaled) and the scaled Gram matrix over all columns.</summary>
     private void Accumulate(ReadOnlySpan<double> design)
     {
+        StoreRows(design.Length);
         int k = Columns;
         before = new double[k];
         gram = new double[k, k];
-        var row = new double[k];
         for (int h = 0; h < design.Length; h++)
         {
             double d = design[h];
@@ -408,49 +409,73 @@ internal sealed class CalibrationSystem
                 continue;
             }
 
-            Row(h, row, out var nonzero);
-            foreach (int a in nonzero)
+            int end = rowStart[h + 1];
+            for (int ea = rowStart[h]; ea < end; ea++)
             {
-                before[a] += d * row[a] * scales[a];
-                foreach (int b in nonzero)
+                int a = entryColumn[ea];
+                double xa = entryValue[ea];
+                before[a] += d * xa * scales[a];
+                for (int eb = rowStart[h]; eb < end; eb++)
                 {
-                    gram[a, b] += d * row[a] * row[b];
+                    gram[a, entryColumn[eb]] += d * xa * entryValue[eb];
                 }
             }
         }
     }
 
-    /// <summary>Household h's scaled values: fills <paramref name="row"/> at the returned non-zero columns.</summary>
-    private void Row(int h, double[] row, out List<int> nonzero)
+    /// <summary>
+    /// Stores each household's non-zero scaled values x̃ = x / scale (numeric margins with x ≠ 0, in margin order, then
+    /// one indicator per categorical margin) as sparse rows.
+    /// </summary>
+    private void StoreRows(int households)
     {
-        nonzero = nonzeroBuffer;
-        nonzero.Clear();
-        foreach (var (column, values) in numeric)
+        rowStart = new int[households + 1];
+        int entries = 0;
+        for (int h = 0; h < households; h++)
         {
-            if (values[h] != 0)
+            rowStart[h] = entries;
+            foreach (var (_, values) in numeric)
             {
-                row[column] = values[h] / scales[column];
-                nonzero.Add(column);
+                entries += values[h] != 0 ? 1 : 0;
             }
+
+            entries += categorical.Count;
         }
 
-        foreach (var (codes, first) in categorical)
+        rowStart[households] = entries;
+        entryColumn = new int[entries];
+        entryValue = new double[entries];
+        int e = 0;
+        for (int h = 0; h < households; h++)
         {
-            row[first + codes[h]] = 1;
-            nonzero.Add(first + codes[h]);
+            foreach (var (column, values) in numeric)
+            {
+                if (values[h] != 0)
+                {
+                    entryColumn[e] = column;
+                    entryValue[e++] = values[h] / scales[column];
+                }
+            }
+
+            foreach (var (codes, first) in categorical)
+            {
+                entryColumn[e] = first + codes[h];
+                entryValue[e++] = 1;
+            }
         }
     }
 
-    /// <summary>As <see cref="Row(int, double[], out List{int})"/>, also returning u = x̃ₕ·λ.</summary>
-    private double Row(int h, double[] row, double[] lambda, out List<int> nonzero)
+    /// <summary>u = x̃ₕ·λ over the equations kept.</summary>
+    private double Dot(int h, double[] lambda)
     {
-        Row(h, row, out nonzero);
         double u = 0;
-        foreach (int j in nonzero)
+        int end = rowStart[h + 1];
+        for (int e = rowStart[h]; e < end; e++)
         {
-            if (position[j] >= 0)
+            int p = position[entryColumn[e]];
+            if (p >= 0)
             {
-                u += row[j] * lambda[position[j]];
+                u += entryValue[e] * lambda[p];
             }
         }
 
@@ -458,7 +483,7 @@ internal sealed class CalibrationSystem
     }
 
     /// <summary>Weights, unscaled achieved totals and the dual Φ(λ) = Σ dΨ(x̃·λ) − λ·T̃.</summary>
-    private double Evaluate(ReadOnlySpan<double> design, CalibrationDistance distance, double[] lambda, double[] scaledTargets, double[] weights, double[] achieved, double[] row)
+    private double Evaluate(ReadOnlySpan<double> design, CalibrationDistance distance, double[] lambda, double[] scaledTargets, double[] weights, double[] achieved)
     {
         Array.Clear(achieved);
         double dual = 0;
@@ -471,13 +496,15 @@ internal sealed class CalibrationSystem
                 continue;
             }
 
-            double u = Row(h, row, lambda, out var nonzero);
+            double u = Dot(h, lambda);
             double w = d * distance.Ratio(u);
             weights[h] = w;
             dual += d * distance.Primitive(u);
-            foreach (int j in nonzero)
+            int end = rowStart[h + 1];
+            for (int e = rowStart[h]; e < end; e++)
             {
-                achieved[j] += w * row[j] * scales[j];
+                int j = entryColumn[e];
+                achieved[j] += w * entryValue[e] * scales[j];
             }
         }
 
