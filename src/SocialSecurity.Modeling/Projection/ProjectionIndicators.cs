@@ -1,3 +1,5 @@
+using SocialSecurity.Modeling.Simulation;
+
 namespace SocialSecurity.Modeling.Projection;
 
 /// <summary>The names of the per-year indicators of a projection (docs/projection.md#outputs). Persons are weighted; money is yuan per year.</summary>
@@ -128,5 +130,43 @@ public static class ProjectionIndicators
         }
 
         throw new KeyNotFoundException($"'{indicator}' is not a projection indicator; they are: {string.Join(", ", All)}.");
+    }
+
+    /// <summary>
+    /// <see cref="SimulationResult.PublicSpendingAnnual"/> and <see cref="SimulationResult.PublicRevenueAnnual"/>, bit
+    /// for bit: the outputs' exact annual totals computed in parallel (threads as <paramref name="options"/> allow), then
+    /// added one after another in the policy's order, as those properties add them.
+    /// </summary>
+    internal static (double Spending, double Revenue) PublicTotals(SimulationResult result, SimulationOptions options)
+    {
+        var outputs = result.Policy.Outputs.ToArray();
+        var totals = new double[outputs.Length];
+        _ = result.PersonWeights; // built once, before the threads read it
+        Parallel.For(0, outputs.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, i =>
+        {
+            if (outputs[i].IsPublicSpending || outputs[i].IsPublicRevenue)
+            {
+                totals[i] = result.AnnualTotal(outputs[i].Name);
+            }
+        });
+
+        double spending = 0, revenue = 0;
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            if (outputs[i].IsPublicSpending)
+            {
+                spending += totals[i];
+            }
+        }
+
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            if (outputs[i].IsPublicRevenue)
+            {
+                revenue += totals[i];
+            }
+        }
+
+        return (spending, revenue);
     }
 }

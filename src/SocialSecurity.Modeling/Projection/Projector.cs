@@ -122,7 +122,7 @@ public static class Projector
                 // population and policy, would keep every year's population reachable while the policy lives.
                 var result = new SimulationContext(retiring ? Retirement.ForRun(current) : current, yearPolicy, options.Simulation).Run(store, date, progress: null, stage: "projection", cancellationToken);
                 var credits = EmployeeCredits(result, store, date, buffers);
-                var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, options.Inequality, ref reserve);
+                var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, options.Inequality, options.Simulation, ref reserve);
                 rows.Add(row);
                 if (lifetime is not null)
                 {
@@ -392,7 +392,7 @@ public static class Projector
         return rates;
     }
 
-    private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, Retirement.Awards awards, double[]? credits, HouseholdDynamics.Flows households, bool inequality, ref double reserve)
+    private static ProjectionRow Summarise(SimulationResult result, int year, int replicate, PopulationDynamics.Flows flows, PensionFundAssumptions fund, Retirement.Awards awards, double[]? credits, HouseholdDynamics.Flows households, bool inequality, SimulationOptions simulation, ref double reserve)
     {
         var population = result.Population;
         var weights = result.PersonWeights;
@@ -462,8 +462,9 @@ public static class Projector
         Set(ProjectionIndicators.Contributors, contributors);
         Set(ProjectionIndicators.Pensioners, pensioners);
         Set(ProjectionIndicators.SystemDependency, contributors > 0 ? pensioners / contributors : double.NaN);
-        Set(ProjectionIndicators.PublicSpending, result.PublicSpendingAnnual);
-        Set(ProjectionIndicators.PublicRevenue, result.PublicRevenueAnnual);
+        var (publicSpending, publicRevenue) = ProjectionIndicators.PublicTotals(result, simulation); // = PublicSpendingAnnual, PublicRevenueAnnual, in parallel
+        Set(ProjectionIndicators.PublicSpending, publicSpending);
+        Set(ProjectionIndicators.PublicRevenue, publicRevenue);
 
         double revenue = double.NaN, expenditure = double.NaN;
         if (HasOutput(SocialInsuranceContributionsProgram.EmployeePension) && HasOutput(EmployeePensionProgram.Benefit))
