@@ -39,10 +39,13 @@ internal static class HouseholdDynamics
         var age = population.Age.ToArray();
         var sex = population.Sex;
         var start = population.MemberStart;
+        var men = new List<int>();
+        var women = new List<int>();
+        Comparison<int> oldest = (a, b) => age[a] != age[b] ? age[b].CompareTo(age[a]) : ids[a].CompareTo(ids[b]);
         for (int h = 0; h < population.HouseholdCount; h++)
         {
-            var men = new List<int>();
-            var women = new List<int>();
+            men.Clear();
+            women.Clear();
             for (int p = start[h]; p < start[h + 1]; p++)
             {
                 if (age[p] >= 20)
@@ -51,7 +54,6 @@ internal static class HouseholdDynamics
                 }
             }
 
-            Comparison<int> oldest = (a, b) => age[a] != age[b] ? age[b].CompareTo(age[a]) : ids[a].CompareTo(ids[b]);
             men.Sort(oldest);
             women.Sort(oldest);
             for (int i = 0; i < Math.Min(men.Count, women.Count); i++)
