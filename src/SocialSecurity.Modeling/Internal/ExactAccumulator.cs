@@ -226,7 +226,12 @@ internal sealed class ExactAccumulator
         var sum = new ExactAccumulator();
         for (int i = 0; i < a.Length; i++)
         {
-            sum.Add(a[i] * b[i]);
+            // A zero product adds nothing to the exact sum: skipped (most rows of most program outputs are zero).
+            double product = a[i] * b[i];
+            if (product != 0)
+            {
+                sum.Add(product);
+            }
         }
 
         return sum.Result();

@@ -501,7 +501,7 @@ public static class Projector
         var weights = options.Inequality ? result.PersonWeights : default;
         if (options.Inequality && ExactSum.SumOfProducts(income, weights) > 0)
         {
-            gini = Inequality.Gini(income, weights);
+            gini = Inequality.GiniOfHouseholds(result.HouseholdIncome(IncomeConcept.Disposable), population.Weight, population.MemberStart); // = Gini(income, weights), bit for bit
             double median = Quantiles.WeightedMedian(income, weights);
             poverty = median > 0 ? Poverty.HeadcountRatio(income, weights, 0.5 * median) : double.NaN;
         }

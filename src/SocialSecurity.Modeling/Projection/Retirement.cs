@@ -76,8 +76,22 @@ internal static class Retirement
         var accountPart = population.ExtraPersonColumn(ProjectionColumns.AccountPart.Name).ToArray();
         var retirementAge = population.ExtraPersonColumn(EmployeePensionNames.Columns.RetirementAge).ToArray();
 
-        var terms = new Dictionary<RegionId, EmployeePensionTerms>();
-        var indexation = new Dictionary<RegionId, double>();
+        // Parameters resolved once per region (and group or year) when first needed, then read by region index.
+        int regions = population.Regions.Count;
+        var terms = new EmployeePensionTerms?[regions];
+        var indexation = new double?[regions];
+        var originalMonths = new int?[3 * regions];
+        var minimumByYear = new Dictionary<(int Year, RegionId Region), double?>();
+        double? MinimumYears(int retirementYear, RegionId r)
+        {
+            if (!minimumByYear.TryGetValue((retirementYear, r), out var value))
+            {
+                minimumByYear[(retirementYear, r)] = value = parameters.TryResolve(EmployeePensionNames.Parameters.MinimumYears, new DateOnly(retirementYear, 1, 1), r)?.Scalar();
+            }
+
+            return value;
+        }
+
         var choice = new RandomStream(options.Seed, "projection.retirement_choice");
         var count = new ExactAccumulator();
         var rateWeights = new ExactAccumulator();
@@ -89,11 +103,7 @@ internal static class Retirement
             {
                 if (!first)
                 {
-                    if (!indexation.TryGetValue(r, out double u))
-                    {
-                        indexation[r] = u = parameters.Resolve(ProjectionParameters.IndexationRate, date, r).Scalar();
-                    }
-
+                    double u = indexation[r.Index] ??= parameters.Resolve(ProjectionParameters.IndexationRate, date, r).Scalar();
                     paid[p] *= 1 + u;
                 }
 
@@ -110,7 +120,8 @@ internal static class Retirement
             double draw = choice.Uniform(ids[p]);
             if (draw < behaviour.EarlyShare)
             {
-                int original = 12 * (int)parameters.Resolve(OriginalAgeParameter(sex[p], category[p]), date, r).Scalar();
+                int group = sex[p] == Sex.Male ? 0 : category[p] == 55 ? 1 : 2;
+                int original = originalMonths[(3 * r.Index) + group] ??= 12 * (int)parameters.Resolve(OriginalAgeParameter(sex[p], category[p]), date, r).Scalar();
                 age = Math.Max(Math.Min(age, original), age - behaviour.EarlyMonths);
             }
             else if (draw < behaviour.EarlyShare + behaviour.DeferShare)
@@ -124,10 +135,7 @@ internal static class Retirement
                 continue;
             }
 
-            if (!terms.TryGetValue(r, out var t))
-            {
-                terms[r] = t = EmployeePensionTerms.Resolve(parameters, date, r);
-            }
+            var t = terms[r.Index] ??= EmployeePensionTerms.Resolve(parameters, date, r);
 
             retired[p] = 1;
             if (!(first && retirementAge[p] > 0))
@@ -135,8 +143,7 @@ internal static class Retirement
                 retirementAge[p] = Math.Clamp(age / 12, t.Divisors.FirstAge, t.Divisors.LastAge);
             }
 
-            double required = age == (int)statutory[p] ? minimum[p]
-                : parameters.TryResolve(EmployeePensionNames.Parameters.MinimumYears, new DateOnly(month / 12, 1, 1), r)?.Scalar() ?? minimum[p];
+            double required = age == (int)statutory[p] ? minimum[p] : MinimumYears(month / 12, r) ?? minimum[p];
             var award = years[p] >= required
                 ? EmployeePensionFormulas.Pension(t.BenefitBase, index[p], years[p], balance[p], (int)retirementAge[p], t.Divisors, t.AccrualRate)
                 : default;

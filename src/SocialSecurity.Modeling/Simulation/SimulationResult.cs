@@ -224,11 +224,17 @@ public sealed class SimulationResult : IDisposable
                     result[h] += factor * values[h];
                 }
             }
-            else
+            else if (values.AsSpan().IndexOfAnyExcept(0.0) >= 0)
             {
+                // Members all zero add ±0, which leaves result[h] as it is (a sum started at +0 is never −0): skipped,
+                // and so is a column of zeros. The other households' sums are the same as without the skip, bit for bit.
                 for (int h = 0; h < result.Length; h++)
                 {
-                    result[h] += factor * ColumnMath.MemberSum(values.AsSpan(start[h], start[h + 1] - start[h]));
+                    var members = values.AsSpan(start[h], start[h + 1] - start[h]);
+                    if (members.IndexOfAnyExcept(0.0) >= 0)
+                    {
+                        result[h] += factor * ColumnMath.MemberSum(members);
+                    }
                 }
             }
         }

@@ -162,4 +162,51 @@ public class SortingAndSelectionTests
         double expected = (2 * s / (c * t)) - 1;
         Inequality.Gini(x, w).Should().Be(expected, "the same stable order and the same sequential sums");
     }
+
+    [Theory]
+    [InlineData(50, 1)]
+    [InlineData(5_000, 2)]
+    [InlineData(200_000, 3)] // persons above the two-thread sort threshold
+    public void Gini_of_households_is_the_persons_gini_bit_for_bit(int households, int seed)
+    {
+        // Many ties across households (equal per-capita values with different weights) and empty households.
+        var rng = new Random(seed);
+        var totals = new double[households];
+        var weights = new double[households];
+        var start = new int[households + 1];
+        for (int h = 0; h < households; h++)
+        {
+            int size = rng.Next(6); // 0–5 members
+            start[h + 1] = start[h] + size;
+            totals[h] = rng.Next(4) switch
+            {
+                0 => 0.0,
+                1 => 12_000.0 * size,
+                2 => -rng.NextDouble() * 5_000,
+                _ => Math.Exp(9 + (2 * rng.NextDouble())),
+            };
+            weights[h] = rng.Next(3) == 0 ? 150.0 : 50 + (rng.NextDouble() * 200);
+        }
+
+        var values = new double[start[households]];
+        var personWeights = new double[values.Length];
+        for (int h = 0; h < households; h++)
+        {
+            for (int p = start[h]; p < start[h + 1]; p++)
+            {
+                values[p] = totals[h] / (start[h + 1] - start[h]);
+                personWeights[p] = weights[h];
+            }
+        }
+
+        double expected = Inequality.Gini(values, personWeights);
+        BitConverter.DoubleToInt64Bits(Inequality.GiniOfHouseholds(totals, weights, start)).Should().Be(BitConverter.DoubleToInt64Bits(expected));
+    }
+
+    [Fact]
+    public void Gini_of_households_rejects_a_non_finite_value_naming_the_household()
+    {
+        var act = () => Inequality.GiniOfHouseholds([1.0, double.NaN], [1.0, 1.0], [0, 1, 2]);
+        act.Should().Throw<ArgumentException>().WithMessage("*household at index 1*");
+    }
 }

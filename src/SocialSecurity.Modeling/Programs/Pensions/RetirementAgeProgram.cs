@@ -164,7 +164,7 @@ public sealed class RetirementAgeProgram()
         private readonly ResolvedParameter[] _original = new ResolvedParameter[3];
         private readonly ResolvedParameter[] _maxDelay = new ResolvedParameter[3];
         private readonly ResolvedParameter?[] _step = new ResolvedParameter?[3];
-        private readonly Dictionary<int, ResolvedParameter> _minimum = [];
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ResolvedParameter> _minimum = new();
         private IParameterSource _source = null!;
         private RegionId _region;
         private DateOnly _firstMinimum;
@@ -184,20 +184,13 @@ public sealed class RetirementAgeProgram()
         public ResolvedParameter? StepSource(int group) => _step[group];
 
         /// <summary>The minimum contribution years in force on 1 January of <paramref name="year"/> (the first value before the series starts).</summary>
+        /// <remarks>Read for every person from every thread: a lock-free lookup (a year resolved twice at once resolves alike).</remarks>
         public ResolvedParameter Minimum(int year)
-        {
-            lock (_minimum)
+            => _minimum.TryGetValue(year, out var value) ? value : _minimum.GetOrAdd(year, y =>
             {
-                if (!_minimum.TryGetValue(year, out var value))
-                {
-                    var date = new DateOnly(year, 1, 1);
-                    value = _source.Resolve(EmployeePensionNames.Parameters.MinimumYears, date < _firstMinimum ? _firstMinimum : date, _region);
-                    _minimum.Add(year, value);
-                }
-
-                return value;
-            }
-        }
+                var date = new DateOnly(y, 1, 1);
+                return _source.Resolve(EmployeePensionNames.Parameters.MinimumYears, date < _firstMinimum ? _firstMinimum : date, _region);
+            });
 
         public static Terms Resolve(ProgramSetup setup, RegionId region)
         {
