@@ -429,17 +429,6 @@ public static class Projector
         int wagesAt = sums.Product(population.WagesColumn);
         sums.Run(population, options.Simulation);
         double AnnualTotal(string name) => totals.TryGetValue(name, out int i) ? sums[i] * result.Definition(name).ToAnnualFactor : result.AnnualTotal(name);
-        double Fiscal(Func<VariableDefinition, bool> flow)
-        {
-            // In policy order, added one by one as SimulationResult.PublicSpendingAnnual and PublicRevenueAnnual do.
-            double total = 0;
-            foreach (var o in result.Policy.Outputs.Where(flow))
-            {
-                total += AnnualTotal(o.Name);
-            }
-
-            return total;
-        }
 
         var females = sums.Females;
         var males = sums.Males;
@@ -464,8 +453,8 @@ public static class Projector
         Set(ProjectionIndicators.Contributors, contributors);
         Set(ProjectionIndicators.Pensioners, pensioners);
         Set(ProjectionIndicators.SystemDependency, contributors > 0 ? pensioners / contributors : double.NaN);
-        Set(ProjectionIndicators.PublicSpending, Fiscal(o => o.IsPublicSpending));
-        Set(ProjectionIndicators.PublicRevenue, Fiscal(o => o.IsPublicRevenue));
+        Set(ProjectionIndicators.PublicSpending, result.PublicTotal(o => o.IsPublicSpending, AnnualTotal)); // = PublicSpendingAnnual, bit for bit
+        Set(ProjectionIndicators.PublicRevenue, result.PublicTotal(o => o.IsPublicRevenue, AnnualTotal));
 
         double revenue = double.NaN, expenditure = double.NaN;
         if (fundFlows)

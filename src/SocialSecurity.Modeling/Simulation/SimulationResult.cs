@@ -150,10 +150,30 @@ public sealed class SimulationResult : IDisposable
     /// outputs flagged as spending such as government-paid pension contributions, pension subsidies and the
     /// government-financed basic pension). Input data (reported pensions) are not counted.
     /// </summary>
-    public double PublicSpendingAnnual => Policy.Outputs.Where(o => o.IsPublicSpending).Sum(o => AnnualTotal(o.Name));
+    public double PublicSpendingAnnual => PublicTotal(o => o.IsPublicSpending, AnnualTotal);
 
     /// <summary>Annual public revenue from simulated programs, yuan per year: every program output that <see cref="VariableDefinition.IsPublicRevenue">is public revenue</see>.</summary>
-    public double PublicRevenueAnnual => Policy.Outputs.Where(o => o.IsPublicRevenue).Sum(o => AnnualTotal(o.Name));
+    public double PublicRevenueAnnual => PublicTotal(o => o.IsPublicRevenue, AnnualTotal);
+
+    /// <summary>
+    /// The annual totals of the policy's outputs that <paramref name="flow"/> selects, added one by one in the policy's
+    /// order starting from 0: <see cref="PublicSpendingAnnual"/> and <see cref="PublicRevenueAnnual"/> with
+    /// <see cref="AnnualTotal"/>, and callers that have the same exact totals from elsewhere (the projection's one-pass
+    /// sums) get the same bits.
+    /// </summary>
+    internal double PublicTotal(Func<VariableDefinition, bool> flow, Func<string, double> annualTotal)
+    {
+        double total = 0;
+        foreach (var output in Policy.Outputs)
+        {
+            if (flow(output))
+            {
+                total += annualTotal(output.Name);
+            }
+        }
+
+        return total;
+    }
 
     /// <summary>Each household's total income under <paramref name="concept"/>, yuan per year.</summary>
     /// <param name="concept">The income concept.</param>
