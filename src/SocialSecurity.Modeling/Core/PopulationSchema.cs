@@ -209,6 +209,16 @@ public static class PopulationSchema
         _ => new long[length],
     };
 
+    /// <summary>A new array for a built-in column's storage, <paramref name="length"/> long, not zeroed: only for arrays the caller writes in full.</summary>
+    internal static Array NewUninitializedArray(ColumnStorage storage, int length) => storage switch
+    {
+        ColumnStorage.Double => GC.AllocateUninitializedArray<double>(length),
+        ColumnStorage.Byte => GC.AllocateUninitializedArray<byte>(length),
+        ColumnStorage.UInt16 => GC.AllocateUninitializedArray<ushort>(length),
+        ColumnStorage.Int32 => GC.AllocateUninitializedArray<int>(length),
+        _ => GC.AllocateUninitializedArray<long>(length),
+    };
+
     /// <summary>The element type of a built-in column's storage.</summary>
     internal static Type ElementType(ColumnStorage storage) => storage switch
     {

@@ -27,27 +27,76 @@ internal sealed class ExactAccumulator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double value)
     {
+        AddDigits(ref MemoryMarshal.GetArrayDataReference(_limbs), value);
+        Counted();
+    }
+
+    /// <summary>
+    /// Adds <c>values[rows[i]]</c> for every <c>i</c>, exactly (as many <see cref="Add"/> calls, without their per-call
+    /// overhead; every term is counted, zeros included).
+    /// </summary>
+    /// <param name="values">The values.</param>
+    /// <param name="rows">Indices into <paramref name="values"/>.</param>
+    internal void AddAt(ReadOnlySpan<double> values, ReadOnlySpan<int> rows)
+    {
+        ref long limbs = ref MemoryMarshal.GetArrayDataReference(_limbs);
+        foreach (int row in rows)
+        {
+            AddDigits(ref limbs, values[row]);
+            Counted();
+        }
+    }
+
+    /// <summary>
+    /// Adds the products <c>values[rows[i]] * factors[rows[i] − offset]</c> (each rounded to a double, as written) for
+    /// every <c>i</c>, exactly; every term is counted, zeros included (a zero adds nothing to the sum).
+    /// </summary>
+    /// <param name="values">First factors.</param>
+    /// <param name="factors">Second factors, <paramref name="factors"/>[0] going with <paramref name="values"/>[<paramref name="offset"/>].</param>
+    /// <param name="offset">The index in <paramref name="values"/> of <paramref name="factors"/>' first element.</param>
+    /// <param name="rows">Indices into <paramref name="values"/>, each at least <paramref name="offset"/>.</param>
+    internal void AddProductsAt(ReadOnlySpan<double> values, ReadOnlySpan<double> factors, int offset, ReadOnlySpan<int> rows)
+    {
+        ref long limbs = ref MemoryMarshal.GetArrayDataReference(_limbs);
+        foreach (int row in rows)
+        {
+            AddDigits(ref limbs, values[row] * factors[row - offset]);
+            Counted();
+        }
+    }
+
+    /// <summary>
+    /// Adds one term's digits: the term is m · 2^(biased − 1075) (normal) or m · 2^−1074 (subnormal), m starting at bit
+    /// (biased − 1) or 0 above 2^−1074; its three 32-bit digits are added with the term's sign, each limb moving by
+    /// less than 2^32. NaN and infinities only set their flags.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddDigits(ref long limbs, double value)
+    {
         long bits = BitConverter.DoubleToInt64Bits(value);
         int biased = (int)(bits >> 52) & 0x7FF;
         if (biased == 0x7FF)
         {
-            Count++;
             AddSpecial(value);
             return;
         }
 
-        // The term is m · 2^(biased − 1075) (normal) or m · 2^−1074 (subnormal): m starts at bit (biased − 1) or 0
-        // above 2^−1074. Its three 32-bit digits are added with the term's sign; each limb moves by less than 2^32.
         ulong mantissa = ((ulong)bits & 0x000F_FFFF_FFFF_FFFFUL) | (biased != 0 ? 1UL << 52 : 0);
         int position = Math.Max(biased - 1, 0);
         int offset = position & 31;
         ulong low = mantissa << offset;
         ulong high = (mantissa >> 1) >> (63 - offset);
         long sign = bits >> 63;
-        ref long limb = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_limbs), position >> 5);
+        ref long limb = ref Unsafe.Add(ref limbs, position >> 5);
         limb += ((long)(low & DigitMask) ^ sign) - sign;
         Unsafe.Add(ref limb, 1) += ((long)(low >> 32) ^ sign) - sign;
         Unsafe.Add(ref limb, 2) += ((long)high ^ sign) - sign;
+    }
+
+    /// <summary>Counts one term, normalising every <see cref="NormalizeEvery"/> terms so that no limb overflows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Counted()
+    {
         if ((++Count & (NormalizeEvery - 1)) == 0)
         {
             Normalize();

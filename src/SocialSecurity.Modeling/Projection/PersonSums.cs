@@ -57,42 +57,53 @@ internal sealed class PersonSums
                 sums[t] = new ExactAccumulator();
             }
 
+            // The block's weights, fetched once (each person's is the household's), and the rows each term adds,
+            // listed without branches: every row's index is written, the count advanced only when the row counts.
+            var w = new double[to - from];
+            var rows = new int[to - from];
             for (int p = from; p < to; p++)
             {
-                double w = weight[household[p]];
+                double personWeight = weight[household[p]];
+                w[p - from] = personWeight;
                 int cell = ((Sex)sex[p] == Sex.Male ? Ages : 0) + age[p];
-                (cells[cell] ??= new ExactAccumulator()).Add(w);
+                (cells[cell] ??= new ExactAccumulator()).Add(personWeight);
             }
 
             for (int t = 0; t < terms.Length; t++)
             {
                 var (values, or, count) = terms[t];
-                var sum = sums[t];
-                if (count)
+                int n = 0;
+                if (!count)
                 {
+                    // Zero terms leave an exact sum unchanged: only rows with a value are multiplied and added.
                     for (int p = from; p < to; p++)
                     {
-                        if (values[p] > 0 || (or is not null && or[p] > 0))
-                        {
-                            sum.Add(weight[household[p]]);
-                        }
+                        rows[n] = p;
+                        n += values[p] != 0 ? 1 : 0;
                     }
 
+                    sums[t].AddProductsAt(values, w, from, rows.AsSpan(0, n));
                     continue;
                 }
 
-                for (int p = from; p < to; p++)
+                if (or is null)
                 {
-                    double x = values[p];
-                    if (x != 0)
+                    for (int p = from; p < to; p++)
                     {
-                        double product = x * weight[household[p]];
-                        if (product != 0)
-                        {
-                            sum.Add(product);
-                        }
+                        rows[n] = p - from;
+                        n += values[p] > 0 ? 1 : 0;
                     }
                 }
+                else
+                {
+                    for (int p = from; p < to; p++)
+                    {
+                        rows[n] = p - from;
+                        n += (values[p] > 0) | (or[p] > 0) ? 1 : 0;
+                    }
+                }
+
+                sums[t].AddAt(w, rows.AsSpan(0, n));
             }
 
             cellsOf[from / PersonBlocks.Size] = cells;

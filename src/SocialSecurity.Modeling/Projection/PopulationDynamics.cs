@@ -293,8 +293,13 @@ internal static class PopulationDynamics
             }
             else
             {
-                var target = PopulationSchema.NewArray(column.Storage, nextPersons);
-                personRuns.Copy(source, target);
+                // Every row of the target is written (by the copy, or, for households and ages, in full below): no zeroing.
+                var target = PopulationSchema.NewUninitializedArray(column.Storage, nextPersons);
+                if (!ReferenceEquals(column, PopulationSchema.PersonHouseholdId) && !ReferenceEquals(column, PopulationSchema.Age))
+                {
+                    personRuns.Copy(source, target);
+                }
+
                 if (ReferenceEquals(column, PopulationSchema.Hukou) || ReferenceEquals(column, PopulationSchema.HukouRegion))
                 {
                     foreach (int i in newRows)
@@ -325,7 +330,7 @@ internal static class PopulationDynamics
             var source = replaced is not null && replaced.TryGetValue(name, out var carried) ? carried : population.DoubleColumn(name);
             if (name is RetirementAgeProgram.Columns.BirthYear or RetirementAgeProgram.Columns.BirthMonth)
             {
-                var target = new double[nextPersons];
+                var target = GC.AllocateUninitializedArray<double>(nextPersons); // every row written by the copy
                 personRuns.Copy(source, target);
                 extraTargets[e] = target;
             }
@@ -562,9 +567,19 @@ internal static class PopulationDynamics
             || ReferenceEquals(column, PopulationSchema.Region) || ReferenceEquals(column, PopulationSchema.Area)
             || ReferenceEquals(column, PopulationSchema.Housing) || ReferenceEquals(column, PopulationSchema.City);
 
+    /// <summary>The mapped rows of <paramref name="source"/> in a new array (rows without a source 0).</summary>
     private static Array Gather(Array source, RowRuns rows)
     {
-        var target = Array.CreateInstance(source.GetType().GetElementType()!, rows.Count);
+        // The copy writes every row: the array need not be zeroed first.
+        Array target = source switch
+        {
+            double[] => GC.AllocateUninitializedArray<double>(rows.Count),
+            byte[] => GC.AllocateUninitializedArray<byte>(rows.Count),
+            ushort[] => GC.AllocateUninitializedArray<ushort>(rows.Count),
+            int[] => GC.AllocateUninitializedArray<int>(rows.Count),
+            long[] => GC.AllocateUninitializedArray<long>(rows.Count),
+            _ => Array.CreateInstance(source.GetType().GetElementType()!, rows.Count),
+        };
         rows.Copy(source, target);
         return target;
     }
@@ -632,7 +647,7 @@ internal static class PopulationDynamics
                 return ZeroColumns.Get(storage, Count);
             }
 
-            var target = PopulationSchema.NewArray(storage, Count);
+            var target = PopulationSchema.NewUninitializedArray(storage, Count);
             Copy(source, target);
             return target;
         }
@@ -647,7 +662,10 @@ internal static class PopulationDynamics
             _ => false,
         };
 
-        /// <summary>Copies the mapped rows of <paramref name="source"/> into <paramref name="target"/> (a new array of the same element type).</summary>
+        /// <summary>
+        /// Writes every row of <paramref name="target"/> (an array of the same element type, <see cref="Count"/> long,
+        /// possibly uninitialised): the mapped rows of <paramref name="source"/>, and 0 in the rows without a source.
+        /// </summary>
         public void Copy(Array source, Array target)
         {
             switch (source)
@@ -668,6 +686,7 @@ internal static class PopulationDynamics
                     Copy(s, (long[])target);
                     break;
                 default:
+                    Array.Clear(target, 0, Count);
                     for (int r = 0; r < _source.Length; r++)
                     {
                         Array.Copy(source, _source[r], target, _target[r], _length[r]);
@@ -680,16 +699,23 @@ internal static class PopulationDynamics
         private void Copy<T>(T[] source, T[] target)
             where T : unmanaged
         {
-            // A new array is zeroed: a source of zeros (all bits clear) needs no copy.
+            // A source of zeros (all bits clear) only clears the target; otherwise the runs are copied and the rows
+            // between them (the new rows, which callers fill in afterwards) cleared.
             if (System.Runtime.InteropServices.MemoryMarshal.AsBytes(source.AsSpan()).IndexOfAnyExcept((byte)0) < 0)
             {
+                target.AsSpan(0, Count).Clear();
                 return;
             }
 
+            int written = 0;
             for (int r = 0; r < _source.Length; r++)
             {
+                target.AsSpan(written, _target[r] - written).Clear();
                 source.AsSpan(_source[r], _length[r]).CopyTo(target.AsSpan(_target[r], _length[r]));
+                written = _target[r] + _length[r];
             }
+
+            target.AsSpan(written, Count - written).Clear();
         }
     }
 }
