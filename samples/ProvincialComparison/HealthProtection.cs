@@ -48,14 +48,19 @@ internal static class HealthProtection
     /// </summary>
     public static IEnumerable<HealthMetrics> Compare(string province, string provinceCode, Population population, Policy assistance, Reform dibaoReform, ParameterStore store, DateOnly date, int replicates, ulong seed)
     {
+        // The three simulations run together: each replicate's bills are drawn once and shared (the same results as
+        // three separate runs).
         var options = new HealthShockOptions { Replicates = replicates, Seed = seed };
-        HealthShockResult Run(ParameterStore parameters) => new HealthShockSimulation(HealthSpendingModel.Illustrative, parameters, assistance.Programs).Run(population, date, options);
-        var baseline = Run(store);
+        HealthShockSimulation Simulation(ParameterStore parameters) => new(HealthSpendingModel.Illustrative, parameters, assistance.Programs);
+        var results = HealthShockSimulation.Run(
+            [Simulation(store), Simulation(store.WithReform(CapReform(store, provinceCode, date))), Simulation(store.WithReform(dibaoReform))],
+            population,
+            date,
+            options);
+        var (baseline, cap, dibao) = (results[0], results[1], results[2]);
         double households = population.WeightedHouseholds;
         yield return Metrics(province, "baseline", baseline, 0);
-        var cap = Run(store.WithReform(CapReform(store, provinceCode, date)));
         yield return Metrics(province, ReformName, cap, (cap.MeanPublicPayment.Mean - baseline.MeanPublicPayment.Mean) * households);
-        var dibao = Run(store.WithReform(dibaoReform));
         yield return Metrics(province, dibaoReform.Name + " (medical layers)", dibao, (dibao.MeanPublicPayment.Mean - baseline.MeanPublicPayment.Mean) * households);
     }
 

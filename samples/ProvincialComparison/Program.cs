@@ -116,14 +116,19 @@ int Run(OutputFolder? output)
 
     var rows = new List<ScenarioMetrics>();
     var validation = new List<ValidationRow>();
+    var phases = new PhaseTimes();
+
+    // Lorenz curves and decile incidence feed only the charts: computed only when files are written.
+    bool withCharts = output is not null;
 
     // The national baseline first: its validation rows (income-group means, median, Gini, dibao caseload) are the ones
     // with national published figures.
     {
         Console.WriteLine("China: building and calibrating the national baseline …");
         var statistics = ProvinceStatistics.Load(RegionCodes.China, StatisticsYear(RegionCodes.China));
-        var national = SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.China, Persons = options.PersonsPerProvince, Seed = options.Seed, Year = statistics.Year }, policy, store, options.Date);
-        validation.AddRange(BaselineValidation.Compute(national, statistics, policy, store, options.Date));
+        var national = phases.Time(PhaseTimes.Generation, () => SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.China, Persons = options.PersonsPerProvince, Seed = options.Seed, Year = statistics.Year }, policy, store, options.Date));
+        validation.AddRange(phases.Time(PhaseTimes.Validation, () => BaselineValidation.Compute(national, statistics, policy, store, options.Date)));
+        national.Result.Dispose();
     }
 
     var health = new List<HealthMetrics>();
@@ -134,30 +139,44 @@ int Run(OutputFolder? output)
         var name = ProvinceName(province);
         Console.WriteLine($"{name}: building the synthetic population and calibrating it after simulating the baseline …");
         var statistics = ProvinceStatistics.Load(province, StatisticsYear(province));
-        var calibrated = SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = province, Persons = options.PersonsPerProvince, Seed = options.Seed, Year = statistics.Year }, policy, store, options.Date);
-        validation.AddRange(BaselineValidation.Compute(calibrated, statistics, policy, store, options.Date));
+        var calibrated = phases.Time(PhaseTimes.Generation, () => SyntheticBaseline.Generate(new SyntheticPopulationOptions { RegionCode = province, Persons = options.PersonsPerProvince, Seed = options.Seed, Year = statistics.Year }, policy, store, options.Date));
+        validation.AddRange(phases.Time(PhaseTimes.Validation, () => BaselineValidation.Compute(calibrated, statistics, policy, store, options.Date)));
         var population = calibrated.Population;
         var baseline = calibrated.Result;
         var baselineIncome = baseline.PerCapitaIncome(IncomeConcept.Disposable);
         var lines = new PovertyLines(0.6 * Quantiles.WeightedMedian(baselineIncome, baseline.PersonWeights), DibaoStandardLine(population), NationalAbsoluteLine);
-        rows.Add(ScenarioMetrics.Compute(name, "baseline", baseline, lines, 0));
-        lorenz.Add((name, Lorenz.Curve(baselineIncome, baseline.PersonWeights), rows[^1].Gini));
+        phases.Time(PhaseTimes.ReformMetrics, () => rows.Add(ScenarioMetrics.Compute(name, "baseline", baseline, lines, 0)));
+        var decileIncidence = withCharts ? new DecileIncidence(baselineIncome, baseline.PersonWeights) : null;
+        if (withCharts)
+        {
+            lorenz.Add((name, Lorenz.Curve(baselineIncome, baseline.PersonWeights), rows[^1].Gini));
+        }
 
+        // The net fiscal cost of a reform as ReformComparison.NetFiscalCostAnnual gives it, the baseline's totals taken once.
+        double baselineSpending = baseline.PublicSpendingAnnual, baselineRevenue = baseline.PublicRevenueAnnual;
         var deciles = new List<(string, double[])>();
         foreach (var reform in Reforms(province))
         {
-            var run = Microsimulation.Run(population, policy, store.WithReform(reform), options.Date, progress: progress, stage: $"{name} {reform.Name}");
-            var comparison = ReformComparison.Compare(baseline, run);
-            rows.Add(ScenarioMetrics.Compute(name, reform.Name, run, lines, comparison.NetFiscalCostAnnual));
-            deciles.Add((reform.Name, comparison.Deciles.Select(d => d.MeanChange).ToArray()));
+            // Each reform run is disposed once its metrics are taken: one run's columns alive at a time.
+            using var run = phases.Time(PhaseTimes.ReformComparison, () => Microsimulation.Run(population, policy, store.WithReform(reform), options.Date, progress: progress, stage: $"{name} {reform.Name}"));
+            double netFiscalCost = (run.PublicSpendingAnnual - baselineSpending) - (run.PublicRevenueAnnual - baselineRevenue);
+            phases.Time(PhaseTimes.ReformMetrics, () => rows.Add(ScenarioMetrics.Compute(name, reform.Name, run, lines, netFiscalCost)));
+            if (decileIncidence is not null)
+            {
+                deciles.Add((reform.Name, decileIncidence.MeanChanges(run.PerCapitaIncome(IncomeConcept.Disposable))));
+            }
         }
 
-        incidence.Add((name, deciles));
+        baseline.Dispose();
+        if (withCharts)
+        {
+            incidence.Add((name, deciles));
+        }
 
         // Medical bills: Hangzhou's household out-of-pocket cap applied province-wide, and the dibao standard reform, whose new
         // dibao households get medical assistance and the cap in the same run; Monte Carlo replicates.
         progress.Report(new SimulationProgress($"{name} medical bills", 0, 1));
-        health.AddRange(HealthProtection.Compare(name, province, population, policy, Reforms(province).First(), store, options.Date, options.HealthReplicates, options.Seed));
+        health.AddRange(phases.Time(PhaseTimes.HealthReplicates, () => HealthProtection.Compare(name, province, population, policy, Reforms(province).First(), store, options.Date, options.HealthReplicates, options.Seed).ToList()));
         progress.Report(new SimulationProgress($"{name} medical bills", 1, 1));
 
         foreach (var parameter in policy.Parameters)
@@ -201,6 +220,11 @@ int Run(OutputFolder? output)
     }
 
     Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
+    if (verbose)
+    {
+        phases.Print(Console.Error);
+    }
+
     return 0;
 }
 

@@ -140,7 +140,8 @@ internal sealed record SampleOptions
           --out DIR      folder for results.json, results.csv, health.csv and the PNG charts (default ./report);
                          written to a temporary folder next to it and moved into place at the end
           --no-out       do not write files
-          --verbose      on an unexpected error, print the stack trace too (or set SOCIALSECURITY_VERBOSE=1)
+          --verbose      print the time of each phase to stderr, and on an unexpected error the stack trace
+                         too (or set SOCIALSECURITY_VERBOSE=1)
           --help, -h     print this help and exit
         Exit codes: 0 done, 1 unexpected error, 2 invalid command line.
         """;

@@ -67,7 +67,7 @@ internal sealed record ScenarioMetrics(
             province,
             scenario,
             total / weight,
-            Inequality.Gini(income, weights),
+            run.Gini(IncomeConcept.Disposable), // = Inequality.Gini(income, weights), bit for bit, from a sort of the households
             Poverty.HeadcountRatio(income, weights, lines.Relative),
             Poverty.Fgt(income, weights, lines.Relative, 1),
             lines.Relative,

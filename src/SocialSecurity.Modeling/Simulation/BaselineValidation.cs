@@ -140,7 +140,9 @@ public static class BaselineValidation
                 range = string.Join("; ", TakeUpRange.Select(rate =>
                 {
                     var store = parameters.WithReform(Reform.Create("take-up").Set(takeUp, RegionCatalogRoot(parameters), new DateOnly(date.Year, 1, 1), rate));
-                    double share = DibaoCaseload(Microsimulation.Run(baseline.Population, policy, store, date));
+                    // Disposed at once: the next rate's run reuses its output columns (the same shared context).
+                    using var run = Microsimulation.Run(baseline.Population, policy, store, date);
+                    double share = DibaoCaseload(run);
                     return string.Create(CultureInfo.InvariantCulture, $"take-up {rate:0.##}: {share:P2}");
                 }));
             }
@@ -176,7 +178,8 @@ public static class BaselineValidation
                 var paidAt = new DateOnly(subsidy.Year, 7, 1);
                 double months = parameters.TryResolve(OneTimeLivingSubsidyProgram.MonthsOfStandard, paidAt, parameters.Regions.GetId(region))?.Scalar() ?? 0;
                 var store = parameters.WithReform(Reform.Create($"one-time living subsidy of {subsidy.Year}").Set(OneTimeLivingSubsidyProgram.MonthsOfStandard, region, new DateOnly(date.Year, 1, 1), months));
-                simulatedSubsidy = Microsimulation.Run(baseline.Population, policy, store, date).AnnualTotal(OneTimeLivingSubsidyProgram.Amount.Name);
+                using var run = Microsimulation.Run(baseline.Population, policy, store, date);
+                simulatedSubsidy = run.AnnualTotal(OneTimeLivingSubsidyProgram.Amount.Name);
                 subsidyDriver = string.Create(CultureInfo.InvariantCulture, $"the {subsidy.Year} payment rule ({months:0.##} month(s) of the standard per member, [I]: the per-head rule is not published) applied to the {date.Year} roll and standards, so the [I] dibao roll (take-up, identification errors, asset tests) and the [I] amount per member");
             }
 
@@ -221,7 +224,8 @@ public static class BaselineValidation
         var incomeTested = new DestituteCount[2];
         if (conditions)
         {
-            var roll = Microsimulation.Run(population, Policy.Create(new DestitutePersonsProgram()), parameters, date).Values(DestitutePersonsProgram.Eligible.Name);
+            using var destitute = Microsimulation.Run(population, Policy.Create(new DestitutePersonsProgram()), parameters, date);
+            var roll = destitute.Values(DestitutePersonsProgram.Eligible.Name);
             var means = incomeTest ? result.Values(meansTested) : default;
             for (int h = 0; h < population.HouseholdCount; h++)
             {

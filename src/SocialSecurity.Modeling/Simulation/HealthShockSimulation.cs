@@ -26,9 +26,13 @@ namespace SocialSecurity.Modeling.Simulation;
 /// independent of the thread count and block size, so results are too; across row orders they agree up to the order
 /// of floating-point sums.</para>
 /// <para>The programs that do not read the drawn bills (derived from the declared inputs and outputs: the status
-/// programs and the assistance groups) run once per <see cref="Run"/>; each replicate runs only the bill draws and the
+/// programs and the assistance groups) run once per <see cref="Run(Population, DateOnly, HealthShockOptions?, CancellationToken)"/>; each replicate runs only the bill draws and the
 /// programs downstream of them, reusing one set of output columns. The indicators are those of a run of
 /// <see cref="ReplicatePolicy"/> per replicate, bit for bit.</para>
+/// <para>Several simulations over the same population (a baseline and its reforms) run together with
+/// <see cref="Run(IReadOnlyList{HealthShockSimulation}, Population, DateOnly, HealthShockOptions?, CancellationToken)"/>:
+/// the bills of each replicate are drawn once per spending model and copied into the other simulations' runs, the
+/// results unchanged.</para>
 /// </remarks>
 public sealed class HealthShockSimulation
 {
@@ -41,7 +45,7 @@ public sealed class HealthShockSimulation
     /// <param name="model">The spending model.</param>
     /// <param name="parameters">The parameter store (baseline or reformed).</param>
     /// <param name="statusPrograms">
-    /// Programs run before the medical layers (once per <see cref="Run"/>, as they do not read the bills): the assistance programs whose statuses set each
+    /// Programs run before the medical layers (once per <see cref="Run(Population, DateOnly, HealthShockOptions?, CancellationToken)"/>, as they do not read the bills): the assistance programs whose statuses set each
     /// person's group (for example <c>AssistancePolicies.ExtendedWithTargeting().Programs</c>), and optionally a
     /// <see cref="MedicalAssistanceGroupProgram"/> (otherwise one linked to these programs is added). None: nobody is in a group.
     /// </param>
@@ -86,8 +90,30 @@ public sealed class HealthShockSimulation
     /// <param name="cancellationToken">Cancels the run between blocks.</param>
     /// <exception cref="ParameterNotFoundException">A parameter has no value where households live.</exception>
     public HealthShockResult Run(Population population, DateOnly date, HealthShockOptions? options = null, CancellationToken cancellationToken = default)
+        => Run([this], population, date, options, cancellationToken)[0];
+
+    /// <summary>
+    /// Runs several simulations (typically one spending model under baseline and reformed parameters) over the same
+    /// population with the same options: each result is that of the simulation's own <see cref="Run(Population, DateOnly, HealthShockOptions?, CancellationToken)"/>,
+    /// bit for bit, but the bills of each replicate are drawn once for the simulations that share a spending model
+    /// (the same object) and reused by the others, as they would draw the same bills (common random numbers).
+    /// </summary>
+    /// <param name="simulations">The simulations, in the order of the results.</param>
+    /// <param name="population">The population (weights, ages, sexes, hukou, incomes, and the columns the status programs read).</param>
+    /// <param name="date">The date the rules are evaluated at.</param>
+    /// <param name="options">Seed, replicates and partitioning; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the run between blocks.</param>
+    /// <returns>One result per simulation, in order.</returns>
+    /// <exception cref="ParameterNotFoundException">A parameter has no value where households live.</exception>
+    public static IReadOnlyList<HealthShockResult> Run(IReadOnlyList<HealthShockSimulation> simulations, Population population, DateOnly date, HealthShockOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(simulations);
         ArgumentNullException.ThrowIfNull(population);
+        if (simulations.Any(s => s is null))
+        {
+            throw new ArgumentException("A simulation is null.", nameof(simulations));
+        }
+
         options ??= new HealthShockOptions();
         if (population.HouseholdCount == 0)
         {
@@ -106,32 +132,45 @@ public sealed class HealthShockSimulation
             CatastrophicHealthExpenditureProgram.CatastrophicIncome25.Name, CatastrophicHealthExpenditureProgram.HouseholdOutOfPocket.Name,
             CatastrophicHealthExpenditureProgram.HouseholdPublicPayment.Name,
         ];
-        var values = new double[measures.Length][];
-        for (int k = 0; k < measures.Length; k++)
+        var values = new double[simulations.Count, measures.Length][];
+        for (int s = 0; s < simulations.Count; s++)
         {
-            values[k] = new double[options.Replicates];
-        }
-
-        var weight = population.Weight;
-        double weights = ExactSum.Sum(weight);
-        var replicates = new ReplicateRuns(this, population, date, simulation, options, cancellationToken);
-        for (int r = 0; r < options.Replicates; r++)
-        {
-            using var run = replicates.Run(r);
             for (int k = 0; k < measures.Length; k++)
             {
-                // Exact, so neither the thread count nor the order of the rows matters.
-                values[k][r] = ExactSum.SumOfProducts(weight, run.Values(measures[k])) / weights;
+                values[s, k] = new double[options.Replicates];
             }
         }
 
-        return new HealthShockResult(
+        // A spending model used by more than one simulation draws each replicate's bills once, into one shared set of
+        // columns that the first of its simulations fills and the others copy.
+        var shared = simulations.GroupBy(s => s._model, ReferenceEqualityComparer.Instance).Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key!, _ => new MedicalBillDrawProgram.SharedDraws(population.PersonCount), ReferenceEqualityComparer.Instance);
+        var weight = population.Weight;
+        double weights = ExactSum.Sum(weight);
+        var replicates = simulations.Select(s => new ReplicateRuns(s, population, date, simulation, options, cancellationToken)).ToArray();
+        var drawn = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        for (int r = 0; r < options.Replicates; r++)
+        {
+            drawn.Clear();
+            for (int s = 0; s < simulations.Count; s++)
+            {
+                var model = simulations[s]._model;
+                using var run = replicates[s].Run(r, shared.GetValueOrDefault(model), copy: !drawn.Add(model));
+                for (int k = 0; k < measures.Length; k++)
+                {
+                    // Exact, so neither the thread count nor the order of the rows matters.
+                    values[s, k][r] = ExactSum.SumOfProducts(weight, run.Values(measures[k])) / weights;
+                }
+            }
+        }
+
+        return Enumerable.Range(0, simulations.Count).Select(s => new HealthShockResult(
             options,
-            new ReplicateEstimate(values[0], options.ConfidenceLevel),
-            new ReplicateEstimate(values[1], options.ConfidenceLevel),
-            new ReplicateEstimate(values[2], options.ConfidenceLevel),
-            new ReplicateEstimate(values[3], options.ConfidenceLevel),
-            new ReplicateEstimate(values[4], options.ConfidenceLevel));
+            new ReplicateEstimate(values[s, 0], options.ConfidenceLevel),
+            new ReplicateEstimate(values[s, 1], options.ConfidenceLevel),
+            new ReplicateEstimate(values[s, 2], options.ConfidenceLevel),
+            new ReplicateEstimate(values[s, 3], options.ConfidenceLevel),
+            new ReplicateEstimate(values[s, 4], options.ConfidenceLevel))).ToArray();
     }
 
     /// <summary>
@@ -205,10 +244,10 @@ public sealed class HealthShockSimulation
             _context = new SimulationContext(population, Policy.Create(perReplicate), options);
         }
 
-        /// <summary>Runs replicate <paramref name="replicate"/>; dispose the result before the next.</summary>
-        public SimulationResult Run(int replicate)
+        /// <summary>Runs replicate <paramref name="replicate"/>, drawing its bills or copying them from <paramref name="shared"/>; dispose the result before the next.</summary>
+        public SimulationResult Run(int replicate, MedicalBillDrawProgram.SharedDraws? shared, bool copy)
         {
-            _bills.MoveToReplicate(replicate);
+            _bills.MoveToReplicate(replicate, shared, copy);
             return _context.Run(_parameters, _date, cancellationToken: _cancellationToken);
         }
     }

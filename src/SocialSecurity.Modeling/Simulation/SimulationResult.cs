@@ -201,6 +201,14 @@ public sealed class SimulationResult : IDisposable
         return result;
     });
 
+    /// <summary>
+    /// The weighted midpoint Gini of <see cref="PerCapitaIncome"/> with <see cref="PersonWeights"/>, computed from the
+    /// households (a sort of the households instead of the persons): bit for bit
+    /// <see cref="Inequality.Gini(ReadOnlySpan{double}, ReadOnlySpan{double})"/> of those two columns.
+    /// </summary>
+    /// <param name="concept">The income concept.</param>
+    public double Gini(IncomeConcept concept) => Inequality.GiniOfHouseholds(HouseholdIncome(concept), Population.Weight, Population.MemberStart);
+
     private double[] ComputeOrGet(IncomeConcept concept) => _household.GetOrAdd(concept, ComputeHouseholdIncome);
 
     private double WeightedSum(string name)

@@ -147,6 +147,8 @@ public class OrderIndependenceTests
                     Add($"{c} group {group} squares", sum.TotalOfSquares);
                 }
                 Add($"{c} gini", Inequality.Gini(x, w));
+                // The result's Gini sorts the households, not the persons: the same bits as the persons' Gini.
+                BitConverter.DoubleToInt64Bits(run.Gini(concept)).Should().Be(BitConverter.DoubleToInt64Bits(Inequality.Gini(x, w)), $"{c}: SimulationResult.Gini");
                 Add($"{c} gini convey", Inequality.Gini(x, w, GiniConvention.Convey));
                 Add($"{c} theil", Inequality.Theil(x, w, NonPositiveIncomePolicy.DropNonPositive));
                 Add($"{c} mld", Inequality.MeanLogDeviation(x, w, NonPositiveIncomePolicy.DropNonPositive));

@@ -18,6 +18,8 @@ public sealed class MedicalBillDrawProgram : PolicyProgram
     private readonly HealthSpendingModel _model;
     private readonly RandomStream _stream;
     private int _replicate;
+    private SharedDraws? _shared;
+    private bool _copy;
 
     /// <summary>The bills of replicate <paramref name="replicate"/>.</summary>
     /// <param name="model">The spending model.</param>
@@ -47,8 +49,30 @@ public sealed class MedicalBillDrawProgram : PolicyProgram
     /// <summary>The replicate index.</summary>
     public int Replicate => _replicate;
 
-    /// <summary>Draws replicate <paramref name="replicate"/> from the next run on: the health-shock simulation moves its own instance between the runs of one context.</summary>
-    internal void MoveToReplicate(int replicate) => _replicate = replicate;
+    /// <summary>
+    /// Draws replicate <paramref name="replicate"/> from the next run on: the health-shock simulation moves its own
+    /// instance between the runs of one context. With <paramref name="shared"/>, the run either draws the bills and
+    /// keeps a copy there (<paramref name="copy"/> false), or copies the bills another instance with the same model,
+    /// stream and replicate drew there over the same persons (<paramref name="copy"/> true): the same values.
+    /// </summary>
+    internal void MoveToReplicate(int replicate, SharedDraws? shared = null, bool copy = false)
+    {
+        _replicate = replicate;
+        _shared = shared;
+        _copy = copy && shared is not null;
+    }
+
+    /// <summary>The bills of one replicate, per person in population order, kept for other runs over the same population.</summary>
+    internal sealed class SharedDraws(int persons)
+    {
+        public double[] WithinPolicy { get; } = new double[persons];
+
+        public double[] OutOfPolicy { get; } = new double[persons];
+
+        public double[] Level { get; } = new double[persons];
+
+        public double[] Admissions { get; } = new double[persons];
+    }
 
     /// <inheritdoc />
     public override string Name => "medical_bills";
@@ -86,7 +110,18 @@ public sealed class MedicalBillDrawProgram : PolicyProgram
             var outside = context.Write(OutOfPolicyBill.Name);
             var level = context.Write(HospitalLevelDrawn.Name);
             var admissions = context.Write(Admissions.Name);
-            for (int p = start[context.FirstHousehold]; p < start[context.EndHousehold]; p++)
+            int first = start[context.FirstHousehold], count = start[context.EndHousehold] - first;
+            var shared = program._shared;
+            if (shared is not null && program._copy)
+            {
+                shared.WithinPolicy.AsSpan(first, count).CopyTo(within.Slice(first, count));
+                shared.OutOfPolicy.AsSpan(first, count).CopyTo(outside.Slice(first, count));
+                shared.Level.AsSpan(first, count).CopyTo(level.Slice(first, count));
+                shared.Admissions.AsSpan(first, count).CopyTo(admissions.Slice(first, count));
+                return;
+            }
+
+            for (int p = first; p < first + count; p++)
             {
                 var stream = program._stream.Sequence(ids[p], program._replicate);
                 var claim = program._model.Draw(ref stream, age[p], sex[p], hukou[p]);
@@ -94,6 +129,14 @@ public sealed class MedicalBillDrawProgram : PolicyProgram
                 outside[p] = claim.OutOfPolicy;
                 level[p] = (double)claim.Level;
                 admissions[p] = claim.Admissions;
+            }
+
+            if (shared is not null)
+            {
+                within.Slice(first, count).CopyTo(shared.WithinPolicy.AsSpan(first, count));
+                outside.Slice(first, count).CopyTo(shared.OutOfPolicy.AsSpan(first, count));
+                level.Slice(first, count).CopyTo(shared.Level.AsSpan(first, count));
+                admissions.Slice(first, count).CopyTo(shared.Admissions.AsSpan(first, count));
             }
         }
     }

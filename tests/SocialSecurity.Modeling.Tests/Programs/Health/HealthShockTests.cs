@@ -212,6 +212,46 @@ public class HealthShockTests
     }
 
     [Fact]
+    public void Simulations_run_together_equal_separate_runs_bit_for_bit_though_the_bills_are_drawn_once()
+    {
+        // A baseline, a cap reform and a dibao reform share the spending model: the bills of each replicate are drawn
+        // by the first and copied into the others. A second model (another object) draws its own. Every indicator of
+        // every replicate must equal that of the simulation's own run, in parallel blocks.
+        var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 3_000, Seed = 9, Year = 2023 });
+        var date = new DateOnly(2023, 7, 1);
+        var from = new DateOnly(2023, 1, 1);
+        var store = ParameterStore.Default;
+        var cap = store.WithReform(Reform.Create("cap").Set(MedicalPayoutProgram.HouseholdCapEnabled, RegionCodes.Zhejiang, from, 1));
+        var dibao = store.WithReform(Reform.Create("dibao standard +20%").Scale(DibaoProgram.StandardUrban, RegionCodes.Zhejiang, from, 1.2).Scale(DibaoProgram.StandardRural, RegionCodes.Zhejiang, from, 1.2));
+        var other = new HealthSpendingModel([0, 60], [0.2, 0.4], [3_000, 6_000], 1.1);
+        var programs = Policies.StandardWithPensions().Programs;
+        HealthShockSimulation[] simulations =
+        [
+            new(HealthSpendingModel.Illustrative, store, programs),
+            new(HealthSpendingModel.Illustrative, cap, programs),
+            new(other, store, programs),
+            new(HealthSpendingModel.Illustrative, dibao, programs),
+        ];
+        var options = new HealthShockOptions { Seed = 13, Replicates = 3, BlockSize = 71 };
+
+        var together = HealthShockSimulation.Run(simulations, population, date, options);
+
+        together.Should().HaveCount(simulations.Length);
+        for (int s = 0; s < simulations.Length; s++)
+        {
+            var alone = simulations[s].Run(population, date, options);
+            together[s].CapacityToPay40.Values.Should().Equal(alone.CapacityToPay40.Values, $"simulation {s}");
+            together[s].Income10.Values.Should().Equal(alone.Income10.Values, $"simulation {s}");
+            together[s].Income25.Values.Should().Equal(alone.Income25.Values, $"simulation {s}");
+            together[s].MeanOutOfPocket.Values.Should().Equal(alone.MeanOutOfPocket.Values, $"simulation {s}");
+            together[s].MeanPublicPayment.Values.Should().Equal(alone.MeanPublicPayment.Values, $"simulation {s}");
+        }
+
+        together[2].MeanOutOfPocket.Values.Should().NotEqual(together[0].MeanOutOfPocket.Values, "another model draws other bills");
+        together[1].MeanPublicPayment.Values.Should().NotEqual(together[0].MeanPublicPayment.Values, "the cap pays more");
+    }
+
+    [Fact]
     public void Results_do_not_depend_on_row_order_and_change_with_the_seed()
     {
         var simulation = new HealthShockSimulation(HealthSpendingModel.Illustrative, ParameterStore.Default, [MedicalAssistanceGroupProgram.Observed()]);
