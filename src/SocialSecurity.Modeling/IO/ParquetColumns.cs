@@ -21,6 +21,56 @@ internal static class ParquetColumns
     /// <summary>Reads every row of <paramref name="cursor"/>'s file bound as <paramref name="reader"/> says, or returns <see langword="null"/> when the general path must.</summary>
     public static ColumnSet? TryRead(ParquetTableCursor cursor, PopulationRecordReader reader, RegionCatalog catalog)
     {
+        if (Bind(cursor, reader) is not { } binding)
+        {
+            return null;
+        }
+
+        long rows = cursor.ExpectedRows;
+        long[] groups;
+        long total;
+        try
+        {
+            groups = GroupStarts(cursor.File, out total);
+        }
+        catch (Exception e) when (ParquetTableCursor.IsDecodingFailure(e))
+        {
+            return null;
+        }
+
+        if (total != rows)
+        {
+            return null;
+        }
+
+        var columns = ColumnSet.Allocate(reader.Definitions, reader.Present, binding.Extras.Length, (int)rows);
+        int workers = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, groups.Length - 1));
+        bool failed = false;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        {
+            try
+            {
+                if (!Decode(cursor.File, worker, workers, groups, binding, columns, catalog))
+                {
+                    Volatile.Write(ref failed, true);
+                }
+            }
+            catch (Exception e) when (ParquetTableCursor.IsDecodingFailure(e))
+            {
+                Volatile.Write(ref failed, true);
+            }
+        });
+
+        return !failed && InRange(binding.Fields, columns, 0, (int)rows) ? columns : null;
+    }
+
+    /// <summary>
+    /// The file's columns for each field and extra column of <paramref name="reader"/> when every one already has the
+    /// population's type (not nullable, not recoded or scaled by the mapping), or <see langword="null"/> when the
+    /// general path must read the file.
+    /// </summary>
+    public static ParquetBinding? Bind(ParquetTableCursor cursor, PopulationRecordReader reader)
+    {
         var (fields, extras) = reader.Plan();
         var dataFields = new DataField?[fields.Length];
         for (int f = 0; f < fields.Length; f++)
@@ -50,42 +100,7 @@ internal static class ParquetColumns
             extraFields[i] = field;
         }
 
-        long rows = cursor.ExpectedRows;
-        long[] groups;
-        long total;
-        try
-        {
-            groups = GroupStarts(cursor.File, out total);
-        }
-        catch (Exception e) when (ParquetTableCursor.IsDecodingFailure(e))
-        {
-            return null;
-        }
-
-        if (total != rows)
-        {
-            return null;
-        }
-
-        var columns = ColumnSet.Allocate(reader.Definitions, reader.Present, extras.Length, (int)rows);
-        int workers = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, groups.Length - 1));
-        bool failed = false;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
-        {
-            try
-            {
-                if (!Decode(cursor.File, worker, workers, groups, fields, dataFields, extraFields, columns, catalog))
-                {
-                    Volatile.Write(ref failed, true);
-                }
-            }
-            catch (Exception e) when (ParquetTableCursor.IsDecodingFailure(e))
-            {
-                Volatile.Write(ref failed, true);
-            }
-        });
-
-        return !failed && InRange(fields, columns) ? columns : null;
+        return new ParquetBinding(fields, dataFields, extraFields);
     }
 
     /// <summary>Whether a column of Parquet type <paramref name="type"/> decodes straight into a field held as <paramref name="storage"/>.</summary>
@@ -122,12 +137,22 @@ internal static class ParquetColumns
     }
 
     /// <summary>Decodes row groups <paramref name="worker"/>, <paramref name="worker"/> + <paramref name="workers"/>, … into their slices; false when a region is not in the catalogue or missing where required.</summary>
-    private static bool Decode(string path, int worker, int workers, long[] groupStarts, FieldPlan[] fields, DataField?[] dataFields, DataField[] extraFields, ColumnSet columns, RegionCatalog catalog)
+    private static bool Decode(string path, int worker, int workers, long[] groupStarts, ParquetBinding binding, ColumnSet columns, RegionCatalog catalog)
     {
         var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
         try
         {
-            return Decode(reader, worker, workers, groupStarts, fields, dataFields, extraFields, columns, catalog);
+            RegionCodeLookup? regions = null;
+            for (int g = worker; g < groupStarts.Length - 1; g += workers)
+            {
+                int start = (int)groupStarts[g];
+                if (!DecodeGroup(reader, g, start, (int)(groupStarts[g + 1] - start), binding, columns, catalog, ref regions))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
         finally
         {
@@ -135,52 +160,54 @@ internal static class ParquetColumns
         }
     }
 
-    private static bool Decode(ParquetReader reader, int worker, int workers, long[] groupStarts, FieldPlan[] fields, DataField?[] dataFields, DataField[] extraFields, ColumnSet columns, RegionCatalog catalog)
+    /// <summary>
+    /// Decodes row group <paramref name="g"/> of <paramref name="reader"/>, which must hold <paramref name="count"/>
+    /// rows, into rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> − 1 of
+    /// <paramref name="columns"/>; false when the group has another number of rows, or a region is not in the
+    /// catalogue or missing where required (a damaged page throws). Values are not range-checked here: see
+    /// <see cref="InRange"/>.
+    /// </summary>
+    public static bool DecodeGroup(ParquetReader reader, int g, int start, int count, ParquetBinding binding, ColumnSet columns, RegionCatalog catalog, ref RegionCodeLookup? regions)
     {
-        RegionCodeLookup? regions = null;
-        for (int g = worker; g < groupStarts.Length - 1; g += workers)
+        using var group = reader.OpenRowGroupReader(g);
+        if (group.RowCount != count)
         {
-            int start = (int)groupStarts[g];
-            int count = (int)(groupStarts[g + 1] - start);
-            using var group = reader.OpenRowGroupReader(g);
-            if (group.RowCount != count)
+            return false;
+        }
+
+        var (fields, dataFields, extraFields) = binding;
+        for (int f = 0; f < fields.Length; f++)
+        {
+            if (dataFields[f] is not { } field)
             {
-                return false;
+                continue;
             }
 
-            for (int f = 0; f < fields.Length; f++)
+            switch (columns.Fields[f])
             {
-                if (dataFields[f] is not { } field)
-                {
-                    continue;
-                }
+                case double[] numbers:
+                    group.ReadAsync(field, numbers.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    break;
+                case long[] ids:
+                    group.ReadAsync(field, ids.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    break;
+                case byte[] bytes:
+                    group.ReadAsync(field, bytes.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    break;
+                case ushort[] handles:
+                    regions ??= new RegionCodeLookup(catalog);
+                    if (!ReadRegions(group, field, handles.AsSpan(start, count), regions, fields[f].Required))
+                    {
+                        return false;
+                    }
 
-                switch (columns.Fields[f])
-                {
-                    case double[] numbers:
-                        group.ReadAsync(field, numbers.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
-                        break;
-                    case long[] ids:
-                        group.ReadAsync(field, ids.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
-                        break;
-                    case byte[] bytes:
-                        group.ReadAsync(field, bytes.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
-                        break;
-                    case ushort[] handles:
-                        regions ??= new RegionCodeLookup(catalog);
-                        if (!ReadRegions(group, field, handles.AsSpan(start, count), regions, fields[f].Required))
-                        {
-                            return false;
-                        }
-
-                        break;
-                }
+                    break;
             }
+        }
 
-            for (int i = 0; i < extraFields.Length; i++)
-            {
-                group.ReadAsync(extraFields[i], columns.Extras[i].AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
-            }
+        for (int i = 0; i < extraFields.Length; i++)
+        {
+            group.ReadAsync(extraFields[i], columns.Extras[i].AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
         }
 
         return true;
@@ -237,8 +264,8 @@ internal static class ParquetColumns
         return true;
     }
 
-    /// <summary>Whether every value is one the row-by-row reader accepts: amounts finite and in range, counts and codes in range (ids and regions need no check here).</summary>
-    private static bool InRange(FieldPlan[] fields, ColumnSet columns)
+    /// <summary>Whether every value of rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> − 1 is one the row-by-row reader accepts: amounts finite and in range, counts and codes in range, extra columns finite (ids and regions need no check here).</summary>
+    public static bool InRange(FieldPlan[] fields, ColumnSet columns, int start, int count)
     {
         for (int f = 0; f < fields.Length; f++)
         {
@@ -246,7 +273,7 @@ internal static class ParquetColumns
             {
                 case double[] numbers:
                     double min = fields[f].Minimum, max = fields[f].Maximum;
-                    foreach (double value in numbers)
+                    foreach (double value in numbers.AsSpan(start, count))
                     {
                         if (!(double.IsFinite(value) && value >= min && value <= max))
                         {
@@ -256,7 +283,7 @@ internal static class ParquetColumns
 
                     break;
                 case byte[] bytes:
-                    if (bytes.AsSpan().IndexOfAnyExceptInRange((byte)Math.Clamp(fields[f].Minimum, 0, 255), (byte)Math.Clamp(fields[f].Maximum, 0, 255)) >= 0)
+                    if (bytes.AsSpan(start, count).IndexOfAnyExceptInRange((byte)Math.Clamp(fields[f].Minimum, 0, 255), (byte)Math.Clamp(fields[f].Maximum, 0, 255)) >= 0)
                     {
                         return false;
                     }
@@ -267,7 +294,7 @@ internal static class ParquetColumns
 
         foreach (var extra in columns.Extras)
         {
-            foreach (double value in extra)
+            foreach (double value in extra.AsSpan(start, count))
             {
                 if (!double.IsFinite(value))
                 {
@@ -279,3 +306,6 @@ internal static class ParquetColumns
         return true;
     }
 }
+
+/// <summary>The file's columns bound to a reader's fields (<see langword="null"/> where the file has none) and extra columns, all of the population's types.</summary>
+internal sealed record ParquetBinding(FieldPlan[] Fields, DataField?[] DataFields, DataField[] Extras);

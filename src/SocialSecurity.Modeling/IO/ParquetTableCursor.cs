@@ -88,6 +88,9 @@ internal sealed class ParquetTableCursor : TableCursor
     /// <summary>The file's schema field named <paramref name="name"/>, or <see langword="null"/>.</summary>
     internal DataField? Field(string name) => _fields.TryGetValue(name, out var field) ? field : null;
 
+    /// <summary>The file's reader, for a reader of whole row groups (<see cref="ParquetChunks"/>) to use before the cursor moves, or after it has finished with it.</summary>
+    internal ParquetReader Reader => _reader;
+
     /// <summary>The current row group (from 0).</summary>
     public int RowGroup => _group;
 

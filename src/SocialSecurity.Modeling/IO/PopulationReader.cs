@@ -219,6 +219,39 @@ public static class PopulationReader
         using var personFile = Open(personsPath, format, mapping);
         var householdReader = PopulationRecordReader.ForHouseholds(householdFile, mapping, regions);
         var personReader = PopulationRecordReader.ForPersons(personFile, mapping, regions);
+        string files = $"{householdsPath} and {personsPath}";
+
+        // Files written by the library are read a row group at a time into typed columns (ParquetChunks); at its first
+        // doubt the general path below reads the files from the start, skipping the chunks already given, and raises
+        // whatever error there is as ever.
+        int skip = 0;
+        if (settings is null && householdFile is ParquetTableCursor householdParquet && personFile is ParquetTableCursor personParquet
+            && ParquetChunks.TryOpen(householdParquet, personParquet, householdReader, personReader, regions, size) is { } fast)
+        {
+            using (fast)
+            {
+                while (true)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!fast.TryNext(out var householdColumns, out var personColumns, out var firstRow))
+                    {
+                        break;
+                    }
+
+                    if (householdColumns is null)
+                    {
+                        yield break;
+                    }
+
+                    var builder = new ColumnarPopulationBuilder(regions);
+                    Give(builder, householdReader, householdColumns);
+                    Give(builder, personReader, personColumns!);
+                    yield return Build(builder, files, ChunkLocation(fast.Chunks - 1, firstRow));
+                }
+
+                skip = fast.Chunks;
+            }
+        }
 
         // Blocks of half a chunk's households (and as many person rows), a few parsed ahead: what is held beyond the
         // chunk (each block's text and its typed columns) stays of the chunk's order of size.
@@ -311,12 +344,21 @@ public static class PopulationReader
             }
 
             persons.Flush();
-            Give(builder, householdReader, householdRows.Complete());
-            Give(builder, personReader, personRows.Complete());
-            yield return Build(builder, $"{householdsPath} and {personsPath}", $"chunk {chunk} (households from {firstHousehold}; rows counted from 0 within the chunk)");
+            var householdColumns = householdRows.Complete();
+            var personColumns = personRows.Complete();
+            if (chunk >= skip)
+            {
+                Give(builder, householdReader, householdColumns);
+                Give(builder, personReader, personColumns);
+                yield return Build(builder, files, ChunkLocation(chunk, firstHousehold));
+            }
+
             chunk++;
         }
     }
+
+    /// <summary>Where a chunk's build errors are located: the chunk and its first household's row.</summary>
+    private static string ChunkLocation(int chunk, string firstHousehold) => $"chunk {chunk} (households from {firstHousehold}; rows counted from 0 within the chunk)";
 
     /// <summary>Rows per block when a whole file is read (and the most when a file is read in chunks).</summary>
     private const int WholeFileBlockRows = 8192;
