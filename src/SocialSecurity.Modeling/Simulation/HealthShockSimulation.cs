@@ -231,7 +231,9 @@ public sealed class HealthShockSimulation
             var carried = once.SelectMany(p => p.Outputs).Where(o => read.Contains(o.Name)).ToArray();
             if (carried.Length > 0)
             {
-                using var statuses = Microsimulation.Run(population, Policy.Create(once), _parameters, date, options, cancellationToken: cancellationToken);
+                // A context of its own, not Microsimulation's shared one (kept while the population lives): its columns go
+                // once the statuses are carried, rather than staying for the whole run, one set per simulation.
+                using var statuses = new SimulationContext(population, Policy.Create(once), options).Run(_parameters, date, cancellationToken: cancellationToken);
                 foreach (var output in carried)
                 {
                     var column = output.Period == AmountPeriod.None
