@@ -15,7 +15,7 @@ namespace SocialSecurity.Modeling.Tests.PopulationData;
 public sealed class ParallelReadingTests : IDisposable
 {
     /// <summary>One row at a time, one block in flight, every cell parsed on its own: sequential, row-by-row reading.</summary>
-    private static readonly StreamSettings Sequential = new(1, 1, ColumnAtATime: false);
+    internal static readonly StreamSettings Sequential = new(1, 1, ColumnAtATime: false);
 
     /// <summary>Odd block sizes, so blocks straddle chunks, row groups and household boundaries.</summary>
     private static readonly StreamSettings[] Parallel = [new(7, 4), new(64, 2), new(1000, 8), new(8192)];

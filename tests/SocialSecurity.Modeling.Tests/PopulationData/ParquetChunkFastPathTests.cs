@@ -10,13 +10,11 @@ namespace SocialSecurity.Modeling.Tests.PopulationData;
 /// <see cref="PopulationReader.ReadChunks"/> reads Parquet files written by the library through a fast path (row groups
 /// decoded to typed arrays, persons matched to households by merging sorted ids), which hands over to the general
 /// path at its first doubt. Whatever the files, the chunks and the error must be those of row-by-row reading
-/// (<see cref="PopulationReader.ReadChunksWith"/> one row a block, each cell parsed on its own): the same chunks,
+/// (<see cref="PopulationReader.ReadChunksWith"/> with <see cref="ParallelReadingTests.Sequential"/>: one row a block, each cell parsed on its own): the same chunks,
 /// as many of them before an error, and the same message.
 /// </summary>
 public sealed class ParquetChunkFastPathTests : IDisposable
 {
-    private static readonly StreamSettings RowByRow = new(1, 1, ColumnAtATime: false);
-
     private readonly string _directory = Directory.CreateTempSubdirectory("parquet-chunk-fast-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -101,7 +99,7 @@ public sealed class ParquetChunkFastPathTests : IDisposable
     private static int Same(string households, string persons, int householdsPerChunk)
     {
         var (fast, fastError) = Chunks(() => PopulationReader.ReadChunks(households, persons, householdsPerChunk));
-        var (rowByRow, rowByRowError) = Chunks(() => PopulationReader.ReadChunksWith(RowByRow, households, persons, householdsPerChunk));
+        var (rowByRow, rowByRowError) = Chunks(() => PopulationReader.ReadChunksWith(ParallelReadingTests.Sequential, households, persons, householdsPerChunk));
         fast.Count.Should().Be(rowByRow.Count);
         for (int c = 0; c < fast.Count; c++)
         {
