@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace SocialSecurity.Modeling.Benchmarks;
@@ -11,6 +12,14 @@ public static class Program
     /// </summary>
     public const string DryRunVariable = "SOCIALSECURITY_BENCHMARK_DRY";
 
+    /// <summary>
+    /// How long BenchmarkDotNet may take to build the generated benchmark project. It rebuilds the library and this
+    /// project from scratch without the shared compiler; its default of 2 minutes is too short on a loaded 2-core
+    /// machine, and a build that times out runs no benchmark at all ("executed benchmarks: 0"). A longer <c>--buildTimeout</c>
+    /// on the command line still applies.
+    /// </summary>
+    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
+
     /// <summary>Runs the benchmarks selected on the command line (BenchmarkDotNet's switcher).</summary>
     public static void Main(string[] args)
     {
@@ -19,7 +28,7 @@ public static class Program
             Environment.SetEnvironmentVariable(DryRunVariable, "1");
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(BuildTimeout));
     }
 
     /// <summary>Whether the arguments select BenchmarkDotNet's dry job (<c>--job dry</c>, <c>-j Dry</c> or <c>--job=dry</c>).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Internal;
 using SocialSecurity.Modeling.Simulation;
@@ -59,8 +60,9 @@ internal sealed class PersonSums
 
             // The block's weights, fetched once (each person's is the household's), and the rows each term adds,
             // listed without branches: every row's index is written, the count advanced only when the row counts.
-            var w = new double[to - from];
-            var rows = new int[to - from];
+            // Both are rented (a block's arrays are large-object-heap sized: new ones every year would add collections).
+            var w = ArrayPool<double>.Shared.Rent(to - from);
+            var rows = ArrayPool<int>.Shared.Rent(to - from);
             for (int p = from; p < to; p++)
             {
                 double personWeight = weight[household[p]];
@@ -105,6 +107,9 @@ internal sealed class PersonSums
 
                 sums[t].AddAt(w, rows.AsSpan(0, n));
             }
+
+            ArrayPool<double>.Shared.Return(w);
+            ArrayPool<int>.Shared.Return(rows);
 
             cellsOf[from / PersonBlocks.Size] = cells;
             sumsOf[from / PersonBlocks.Size] = sums;
