@@ -195,8 +195,10 @@ public sealed class HealthShockSimulation
             _date = date;
             _cancellationToken = cancellationToken;
 
-            // The programs downstream of the bills: the draw, then every program reading an output of one of them.
-            var programs = simulation.ReplicatePolicy(0, shock).Programs;
+            // The programs downstream of the bills: the draw, then every program reading an output of one of them. The
+            // indicators' household income does not read the bills: split off, it runs once.
+            var programs = simulation.ReplicatePolicy(0, shock).Programs
+                .SelectMany(p => p is CatastrophicHealthExpenditureProgram indicators ? indicators.SplitIncome() : [p]).ToList();
             _bills = programs.OfType<MedicalBillDrawProgram>().Single();
             var drawn = new HashSet<string>(StringComparer.Ordinal);
             var perReplicate = new List<PolicyProgram>();

@@ -57,6 +57,7 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
     public override string Description => "Catastrophic health expenditure per household: OOP against 40% of capacity to pay (WHO) and 10% / 25% of income (SDG 3.8.2).";
 
     private readonly string[] _income;
+    private readonly bool _incomeIsInput;
 
     /// <summary>Creates the indicators with income <i>Y</i> the default means-test income (<see cref="InputVariables.IncomeForMeansTests"/>).</summary>
     public CatastrophicHealthExpenditureProgram()
@@ -74,14 +75,32 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
     {
         _income = RuleArguments.Check(incomeVariables, nameof(incomeVariables));
         Inputs = [MedicalPayoutProgram.OutOfPocket.Name, .. PublicLayers, .. _income];
+        Outputs = [HouseholdOutOfPocket, HouseholdPublicPayment, HouseholdIncome, CapacityToPay, CatastrophicCapacity40, CatastrophicIncome10, CatastrophicIncome25];
     }
+
+    /// <summary>The indicators reading <see cref="HouseholdIncome"/> as an input, computed by <see cref="IncomeProgram"/>.</summary>
+    private CatastrophicHealthExpenditureProgram(string[] incomeVariables, bool incomeIsInput)
+    {
+        _income = incomeVariables;
+        _incomeIsInput = incomeIsInput;
+        Inputs = [MedicalPayoutProgram.OutOfPocket.Name, .. PublicLayers, HouseholdIncome.Name];
+        Outputs = [HouseholdOutOfPocket, HouseholdPublicPayment, CapacityToPay, CatastrophicCapacity40, CatastrophicIncome10, CatastrophicIncome25];
+    }
+
+    /// <summary>
+    /// The same indicators as two programs: one summing the household income <i>Y</i> (it does not read the bills),
+    /// and one reading it back with the bills. Each writes the values this program writes, bit for bit (the income is
+    /// the same sum, member by member in the same order), so a run that repeats the bills (the health-shock replicates)
+    /// can compute <i>Y</i> once.
+    /// </summary>
+    internal PolicyProgram[] SplitIncome()
+        => _incomeIsInput ? [this] : [new IncomeProgram(_income), new CatastrophicHealthExpenditureProgram(_income, incomeIsInput: true)];
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Inputs { get; }
 
     /// <inheritdoc />
-    public override IReadOnlyList<VariableDefinition> Outputs { get; } =
-        [HouseholdOutOfPocket, HouseholdPublicPayment, HouseholdIncome, CapacityToPay, CatastrophicCapacity40, CatastrophicIncome10, CatastrophicIncome25];
+    public override IReadOnlyList<VariableDefinition> Outputs { get; }
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Parameters { get; } = [DibaoProgram.StandardUrban, DibaoProgram.StandardRural];
@@ -90,10 +109,40 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
     public override ProgramPass Prepare(ProgramSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        return new Pass(new MeansTestIncome(setup, _income, "Catastrophic-expenditure"), setup.PerYear(DibaoProgram.StandardUrban), setup.PerYear(DibaoProgram.StandardRural));
+        var income = _incomeIsInput ? null : new MeansTestIncome(setup, _income, "Catastrophic-expenditure");
+        return new Pass(income, setup.PerYear(DibaoProgram.StandardUrban), setup.PerYear(DibaoProgram.StandardRural));
     }
 
-    private sealed class Pass(MeansTestIncome householdIncome, RegionalValues urban, RegionalValues rural) : ProgramPass
+    /// <summary>The household income <i>Y</i> of the indicators, alone (see <see cref="SplitIncome"/>).</summary>
+    private sealed class IncomeProgram(string[] incomeVariables) : PolicyProgram
+    {
+        public override string Name => "catastrophic_health_expenditure_income";
+
+        public override string Description => "Household income for the catastrophic-expenditure indicators: the means-test income (market incomes and reported pensions).";
+
+        public override IReadOnlyList<string> Inputs { get; } = incomeVariables;
+
+        public override IReadOnlyList<VariableDefinition> Outputs { get; } = [HouseholdIncome];
+
+        public override IReadOnlyList<string> Parameters { get; } = [];
+
+        internal override bool WritesEveryRow => true;
+
+        public override ProgramPass Prepare(ProgramSetup setup)
+        {
+            ArgumentNullException.ThrowIfNull(setup);
+            return new IncomePass(new MeansTestIncome(setup, incomeVariables, "Catastrophic-expenditure"));
+        }
+    }
+
+    private sealed class IncomePass(MeansTestIncome householdIncome) : ProgramPass
+    {
+        public override void Execute(ProgramContext context)
+            => householdIncome.SumInto(context, context.Write(HouseholdIncome.Name)[context.FirstHousehold..context.EndHousehold]);
+    }
+
+    /// <summary>The indicators; with no <paramref name="householdIncome"/>, <i>Y</i> is read from <see cref="HouseholdIncome"/> and not written.</summary>
+    private sealed class Pass(MeansTestIncome? householdIncome, RegionalValues urban, RegionalValues rural) : ProgramPass
     {
         public override void Execute(ProgramContext context)
         {
@@ -107,10 +156,11 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
             var assistance = context.Read(PublicLayers[2]);
             var majorDisease = context.Read(PublicLayers[3]);
             var cap = context.Read(PublicLayers[4]);
-            var incomes = householdIncome.Rent(context);
+            var rented = householdIncome?.Rent(context);
+            var incomes = rented is null ? context.Read(HouseholdIncome.Name)[context.FirstHousehold..] : rented;
             var oopOut = context.Write(HouseholdOutOfPocket.Name);
             var publicOut = context.Write(HouseholdPublicPayment.Name);
-            var incomeOut = context.Write(HouseholdIncome.Name);
+            Span<double> incomeOut = rented is null ? [] : context.Write(HouseholdIncome.Name);
             var capacityOut = context.Write(CapacityToPay.Name);
             var che40 = context.Write(CatastrophicCapacity40.Name);
             var che10 = context.Write(CatastrophicIncome10.Name);
@@ -139,7 +189,10 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
                 double capacity = income - ((start[h + 1] - start[h]) * standard);
                 oopOut[h] = spent;
                 publicOut[h] = paid;
-                incomeOut[h] = income;
+                if (rented is not null)
+                {
+                    incomeOut[h] = income;
+                }
                 capacityOut[h] = capacity;
                 bool any = spent > 0;
                 che40[h] = any && (capacity <= 0 || spent > 0.4 * capacity) ? 1 : 0;
@@ -147,7 +200,10 @@ public sealed class CatastrophicHealthExpenditureProgram : PolicyProgram
                 che25[h] = any && (income <= 0 || spent > 0.25 * income) ? 1 : 0;
             }
 
-            MeansTestIncome.Return(incomes);
+            if (rented is not null)
+            {
+                MeansTestIncome.Return(rented);
+            }
         }
     }
 }

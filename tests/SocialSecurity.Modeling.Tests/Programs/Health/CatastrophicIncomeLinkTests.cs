@@ -1,3 +1,4 @@
+using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Programs;
@@ -64,5 +65,26 @@ public class CatastrophicIncomeLinkTests
         }
 
         pensionerHouseholds.Should().BeGreaterThan(100);
+    }
+
+    [Fact]
+    public void Income_split_off_into_its_own_program_gives_every_indicator_bit_for_bit()
+    {
+        // The health-shock replicates sum the indicators' household income once, in a program of its own, and the
+        // indicators read it back: every household's values must be those of the single program, with simulated pensions.
+        var synthetic = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 2_000, Seed = 3, Year = 2023 });
+        var population = synthetic.WithPersonColumn(MedicalPayoutProgram.InclusiveCommercialEnrolledColumn, new double[synthetic.PersonCount]);
+        var date = new DateOnly(2023, 7, 1);
+        var whole = new HealthShockSimulation(HealthSpendingModel.Illustrative, ParameterStore.Default, Policies.StandardWithPensions().Programs).ReplicatePolicy(1);
+        var split = Policy.Create(whole.Programs.SelectMany(p => p is CatastrophicHealthExpenditureProgram indicators ? indicators.SplitIncome() : [p]));
+        split.Programs.Should().HaveCount(whole.Programs.Length + 1);
+        using var expected = Microsimulation.Run(population, whole, ParameterStore.Default, date);
+        using var actual = Microsimulation.Run(population, split, ParameterStore.Default, date, new SimulationOptions { BlockSize = 61 });
+        foreach (var output in new CatastrophicHealthExpenditureProgram().Outputs)
+        {
+            actual.Values(output.Name).ToArray().Should().Equal(expected.Values(output.Name).ToArray(), output.Name);
+        }
+
+        expected.Values(CatastrophicHealthExpenditureProgram.CatastrophicIncome10.Name).ToArray().Should().Contain(1, "some household is catastrophic");
     }
 }
