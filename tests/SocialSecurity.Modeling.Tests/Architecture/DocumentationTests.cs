@@ -206,6 +206,9 @@ public sealed partial class DocumentationTests
 
             // MedicalBillDrawProgram needs a spending model, a stream and a replicate: built as the health-shock Monte Carlo builds it.
             new HealthShockSimulation(HealthSpendingModel.Illustrative, ParameterStore.Default, AssistancePolicies.Programs()).ReplicatePolicy(0),
+
+            // The indicators' income alone, as the health-shock replicates split it off.
+            Policy.Create(new CatastrophicHealthExpenditureProgram().SplitIncome()),
         };
         var instances = policies.SelectMany(p => p.Programs).Concat(AssistancePolicies.Programs()).ToList();
         var types = typeof(PolicyProgram).Assembly.GetTypes()
