@@ -44,6 +44,9 @@ public static class SyntheticBaseline
         SimulationResult? last = null;
         var calibrated = SyntheticPopulation.GenerateCalibratedOnSimulation(options, population =>
         {
+            // The previous round's incomes and statuses were copied out; let go of its result (and through it its
+            // population and output columns) before the next run, so two rounds' columns are not held at once.
+            last = null;
             last = Microsimulation.Run(population, policy, parameters, date);
             return (DisposablePerCapita(last), PensionStatuses(last));
         }, regions ?? parameters.Regions);
