@@ -60,6 +60,33 @@ internal sealed class VariableTable
 
     public double[] Column(string name) => Get(name).Data;
 
+    /// <summary>
+    /// Points the input columns at <paramref name="population"/>'s, keeping the output columns, when it has this table's
+    /// row counts and extra columns (a population rebuilt with other values); otherwise leaves the table as it is.
+    /// </summary>
+    /// <returns>Whether the table now reads <paramref name="population"/>.</returns>
+    public bool TryRebind(Population population, Population current)
+    {
+        if (population.PersonCount != current.PersonCount || population.HouseholdCount != current.HouseholdCount
+            || population.ExtraDefinitions.Count != current.ExtraDefinitions.Count
+            || population.ExtraDefinitions.Any(e => !current.ExtraDefinitions.TryGetValue(e.Key, out var d) || d.Variable != e.Value.Variable))
+        {
+            return false;
+        }
+
+        foreach (var input in InputVariables.All)
+        {
+            _columns[input.Name] = (input, InputVariables.Column(population, input.Name));
+        }
+
+        foreach (var (name, definition) in population.ExtraDefinitions)
+        {
+            _columns[name] = (definition.Variable, population.DoubleColumn(name));
+        }
+
+        return true;
+    }
+
     /// <summary>Replaces an output column's array (with one of the output's length, for example a cached column shared between runs).</summary>
     public void Replace(string name, double[] data) => _columns[name] = (Get(name).Definition, data);
 

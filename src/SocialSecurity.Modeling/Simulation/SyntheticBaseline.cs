@@ -44,10 +44,9 @@ public static class SyntheticBaseline
         SimulationResult? last = null;
         var calibrated = SyntheticPopulation.GenerateCalibratedOnSimulation(options, population =>
         {
-            // The previous round's incomes and statuses were copied out; let go of its result (and through it its
-            // population and output columns) before the next run, so two rounds' columns are not held at once.
-            last = null;
-            last = Microsimulation.Run(population, policy, parameters, date);
+            // The previous round's incomes and statuses were copied out: the next run reuses its output columns (the
+            // rounds' populations have the same households and persons) instead of allocating a second set.
+            last = Microsimulation.RunReusing(population, policy, parameters, date, last);
             return (DisposablePerCapita(last), PensionStatuses(last));
         }, regions ?? parameters.Regions);
 
