@@ -22,16 +22,7 @@ internal sealed class VariableTable
         }
 
         _columns = new(InputVariables.All.Count + population.ExtraDefinitions.Count + outputs, StringComparer.Ordinal);
-        foreach (var input in InputVariables.All)
-        {
-            _columns[input.Name] = (input, InputVariables.Column(population, input.Name));
-        }
-
-        // Extra columns enter as declared: their period and income role count in the income concepts.
-        foreach (var (name, definition) in population.ExtraDefinitions)
-        {
-            _columns[name] = (definition.Variable, population.DoubleColumn(name));
-        }
+        BindInputs(population);
 
         foreach (var program in policy.Programs)
         {
@@ -60,8 +51,42 @@ internal sealed class VariableTable
 
     public double[] Column(string name) => Get(name).Data;
 
+    /// <summary>
+    /// Points the input columns at <paramref name="population"/>'s, keeping the output columns, when it has this table's
+    /// row counts and extra columns (a population rebuilt with other values); otherwise leaves the table as it is.
+    /// </summary>
+    /// <param name="population">The population to read.</param>
+    /// <param name="current">The population the table reads now.</param>
+    /// <returns>Whether the table now reads <paramref name="population"/>.</returns>
+    public bool TryRebind(Population population, Population current)
+    {
+        if (population.PersonCount != current.PersonCount || population.HouseholdCount != current.HouseholdCount
+            || population.ExtraDefinitions.Count != current.ExtraDefinitions.Count
+            || population.ExtraDefinitions.Any(e => !current.ExtraDefinitions.TryGetValue(e.Key, out var d) || d.Variable != e.Value.Variable))
+        {
+            return false;
+        }
+
+        BindInputs(population);
+        return true;
+    }
+
     /// <summary>Replaces an output column's array (with one of the output's length, for example a cached column shared between runs).</summary>
     public void Replace(string name, double[] data) => _columns[name] = (Get(name).Definition, data);
+
+    /// <summary>The population's input columns (shared, not copied); extra columns enter as declared: their period and income role count in the income concepts.</summary>
+    private void BindInputs(Population population)
+    {
+        foreach (var input in InputVariables.All)
+        {
+            _columns[input.Name] = (input, InputVariables.Column(population, input.Name));
+        }
+
+        foreach (var (name, definition) in population.ExtraDefinitions)
+        {
+            _columns[name] = (definition.Variable, population.DoubleColumn(name));
+        }
+    }
 
     private (VariableDefinition Definition, double[] Data) Get(string name)
         => _columns.TryGetValue(name, out var column)

@@ -66,6 +66,24 @@ public static class Microsimulation
     }
 
     /// <summary>
+    /// As <see cref="Run"/> with the default options, the output columns of <paramref name="previous"/> (a result of the
+    /// same policy over a population with the same households, persons and extra columns, for example rebuilt with other
+    /// incomes) reused instead of allocated; <paramref name="previous"/> cannot be read afterwards. The values are
+    /// those of <see cref="Run"/>: every output row is cleared before its program writes it.
+    /// </summary>
+    internal static SimulationResult RunReusing(Population population, Policy policy, ParameterStore parameters, DateOnly date, SimulationResult? previous)
+    {
+        CheckCatalogue(population, parameters);
+        var context = Shared(population, policy, SimulationOptions.Default);
+        if (previous is not null)
+        {
+            context.Adopt(previous);
+        }
+
+        return context.Run(parameters, date);
+    }
+
+    /// <summary>
     /// The context <see cref="Run"/> uses for this population, policy and options: made once and kept while the
     /// population lives and the pair is among its <see cref="SharedContextsPerPopulation"/> most recently used, so that
     /// a one-shot run reuses the prepared parameters of an earlier one, and the output columns of an earlier result

@@ -174,6 +174,26 @@ public sealed class SimulationContext
         return new SimulationResult(Population, Policy, parameters, date, table, this);
     }
 
+    /// <summary>
+    /// Takes the output columns of <paramref name="result"/>, a result of another context of this policy over a
+    /// population with this one's households, persons and extra columns (the same population rebuilt with other values),
+    /// for this context's next run instead of allocating new ones. The result cannot be read afterwards. Nothing is
+    /// taken when the policy or the population's shape differs.
+    /// </summary>
+    internal void Adopt(SimulationResult result)
+    {
+        if (!ReferenceEquals(result.Policy, Policy) || ReferenceEquals(result.Population, Population))
+        {
+            return;
+        }
+
+        var current = result.Population;
+        if (result.Release() is { } table && table.TryRebind(Population, current))
+        {
+            _free.Add(table);
+        }
+    }
+
     /// <summary>Takes back a disposed result's table for the next run.</summary>
     internal void Return(VariableTable table) => _free.Add(table);
 

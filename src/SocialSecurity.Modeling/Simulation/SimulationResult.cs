@@ -75,6 +75,9 @@ public sealed class SimulationResult : IDisposable
         }
     }
 
+    /// <summary>Takes the columns away from the result, which cannot be read afterwards, without giving them back to its context; <see langword="null"/> when already disposed.</summary>
+    internal VariableTable? Release() => Interlocked.Exchange(ref _table, null);
+
     /// <summary>The population that was simulated.</summary>
     public Population Population { get; }
 

@@ -44,7 +44,9 @@ public static class SyntheticBaseline
         SimulationResult? last = null;
         var calibrated = SyntheticPopulation.GenerateCalibratedOnSimulation(options, population =>
         {
-            last = Microsimulation.Run(population, policy, parameters, date);
+            // The previous round's incomes and statuses were copied out: the next run reuses its output columns (the
+            // rounds' populations have the same households and persons) instead of allocating a second set.
+            last = Microsimulation.RunReusing(population, policy, parameters, date, last);
             return (DisposablePerCapita(last), PensionStatuses(last));
         }, regions ?? parameters.Regions);
 

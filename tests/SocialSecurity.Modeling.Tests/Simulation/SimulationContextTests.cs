@@ -119,6 +119,37 @@ public class SimulationContextTests
     }
 
     [Fact]
+    public void A_run_reusing_the_columns_of_a_rebuilt_populations_result_equals_a_fresh_run_and_releases_that_result()
+    {
+        var policy = Policies.Standard();
+        var wages = Zhejiang.WagesAnnual.ToArray();
+        for (int i = 0; i < wages.Length; i++)
+        {
+            wages[i] *= i % 3 == 0 ? 1.4 : 0.7;
+        }
+
+        var rebuilt = PopulationDerivation.With(Zhejiang, [(PopulationSchema.Wages, wages)]);
+        var expected = Fresh(rebuilt, policy, ParameterStore.Default);
+
+        // The wages change results (else the comparison below could not fail).
+        Differing(Fresh(Zhejiang, policy, ParameterStore.Default), expected).Should().Contain(IncomeTaxProgram.Total.Name);
+
+        var previous = Microsimulation.Run(Zhejiang, policy, ParameterStore.Default, Date);
+        ref readonly double previousTax = ref MemoryMarshal.GetReference(previous.Values(IncomeTaxProgram.Total.Name));
+        foreach (var output in policy.Outputs.Where(o => o.Name != HouseholdIncomeProgram.Output.Name))
+        {
+            var values = previous.Values(output.Name);
+            MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(values), values.Length).Fill(double.NaN);
+        }
+
+        using var result = Microsimulation.RunReusing(rebuilt, policy, ParameterStore.Default, Date, previous);
+        Unsafe.AreSame(ref Unsafe.AsRef(in previousTax), ref MemoryMarshal.GetReference(result.Values(IncomeTaxProgram.Total.Name))).Should().BeTrue("the columns are reused");
+        result.Population.Should().BeSameAs(rebuilt);
+        Differing(expected, Columns(result)).Should().BeEmpty("the reused columns read the rebuilt population's inputs and keep nothing of the earlier run");
+        FluentActions.Invoking(() => previous.Values(IncomeTaxProgram.Total.Name).Length).Should().Throw<ObjectDisposedException>();
+    }
+
+    [Fact]
     public void The_household_income_of_the_means_tests_is_computed_once_per_population_and_shared()
     {
         var population = SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Jiangsu, Persons = 2_000, Seed = 5 });

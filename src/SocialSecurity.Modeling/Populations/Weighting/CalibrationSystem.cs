@@ -21,6 +21,7 @@ internal sealed class CalibrationSystem
     private int[] rowStart = [];                  // household h's non-zero scaled values are entries rowStart[h]..rowStart[h + 1]
     private int[] entryColumn = [];               // in the order numeric margins, then categorical margins
     private double[] entryValue = [];             // the scaled value x̃
+    private int[] entryPosition = [];             // the entry's index in λ (position[entryColumn[e]]), set once per solve
     private int unknowns;
 
     private int Columns => labels.Count;
@@ -220,11 +221,19 @@ internal sealed class CalibrationSystem
         var step = new double[m];
         var weights = new double[n];
         var trialWeights = new double[n];
+        var dots = new double[n];        // x̃ₕ·λ at the current λ, kept from its evaluation for the next Jacobian
+        var trialDots = new double[n];
         var achieved = new double[k];
         var trialAchieved = new double[k];
         var scaledTargets = new double[m];
         var fallback = Matrix<double>.Build.Dense(m, m);
         var jacobianSums = new double[m, m];
+        entryPosition = new int[entryColumn.Length];
+        for (int e = 0; e < entryPosition.Length; e++)
+        {
+            entryPosition[e] = position[entryColumn[e]];
+        }
+
         for (int j = 0; j < k; j++)
         {
             if (position[j] >= 0)
@@ -240,7 +249,7 @@ internal sealed class CalibrationSystem
             }
         }
 
-        double dual = Evaluate(design, distance, lambda, scaledTargets, weights, achieved);
+        double dual = Evaluate(design, distance, lambda, scaledTargets, weights, achieved, dots);
         double error = MaxRelativeError(achieved);
         int iterations = 0;
         while (error > options.Tolerance && iterations < options.MaxIterations)
@@ -263,8 +272,7 @@ internal sealed class CalibrationSystem
                     continue;
                 }
 
-                double u = Dot(h, lambda);
-                double slope = design[h] * distance.Slope(u);
+                double slope = design[h] * distance.Slope(dots[h]);
                 if (slope == 0)
                 {
                     continue;
@@ -273,7 +281,7 @@ internal sealed class CalibrationSystem
                 int end = rowStart[h + 1];
                 for (int ea = rowStart[h]; ea < end; ea++)
                 {
-                    int pa = position[entryColumn[ea]];
+                    int pa = entryPosition[ea];
                     if (pa < 0)
                     {
                         continue;
@@ -282,7 +290,7 @@ internal sealed class CalibrationSystem
                     double sa = slope * entryValue[ea];
                     for (int eb = rowStart[h]; eb < end; eb++)
                     {
-                        int pb = position[entryColumn[eb]];
+                        int pb = entryPosition[eb];
                         if (pb >= 0)
                         {
                             jacobianSums[pa, pb] += sa * entryValue[eb];
@@ -318,7 +326,7 @@ internal sealed class CalibrationSystem
                     trial[a] = lambda[a] + (t * step[a]);
                 }
 
-                double trialDual = Evaluate(design, distance, trial, scaledTargets, trialWeights, trialAchieved);
+                double trialDual = Evaluate(design, distance, trial, scaledTargets, trialWeights, trialAchieved, trialDots);
                 double trialError = MaxRelativeError(trialAchieved);
                 if (trialDual <= dual + (1e-4 * t * slopeAlong) || trialError < error)
                 {
@@ -326,6 +334,7 @@ internal sealed class CalibrationSystem
                     (lambda, trial) = (trial, lambda);
                     (weights, trialWeights) = (trialWeights, weights);
                     (achieved, trialAchieved) = (trialAchieved, achieved);
+                    (dots, trialDots) = (trialDots, dots);
                     dual = trialDual;
                     error = trialError;
                 }
@@ -472,7 +481,7 @@ internal sealed class CalibrationSystem
         int end = rowStart[h + 1];
         for (int e = rowStart[h]; e < end; e++)
         {
-            int p = position[entryColumn[e]];
+            int p = entryPosition[e];
             if (p >= 0)
             {
                 u += entryValue[e] * lambda[p];
@@ -482,8 +491,8 @@ internal sealed class CalibrationSystem
         return u;
     }
 
-    /// <summary>Weights, unscaled achieved totals and the dual Φ(λ) = Σ dΨ(x̃·λ) − λ·T̃.</summary>
-    private double Evaluate(ReadOnlySpan<double> design, CalibrationDistance distance, double[] lambda, double[] scaledTargets, double[] weights, double[] achieved)
+    /// <summary>Weights, unscaled achieved totals, each household's x̃·λ (for the Jacobian at λ) and the dual Φ(λ) = Σ dΨ(x̃·λ) − λ·T̃.</summary>
+    private double Evaluate(ReadOnlySpan<double> design, CalibrationDistance distance, double[] lambda, double[] scaledTargets, double[] weights, double[] achieved, double[] dots)
     {
         Array.Clear(achieved);
         double dual = 0;
@@ -497,6 +506,7 @@ internal sealed class CalibrationSystem
             }
 
             double u = Dot(h, lambda);
+            dots[h] = u;
             double w = d * distance.Ratio(u);
             weights[h] = w;
             dual += d * distance.Primitive(u);
