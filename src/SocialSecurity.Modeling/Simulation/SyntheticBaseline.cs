@@ -44,11 +44,11 @@ public static class SyntheticBaseline
         SimulationResult? last = null;
         var calibrated = SyntheticPopulation.GenerateCalibratedOnSimulation(options, population =>
         {
-            // The previous round's incomes and statuses were copied out: the next run reuses its output columns (the
-            // rounds' populations have the same households and persons) instead of allocating a second set.
+            // The previous round's incomes were copied out: the next run reuses its output columns (the rounds'
+            // populations have the same households and persons) instead of allocating a second set.
             last = Microsimulation.RunReusing(population, policy, parameters, date, last);
-            return (DisposablePerCapita(last), PensionStatuses(last));
-        }, regions ?? parameters.Regions);
+            return DisposablePerCapita(last);
+        }, _ => PensionStatuses(last!), regions ?? parameters.Regions); // the statuses of the last round only, read once after it
 
         // The calibrated population is the last one simulated with new weights; rules never read weights, so the last
         // run's values are the baseline's: they are carried over to the calibrated population, not simulated again.

@@ -146,23 +146,24 @@ public static class SyntheticPopulation
     public static CalibratedPopulation GenerateCalibrated(SyntheticPopulationOptions options, Func<Population, double[]> simulateDisposablePerCapita, RegionCatalog? regions = null)
     {
         ArgumentNullException.ThrowIfNull(simulateDisposablePerCapita);
-        return GenerateCalibratedOnSimulation(options, population => (simulateDisposablePerCapita(population), PensionHistoryModel.Statuses(population)), regions);
+        return GenerateCalibratedOnSimulation(options, simulateDisposablePerCapita, PensionHistoryModel.Statuses, regions);
     }
 
     /// <summary>
-    /// As the public overload, with the simulation also giving each person's <b>simulated</b> pension statuses (drawing
-    /// an employee pension, contributing to it, drawing a resident pension), which the pension totals are calibrated on;
-    /// <see langword="null"/> statuses fall back to those the history columns imply. The population returned is the last
-    /// one passed to <paramref name="simulate"/> with the calibrated weights, every other value the same (callers reuse
-    /// that simulation's results).
+    /// As the public overload, with each person's <b>simulated</b> pension statuses (drawing an employee pension,
+    /// contributing to it, drawing a resident pension), which the pension totals are calibrated on, given by
+    /// <paramref name="statuses"/>; <see langword="null"/> statuses fall back to those the history columns imply. Only
+    /// the last round's statuses are read, so <paramref name="statuses"/> is called once, on the last population passed
+    /// to <paramref name="simulate"/>, after its simulation (not once per round). The population returned is that last
+    /// one with the calibrated weights, every other value the same (callers reuse that simulation's results).
     /// </summary>
-    internal static CalibratedPopulation GenerateCalibratedOnSimulation(SyntheticPopulationOptions options, Func<Population, (double[] Disposable, PensionStatuses? Statuses)> simulate, RegionCatalog? regions)
+    internal static CalibratedPopulation GenerateCalibratedOnSimulation(SyntheticPopulationOptions options, Func<Population, double[]> simulate, Func<Population, PensionStatuses?> statuses, RegionCatalog? regions)
     {
         var state = Prepare(options, regions, -1, IncomeChainModel.DefaultBlockHouseholds);
         var draft = state.Draft;
         int households = draft.HouseholdCount;
         Population population = state.Build();
-        var (disposable, statuses) = Simulate(population, simulate);
+        var disposable = Simulate(population, simulate);
         int rounds = 1;
         for (; rounds < MaxNetToGrossRounds && !Converged(draft, state.Target, disposable); rounds++)
         {
@@ -172,14 +173,14 @@ public static class SyntheticPopulation
             }
 
             population = state.Build();
-            (disposable, statuses) = Simulate(population, simulate);
+            disposable = Simulate(population, simulate);
         }
 
-        statuses ??= PensionHistoryModel.Statuses(population);
-        var weights = CalibrateWeights(draft, state.Statistics, disposable, PensionMargins(population, state.Statistics, statuses));
+        var simulated = statuses(population) ?? PensionHistoryModel.Statuses(population);
+        var weights = CalibrateWeights(draft, state.Statistics, disposable, PensionMargins(population, state.Statistics, simulated));
         Array.Copy(weights, draft.Weight, households);
         population = state.Build();
-        var report = Calibrate(population, state.Statistics, disposable, statuses);
+        var report = Calibrate(population, state.Statistics, disposable, simulated);
         var missed = report.Checks.Where(c => !c.WithinTolerance).ToList();
         if (missed.Count > 0)
         {
@@ -197,9 +198,9 @@ public static class SyntheticPopulation
     /// <summary>Market income added per yuan of disposable income missing (about 1/(1 − the typical marginal rate of contributions and tax)) [I].</summary>
     internal const double NetToGrossGain = 1.15;
 
-    private static (double[] Disposable, PensionStatuses? Statuses) Simulate(Population population, Func<Population, (double[] Disposable, PensionStatuses? Statuses)> simulate)
+    private static double[] Simulate(Population population, Func<Population, double[]> simulate)
     {
-        var (disposable, statuses) = simulate(population);
+        var disposable = simulate(population);
         if (disposable is null)
         {
             throw new InvalidOperationException("The simulation returned no incomes.");
@@ -210,7 +211,7 @@ public static class SyntheticPopulation
             throw new InvalidOperationException($"The simulation returned {disposable.Length} incomes; expected one per household ({population.HouseholdCount}).");
         }
 
-        return (disposable, statuses);
+        return disposable;
     }
 
     /// <summary>Whether the person-weighted mean absolute gap between simulated and target per-capita income is below 0.2% of the mean.</summary>
