@@ -284,12 +284,14 @@ public static class SyntheticPopulation
         CalibrationResult? result;
         int rounds = statistics.HouseholdQuintileMeans.Count == 5 ? 4 : 1;
         var demographic = DemographicMargins(draft, statistics); // the same in every round
+        // The households ranked by income: the same in every round (only the weights, and so the group bounds, change).
+        var order = statistics.HouseholdQuintileMeans.Count == 5 ? IncomeOrder(disposable) : [];
         for (int round = 0; round < rounds; round++)
         {
             var margins = demographic.Concat(income).Concat(pensionMargins).ToList();
             if (statistics.HouseholdQuintileMeans.Count == 5)
             {
-                margins.AddRange(GroupMargins(draft, statistics, disposable, weights));
+                margins.AddRange(GroupMargins(draft, statistics, disposable, order, weights));
             }
 
             try
@@ -344,17 +346,23 @@ public static class SyntheticPopulation
         return margins;
     }
 
-    /// <summary>For each household income group (ranked under the current weights): its household count and Σ persons × (income − group target) = 0.</summary>
-    private static IEnumerable<CalibrationMargin> GroupMargins(SyntheticDraft draft, ProvinceStatistics statistics, double[] disposable, double[] weights)
+    /// <summary>The household indices in ascending order of per-capita income (the sort is deterministic: the same incomes give the same order).</summary>
+    private static int[] IncomeOrder(double[] disposable)
     {
-        int households = draft.HouseholdCount;
-        var order = new int[households];
-        for (int h = 0; h < households; h++)
+        var order = new int[disposable.Length];
+        for (int h = 0; h < order.Length; h++)
         {
             order[h] = h;
         }
 
         Array.Sort((double[])disposable.Clone(), order);
+        return order;
+    }
+
+    /// <summary>For each household income group (ranked under the current weights): its household count and Σ persons × (income − group target) = 0.</summary>
+    private static IEnumerable<CalibrationMargin> GroupMargins(SyntheticDraft draft, ProvinceStatistics statistics, double[] disposable, int[] order, double[] weights)
+    {
+        int households = draft.HouseholdCount;
         double total = 0;
         for (int h = 0; h < households; h++)
         {
