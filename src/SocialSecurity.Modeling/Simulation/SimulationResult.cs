@@ -250,23 +250,12 @@ public sealed class SimulationResult : IDisposable
             var values = Table.Column(variable.Name);
             if (variable.Entity == Entity.Household)
             {
-                for (int h = 0; h < result.Length; h++)
-                {
-                    result[h] += factor * values[h];
-                }
+                ColumnMath.AddScaled(result, values.AsSpan(0, result.Length), factor);
             }
             else if (values.AsSpan().IndexOfAnyExcept(0.0) >= 0)
             {
-                // Members all zero add ±0, which leaves result[h] as it is (a sum started at +0 is never −0): skipped,
-                // and so is a column of zeros. The other households' sums are the same as without the skip, bit for bit.
-                for (int h = 0; h < result.Length; h++)
-                {
-                    var members = values.AsSpan(start[h], start[h + 1] - start[h]);
-                    if (members.IndexOfAnyExcept(0.0) >= 0)
-                    {
-                        result[h] += factor * ColumnMath.MemberSum(members);
-                    }
-                }
+                // A column of zeros adds ±0 to every total, which leaves it as it is (a sum started at +0 is never −0).
+                ColumnMath.AddMemberSums(values, start, factor, result);
             }
         }
 
