@@ -1,7 +1,11 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SocialSecurity.Modeling.Internal;
+
+/// <summary>A column added to household totals by <see cref="ColumnMath.AddHouseholdTerms"/>: its values (one per household, or one per person), their factor, and which it is.</summary>
+internal readonly record struct HouseholdTerm(double[] Values, double Factor, bool Household);
 
 /// <summary>Vectorised kernels over columns, for rules' hot loops. Every result is the same as the obvious scalar loop, bit for bit, whatever the hardware's vector width.</summary>
 internal static class ColumnMath
@@ -75,8 +79,7 @@ internal static class ColumnMath
         int offset = memberStart[firstHousehold];
         for (int h = firstHousehold; h < endHousehold; h++)
         {
-            int begin = memberStart[h] - offset;
-            sums[h - firstHousehold] = MemberSum(values[begin..(memberStart[h + 1] - offset)]);
+            sums[h - firstHousehold] = HouseholdSum(values, memberStart[h] - offset, memberStart[h + 1] - offset);
         }
     }
 
@@ -128,35 +131,75 @@ internal static class ColumnMath
     }
 
     /// <summary>
-    /// Adds <c>factor × MemberSum(members of h)</c> to <c>target[h]</c> for every household h, where the members of h
-    /// are <c>values[memberStart[h]..memberStart[h + 1]]</c>. Households of one to four members, nearly all of them,
-    /// take the inlined paths of <see cref="MemberSum"/>; the result is the same, bit for bit.
+    /// For every household h, adds the terms in their order: <c>target[h] += factor × values[h]</c> for a household
+    /// column, <c>target[h] += factor × MemberSum(members of h)</c> for a person column (the members of h are
+    /// <c>memberStart[h]..memberStart[h + 1]</c>). The additions to each total are those of one pass per term, bit for
+    /// bit, but each household's size is looked at once for all terms, and households of one to three members take
+    /// inlined paths of <see cref="MemberSum"/>.
     /// </summary>
     /// <remarks>
     /// A household whose members are all zero adds ±0, which leaves a total that started at +0 as it is (such a total
-    /// is never −0), so callers that skipped those households get the same totals without the skip.
+    /// is never −0), so callers that skipped those households, or whole columns of zeros, get the same totals.
     /// </remarks>
-    public static void AddMemberSums(ReadOnlySpan<double> values, ReadOnlySpan<int> memberStart, double factor, Span<double> target)
+    public static void AddHouseholdTerms(ReadOnlySpan<HouseholdTerm> terms, ReadOnlySpan<int> memberStart, Span<double> target)
     {
-        if (memberStart.Length != target.Length + 1 || memberStart[^1] > values.Length)
+        if (memberStart.Length != target.Length + 1)
         {
-            throw new ArgumentException($"{target.Length} households need {target.Length + 1} member starts ending within the {values.Length} values.", nameof(memberStart));
+            throw new ArgumentException($"{target.Length} households need {target.Length + 1} member starts, not {memberStart.Length}.", nameof(memberStart));
+        }
+
+        foreach (var term in terms)
+        {
+            int needed = term.Household ? target.Length : memberStart[^1];
+            if (term.Values.Length < needed)
+            {
+                throw new ArgumentException($"A {(term.Household ? "household" : "person")} column of {term.Values.Length} values where {needed} are needed.", nameof(terms));
+            }
         }
 
         for (int h = 0; h < target.Length; h++)
         {
             int begin = memberStart[h];
             int end = memberStart[h + 1];
-            double sum = (end - begin) switch
+            double total = target[h];
+            switch (end - begin)
             {
-                1 => values[begin],
-                2 => values[begin] + values[begin + 1],
-                3 => SortedSum3(values[begin], values[begin + 1], values[begin + 2]),
-                _ => MemberSum(values[begin..end]),
-            };
-            target[h] += factor * sum;
+                case 1:
+                    foreach (var term in terms)
+                    {
+                        total += term.Factor * term.Values[term.Household ? h : begin];
+                    }
+
+                    break;
+                case 2:
+                    foreach (var term in terms)
+                    {
+                        total += term.Factor * (term.Household ? term.Values[h] : term.Values[begin] + term.Values[begin + 1]);
+                    }
+
+                    break;
+                default:
+                    foreach (var term in terms)
+                    {
+                        total += term.Factor * (term.Household ? term.Values[h] : HouseholdSum(term.Values, begin, end));
+                    }
+
+                    break;
+            }
+
+            target[h] = total;
         }
     }
+
+    // MemberSum(values[begin..end]) with the common sizes inlined into the callers' loops.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double HouseholdSum(ReadOnlySpan<double> values, int begin, int end) => (end - begin) switch
+    {
+        1 => values[begin],
+        2 => values[begin] + values[begin + 1],
+        3 => SortedSum3(values[begin], values[begin + 1], values[begin + 2]),
+        _ => MemberSum(values[begin..end]),
+    };
 
     // 0 + a + b + c (+ d) in ascending order, as MemberSum's sorted loop adds them; the sorting networks put the values
     // in the same ascending order as its insertion sort (only ±0, which compare equal, may trade places, and adding

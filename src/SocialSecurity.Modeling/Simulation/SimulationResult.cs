@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Internal;
@@ -237,28 +238,21 @@ public sealed class SimulationResult : IDisposable
             _ => 0,
         };
 
-        var result = new double[Population.HouseholdCount];
-        var start = Population.MemberStartColumn;
+        var terms = new List<HouseholdTerm>();
         foreach (var variable in Table.Definitions)
         {
             double factor = Sign(variable.Role, concept) * variable.ToAnnualFactor;
-            if (factor == 0)
-            {
-                continue;
-            }
-
             var values = Table.Column(variable.Name);
-            if (variable.Entity == Entity.Household)
+            // A column of zeros adds ±0 to every total, which leaves it as it is (a sum started at +0 is never −0).
+            if (factor != 0 && values.AsSpan().IndexOfAnyExcept(0.0) >= 0)
             {
-                ColumnMath.AddScaled(result, values.AsSpan(0, result.Length), factor);
-            }
-            else if (values.AsSpan().IndexOfAnyExcept(0.0) >= 0)
-            {
-                // A column of zeros adds ±0 to every total, which leaves it as it is (a sum started at +0 is never −0).
-                ColumnMath.AddMemberSums(values, start, factor, result);
+                terms.Add(new HouseholdTerm(values, factor, variable.Entity == Entity.Household));
             }
         }
 
+        // Each household's terms are added in the table's order, as one pass per column would add them.
+        var result = new double[Population.HouseholdCount];
+        ColumnMath.AddHouseholdTerms(CollectionsMarshal.AsSpan(terms), Population.MemberStartColumn, result);
         return result;
     }
 }

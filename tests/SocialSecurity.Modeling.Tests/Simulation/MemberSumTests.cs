@@ -35,30 +35,71 @@ public class MemberSumTests
     }
 
     [Fact]
-    public void AddMemberSums_equals_adding_each_households_sorted_sum()
+    public void AddHouseholdTerms_equals_one_pass_per_column_in_order()
     {
-        Gen.Select(Value.Array[1, 6].Array[1, 40], Gen.Double[-3, 3], Value.Array[40]).Sample((households, factor, initial) =>
+        // Up to five columns, each a household column or a person column, with its own factor.
+        var column = Gen.Select(Gen.Bool, Gen.Double[-3, 3], Gen.Int);
+        Gen.Select(Value.Array[1, 6].Array[1, 40], column.Array[0, 5], Value.Array[40]).Sample((households, columns, initial) =>
         {
-            var values = households.SelectMany(h => h).ToArray();
             var start = new int[households.Length + 1];
             for (int h = 0; h < households.Length; h++)
             {
                 start[h + 1] = start[h] + households[h].Length;
             }
 
+            var terms = columns.Select(c =>
+            {
+                var random = new Random(c.Item3);
+                var values = new double[c.Item1 ? households.Length : start[^1]];
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = random.Next(4) == 0 ? 0 : Math.Round((random.NextDouble() - 0.3) * Math.Pow(10, random.Next(-3, 7)), random.Next(0, 4));
+                }
+
+                return new HouseholdTerm(values, c.Item2, c.Item1);
+            }).ToArray();
+
             // Totals as the callers keep them: started at +0, so never −0.
             var target = initial.Take(households.Length).Select(v => 0.0 + v).ToArray();
-            var expected = target.Select((t, h) => t + (factor * Oracle(households[h]))).ToArray();
-            ColumnMath.AddMemberSums(values, start, factor, target);
+            var expected = (double[])target.Clone();
+            foreach (var term in terms)
+            {
+                for (int h = 0; h < households.Length; h++)
+                {
+                    expected[h] += term.Factor * (term.Household ? term.Values[h] : Oracle(term.Values[start[h]..start[h + 1]]));
+                }
+            }
+
+            ColumnMath.AddHouseholdTerms(terms, start, target);
             target.Select(Bits).Should().Equal(expected.Select(Bits));
         }, iter: 5_000);
     }
 
     [Fact]
-    public void AddMemberSums_rejects_member_starts_that_do_not_fit_the_values()
+    public void SumByHousehold_of_a_block_equals_each_households_sorted_sum()
     {
-        var act = () => ColumnMath.AddMemberSums(new double[3], new[] { 0, 2, 4 }, 1, new double[2]);
-        act.Should().Throw<ArgumentException>().WithMessage("*2 households need 3 member starts ending within the 3 values*");
+        Gen.Select(Value.Array[1, 6].Array[1, 40], Gen.Int[0, 39], Gen.Int[0, 40]).Sample((households, a, b) =>
+        {
+            var start = new int[households.Length + 1];
+            for (int h = 0; h < households.Length; h++)
+            {
+                start[h + 1] = start[h] + households[h].Length;
+            }
+
+            int first = Math.Min(a, households.Length - 1);
+            int end = Math.Clamp(b, first + 1, households.Length);
+            var block = households[first..end].SelectMany(h => h).ToArray(); // indexed from the block's first member
+            var sums = new double[end - first];
+            ColumnMath.SumByHousehold(block, start, first, end, sums);
+            sums.Select(v => Bits(0.0 + v)).Should().Equal(households[first..end].Select(h => Bits(Oracle(h))));
+        }, iter: 5_000);
+    }
+
+    [Fact]
+    public void AddHouseholdTerms_rejects_columns_that_do_not_fit_the_households()
+    {
+        var act = () => ColumnMath.AddHouseholdTerms([new HouseholdTerm(new double[3], 1, Household: false)], new[] { 0, 2, 4 }, new double[2]);
+        act.Should().Throw<ArgumentException>().WithMessage("A person column of 3 values where 4 are needed*");
     }
 
     // Independent of ColumnMath: sort (Array.Sort, a different algorithm) and add from +0 in ascending order.
