@@ -46,28 +46,30 @@ internal sealed class CentralBasicPensionExclusion
     public bool AppliesIn(RegionId region) => _applies[region.Index] != 0.0;
 
     /// <summary>
-    /// The part of a member's pension counted as income, yuan per year: pension × <paramref name="toAnnual"/> where the
-    /// exclusion does not apply (the same product as an unexcluded variable), else max(0, that − the central basic pension × 12).
-    /// </summary>
-    public double Counted(double pension, double toAnnual, bool applies)
-        => applies ? Math.Max(0.0, (pension * toAnnual) - CentralBasicPensionAnnual) : pension * toAnnual;
-
-    /// <summary>
     /// Adds the counted pension of every member of households [<paramref name="first"/>, <paramref name="end"/>) to
-    /// <paramref name="members"/> (indexed from the first member of <paramref name="first"/>).
+    /// <paramref name="members"/> (indexed from the first member of <paramref name="first"/>): pension ×
+    /// <paramref name="toAnnual"/> where the exclusion does not apply (the same product as an unexcluded variable), else
+    /// max(0, that − the central basic pension × 12).
     /// </summary>
     public void AddCounted(Span<double> members, ReadOnlySpan<double> column, double toAnnual, Population population, int first, int end)
     {
-        var start = population.MemberStart;
-        var region = population.HouseholdRegionColumn;
-        int firstPerson = start[first];
-        for (int h = first; h < end; h++)
+        // One flat pass over the block's persons, each reading its household's region (no inner loop per household,
+        // whose varying length the branch predictor misses). A block without pensions adds only zeros, which leave the
+        // members' sums as they are (they started at +0, so they are never −0): it is skipped.
+        int firstPerson = population.MemberStart[first];
+        var values = column[firstPerson..population.MemberStart[end]];
+        if (!values.ContainsAnyExcept(0.0))
         {
-            bool applies = _applies[region[h]] != 0.0;
-            for (int p = start[h]; p < start[h + 1]; p++)
-            {
-                members[p - firstPerson] += Counted(column[p], toAnnual, applies);
-            }
+            return;
+        }
+
+        var household = population.PersonHousehold[firstPerson..];
+        var region = population.HouseholdRegionColumn;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double pension = values[i] * toAnnual;
+            double excluded = Math.Max(0.0, pension - CentralBasicPensionAnnual);
+            members[i] += _applies[region[household[i]]] != 0.0 ? excluded : pension;
         }
     }
 }
