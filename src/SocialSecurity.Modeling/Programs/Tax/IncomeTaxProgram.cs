@@ -496,19 +496,17 @@ public sealed class IncomeTaxProgram : RuleProgram
         /// <param name="q">Another member's row.</param>
         /// <param name="cp">The comprehensive income of <paramref name="p"/>.</param>
         /// <param name="cq">The comprehensive income of <paramref name="q"/>.</param>
+        /// <remarks>
+        /// Higher comprehensive income first; when equal, higher business income; when that is equal too, the lower id.
+        /// Written without branches (members with equal incomes, often none, are common and unpredictable): each
+        /// comparison is computed and combined with non-short-circuit operators, the same answer as comparing in
+        /// turn, NaN included (a NaN income is neither above, below nor equal, so it never ranks above).
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool Ranks(ref Block b, int p, int q, double cp, double cq)
         {
-            if (cp != cq)
-            {
-                return cp > cq;
-            }
-
-            if (b.Business[p] != b.Business[q])
-            {
-                return b.Business[p] > b.Business[q];
-            }
-
-            return b.PersonId[p] < b.PersonId[q];
+            double bp = b.Business[p], bq = b.Business[q];
+            return (cp > cq) | ((cp == cq) & ((bp > bq) | ((bp == bq) & (b.PersonId[p] < b.PersonId[q]))));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
