@@ -187,7 +187,34 @@ public sealed class IncomeTaxProgram : RuleProgram
 
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
-        => PerHousehold<Rule, Rule.Block>(new Rule(Inputs, new Terms(setup).Gather(setup)));
+        => new Pass(new Rule(Inputs, new Terms(setup).Gather(setup)));
+
+    /// <summary>
+    /// The loop of the rule: in population runs <see cref="Rule.Run"/> over each chunk (the household deductions'
+    /// claims, then one flat loop over persons); in household calculations, which record every step, household by household.
+    /// </summary>
+    private sealed class Pass(Rule rule) : ProgramPass
+    {
+        private readonly Rule _rule = rule;
+
+        public override void Execute(ProgramContext context)
+        {
+            var rule = _rule; // a local copy: calls on a readonly field would copy the struct per call
+            var block = rule.Bind(context);
+            if (context.Explanation is not { } explanation)
+            {
+                rule.Run(ref block, context);
+                return;
+            }
+
+            var start = context.Population.MemberStart;
+            var regions = context.Population.HouseholdRegion;
+            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            {
+                rule.Explained(ref block, new HouseholdRow(h, start[h], start[h + 1], regions[h]), explanation);
+            }
+        }
+    }
 
     /// <summary>The parameters resolved for the run.</summary>
     private sealed class Terms(ProgramSetup setup)
@@ -291,7 +318,7 @@ public sealed class IncomeTaxProgram : RuleProgram
         }
     }
 
-    private readonly struct Rule(IReadOnlyList<string> contributions, Terms t) : IHouseholdRule<Rule.Block>
+    private readonly struct Rule(IReadOnlyList<string> contributions, Terms t)
     {
         private const string Name = ProgramName;
 
@@ -331,15 +358,61 @@ public sealed class IncomeTaxProgram : RuleProgram
             };
         }
 
-        public void Compute(ref Block b, in HouseholdRow household, Explanation? explanation)
+        /// <summary>
+        /// A population run's chunk: first the claims of the household deductions, household by household, written to
+        /// the taxable-income column (cleared, then the top and second claimants' shares); then every person's tax in one
+        /// flat loop over the chunk's persons, which reads the claim back and overwrites it with the taxable income. A
+        /// loop over households and their members mispredicts its exit once per household; the ranking, which only
+        /// households with deductions need, is kept out of the persons' loop.
+        /// </summary>
+        public void Run(ref Block b, ProgramContext context)
         {
-            int h = household.Index;
-            var region = household.Region;
-            var k = t.ByRegion[region.Index];
+            var pop = context.Population;
+            var start = pop.MemberStart;
+            var regions = pop.HouseholdRegion;
+            int firstPerson = start[context.FirstHousehold], endPerson = start[context.EndHousehold];
+            b.Taxable[firstPerson..endPerson].Clear();
+            for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
+            {
+                var k = t.ByRegion[regions[h].Index];
+                double householdDeductions = HouseholdDeductions(ref b, h, k, out _);
 
+                // When the household deductions are +0.0 every member's claim is +0.0 whoever ranks first (see
+                // RegionTerms.ZeroClaimsAreZero): the cleared rows already hold it, and the household is not ranked.
+                if (BitConverter.DoubleToInt64Bits(householdDeductions) == 0 && k.ZeroClaimsAreZero)
+                {
+                    continue;
+                }
+
+                Rank(ref b, start[h], start[h + 1], k, out int top, out int second);
+                double topShare = second < 0 ? 1.0 : k.TopShare;
+                if (top >= 0)
+                {
+                    b.Taxable[top] = topShare * householdDeductions;
+                }
+
+                if (second >= 0)
+                {
+                    b.Taxable[second] = (1 - topShare) * householdDeductions;
+                }
+            }
+
+            var household = pop.PersonHousehold;
+            for (int p = firstPerson; p < endPerson; p++)
+            {
+                var region = regions[household[p]];
+                var k = t.ByRegion[region.Index];
+                Person<Silent>(ref b, p, member: 0, region, k, ComprehensiveIncome(ref b, p, k), claimed: b.Taxable[p], null);
+            }
+        }
+
+        /// <summary>The household's children, infant-care and housing deductions, yuan a year (<paramref name="housing"/>: the housing part).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static double HouseholdDeductions(ref Block b, int h, RegionTerms k, out double housing)
+        {
             double children = b.ChildrenInEducation[h] * k.Children;
             double infants = b.ChildrenUnder3[h] * k.Infants;
-            double housing = b.Housing[h] switch
+            housing = b.Housing[h] switch
             {
                 HousingCost.FirstHomeMortgage => k.Mortgage,
                 HousingCost.Rent => b.City[h] switch
@@ -350,26 +423,27 @@ public sealed class IncomeTaxProgram : RuleProgram
                 },
                 _ => 0.0,
             };
-            double householdDeductions = children + infants + housing;
+            return children + infants + housing;
+        }
 
-            // Who claims the household's deductions: the highest comprehensive-income earner, ties to the higher
-            // business income, then to the lowest person id; the second highest takes the rest when the share is below 1.
-            // The ranking keeps the two leaders' incomes in locals; each member's tax recomputes its comprehensive
-            // income with the same expression, so the value is the same, bit for bit, with no per-household buffer.
-            // When the household deductions are +0.0 every member's claim is +0.0 whoever ranks first (see
-            // RegionTerms.ZeroClaimsAreZero), so a household without them is not ranked: no claimant, every claim 0.0.
-            int first = household.FirstMember, endMember = household.EndMember;
-            int top = -1, second = -1;
+        /// <summary>
+        /// Who claims the household's deductions: the highest comprehensive-income earner, ties to the higher business
+        /// income, then to the lowest person id; the second highest takes the rest when the share is below 1 (-1: none).
+        /// The ranking keeps the two leaders' incomes in locals; each member's tax recomputes its comprehensive income
+        /// with the same expression, so the value is the same, bit for bit, with no per-household buffer.
+        /// </summary>
+        private static void Rank(ref Block b, int first, int endMember, RegionTerms k, out int top, out int second)
+        {
+            top = -1;
+            second = -1;
             double topIncome = 0.0, secondIncome = 0.0;
-            bool ranked = BitConverter.DoubleToInt64Bits(householdDeductions) != 0 || !k.ZeroClaimsAreZero || explanation is not null;
-            int endRanked = ranked ? endMember : first;
-            if (first < endRanked)
+            if (first < endMember)
             {
                 top = first;
                 topIncome = ComprehensiveIncome(ref b, first, k);
             }
 
-            for (int p = first + 1; p < endRanked; p++)
+            for (int p = first + 1; p < endMember; p++)
             {
                 double income = ComprehensiveIncome(ref b, p, k);
                 if (Ranks(ref b, p, top, income, topIncome))
@@ -385,30 +459,18 @@ public sealed class IncomeTaxProgram : RuleProgram
                     secondIncome = income;
                 }
             }
-
-            double topShare = second < 0 ? 1.0 : k.TopShare;
-            if (explanation is null)
-            {
-                // The claimants' shares selected without a branch (which member ranks first is unpredictable).
-                double topClaim = topShare * householdDeductions, secondClaim = (1 - topShare) * householdDeductions;
-                for (int p = first; p < endMember; p++)
-                {
-                    double claimed = PreparedSchedule.Select(p == top, topClaim, PreparedSchedule.Select(p == second, secondClaim, 0.0));
-                    Person<Silent>(ref b, p, p - first, region, k, ComprehensiveIncome(ref b, p, k), claimed, null);
-                }
-
-                return;
-            }
-
-            Explained(ref b, household, k, explanation, top, second, housing, householdDeductions, topShare);
         }
 
-        /// <summary>The household's members computed with every step recorded (household calculations only).</summary>
+        /// <summary>One household computed with every step recorded (household calculations only).</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private void Explained(ref Block b, in HouseholdRow household, RegionTerms k, Explanation explanation, int top, int second, double housing, double householdDeductions, double topShare)
+        public void Explained(ref Block b, in HouseholdRow household, Explanation explanation)
         {
             int h = household.Index, first = household.FirstMember;
             var region = household.Region;
+            var k = t.ByRegion[region.Index];
+            double householdDeductions = HouseholdDeductions(ref b, h, k, out double housing);
+            Rank(ref b, first, household.EndMember, k, out int top, out int second);
+            double topShare = second < 0 ? 1.0 : k.TopShare;
             explanation.Record(Name, string.Create(CultureInfo.InvariantCulture, $"household deductions: {b.ChildrenInEducation[h]} child(ren) in education × {t.Children[region]:0.##} + {b.ChildrenUnder3[h]} child(ren) under 3 × {t.Infants[region]:0.##} + housing ({b.Housing[h]}, city {b.City[h]}) {housing:0.##} = {householdDeductions:0.##}; claimed {topShare:0.##} by member {top - household.FirstMember} (highest comprehensive income){(second >= 0 && topShare < 1 ? string.Create(CultureInfo.InvariantCulture, $", {1 - topShare:0.##} by member {second - household.FirstMember}") : string.Empty)}"), householdDeductions, "yuan/year", t.Children.Source(region), t.Infants.Source(region), t.Mortgage.Source(region), t.RentMajor.Source(region), t.RentLarge.Source(region), t.RentOther.Source(region), t.TopShare.Source(region));
             for (int p = first; p < household.EndMember; p++)
             {
@@ -434,19 +496,17 @@ public sealed class IncomeTaxProgram : RuleProgram
         /// <param name="q">Another member's row.</param>
         /// <param name="cp">The comprehensive income of <paramref name="p"/>.</param>
         /// <param name="cq">The comprehensive income of <paramref name="q"/>.</param>
+        /// <remarks>
+        /// Higher comprehensive income first; when equal, higher business income; when that is equal too, the lower id.
+        /// Written without branches (members with equal incomes, often none, are common and unpredictable): each
+        /// comparison is computed and combined with non-short-circuit operators, the same answer as comparing in
+        /// turn, NaN included (a NaN income is neither above, below nor equal, so it never ranks above).
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool Ranks(ref Block b, int p, int q, double cp, double cq)
         {
-            if (cp != cq)
-            {
-                return cp > cq;
-            }
-
-            if (b.Business[p] != b.Business[q])
-            {
-                return b.Business[p] > b.Business[q];
-            }
-
-            return b.PersonId[p] < b.PersonId[q];
+            double bp = b.Business[p], bq = b.Business[q];
+            return (cp > cq) | ((cp == cq) & ((bp > bq) | ((bp == bq) & (b.PersonId[p] < b.PersonId[q]))));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

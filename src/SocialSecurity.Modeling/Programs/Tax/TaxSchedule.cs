@@ -153,6 +153,7 @@ internal sealed class PreparedSchedule
 
     /// <summary>Equal to <see cref="TaxSchedule.Band"/> over the same schedule.</summary>
     /// <param name="amount">The amount.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Band(double amount)
     {
         var thresholds = _thresholds;
@@ -194,5 +195,6 @@ internal sealed class PreparedSchedule
 
     /// <summary>Equal to <see cref="TaxSchedule.QuickDeduction"/> over the same schedule.</summary>
     /// <param name="band">A band index.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double QuickDeduction(int band) => _general ? TaxSchedule.QuickDeduction(band, _sourceThresholds, _sourceRates) : _quick[band];
 }
