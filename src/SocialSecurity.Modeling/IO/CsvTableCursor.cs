@@ -11,6 +11,8 @@ namespace SocialSecurity.Modeling.IO;
 /// a UTF-8 byte order mark skipped. Blank lines are skipped; no comment lines. Cells are read as spans of the
 /// parser's buffer, so no string is made per cell unless a message or a recoding needs one, and one record at a time
 /// is held (at most <see cref="MaxRecordChars"/> characters: an unclosed quote cannot make the reader buffer the file).
+/// This is the general path: the population readers read a file on <see cref="Utf8CsvTableCursor"/> where its lines
+/// allow, and come here for the rest.
 /// </summary>
 internal sealed class CsvTableCursor : TableCursor
 {

@@ -562,9 +562,19 @@ internal sealed class Utf8CsvTableCursor : TableCursor
             return cell[start..end];
         }
 
+        /// <summary>One column's cells as bytes, the block's arrays held in the struct (so the column loop does not read them from the block at each cell).</summary>
         private readonly struct ByteCells(Block block, int field) : IBlockTexts<byte>
         {
-            public ReadOnlySpan<byte> Cell(int row) => Trim(block.Bytes(row, field));
+            private readonly byte[] _bytes = block._bytes;
+            private readonly int[] _cells = block._cells!;
+            private readonly int _stride = block._fields + 1;
+
+            public ReadOnlySpan<byte> Cell(int row)
+            {
+                int cell = (row * _stride) + field;
+                int start = _cells[cell];
+                return Trim(_bytes.AsSpan(start, _cells[cell + 1] - start - 1));
+            }
         }
 
         private sealed class BlockCell(Block block, string name, int index) : CellColumn(name, CellKind.Text, "text")
