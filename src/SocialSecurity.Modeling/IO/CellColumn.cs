@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace SocialSecurity.Modeling.IO;
 
 /// <summary>The kind of values a column of a tabular file holds.</summary>
@@ -63,15 +65,38 @@ internal abstract class CellColumn
     /// would reject or handle otherwise; the caller then reads the block row by row.
     /// </summary>
     public virtual bool TryReadNumbers(Span<double> into, double scale, double min, double max, bool emptyIsZero)
-    {
-        if (Kind != CellKind.Text || BlockRows != into.Length)
-        {
-            return false;
-        }
+        => IsTextBlock(into.Length) && ReadNumbers<BlockTexts, char>(new BlockTexts(this), into, scale, min, max, emptyIsZero);
 
+    /// <summary>Reads every row of the block as ids (whole numbers, none empty); false at the first cell that is not (see <see cref="TryReadNumbers"/>).</summary>
+    public virtual bool TryReadIds(Span<long> into)
+        => IsTextBlock(into.Length) && ReadIds<BlockTexts, char>(new BlockTexts(this), into);
+
+    /// <summary>
+    /// Reads every row of the block as a small whole number in <paramref name="min"/>–<paramref name="max"/> (a count
+    /// or a code; codes also by name from <paramref name="names"/>), an empty cell <paramref name="empty"/> (−1: not
+    /// allowed); false at the first cell the row-by-row reader would reject (see <see cref="TryReadNumbers"/>).
+    /// </summary>
+    public virtual bool TryReadSmall(Span<byte> into, int min, int max, Dictionary<string, byte>? names, int empty)
+        => IsTextBlock(into.Length) && ReadSmall<BlockTexts, char>(new BlockTexts(this), into, min, max, names, empty);
+
+    /// <summary>
+    /// Reads every row of the block as a region code, turned into its catalogue handle; an empty cell is
+    /// <paramref name="notGiven"/> (−1: not allowed); false at the first code not in the catalogue (see <see cref="TryReadNumbers"/>).
+    /// </summary>
+    public virtual bool TryReadRegions(Span<ushort> into, RegionCodeLookup lookup, int notGiven)
+        => IsTextBlock(into.Length) && ReadRegions<BlockTexts, char>(new BlockTexts(this), into, lookup, notGiven);
+
+    /// <summary>Whether this is a text column of a block of <paramref name="rows"/> rows.</summary>
+    private bool IsTextBlock(int rows) => Kind == CellKind.Text && BlockRows == rows;
+
+    /// <summary><see cref="TryReadNumbers"/> over the trimmed cells of a block, as characters or as UTF-8 bytes (<see cref="CellParse.TryNumber{T}"/>).</summary>
+    protected static bool ReadNumbers<TCells, T>(TCells cells, Span<double> into, double scale, double min, double max, bool emptyIsZero)
+        where TCells : struct, IBlockTexts<T>
+        where T : unmanaged, IBinaryInteger<T>
+    {
         for (int r = 0; r < into.Length; r++)
         {
-            var span = BlockText(r);
+            var span = cells.Cell(r);
             if (span.IsEmpty)
             {
                 if (!emptyIsZero)
@@ -100,17 +125,14 @@ internal abstract class CellColumn
         return true;
     }
 
-    /// <summary>Reads every row of the block as ids (whole numbers, none empty); false at the first cell that is not (see <see cref="TryReadNumbers"/>).</summary>
-    public virtual bool TryReadIds(Span<long> into)
+    /// <summary><see cref="TryReadIds"/> over the trimmed cells of a block.</summary>
+    protected static bool ReadIds<TCells, T>(TCells cells, Span<long> into)
+        where TCells : struct, IBlockTexts<T>
+        where T : unmanaged, IBinaryInteger<T>
     {
-        if (Kind != CellKind.Text || BlockRows != into.Length)
-        {
-            return false;
-        }
-
         for (int r = 0; r < into.Length; r++)
         {
-            if (!CellParse.TryLong(BlockText(r), out into[r]))
+            if (!CellParse.TryLong(cells.Cell(r), out into[r]))
             {
                 return false;
             }
@@ -119,24 +141,17 @@ internal abstract class CellColumn
         return true;
     }
 
-    /// <summary>
-    /// Reads every row of the block as a small whole number in <paramref name="min"/>–<paramref name="max"/> (a count
-    /// or a code; codes also by name from <paramref name="names"/>), an empty cell <paramref name="empty"/> (−1: not
-    /// allowed); false at the first cell the row-by-row reader would reject (see <see cref="TryReadNumbers"/>).
-    /// </summary>
-    public virtual bool TryReadSmall(Span<byte> into, int min, int max, Dictionary<string, byte>? names, int empty)
+    /// <summary><see cref="TryReadSmall"/> over the trimmed cells of a block.</summary>
+    protected static bool ReadSmall<TCells, T>(TCells cells, Span<byte> into, int min, int max, Dictionary<string, byte>? names, int empty)
+        where TCells : struct, IBlockTexts<T>
+        where T : unmanaged, IBinaryInteger<T>
     {
-        if (Kind != CellKind.Text || BlockRows != into.Length)
-        {
-            return false;
-        }
-
         // Coded cells repeat row after row ("female", "urban", …): a cell equal to the one before has its code.
-        var last = ReadOnlySpan<char>.Empty;
+        var last = ReadOnlySpan<T>.Empty;
         byte lastCode = 0;
         for (int r = 0; r < into.Length; r++)
         {
-            var span = BlockText(r);
+            var span = cells.Cell(r);
             if (span.IsEmpty)
             {
                 if (empty < 0)
@@ -175,22 +190,16 @@ internal abstract class CellColumn
         return true;
     }
 
-    /// <summary>
-    /// Reads every row of the block as a region code, turned into its catalogue handle; an empty cell is
-    /// <paramref name="notGiven"/> (−1: not allowed); false at the first code not in the catalogue (see <see cref="TryReadNumbers"/>).
-    /// </summary>
-    public virtual bool TryReadRegions(Span<ushort> into, RegionCodeLookup lookup, int notGiven)
+    /// <summary><see cref="TryReadRegions"/> over the trimmed cells of a block.</summary>
+    protected static bool ReadRegions<TCells, T>(TCells cells, Span<ushort> into, RegionCodeLookup lookup, int notGiven)
+        where TCells : struct, IBlockTexts<T>
+        where T : unmanaged, IBinaryInteger<T>
     {
-        if (Kind != CellKind.Text || BlockRows != into.Length)
-        {
-            return false;
-        }
-
-        var last = ReadOnlySpan<char>.Empty;
+        var last = ReadOnlySpan<T>.Empty;
         ushort lastHandle = 0;
         for (int r = 0; r < into.Length; r++)
         {
-            var span = BlockText(r);
+            var span = cells.Cell(r);
             if (span.IsEmpty)
             {
                 if (notGiven < 0)
@@ -217,4 +226,19 @@ internal abstract class CellColumn
 
         return true;
     }
+
+    /// <summary>The cells of a text column of a block, through <see cref="BlockText"/>.</summary>
+    private readonly struct BlockTexts(CellColumn column) : IBlockTexts<char>
+    {
+        public ReadOnlySpan<char> Cell(int row) => column.BlockText(row);
+    }
 }
+
+/// <summary>The trimmed cells of a block's column, row by row: characters, or UTF-8 bytes (<see cref="Utf8CsvTableCursor"/>).</summary>
+internal interface IBlockTexts<T>
+    where T : unmanaged, IBinaryInteger<T>
+{
+    /// <summary>The trimmed cell of row <paramref name="row"/> (empty for an empty cell).</summary>
+    ReadOnlySpan<T> Cell(int row);
+}
+

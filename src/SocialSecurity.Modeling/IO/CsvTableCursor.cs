@@ -11,6 +11,8 @@ namespace SocialSecurity.Modeling.IO;
 /// a UTF-8 byte order mark skipped. Blank lines are skipped; no comment lines. Cells are read as spans of the
 /// parser's buffer, so no string is made per cell unless a message or a recoding needs one, and one record at a time
 /// is held (at most <see cref="MaxRecordChars"/> characters: an unclosed quote cannot make the reader buffer the file).
+/// This is the general path: the population readers read a file on <see cref="Utf8CsvTableCursor"/> where its lines
+/// allow, and come here for the rest.
 /// </summary>
 internal sealed class CsvTableCursor : TableCursor
 {
@@ -28,6 +30,37 @@ internal sealed class CsvTableCursor : TableCursor
     private int _charsPerRow = 16;
 
     public CsvTableCursor(string path, char delimiter)
+        : this(path, delimiter, new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+    {
+        try
+        {
+            if (!NextRecord())
+            {
+                throw new DataFormatException(path, "row 0", "the file is empty; expected a header row");
+            }
+
+            for (int i = 0; i < _reader.RowFieldCount; i++)
+            {
+                AddColumn(path, _reader.GetFieldSpan(i), _names, _index);
+            }
+        }
+        catch
+        {
+            _reader.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads <paramref name="path"/> past its first <paramref name="skipRows"/> data rows (rows given already by <see cref="Utf8CsvTableCursor"/>), which are parsed and checked as ever but not kept.</summary>
+    internal CsvTableCursor(string path, char delimiter, int skipRows)
+        : this(path, delimiter)
+    {
+        while (_row < skipRows && MoveNext())
+        {
+        }
+    }
+
+    private CsvTableCursor(string path, char delimiter, StreamReader text)
         : base(path)
     {
         _delimiter = delimiter;
@@ -39,7 +72,6 @@ internal sealed class CsvTableCursor : TableCursor
             CsvStyle = CsvStyle.Standard,
             MaxBufferSize = MaxRecordChars,
         };
-        var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         _stream = text.BaseStream;
         try
         {
@@ -50,32 +82,23 @@ internal sealed class CsvTableCursor : TableCursor
             text.Dispose();
             throw;
         }
-
-        try
-        {
-            if (!NextRecord())
-            {
-                throw new DataFormatException(path, "row 0", "the file is empty; expected a header row");
-            }
-
-            for (int i = 0; i < _reader.RowFieldCount; i++)
-            {
-                var raw = _reader.GetFieldSpan(i);
-                var name = raw.Trim().ToString();
-                if (!_index.TryAdd(name, i))
-                {
-                    throw new DataFormatException(path, $"row 0, column '{raw}'", "the column name appears twice in the header");
-                }
-
-                _names.Add(name);
-            }
-        }
-        catch
-        {
-            _reader.Dispose();
-            throw;
-        }
     }
+
+    /// <summary>Adds a header cell's column (its text trimmed); a name read twice is an error naming it as written.</summary>
+    internal static void AddColumn(string path, ReadOnlySpan<char> raw, List<string> names, Dictionary<string, int> index)
+    {
+        var name = raw.Trim().ToString();
+        if (!index.TryAdd(name, names.Count))
+        {
+            throw new DataFormatException(path, $"row 0, column '{raw}'", "the column name appears twice in the header");
+        }
+
+        names.Add(name);
+    }
+
+    /// <summary>The error of a record whose number of fields is not the header's.</summary>
+    internal static DataFormatException FieldCountError(string path, int row, long line, int fields, int headerFields)
+        => new(path, $"row {row} (line {line})", $"has {fields} fields but the header has {headerFields}");
 
     public override IReadOnlyList<string> ColumnNames => _names;
 
@@ -105,7 +128,7 @@ internal sealed class CsvTableCursor : TableCursor
         _row++;
         if (_reader.RowFieldCount != _names.Count)
         {
-            throw new DataFormatException(File, $"row {_row} (line {_recordLine})", $"has {_reader.RowFieldCount} fields but the header has {_names.Count}");
+            throw FieldCountError(File, _row, _recordLine, _reader.RowFieldCount, _names.Count);
         }
 
         return true;
