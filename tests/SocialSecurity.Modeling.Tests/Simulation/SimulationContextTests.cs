@@ -63,12 +63,17 @@ public class SimulationContextTests
         }
     }
 
-    [Fact]
-    public void Nothing_of_an_earlier_run_leaks_into_the_next()
+    /// <summary>The packages checked, the pensions among them: a program that says it writes every row must leave nothing of an earlier run.</summary>
+    public static TheoryData<string> AllPackages => ["standard", "targeted", "pensions"];
+
+    [Theory]
+    [MemberData(nameof(AllPackages))]
+    public void Nothing_of_an_earlier_run_leaks_into_the_next(string package)
     {
-        var policy = Policies.Standard();
-        var expected = Fresh(Zhejiang, policy, DibaoReform);
-        var context = new SimulationContext(Zhejiang, policy);
+        var policy = Package(package);
+        var population = PopulationFor(package);
+        var expected = Fresh(population, policy, DibaoReform);
+        var context = new SimulationContext(population, policy);
         var first = context.Run(ParameterStore.Default, Date);
 
         // Poison every output column before giving it back: a row a program does not write would keep the poison.
@@ -325,7 +330,18 @@ public class SimulationContextTests
         GC.Collect();
     }
 
-    private static Policy Package(string name) => name == "standard" ? Policies.Standard() : Policies.StandardWithTargeting(seed: 7);
+    private static Policy Package(string name) => name switch
+    {
+        "standard" => Policies.Standard(),
+        "pensions" => Policies.StandardWithPensions(seed: 7),
+        _ => Policies.StandardWithTargeting(seed: 7),
+    };
+
+    /// <summary>The population a package runs on: with simulated pensions, the reported pensions are left out (the package rejects both).</summary>
+    private static Population PopulationFor(string package) => package == "pensions" ? ZhejiangWithoutReportedPensions.Value : Zhejiang;
+
+    private static readonly Lazy<Population> ZhejiangWithoutReportedPensions = new(() =>
+        PopulationDerivation.With(Zhejiang, [(PopulationSchema.ReportedPension, new double[Zhejiang.PersonCount])]));
 
     /// <summary>Every variable of a run, by name, copied out.</summary>
     private static Dictionary<string, double[]> Columns(SimulationResult result)

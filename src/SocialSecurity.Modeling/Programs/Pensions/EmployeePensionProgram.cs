@@ -41,6 +41,9 @@ public sealed class EmployeePensionProgram()
     public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [.. EmployeePensionNames.ColumnDefinitions.All];
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true; // its one output is written for every person
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
         ReportedPensionGuard.Check(setup.Population, Name);

@@ -92,6 +92,9 @@ public sealed class ResidentPensionProgram
     public override IReadOnlyList<ColumnDefinition> InputColumns { get; } = [.. ResidentPensionNames.ColumnDefinitions.All];
 
     /// <inheritdoc />
+    internal override bool WritesEveryRow => true; // all seven outputs are written for every person, zeros included
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
         ReportedPensionGuard.Check(setup.Population, Name);
