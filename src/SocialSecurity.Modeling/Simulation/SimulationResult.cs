@@ -99,9 +99,9 @@ public sealed class SimulationResult : IDisposable
     /// <summary>A variable's values: one per person or per household, in the variable's own period.</summary>
     /// <param name="name">The variable's name.</param>
     /// <exception cref="KeyNotFoundException">No such variable.</exception>
-    public ReadOnlySpan<double> Values(string name) => Table.Column(name);
+    public ReadOnlySpan<double> Values(string name) => Table.Span(name);
 
-    /// <summary>The array behind <see cref="Values"/>, for passes over blocks of rows in parallel; read only.</summary>
+    /// <summary>The array behind <see cref="Values"/>, for passes over blocks of rows in parallel; read only, and only its first rows (as many as <see cref="Values"/>): an output's array may be a longer, recycled one.</summary>
     internal double[] ValuesArray(string name) => Table.Column(name);
 
     /// <summary>A variable's definition.</summary>
@@ -133,7 +133,7 @@ public sealed class SimulationResult : IDisposable
     public double Recipients(string name)
     {
         var definition = Table.Definition(name);
-        var values = Table.Column(name);
+        var values = Table.Span(name);
         var weights = definition.Entity == Entity.Household ? Population.WeightColumn : _personWeights.Value;
         var total = new ExactSum();
         for (int i = 0; i < values.Length; i++)
@@ -217,7 +217,7 @@ public sealed class SimulationResult : IDisposable
     private double WeightedSum(string name)
     {
         var definition = Table.Definition(name);
-        var values = Table.Column(name);
+        var values = Table.Span(name);
         var weights = definition.Entity == Entity.Household ? Population.WeightColumn : _personWeights.Value;
         return ExactSum.SumOfProducts(values, weights);
     }
@@ -247,7 +247,7 @@ public sealed class SimulationResult : IDisposable
                 continue;
             }
 
-            var values = Table.Column(variable.Name);
+            var values = Table.Span(variable.Name);
             if (variable.Entity == Entity.Household)
             {
                 for (int h = 0; h < result.Length; h++)
@@ -255,13 +255,13 @@ public sealed class SimulationResult : IDisposable
                     result[h] += factor * values[h];
                 }
             }
-            else if (values.AsSpan().IndexOfAnyExcept(0.0) >= 0)
+            else if (values.IndexOfAnyExcept(0.0) >= 0)
             {
                 // Members all zero add ±0, which leaves result[h] as it is (a sum started at +0 is never −0): skipped,
                 // and so is a column of zeros. The other households' sums are the same as without the skip, bit for bit.
                 for (int h = 0; h < result.Length; h++)
                 {
-                    var members = values.AsSpan(start[h], start[h + 1] - start[h]);
+                    var members = values.Slice(start[h], start[h + 1] - start[h]);
                     if (members.IndexOfAnyExcept(0.0) >= 0)
                     {
                         result[h] += factor * ColumnMath.MemberSum(members);
