@@ -110,7 +110,7 @@ public static class Projector
                 var awards = new Retirement.Awards(double.NaN, double.NaN);
                 if (retiring)
                 {
-                    (current, awards) = Retirement.Step(current, store, year, i == 0, options, options.Retirement!, cancellationToken);
+                    (current, awards) = Retirement.Step(current, store, year, i == 0, options, options.Retirement!, outputArrays, cancellationToken);
                 }
 
                 if (options.WorkingLives && i > 0)
