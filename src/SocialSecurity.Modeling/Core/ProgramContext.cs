@@ -17,7 +17,7 @@ public sealed class ProgramContext
 
     // The columns already checked and looked up, by the name instance asked for: a rule binds the same few columns for
     // every chunk of its block, and a string hash and declaration search per column and chunk add up (several ns per person).
-    private (string Name, double[] Data, bool Writable)[] _bound = [];
+    private (string Name, double[] Data, bool Writable, int Rows)[] _bound = [];
     private int _boundCount;
 
     internal ProgramContext(PolicyProgram program, VariableTable table, Population population, int firstHousehold, int endHousehold, Explanation? explanation)
@@ -57,7 +57,7 @@ public sealed class ProgramContext
         {
             if (ReferenceEquals(_bound[i].Name, name))
             {
-                return _bound[i].Data;
+                return _bound[i].Data.AsSpan(0, _bound[i].Rows);
             }
         }
 
@@ -77,7 +77,7 @@ public sealed class ProgramContext
         {
             if (ReferenceEquals(_bound[i].Name, name) && _bound[i].Writable)
             {
-                return _bound[i].Data;
+                return _bound[i].Data.AsSpan(0, _bound[i].Rows);
             }
         }
 
@@ -98,24 +98,25 @@ public sealed class ProgramContext
     public ReadOnlySpan<double> Household(ColumnDefinition column) => Typed(column, Entity.Household);
 
     /// <summary>Looks a checked column up and keeps it for the next chunks (a name read first and written later is kept twice, the second time writable; an equal name of another instance is not kept again).</summary>
-    private double[] Bind(string name, bool writable)
+    private Span<double> Bind(string name, bool writable)
     {
         for (int i = 0; i < _boundCount; i++)
         {
             if (_bound[i].Writable == writable && string.Equals(_bound[i].Name, name, StringComparison.Ordinal))
             {
-                return _bound[i].Data;
+                return _bound[i].Data.AsSpan(0, _bound[i].Rows);
             }
         }
 
         var data = _table.Column(name);
+        int rows = _table.Rows(_table.Definition(name));
         if (_boundCount == _bound.Length)
         {
             Array.Resize(ref _bound, Math.Max(8, _bound.Length * 2));
         }
 
-        _bound[_boundCount++] = (name, data, writable);
-        return data;
+        _bound[_boundCount++] = (name, data, writable, rows);
+        return data.AsSpan(0, rows); // an output's array may be longer (recycled): a whole-population span all the same
     }
 
     private bool Writes(string name)

@@ -5,6 +5,8 @@ namespace SocialSecurity.Modeling.Core;
 internal sealed class VariableTable
 {
     private readonly Dictionary<string, (VariableDefinition Definition, double[] Data)> _columns;
+    private int _persons;
+    private int _households;
 
     public VariableTable(Population population, Policy policy)
         : this(population, policy, output => new double[output.Entity == Entity.Person ? population.PersonCount : population.HouseholdCount])
@@ -49,7 +51,18 @@ internal sealed class VariableTable
 
     public VariableDefinition Definition(string name) => Get(name).Definition;
 
+    /// <summary>The array behind a column: at least as long as the column's rows (an output's array may be a recycled, longer one), only those rows its values.</summary>
     public double[] Column(string name) => Get(name).Data;
+
+    /// <summary>A column's values, one per person or household (<see cref="Column"/> cut to the rows).</summary>
+    public Span<double> Span(string name)
+    {
+        var (definition, data) = Get(name);
+        return data.AsSpan(0, Rows(definition));
+    }
+
+    /// <summary>The rows of a column of <paramref name="definition"/>'s entity: the population's persons or households.</summary>
+    public int Rows(VariableDefinition definition) => definition.Entity == Entity.Person ? _persons : _households;
 
     /// <summary>
     /// Points the input columns at <paramref name="population"/>'s, keeping the output columns, when it has this table's
@@ -77,6 +90,8 @@ internal sealed class VariableTable
     /// <summary>The population's input columns (shared, not copied); extra columns enter as declared: their period and income role count in the income concepts.</summary>
     private void BindInputs(Population population)
     {
+        _persons = population.PersonCount;
+        _households = population.HouseholdCount;
         foreach (var input in InputVariables.All)
         {
             _columns[input.Name] = (input, InputVariables.Column(population, input.Name));

@@ -276,7 +276,7 @@ internal static class PopulationDynamics
 
             if (column.Entity == Entity.Household)
             {
-                var target = Gather(source, householdRuns);
+                var target = Gather(source, column.Storage, householdRuns);
                 if (template >= 0 && (ReferenceEquals(column, PopulationSchema.Region) || ReferenceEquals(column, PopulationSchema.Area)
                     || ReferenceEquals(column, PopulationSchema.Housing) || ReferenceEquals(column, PopulationSchema.City)))
                 {
@@ -410,7 +410,7 @@ internal static class PopulationDynamics
         var householdExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var name in population.ExtraHouseholdColumns)
         {
-            householdExtras[name] = (double[])Gather(population.DoubleColumn(name), householdRuns);
+            householdExtras[name] = (double[])Gather(population.DoubleColumn(name), ColumnStorage.Double, householdRuns);
         }
 
         var next = new Population(population.Regions, columns, [.. memberStart], personExtras, householdExtras, new Dictionary<string, ColumnDefinition>(population.ExtraDefinitions, StringComparer.Ordinal));
@@ -567,19 +567,10 @@ internal static class PopulationDynamics
             || ReferenceEquals(column, PopulationSchema.Region) || ReferenceEquals(column, PopulationSchema.Area)
             || ReferenceEquals(column, PopulationSchema.Housing) || ReferenceEquals(column, PopulationSchema.City);
 
-    /// <summary>The mapped rows of <paramref name="source"/> in a new array (rows without a source 0).</summary>
-    private static Array Gather(Array source, RowRuns rows)
+    /// <summary>The mapped rows of <paramref name="source"/> (of <paramref name="storage"/>) in a new array (rows without a source 0).</summary>
+    private static Array Gather(Array source, ColumnStorage storage, RowRuns rows)
     {
-        // The copy writes every row: the array need not be zeroed first.
-        Array target = source switch
-        {
-            double[] => GC.AllocateUninitializedArray<double>(rows.Count),
-            byte[] => GC.AllocateUninitializedArray<byte>(rows.Count),
-            ushort[] => GC.AllocateUninitializedArray<ushort>(rows.Count),
-            int[] => GC.AllocateUninitializedArray<int>(rows.Count),
-            long[] => GC.AllocateUninitializedArray<long>(rows.Count),
-            _ => Array.CreateInstance(source.GetType().GetElementType()!, rows.Count),
-        };
+        var target = PopulationSchema.NewUninitializedArray(storage, rows.Count); // the copy writes every row: not zeroed first
         rows.Copy(source, target);
         return target;
     }

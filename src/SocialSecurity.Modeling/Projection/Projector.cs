@@ -90,6 +90,8 @@ public static class Projector
         var lifetimeDeciles = new List<LifetimeDecile>();
         var lifetimeIndices = new List<LifetimeIndices>();
         int done = 0;
+        // Without a per-year callback nobody holds a year's result past the year: its output arrays serve the next year's run.
+        var outputArrays = options.OnYear is null ? new OutputArrays() : null;
         for (int replicate = 0; replicate < options.Replicates; replicate++)
         {
             var current = baseline;
@@ -108,7 +110,7 @@ public static class Projector
                 var awards = new Retirement.Awards(double.NaN, double.NaN);
                 if (retiring)
                 {
-                    (current, awards) = Retirement.Step(current, store, year, i == 0, options, options.Retirement!, cancellationToken);
+                    (current, awards) = Retirement.Step(current, store, year, i == 0, options, options.Retirement!, outputArrays, cancellationToken);
                 }
 
                 if (options.WorkingLives && i > 0)
@@ -119,7 +121,8 @@ public static class Projector
 
                 // A context of the year's own, dropped with the year: the shared contexts of Microsimulation.Run, kept per
                 // population and policy, would keep every year's population reachable while the policy lives.
-                var result = new SimulationContext(retiring ? Retirement.ForRun(current) : current, yearPolicy, options.Simulation).Run(store, date, progress: null, stage: "projection", cancellationToken);
+                var context = new SimulationContext(retiring ? Retirement.ForRun(current) : current, yearPolicy, options.Simulation) { OutputArrays = outputArrays is null ? null : outputArrays.Rent };
+                var result = context.Run(store, date, progress: null, stage: "projection", cancellationToken);
                 var credits = EmployeeCredits(result, store, date, buffers);
                 var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, options, ref reserve);
                 rows.Add(row);
@@ -139,6 +142,12 @@ public static class Projector
                     {
                         (current, householdFlows) = HouseholdDynamics.Advance(current, store, year, replicate, options);
                     }
+                }
+
+                if (outputArrays is not null)
+                {
+                    result.Release(); // read no more: its arrays are the next year's
+                    outputArrays.Reclaim();
                 }
             }
 
@@ -370,6 +379,53 @@ public static class Projector
             }
 
             return array;
+        }
+    }
+
+    /// <summary>
+    /// The output arrays of the yearly static runs, recycled from year to year: new memory every year (page faults,
+    /// collections of the large-object heap) costs several times the writing of it. An array lent is at least as long as
+    /// the rows asked for, its values left from its last use (the run writes or clears every row it reads; the rows
+    /// beyond are never read).
+    /// </summary>
+    internal sealed class OutputArrays
+    {
+        private List<double[]> _free = [];
+        private List<double[]> _lent = [];
+
+        /// <summary>The shortest free array of at least <paramref name="rows"/> values, or a new one with room for a few years' growth.</summary>
+        public double[] Rent(int rows)
+        {
+            int best = -1;
+            for (int i = 0; i < _free.Count; i++)
+            {
+                if (_free[i].Length >= rows && (best < 0 || _free[i].Length < _free[best].Length))
+                {
+                    best = i;
+                }
+            }
+
+            double[] array;
+            if (best >= 0)
+            {
+                array = _free[best];
+                _free[best] = _free[^1];
+                _free.RemoveAt(_free.Count - 1);
+            }
+            else
+            {
+                array = GC.AllocateUninitializedArray<double>(rows + (rows / 32));
+            }
+
+            _lent.Add(array);
+            return array;
+        }
+
+        /// <summary>Takes back every array lent since the last call, whose result is read no more; free arrays not taken since are let go.</summary>
+        public void Reclaim()
+        {
+            (_free, _lent) = (_lent, _free);
+            _lent.Clear();
         }
     }
 

@@ -49,12 +49,19 @@ internal static class Retirement
             (ProjectionColumns.EmployeePensionPaid, population.ExtraPersonColumn(ProjectionColumns.InPayment.Name).ToArray()),
             (SocialInsuranceContributionsProgram.Retired, population.ExtraPersonColumn(ProjectionColumns.Retired.Name).ToArray())]);
 
-    /// <summary>Indexes pensions in payment (after the first year) and retires the members who reach their retirement month by the run date.</summary>
-    public static (Population Population, Awards Awards) Step(Population population, ParameterStore parameters, int year, bool first, ProjectionOptions options, RetirementAssumptions behaviour, CancellationToken cancellationToken)
+    /// <summary>
+    /// Indexes pensions in payment (after the first year) and retires the members who reach their retirement month by
+    /// the run date. The statutory ages' run takes its output arrays from <paramref name="outputArrays"/> when given
+    /// (the projector's, recycled from year to year; its result is read only here).
+    /// </summary>
+    public static (Population Population, Awards Awards) Step(Population population, ParameterStore parameters, int year, bool first, ProjectionOptions options, RetirementAssumptions behaviour, Projector.OutputArrays? outputArrays, CancellationToken cancellationToken)
     {
         var date = new DateOnly(year, options.RunMonth, 1);
         int now = RetirementAgeProgram.MonthIndex(year, options.RunMonth);
-        var ages = Microsimulation.Run(population, Policy.Create(new RetirementAgeProgram()), parameters, date, options.Simulation, progress: null, stage: "projection.retirement", cancellationToken);
+        var agePolicy = Policy.Create(new RetirementAgeProgram());
+        var ages = outputArrays is null
+            ? Microsimulation.Run(population, agePolicy, parameters, date, options.Simulation, progress: null, stage: "projection.retirement", cancellationToken)
+            : new SimulationContext(population, agePolicy, options.Simulation) { OutputArrays = outputArrays.Rent }.Run(parameters, date, progress: null, stage: "projection.retirement", cancellationToken);
         var statutory = ages.Values(RetirementAgeProgram.StatutoryAgeMonths.Name);
         var minimum = ages.Values(RetirementAgeProgram.MinimumYears.Name);
 

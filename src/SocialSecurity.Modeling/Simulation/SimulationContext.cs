@@ -78,6 +78,12 @@ public sealed class SimulationContext
     /// <summary>The population simulated.</summary>
     public Population Population { get; }
 
+    /// <summary>
+    /// Where the runs' output arrays come from instead of new memory (called with the rows needed; may return a longer
+    /// array, its values left from an earlier use): the projection's arrays recycled from year to year. Null: new arrays.
+    /// </summary>
+    internal Func<int, double[]>? OutputArrays { get; init; }
+
     /// <summary>The programs run.</summary>
     public Policy Policy { get; }
 
@@ -198,7 +204,10 @@ public sealed class SimulationContext
     internal void Return(VariableTable table) => _free.Add(table);
 
     // Outputs computed once per population get their arrays from the population's cache, not from the table.
-    private double[] Pooled(VariableDefinition output) => _cachedOutputs.Contains(output.Name) ? [] : Uninitialised(output);
+    private double[] Pooled(VariableDefinition output)
+        => _cachedOutputs.Contains(output.Name) ? []
+            : OutputArrays is { } arrays ? arrays(output.Entity == Entity.Person ? Population.PersonCount : Population.HouseholdCount)
+            : Uninitialised(output);
 
     private double[] Uninitialised(VariableDefinition output)
         => GC.AllocateUninitializedArray<double>(output.Entity == Entity.Person ? Population.PersonCount : Population.HouseholdCount);

@@ -100,9 +100,9 @@ public sealed class SimulationResult : IDisposable
     /// <summary>A variable's values: one per person or per household, in the variable's own period.</summary>
     /// <param name="name">The variable's name.</param>
     /// <exception cref="KeyNotFoundException">No such variable.</exception>
-    public ReadOnlySpan<double> Values(string name) => Table.Column(name);
+    public ReadOnlySpan<double> Values(string name) => Table.Span(name);
 
-    /// <summary>The array behind <see cref="Values"/>, for passes over blocks of rows in parallel; read only.</summary>
+    /// <summary>The array behind <see cref="Values"/>, for passes over blocks of rows in parallel; read only, and only its first rows (as many as <see cref="Values"/>): an output's array may be a longer, recycled one.</summary>
     internal double[] ValuesArray(string name) => Table.Column(name);
 
     /// <summary>A variable's definition.</summary>
@@ -134,7 +134,7 @@ public sealed class SimulationResult : IDisposable
     public double Recipients(string name)
     {
         var definition = Table.Definition(name);
-        var values = Table.Column(name);
+        var values = Table.Span(name);
         var weights = definition.Entity == Entity.Household ? Population.WeightColumn : _personWeights.Value;
         var total = new ExactSum();
         for (int i = 0; i < values.Length; i++)
@@ -218,7 +218,7 @@ public sealed class SimulationResult : IDisposable
     private double WeightedSum(string name)
     {
         var definition = Table.Definition(name);
-        var values = Table.Column(name);
+        var values = Table.Span(name);
         var weights = definition.Entity == Entity.Household ? Population.WeightColumn : _personWeights.Value;
         return ExactSum.SumOfProducts(values, weights);
     }
@@ -242,9 +242,10 @@ public sealed class SimulationResult : IDisposable
         foreach (var variable in Table.Definitions)
         {
             double factor = Sign(variable.Role, concept) * variable.ToAnnualFactor;
+            // The arrays may be longer than the rows (recycled); only the rows are read.
             var values = Table.Column(variable.Name);
             // A column of zeros adds ±0 to every total, which leaves it as it is (a sum started at +0 is never −0).
-            if (factor != 0 && values.AsSpan().IndexOfAnyExcept(0.0) >= 0)
+            if (factor != 0 && Table.Span(variable.Name).IndexOfAnyExcept(0.0) >= 0)
             {
                 terms.Add(new HouseholdTerm(values, factor, variable.Entity == Entity.Household));
             }

@@ -55,6 +55,29 @@ public class ProjectionRetirementTests
         return (Projector.Run(population, PensionPolicies.EmployeePensionOnly(), ParameterStore.Default, options), years);
     }
 
+    [Fact]
+    public void Recycling_the_yearly_output_arrays_with_retirement_changes_nothing()
+    {
+        // The statutory ages' run and the year's run both take recycled arrays without a per-year callback; with one,
+        // new ones. Deaths shrink the population, so later years' arrays are longer than their rows.
+        var random = new Random(7);
+        var population = People(2025, [.. Enumerable.Range(1, 400).Select(i => (
+            (long)i, random.Next(2) == 0 ? Sex.Female : Sex.Male, 1950 + random.Next(55), 1 + random.Next(12), 0.0,
+            (double)random.Next(30), 1.0, 1_000.0 * random.Next(200), random.Next(3) == 0 ? 0.0 : 30_000 + random.Next(90_000)))]);
+        ProjectionResult Run(Action<ProjectionYear>? onYear) => Projector.Run(population, PensionPolicies.EmployeePensionOnly(), ParameterStore.Default,
+            new ProjectionOptions { StartYear = 2025, EndYear = 2033, Retirement = RetirementAssumptions.Statutory, OnYear = onYear });
+
+        var recycled = Run(null);
+        var fresh = Run(_ => { });
+        recycled.Rows.Should().HaveCount(fresh.Rows.Count);
+        for (int i = 0; i < fresh.Rows.Count; i++)
+        {
+            recycled.Rows[i].Values.Should().Equal(fresh.Rows[i].Values, "year {0}", fresh.Rows[i].Year);
+        }
+
+        fresh.Rows[^1][ProjectionIndicators.NewRetirees].Should().BeGreaterThan(0, "members retire in the years compared");
+    }
+
     private static double Column(SimulationResult year, string column, long id)
     {
         var ids = year.Population.PersonId.ToArray();

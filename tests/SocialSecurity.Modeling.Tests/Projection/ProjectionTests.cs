@@ -164,6 +164,26 @@ public class ProjectionTests
     }
 
     [Fact]
+    public void Recycling_the_yearly_output_arrays_changes_nothing()
+    {
+        // Without a per-year callback each year's run writes into the arrays of the year before (longer ones once the
+        // population shrinks, their values left over); with one, every year's arrays are new. Two replicates: the
+        // second starts again from the base population's size.
+        var policy = Policies.Standard();
+        ProjectionResult Run(Action<ProjectionYear>? onYear) => Projector.Run(Base(300, 11), policy, ParameterStore.Default,
+            new ProjectionOptions { StartYear = Start, EndYear = Start + 8, Replicates = 2, OnYear = onYear });
+
+        var recycled = Run(null);
+        var fresh = Run(_ => { });
+        recycled.Rows.Should().HaveCount(fresh.Rows.Count);
+        for (int i = 0; i < fresh.Rows.Count; i++)
+        {
+            recycled.Rows[i].Values.Should().Equal(fresh.Rows[i].Values, "year {0}, replicate {1}", fresh.Rows[i].Year, fresh.Rows[i].Replicate);
+            recycled.Rows[i].FemalesByAge.Should().Equal(fresh.Rows[i].FemalesByAge);
+        }
+    }
+
+    [Fact]
     public void Replicates_differ_and_the_summary_interval_contains_the_mean()
     {
         var result = Projector.Run(Base(200, 8), Policy.Create(new RetirementAgeProgram()), ParameterStore.Default, new ProjectionOptions { StartYear = Start, EndYear = Start + 5, Replicates = 5 });
