@@ -62,7 +62,7 @@ public static class PopulationReader
         var builder = new ColumnarPopulationBuilder(regions);
         HouseholdIdSet householdIds;
 
-        using (var cursor = Open(householdsPath, fileFormat, mapping, settings?.Utf8Csv ?? true))
+        using (var cursor = Open(householdsPath, fileFormat, mapping, settings, streamed: true))
         {
             var reader = PopulationRecordReader.ForHouseholds(cursor, mapping, regions);
             var gather = new ColumnGather(reader.Definitions, reader.Present, reader.ExtraCount);
@@ -78,7 +78,7 @@ public static class PopulationReader
             Give(builder, reader, columns);
         }
 
-        using (var cursor = Open(personsPath, fileFormat, mapping, settings?.Utf8Csv ?? true))
+        using (var cursor = Open(personsPath, fileFormat, mapping, settings, streamed: true))
         {
             var reader = PopulationRecordReader.ForPersons(cursor, mapping, regions);
             var gather = new ColumnGather(reader.Definitions, reader.Present, reader.ExtraCount);
@@ -206,18 +206,20 @@ public static class PopulationReader
         }
     }
 
-    /// <summary>Opens a file; a CSV file read through blocks only (<paramref name="utf8Csv"/>) on the UTF-8 fast path where it allows (<see cref="Utf8CsvTableCursor"/>), else the general path.</summary>
-    internal static TableCursor Open(string path, PopulationFileFormat format, PopulationFileMapping mapping, bool utf8Csv = false) => format switch
+    /// <summary>Opens a file; a CSV file read through blocks only (<paramref name="streamed"/>, unless its settings say otherwise) on the UTF-8 fast path where it allows (<see cref="Utf8CsvTableCursor"/>), else the general path.</summary>
+    internal static TableCursor Open(string path, PopulationFileFormat format, PopulationFileMapping mapping, StreamSettings? settings = null, bool streamed = false) => format switch
     {
         PopulationFileFormat.Parquet => new ParquetTableCursor(path),
-        PopulationFileFormat.Csv => utf8Csv ? Utf8CsvTableCursor.Open(path, mapping.Delimiter) : new CsvTableCursor(path, mapping.Delimiter),
+        PopulationFileFormat.Csv => streamed && (settings?.Utf8Csv ?? true)
+            ? Utf8CsvTableCursor.Open(path, mapping.Delimiter, settings?.Utf8BlockBytes ?? Utf8CsvTableCursor.DefaultBlockBytes)
+            : new CsvTableCursor(path, mapping.Delimiter),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Csv or Parquet."),
     };
 
     private static IEnumerable<Population> Chunks(string householdsPath, string personsPath, int size, PopulationFileMapping mapping, RegionCatalog regions, PopulationFileFormat format, StreamSettings? settings, CancellationToken cancellationToken)
     {
-        using var householdFile = Open(householdsPath, format, mapping, settings?.Utf8Csv ?? true);
-        using var personFile = Open(personsPath, format, mapping, settings?.Utf8Csv ?? true);
+        using var householdFile = Open(householdsPath, format, mapping, settings, streamed: true);
+        using var personFile = Open(personsPath, format, mapping, settings, streamed: true);
         var householdReader = PopulationRecordReader.ForHouseholds(householdFile, mapping, regions);
         var personReader = PopulationRecordReader.ForPersons(personFile, mapping, regions);
         string files = $"{householdsPath} and {personsPath}";

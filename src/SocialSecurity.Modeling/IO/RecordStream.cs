@@ -7,7 +7,8 @@ namespace SocialSecurity.Modeling.IO;
 /// <param name="ReadAhead">Blocks in flight (≥ 1; 1 reads one block at a time).</param>
 /// <param name="ColumnAtATime">Whether blocks are parsed a column at a time first (<see cref="PopulationRecordReader.TryReadBlock"/>); false parses every row on its own (tests: the results must be the same).</param>
 /// <param name="Utf8Csv">Whether CSV files are read on the UTF-8 fast path where they allow (<see cref="Utf8CsvTableCursor"/>); false reads them on the general path only (tests: the results and errors must be the same).</param>
-internal sealed record StreamSettings(int BlockRows, int ReadAhead, bool ColumnAtATime = true, bool Utf8Csv = true)
+/// <param name="Utf8BlockBytes">The bytes of lines a block holds at most on the UTF-8 fast path (<see cref="Utf8CsvTableCursor.DefaultBlockBytes"/>; tests cut blocks at a few bytes: the results and errors must be the same).</param>
+internal sealed record StreamSettings(int BlockRows, int ReadAhead, bool ColumnAtATime = true, bool Utf8Csv = true, int Utf8BlockBytes = Utf8CsvTableCursor.DefaultBlockBytes)
 {
     /// <summary>Blocks of <paramref name="blockRows"/> rows, one per processor (at least two) plus one in flight.</summary>
     public StreamSettings(int blockRows)

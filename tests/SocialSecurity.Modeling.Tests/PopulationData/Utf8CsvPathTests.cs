@@ -21,10 +21,10 @@ public sealed class Utf8CsvPathTests : IDisposable
 
     private static readonly PopulationFileMapping Mapping = new() { IgnoredColumns = ["note"] };
 
-    /// <summary>The general path, row by row and with odd blocks, and the fast path with blocks straddling every line.</summary>
+    /// <summary>The general path, row by row and with odd blocks, and the fast path with blocks straddling every line (cut by rows, and by bytes: one line a block, or a few).</summary>
     private static readonly StreamSettings[] GeneralSettings = [new(1, 1, ColumnAtATime: false, Utf8Csv: false), new(3, 2, Utf8Csv: false)];
 
-    private static readonly StreamSettings[] FastSettings = [new(1, 1), new(2, 3), new(3, 2), new(5, 4), new(8192)];
+    private static readonly StreamSettings[] FastSettings = [new(1, 1), new(2, 3), new(3, 2), new(5, 4), new(8192), new(8192, 3, Utf8BlockBytes: 1), new(8192, 2, Utf8BlockBytes: 60)];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("population-utf8-csv-").FullName;
 
@@ -97,9 +97,9 @@ public sealed class Utf8CsvPathTests : IDisposable
     [Fact]
     public void Random_populations_written_to_csv_are_read_the_same_by_both_paths()
     {
-        Gen.Select(TestPopulations.Households(1, 40), Gen.Int[1, 17], Gen.Int[1, 4], Gen.Int[1, 9]).Sample(sample =>
+        Gen.Select(TestPopulations.Households(1, 40), Gen.Int[1, 17], Gen.Int[1, 4], Gen.Int[1, 9], Gen.Int[1, 400]).Sample(sample =>
         {
-            var ((households, persons), blockRows, ahead, chunk) = sample;
+            var ((households, persons), blockRows, ahead, chunk, blockBytes) = sample;
             var population = TestPopulations.Build(households, persons);
             var folder = Directory.CreateDirectory(Path.Combine(_directory, Guid.NewGuid().ToString("N"))).FullName; // samples run in parallel
             var (h, p) = (Path.Combine(folder, "households.csv"), Path.Combine(folder, "persons.csv"));
@@ -107,13 +107,17 @@ public sealed class Utf8CsvPathTests : IDisposable
             var general = PopulationReader.ReadWith(new StreamSettings(blockRows, ahead, Utf8Csv: false), h, p);
             PopulationAssert.Identical(general, population);
             PopulationAssert.Identical(PopulationReader.ReadWith(new StreamSettings(blockRows, ahead), h, p), general);
+            PopulationAssert.Identical(PopulationReader.ReadWith(new StreamSettings(8192, ahead, Utf8BlockBytes: blockBytes), h, p), general);
             PopulationAssert.Identical(PopulationReader.Read(h, p), general);
             var chunks = PopulationReader.ReadChunks(h, p, chunk).ToList();
             var generalChunks = PopulationReader.ReadChunksWith(new StreamSettings(blockRows, ahead, Utf8Csv: false), h, p, chunk).ToList();
+            var byteBlockChunks = PopulationReader.ReadChunksWith(new StreamSettings(blockRows, ahead, Utf8BlockBytes: blockBytes), h, p, chunk).ToList();
             chunks.Should().HaveCount(generalChunks.Count);
+            byteBlockChunks.Should().HaveCount(generalChunks.Count);
             for (int i = 0; i < chunks.Count; i++)
             {
                 PopulationAssert.Identical(chunks[i], generalChunks[i]);
+                PopulationAssert.Identical(byteBlockChunks[i], generalChunks[i]);
             }
         }, iter: 25);
     }
