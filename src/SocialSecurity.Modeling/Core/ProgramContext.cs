@@ -108,8 +108,7 @@ public sealed class ProgramContext
             }
         }
 
-        var data = _table.Column(name);
-        int rows = _table.Rows(_table.Definition(name));
+        var (data, rows) = _table.ColumnAndRows(name);
         if (_boundCount == _bound.Length)
         {
             Array.Resize(ref _bound, Math.Max(8, _bound.Length * 2));

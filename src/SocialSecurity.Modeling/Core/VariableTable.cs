@@ -57,8 +57,15 @@ internal sealed class VariableTable
     /// <summary>A column's values, one per person or household (<see cref="Column"/> cut to the rows).</summary>
     public Span<double> Span(string name)
     {
+        var (data, rows) = ColumnAndRows(name);
+        return data.AsSpan(0, rows);
+    }
+
+    /// <summary>The array behind a column and its rows, in one lookup (a rule's context binds its columns this way for every block).</summary>
+    public (double[] Data, int Rows) ColumnAndRows(string name)
+    {
         var (definition, data) = Get(name);
-        return data.AsSpan(0, Rows(definition));
+        return (data, Rows(definition));
     }
 
     /// <summary>The rows of a column of <paramref name="definition"/>'s entity: the population's persons or households.</summary>
