@@ -26,7 +26,7 @@ internal static class CellParse
     private const int FastSignificantDigits = 15;
 
     /// <summary>The longest cell of UTF-8 bytes handed to the general parsers (as characters, on the stack); a longer one is not read by the byte path.</summary>
-    private const int MaxWidenedBytes = 128;
+    internal const int MaxWidenedBytes = 128;
 
     /// <summary>
     /// A finite number in invariant form (<c>.</c> as the decimal separator), the same double as
@@ -266,7 +266,7 @@ internal sealed class RegionCodeLookup(RegionCatalog regions)
         where T : unmanaged, IBinaryInteger<T>
     {
         handle = 0;
-        Span<char> buffer = stackalloc char[128];
+        Span<char> buffer = stackalloc char[CellParse.MaxWidenedBytes];
         return CellParse.TryChars(code, buffer, out var chars) && TryGet(chars, out handle);
     }
 

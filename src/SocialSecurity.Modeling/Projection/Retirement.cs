@@ -59,9 +59,9 @@ internal static class Retirement
         var date = new DateOnly(year, options.RunMonth, 1);
         int now = RetirementAgeProgram.MonthIndex(year, options.RunMonth);
         var agePolicy = Policy.Create(new RetirementAgeProgram());
-        var ages = outputArrays is null
-            ? Microsimulation.Run(population, agePolicy, parameters, date, options.Simulation, progress: null, stage: "projection.retirement", cancellationToken)
-            : new SimulationContext(population, agePolicy, options.Simulation) { OutputArrays = outputArrays.Rent }.Run(parameters, date, progress: null, stage: "projection.retirement", cancellationToken);
+        // A context of its own (each year's population is new): its run checks the catalogue and prepares the passes as Microsimulation.Run would.
+        var ages = new SimulationContext(population, agePolicy, options.Simulation) { OutputArrays = outputArrays is null ? null : outputArrays.Rent }
+            .Run(parameters, date, progress: null, stage: "projection.retirement", cancellationToken);
         var statutory = ages.Values(RetirementAgeProgram.StatutoryAgeMonths.Name);
         var minimum = ages.Values(RetirementAgeProgram.MinimumYears.Name);
 

@@ -242,10 +242,15 @@ public sealed class SimulationResult : IDisposable
         foreach (var variable in Table.Definitions)
         {
             double factor = Sign(variable.Role, concept) * variable.ToAnnualFactor;
-            // The arrays may be longer than the rows (recycled); only the rows are read.
-            var values = Table.Column(variable.Name);
-            // A column of zeros adds ±0 to every total, which leaves it as it is (a sum started at +0 is never −0).
-            if (factor != 0 && Table.Span(variable.Name).IndexOfAnyExcept(0.0) >= 0)
+            if (factor == 0)
+            {
+                continue;
+            }
+
+            // The arrays may be longer than the rows (recycled); only the rows are read. A column of zeros adds ±0 to
+            // every total, which leaves it as it is (a sum started at +0 is never −0).
+            var (values, rows) = Table.ColumnAndRows(variable.Name);
+            if (values.AsSpan(0, rows).IndexOfAnyExcept(0.0) >= 0)
             {
                 terms.Add(new HouseholdTerm(values, factor, variable.Entity == Entity.Household));
             }
