@@ -130,7 +130,7 @@ public static class CalculatorApp
 
                 try
                 {
-                    var result = new HouseholdCalculator(policy, request.Parameters).Calculate(h.Household, h.Members, request.Date, h.PersonColumns, h.HouseholdColumns);
+                    var result = new HouseholdCalculator(policy, request.Parameters).CalculateExplained(h.Household, h.Members, request.Date, h.PersonColumns, h.HouseholdColumns);
                     results.Add(Responses.Household(result, request.Parameters.Regions, h.Household.RegionCode));
                 }
                 catch (PopulationValidationException e)

@@ -16,7 +16,8 @@ namespace SocialSecurity.Modeling.Benchmarks.Simulation;
 /// result) and through the public one-shot <see cref="Microsimulation.Run"/> (checks and parameter resolution too);
 /// and the <see cref="HouseholdCalculator"/>, which builds the household, lays out its columns, runs the passes it
 /// prepared for an earlier household of the same date and regions (docs/architecture.md#household-calculator), and
-/// explains every step when the explanation is read (<c>HouseholdCalculator</c>) or not at all (<c>HouseholdCalculator_Values</c>).
+/// explains every step when the explanation is read (<c>HouseholdCalculator</c>: a second run), in the same run
+/// (<c>HouseholdCalculator_Explained</c>) or not at all (<c>HouseholdCalculator_Values</c>).
 /// Each category's floor (<c>Floor_*</c>, "Of floor" = floor time ÷ time) is the policy's prepared passes run over
 /// the one household, without explanation, through no context: the arithmetic every one of these must do.
 /// </summary>
@@ -87,6 +88,11 @@ public class RunFixedCostBenchmarks
     [Benchmark]
     [BenchmarkCategory("household calculator")]
     public int HouseholdCalculator() => _calculator.Calculate(_household, _members, _date).Explanation.Steps.Count;
+
+    /// <summary>The household calculator with its explanation made in the same run (<see cref="SocialSecurity.Modeling.Simulation.HouseholdCalculator.CalculateExplained"/>): one run, not two.</summary>
+    [Benchmark]
+    [BenchmarkCategory("household calculator")]
+    public int HouseholdCalculator_Explained() => _calculator.CalculateExplained(_household, _members, _date).Explanation.Steps.Count;
 
     /// <summary>The household calculator when only values are read: the explanation is made only when asked for, so this is the calculation alone.</summary>
     [Benchmark]

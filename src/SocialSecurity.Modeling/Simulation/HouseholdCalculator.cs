@@ -69,6 +69,35 @@ public sealed class HouseholdCalculator
     /// <exception cref="PopulationValidationException">The household or a member is invalid, or an extra value is outside its column's declared range.</exception>
     public HouseholdResult Calculate(HouseholdRecord household, IReadOnlyList<PersonRecord> members, DateOnly date, IReadOnlyDictionary<string, double[]>? extraPersonColumns = null, IReadOnlyDictionary<string, double>? extraHouseholdColumns = null)
     {
+        var (population, table, passes) = Prepare(household, members, date, extraPersonColumns, extraHouseholdColumns);
+        Microsimulation.RunBlock(population, Policy, table, passes, 0, 1, explanation: null);
+        var result = new SimulationResult(population, Policy, Parameters, date, table);
+        return new HouseholdResult(result, () => Explain(population, passes));
+    }
+
+    /// <summary>
+    /// Computes every program output for one household at <paramref name="date"/> and explains every step, in one run:
+    /// the values of <see cref="Calculate"/> (bit for bit) with its explanation already made. For callers that always
+    /// read the explanation (a web calculator, a caseworker's statement), about half the work of
+    /// <see cref="Calculate"/> followed by <see cref="HouseholdResult.Explanation"/>, which runs the programs twice.
+    /// </summary>
+    /// <param name="household">The household (its weight is ignored; its id links the members).</param>
+    /// <param name="members">The members; each one's <see cref="PersonRecord.HouseholdId"/> must equal the household's id.</param>
+    /// <param name="date">The date the rules are evaluated at.</param>
+    /// <param name="extraPersonColumns">As for <see cref="Calculate"/>.</param>
+    /// <param name="extraHouseholdColumns">As for <see cref="Calculate"/>.</param>
+    /// <exception cref="PopulationValidationException">The household or a member is invalid, or an extra value is outside its column's declared range.</exception>
+    public HouseholdResult CalculateExplained(HouseholdRecord household, IReadOnlyList<PersonRecord> members, DateOnly date, IReadOnlyDictionary<string, double[]>? extraPersonColumns = null, IReadOnlyDictionary<string, double>? extraHouseholdColumns = null)
+    {
+        var (population, table, passes) = Prepare(household, members, date, extraPersonColumns, extraHouseholdColumns);
+        var explanation = new Explanation();
+        Microsimulation.RunBlock(population, Policy, table, passes, 0, 1, explanation);
+        return new HouseholdResult(new SimulationResult(population, Policy, Parameters, date, table), explanation);
+    }
+
+    /// <summary>The one-household population, checked against the policy, with a fresh table and the household's passes.</summary>
+    private (Population Population, VariableTable Table, ProgramPass[] Passes) Prepare(HouseholdRecord household, IReadOnlyList<PersonRecord> members, DateOnly date, IReadOnlyDictionary<string, double[]>? extraPersonColumns, IReadOnlyDictionary<string, double>? extraHouseholdColumns)
+    {
         ArgumentNullException.ThrowIfNull(members);
         var population = Build(household with { Weight = 1 }, members, extraPersonColumns, extraHouseholdColumns);
         bool plain = extraPersonColumns is null && extraHouseholdColumns is null;
@@ -80,10 +109,7 @@ public sealed class HouseholdCalculator
         }
 
         var table = new VariableTable(population, Policy);
-        var passes = Passes(population, date, table, extraPersonColumns, extraHouseholdColumns);
-        Microsimulation.RunBlock(population, Policy, table, passes, 0, 1, explanation: null);
-        var result = new SimulationResult(population, Policy, Parameters, date, table);
-        return new HouseholdResult(result, () => Explain(population, passes));
+        return (population, table, Passes(population, date, table, extraPersonColumns, extraHouseholdColumns));
     }
 
     /// <summary>

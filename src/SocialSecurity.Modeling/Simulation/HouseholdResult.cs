@@ -20,10 +20,18 @@ public sealed class HouseholdResult
         _explanation = new Lazy<Explanation>(explain, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <param name="result">The one-household run.</param>
+    /// <param name="explanation">The explanation recorded by that run.</param>
+    internal HouseholdResult(SimulationResult result, Explanation explanation)
+    {
+        Result = result;
+        _explanation = new Lazy<Explanation>(explanation);
+    }
+
     /// <summary>The underlying one-household run (columns indexed 0 for the household, 0…n−1 for the members).</summary>
     public SimulationResult Result { get; }
 
-    /// <summary>Each step taken, with the parameter values used; made the first time it is read, so a caller who needs only the values does not pay for the text.</summary>
+    /// <summary>Each step taken, with the parameter values used; made the first time it is read (after <see cref="HouseholdCalculator.Calculate"/>), so a caller who needs only the values does not pay for the text, or already made (after <see cref="HouseholdCalculator.CalculateExplained"/>).</summary>
     public Explanation Explanation => _explanation.Value;
 
     /// <summary>A household-level output, in its own period (for example yuan per month for <c>dibao.benefit_monthly</c>).</summary>
