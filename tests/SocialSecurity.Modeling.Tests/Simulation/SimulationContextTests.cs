@@ -181,16 +181,16 @@ public class SimulationContextTests
         var previous = Microsimulation.Run(population, policy, ParameterStore.Default, Date);
         Poison(previous, policy);
         using var result = Microsimulation.RunAfterIncomeChange(rebuilt, policy, ParameterStore.Default, Date, previous);
-        var kept = policy.Programs.Where(p => p is EmployeePensionProgram or ResidentPensionProgram).SelectMany(p => p.Outputs).Select(o => o.Name).Order(StringComparer.Ordinal);
+        var kept = policy.Programs.Where(p => p is EmployeePensionProgram or ResidentPensionProgram or UnemploymentInsuranceProgram or WorkInjuryDeathProgram).SelectMany(p => p.Outputs).Select(o => o.Name).Order(StringComparer.Ordinal);
         var columns = Columns(result);
         var poisoned = columns.Where(c => c.Value.All(double.IsNaN)).Select(c => c.Key).ToList();
-        poisoned.Should().Contain(kept, "the two pensions read ids, ages, places and the history columns only");
+        poisoned.Should().Contain(kept, "the two pensions, unemployment insurance and the work-death subsidy read ids, ages, places, spells and the history columns only");
         // Every other program that does not read a pension directly was computed again (its outputs are not all NaN).
-        var independent = policy.Programs.Where(p => p is not (EmployeePensionProgram or ResidentPensionProgram) && !p.Inputs.Any(kept.Contains)).SelectMany(p => p.Outputs).Select(o => o.Name);
+        var independent = policy.Programs.Where(p => p is not (EmployeePensionProgram or ResidentPensionProgram or UnemploymentInsuranceProgram or WorkInjuryDeathProgram) && !p.Inputs.Any(kept.Contains)).SelectMany(p => p.Outputs).Select(o => o.Name);
         poisoned.Intersect(independent).Should().BeEmpty();
 
-        // The programs before the pensions in the policy read no pension: computed again, they are a fresh run's.
-        var first = Array.FindIndex(policy.Programs.ToArray(), p => p is EmployeePensionProgram);
+        // The programs before the first kept one in the policy read nothing kept: computed again, they are a fresh run's.
+        var first = Array.FindIndex(policy.Programs.ToArray(), p => p is EmployeePensionProgram or ResidentPensionProgram or UnemploymentInsuranceProgram or WorkInjuryDeathProgram);
         var before = policy.Programs.Take(first).Where(p => !p.Inputs.Any(kept.Contains)).SelectMany(p => p.Outputs).Select(o => o.Name).ToList();
         before.Should().Contain(IncomeTaxProgram.Total.Name);
         Differing(expected, columns).Intersect(before).Should().BeEmpty();
