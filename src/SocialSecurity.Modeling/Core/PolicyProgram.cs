@@ -77,6 +77,15 @@ public abstract class PolicyProgram
     internal virtual bool WritesEveryRow => false;
 
     /// <summary>
+    /// Whether the pass reads no income column and no weight of the population: only persons' and households' traits
+    /// (ids, place, area, age, sex, hukou, employment), its <see cref="InputColumns"/> and its input variables. A run on
+    /// the same households with other incomes and weights, with the same parameters and date, then gives it the outputs
+    /// of the run before when its input variables are unchanged; the calibration rounds of a synthetic baseline keep them
+    /// instead of computing them again (docs/architecture.md#run-contexts). Only built-in programs can say so.
+    /// </summary>
+    internal virtual bool ReadsNoIncomesOrWeights => false;
+
+    /// <summary>
     /// An output that is always an exact copy of another output of the same program (the on-roll flag of a status
     /// program run by its rule alone is its eligibility flag), or null: the engine then gives both one column, and the
     /// pass skips the copy when it finds them shared (docs/architecture.md#run-contexts). Only built-in programs can say so.

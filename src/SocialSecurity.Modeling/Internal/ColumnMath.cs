@@ -143,21 +143,56 @@ internal static class ColumnMath
     /// </remarks>
     public static void AddHouseholdTerms(ReadOnlySpan<HouseholdTerm> terms, ReadOnlySpan<int> memberStart, Span<double> target)
     {
-        if (memberStart.Length != target.Length + 1)
+        CheckHouseholdTerms(terms, memberStart, target.Length);
+        AddHouseholdTermsOf(terms, memberStart, target, 0, target.Length);
+    }
+
+    /// <summary>
+    /// <see cref="AddHouseholdTerms(ReadOnlySpan{HouseholdTerm}, ReadOnlySpan{int}, Span{double})"/> on several threads:
+    /// the households are cut into fixed ranges of <see cref="ParallelHouseholds"/>, and each household's total is added
+    /// by one thread in the terms' order, so the totals are the same, bit for bit, whatever the threads.
+    /// </summary>
+    public static void AddHouseholdTermsInParallel(HouseholdTerm[] terms, int[] memberStart, double[] target)
+    {
+        CheckHouseholdTerms(terms, memberStart, target.Length);
+        int ranges = (target.Length + ParallelHouseholds - 1) / ParallelHouseholds;
+        if (ranges <= 1)
         {
-            throw new ArgumentException($"{target.Length} households need {target.Length + 1} member starts, not {memberStart.Length}.", nameof(memberStart));
+            AddHouseholdTermsOf(terms, memberStart, target, 0, target.Length);
+            return;
+        }
+
+        Parallel.For(0, ranges, range =>
+        {
+            int first = range * ParallelHouseholds;
+            AddHouseholdTermsOf(terms, memberStart, target, first, Math.Min(target.Length, first + ParallelHouseholds));
+        });
+    }
+
+    /// <summary>Households per range of <see cref="AddHouseholdTermsInParallel"/>.</summary>
+    internal const int ParallelHouseholds = 32_768;
+
+    private static void CheckHouseholdTerms(ReadOnlySpan<HouseholdTerm> terms, ReadOnlySpan<int> memberStart, int households)
+    {
+        if (memberStart.Length != households + 1)
+        {
+            throw new ArgumentException($"{households} households need {households + 1} member starts, not {memberStart.Length}.", nameof(memberStart));
         }
 
         foreach (var term in terms)
         {
-            int needed = term.Household ? target.Length : memberStart[^1];
+            int needed = term.Household ? households : memberStart[^1];
             if (term.Values.Length < needed)
             {
                 throw new ArgumentException($"A {(term.Household ? "household" : "person")} column of {term.Values.Length} values where {needed} are needed.", nameof(terms));
             }
         }
+    }
 
-        for (int h = 0; h < target.Length; h++)
+    // The households first..last (last excluded) of AddHouseholdTerms, the arguments checked.
+    private static void AddHouseholdTermsOf(ReadOnlySpan<HouseholdTerm> terms, ReadOnlySpan<int> memberStart, Span<double> target, int first, int last)
+    {
+        for (int h = first; h < last; h++)
         {
             int begin = memberStart[h];
             int end = memberStart[h + 1];

@@ -84,6 +84,19 @@ public static class Microsimulation
     }
 
     /// <summary>
+    /// As <see cref="RunReusing"/> when <paramref name="population"/> differs from the population of
+    /// <paramref name="previous"/> in incomes and weights only (a calibration round; the caller vouches for it): the
+    /// programs that read neither keep <paramref name="previous"/>'s outputs when it ran with the same parameters and
+    /// date (<see cref="SimulationContext.RunAfterIncomeChange"/>). The values are those of <see cref="Run"/>.
+    /// </summary>
+    internal static SimulationResult RunAfterIncomeChange(Population population, Policy policy, ParameterStore parameters, DateOnly date, SimulationResult? previous)
+    {
+        CheckCatalogue(population, parameters);
+        var context = Shared(population, policy, SimulationOptions.Default);
+        return previous is null ? context.Run(parameters, date) : context.RunAfterIncomeChange(previous, parameters, date);
+    }
+
+    /// <summary>
     /// The context <see cref="Run"/> uses for this population, policy and options: made once and kept while the
     /// population lives and the pair is among its <see cref="SharedContextsPerPopulation"/> most recently used, so that
     /// a one-shot run reuses the prepared parameters of an earlier one, and the output columns of an earlier result

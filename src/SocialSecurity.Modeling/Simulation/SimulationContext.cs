@@ -44,6 +44,7 @@ public sealed class SimulationContext
     private readonly ConcurrentBag<VariableTable> _free = [];
     private readonly string?[] _cacheKey;
     private readonly HashSet<string> _cachedOutputs;
+    private readonly bool[] _carried;
 
     /// <summary>Checks the population's columns against the policy and prepares the context.</summary>
     /// <param name="population">The population every run of the context simulates.</param>
@@ -73,6 +74,7 @@ public sealed class SimulationContext
             ? $"{p.GetType().FullName}|{string.Join(",", p.Inputs)}|{string.Join(",", p.Outputs.Select(o => o.Name))}"
             : null)];
         _cachedOutputs = policy.Programs.Where((_, i) => _cacheKey[i] is not null).SelectMany(p => p.Outputs).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        _carried = Carried(policy, _cacheKey);
     }
 
     /// <summary>The population simulated.</summary>
@@ -110,14 +112,38 @@ public sealed class SimulationContext
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var passes = Passes(parameters, date);
         if (!_free.TryTake(out var table))
         {
             table = new VariableTable(Population, Policy, Pooled);
         }
 
+        return RunOn(parameters, date, table, carry: false, progress, stage, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the policy on the output columns of <paramref name="previous"/>, a result of this policy with the same
+    /// parameters and date over this population's households and persons with only other incomes and weights (the
+    /// caller knows it: a calibration round): the programs that read no income and no weight, and whose input variables
+    /// are outputs of such programs, keep that result's outputs and are not run again. When the result cannot be taken
+    /// (another policy, parameters or date, or another shape), a full run on fresh columns.
+    /// </summary>
+    internal SimulationResult RunAfterIncomeChange(SimulationResult previous, ParameterStore parameters, DateOnly date)
+    {
+        bool same = ReferenceEquals(previous.Parameters, parameters) && previous.Date == date;
+        if (!ReferenceEquals(previous.Policy, Policy) || ReferenceEquals(previous.Population, Population)
+            || previous.Release() is not { } table || !table.TryRebind(Population, previous.Population))
+        {
+            return Run(parameters, date);
+        }
+
+        return RunOn(parameters, date, table, carry: same, progress: null, stage: "simulation", CancellationToken.None);
+    }
+
+    private SimulationResult RunOn(ParameterStore parameters, DateOnly date, VariableTable table, bool carry, IProgress<SimulationProgress>? progress, string stage, CancellationToken cancellationToken)
+    {
+        var passes = Passes(parameters, date);
         var programs = Policy.Programs;
-        var skip = new bool[programs.Length];
+        var skip = carry ? (bool[])_carried.Clone() : new bool[programs.Length];
         var cache = _cacheKey.Any(k => k is not null) ? PopulationOutputs.GetOrCreateValue(Population) : null;
         var computed = new double[][]?[programs.Length];
         for (int i = 0; i < programs.Length; i++)
@@ -202,6 +228,30 @@ public sealed class SimulationContext
 
     /// <summary>Takes back a disposed result's table for the next run.</summary>
     internal void Return(VariableTable table) => _free.Add(table);
+
+    /// <summary>
+    /// The programs a run after an income change keeps (<see cref="RunAfterIncomeChange"/>): those that read no income
+    /// and no weight, are not cached per population, and whose every input variable is one of the program's own input
+    /// columns or an output of an earlier such program.
+    /// </summary>
+    private static bool[] Carried(Policy policy, string?[] cacheKey)
+    {
+        var programs = policy.Programs;
+        var carried = new bool[programs.Length];
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < programs.Length; i++)
+        {
+            var program = programs[i];
+            var columns = program.InputColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            if (cacheKey[i] is null && program.ReadsNoIncomesOrWeights && program.Inputs.All(v => columns.Contains(v) || kept.Contains(v)))
+            {
+                carried[i] = true;
+                kept.UnionWith(program.Outputs.Select(o => o.Name));
+            }
+        }
+
+        return carried;
+    }
 
     // Outputs computed once per population get their arrays from the population's cache, not from the table.
     private double[] Pooled(VariableDefinition output)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using SocialSecurity.Modeling.Parameters;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Internal;
@@ -256,9 +255,10 @@ public sealed class SimulationResult : IDisposable
             }
         }
 
-        // Each household's terms are added in the table's order, as one pass per column would add them.
+        // Each household's terms are added in the table's order, as one pass per column would add them (households on
+        // several threads, each household's total by one).
         var result = new double[Population.HouseholdCount];
-        ColumnMath.AddHouseholdTerms(CollectionsMarshal.AsSpan(terms), Population.MemberStartColumn, result);
+        ColumnMath.AddHouseholdTermsInParallel([.. terms], Population.MemberStartColumn, result);
         return result;
     }
 }

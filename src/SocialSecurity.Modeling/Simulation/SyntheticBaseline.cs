@@ -45,8 +45,9 @@ public static class SyntheticBaseline
         var calibrated = SyntheticPopulation.GenerateCalibratedOnSimulation(options, population =>
         {
             // The previous round's incomes were copied out: the next run reuses its output columns (the rounds'
-            // populations have the same households and persons) instead of allocating a second set.
-            last = Microsimulation.RunReusing(population, policy, parameters, date, last);
+            // populations have the same households and persons) instead of allocating a second set, and the rounds
+            // differ only in market incomes and weights, so the programs that read neither (the pensions) keep theirs.
+            last = Microsimulation.RunAfterIncomeChange(population, policy, parameters, date, last);
             return DisposablePerCapita(last);
         }, _ => PensionStatuses(last!), regions ?? parameters.Regions); // the statuses of the last round only, read once after it
 

@@ -76,6 +76,35 @@ public class MemberSumTests
     }
 
     [Fact]
+    public void AddHouseholdTermsInParallel_equals_the_single_threaded_totals_bit_for_bit()
+    {
+        // More households than one range holds, and a last range cut short, so that every range boundary is crossed.
+        int households = (3 * ColumnMath.ParallelHouseholds) + 1_234;
+        var random = new Random(13);
+        var start = new int[households + 1];
+        for (int h = 0; h < households; h++)
+        {
+            start[h + 1] = start[h] + 1 + random.Next(6);
+        }
+
+        double Draw() => random.Next(5) == 0 ? 0 : (random.NextDouble() - 0.3) * Math.Pow(10, random.Next(-3, 7));
+        var terms = new[]
+        {
+            new HouseholdTerm([.. Enumerable.Range(0, start[^1]).Select(_ => Draw())], 1, Household: false),
+            new HouseholdTerm([.. Enumerable.Range(0, households).Select(_ => Draw())], -1, Household: true),
+            new HouseholdTerm([.. Enumerable.Range(0, start[^1]).Select(_ => Draw())], 12, Household: false),
+        };
+        var initial = Enumerable.Range(0, households).Select(_ => 0.0 + Draw()).ToArray();
+
+        var expected = (double[])initial.Clone();
+        ColumnMath.AddHouseholdTerms(terms, start, expected);
+        var parallel = (double[])initial.Clone();
+        ColumnMath.AddHouseholdTermsInParallel(terms, start, parallel);
+        parallel.Select(Bits).Should().Equal(expected.Select(Bits));
+        parallel.Should().NotEqual(initial, "the terms must have changed the totals");
+    }
+
+    [Fact]
     public void SumByHousehold_of_a_block_equals_each_households_sorted_sum()
     {
         Gen.Select(Value.Array[1, 6].Array[1, 40], Gen.Int[0, 39], Gen.Int[0, 40]).Sample((households, a, b) =>

@@ -7,6 +7,7 @@ using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Programs;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Programs.Insurance;
+using SocialSecurity.Modeling.Programs.Pensions;
 using SocialSecurity.Modeling.Programs.Tax;
 using SocialSecurity.Modeling.Reforms;
 using SocialSecurity.Modeling.Regions;
@@ -152,6 +153,69 @@ public class SimulationContextTests
         result.Population.Should().BeSameAs(rebuilt);
         Differing(expected, Columns(result)).Should().BeEmpty("the reused columns read the rebuilt population's inputs and keep nothing of the earlier run");
         FluentActions.Invoking(() => previous.Values(IncomeTaxProgram.Total.Name).Length).Should().Throw<ObjectDisposedException>();
+    }
+
+    [Fact]
+    public void A_run_after_an_income_change_equals_a_fresh_run()
+    {
+        var policy = Package("pensions");
+        var (population, rebuilt) = WithOtherIncomes(PopulationFor("pensions"));
+        var expected = Fresh(rebuilt, policy, ParameterStore.Default);
+        Differing(Fresh(population, policy, ParameterStore.Default), expected).Should().Contain(IncomeTaxProgram.Total.Name, "the incomes change results");
+
+        var previous = Microsimulation.Run(population, policy, ParameterStore.Default, Date);
+        using var result = Microsimulation.RunAfterIncomeChange(rebuilt, policy, ParameterStore.Default, Date, previous);
+        result.Population.Should().BeSameAs(rebuilt);
+        Differing(expected, Columns(result)).Should().BeEmpty();
+        FluentActions.Invoking(() => previous.Values(IncomeTaxProgram.Total.Name).Length).Should().Throw<ObjectDisposedException>();
+    }
+
+    [Fact]
+    public void A_run_after_an_income_change_keeps_only_the_outputs_of_the_programs_that_read_no_income()
+    {
+        var policy = Package("pensions");
+        var (population, rebuilt) = WithOtherIncomes(PopulationFor("pensions"));
+        var expected = Fresh(rebuilt, policy, ParameterStore.Default);
+
+        // Poison every output of the earlier run: the outputs kept (not computed again) are the ones still all NaN.
+        var previous = Microsimulation.Run(population, policy, ParameterStore.Default, Date);
+        Poison(previous, policy);
+        using var result = Microsimulation.RunAfterIncomeChange(rebuilt, policy, ParameterStore.Default, Date, previous);
+        var kept = policy.Programs.Where(p => p is EmployeePensionProgram or ResidentPensionProgram or UnemploymentInsuranceProgram or WorkInjuryDeathProgram).SelectMany(p => p.Outputs).Select(o => o.Name).Order(StringComparer.Ordinal);
+        var columns = Columns(result);
+        var poisoned = columns.Where(c => c.Value.All(double.IsNaN)).Select(c => c.Key).ToList();
+        poisoned.Should().Contain(kept, "the two pensions, unemployment insurance and the work-death subsidy read ids, ages, places, spells and the history columns only");
+        // Every other program that does not read a pension directly was computed again (its outputs are not all NaN).
+        var independent = policy.Programs.Where(p => p is not (EmployeePensionProgram or ResidentPensionProgram or UnemploymentInsuranceProgram or WorkInjuryDeathProgram) && !p.Inputs.Any(kept.Contains)).SelectMany(p => p.Outputs).Select(o => o.Name);
+        poisoned.Intersect(independent).Should().BeEmpty();
+
+        // The programs before the first kept one in the policy read nothing kept: computed again, they are a fresh run's.
+        var first = Array.FindIndex(policy.Programs.ToArray(), p => p is EmployeePensionProgram or ResidentPensionProgram or UnemploymentInsuranceProgram or WorkInjuryDeathProgram);
+        var before = policy.Programs.Take(first).Where(p => !p.Inputs.Any(kept.Contains)).SelectMany(p => p.Outputs).Select(o => o.Name).ToList();
+        before.Should().Contain(IncomeTaxProgram.Total.Name);
+        Differing(expected, columns).Intersect(before).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_run_after_an_income_change_with_another_date_or_parameters_keeps_nothing()
+    {
+        var policy = Package("pensions");
+        var (population, rebuilt) = WithOtherIncomes(PopulationFor("pensions"));
+        var expected = Fresh(rebuilt, policy, ParameterStore.Default);
+
+        var otherDate = Microsimulation.Run(population, policy, ParameterStore.Default, Date.AddDays(-1));
+        Poison(otherDate, policy);
+        using (var result = Microsimulation.RunAfterIncomeChange(rebuilt, policy, ParameterStore.Default, Date, otherDate))
+        {
+            Differing(expected, Columns(result)).Should().BeEmpty();
+        }
+
+        var otherParameters = Microsimulation.Run(population, policy, DibaoReform, Date);
+        Poison(otherParameters, policy);
+        using (var result = Microsimulation.RunAfterIncomeChange(rebuilt, policy, ParameterStore.Default, Date, otherParameters))
+        {
+            Differing(expected, Columns(result)).Should().BeEmpty();
+        }
     }
 
     [Fact]
@@ -342,6 +406,36 @@ public class SimulationContextTests
 
     private static readonly Lazy<Population> ZhejiangWithoutReportedPensions = new(() =>
         PopulationDerivation.With(Zhejiang, [(PopulationSchema.ReportedPension, new double[Zhejiang.PersonCount])]));
+
+    /// <summary>The population and a copy with other wages, business incomes and weights (a calibration round's change).</summary>
+    private static (Population Population, Population Rebuilt) WithOtherIncomes(Population population)
+    {
+        var wages = population.WagesAnnual.ToArray();
+        var business = population.BusinessIncomeAnnual.ToArray();
+        var weights = population.Weight.ToArray();
+        for (int i = 0; i < wages.Length; i++)
+        {
+            wages[i] *= i % 3 == 0 ? 1.4 : 0.7;
+            business[i] *= i % 4 == 0 ? 0.5 : 1.2;
+        }
+
+        for (int h = 0; h < weights.Length; h++)
+        {
+            weights[h] *= h % 2 == 0 ? 1.1 : 0.9;
+        }
+
+        return (population, PopulationDerivation.With(population, [(PopulationSchema.Wages, wages), (PopulationSchema.BusinessIncome, business), (PopulationSchema.Weight, weights)]));
+    }
+
+    /// <summary>Fills every output column of a result with NaN (not the household income, the population's shared column).</summary>
+    private static void Poison(SimulationResult result, Policy policy)
+    {
+        foreach (var output in policy.Outputs.Where(o => o.Name != HouseholdIncomeProgram.Output.Name))
+        {
+            var values = result.Values(output.Name);
+            MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(values), values.Length).Fill(double.NaN);
+        }
+    }
 
     /// <summary>Every variable of a run, by name, copied out.</summary>
     private static Dictionary<string, double[]> Columns(SimulationResult result)

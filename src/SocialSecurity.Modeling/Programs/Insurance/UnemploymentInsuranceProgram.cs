@@ -80,6 +80,9 @@ public sealed class UnemploymentInsuranceProgram : RuleProgram
     internal override bool WritesEveryRow => true;
 
     /// <inheritdoc />
+    internal override bool ReadsNoIncomesOrWeights => true; // ids, the contribution years and the unemployment spell
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
         var fromYears = setup.List(DurationFromYears);

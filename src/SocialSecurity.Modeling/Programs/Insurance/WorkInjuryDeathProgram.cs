@@ -43,6 +43,9 @@ public sealed class WorkInjuryDeathProgram : RuleProgram
     internal override bool WritesEveryRow => true;
 
     /// <inheritdoc />
+    internal override bool ReadsNoIncomesOrWeights => true; // the work-injury deaths
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
         => PerHousehold<Rule, Rule.Block>(new Rule(setup.Scalar(IncomeMultiple), setup.PerYear(UrbanDisposableIncome)));
 

@@ -44,6 +44,9 @@ public sealed class EmployeePensionProgram()
     internal override bool WritesEveryRow => true; // its one output is written for every person
 
     /// <inheritdoc />
+    internal override bool ReadsNoIncomesOrWeights => true; // ids, age, sex, the household's region and the history columns
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
         ReportedPensionGuard.Check(setup.Population, Name);

@@ -95,6 +95,9 @@ public sealed class ResidentPensionProgram
     internal override bool WritesEveryRow => true; // all seven outputs are written for every person, zeros included
 
     /// <inheritdoc />
+    internal override bool ReadsNoIncomesOrWeights => true; // ids, age, area, hukou place, employment, the history columns and the employee pension
+
+    /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup)
     {
         ReportedPensionGuard.Check(setup.Population, Name);

@@ -180,6 +180,10 @@ public sealed class TargetedProgram : RuleProgram
     /// <inheritdoc />
     protected override ProgramPass CreatePass(ProgramSetup setup) => new Pass(this, setup);
 
+    // Writes every row when the wrapped program does: the wrapped outputs are its own (the money ones only zeroed
+    // off the roll), and the roll, the true eligibility, the receipt and the outcome are set for every unit of the block.
+    internal override bool WritesEveryRow => _inner.WritesEveryRow;
+
     private static string[] OwnParameters(string key, IIncomeTestedProgram? incomeTested)
         => incomeTested is null ? [TakeUpRate(key), ExclusionErrorRate(key), InclusionErrorRate(key)]
             : incomeTested.AmountVariable is null ? [TakeUpRate(key), ExclusionErrorRate(key), InclusionErrorRate(key), InclusionIncomeMultiple(key)]
