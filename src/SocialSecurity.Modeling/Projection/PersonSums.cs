@@ -63,13 +63,40 @@ internal sealed class PersonSums
             // Both are rented (a block's arrays are large-object-heap sized: new ones every year would add collections).
             var w = ArrayPool<double>.Shared.Rent(to - from);
             var rows = ArrayPool<int>.Shared.Rent(to - from);
+            var cellOf = ArrayPool<int>.Shared.Rent(to - from);
+            Span<int> cellStart = stackalloc int[(2 * Ages) + 1];
+            cellStart.Clear();
             for (int p = from; p < to; p++)
             {
-                double personWeight = weight[household[p]];
-                w[p - from] = personWeight;
+                w[p - from] = weight[household[p]];
                 int cell = ((Sex)sex[p] == Sex.Male ? Ages : 0) + age[p];
-                (cells[cell] ??= new ExactAccumulator()).Add(personWeight);
+                cellOf[p - from] = cell;
+                cellStart[cell + 1]++;
             }
+
+            // The persons by sex and age: the block's rows grouped by cell (a counting sort), each cell's weights then
+            // added in one run (the same exact sum as one weight at a time).
+            for (int c = 0; c < 2 * Ages; c++)
+            {
+                cellStart[c + 1] += cellStart[c];
+            }
+
+            Span<int> next = stackalloc int[2 * Ages];
+            cellStart[..(2 * Ages)].CopyTo(next);
+            for (int i = 0; i < to - from; i++)
+            {
+                rows[next[cellOf[i]]++] = i;
+            }
+
+            for (int c = 0; c < 2 * Ages; c++)
+            {
+                if (cellStart[c + 1] > cellStart[c])
+                {
+                    (cells[c] = new ExactAccumulator()).AddAt(w, rows.AsSpan(cellStart[c], cellStart[c + 1] - cellStart[c]));
+                }
+            }
+
+            ArrayPool<int>.Shared.Return(cellOf);
 
             for (int t = 0; t < terms.Length; t++)
             {
