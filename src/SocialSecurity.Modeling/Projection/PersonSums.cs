@@ -16,6 +16,9 @@ namespace SocialSecurity.Modeling.Projection;
 internal sealed class PersonSums
 {
     private const int Ages = 121;
+
+    /// <summary>Rows of a block whose terms are listed and added together (a few hundred KB of values and weights).</summary>
+    private const int Piece = 4096;
     private readonly List<(double[] Values, double[]? Or, bool Count)> _terms = [];
     private double[] _results = [];
 
@@ -98,41 +101,47 @@ internal sealed class PersonSums
 
             ArrayPool<int>.Shared.Return(cellOf);
 
-            for (int t = 0; t < terms.Length; t++)
+            // The terms piece by piece (Piece rows), every term over a piece in turn: the piece's values and weights
+            // are still in the core's cache when its listed rows are added.
+            for (int begin = from; begin < to; begin += Piece)
             {
-                var (values, or, count) = terms[t];
-                int n = 0;
-                if (!count)
+                int end = Math.Min(to, begin + Piece);
+                for (int t = 0; t < terms.Length; t++)
                 {
-                    // Zero terms leave an exact sum unchanged: only rows with a value are multiplied and added.
-                    for (int p = from; p < to; p++)
+                    var (values, or, count) = terms[t];
+                    int n = 0;
+                    if (!count)
                     {
-                        rows[n] = p;
-                        n += values[p] != 0 ? 1 : 0;
+                        // Zero terms leave an exact sum unchanged: only rows with a value are multiplied and added.
+                        for (int p = begin; p < end; p++)
+                        {
+                            rows[n] = p;
+                            n += values[p] != 0 ? 1 : 0;
+                        }
+
+                        sums[t].AddProductsAt(values, w, from, rows.AsSpan(0, n));
+                        continue;
                     }
 
-                    sums[t].AddProductsAt(values, w, from, rows.AsSpan(0, n));
-                    continue;
-                }
-
-                if (or is null)
-                {
-                    for (int p = from; p < to; p++)
+                    if (or is null)
                     {
-                        rows[n] = p - from;
-                        n += values[p] > 0 ? 1 : 0;
+                        for (int p = begin; p < end; p++)
+                        {
+                            rows[n] = p - from;
+                            n += values[p] > 0 ? 1 : 0;
+                        }
                     }
-                }
-                else
-                {
-                    for (int p = from; p < to; p++)
+                    else
                     {
-                        rows[n] = p - from;
-                        n += (values[p] > 0) | (or[p] > 0) ? 1 : 0;
+                        for (int p = begin; p < end; p++)
+                        {
+                            rows[n] = p - from;
+                            n += (values[p] > 0) | (or[p] > 0) ? 1 : 0;
+                        }
                     }
-                }
 
-                sums[t].AddAt(w, rows.AsSpan(0, n));
+                    sums[t].AddAt(w, rows.AsSpan(0, n));
+                }
             }
 
             ArrayPool<double>.Shared.Return(w);
