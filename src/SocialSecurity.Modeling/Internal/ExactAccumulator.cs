@@ -37,15 +37,7 @@ internal sealed class ExactAccumulator
     /// </summary>
     /// <param name="values">The values.</param>
     /// <param name="rows">Indices into <paramref name="values"/>.</param>
-    internal void AddAt(ReadOnlySpan<double> values, ReadOnlySpan<int> rows)
-    {
-        ref long limbs = ref MemoryMarshal.GetArrayDataReference(_limbs);
-        foreach (int row in rows)
-        {
-            AddDigits(ref limbs, values[row]);
-            Counted();
-        }
-    }
+    internal void AddAt(ReadOnlySpan<double> values, ReadOnlySpan<int> rows) => AddRows(values, default, 0, rows, products: false);
 
     /// <summary>
     /// Adds the products <c>values[rows[i]] * factors[rows[i] − offset]</c> (each rounded to a double, as written) for
@@ -56,12 +48,72 @@ internal sealed class ExactAccumulator
     /// <param name="offset">The index in <paramref name="values"/> of <paramref name="factors"/>' first element.</param>
     /// <param name="rows">Indices into <paramref name="values"/>, each at least <paramref name="offset"/>.</param>
     internal void AddProductsAt(ReadOnlySpan<double> values, ReadOnlySpan<double> factors, int offset, ReadOnlySpan<int> rows)
+        => AddRows(values, factors, offset, rows, products: true);
+
+    /// <summary>
+    /// Adds <c>values[row]</c>, or with <paramref name="products"/> the products <c>values[row] * factors[row − offset]</c>,
+    /// for every row. Consecutive terms go to four sets of limbs in turn (this one's and three on the stack, summed into
+    /// this one's at the end), so that a term does not wait for the previous term's limbs; the terms are counted by
+    /// chunks that end where <see cref="Counted"/> would normalise, so the limbs never hold more terms than with
+    /// <see cref="Add"/> and the sum is the same exact sum.
+    /// </summary>
+    private void AddRows(ReadOnlySpan<double> values, ReadOnlySpan<double> factors, int offset, ReadOnlySpan<int> rows, bool products)
     {
-        ref long limbs = ref MemoryMarshal.GetArrayDataReference(_limbs);
-        foreach (int row in rows)
+        Span<long> lanes = stackalloc long[3 * LimbCount];
+        while (!rows.IsEmpty)
         {
-            AddDigits(ref limbs, values[row] * factors[row - offset]);
-            Counted();
+            int take = (int)Math.Min(rows.Length, NormalizeEvery - (Count & (NormalizeEvery - 1)));
+            var chunk = rows[..take];
+            lanes.Clear();
+            ref long l0 = ref MemoryMarshal.GetArrayDataReference(_limbs);
+            ref long l1 = ref lanes[0];
+            ref long l2 = ref lanes[LimbCount];
+            ref long l3 = ref lanes[2 * LimbCount];
+            int i = 0;
+            if (products)
+            {
+                for (; i + 4 <= chunk.Length; i += 4)
+                {
+                    int a = chunk[i], b = chunk[i + 1], c = chunk[i + 2], d = chunk[i + 3];
+                    AddDigits(ref l0, values[a] * factors[a - offset]);
+                    AddDigits(ref l1, values[b] * factors[b - offset]);
+                    AddDigits(ref l2, values[c] * factors[c - offset]);
+                    AddDigits(ref l3, values[d] * factors[d - offset]);
+                }
+
+                for (; i < chunk.Length; i++)
+                {
+                    AddDigits(ref l0, values[chunk[i]] * factors[chunk[i] - offset]);
+                }
+            }
+            else
+            {
+                for (; i + 4 <= chunk.Length; i += 4)
+                {
+                    AddDigits(ref l0, values[chunk[i]]);
+                    AddDigits(ref l1, values[chunk[i + 1]]);
+                    AddDigits(ref l2, values[chunk[i + 2]]);
+                    AddDigits(ref l3, values[chunk[i + 3]]);
+                }
+
+                for (; i < chunk.Length; i++)
+                {
+                    AddDigits(ref l0, values[chunk[i]]);
+                }
+            }
+
+            for (int k = 0; k < LimbCount; k++)
+            {
+                _limbs[k] += lanes[k] + lanes[LimbCount + k] + lanes[(2 * LimbCount) + k];
+            }
+
+            Count += take;
+            if ((Count & (NormalizeEvery - 1)) == 0)
+            {
+                Normalize();
+            }
+
+            rows = rows[take..];
         }
     }
 

@@ -16,6 +16,9 @@ namespace SocialSecurity.Modeling.Projection;
 internal sealed class PersonSums
 {
     private const int Ages = 121;
+
+    /// <summary>Rows of a block whose terms are listed and added together (a few hundred KB of values and weights).</summary>
+    private const int Piece = 4096;
     private readonly List<(double[] Values, double[]? Or, bool Count)> _terms = [];
     private double[] _results = [];
 
@@ -63,49 +66,82 @@ internal sealed class PersonSums
             // Both are rented (a block's arrays are large-object-heap sized: new ones every year would add collections).
             var w = ArrayPool<double>.Shared.Rent(to - from);
             var rows = ArrayPool<int>.Shared.Rent(to - from);
+            var cellOf = ArrayPool<int>.Shared.Rent(to - from);
+            Span<int> cellStart = stackalloc int[(2 * Ages) + 1];
+            cellStart.Clear();
             for (int p = from; p < to; p++)
             {
-                double personWeight = weight[household[p]];
-                w[p - from] = personWeight;
+                w[p - from] = weight[household[p]];
                 int cell = ((Sex)sex[p] == Sex.Male ? Ages : 0) + age[p];
-                (cells[cell] ??= new ExactAccumulator()).Add(personWeight);
+                cellOf[p - from] = cell;
+                cellStart[cell + 1]++;
             }
 
-            for (int t = 0; t < terms.Length; t++)
+            // The persons by sex and age: the block's rows grouped by cell (a counting sort), each cell's weights then
+            // added in one run (the same exact sum as one weight at a time).
+            for (int c = 0; c < 2 * Ages; c++)
             {
-                var (values, or, count) = terms[t];
-                int n = 0;
-                if (!count)
+                cellStart[c + 1] += cellStart[c];
+            }
+
+            Span<int> next = stackalloc int[2 * Ages];
+            cellStart[..(2 * Ages)].CopyTo(next);
+            for (int i = 0; i < to - from; i++)
+            {
+                rows[next[cellOf[i]]++] = i;
+            }
+
+            for (int c = 0; c < 2 * Ages; c++)
+            {
+                if (cellStart[c + 1] > cellStart[c])
                 {
-                    // Zero terms leave an exact sum unchanged: only rows with a value are multiplied and added.
-                    for (int p = from; p < to; p++)
+                    (cells[c] = new ExactAccumulator()).AddAt(w, rows.AsSpan(cellStart[c], cellStart[c + 1] - cellStart[c]));
+                }
+            }
+
+            ArrayPool<int>.Shared.Return(cellOf);
+
+            // The terms piece by piece (Piece rows), every term over a piece in turn: the piece's values and weights
+            // are still in the core's cache when its listed rows are added.
+            for (int begin = from; begin < to; begin += Piece)
+            {
+                int end = Math.Min(to, begin + Piece);
+                for (int t = 0; t < terms.Length; t++)
+                {
+                    var (values, or, count) = terms[t];
+                    int n = 0;
+                    if (!count)
                     {
-                        rows[n] = p;
-                        n += values[p] != 0 ? 1 : 0;
+                        // Zero terms leave an exact sum unchanged: only rows with a value are multiplied and added.
+                        for (int p = begin; p < end; p++)
+                        {
+                            rows[n] = p;
+                            n += values[p] != 0 ? 1 : 0;
+                        }
+
+                        sums[t].AddProductsAt(values, w, from, rows.AsSpan(0, n));
+                        continue;
                     }
 
-                    sums[t].AddProductsAt(values, w, from, rows.AsSpan(0, n));
-                    continue;
-                }
-
-                if (or is null)
-                {
-                    for (int p = from; p < to; p++)
+                    if (or is null)
                     {
-                        rows[n] = p - from;
-                        n += values[p] > 0 ? 1 : 0;
+                        for (int p = begin; p < end; p++)
+                        {
+                            rows[n] = p - from;
+                            n += values[p] > 0 ? 1 : 0;
+                        }
                     }
-                }
-                else
-                {
-                    for (int p = from; p < to; p++)
+                    else
                     {
-                        rows[n] = p - from;
-                        n += (values[p] > 0) | (or[p] > 0) ? 1 : 0;
+                        for (int p = begin; p < end; p++)
+                        {
+                            rows[n] = p - from;
+                            n += (values[p] > 0) | (or[p] > 0) ? 1 : 0;
+                        }
                     }
-                }
 
-                sums[t].AddAt(w, rows.AsSpan(0, n));
+                    sums[t].AddAt(w, rows.AsSpan(0, n));
+                }
             }
 
             ArrayPool<double>.Shared.Return(w);

@@ -293,9 +293,22 @@ internal static class PopulationDynamics
             }
             else
             {
-                // Every row of the target is written (by the copy, or, for households and ages, in full below): no zeroing.
+                // Every row of the target is written (by the copy, the household indices here, or the ages in full below): no zeroing.
                 var target = PopulationSchema.NewUninitializedArray(column.Storage, nextPersons);
-                if (!ReferenceEquals(column, PopulationSchema.PersonHouseholdId) && !ReferenceEquals(column, PopulationSchema.Age))
+                if (ReferenceEquals(column, PopulationSchema.PersonHouseholdId))
+                {
+                    // Each person's household index from the member ranges, in this column's own task.
+                    var household = (int[])target;
+                    var starts = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(memberStart);
+                    for (int h = 0; h + 1 < starts.Length; h++)
+                    {
+                        for (int i = starts[h]; i < starts[h + 1]; i++)
+                        {
+                            household[i] = h;
+                        }
+                    }
+                }
+                else if (!ReferenceEquals(column, PopulationSchema.Age))
                 {
                     personRuns.Copy(source, target);
                 }
@@ -353,7 +366,6 @@ internal static class PopulationDynamics
         });
 
         var nextIds = (long[])columns[PopulationSchema.PersonId.BuiltInIndex]!;
-        var nextHousehold = (int[])columns[PopulationSchema.PersonHouseholdId.BuiltInIndex]!;
         var nextAge = (byte[])columns[PopulationSchema.Age.BuiltInIndex]!;
         var nextSex = (byte[])columns[PopulationSchema.Sex.BuiltInIndex]!;
         var personExtras = new Dictionary<string, double[]>(StringComparer.Ordinal);
@@ -364,11 +376,6 @@ internal static class PopulationDynamics
 
         var nextBirthYear = personExtras[RetirementAgeProgram.Columns.BirthYear];
         var nextBirthMonth = personExtras[RetirementAgeProgram.Columns.BirthMonth];
-        for (int h = 0; h < householdSource.Count; h++)
-        {
-            nextHousehold.AsSpan(memberStart[h], memberStart[h + 1] - memberStart[h]).Fill(h);
-        }
-
         foreach (int i in newRows)
         {
             int k = -personSource[i] - 1;

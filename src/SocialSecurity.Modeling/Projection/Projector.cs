@@ -123,7 +123,7 @@ public static class Projector
                 // population and policy, would keep every year's population reachable while the policy lives.
                 var context = new SimulationContext(retiring ? Retirement.ForRun(current) : current, yearPolicy, options.Simulation) { OutputArrays = outputArrays is null ? null : outputArrays.Rent };
                 var result = context.Run(store, date, progress: null, stage: "projection", cancellationToken);
-                var credits = EmployeeCredits(result, store, date, buffers);
+                var credits = EmployeeCredits(result, store, date, buffers, options.Simulation);
                 var row = Summarise(result, year, replicate, flows, fund, awards, credits, householdFlows, options, ref reserve);
                 rows.Add(row);
                 if (lifetime is not null)
@@ -136,7 +136,7 @@ public static class Projector
                 progress?.Report(new ProjectionProgress(year, replicate, ++done, years * options.Replicates));
                 if (i + 1 < years)
                 {
-                    var (accrued, next) = Accrue(result, store, date, credits, buffers);
+                    var (accrued, next) = Accrue(result, store, date, credits, buffers, options.Simulation);
                     (current, flows) = PopulationDynamics.Advance(accrued, year, replicate, options, qByYear[i], fertility[i], maleShare[i], next);
                     if (options.Households)
                     {
@@ -244,7 +244,7 @@ public static class Projector
     /// when the population has no employee-pension columns or the policy computes no contributions.
     /// </summary>
     /// <remarks>The array is <paramref name="buffers"/>' (reused every year): only its first <c>PersonCount</c> values are the year's.</remarks>
-    internal static double[]? EmployeeCredits(SimulationResult result, ParameterStore parameters, DateOnly date, Buffers buffers)
+    internal static double[]? EmployeeCredits(SimulationResult result, ParameterStore parameters, DateOnly date, Buffers buffers, SimulationOptions simulation)
     {
         var population = result.Population;
         if (!population.ExtraPersonColumns.Contains(EmployeePensionNames.Columns.AccountBalance)
@@ -254,28 +254,56 @@ public static class Projector
             return null;
         }
 
-        var own = result.Values(SocialInsuranceContributionsProgram.EmployeePension.Name);
-        var contract = population.Contract;
-        var household = population.PersonHousehold;
-        var region = population.HouseholdRegion;
-        var credits = buffers.Get("credits", own.Length);
-        Array.Clear(credits, 0, own.Length);
-        var shares = new Dictionary<RegionId, double>();
-        for (int p = 0; p < own.Length; p++)
+        int persons = result.Values(SocialInsuranceContributionsProgram.EmployeePension.Name).Length;
+        var own = result.ValuesArray(SocialInsuranceContributionsProgram.EmployeePension.Name);
+        var contract = population.Column<byte>(PopulationSchema.Contract);
+        var household = population.PersonHouseholdColumn;
+        var region = population.HouseholdRegionColumn;
+        var credits = buffers.Get("credits", persons);
+        // Each person's credit is the person's alone: blocks in parallel. Contributors outside a labour contract credit
+        // the account part of their contribution, whose rate is the region's: the regions are marked in the blocks,
+        // their shares resolved once each, and those persons' credits scaled in a second pass.
+        var needed = new bool[population.Regions.Count];
+        bool any = false;
+        PersonBlocks.For(persons, simulation, (from, to) =>
         {
-            if (own[p] != 0)
+            bool marked = false;
+            for (int p = from; p < to; p++)
             {
-                var r = region[household[p]];
-                double accountShare = 1.0;
-                if (contract[p] != WorkContract.LabourContract && !shares.TryGetValue(r, out accountShare))
+                credits[p] = own[p] != 0 ? own[p] : 0;
+                if (own[p] != 0 && (WorkContract)contract[p] != WorkContract.LabourContract)
                 {
-                    shares[r] = accountShare = parameters.Resolve(EmployeePensionNames.Parameters.FlexibleAccountRate, date, r).Scalar() / parameters.Resolve(EmployeePensionNames.Parameters.FlexibleTotalRate, date, r).Scalar();
+                    needed[region[household[p]]] = marked = true;
                 }
-
-                credits[p] = own[p] * accountShare;
             }
+
+            if (marked)
+            {
+                Volatile.Write(ref any, true);
+            }
+        });
+        if (!any)
+        {
+            return credits;
         }
 
+        var shares = new double[needed.Length];
+        for (int r = 0; r < needed.Length; r++)
+        {
+            var id = new RegionId((ushort)r);
+            shares[r] = needed[r] ? parameters.Resolve(EmployeePensionNames.Parameters.FlexibleAccountRate, date, id).Scalar() / parameters.Resolve(EmployeePensionNames.Parameters.FlexibleTotalRate, date, id).Scalar() : double.NaN;
+        }
+
+        PersonBlocks.For(persons, simulation, (from, to) =>
+        {
+            for (int p = from; p < to; p++)
+            {
+                if (own[p] != 0 && (WorkContract)contract[p] != WorkContract.LabourContract)
+                {
+                    credits[p] = own[p] * shares[region[household[p]]];
+                }
+            }
+        });
         return credits;
     }
 
@@ -290,7 +318,7 @@ public static class Projector
     /// arrays (reused every year, only the first <c>PersonCount</c> values the population's), for the yearly step to
     /// take in place of the population's: no column is allocated for them.
     /// </summary>
-    internal static (Population Population, Dictionary<string, double[]> Next) Accrue(SimulationResult result, ParameterStore parameters, DateOnly date, double[]? credits, Buffers buffers)
+    internal static (Population Population, Dictionary<string, double[]> Next) Accrue(SimulationResult result, ParameterStore parameters, DateOnly date, double[]? credits, Buffers buffers, SimulationOptions simulation)
     {
         var population = result.Population;
         if (population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name))
@@ -310,22 +338,26 @@ public static class Projector
         if (credits is not null)
         {
             bool pensions = result.Variables.Any(v => v.Name == EmployeePensionProgram.Benefit.Name);
-            var benefit = pensions ? result.Values(EmployeePensionProgram.Benefit.Name) : default;
-            var retiredFlag = population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name) ? population.ExtraPersonColumn(ProjectionColumns.Retired.Name) : default;
-            var balance = population.ExtraPersonColumn(EmployeePensionNames.Columns.AccountBalance);
-            var years = population.ExtraPersonColumn(EmployeePensionNames.Columns.ContributionYears);
-            var household = population.PersonHousehold;
-            var region = population.HouseholdRegion;
+            var benefit = pensions ? result.ValuesArray(EmployeePensionProgram.Benefit.Name) : null;
+            var retiredFlag = population.ExtraPersonColumns.Contains(ProjectionColumns.Retired.Name) ? population.DoubleColumn(ProjectionColumns.Retired.Name) : null;
+            var balance = population.DoubleColumn(EmployeePensionNames.Columns.AccountBalance);
+            var years = population.DoubleColumn(EmployeePensionNames.Columns.ContributionYears);
+            var household = population.PersonHouseholdColumn;
+            var region = population.HouseholdRegionColumn;
             var nextBalance = buffers.Get(EmployeePensionNames.Columns.AccountBalance, balance.Length);
             var nextYears = buffers.Get(EmployeePensionNames.Columns.ContributionYears, years.Length);
-            var rates = RatesByRegion(population, region, EmployeePensionNames.Parameters.AccountInterestRate, parameters, date);
-            for (int p = 0; p < balance.Length; p++)
+            var rates = RatesByRegion(population, population.HouseholdRegion, EmployeePensionNames.Parameters.AccountInterestRate, parameters, date);
+            // Each person's accounts are the person's alone: blocks in parallel.
+            PersonBlocks.For(balance.Length, simulation, (from, to) =>
             {
-                double rate = rates[region[household[p]].Index];
-                bool retired = retiredFlag.IsEmpty ? pensions && benefit[p] > 0 : retiredFlag[p] == 1;
-                nextBalance[p] = retired ? balance[p] : (balance[p] * (1 + rate)) + credits[p];
-                nextYears[p] = years[p] + (credits[p] > 0 ? 1 : 0);
-            }
+                for (int p = from; p < to; p++)
+                {
+                    double rate = rates[region[household[p]]];
+                    bool retired = retiredFlag is null ? pensions && benefit![p] > 0 : retiredFlag[p] == 1;
+                    nextBalance[p] = retired ? balance[p] : (balance[p] * (1 + rate)) + credits[p];
+                    nextYears[p] = years[p] + (credits[p] > 0 ? 1 : 0);
+                }
+            });
 
             changed[EmployeePensionNames.Columns.AccountBalance] = nextBalance;
             changed[EmployeePensionNames.Columns.ContributionYears] = nextYears;
@@ -335,24 +367,27 @@ public static class Projector
             && population.ExtraPersonColumns.Contains(ResidentPensionNames.Columns.ContributionYears)
             && result.Variables.Any(v => v.Name == ResidentPensionProgram.OwnContribution.Name))
         {
-            var balance = population.ExtraPersonColumn(ResidentPensionNames.Columns.AccountBalance);
-            var years = population.ExtraPersonColumn(ResidentPensionNames.Columns.ContributionYears);
-            var benefit = result.Values(ResidentPensionProgram.Benefit.Name);
-            var own = result.Values(ResidentPensionProgram.OwnContribution.Name);
-            var government = result.Values(ResidentPensionProgram.GovernmentPaidContribution.Name);
-            var subsidy = result.Values(ResidentPensionProgram.Subsidy.Name);
-            var collective = result.Values(ResidentPensionProgram.CollectiveSubsidy.Name);
-            var hukou = population.HukouRegion;
+            var balance = population.DoubleColumn(ResidentPensionNames.Columns.AccountBalance);
+            var years = population.DoubleColumn(ResidentPensionNames.Columns.ContributionYears);
+            var benefit = result.ValuesArray(ResidentPensionProgram.Benefit.Name);
+            var own = result.ValuesArray(ResidentPensionProgram.OwnContribution.Name);
+            var government = result.ValuesArray(ResidentPensionProgram.GovernmentPaidContribution.Name);
+            var subsidy = result.ValuesArray(ResidentPensionProgram.Subsidy.Name);
+            var collective = result.ValuesArray(ResidentPensionProgram.CollectiveSubsidy.Name);
+            var hukou = population.HukouRegionColumn;
             var nextBalance = buffers.Get(ResidentPensionNames.Columns.AccountBalance, balance.Length);
             var nextYears = buffers.Get(ResidentPensionNames.Columns.ContributionYears, years.Length);
-            var rates = RatesByRegion(population, hukou, ResidentPensionNames.Parameters.InterestRate, parameters, date);
-            for (int p = 0; p < balance.Length; p++)
+            var rates = RatesByRegion(population, population.HukouRegion, ResidentPensionNames.Parameters.InterestRate, parameters, date);
+            PersonBlocks.For(balance.Length, simulation, (from, to) =>
             {
-                double rate = rates[hukou[p].Index];
-                bool pensioner = benefit[p] > 0;
-                nextBalance[p] = pensioner ? balance[p] : (balance[p] * (1 + rate)) + own[p] + government[p] + subsidy[p] + collective[p];
-                nextYears[p] = years[p] + (own[p] + government[p] > 0 ? 1 : 0);
-            }
+                for (int p = from; p < to; p++)
+                {
+                    double rate = rates[hukou[p]];
+                    bool pensioner = benefit[p] > 0;
+                    nextBalance[p] = pensioner ? balance[p] : (balance[p] * (1 + rate)) + own[p] + government[p] + subsidy[p] + collective[p];
+                    nextYears[p] = years[p] + (own[p] + government[p] > 0 ? 1 : 0);
+                }
+            });
 
             changed[ResidentPensionNames.Columns.AccountBalance] = nextBalance;
             changed[ResidentPensionNames.Columns.ContributionYears] = nextYears;
