@@ -142,11 +142,12 @@ internal static class ParquetColumns
         var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
         try
         {
+            using var pages = new ParquetPages(path, reader.Metadata!);
             RegionCodeLookup? regions = null;
             for (int g = worker; g < groupStarts.Length - 1; g += workers)
             {
                 int start = (int)groupStarts[g];
-                if (!DecodeGroup(reader, g, start, (int)(groupStarts[g + 1] - start), binding, columns, catalog, ref regions))
+                if (!DecodeGroup(reader, pages, g, start, (int)(groupStarts[g + 1] - start), binding, columns, catalog, ref regions))
                 {
                     return false;
                 }
@@ -165,9 +166,10 @@ internal static class ParquetColumns
     /// rows, into rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> − 1 of
     /// <paramref name="columns"/>; false when the group has another number of rows, or a region is not in the
     /// catalogue or missing where required (a damaged page throws). Values are not range-checked here: see
-    /// <see cref="InRange"/>.
+    /// <see cref="InRange"/>. Each column is decoded by <paramref name="pages"/> when it takes it (the chunks the
+    /// library writes), else by Parquet.Net.
     /// </summary>
-    public static bool DecodeGroup(ParquetReader reader, int g, int start, int count, ParquetBinding binding, ColumnSet columns, RegionCatalog catalog, ref RegionCodeLookup? regions)
+    public static bool DecodeGroup(ParquetReader reader, ParquetPages pages, int g, int start, int count, ParquetBinding binding, ColumnSet columns, RegionCatalog catalog, ref RegionCodeLookup? regions)
     {
         using var group = reader.OpenRowGroupReader(g);
         if (group.RowCount != count)
@@ -186,17 +188,26 @@ internal static class ParquetColumns
             switch (columns.Fields[f])
             {
                 case double[] numbers:
-                    group.ReadAsync(field, numbers.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    Read(pages, group, g, field, numbers.AsMemory(start, count));
                     break;
                 case long[] ids:
-                    group.ReadAsync(field, ids.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    if (!pages.TryRead(g, field, ids.AsSpan(start, count)))
+                    {
+                        group.ReadAsync(field, ids.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    }
+
                     break;
                 case byte[] bytes:
-                    group.ReadAsync(field, bytes.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    if (!pages.TryRead(g, field, bytes.AsSpan(start, count)))
+                    {
+                        group.ReadAsync(field, bytes.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    }
+
                     break;
                 case ushort[] handles:
                     regions ??= new RegionCodeLookup(catalog);
-                    if (!ReadRegions(group, field, handles.AsSpan(start, count), regions, fields[f].Required))
+                    if (!pages.TryReadRegions(g, field, handles.AsSpan(start, count), regions)
+                        && !ReadRegions(group, field, handles.AsSpan(start, count), regions, fields[f].Required))
                     {
                         return false;
                     }
@@ -207,10 +218,19 @@ internal static class ParquetColumns
 
         for (int i = 0; i < extraFields.Length; i++)
         {
-            group.ReadAsync(extraFields[i], columns.Extras[i].AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+            Read(pages, group, g, extraFields[i], columns.Extras[i].AsMemory(start, count));
         }
 
         return true;
+    }
+
+    /// <summary>A double column into <paramref name="into"/>: by <paramref name="pages"/> when it takes the chunk, else by Parquet.Net.</summary>
+    private static void Read(ParquetPages pages, ParquetRowGroupReader group, int g, DataField field, Memory<double> into)
+    {
+        if (!pages.TryRead(g, field, into.Span))
+        {
+            group.ReadAsync(field, into).AsTask().GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>A string column of region codes as handles: the codes, trimmed, looked up when they change from the row before.</summary>
