@@ -231,13 +231,9 @@ internal sealed class ParquetPages : IDisposable
             return Snappier.Snappy.GetUncompressedLength(body) == target.Length
                 && Snappier.Snappy.TryDecompress(body, target, out int written) && written == target.Length;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (ParquetTableCursor.IsDecodingFailure(e))
         {
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            return false;
+            return false; // a damaged block: Parquet.Net reads the column and reports it
         }
     }
 
@@ -423,14 +419,21 @@ internal ref struct ThriftReader(ReadOnlySpan<byte> bytes)
         return (int)value;
     }
 
-    /// <summary>Skips a value of compact type <paramref name="type"/>.</summary>
+    /// <summary>Skips a value of compact type <paramref name="type"/> (containers nested at most <see cref="MaxDepth"/> deep: a damaged header cannot recurse without bound).</summary>
     public void Skip(int type)
     {
-        if (!Ok)
+        if (!Ok || ++_depth > MaxDepth)
         {
+            Ok = false;
             return;
         }
 
+        SkipValue(type);
+        _depth--;
+    }
+
+    private void SkipValue(int type)
+    {
         switch (type)
         {
             case 1 or 2: // booleans: the value is in the field header
@@ -467,19 +470,12 @@ internal ref struct ThriftReader(ReadOnlySpan<byte> bytes)
 
                 break;
             case Struct:
-                if (++_depth > MaxDepth)
-                {
-                    Ok = false;
-                    return;
-                }
-
                 short id = 0;
                 while (TryField(ref id, out int fieldType))
                 {
                     Skip(fieldType);
                 }
 
-                _depth--;
                 break;
             default:
                 Ok = false;
