@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Microsoft.Win32.SafeHandles;
 using Parquet.Meta;
 using Parquet.Schema;
@@ -64,12 +65,28 @@ internal sealed class ParquetPages : IDisposable
             return false;
         }
 
-        for (int i = 0; i < count; i++)
+        Narrow(MemoryMarshal.Cast<int, uint>(values), into);
+        return true;
+    }
+
+    /// <summary>Copies values known to be 0–255 into bytes, sixteen at a time where the processor has vectors.</summary>
+    private static void Narrow(ReadOnlySpan<uint> values, Span<byte> into)
+    {
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= values.Length - 16; i += 16)
+            {
+                var low = Vector128.Narrow(Vector128.Create(values.Slice(i, 4)), Vector128.Create(values.Slice(i + 4, 4)));
+                var high = Vector128.Narrow(Vector128.Create(values.Slice(i + 8, 4)), Vector128.Create(values.Slice(i + 12, 4)));
+                Vector128.Narrow(low, high).CopyTo(into.Slice(i, 16));
+            }
+        }
+
+        for (; i < values.Length; i++)
         {
             into[i] = (byte)values[i];
         }
-
-        return true;
     }
 
     /// <summary>
@@ -223,19 +240,8 @@ internal sealed class ParquetPages : IDisposable
         return at == into.Length && (width == 0 || at == (long)count * width);
     }
 
-    /// <summary>Decompresses a Snappy block that must expand to exactly <paramref name="target"/>'s length.</summary>
-    private static bool TrySnappy(ReadOnlySpan<byte> body, Span<byte> target)
-    {
-        try
-        {
-            return Snappier.Snappy.GetUncompressedLength(body) == target.Length
-                && Snappier.Snappy.TryDecompress(body, target, out int written) && written == target.Length;
-        }
-        catch (Exception e) when (ParquetTableCursor.IsDecodingFailure(e))
-        {
-            return false; // a damaged block: Parquet.Net reads the column and reports it
-        }
-    }
+    /// <summary>Decompresses a Snappy block that must expand to exactly <paramref name="target"/>'s length (a damaged block is false: Parquet.Net then reads the column and reports it).</summary>
+    private static bool TrySnappy(ReadOnlySpan<byte> body, Span<byte> target) => SnappyBlock.TryDecompress(body, target);
 
     private byte[] Scratch(int size)
     {
@@ -294,18 +300,29 @@ internal sealed class ParquetPages : IDisposable
     }
 }
 
-/// <summary>The fields of a Parquet page header (Thrift compact protocol) that <see cref="ParquetPages"/> accepts: a version-1 data page, PLAIN, no checksum.</summary>
+/// <summary>
+/// The fields of a Parquet page header (Thrift compact protocol) that <see cref="ParquetPages"/> accepts: a version-1
+/// data page, PLAIN, no checksum. Only the header's exact shape is accepted — the page header's fields 1–3 and 5, the
+/// data page header's fields 1–5, the statistics' fields 1–8, each at most once and of its declared type, the required
+/// ones present — so that any header taken here is one Parquet.Net reads too (a damaged header, even one a lenient
+/// Thrift reader would skip through, goes to Parquet.Net, which reports it).
+/// </summary>
 internal readonly record struct PageHeaderFields(int CompressedSize, int UncompressedSize, int Values)
 {
-    /// <summary>Reads a page header; false unless it is a version-1 data page with PLAIN values, sane sizes and no checksum (unknown fields are skipped).</summary>
+    /// <summary>Reads a page header; false unless it is a version-1 data page with PLAIN values, sane sizes and no checksum, of exactly the expected shape.</summary>
     public static bool TryRead(ref ThriftReader reader, out PageHeaderFields header)
     {
         header = default;
         int type = -1, compressed = -1, uncompressed = -1, values = -1, encoding = -1;
-        bool dataPage = false;
+        int seen = 0;
         short id = 0;
         while (reader.TryField(ref id, out int fieldType))
         {
+            if (!Once(ref seen, id))
+            {
+                return false;
+            }
+
             switch (id, fieldType)
             {
                 case (1, ThriftReader.I32):
@@ -317,25 +334,19 @@ internal readonly record struct PageHeaderFields(int CompressedSize, int Uncompr
                 case (3, ThriftReader.I32):
                     compressed = reader.Int32();
                     break;
-                case (4, _):
-                    return false; // a checksum: left to Parquet.Net
                 case (5, ThriftReader.Struct):
-                    dataPage = TryDataPage(ref reader, out values, out encoding);
-                    if (!dataPage)
+                    if (!TryDataPage(ref reader, out values, out encoding))
                     {
                         return false;
                     }
 
                     break;
-                case (6 or 7 or 8, _):
-                    return false; // index, dictionary or version-2 data page
                 default:
-                    reader.Skip(fieldType);
-                    break;
+                    return false; // a checksum, another kind of page, an unknown field or a field of another type
             }
         }
 
-        if (!reader.Ok || !dataPage || type != 0 || encoding != 0 || compressed < 0 || uncompressed < 0 || values < 0)
+        if (!reader.Ok || seen != 0b101110 || type != 0 || encoding != 0 || compressed < 0 || uncompressed < 0 || values < 0)
         {
             return false;
         }
@@ -344,13 +355,19 @@ internal readonly record struct PageHeaderFields(int CompressedSize, int Uncompr
         return true;
     }
 
-    /// <summary>A data page header: its values and their encoding (its level encodings and statistics are not needed: a required flat column has no levels).</summary>
+    /// <summary>A data page header: its values and their encoding; the level encodings (unused: a required flat column has no levels) and the statistics are checked for shape only.</summary>
     private static bool TryDataPage(ref ThriftReader reader, out int values, out int encoding)
     {
         values = encoding = -1;
+        int seen = 0;
         short id = 0;
         while (reader.TryField(ref id, out int fieldType))
         {
+            if (!Once(ref seen, id))
+            {
+                return false;
+            }
+
             switch (id, fieldType)
             {
                 case (1, ThriftReader.I32):
@@ -359,27 +376,81 @@ internal readonly record struct PageHeaderFields(int CompressedSize, int Uncompr
                 case (2, ThriftReader.I32):
                     encoding = reader.Int32();
                     break;
-                default:
-                    reader.Skip(fieldType);
+                case (3 or 4, ThriftReader.I32):
+                    reader.Int32();
                     break;
+                case (5, ThriftReader.Struct):
+                    if (!TryStatistics(ref reader))
+                    {
+                        return false;
+                    }
+
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return reader.Ok && (seen & 0b11110) == 0b11110;
+    }
+
+    /// <summary>Statistics: min and max as bytes, counts as i64, exactness flags as booleans (values not needed).</summary>
+    private static bool TryStatistics(ref ThriftReader reader)
+    {
+        int seen = 0;
+        short id = 0;
+        while (reader.TryField(ref id, out int fieldType))
+        {
+            if (!Once(ref seen, id))
+            {
+                return false;
+            }
+
+            switch (id, fieldType)
+            {
+                case (1 or 2 or 5 or 6, ThriftReader.Binary):
+                    reader.SkipBinary();
+                    break;
+                case (3 or 4, ThriftReader.I64):
+                    reader.Int64();
+                    break;
+                case (7 or 8, ThriftReader.True or ThriftReader.False):
+                    break;
+                default:
+                    return false;
             }
         }
 
         return reader.Ok;
     }
+
+    /// <summary>Notes field <paramref name="id"/> (1–30) as seen; false when it was seen before or is out of that range.</summary>
+    private static bool Once(ref int seen, short id)
+    {
+        if (id is < 1 or > 30 || (seen & (1 << id)) != 0)
+        {
+            return false;
+        }
+
+        seen |= 1 << id;
+        return true;
+    }
 }
 
 /// <summary>
-/// A reader of the Thrift compact protocol over a span, for page headers: field headers, zigzag varints, and skipping
-/// any value. It never throws: reading past the end, or a malformed value, clears <see cref="Ok"/> and ends the struct.
+/// A reader of the Thrift compact protocol over a span, as much of it as page headers need: field headers, zigzag
+/// varints and byte strings. It never throws: reading past the end, or a malformed value, clears <see cref="Ok"/>
+/// and ends the struct.
 /// </summary>
 internal ref struct ThriftReader(ReadOnlySpan<byte> bytes)
 {
+    public const int True = 1;
+    public const int False = 2;
     public const int I32 = 5;
+    public const int I64 = 6;
+    public const int Binary = 8;
     public const int Struct = 12;
-    private const int MaxDepth = 16;
     private readonly ReadOnlySpan<byte> _bytes = bytes;
-    private int _depth;
 
     /// <summary>Bytes read so far.</summary>
     public int Position { get; private set; }
@@ -404,127 +475,39 @@ internal ref struct ThriftReader(ReadOnlySpan<byte> bytes)
 
         type = header & 0x0F;
         int delta = header >> 4;
-        id = delta != 0 ? (short)(id + delta) : (short)ZigZag(Varint());
-        return Ok;
-    }
-
-    public int Int32()
-    {
-        long value = ZigZag(Varint());
-        if (value is < int.MinValue or > int.MaxValue)
+        if (delta != 0)
         {
-            Ok = false;
-        }
-
-        return (int)value;
-    }
-
-    /// <summary>Skips a value of compact type <paramref name="type"/> (containers nested at most <see cref="MaxDepth"/> deep: a damaged header cannot recurse without bound).</summary>
-    public void Skip(int type)
-    {
-        if (!Ok || ++_depth > MaxDepth)
-        {
-            Ok = false;
-            return;
-        }
-
-        SkipValue(type);
-        _depth--;
-    }
-
-    private void SkipValue(int type)
-    {
-        switch (type)
-        {
-            case 1 or 2: // booleans: the value is in the field header
-                break;
-            case 3: // byte
-                Byte();
-                break;
-            case 4 or 5 or 6: // i16, i32, i64
-                Varint();
-                break;
-            case 7: // double
-                Advance(8);
-                break;
-            case 8: // binary
-                Advance(Length());
-                break;
-            case 9 or 10: // list, set
-                int header = Byte();
-                int elementType = header & 0x0F;
-                int size = header >> 4 == 15 ? Length() : header >> 4;
-                SkipElements(elementType, size);
-                break;
-            case 11: // map
-                int entries = Length();
-                if (entries > 0)
-                {
-                    int kinds = Byte();
-                    for (int i = 0; i < entries && Ok; i++)
-                    {
-                        SkipElement(kinds >> 4);
-                        SkipElement(kinds & 0x0F);
-                    }
-                }
-
-                break;
-            case Struct:
-                short id = 0;
-                while (TryField(ref id, out int fieldType))
-                {
-                    Skip(fieldType);
-                }
-
-                break;
-            default:
-                Ok = false;
-                break;
-        }
-    }
-
-    private void SkipElements(int type, int count)
-    {
-        for (int i = 0; i < count && Ok; i++)
-        {
-            SkipElement(type);
-        }
-    }
-
-    /// <summary>Skips a list, set or map element (booleans there take a byte each).</summary>
-    private void SkipElement(int type)
-    {
-        if (type is 1 or 2)
-        {
-            Byte();
+            id = (short)(id + delta);
         }
         else
         {
-            Skip(type);
-        }
-    }
+            long wide = ZigZag(Varint(5, 0x0F));
+            if (wide is < short.MinValue or > short.MaxValue)
+            {
+                Ok = false;
+            }
 
-    private int Length()
-    {
-        ulong value = Varint();
-        if (value > int.MaxValue)
-        {
-            Ok = false;
-            return 0;
+            id = (short)wide;
         }
 
-        return (int)value;
+        return Ok;
     }
 
-    private void Advance(int count)
+    public int Int32() => (int)ZigZag(Varint(5, 0x0F));
+
+    public long Int64() => ZigZag(Varint(10, 0x01));
+
+    /// <summary>Skips a byte string (its length, then its bytes).</summary>
+    public void SkipBinary()
     {
-        if (count < 0 || count > _bytes.Length - Position)
+        ulong length = Varint(5, 0x0F);
+        if (length > (ulong)(_bytes.Length - Position))
         {
             Ok = false;
             return;
         }
 
-        Position += count;
+        Position += (int)length;
     }
 
     private int Byte()
@@ -538,13 +521,22 @@ internal ref struct ThriftReader(ReadOnlySpan<byte> bytes)
         return _bytes[Position++];
     }
 
-    private ulong Varint()
+    /// <summary>
+    /// A varint of at most <paramref name="bytes"/> bytes whose last byte holds no bits beyond the type's width
+    /// (<paramref name="lastMax"/>): longer or overflowing encodings, which readers may take differently, are errors.
+    /// </summary>
+    private ulong Varint(int bytes, int lastMax)
     {
         ulong value = 0;
-        for (int shift = 0; shift < 64 && Ok; shift += 7)
+        for (int i = 0; i < bytes && Ok; i++)
         {
             int b = Byte();
-            value |= (ulong)(b & 0x7F) << shift;
+            if (i == bytes - 1 && b > lastMax)
+            {
+                break;
+            }
+
+            value |= (ulong)(b & 0x7F) << (7 * i);
             if ((b & 0x80) == 0)
             {
                 return value;
