@@ -104,34 +104,6 @@ public sealed class ParquetPageDecoderTests : IDisposable
     }
 
     [Fact]
-    public void Snappy_blocks_are_decompressed_as_Snappier_decompresses_them_and_damaged_ones_never_differ()
-    {
-        // Runs of a few byte values (long matches, self-overlapping copies) and random bytes (literals); the block
-        // then damaged at a few bytes: whenever the decoder takes a block, Snappier must give the same bytes.
-        var run = Gen.Select(Gen.Byte[0, 3], Gen.Int[1, 300]);
-        var data = Gen.OneOf(run.Array[0, 60].Select(runs => runs.SelectMany(r => Enumerable.Repeat(r.Item1, r.Item2)).ToArray()), Gen.Byte.Array[0, 3_000]);
-        Gen.Select(data, Gen.Select(Gen.Int[0, 10_000], Gen.Byte[1, 255]).Array[0, 3]).Sample(sample =>
-        {
-            var (original, damage) = sample;
-            var block = Snappier.Snappy.CompressToArray(original);
-            var output = new byte[original.Length];
-            SnappyBlock.TryDecompress(block, output).Should().BeTrue();
-            output.Should().Equal(original);
-            SnappyBlock.TryDecompress(block, new byte[original.Length + 1]).Should().BeFalse("the block expands to another length");
-
-            foreach (var (at, mask) in damage)
-            {
-                block[at % block.Length] ^= mask;
-            }
-
-            if (SnappyBlock.TryDecompress(block, output))
-            {
-                Snappier.Snappy.DecompressToArray(block).Should().Equal(output);
-            }
-        }, iter: 3_000);
-    }
-
-    [Fact]
     public void Page_headers_of_random_bytes_are_rejected_or_read_without_throwing()
     {
         Gen.Byte.Array[0, 64].Sample(bytes =>
