@@ -44,9 +44,45 @@ internal sealed class ParquetPages : IDisposable
     /// <summary>Reads column <paramref name="field"/> of row group <paramref name="group"/> into <paramref name="into"/>: doubles, every bit as written.</summary>
     public bool TryRead(int group, DataField field, Span<double> into) => TryReadFixed(group, field, Parquet.Meta.Type.DOUBLE, MemoryMarshal.AsBytes(into), sizeof(double));
 
-    /// <summary>Reads column <paramref name="field"/> of row group <paramref name="group"/> into <paramref name="into"/>: int32 values that must each be 0–255 (false otherwise).</summary>
-    public bool TryRead(int group, DataField field, Span<byte> into)
+    /// <summary>
+    /// <see cref="TryRead(int, DataField, Span{double})"/>, except that a chunk whose values are all +0.0 (every byte
+    /// zero) is not written: <paramref name="zero"/> says so, and <paramref name="into"/> is left as it was (a column
+    /// of such chunks need not be allocated or touched at all).
+    /// </summary>
+    public bool TryReadUnlessZero(int group, DataField field, Span<double> into, out bool zero)
     {
+        zero = false;
+        int size = into.Length * sizeof(double);
+        if (into.Length > Array.MaxLength / sizeof(double) || !TryPages(group, field, Parquet.Meta.Type.DOUBLE, into.Length))
+        {
+            return false;
+        }
+
+        var bytes = Scratch(size).AsSpan(0, size);
+        if (!TryValues(bytes, sizeof(double), into.Length))
+        {
+            return false;
+        }
+
+        zero = !bytes.ContainsAnyExcept((byte)0);
+        if (!zero)
+        {
+            bytes.CopyTo(MemoryMarshal.AsBytes(into));
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads column <paramref name="field"/> of row group <paramref name="group"/> into <paramref name="into"/>: int32 values that must each be 0–255 (false otherwise).</summary>
+    public bool TryRead(int group, DataField field, Span<byte> into) => TryReadUnlessZero(group, field, into, false, out _);
+
+    /// <summary>
+    /// <see cref="TryRead(int, DataField, Span{byte})"/>; when <paramref name="skipZero"/>, a chunk whose values are
+    /// all 0 is not written (<paramref name="zero"/> says so) and <paramref name="into"/> is left as it was.
+    /// </summary>
+    public bool TryReadUnlessZero(int group, DataField field, Span<byte> into, bool skipZero, out bool zero)
+    {
+        zero = false;
         int count = into.Length;
         if (count > Array.MaxLength / sizeof(int) || !TryPages(group, field, Parquet.Meta.Type.INT32, count))
         {
@@ -65,7 +101,12 @@ internal sealed class ParquetPages : IDisposable
             return false;
         }
 
-        Narrow(MemoryMarshal.Cast<int, uint>(values), into);
+        zero = skipZero && !values.ContainsAnyExcept(0);
+        if (!zero)
+        {
+            Narrow(MemoryMarshal.Cast<int, uint>(values), into);
+        }
+
         return true;
     }
 

@@ -1,6 +1,7 @@
 using CsCheck;
 using Parquet;
 using Parquet.Schema;
+using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.IO;
 using SocialSecurity.Modeling.Populations.Synthetic;
 using SocialSecurity.Modeling.Regions;
@@ -101,6 +102,37 @@ public sealed class ParquetPageDecoderTests : IDisposable
             Utf8CsvPathTests.Same(Utf8CsvPathTests.Outcome(() => PopulationReader.Read(h, p)), Utf8CsvPathTests.Outcome(() => PopulationReader.ReadWith(ParallelReadingTests.Sequential, h, p)));
             Utf8CsvPathTests.Same(Utf8CsvPathTests.Outcome(() => PopulationReader.ReadChunks(h, p, 37).ToList()), Utf8CsvPathTests.Outcome(() => PopulationReader.ReadChunksWith(ParallelReadingTests.Sequential, h, p, 37).ToList()));
         }, iter: 150);
+    }
+
+    [Fact]
+    public void Optional_columns_of_zeros_are_left_to_the_builder_and_columns_zero_in_some_row_groups_are_read_whole()
+    {
+        // Property income: zero in the first row groups only, then as drawn; continuing education (a code) and
+        // private transfers zero throughout, and a column of negative zeros (not all zero bytes) kept as written.
+        var (households, persons) = TestPopulations.Random(300, 17);
+        for (int i = 0; i < persons.Length; i++)
+        {
+            persons[i] = persons[i] with
+            {
+                PropertyIncomeAnnual = i < 150 ? 0 : 10 + i,
+                PrivateTransfersAnnual = 0,
+                ContinuingEducation = 0,
+                BusinessIncomeAnnual = -0.0,
+            };
+        }
+
+        var population = TestPopulations.Build(households, persons);
+        var (h, p) = Files();
+        PopulationParquet.Write(population, h, p, 50);
+        var read = PopulationParquet.Read(h, p);
+
+        PopulationAssert.Identical(read, population);
+        read.IsAllZero(PopulationSchema.PrivateTransfers).Should().BeTrue("a column of zeros is not held");
+        read.IsAllZero(PopulationSchema.Education).Should().BeTrue();
+        read.IsAllZero(PopulationSchema.PropertyIncome).Should().BeFalse();
+        read.IsAllZero(PopulationSchema.BusinessIncome).Should().BeFalse("negative zeros are not all zero bytes");
+        BitConverter.DoubleToInt64Bits(((double[])read.Column(PopulationSchema.BusinessIncome))[0]).Should().Be(BitConverter.DoubleToInt64Bits(-0.0));
+        ((double[])read.Column(PopulationSchema.PropertyIncome)).Take(150).Should().OnlyContain(v => v == 0);
     }
 
     [Fact]
