@@ -371,15 +371,9 @@ internal readonly record struct PageHeaderFields(int CompressedSize, int Uncompr
     {
         header = default;
         int type = -1, compressed = -1, uncompressed = -1, values = -1, encoding = -1;
-        int seen = 0;
-        short id = 0;
-        while (reader.TryField(ref id, out int fieldType))
+        var fields = default(ThriftFields);
+        while (reader.NextField(ref fields, out short id, out int fieldType))
         {
-            if (!Once(ref seen, id))
-            {
-                return false;
-            }
-
             switch (id, fieldType)
             {
                 case (1, ThriftReader.I32):
@@ -403,7 +397,7 @@ internal readonly record struct PageHeaderFields(int CompressedSize, int Uncompr
             }
         }
 
-        if (!reader.Ok || seen != 0b101110 || type != 0 || encoding != 0 || compressed < 0 || uncompressed < 0 || values < 0)
+        if (!reader.Ok || fields.Seen != 0b101110 || type != 0 || encoding != 0 || compressed < 0 || uncompressed < 0 || values < 0)
         {
             return false;
         }
@@ -416,15 +410,9 @@ internal readonly record struct PageHeaderFields(int CompressedSize, int Uncompr
     private static bool TryDataPage(ref ThriftReader reader, out int values, out int encoding)
     {
         values = encoding = -1;
-        int seen = 0;
-        short id = 0;
-        while (reader.TryField(ref id, out int fieldType))
+        var fields = default(ThriftFields);
+        while (reader.NextField(ref fields, out short id, out int fieldType))
         {
-            if (!Once(ref seen, id))
-            {
-                return false;
-            }
-
             switch (id, fieldType)
             {
                 case (1, ThriftReader.I32):
@@ -448,21 +436,15 @@ internal readonly record struct PageHeaderFields(int CompressedSize, int Uncompr
             }
         }
 
-        return reader.Ok && (seen & 0b11110) == 0b11110;
+        return reader.Ok && (fields.Seen & 0b11110) == 0b11110;
     }
 
     /// <summary>Statistics: min and max as bytes, counts as i64, exactness flags as booleans (values not needed).</summary>
     private static bool TryStatistics(ref ThriftReader reader)
     {
-        int seen = 0;
-        short id = 0;
-        while (reader.TryField(ref id, out int fieldType))
+        var fields = default(ThriftFields);
+        while (reader.NextField(ref fields, out short id, out int fieldType))
         {
-            if (!Once(ref seen, id))
-            {
-                return false;
-            }
-
             switch (id, fieldType)
             {
                 case (1 or 2 or 5 or 6, ThriftReader.Binary):
@@ -479,18 +461,6 @@ internal readonly record struct PageHeaderFields(int CompressedSize, int Uncompr
         }
 
         return reader.Ok;
-    }
-
-    /// <summary>Notes field <paramref name="id"/> (1–30) as seen; false when it was seen before or is out of that range.</summary>
-    private static bool Once(ref int seen, short id)
-    {
-        if (id is < 1 or > 30 || (seen & (1 << id)) != 0)
-        {
-            return false;
-        }
-
-        seen |= 1 << id;
-        return true;
     }
 }
 
@@ -515,8 +485,31 @@ internal ref struct ThriftReader(ReadOnlySpan<byte> bytes)
     /// <summary>False once anything was malformed or cut short.</summary>
     public bool Ok { get; private set; } = true;
 
+    /// <summary>
+    /// Moves to the next field of the current struct (false at its end, or on an error): its id and compact type. A
+    /// field id outside 1–30 or seen before in the struct (<paramref name="fields"/>) is an error: headers are read
+    /// only in their exact shape.
+    /// </summary>
+    public bool NextField(ref ThriftFields fields, out short id, out int type)
+    {
+        id = fields.Last;
+        if (!TryField(ref id, out type))
+        {
+            return false;
+        }
+
+        if (id is < 1 or > 30 || (fields.Seen & (1 << id)) != 0)
+        {
+            Ok = false;
+            return false;
+        }
+
+        fields = new ThriftFields(id, fields.Seen | (1 << id));
+        return true;
+    }
+
     /// <summary>Moves to the next field of the current struct (false at its end, or on an error).</summary>
-    public bool TryField(ref short id, out int type)
+    private bool TryField(ref short id, out int type)
     {
         type = 0;
         if (!Ok)
@@ -606,3 +599,6 @@ internal ref struct ThriftReader(ReadOnlySpan<byte> bytes)
 
     private static long ZigZag(ulong value) => (long)(value >> 1) ^ -(long)(value & 1);
 }
+
+/// <summary>The fields of a struct read so far: the last id (ids may be given as deltas from it) and a bit per id seen.</summary>
+internal readonly record struct ThriftFields(short Last, int Seen);
