@@ -239,9 +239,15 @@ internal sealed class ParquetChunks : IDisposable
         /// <summary>Waits for the row group decoded ahead (the reader is then free for the general path).</summary>
         public void Dispose()
         {
-            _ahead?.GetAwaiter().GetResult();
-            _ahead = null;
-            pages.Dispose();
+            try
+            {
+                _ahead?.GetAwaiter().GetResult();
+                _ahead = null;
+            }
+            finally
+            {
+                pages.Dispose();
+            }
         }
     }
 
