@@ -55,8 +55,8 @@ internal sealed class ParquetChunks : IDisposable
         }
 
         return new ParquetChunks(
-            new Groups(householdFile.Reader, households, householdReader, regions),
-            new Groups(personFile.Reader, persons, personReader, regions),
+            new Groups(householdFile.Reader, new ParquetPages(householdFile.File, householdFile.Reader.Metadata!), households, householdReader, regions),
+            new Groups(personFile.Reader, new ParquetPages(personFile.File, personFile.Reader.Metadata!), persons, personReader, regions),
             householdReader,
             personReader,
             size);
@@ -169,7 +169,7 @@ internal sealed class ParquetChunks : IDisposable
     }
 
     /// <summary>The row groups of one file, decoded in order into typed columns, the next one decoded ahead while the current one is read.</summary>
-    private sealed class Groups(ParquetReader reader, ParquetBinding binding, PopulationRecordReader plan, RegionCatalog catalog) : IDisposable
+    private sealed class Groups(ParquetReader reader, ParquetPages pages, ParquetBinding binding, PopulationRecordReader plan, RegionCatalog catalog) : IDisposable
     {
         private readonly ConcurrentBag<ColumnSet> _free = [];
         private RegionCodeLookup? _regions;
@@ -226,7 +226,7 @@ internal sealed class ParquetChunks : IDisposable
                 rows = (int)count;
                 _nextStart += rows;
                 var columns = _free.TryTake(out var free) && free.Capacity >= rows ? free : ColumnSet.Allocate(plan.Definitions, plan.Present, plan.ExtraCount, rows);
-                bool ok = ParquetColumns.DecodeGroup(reader, index, 0, rows, binding, columns, catalog, ref _regions)
+                bool ok = ParquetColumns.DecodeGroup(reader, pages, index, 0, rows, binding, columns, catalog, ref _regions)
                     && ParquetColumns.InRange(binding.Fields, columns, 0, rows);
                 return new Group(index, start, rows, columns, ok, _free);
             }
@@ -239,8 +239,15 @@ internal sealed class ParquetChunks : IDisposable
         /// <summary>Waits for the row group decoded ahead (the reader is then free for the general path).</summary>
         public void Dispose()
         {
-            _ahead?.GetAwaiter().GetResult();
-            _ahead = null;
+            try
+            {
+                _ahead?.GetAwaiter().GetResult();
+                _ahead = null;
+            }
+            finally
+            {
+                pages.Dispose();
+            }
         }
     }
 

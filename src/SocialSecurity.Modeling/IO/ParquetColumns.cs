@@ -45,12 +45,13 @@ internal static class ParquetColumns
 
         var columns = ColumnSet.Allocate(reader.Definitions, reader.Present, binding.Extras.Length, (int)rows);
         int workers = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, groups.Length - 1));
+        var zeros = new bool[groups.Length - 1][];
         bool failed = false;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
         {
             try
             {
-                if (!Decode(cursor.File, worker, workers, groups, binding, columns, catalog))
+                if (!Decode(cursor.File, worker, workers, groups, binding, columns, catalog, zeros))
                 {
                     Volatile.Write(ref failed, true);
                 }
@@ -61,7 +62,49 @@ internal static class ParquetColumns
             }
         });
 
-        return !failed && InRange(binding.Fields, columns, 0, (int)rows) ? columns : null;
+        return !failed && Zeros(binding.Fields, columns, groups, zeros) && InRange(binding.Fields, columns, 0, (int)rows) ? columns : null;
+    }
+
+    /// <summary>
+    /// Whether a field may be left unwritten where its chunks are all zeros: an optional count, code or amount whose
+    /// range holds 0, which the builder, when not given the column, fills with its shared never-written zeros
+    /// (<see cref="ColumnarPopulationBuilder"/>): the same values, without the column's memory.
+    /// </summary>
+    private static bool MaySkipZeros(FieldPlan field)
+        => !field.Required && field.Definition.Type != ColumnType.Identifier && field.Minimum <= 0 && field.Maximum >= 0
+            && field.Storage is ColumnStorage.Double or ColumnStorage.Byte;
+
+    /// <summary>
+    /// Completes the fields whose all-zero chunks were skipped (<paramref name="zeros"/>: per row group, per field): a
+    /// field skipped in every row group is dropped (not given: the builder's shared zeros), any other has its skipped
+    /// slices cleared. Always true (a step of the caller's chain).
+    /// </summary>
+    private static bool Zeros(FieldPlan[] fields, ColumnSet columns, long[] groupStarts, bool[][] zeros)
+    {
+        for (int f = 0; f < fields.Length; f++)
+        {
+            int skipped = zeros.Count(group => group is not null && group[f]);
+            if (skipped == 0 || columns.Fields[f] is not { } array)
+            {
+                continue;
+            }
+
+            if (skipped == zeros.Length)
+            {
+                columns.Fields[f] = null;
+                continue;
+            }
+
+            for (int g = 0; g < zeros.Length; g++)
+            {
+                if (zeros[g][f])
+                {
+                    Array.Clear(array, (int)groupStarts[g], (int)(groupStarts[g + 1] - groupStarts[g]));
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -137,16 +180,18 @@ internal static class ParquetColumns
     }
 
     /// <summary>Decodes row groups <paramref name="worker"/>, <paramref name="worker"/> + <paramref name="workers"/>, … into their slices; false when a region is not in the catalogue or missing where required.</summary>
-    private static bool Decode(string path, int worker, int workers, long[] groupStarts, ParquetBinding binding, ColumnSet columns, RegionCatalog catalog)
+    private static bool Decode(string path, int worker, int workers, long[] groupStarts, ParquetBinding binding, ColumnSet columns, RegionCatalog catalog, bool[][] zeros)
     {
         var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
         try
         {
+            using var pages = new ParquetPages(path, reader.Metadata!);
             RegionCodeLookup? regions = null;
             for (int g = worker; g < groupStarts.Length - 1; g += workers)
             {
                 int start = (int)groupStarts[g];
-                if (!DecodeGroup(reader, g, start, (int)(groupStarts[g + 1] - start), binding, columns, catalog, ref regions))
+                zeros[g] = new bool[binding.Fields.Length];
+                if (!DecodeGroup(reader, pages, g, start, (int)(groupStarts[g + 1] - start), binding, columns, catalog, ref regions, zeros[g]))
                 {
                     return false;
                 }
@@ -165,9 +210,11 @@ internal static class ParquetColumns
     /// rows, into rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> − 1 of
     /// <paramref name="columns"/>; false when the group has another number of rows, or a region is not in the
     /// catalogue or missing where required (a damaged page throws). Values are not range-checked here: see
-    /// <see cref="InRange"/>.
+    /// <see cref="InRange"/>. Each column is decoded by <paramref name="pages"/> when it takes it (the chunks the
+    /// library writes), else by Parquet.Net. With <paramref name="zeros"/>, a chunk of all zeros of a field that
+    /// <see cref="MaySkipZeros"/> is not written, and flagged there instead.
     /// </summary>
-    public static bool DecodeGroup(ParquetReader reader, int g, int start, int count, ParquetBinding binding, ColumnSet columns, RegionCatalog catalog, ref RegionCodeLookup? regions)
+    public static bool DecodeGroup(ParquetReader reader, ParquetPages pages, int g, int start, int count, ParquetBinding binding, ColumnSet columns, RegionCatalog catalog, ref RegionCodeLookup? regions, bool[]? zeros = null)
     {
         using var group = reader.OpenRowGroupReader(g);
         if (group.RowCount != count)
@@ -186,17 +233,34 @@ internal static class ParquetColumns
             switch (columns.Fields[f])
             {
                 case double[] numbers:
-                    group.ReadAsync(field, numbers.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    if (zeros is null || !MaySkipZeros(fields[f]) || !pages.TryReadUnlessZero(g, field, numbers.AsSpan(start, count), out zeros[f]))
+                    {
+                        Read(pages, group, g, field, numbers.AsMemory(start, count));
+                    }
+
                     break;
                 case long[] ids:
-                    group.ReadAsync(field, ids.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    if (!pages.TryRead(g, field, ids.AsSpan(start, count)))
+                    {
+                        group.ReadAsync(field, ids.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    }
+
                     break;
                 case byte[] bytes:
-                    group.ReadAsync(field, bytes.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    if (!pages.TryReadUnlessZero(g, field, bytes.AsSpan(start, count), zeros is not null && MaySkipZeros(fields[f]), out bool zero))
+                    {
+                        group.ReadAsync(field, bytes.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+                    }
+                    else if (zeros is not null)
+                    {
+                        zeros[f] = zero;
+                    }
+
                     break;
                 case ushort[] handles:
                     regions ??= new RegionCodeLookup(catalog);
-                    if (!ReadRegions(group, field, handles.AsSpan(start, count), regions, fields[f].Required))
+                    if (!pages.TryReadRegions(g, field, handles.AsSpan(start, count), regions)
+                        && !ReadRegions(group, field, handles.AsSpan(start, count), regions, fields[f].Required))
                     {
                         return false;
                     }
@@ -207,10 +271,19 @@ internal static class ParquetColumns
 
         for (int i = 0; i < extraFields.Length; i++)
         {
-            group.ReadAsync(extraFields[i], columns.Extras[i].AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
+            Read(pages, group, g, extraFields[i], columns.Extras[i].AsMemory(start, count));
         }
 
         return true;
+    }
+
+    /// <summary>A double column into <paramref name="into"/>: by <paramref name="pages"/> when it takes the chunk, else by Parquet.Net.</summary>
+    private static void Read(ParquetPages pages, ParquetRowGroupReader group, int g, DataField field, Memory<double> into)
+    {
+        if (!pages.TryRead(g, field, into.Span))
+        {
+            group.ReadAsync(field, into).AsTask().GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>A string column of region codes as handles: the codes, trimmed, looked up when they change from the row before.</summary>

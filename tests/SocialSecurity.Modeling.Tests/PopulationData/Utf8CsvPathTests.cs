@@ -194,7 +194,8 @@ public sealed class Utf8CsvPathTests : IDisposable
         List<SocialSecurity.Modeling.Core.Population> Chunks(StreamSettings settings) => PopulationReader.ReadChunksWith(settings, households, persons, 2, mapping).ToList();
     }
 
-    private static (T? Value, string? Error) Outcome<T>(Func<T> read)
+    /// <summary>What a read gives: its value, or its error's type and message.</summary>
+    internal static (T? Value, string? Error) Outcome<T>(Func<T> read)
     {
         try
         {
@@ -206,7 +207,8 @@ public sealed class Utf8CsvPathTests : IDisposable
         }
     }
 
-    private static void Same<T>((T? Value, string? Error) actual, (T? Value, string? Error) expected)
+    /// <summary>Asserts two outcomes are the same: the same error, or populations identical bit for bit.</summary>
+    internal static void Same<T>((T? Value, string? Error) actual, (T? Value, string? Error) expected)
     {
         actual.Error.Should().Be(expected.Error);
         switch (actual.Value, expected.Value)
