@@ -12,7 +12,7 @@ using SocialSecurity.Modeling.Core;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var calculator = new HouseholdCalculator(Policies.Standard(), ParameterStore.Default);
-var result = calculator.Calculate(
+var result = calculator.CalculateExplained(
     new HouseholdRecord { Id = 1, RegionCode = RegionCodes.Hangzhou, Area = AreaType.Urban },
     [
         new PersonRecord { Id = 1, HouseholdId = 1, Age = 40, WagesAnnual = 18_000 },

@@ -62,7 +62,13 @@ internal static class ParquetColumns
             }
         });
 
-        return !failed && Zeros(binding.Fields, columns, groups, zeros) && InRange(binding.Fields, columns, 0, (int)rows) ? columns : null;
+        if (failed)
+        {
+            return null;
+        }
+
+        CompleteZeroChunks(binding.Fields, columns, groups, zeros);
+        return InRange(binding.Fields, columns, 0, (int)rows) ? columns : null;
     }
 
     /// <summary>
@@ -77,9 +83,9 @@ internal static class ParquetColumns
     /// <summary>
     /// Completes the fields whose all-zero chunks were skipped (<paramref name="zeros"/>: per row group, per field): a
     /// field skipped in every row group is dropped (not given: the builder's shared zeros), any other has its skipped
-    /// slices cleared. Always true (a step of the caller's chain).
+    /// slices cleared.
     /// </summary>
-    private static bool Zeros(FieldPlan[] fields, ColumnSet columns, long[] groupStarts, bool[][] zeros)
+    private static void CompleteZeroChunks(FieldPlan[] fields, ColumnSet columns, long[] groupStarts, bool[][] zeros)
     {
         for (int f = 0; f < fields.Length; f++)
         {
@@ -103,8 +109,6 @@ internal static class ParquetColumns
                 }
             }
         }
-
-        return true;
     }
 
     /// <summary>
@@ -233,9 +237,13 @@ internal static class ParquetColumns
             switch (columns.Fields[f])
             {
                 case double[] numbers:
-                    if (zeros is null || !MaySkipZeros(fields[f]) || !pages.TryReadUnlessZero(g, field, numbers.AsSpan(start, count), out zeros[f]))
+                    // One attempt by the page decoder (with or without the zero test), then Parquet.Net.
+                    bool decoded = zeros is not null && MaySkipZeros(fields[f])
+                        ? pages.TryReadUnlessZero(g, field, numbers.AsSpan(start, count), out zeros[f])
+                        : pages.TryRead(g, field, numbers.AsSpan(start, count));
+                    if (!decoded)
                     {
-                        Read(pages, group, g, field, numbers.AsMemory(start, count));
+                        group.ReadAsync(field, numbers.AsMemory(start, count)).AsTask().GetAwaiter().GetResult();
                     }
 
                     break;
