@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
@@ -145,12 +144,11 @@ public sealed class DestitutePersonsProgram()
 
                 if (explanation is not null)
                 {
-                    var c = CultureInfo.InvariantCulture;
-                    explanation.Record("destitute", string.Create(c, $"member {p - household.FirstMember + 1}: elderly (≥ {_elderly[region]:0}), disabled or minor (< {_minor[region]:0}): {(category ? "yes" : "no")}; no work capacity, no livelihood, no supporter: {(allThree ? "all three" : "not all three")} → {(qualifies ? "destitute" : "not destitute")}"), block.Eligible[p], "flag", _elderly.Source(region), _minor.Source(region));
+                    explanation.Record("destitute", StepText.Create($"member {p - household.FirstMember + 1}: elderly (≥ {_elderly[region]:0}), disabled or minor (< {_minor[region]:0}): {(category ? "yes" : "no")}; no work capacity, no livelihood, no supporter: {(allThree ? "all three" : "not all three")} → {(qualifies ? "destitute" : "not destitute")}"), block.Eligible[p], "flag", _elderly.Source(region), _minor.Source(region));
                     if (qualifies)
                     {
-                        explanation.Record("destitute", string.Create(c, $"basic living = max({_multiple[region]:0.##} × S/12 = {_multiple[region] * s / 12:0.00}, local amount {_amount[region]:0.00})"), basicAmount, "yuan/month", _multiple.Source(region), _amount.Source(region), _rules.StandardSource(block.Population, h));
-                        explanation.Record("destitute", string.Create(c, $"care ({selfCare}) = {shares[(int)selfCare]:0.##} × minimum wage {_wage[region]:0.00}; paid {(centralised ? "to the institution (centralised support, in kind)" : "to the person (support at home)")}"), careAmount, "yuan/month", _careShares.Source(region), _wage.Source(region));
+                        explanation.Record("destitute", StepText.Create($"basic living = max({_multiple[region]:0.##} × S/12 = {_multiple[region] * s / 12:0.00}, local amount {_amount[region]:0.00})"), basicAmount, "yuan/month", _multiple.Source(region), _amount.Source(region), _rules.StandardSource(block.Population, h));
+                        explanation.Record("destitute", StepText.Create($"care ({selfCare}) = {shares[(int)selfCare]:0.##} × minimum wage {_wage[region]:0.00}; paid {(centralised ? "to the institution (centralised support, in kind)" : "to the person (support at home)")}"), careAmount, "yuan/month", _careShares.Source(region), _wage.Source(region));
                     }
                 }
             }

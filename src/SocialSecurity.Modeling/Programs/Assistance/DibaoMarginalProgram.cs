@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Targeting;
 
@@ -76,7 +75,7 @@ public sealed class DibaoMarginalProgram : RuleProgram
             bool assetTest = block.Rules.AssetsPass(block.Assets[h], h, n, s);
             bool result = notDibao && incomeTest && assetTest;
             block.Marginal[h] = result ? 1.0 : 0.0;
-            explanation?.Record("dibao_marginal", string.Create(CultureInfo.InvariantCulture, $"dibao-marginal: not dibao ({(notDibao ? "yes" : "no")}), Y/n = {perCapita:0.00} < m × S = {m:0.##} × {s:0.00} = {m * s:0.00} ({(incomeTest ? "yes" : "no")}), assets pass ({(assetTest ? "yes" : "no")}) → {(result ? "marginal" : "not marginal")}"), block.Marginal[h], "flag", multiple.Source(household.Region), rules.StandardSource(block.Population, h));
+            explanation?.Record("dibao_marginal", StepText.Create($"dibao-marginal: not dibao ({(notDibao ? "yes" : "no")}), Y/n = {perCapita:0.00} < m × S = {m:0.##} × {s:0.00} = {m * s:0.00} ({(incomeTest ? "yes" : "no")}), assets pass ({(assetTest ? "yes" : "no")}) → {(result ? "marginal" : "not marginal")}"), block.Marginal[h], "flag", multiple.Source(household.Region), rules.StandardSource(block.Population, h));
         }
 
         public readonly ref struct Block(DibaoRules bound, Population population, ReadOnlySpan<double> income, ReadOnlySpan<double> assets, ReadOnlySpan<double> dibao, Span<double> marginal)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Targeting;
 
@@ -138,12 +137,11 @@ public sealed class DibaoProgram : RuleProgram, IIncomeTestedProgram
             var standard = rules.StandardSource(population, h);
             var area = population.Area[h].ToString().ToLowerInvariant();
             var (months, homes, vehicle) = rules.AssetSources(population.HouseholdRegion[h]);
-            var c = CultureInfo.InvariantCulture;
-            explain.Record("dibao", string.Create(c, $"household income Y (annual, members' market income + pensions, floored at 0), {n} member(s)"), incomeAnnual, "yuan/year");
-            explain.Record("dibao", string.Create(c, $"income test: Y/n = {incomeAnnual / n:0.00} < S = {standardAnnual:0.00} ({area} standard) → {(incomeTest ? "passes" : "fails")}"), null, string.Empty, standard);
-            explain.Record("dibao", string.Create(c, $"asset test: financial assets {assets:0.00} ≤ {months.Value.Scalar:0} × S/12 × n = {months.Value.Scalar * standardAnnual / 12 * n:0.00}; homes {population.HousingUnits[h]} ≤ {homes.Value.Scalar:0}; non-essential vehicle {(population.NonEssentialVehicle[h] == 1 ? "yes" : "no")} → {(assetTest ? "passes" : "fails")}"), null, string.Empty, months, homes, vehicle);
+            explain.Record("dibao", StepText.Create($"household income Y (annual, members' market income + pensions, floored at 0), {n} member(s)"), incomeAnnual, "yuan/year");
+            explain.Record("dibao", StepText.Create($"income test: Y/n = {incomeAnnual / n:0.00} < S = {standardAnnual:0.00} ({area} standard) → {(incomeTest ? "passes" : "fails")}"), null, string.Empty, standard);
+            explain.Record("dibao", StepText.Create($"asset test: financial assets {assets:0.00} ≤ {months.Value.Scalar:0} × S/12 × n = {months.Value.Scalar * standardAnnual / 12 * n:0.00}; homes {population.HousingUnits[h]} ≤ {homes.Value.Scalar:0}; non-essential vehicle {(population.NonEssentialVehicle[h] == 1 ? "yes" : "no")} → {(assetTest ? "passes" : "fails")}"), null, string.Empty, months, homes, vehicle);
             explain.Record("dibao", incomeTest && assetTest
-                ? string.Create(c, $"benefit = (n × S − Y)/12 = ({n} × {standardAnnual:0.00} − {incomeAnnual:0.00})/12")
+                ? StepText.Create($"benefit = (n × S − Y)/12 = ({n} × {standardAnnual:0.00} − {incomeAnnual:0.00})/12")
                 : "benefit = 0 (not eligible)", benefit, "yuan/month", standard);
         }
 

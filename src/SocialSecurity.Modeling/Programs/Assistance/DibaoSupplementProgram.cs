@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
@@ -101,8 +100,8 @@ public sealed class DibaoSupplementProgram : RuleProgram
             if (explanation is not null)
             {
                 var region = household.Region;
-                explanation.Record("dibao_supplement", string.Create(CultureInfo.InvariantCulture, $"members aged ≥ {elderly[region]:0} or < {minor[region]:0}, severely disabled (grade 1–2){(hasIllness ? " or seriously ill" : string.Empty)}: {count}"), count, "persons", elderly.Source(region), minor.Source(region));
-                explanation.Record("dibao_supplement", string.Create(CultureInfo.InvariantCulture, $"supplement = {count} × {share[region]:0.###} × S/12 = {count} × {share[region]:0.###} × {s / 12:0.00}"), block.Amount[h], "yuan/month", share.Source(region), rules.StandardSource(block.Population, h));
+                explanation.Record("dibao_supplement", StepText.Create($"members aged ≥ {elderly[region]:0} or < {minor[region]:0}, severely disabled (grade 1–2){(hasIllness ? " or seriously ill" : string.Empty)}: {count}"), count, "persons", elderly.Source(region), minor.Source(region));
+                explanation.Record("dibao_supplement", StepText.Create($"supplement = {count} × {share[region]:0.###} × S/12 = {count} × {share[region]:0.###} × {s / 12:0.00}"), block.Amount[h], "yuan/month", share.Source(region), rules.StandardSource(block.Population, h));
             }
         }
 

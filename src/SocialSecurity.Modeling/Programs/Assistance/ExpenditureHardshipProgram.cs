@@ -1,6 +1,5 @@
 using SocialSecurity.Modeling.Internal;
 using System.Buffers;
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
@@ -88,7 +87,7 @@ public sealed class ExpenditureHardshipProgram : RuleProgram
             bool assetTest = block.Rules.AssetsPass(block.Assets[h], h, n, s);
             block.Adjusted[h] = perCapita;
             block.Eligible[h] = incomeTest && assetTest ? 1.0 : 0.0;
-            explanation?.Record("expenditure_hardship", string.Create(CultureInfo.InvariantCulture, $"(Y − E_rigid)/n = ({y:0.00} − {e:0.00})/{n} = {perCapita:0.00} < S = {s:0.00} ({(incomeTest ? "yes" : "no")}); assets pass ({(assetTest ? "yes" : "no")})"), block.Eligible[h], "flag", rules.StandardSource(block.Population, h));
+            explanation?.Record("expenditure_hardship", StepText.Create($"(Y − E_rigid)/n = ({y:0.00} − {e:0.00})/{n} = {perCapita:0.00} < S = {s:0.00} ({(incomeTest ? "yes" : "no")}); assets pass ({(assetTest ? "yes" : "no")})"), block.Eligible[h], "flag", rules.StandardSource(block.Population, h));
         }
 
         public void Release(ref Block block) => ArrayPool<double>.Shared.Return(block.Rigid);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Pensions;
 
@@ -93,14 +92,13 @@ public sealed class HouseholdIncomeProgram : RuleProgram
         private static void ExplainExclusion(Explanation explain, CentralBasicPensionExclusion exclusion, Population population, int h)
         {
             var region = population.HouseholdRegion[h];
-            var c = CultureInfo.InvariantCulture;
             if (!exclusion.AppliesIn(region))
             {
                 explain.Record("household_income", "central basic pension of the resident scheme: counted (no exclusion in force)", null, string.Empty, exclusion.Flag.Source(region));
                 return;
             }
 
-            explain.Record("household_income", string.Create(c, $"central basic pension not counted: each member's resident pension counts as max(0, pension − {exclusion.CentralBasicPensionAnnual / 12:0.00} national minimum basic pension) × 12"), exclusion.CentralBasicPensionAnnual, "yuan/year", exclusion.Flag.Source(region), exclusion.CentralBasicPension);
+            explain.Record("household_income", StepText.Create($"central basic pension not counted: each member's resident pension counts as max(0, pension − {exclusion.CentralBasicPensionAnnual / 12:0.00} national minimum basic pension) × 12"), exclusion.CentralBasicPensionAnnual, "yuan/year", exclusion.Flag.Source(region), exclusion.CentralBasicPension);
         }
     }
 }

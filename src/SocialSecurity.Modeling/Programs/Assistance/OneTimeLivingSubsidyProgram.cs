@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
@@ -59,8 +58,8 @@ public sealed class OneTimeLivingSubsidyProgram : RuleProgram
                 ? n * months.ByRegion[household.Region.Index] * block.Rules.AnnualStandard(h) / 12.0
                 : 0.0;
             explanation?.Record("one_time_living_subsidy", block.Amount[h] > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"one-time subsidy = n × months × S/12 = {n} × {months[household.Region]:0.##} × {block.Rules.AnnualStandard(h) / 12:0.00}")
-                : string.Create(CultureInfo.InvariantCulture, $"one-time subsidy = 0 (not an assistance household, or {months[household.Region]:0.##} months in force)"), block.Amount[h], "yuan/year", months.Source(household.Region));
+                ? StepText.Create($"one-time subsidy = n × months × S/12 = {n} × {months[household.Region]:0.##} × {block.Rules.AnnualStandard(h) / 12:0.00}")
+                : StepText.Create($"one-time subsidy = 0 (not an assistance household, or {months[household.Region]:0.##} months in force)"), block.Amount[h], "yuan/year", months.Source(household.Region));
         }
 
         public void Release(ref Block block) => BlockFlags.Return(block.Status);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Assistance;
@@ -92,7 +91,7 @@ public sealed class TemporaryAssistanceProgram()
             double s = block.Rules.AnnualStandard(h);
             block.Amount[h] = covered * months.ByRegion[region.Index] * s / 12.0;
             block.Uncovered[h] = left;
-            explanation?.Record("temporary_assistance", string.Create(CultureInfo.InvariantCulture, $"sudden hardship; covered members {covered} (non-hukou residents {(everyone ? "covered" : "not covered")}, {left} left out); amount = {covered} × {months[region]:0.##} × S/12 = {covered} × {months[region]:0.##} × {s / 12:0.00}"), block.Amount[h], "yuan/year", months.Source(region), coversNonHukou.Source(region), rules.StandardSource(block.Population, h));
+            explanation?.Record("temporary_assistance", StepText.Create($"sudden hardship; covered members {covered} (non-hukou residents {(everyone ? "covered" : "not covered")}, {left} left out); amount = {covered} × {months[region]:0.##} × S/12 = {covered} × {months[region]:0.##} × {s / 12:0.00}"), block.Amount[h], "yuan/year", months.Source(region), coversNonHukou.Source(region), rules.StandardSource(block.Population, h));
         }
 
         public readonly ref struct Block(DibaoRules bound, Population population, ReadOnlySpan<double> hardship, Span<double> amount, Span<double> uncovered)

@@ -116,7 +116,7 @@ public sealed class TieredDibaoProgram : RuleProgram, IIncomeTestedProgram
             int length = shares[region[h]].Length;
             if (classes[h] > length)
             {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Household {population.HouseholdId[h]} has dibao class {classes[h]} in column '{ClassColumn}'; expected 0 (not classified) or a whole number from 1 to {length}."));
+                throw new InvalidOperationException(StepText.Create($"Household {population.HouseholdId[h]} has dibao class {classes[h]} in column '{ClassColumn}'; expected 0 (not classified) or a whole number from 1 to {length}."));
             }
         }
 

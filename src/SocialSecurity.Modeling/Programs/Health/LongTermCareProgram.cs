@@ -115,7 +115,7 @@ public sealed class LongTermCareProgram : PolicyProgram
                     if (context.Explanation is { } explain)
                     {
                         var source = selfCare[p] == SelfCareAbility.FullyUnable ? _fully.Source(region[h]) : _partly.Source(region[h]);
-                        explain.Record("ltc", string.Create(CultureInfo.InvariantCulture, $"person {population.PersonId[p]}: benefit = share for {selfCare[p]} ({t.ShareFor(selfCare[p]):0.##}) × assessed care cost {c:0.00}"), benefit[p], "yuan/year", source);
+                        explain.Record("ltc", StepText.Create($"person {population.PersonId[p]}: benefit = share for {selfCare[p]} ({t.ShareFor(selfCare[p]):0.##}) × assessed care cost {c:0.00}"), benefit[p], "yuan/year", source);
                     }
                 }
             }

@@ -147,7 +147,7 @@ public sealed class MedicalAssistanceGroupProgram : PolicyProgram
             string from = code == AssistanceGroup.None
                 ? (statuses.Any(s => s is not null) ? $"none of {string.Join(", ", statuses.OfType<string>())} is set" : "no status is linked")
                 : $"{statuses[(int)code - 1]} is set";
-            return string.Create(CultureInfo.InvariantCulture, $"person {personId}: assistance group {code} ({from})");
+            return StepText.Create($"person {personId}: assistance group {code} ({from})");
         }
 
         private ReadOnlySpan<double> Flags(ProgramContext context, int status) => statuses[status] is { } name ? context.Read(name) : default;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Money;
+using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Health;
 
@@ -99,5 +99,5 @@ public readonly record struct MedicalPayout
     /// <inheritdoc />
     /// <remarks>An output: each amount rounded half away from zero to 0.01 yuan (<see cref="Yuan.Round"/>).</remarks>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"bill {Yuan.Round(Bill):0.00} = basic {Yuan.Round(BasicInsurance):0.00} + catastrophic {Yuan.Round(CatastrophicInsurance):0.00} + assistance {Yuan.Round(MedicalAssistance):0.00} + major-disease {Yuan.Round(MajorDiseaseSubsidy):0.00} + commercial {Yuan.Round(InclusiveCommercialInsurance):0.00} + household cap {Yuan.Round(HouseholdCap):0.00} + OOP {Yuan.Round(OutOfPocket):0.00}");
+        => StepText.Create($"bill {Yuan.Round(Bill):0.00} = basic {Yuan.Round(BasicInsurance):0.00} + catastrophic {Yuan.Round(CatastrophicInsurance):0.00} + assistance {Yuan.Round(MedicalAssistance):0.00} + major-disease {Yuan.Round(MajorDiseaseSubsidy):0.00} + commercial {Yuan.Round(InclusiveCommercialInsurance):0.00} + household cap {Yuan.Round(HouseholdCap):0.00} + OOP {Yuan.Round(OutOfPocket):0.00}");
 }

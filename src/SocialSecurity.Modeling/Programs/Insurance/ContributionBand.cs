@@ -67,14 +67,14 @@ internal sealed class ContributionBand
     /// <summary>How the floor of <paramref name="region"/> was set, for explanations.</summary>
     public string DescribeFloor(RegionId region)
         => AbsoluteFloor[region] > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"floor {Floor[region.Index]:0.00} (absolute)")
-            : string.Create(CultureInfo.InvariantCulture, $"floor {FloorRatio[region]:0.##} × average {AverageMonthly[region]:0.00} = {Floor[region.Index]:0.00}");
+            ? StepText.Create($"floor {Floor[region.Index]:0.00} (absolute)")
+            : StepText.Create($"floor {FloorRatio[region]:0.##} × average {AverageMonthly[region]:0.00} = {Floor[region.Index]:0.00}");
 
     /// <summary>How the ceiling of <paramref name="region"/> was set, for explanations.</summary>
     public string DescribeCeiling(RegionId region)
         => AbsoluteCeiling[region] > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"ceiling {Ceiling[region.Index]:0.00} (absolute)")
-            : string.Create(CultureInfo.InvariantCulture, $"ceiling {CeilingRatio[region]:0.##} × average {AverageMonthly[region]:0.00} = {Ceiling[region.Index]:0.00}");
+            ? StepText.Create($"ceiling {Ceiling[region.Index]:0.00} (absolute)")
+            : StepText.Create($"ceiling {CeilingRatio[region]:0.##} × average {AverageMonthly[region]:0.00} = {Ceiling[region.Index]:0.00}");
 
     /// <summary>The sources of the band in <paramref name="region"/>.</summary>
     public ResolvedParameter[] Sources(RegionId region)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Pensions;
@@ -103,15 +102,14 @@ public sealed class HousingFundProgram()
         private void Explain(ref Block block, in PersonRow person, Explanation explanation, RegionalValues ages, bool covered, double monthly, double share)
         {
             int p = person.Index, r = person.Region.Index;
-            var c = CultureInfo.InvariantCulture;
             if (covered)
             {
-                explanation.Record("housing_fund", string.Create(c, $"member {person.Member}: base = min(wages {block.Wages[p]:0.00} / 12, {capMultiple.ByRegion[r]:0.##} × average {average.ByRegion[r]:0.00}) = {monthly:0.00}; each share = {rate.ByRegion[r]:0.###} × 12 × base (the employee's own savings, not public revenue)"),
+                explanation.Record("housing_fund", StepText.Create($"member {person.Member}: base = min(wages {block.Wages[p]:0.00} / 12, {capMultiple.ByRegion[r]:0.##} × average {average.ByRegion[r]:0.00}) = {monthly:0.00}; each share = {rate.ByRegion[r]:0.###} × 12 × base (the employee's own savings, not public revenue)"),
                     share, "yuan/year", rate.Source(person.Region), capMultiple.Source(person.Region), average.Source(person.Region), ages.Source(person.Region));
             }
             else
             {
-                explanation.Record("housing_fund", string.Create(c, $"member {person.Member}: no housing fund (a labour contract below the pension age {ages.ByRegion[r]:0} is required)"), 0, "yuan/year", ages.Source(person.Region));
+                explanation.Record("housing_fund", StepText.Create($"member {person.Member}: no housing fund (a labour contract below the pension age {ages.ByRegion[r]:0} is required)"), 0, "yuan/year", ages.Source(person.Region));
             }
         }
 

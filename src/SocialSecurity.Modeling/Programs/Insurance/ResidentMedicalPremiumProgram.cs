@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Assistance;
@@ -104,7 +103,6 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
         private void Explain(ref Block block, in PersonRow person, Explanation explanation, MedicalScheme scheme, bool enrolled, bool isDestitute, bool isDibao, double full, double share, double assisted)
         {
             int p = person.Index;
-            var c = CultureInfo.InvariantCulture;
             var region = person.Region;
             if (!enrolled)
             {
@@ -113,7 +111,7 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
             }
 
             string who = isDestitute ? "destitute" : isDibao ? "dibao recipient" : "no assistance";
-            explanation.Record("medical.resident_premium", string.Create(c, $"member {person.Member}: premium {full:0.00}, {who}: assistance pays {share:0.###} → person pays {full:0.00} − {assisted:0.00}"),
+            explanation.Record("medical.resident_premium", StepText.Create($"member {person.Member}: premium {full:0.00}, {who}: assistance pays {share:0.###} → person pays {full:0.00} − {assisted:0.00}"),
                 block.Premium[p], "yuan/year", premium.Source(region), destituteShare.Source(region), dibaoShare.Source(region));
         }
 

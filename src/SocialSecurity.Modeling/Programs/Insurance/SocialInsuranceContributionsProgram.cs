@@ -210,11 +210,10 @@ public sealed class SocialInsuranceContributionsProgram()
         [MethodImpl(MethodImplOptions.NoInlining)]
         private void Explain(Explanation explanation, in PersonRow person, ref Block block, bool employee, bool flexible, double pensionAge, int riskClass)
         {
-            var c = CultureInfo.InvariantCulture;
             int p = person.Index;
             var region = person.Region;
             var ageSource = (block.Sex[p] == Sex.Male ? ageMale : ageFemale).Source(region);
-            string who = string.Create(c, $"member {person.Member}: age {block.Age[p]}, {(block.Retired.IsEmpty ? $"pension age {pensionAge:0}" : block.Retired[p] == 0 ? "not retired" : "retired")}, contract {ColumnDefinition.SnakeCase(block.Contract[p].ToString())}, medical scheme {ColumnDefinition.SnakeCase(block.Scheme[p].ToString())}");
+            string who = StepText.Create($"member {person.Member}: age {block.Age[p]}, {(block.Retired.IsEmpty ? $"pension age {pensionAge:0}" : block.Retired[p] == 0 ? "not retired" : "retired")}, contract {ColumnDefinition.SnakeCase(block.Contract[p].ToString())}, medical scheme {ColumnDefinition.SnakeCase(block.Scheme[p].ToString())}");
             if (!employee && !flexible)
             {
                 explanation.Record(Program, $"{who}: no contributions (contributors have a labour contract or work flexibly, below the pension age or, with the retired flag, not retired)", 0, "yuan/year", ageSource);
@@ -224,17 +223,17 @@ public sealed class SocialInsuranceContributionsProgram()
             var bandSources = band.Sources(region);
             if (employee)
             {
-                explanation.Record(Program, string.Create(c, $"{who}: base = clamp(wages {block.Wages[p]:0.00} / 12, {band.DescribeFloor(region)}, {band.DescribeCeiling(region)})"), block.Base[p], "yuan/month", [.. bandSources, ageSource]);
-                explanation.Record(Program, string.Create(c, $"employee: pension {rates.EmployeePension[region]:0.###} + medical {(block.EeMedical[p] > 0 ? rates.EmployeeMedical[region] : 0):0.###} + unemployment {rates.EmployeeUnemployment[region]:0.###} of 12 × base"), block.EePension[p] + block.EeMedical[p] + block.EeUnemployment[p], "yuan/year",
+                explanation.Record(Program, StepText.Create($"{who}: base = clamp(wages {block.Wages[p]:0.00} / 12, {band.DescribeFloor(region)}, {band.DescribeCeiling(region)})"), block.Base[p], "yuan/month", [.. bandSources, ageSource]);
+                explanation.Record(Program, StepText.Create($"employee: pension {rates.EmployeePension[region]:0.###} + medical {(block.EeMedical[p] > 0 ? rates.EmployeeMedical[region] : 0):0.###} + unemployment {rates.EmployeeUnemployment[region]:0.###} of 12 × base"), block.EePension[p] + block.EeMedical[p] + block.EeUnemployment[p], "yuan/year",
                     rates.EmployeePension.Source(region), rates.EmployeeMedical.Source(region), rates.EmployeeUnemployment.Source(region));
-                explanation.Record(Program, string.Create(c, $"employer: pension {rates.EmployerPension[region]:0.###} + medical {(block.ErMedical[p] > 0 ? rates.EmployerMedical[region] : 0):0.###} + unemployment {rates.EmployerUnemployment[region]:0.###} + work injury class {riskClass}{(block.RiskClass[p] == 0 ? " (default)" : string.Empty)} {rates.WorkInjury[region][riskClass - 1]:0.###} of 12 × base (fund revenue, not household income)"),
+                explanation.Record(Program, StepText.Create($"employer: pension {rates.EmployerPension[region]:0.###} + medical {(block.ErMedical[p] > 0 ? rates.EmployerMedical[region] : 0):0.###} + unemployment {rates.EmployerUnemployment[region]:0.###} + work injury class {riskClass}{(block.RiskClass[p] == 0 ? " (default)" : string.Empty)} {rates.WorkInjury[region][riskClass - 1]:0.###} of 12 × base (fund revenue, not household income)"),
                     block.ErPension[p] + block.ErMedical[p] + block.ErUnemployment[p] + block.ErInjury[p], "yuan/year",
                     rates.EmployerPension.Source(region), rates.EmployerMedical.Source(region), rates.EmployerUnemployment.Source(region), rates.WorkInjury.Source(region), rates.DefaultClass.Source(region));
             }
             else
             {
-                explanation.Record(Program, string.Create(c, $"{who}: flexible base = min({rates.FlexibleMultiple[region]:0.##} × {band.DescribeFloor(region)}, {band.DescribeCeiling(region)})"), block.Base[p], "yuan/month", [.. bandSources, rates.FlexibleMultiple.Source(region), ageSource]);
-                explanation.Record(Program, string.Create(c, $"flexible worker pays pension {rates.Flexible[region]:0.###} of 12 × base{(block.EeMedical[p] > 0 ? " and both medical shares (employee medical insurance)" : string.Empty)}; no employer share"), block.EePension[p] + block.EeMedical[p], "yuan/year",
+                explanation.Record(Program, StepText.Create($"{who}: flexible base = min({rates.FlexibleMultiple[region]:0.##} × {band.DescribeFloor(region)}, {band.DescribeCeiling(region)})"), block.Base[p], "yuan/month", [.. bandSources, rates.FlexibleMultiple.Source(region), ageSource]);
+                explanation.Record(Program, StepText.Create($"flexible worker pays pension {rates.Flexible[region]:0.###} of 12 × base{(block.EeMedical[p] > 0 ? " and both medical shares (employee medical insurance)" : string.Empty)}; no employer share"), block.EePension[p] + block.EeMedical[p], "yuan/year",
                     rates.Flexible.Source(region), rates.EmployeeMedical.Source(region), rates.EmployerMedical.Source(region));
             }
         }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Assistance;
@@ -183,11 +182,10 @@ public sealed class UnemploymentInsuranceProgram : RuleProgram
         private void Explain(ref Block block, in PersonRow person, Explanation explanation, ImmutableArray<double> from, double years, int spell, bool eligible, double maximum, double months, double monthly)
         {
             int p = person.Index;
-            var c = CultureInfo.InvariantCulture;
-            explanation.Record("unemployment", string.Create(c, $"member {person.Member}: {years:0.##} contribution years ≥ {from[0]:0.##} and {spell} month(s) registered after an involuntary loss → {(eligible ? "eligible" : "not eligible")}; maximum duration {maximum:0} months"), maximum, "months", fromYears.Source(person.Region), maxMonths.Source(person.Region));
-            explanation.Record("unemployment", string.Create(c, $"monthly amount = max({share[person.Region]:0.###} × minimum wage {minimumWage[person.Region]:0.00}, urban dibao standard {dibaoMonthly[person.Region]:0.00}/month)"), monthly, "yuan/month", share.Source(person.Region), minimumWage.Source(person.Region), dibaoMonthly.Source(person.Region));
-            explanation.Record("unemployment", string.Create(c, $"benefit = {months:0} month(s) × {monthly:0.00}"), block.Benefit[p], "yuan/year");
-            explanation.Record("unemployment", string.Create(c, $"medical premium paid by the fund = {months:0} month(s) × {premium[person.Region]:0.00}"), block.Premium[p], "yuan/year", premium.Source(person.Region));
+            explanation.Record("unemployment", StepText.Create($"member {person.Member}: {years:0.##} contribution years ≥ {from[0]:0.##} and {spell} month(s) registered after an involuntary loss → {(eligible ? "eligible" : "not eligible")}; maximum duration {maximum:0} months"), maximum, "months", fromYears.Source(person.Region), maxMonths.Source(person.Region));
+            explanation.Record("unemployment", StepText.Create($"monthly amount = max({share[person.Region]:0.###} × minimum wage {minimumWage[person.Region]:0.00}, urban dibao standard {dibaoMonthly[person.Region]:0.00}/month)"), monthly, "yuan/month", share.Source(person.Region), minimumWage.Source(person.Region), dibaoMonthly.Source(person.Region));
+            explanation.Record("unemployment", StepText.Create($"benefit = {months:0} month(s) × {monthly:0.00}"), block.Benefit[p], "yuan/year");
+            explanation.Record("unemployment", StepText.Create($"medical premium paid by the fund = {months:0} month(s) × {premium[person.Region]:0.00}"), block.Premium[p], "yuan/year", premium.Source(person.Region));
         }
 
         public readonly ref struct Block(ReadOnlySpan<double> years, ReadOnlySpan<byte> spell, Span<double> eligible, Span<double> maxMonths, Span<double> monthsPaid, Span<double> benefit, Span<double> premium)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Insurance;
@@ -58,7 +57,7 @@ public sealed class WorkInjuryDeathProgram : RuleProgram
             int h = household.Index, r = household.Region.Index;
             int deaths = block.Deaths[h];
             block.Subsidy[h] = deaths * multiple.ByRegion[r] * income.ByRegion[r];
-            explanation?.Record("work_injury_death", string.Create(CultureInfo.InvariantCulture, $"{deaths} work-injury death(s) × {multiple[household.Region]:0.##} × {income[household.Region]:0.00}"), block.Subsidy[h], "yuan/year", multiple.Source(household.Region), income.Source(household.Region));
+            explanation?.Record("work_injury_death", StepText.Create($"{deaths} work-injury death(s) × {multiple[household.Region]:0.##} × {income[household.Region]:0.00}"), block.Subsidy[h], "yuan/year", multiple.Source(household.Region), income.Source(household.Region));
         }
 
         public readonly ref struct Block(ReadOnlySpan<byte> deaths, Span<double> subsidy)

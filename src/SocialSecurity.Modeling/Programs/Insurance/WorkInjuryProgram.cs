@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Programs.Assistance;
@@ -269,15 +268,14 @@ public sealed class WorkInjuryProgram : RuleProgram
         [MethodImpl(MethodImplOptions.NoInlining)]
         private void Explain(Explanation explain, in PersonRow person, WorkContract contract, bool covered, int grade, double raw, double own, double avg, double subsidy, double fund, double employer, double nursing)
         {
-            var c = CultureInfo.InvariantCulture;
             var region = person.Region;
-            explain.Record("work_injury", string.Create(c, $"member {person.Member}: grade {grade}, work arrangement {contract} → {(covered ? "covered" : "not covered")}"), covered ? 1.0 : 0.0, string.Empty, coverFlexible.Source(region), coverOverAge.Source(region), ageMale.Source(region), ageFemale.Source(region));
+            explain.Record("work_injury", StepText.Create($"member {person.Member}: grade {grade}, work arrangement {contract} → {(covered ? "covered" : "not covered")}"), covered ? 1.0 : 0.0, string.Empty, coverFlexible.Source(region), coverOverAge.Source(region), ageMale.Source(region), ageFemale.Source(region));
             if (!covered)
             {
                 return;
             }
 
-            explain.Record("work_injury", string.Create(c, $"own wage = clamp({raw:0.00}, {floorRatio[region]:0.##} × {avg:0.00}, {ceilingRatio[region]:0.##} × {avg:0.00})"), own, "yuan/month", average.Source(region), floorRatio.Source(region), ceilingRatio.Source(region));
+            explain.Record("work_injury", StepText.Create($"own wage = clamp({raw:0.00}, {floorRatio[region]:0.##} × {avg:0.00}, {ceilingRatio[region]:0.##} × {avg:0.00})"), own, "yuan/month", average.Source(region), floorRatio.Source(region), ceilingRatio.Source(region));
             explain.Record("work_injury", "one-time disability subsidy (months by grade × own wage, when assessed this year)", subsidy, "yuan/year", subsidyMonths.Source(region));
             explain.Record("work_injury", "disability allowance from the fund (12 × max(rate × own wage, minimum wage))", fund, "yuan/year", fundRates.Source(region), minimumWage.Source(region));
             explain.Record("work_injury", "disability allowance from the employer (no wages this year: no suitable work)", employer, "yuan/year", employerRates.Source(region), minimumWage.Source(region));

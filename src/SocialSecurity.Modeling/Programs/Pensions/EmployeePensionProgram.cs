@@ -122,22 +122,21 @@ public sealed class EmployeePensionProgram()
                 return;
             }
 
-            var c = CultureInfo.InvariantCulture;
             var ageSource = r.Source(male ? EmployeePensionNames.Parameters.PensionAgeMale : EmployeePensionNames.Parameters.PensionAgeFemale);
-            string who = string.Create(c, $"person {block.Ids[i]}, age {age}, {(male ? "male" : "female")}, pension age {pensionAge}{(retirement > 0 ? " (retirement-age column)" : " (statutory)")}");
+            string who = StepText.Create($"person {block.Ids[i]}, age {age}, {(male ? "male" : "female")}, pension age {pensionAge}{(retirement > 0 ? " (retirement-age column)" : " (statutory)")}");
             if (!pensioner)
             {
-                explanation.Record(Program, string.Create(c, $"{who}: below the pension age → no pension (contributions: social_insurance)"), 0, "yuan/month", ageSource);
+                explanation.Record(Program, StepText.Create($"{who}: below the pension age → no pension (contributions: social_insurance)"), 0, "yuan/month", ageSource);
             }
             else if (!eligible)
             {
-                explanation.Record(Program, string.Create(c, $"{who}: {years:0.##} contribution years < {r.MinimumYears:0.##} required → no monthly pension"), 0, "yuan/month", r.Source(EmployeePensionNames.Parameters.MinimumYears), ageSource);
+                explanation.Record(Program, StepText.Create($"{who}: {years:0.##} contribution years < {r.MinimumYears:0.##} required → no monthly pension"), 0, "yuan/month", r.Source(EmployeePensionNames.Parameters.MinimumYears), ageSource);
             }
             else
             {
-                explanation.Record(Program, string.Create(c, $"{who}: {years:0.##} contribution years ≥ {r.MinimumYears:0.##} required → pension"), null, string.Empty, r.Source(EmployeePensionNames.Parameters.MinimumYears), ageSource);
-                explanation.Record(Program, string.Create(c, $"basic pension = W_prev {r.BenefitBase.Value:0.00} × (1 + Ī {index:0.###})/2 × n {years:0.##} × {r.AccrualRate:0.###}"), basic, "yuan/month", r.Source(EmployeePensionNames.Parameters.BenefitBase), r.Source(EmployeePensionNames.Parameters.BasicPensionAccrualRate));
-                explanation.Record(Program, string.Create(c, $"account pension = balance {balance:0.00} / divisor({pensionAge}) {divisors.DivisorAt(pensionAge):0}"), account, "yuan/month", r.Source(EmployeePensionNames.Parameters.AccountDivisors), r.Source(EmployeePensionNames.Parameters.AccountDivisorFirstAge));
+                explanation.Record(Program, StepText.Create($"{who}: {years:0.##} contribution years ≥ {r.MinimumYears:0.##} required → pension"), null, string.Empty, r.Source(EmployeePensionNames.Parameters.MinimumYears), ageSource);
+                explanation.Record(Program, StepText.Create($"basic pension = W_prev {r.BenefitBase.Value:0.00} × (1 + Ī {index:0.###})/2 × n {years:0.##} × {r.AccrualRate:0.###}"), basic, "yuan/month", r.Source(EmployeePensionNames.Parameters.BenefitBase), r.Source(EmployeePensionNames.Parameters.BasicPensionAccrualRate));
+                explanation.Record(Program, StepText.Create($"account pension = balance {balance:0.00} / divisor({pensionAge}) {divisors.DivisorAt(pensionAge):0}"), account, "yuan/month", r.Source(EmployeePensionNames.Parameters.AccountDivisors), r.Source(EmployeePensionNames.Parameters.AccountDivisorFirstAge));
                 explanation.Record(Program, "pension = basic + account pension", pension, "yuan/month");
             }
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Regions;
 using SocialSecurity.Modeling.Programs.Pensions.Rules;
@@ -128,7 +127,7 @@ public sealed class ResidentPensionProgram
                 // An employee pensioner is outside the resident scheme (国发〔2014〕8号 art. 3).
                 block.Own[p] = block.Government[p] = block.Subsidy[p] = block.Collective[p] = 0;
                 block.Benefit[p] = block.PublicBenefit[p] = block.AccountBenefit[p] = 0;
-                explanation?.Record(Program, string.Create(CultureInfo.InvariantCulture, $"person {block.Ids[p]}: draws the employee pension → outside the resident scheme (国发〔2014〕8号 art. 3)"), 0, "yuan/month");
+                explanation?.Record(Program, StepText.Create($"person {block.Ids[p]}: draws the employee pension → outside the resident scheme (国发〔2014〕8号 art. 3)"), 0, "yuan/month");
                 return;
             }
 
@@ -156,17 +155,16 @@ public sealed class ResidentPensionProgram
 
         private static void Explain(Explanation explain, ResidentPensionTerms r, long id, int age, EmploymentStatus employment, double chosen, AssistanceStatus status, bool rural, bool contributes, ResidentContribution credit, double years, double balance, ResidentBenefit pension)
         {
-            var c = CultureInfo.InvariantCulture;
             if (age < r.PensionAge)
             {
                 if (!contributes)
                 {
-                    explain.Record(Program, string.Create(c, $"person {id}, age {age}: no contribution (chosen tier {chosen:0.##}; contributes from {r.MinimumContributionAge} to below {r.PensionAge}, not a student, tier > 0; employment {employment})"), 0, "yuan/year", r.Source(ResidentPensionNames.Parameters.MinimumContributionAge), r.Source(ResidentPensionNames.Parameters.PensionAge));
+                    explain.Record(Program, StepText.Create($"person {id}, age {age}: no contribution (chosen tier {chosen:0.##}; contributes from {r.MinimumContributionAge} to below {r.PensionAge}, not a student, tier > 0; employment {employment})"), 0, "yuan/year", r.Source(ResidentPensionNames.Parameters.MinimumContributionAge), r.Source(ResidentPensionNames.Parameters.PensionAge));
                     return;
                 }
 
-                explain.Record(Program, string.Create(c, $"person {id}, age {age}: chosen {chosen:0.##} → applicable tier t (highest listed tier ≤ chosen)"), credit.Tier.Value, "yuan/year", r.Source(ResidentPensionNames.Parameters.Tiers));
-                explain.Record(Program, string.Create(c, $"government-paid (代缴) = min(t, share × lowest tier {r.LowestTier.Value:0.##}), status {status}"), credit.GovernmentPaid.Value, "yuan/year", r.Source(ResidentPensionNames.Parameters.GovernmentPaidShareDibao), r.Source(ResidentPensionNames.Parameters.GovernmentPaidShareDestitute));
+                explain.Record(Program, StepText.Create($"person {id}, age {age}: chosen {chosen:0.##} → applicable tier t (highest listed tier ≤ chosen)"), credit.Tier.Value, "yuan/year", r.Source(ResidentPensionNames.Parameters.Tiers));
+                explain.Record(Program, StepText.Create($"government-paid (代缴) = min(t, share × lowest tier {r.LowestTier.Value:0.##}), status {status}"), credit.GovernmentPaid.Value, "yuan/year", r.Source(ResidentPensionNames.Parameters.GovernmentPaidShareDibao), r.Source(ResidentPensionNames.Parameters.GovernmentPaidShareDestitute));
                 explain.Record(Program, "own contribution = t − government-paid", credit.Own.Value, "yuan/year");
                 explain.Record(Program, "subsidy s(t) = max(schedule(t), national floor(t))", credit.Subsidy.Value, "yuan/year", r.Source(ResidentPensionNames.Parameters.SubsidyThresholds), r.Source(ResidentPensionNames.Parameters.SubsidyAmounts), r.Source(ResidentPensionNames.Parameters.SubsidyFloorThresholds), r.Source(ResidentPensionNames.Parameters.SubsidyFloorAmounts));
                 explain.Record(Program, rural ? "collective subsidy c (rural contributor)" : "collective subsidy c = 0 (urban contributor)", credit.Collective.Value, "yuan/year", r.Source(ResidentPensionNames.Parameters.CollectiveSubsidy));
@@ -177,14 +175,14 @@ public sealed class ResidentPensionProgram
             double required = r.RequiredYears(age);
             if (!r.IsEligible(age, years))
             {
-                explain.Record(Program, string.Create(c, $"person {id}, age {age}: {years:0.##} contribution years < {required:0.##} required (minimum, or the years left to {r.PensionAge} when the scheme started in {r.SchemeStartYear}) → no pension"), 0, "yuan/month", r.Source(ResidentPensionNames.Parameters.MinimumYears), r.Source(ResidentPensionNames.Parameters.SchemeStartYear));
+                explain.Record(Program, StepText.Create($"person {id}, age {age}: {years:0.##} contribution years < {required:0.##} required (minimum, or the years left to {r.PensionAge} when the scheme started in {r.SchemeStartYear}) → no pension"), 0, "yuan/month", r.Source(ResidentPensionNames.Parameters.MinimumYears), r.Source(ResidentPensionNames.Parameters.SchemeStartYear));
                 return;
             }
 
-            explain.Record(Program, string.Create(c, $"person {id}, age {age}: {years:0.##} contribution years ≥ {required:0.##} required → pension"), null, string.Empty, r.Source(ResidentPensionNames.Parameters.PensionAge), r.Source(ResidentPensionNames.Parameters.MinimumYears), r.Source(ResidentPensionNames.Parameters.SchemeStartYear));
+            explain.Record(Program, StepText.Create($"person {id}, age {age}: {years:0.##} contribution years ≥ {required:0.##} required → pension"), null, string.Empty, r.Source(ResidentPensionNames.Parameters.PensionAge), r.Source(ResidentPensionNames.Parameters.MinimumYears), r.Source(ResidentPensionNames.Parameters.SchemeStartYear));
             explain.Record(Program, "basic pension", pension.BasicPension.Value, "yuan/month", r.Source(ResidentPensionNames.Parameters.BasicPension));
-            explain.Record(Program, string.Create(c, $"top-ups: age top-up from {r.AgeTopUp.FromAge}, old-age allowance from {r.OldAgeAllowance.FromAge}, long-contribution top-up per year beyond {r.MinimumYears:0.##}"), pension.TopUps.Value, "yuan/month", r.Source(ResidentPensionNames.Parameters.AgeTopUpAmount), r.Source(ResidentPensionNames.Parameters.OldAgeAllowanceAmount), r.Source(ResidentPensionNames.Parameters.LongContributionTopUp));
-            explain.Record(Program, string.Create(c, $"account pension = balance {balance:0.00} / {r.Divisor:0}"), pension.AccountPension.Value, "yuan/month", r.Source(ResidentPensionNames.Parameters.Divisor));
+            explain.Record(Program, StepText.Create($"top-ups: age top-up from {r.AgeTopUp.FromAge}, old-age allowance from {r.OldAgeAllowance.FromAge}, long-contribution top-up per year beyond {r.MinimumYears:0.##}"), pension.TopUps.Value, "yuan/month", r.Source(ResidentPensionNames.Parameters.AgeTopUpAmount), r.Source(ResidentPensionNames.Parameters.OldAgeAllowanceAmount), r.Source(ResidentPensionNames.Parameters.LongContributionTopUp));
+            explain.Record(Program, StepText.Create($"account pension = balance {balance:0.00} / {r.Divisor:0}"), pension.AccountPension.Value, "yuan/month", r.Source(ResidentPensionNames.Parameters.Divisor));
             explain.Record(Program, "pension = basic + top-ups + account pension", pension.Total.Value, "yuan/month");
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Regions;
 
@@ -141,19 +140,18 @@ public sealed class RetirementAgeProgram()
         var age = population.Age;
         var ids = population.PersonId;
         int now = MonthIndex(date.Year, date.Month);
-        var c = CultureInfo.InvariantCulture;
         for (int p = 0; p < year.Length; p++)
         {
             if (category[p] is not (0 or 50 or 55))
             {
-                throw new ArgumentException(string.Create(c, $"Person {ids[p]}: '{Columns.FemaleCategory}' is {category[p]}; expected 0 (default, 50), 50 or 55."));
+                throw new ArgumentException(StepText.Create($"Person {ids[p]}: '{Columns.FemaleCategory}' is {category[p]}; expected 0 (default, 50), 50 or 55."));
             }
 
             int months = now - MonthIndex((int)year[p], (int)month[p]);
             int completed = (int)Math.Floor(months / 12.0), dayUnknown = (int)Math.Floor((months - 1) / 12.0);
             if (months < 0 || (age[p] != completed && age[p] != dayUnknown))
             {
-                throw new ArgumentException(string.Create(c, $"Person {ids[p]}: born {year[p]:0}-{month[p]:00}, so aged {completed} on {date:yyyy-MM-dd}, but '{PopulationSchema.Age.Name}' is {age[p]}."));
+                throw new ArgumentException(StepText.Create($"Person {ids[p]}: born {year[p]:0}-{month[p]:00}, so aged {completed} on {date:yyyy-MM-dd}, but '{PopulationSchema.Age.Name}' is {age[p]}."));
             }
         }
     }
@@ -264,23 +262,22 @@ public sealed class RetirementAgeProgram()
                 return;
             }
 
-            var c = CultureInfo.InvariantCulture;
             const string Program = "retirement_age";
-            string who = string.Create(c, $"member {person.Member} ({GroupNames[group]}, born {block.BirthYear[i]:0}-{block.BirthMonth[i]:00})");
+            string who = StepText.Create($"member {person.Member} ({GroupNames[group]}, born {block.BirthYear[i]:0}-{block.BirthMonth[i]:00})");
             if (maxDelay <= 0)
             {
-                explanation.Record(Program, string.Create(c, $"{who}: no delay in force → original age {original / 12} years"), ageMonths, "months", t.OriginalSource(group), t.MaxDelaySource(group));
+                explanation.Record(Program, StepText.Create($"{who}: no delay in force → original age {original / 12} years"), ageMonths, "months", t.OriginalSource(group), t.MaxDelaySource(group));
             }
             else if (offset < 0)
             {
-                explanation.Record(Program, string.Create(c, $"{who}: reaches the original age {original / 12} before the reform starts → no delay"), ageMonths, "months", t.OriginalSource(group), t.Start!);
+                explanation.Record(Program, StepText.Create($"{who}: reaches the original age {original / 12} before the reform starts → no delay"), ageMonths, "months", t.OriginalSource(group), t.Start!);
             }
             else
             {
-                explanation.Record(Program, string.Create(c, $"{who}: {offset} months after the reform start → delay min({maxDelay:0}, ⌊{offset} / {t.Step(group):0.##}⌋ + 1) = {delay} months → {ageMonths / 12} years {ageMonths % 12} months"), ageMonths, "months", t.OriginalSource(group), t.MaxDelaySource(group), t.StepSource(group)!, t.Start!);
+                explanation.Record(Program, StepText.Create($"{who}: {offset} months after the reform start → delay min({maxDelay:0}, ⌊{offset} / {t.Step(group):0.##}⌋ + 1) = {delay} months → {ageMonths / 12} years {ageMonths % 12} months"), ageMonths, "months", t.OriginalSource(group), t.MaxDelaySource(group), t.StepSource(group)!, t.Start!);
             }
 
-            explanation.Record(Program, string.Create(c, $"retires {year}-{month:00}; minimum contribution years then"), minimum.Scalar(), "years", minimum);
+            explanation.Record(Program, StepText.Create($"retires {year}-{month:00}; minimum contribution years then"), minimum.Scalar(), "years", minimum);
         }
 
         public readonly ref struct Block(ProgramContext context)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Core;
@@ -66,7 +65,7 @@ public sealed class DisabilityLivingSubsidyProgram : RuleProgram
             block.Amount[p] = qualifies ? _amount[person.Region.Index] : 0.0;
             if (explanation is not null)
             {
-                explanation.Record("disability_living_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: disability {block.Disability[p]}, assistance household {(status ? "yes" : "no")}"), block.Amount[p], "yuan/month", amount.Source(person.Region));
+                explanation.Record("disability_living_subsidy", StepText.Create($"member {person.Member}: disability {block.Disability[p]}, assistance household {(status ? "yes" : "no")}"), block.Amount[p], "yuan/month", amount.Source(person.Region));
             }
         }
 

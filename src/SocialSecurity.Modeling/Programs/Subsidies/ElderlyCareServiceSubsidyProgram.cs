@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Regions;
@@ -126,7 +125,7 @@ public sealed class ElderlyCareServiceSubsidyProgram : RuleProgram
                 : 0.0;
             if (explanation is not null)
             {
-                explanation.Record("elderly_care_service_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: low-income household; provincial hukou {(localHukou ? "yes" : "no")}; age {age}; {(impaired ? "disabled (失能) or dementia" : "self-caring")}"), block.Amount[p], "yuan/month", _impaired.Source(person.Region), _oldest.Source(person.Region), _impairedAge.Source(person.Region), _oldestAge.Source(person.Region));
+                explanation.Record("elderly_care_service_subsidy", StepText.Create($"member {person.Member}: low-income household; provincial hukou {(localHukou ? "yes" : "no")}; age {age}; {(impaired ? "disabled (失能) or dementia" : "self-caring")}"), block.Amount[p], "yuan/month", _impaired.Source(person.Region), _oldest.Source(person.Region), _impairedAge.Source(person.Region), _oldestAge.Source(person.Region));
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Subsidies;
@@ -68,7 +67,7 @@ public sealed class GrasslandCompensationProgram()
             double banArea = block.BanArea[h], balanceArea = block.BalanceArea[h]; // validated when the population was built
             bool herder = banArea > 0 || balanceArea > 0;
             block.Amount[h] = (banArea * ban.ByRegion[r]) + (balanceArea * balance.ByRegion[r]) + (herder ? perHousehold.ByRegion[r] : 0.0);
-            explanation?.Record("grassland_compensation", string.Create(CultureInfo.InvariantCulture, $"{banArea:0.##} mu × {ban[household.Region]:0.##} + {balanceArea:0.##} mu × {balance[household.Region]:0.##} + {(herder ? perHousehold[household.Region] : 0):0.##} per household"), block.Amount[h], "yuan/year", ban.Source(household.Region), balance.Source(household.Region), perHousehold.Source(household.Region));
+            explanation?.Record("grassland_compensation", StepText.Create($"{banArea:0.##} mu × {ban[household.Region]:0.##} + {balanceArea:0.##} mu × {balance[household.Region]:0.##} + {(herder ? perHousehold[household.Region] : 0):0.##} per household"), block.Amount[h], "yuan/year", ban.Source(household.Region), balance.Source(household.Region), perHousehold.Source(household.Region));
         }
 
         public readonly ref struct Block(ReadOnlySpan<long> ids, ReadOnlySpan<double> banArea, ReadOnlySpan<double> balanceArea, Span<double> amount)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Subsidies;
@@ -63,7 +62,7 @@ public sealed class OldAgeAllowanceProgram : RuleProgram
             int p = person.Index, r = person.Region.Index;
             bool qualifies = block.Age[p] >= minAge.ByRegion[r] && block.Recipient[p] > 0;
             block.Amount[p] = qualifies ? amount.ByRegion[r] : 0.0;
-            explanation?.Record("old_age_allowance", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: age {block.Age[p]} ≥ {minAge[person.Region]:0} and resident-pension recipient ({(block.Recipient[p] > 0 ? "yes" : "no")}) → {(qualifies ? "allowance" : "none")}"), block.Amount[p], "yuan/month", amount.Source(person.Region), minAge.Source(person.Region));
+            explanation?.Record("old_age_allowance", StepText.Create($"member {person.Member}: age {block.Age[p]} ≥ {minAge[person.Region]:0} and resident-pension recipient ({(block.Recipient[p] > 0 ? "yes" : "no")}) → {(qualifies ? "allowance" : "none")}"), block.Amount[p], "yuan/month", amount.Source(person.Region), minAge.Source(person.Region));
         }
 
         public readonly ref struct Block(ReadOnlySpan<byte> age, ReadOnlySpan<double> recipient, Span<double> amount)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 
@@ -57,7 +56,7 @@ public sealed class SevereDisabilityNursingSubsidyProgram()
             block.Amount[p] = qualifies ? _amount[r] : 0.0;
             if (explanation is not null)
             {
-                explanation.Record("severe_disability_nursing_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: disability {block.Disability[p]} (qualifying grades 1–{_maxGrade[r]:0})"), block.Amount[p], "yuan/month", amount.Source(person.Region), maxGrade.Source(person.Region));
+                explanation.Record("severe_disability_nursing_subsidy", StepText.Create($"member {person.Member}: disability {block.Disability[p]} (qualifying grades 1–{_maxGrade[r]:0})"), block.Amount[p], "yuan/month", amount.Source(person.Region), maxGrade.Source(person.Region));
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SocialSecurity.Modeling.Core;
 
 namespace SocialSecurity.Modeling.Programs.Subsidies;
@@ -53,7 +52,7 @@ public sealed class WorkForReliefProgram()
             block.Wages[p] = days * dailyWage.ByRegion[person.Region.Index];
             if (days > 0)
             {
-                explanation?.Record("work_for_relief", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: {days:0.#} days × {dailyWage[person.Region]:0.00} yuan/day"), block.Wages[p], "yuan/year", dailyWage.Source(person.Region));
+                explanation?.Record("work_for_relief", StepText.Create($"member {person.Member}: {days:0.#} days × {dailyWage[person.Region]:0.00} yuan/day"), block.Wages[p], "yuan/year", dailyWage.Source(person.Region));
             }
         }
 

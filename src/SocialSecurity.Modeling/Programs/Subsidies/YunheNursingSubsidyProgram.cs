@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Programs.Assistance;
 using SocialSecurity.Modeling.Regions;
@@ -139,7 +138,7 @@ public sealed class YunheNursingSubsidyProgram : RuleProgram
             block.Amount[p] = qualifies ? _amount : 0.0;
             if (explanation is not null)
             {
-                explanation.Record("yunhe_nursing_subsidy", string.Create(CultureInfo.InvariantCulture, $"member {person.Member}: county hukou {Yes(countyHukou)}; low-income household {Yes(lowIncome)}; disabled or dementia {Yes(condition)}; already receives an excluding subsidy {Yes(excluded)}"), block.Amount[p], "yuan/month", amountSource);
+                explanation.Record("yunhe_nursing_subsidy", StepText.Create($"member {person.Member}: county hukou {Yes(countyHukou)}; low-income household {Yes(lowIncome)}; disabled or dementia {Yes(condition)}; already receives an excluding subsidy {Yes(excluded)}"), block.Amount[p], "yuan/month", amountSource);
             }
         }
 

@@ -386,18 +386,17 @@ public sealed class TargetedProgram : RuleProgram
 
         private void Explain(Explanation explain, ProgramContext context, int h, int u, int firstMember, bool eligible, bool near, double y, double threshold, double share, TargetingOutcome result, double onRoll, Regions.RegionId region)
         {
-            var c = CultureInfo.InvariantCulture;
             long id = (_program._unit == Entity.Person ? context.Population.PersonId : context.Population.HouseholdId)[u];
             string draws = eligible
-                ? string.Create(c, $"take-up draw {_takeUpStream.Uniform(id):0.0000} vs rate {_takeUp[region]:0.###}, exclusion draw {_exclusionStream.Uniform(id):0.0000} vs rate {_exclusion[region]:0.###}")
+                ? StepText.Create($"take-up draw {_takeUpStream.Uniform(id):0.0000} vs rate {_takeUp[region]:0.###}, exclusion draw {_exclusionStream.Uniform(id):0.0000} vs rate {_exclusion[region]:0.###}")
                 : !near
-                    ? string.Create(c, $"income {y:0.00} ≥ k × threshold = {_nearMultiple![region]:0.###} × {threshold:0.00}: not near the threshold, never included")
-                    : string.Create(c, $"inclusion draw {_inclusionStream.Uniform(id):0.0000} vs rate {_inclusion[region]:0.###}") + (_incomeTest is null ? string.Empty : string.Create(c, $" (income {y:0.00} < k × threshold = {_nearMultiple![region]:0.###} × {threshold:0.00})"));
-            string who = _program._unit == Entity.Person ? string.Create(c, $"member {u - firstMember + 1}") : "household";
+                    ? StepText.Create($"income {y:0.00} ≥ k × threshold = {_nearMultiple![region]:0.###} × {threshold:0.00}: not near the threshold, never included")
+                    : StepText.Create($"inclusion draw {_inclusionStream.Uniform(id):0.0000} vs rate {_inclusion[region]:0.###}") + (_incomeTest is null ? string.Empty : StepText.Create($" (income {y:0.00} < k × threshold = {_nearMultiple![region]:0.###} × {threshold:0.00})"));
+            string who = _program._unit == Entity.Person ? StepText.Create($"member {u - firstMember + 1}") : "household";
             explain.Record(_program.Name, $"targeting, {who} ({(eligible ? "truly eligible" : "not eligible")}): {draws} → {result}", onRoll, "flag", _takeUp.Source(region), _exclusion.Source(region), _inclusion.Source(region));
             if (!double.IsNaN(share))
             {
-                explain.Record(_program.Name, string.Create(c, $"on the roll in error: reported income = Y × u = {y:0.00} × {share:0.0000} = {y * share:0.00} (u = a + (b − a) × draw {_reportedStream.Uniform(id):0.0000}, a = {_shareMin![region]:0.###}, b = {_shareMax![region]:0.###}); paid the rule's amount at that income"),
+                explain.Record(_program.Name, StepText.Create($"on the roll in error: reported income = Y × u = {y:0.00} × {share:0.0000} = {y * share:0.00} (u = a + (b − a) × draw {_reportedStream.Uniform(id):0.0000}, a = {_shareMin![region]:0.###}, b = {_shareMax![region]:0.###}); paid the rule's amount at that income"),
                     _incomeTest!.AmountAt(h, y * share), "amount", _shareMin.Source(region), _shareMax.Source(region), _nearMultiple!.Source(region));
             }
         }
@@ -422,7 +421,7 @@ public sealed class TargetedProgram : RuleProgram
                 double rate = values[region];
                 if (!(rate >= 0 && rate <= 1))
                 {
-                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Parameter '{name}' is {rate} in {setup.Regions[region]}; a rate must lie in [0, 1]."));
+                    throw new InvalidOperationException(StepText.Create($"Parameter '{name}' is {rate} in {setup.Regions[region]}; a rate must lie in [0, 1]."));
                 }
             }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using SocialSecurity.Modeling.Core;
 using SocialSecurity.Modeling.Regions;
@@ -471,7 +470,7 @@ public sealed class IncomeTaxProgram : RuleProgram
             double householdDeductions = HouseholdDeductions(ref b, h, k, out double housing);
             Rank(ref b, first, household.EndMember, k, out int top, out int second);
             double topShare = second < 0 ? 1.0 : k.TopShare;
-            explanation.Record(Name, string.Create(CultureInfo.InvariantCulture, $"household deductions: {b.ChildrenInEducation[h]} child(ren) in education × {t.Children[region]:0.##} + {b.ChildrenUnder3[h]} child(ren) under 3 × {t.Infants[region]:0.##} + housing ({b.Housing[h]}, city {b.City[h]}) {housing:0.##} = {householdDeductions:0.##}; claimed {topShare:0.##} by member {top - household.FirstMember} (highest comprehensive income){(second >= 0 && topShare < 1 ? string.Create(CultureInfo.InvariantCulture, $", {1 - topShare:0.##} by member {second - household.FirstMember}") : string.Empty)}"), householdDeductions, "yuan/year", t.Children.Source(region), t.Infants.Source(region), t.Mortgage.Source(region), t.RentMajor.Source(region), t.RentLarge.Source(region), t.RentOther.Source(region), t.TopShare.Source(region));
+            explanation.Record(Name, StepText.Create($"household deductions: {b.ChildrenInEducation[h]} child(ren) in education × {t.Children[region]:0.##} + {b.ChildrenUnder3[h]} child(ren) under 3 × {t.Infants[region]:0.##} + housing ({b.Housing[h]}, city {b.City[h]}) {housing:0.##} = {householdDeductions:0.##}; claimed {topShare:0.##} by member {top - household.FirstMember} (highest comprehensive income){(second >= 0 && topShare < 1 ? StepText.Create($", {1 - topShare:0.##} by member {second - household.FirstMember}") : string.Empty)}"), householdDeductions, "yuan/year", t.Children.Source(region), t.Infants.Source(region), t.Mortgage.Source(region), t.RentMajor.Source(region), t.RentLarge.Source(region), t.RentOther.Source(region), t.TopShare.Source(region));
             for (int p = first; p < household.EndMember; p++)
             {
                 double claimed = p == top ? topShare * householdDeductions : p == second ? (1 - topShare) * householdDeductions : 0.0;
@@ -528,8 +527,8 @@ public sealed class IncomeTaxProgram : RuleProgram
             var schedule = k.Comprehensive;
             if (TExplain.On)
             {
-                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: comprehensive income = wages {b.Wages[p]:0.##} (bonus {bonus:0.##} included) + {share:0.##} × (labour {b.Labour[p]:0.##} + royalties {b.Royalties[p]:0.##}) + {authorShare:0.####} × author's {b.Author[p]:0.##}"), comprehensive, "yuan/year", t.RemunerationShare.Source(region), t.AuthorReduction.Source(region));
-                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: deductions = basic {t.Basic[region]:0.##} + contributions {special:0.##} + elderly parents {elderly:0.##} + continuing education {education:0.##} + serious illness {illness:0.##} + household share {claimed:0.##}"), deductions, "yuan/year", t.Basic.Source(region), t.OnlyChild.Source(region), t.SiblingCap.Source(region), t.Siblings.Source(region), t.Degree.Source(region), t.Certificate.Source(region), t.IllnessThreshold.Source(region), t.IllnessCap.Source(region));
+                explanation!.Record(Name, StepText.Create($"member {member}: comprehensive income = wages {b.Wages[p]:0.##} (bonus {bonus:0.##} included) + {share:0.##} × (labour {b.Labour[p]:0.##} + royalties {b.Royalties[p]:0.##}) + {authorShare:0.####} × author's {b.Author[p]:0.##}"), comprehensive, "yuan/year", t.RemunerationShare.Source(region), t.AuthorReduction.Source(region));
+                explanation!.Record(Name, StepText.Create($"member {member}: deductions = basic {t.Basic[region]:0.##} + contributions {special:0.##} + elderly parents {elderly:0.##} + continuing education {education:0.##} + serious illness {illness:0.##} + household share {claimed:0.##}"), deductions, "yuan/year", t.Basic.Source(region), t.OnlyChild.Source(region), t.SiblingCap.Source(region), t.Siblings.Source(region), t.Degree.Source(region), t.Certificate.Source(region), t.IllnessThreshold.Source(region), t.IllnessCap.Source(region));
             }
 
             // Option 1: the bonus with comprehensive income.
@@ -552,7 +551,7 @@ public sealed class IncomeTaxProgram : RuleProgram
                 bool separate = taxSeparate + separateBonusTax < taxCombined;
                 if (TExplain.On && bonus > 0)
                 {
-                    explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed separately: {bonus:0.##} ÷ 12 = {bonus / 12:0.##} in monthly band {band + 1} → {bonus:0.##} × {monthlyRates[band]:0.##} − {quick:0.##} = {separateBonusTax:0.##}, plus {taxSeparate:0.##} on the rest ({taxableSeparate:0.##} taxable) = {taxSeparate + separateBonusTax:0.##}; with comprehensive income: {taxCombined:0.##} → {(separate ? "taxed separately (cheaper)" : "taxed with comprehensive income (not dearer)")}"), separate ? separateBonusTax : 0.0, "yuan/year", t.BonusSeparate.Source(region), t.BonusThresholds.Source(region), t.BonusRates.Source(region));
+                    explanation!.Record(Name, StepText.Create($"member {member}: bonus {bonus:0.##} taxed separately: {bonus:0.##} ÷ 12 = {bonus / 12:0.##} in monthly band {band + 1} → {bonus:0.##} × {monthlyRates[band]:0.##} − {quick:0.##} = {separateBonusTax:0.##}, plus {taxSeparate:0.##} on the rest ({taxableSeparate:0.##} taxable) = {taxSeparate + separateBonusTax:0.##}; with comprehensive income: {taxCombined:0.##} → {(separate ? "taxed separately (cheaper)" : "taxed with comprehensive income (not dearer)")}"), separate ? separateBonusTax : 0.0, "yuan/year", t.BonusSeparate.Source(region), t.BonusThresholds.Source(region), t.BonusRates.Source(region));
                 }
 
                 taxable = PreparedSchedule.Select(separate, taxableSeparate, taxableCombined);
@@ -561,13 +560,13 @@ public sealed class IncomeTaxProgram : RuleProgram
             }
             else if (TExplain.On && bonus > 0)
             {
-                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: bonus {bonus:0.##} taxed with comprehensive income (the separate option is not in force)"), 0.0, "yuan/year", t.BonusSeparate.Source(region));
+                explanation!.Record(Name, StepText.Create($"member {member}: bonus {bonus:0.##} taxed with comprehensive income (the separate option is not in force)"), 0.0, "yuan/year", t.BonusSeparate.Source(region));
             }
 
             if (TExplain.On)
             {
                 int comprehensiveBand = schedule.Band(taxable);
-                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: tax on taxable comprehensive income {taxable:0.##} (band {comprehensiveBand + 1}: {taxable:0.##} × {schedule.Rates[comprehensiveBand]:0.##} − {schedule.QuickDeduction(comprehensiveBand):0.##})"), comprehensiveTax, "yuan/year", t.Thresholds.Source(region), t.Rates.Source(region));
+                explanation!.Record(Name, StepText.Create($"member {member}: tax on taxable comprehensive income {taxable:0.##} (band {comprehensiveBand + 1}: {taxable:0.##} × {schedule.Rates[comprehensiveBand]:0.##} − {schedule.QuickDeduction(comprehensiveBand):0.##})"), comprehensiveTax, "yuan/year", t.Thresholds.Source(region), t.Rates.Source(region));
             }
 
             // Business income: its own schedule; a person without comprehensive income deducts the deductions here.
@@ -577,7 +576,7 @@ public sealed class IncomeTaxProgram : RuleProgram
             {
                 if (TExplain.On)
                 {
-                    explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##} of an agricultural person is farming income, not taxed"), 0.0, "yuan/year", t.FarmingExempt.Source(region));
+                    explanation!.Record(Name, StepText.Create($"member {member}: business income {businessIncome:0.##} of an agricultural person is farming income, not taxed"), 0.0, "yuan/year", t.FarmingExempt.Source(region));
                 }
             }
             else if (businessIncome > 0)
@@ -592,7 +591,7 @@ public sealed class IncomeTaxProgram : RuleProgram
                 businessTax = full - remitted;
                 if (TExplain.On)
                 {
-                    explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: business income {businessIncome:0.##}{(deductsHere ? string.Create(CultureInfo.InvariantCulture, $" − deductions {deductions:0.##} (no comprehensive income)") : string.Empty)} = taxable {businessTaxable:0.##}; tax {full:0.##} − remitted {remitted:0.##} ({(b.Contract[p] == WorkContract.IndividualBusiness ? string.Create(CultureInfo.InvariantCulture, $"individual business: {t.HalvingShare[region]:0.##} of the tax on the part up to {t.HalvingThreshold[region]:0.##}") : "not an individual business")})"), businessTax, "yuan/year", t.BusinessThresholds.Source(region), t.BusinessRates.Source(region), t.HalvingThreshold.Source(region), t.HalvingShare.Source(region));
+                    explanation!.Record(Name, StepText.Create($"member {member}: business income {businessIncome:0.##}{(deductsHere ? StepText.Create($" − deductions {deductions:0.##} (no comprehensive income)") : string.Empty)} = taxable {businessTaxable:0.##}; tax {full:0.##} − remitted {remitted:0.##} ({(b.Contract[p] == WorkContract.IndividualBusiness ? StepText.Create($"individual business: {t.HalvingShare[region]:0.##} of the tax on the part up to {t.HalvingThreshold[region]:0.##}") : "not an individual business")})"), businessTax, "yuan/year", t.BusinessThresholds.Source(region), t.BusinessRates.Source(region), t.HalvingThreshold.Source(region), t.HalvingShare.Source(region));
                 }
             }
 
@@ -601,7 +600,7 @@ public sealed class IncomeTaxProgram : RuleProgram
             double propertyTax = property * (1 - k.InterestShare) * k.PropertyRate;
             if (TExplain.On && property > 0)
             {
-                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: property income {property:0.##} × (1 − interest share {t.InterestShare[region]:0.##}) × {t.PropertyRate[region]:0.##}"), propertyTax, "yuan/year", t.InterestShare.Source(region), t.PropertyRate.Source(region));
+                explanation!.Record(Name, StepText.Create($"member {member}: property income {property:0.##} × (1 − interest share {t.InterestShare[region]:0.##}) × {t.PropertyRate[region]:0.##}"), propertyTax, "yuan/year", t.InterestShare.Source(region), t.PropertyRate.Source(region));
             }
 
             b.Taxable[p] = taxable;
@@ -612,7 +611,7 @@ public sealed class IncomeTaxProgram : RuleProgram
             b.Total[p] = comprehensiveTax + bonusTax + businessTax + propertyTax;
             if (TExplain.On)
             {
-                explanation!.Record(Name, string.Create(CultureInfo.InvariantCulture, $"member {member}: income tax = comprehensive {comprehensiveTax:0.##} + bonus {bonusTax:0.##} + business {businessTax:0.##} + property {propertyTax:0.##}; pensions, benefits, assistance and subsidies are exempt (个人所得税法 art. 4)"), b.Total[p], "yuan/year");
+                explanation!.Record(Name, StepText.Create($"member {member}: income tax = comprehensive {comprehensiveTax:0.##} + bonus {bonusTax:0.##} + business {businessTax:0.##} + property {propertyTax:0.##}; pensions, benefits, assistance and subsidies are exempt (个人所得税法 art. 4)"), b.Total[p], "yuan/year");
             }
         }
 
