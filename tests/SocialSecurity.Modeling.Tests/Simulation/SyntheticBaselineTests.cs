@@ -127,6 +127,57 @@ public class SyntheticBaselineTests
     }
 
     [Fact]
+    public void A_population_handed_to_the_simulation_never_changes_when_a_later_round_moves_the_incomes()
+    {
+        // Each round's population is kept with a copy of every column calibration moves; the simulation here is a
+        // stand-in (90% of market income) that keeps the rounds going. Before the fix, labour remuneration and the
+        // bonus of earlier rounds' populations were scaled in place by later rounds.
+        var seen = new List<(Population Population, double[][] Columns)>();
+        SyntheticPopulation.GenerateCalibrated(
+            new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 20_000, Year = 2023 },
+            population =>
+            {
+                seen.Add((population, MovedColumns(population)));
+                var perCapita = new double[population.HouseholdCount];
+                for (int h = 0; h < perCapita.Length; h++)
+                {
+                    for (int p = population.MemberStart[h]; p < population.MemberStart[h + 1]; p++)
+                    {
+                        perCapita[h] += 0.9 * (population.WagesAnnual[p] + population.LabourRemunerationAnnual[p] + population.BusinessIncomeAnnual[p]
+                            + population.PropertyIncomeAnnual[p] + population.PrivateTransfersAnnual[p]);
+                    }
+
+                    perCapita[h] /= population.HouseholdSize(h);
+                }
+
+                return perCapita;
+            });
+
+        seen.Count.Should().BeGreaterThan(1, "the stand-in simulation leaves every household short of its target, so incomes are moved");
+        foreach (var (population, columns) in seen)
+        {
+            var now = MovedColumns(population);
+            for (int c = 0; c < columns.Length; c++)
+            {
+                now[c].AsSpan().SequenceEqual(columns[c]).Should().BeTrue("column {0} of a round's population must keep its values", c);
+            }
+        }
+
+        seen.Select(s => s.Columns[2]).Distinct(new SequenceComparer()).Count().Should().BeGreaterThan(1, "the bonus is among the incomes moved between rounds");
+    }
+
+    private static double[][] MovedColumns(Population p) =>
+        [p.WagesAnnual.ToArray(), p.LabourRemunerationAnnual.ToArray(), p.AnnualBonus.ToArray(), p.BusinessIncomeAnnual.ToArray(),
+         p.PropertyIncomeAnnual.ToArray(), p.PrivateTransfersAnnual.ToArray(), p.Weight.ToArray()];
+
+    private sealed class SequenceComparer : IEqualityComparer<double[]>
+    {
+        public bool Equals(double[]? x, double[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(double[] obj) => obj.Length;
+    }
+
+    [Fact]
     public void Calibration_that_cannot_meet_its_targets_fails_naming_every_missed_target()
     {
         var act = () => SyntheticPopulation.GenerateCalibrated(

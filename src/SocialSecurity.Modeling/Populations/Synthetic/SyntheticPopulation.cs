@@ -488,7 +488,7 @@ public static class SyntheticPopulation
         public Population Build()
         {
             _fixed ??= FixedColumns(Draft, PlaceCodes, Assets, Homes, Vehicles, Chain, Regions);
-            return SyntheticPopulation.Build(Draft, (Array?[])_fixed.Clone(), History, Destitute, Regions);
+            return SyntheticPopulation.Build(Draft, Chain, (Array?[])_fixed.Clone(), History, Destitute, Regions);
         }
     }
 
@@ -750,13 +750,20 @@ public static class SyntheticPopulation
     /// sorting and per-record checks are not needed; tests pass synthetic populations through
     /// <see cref="PopulationBuilder"/> to confirm they are valid).
     /// </summary>
-    private static Population Build(SyntheticDraft draft, Array?[] columns, PensionHistoryColumns history, (ColumnDefinition Column, double[] Values)[] destitute, RegionCatalog regions)
+    /// <remarks>
+    /// Every column that calibration changes (the weights and the market incomes <c>MoveMarketIncome</c> scales,
+    /// labour remuneration and the bonus included) is copied, so a population handed to the caller's simulation never
+    /// changes when a later round moves the incomes: populations are immutable.
+    /// </remarks>
+    private static Population Build(SyntheticDraft draft, IncomeChainColumns chain, Array?[] columns, PensionHistoryColumns history, (ColumnDefinition Column, double[] Values)[] destitute, RegionCatalog regions)
     {
         int households = draft.HouseholdCount;
         int persons = draft.PersonCount;
         void Set(ColumnDefinition column, Array values) => columns[column.BuiltInIndex] = values;
         Set(PopulationSchema.Weight, draft.Weight[..households]);
         Set(PopulationSchema.Wages, draft.Wages[..persons]);
+        Set(PopulationSchema.LabourRemuneration, chain.LabourRemuneration[..persons]);
+        Set(PopulationSchema.AnnualBonus, chain.AnnualBonus[..persons]);
         Set(PopulationSchema.BusinessIncome, draft.Business[..persons]);
         Set(PopulationSchema.PropertyIncome, draft.Property[..persons]);
         Set(PopulationSchema.PrivateTransfers, draft.Transfers[..persons]);
@@ -776,7 +783,7 @@ public static class SyntheticPopulation
             personExtras, new Dictionary<string, double[]>(StringComparer.Ordinal), definitions);
     }
 
-    /// <summary>The built-in columns that calibration does not change (the weights and the market incomes it moves are left null).</summary>
+    /// <summary>The built-in columns that calibration does not change (the weights and the market incomes it moves, labour remuneration and the bonus included, are left null).</summary>
     private static Array?[] FixedColumns(SyntheticDraft draft, string[] placeCodes, double[] assets, byte[] homes, bool[] vehicles, IncomeChainColumns chain, RegionCatalog regions)
     {
         int households = draft.HouseholdCount;
@@ -826,8 +833,6 @@ public static class SyntheticPopulation
         Set(PopulationSchema.Housing, Bytes(chain.Housing, households));
         Set(PopulationSchema.City, Bytes(chain.City, households));
         Set(PopulationSchema.WorkInjuryDeaths, chain.WorkInjuryDeaths);
-        Set(PopulationSchema.LabourRemuneration, chain.LabourRemuneration);
-        Set(PopulationSchema.AnnualBonus, chain.AnnualBonus);
         Set(PopulationSchema.Contract, Bytes(chain.Contract, persons));
         Set(PopulationSchema.IndustryRiskClass, chain.IndustryRiskClass);
         Set(PopulationSchema.Medical, Bytes(chain.Medical, persons));
