@@ -5,6 +5,7 @@ namespace SocialSecurity.Modeling.Core;
 internal sealed class VariableTable
 {
     private readonly Dictionary<string, (VariableDefinition Definition, double[] Data)> _columns;
+    private readonly List<double[]> _allocated = [];
     private int _persons;
     private int _households;
 
@@ -31,7 +32,12 @@ internal sealed class VariableTable
             var copied = program.CopiedOutput;
             foreach (var output in program.Outputs)
             {
-                _columns[output.Name] = (output, copied?.Copy == output.Name ? [] : allocate(output));
+                double[] data = copied?.Copy == output.Name ? [] : allocate(output);
+                _columns[output.Name] = (output, data);
+                if (data.Length > 0)
+                {
+                    _allocated.Add(data);
+                }
             }
         }
 
@@ -46,6 +52,9 @@ internal sealed class VariableTable
     }
 
     public IEnumerable<VariableDefinition> Definitions => _columns.Values.Select(c => c.Definition);
+
+    /// <summary>The output arrays this table got from its allocator (each once; not the population's columns, nor columns put in with <see cref="Replace"/>).</summary>
+    public IReadOnlyList<double[]> AllocatedOutputs => _allocated;
 
     public bool Contains(string name) => _columns.ContainsKey(name);
 

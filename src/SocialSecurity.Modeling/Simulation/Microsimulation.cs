@@ -105,7 +105,7 @@ public static class Microsimulation
     private static SimulationContext Shared(Population population, Policy policy, SimulationOptions options)
     {
         var list = SharedContexts.GetOrCreateValue(population);
-        return list.Find(policy, options) ?? list.Add(new SimulationContext(population, policy, options));
+        return list.Find(policy, options) ?? list.Add(new SimulationContext(population, policy, options) { SharesColumns = true });
     }
 
     /// <summary>A population's shared contexts, most recently used first, at most <see cref="SharedContextsPerPopulation"/>.</summary>

@@ -86,6 +86,13 @@ public sealed class SimulationContext
     /// </summary>
     internal Func<int, double[]>? OutputArrays { get; init; }
 
+    /// <summary>
+    /// Whether the context lends its disposed results' columns to <see cref="ColumnPool"/> and takes its new columns
+    /// from it (the contexts behind <see cref="Microsimulation.Run"/>, which a caller never sees and which live only
+    /// as long as their population): another population's one-shot run can then reuse them.
+    /// </summary>
+    internal bool SharesColumns { get; init; }
+
     /// <summary>The programs run.</summary>
     public Policy Policy { get; }
 
@@ -226,8 +233,21 @@ public sealed class SimulationContext
         }
     }
 
-    /// <summary>Takes back a disposed result's table for the next run.</summary>
-    internal void Return(VariableTable table) => _free.Add(table);
+    /// <summary>
+    /// Takes back a disposed result's table for the next run; a context that <see cref="SharesColumns"/> gives a table
+    /// of long columns to <see cref="ColumnPool"/> instead, where this context's next run finds them again and so does
+    /// the next one-shot run over another population of the same size.
+    /// </summary>
+    internal void Return(VariableTable table)
+    {
+        if (SharesColumns && Math.Max(Population.PersonCount, Population.HouseholdCount) >= ColumnPool.MinimumLength)
+        {
+            ColumnPool.Return(table.AllocatedOutputs);
+            return;
+        }
+
+        _free.Add(table);
+    }
 
     /// <summary>
     /// The programs a run after an income change keeps (<see cref="RunAfterIncomeChange"/>): those that read no income
@@ -260,7 +280,10 @@ public sealed class SimulationContext
             : Uninitialised(output);
 
     private double[] Uninitialised(VariableDefinition output)
-        => GC.AllocateUninitializedArray<double>(output.Entity == Entity.Person ? Population.PersonCount : Population.HouseholdCount);
+    {
+        int rows = output.Entity == Entity.Person ? Population.PersonCount : Population.HouseholdCount;
+        return (SharesColumns ? ColumnPool.Rent(rows) : null) ?? GC.AllocateUninitializedArray<double>(rows);
+    }
 
     private ProgramPass[] Passes(ParameterStore parameters, DateOnly date)
     {

@@ -359,6 +359,33 @@ public class SimulationContextTests
         FluentActions.Invoking(() => new SimulationContext(Zhejiang, policy, new SimulationOptions { BlockSize = 0 })).Should().Throw<ArgumentOutOfRangeException>();
     }
 
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void A_one_shot_run_over_another_population_takes_a_disposed_runs_columns_and_gives_a_fresh_runs_values(string package)
+    {
+        // Large enough for the columns to be pooled (ColumnPool.MinimumLength rows); its row counts are this test's alone.
+        var policy = Package(package);
+        var (population, rebuilt) = WithOtherIncomes(Large.Value);
+        int persons = population.PersonCount, households = population.HouseholdCount;
+        households.Should().BeGreaterThanOrEqualTo(ColumnPool.MinimumLength);
+        var first = Microsimulation.Run(population, policy, ParameterStore.Default, Date);
+        Poison(first, policy);
+        first.Dispose();
+        int keptPersons = ColumnPool.Kept(persons), keptHouseholds = ColumnPool.Kept(households);
+        keptPersons.Should().BeGreaterThan(0, "the disposed one-shot run's person columns are pooled");
+        keptHouseholds.Should().BeGreaterThan(0, "and its household columns");
+
+        // Another population of the same size: its one-shot run writes into the poisoned columns, and its values are
+        // those of a run on fresh, zeroed columns, bit for bit.
+        using var second = Microsimulation.Run(rebuilt, policy, ParameterStore.Default, Date);
+        ColumnPool.Kept(persons).Should().BeLessThan(keptPersons, "the second run took pooled person columns");
+        ColumnPool.Kept(households).Should().BeLessThan(keptHouseholds, "and pooled household columns");
+        Differing(Fresh(rebuilt, policy, ParameterStore.Default), Columns(second)).Should().BeEmpty();
+    }
+
+    private static readonly Lazy<Population> Large = new(() =>
+        SyntheticPopulation.Generate(new SyntheticPopulationOptions { RegionCode = RegionCodes.Zhejiang, Persons = 41_237, Seed = 29 }));
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static List<WeakReference<Population>> RunOverFreshPopulations(Policy policy, int count)
     {
