@@ -5,7 +5,7 @@ namespace SocialSecurity.Modeling.Core;
 internal sealed class VariableTable
 {
     private readonly Dictionary<string, (VariableDefinition Definition, double[] Data)> _columns;
-    private readonly List<double[]> _allocated = [];
+    private readonly List<double[]>? _allocated;
     private int _persons;
     private int _households;
 
@@ -15,7 +15,11 @@ internal sealed class VariableTable
     }
 
     /// <summary>A table whose output columns come from <paramref name="allocate"/> (pooled or uninitialised arrays of the output's length).</summary>
-    public VariableTable(Population population, Policy policy, Func<VariableDefinition, double[]> allocate)
+    /// <param name="population">The population whose columns are the inputs.</param>
+    /// <param name="policy">The programs whose outputs the table holds.</param>
+    /// <param name="allocate">Gives each output's array.</param>
+    /// <param name="keepAllocated">Whether to list the arrays <paramref name="allocate"/> gave (<see cref="AllocatedOutputs"/>), for a table whose columns are given back to a pool.</param>
+    public VariableTable(Population population, Policy policy, Func<VariableDefinition, double[]> allocate, bool keepAllocated = false)
     {
         // Sized once: a table grown entry by entry rehashes several times (the household calculator makes one per call).
         int outputs = 0;
@@ -25,6 +29,7 @@ internal sealed class VariableTable
         }
 
         _columns = new(InputVariables.All.Count + population.ExtraDefinitions.Count + outputs, StringComparer.Ordinal);
+        _allocated = keepAllocated ? new List<double[]>(outputs) : null;
         BindInputs(population);
 
         foreach (var program in policy.Programs)
@@ -36,7 +41,7 @@ internal sealed class VariableTable
                 _columns[output.Name] = (output, data);
                 if (data.Length > 0)
                 {
-                    _allocated.Add(data);
+                    _allocated?.Add(data);
                 }
             }
         }
@@ -53,8 +58,8 @@ internal sealed class VariableTable
 
     public IEnumerable<VariableDefinition> Definitions => _columns.Values.Select(c => c.Definition);
 
-    /// <summary>The output arrays this table got from its allocator (each once; not the population's columns, nor columns put in with <see cref="Replace"/>).</summary>
-    public IReadOnlyList<double[]> AllocatedOutputs => _allocated;
+    /// <summary>The output arrays this table got from its allocator (each once; not the population's columns, nor columns put in with <see cref="Replace"/>); null unless made with <c>keepAllocated</c>.</summary>
+    public IReadOnlyList<double[]>? AllocatedOutputs => _allocated;
 
     public bool Contains(string name) => _columns.ContainsKey(name);
 

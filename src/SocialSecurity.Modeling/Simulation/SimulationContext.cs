@@ -121,7 +121,7 @@ public sealed class SimulationContext
         ArgumentNullException.ThrowIfNull(parameters);
         if (!_free.TryTake(out var table))
         {
-            table = new VariableTable(Population, Policy, Pooled);
+            table = new VariableTable(Population, Policy, Pooled, keepAllocated: SharesColumns);
         }
 
         return RunOn(parameters, date, table, carry: false, progress, stage, cancellationToken);
@@ -240,9 +240,9 @@ public sealed class SimulationContext
     /// </summary>
     internal void Return(VariableTable table)
     {
-        if (SharesColumns && Math.Max(Population.PersonCount, Population.HouseholdCount) >= ColumnPool.MinimumLength)
+        if (SharesColumns && Math.Max(Population.PersonCount, Population.HouseholdCount) >= ColumnPool.MinimumLength && table.AllocatedOutputs is { } columns)
         {
-            ColumnPool.Return(table.AllocatedOutputs);
+            ColumnPool.Return(columns);
             return;
         }
 
