@@ -93,6 +93,9 @@ public sealed class SimulationContext
     /// </summary>
     internal bool SharesColumns { get; init; }
 
+    /// <summary>Whether this context's columns go to <see cref="ColumnPool"/>: it <see cref="SharesColumns"/> and its population is large enough for the pool.</summary>
+    private bool PoolsColumns => SharesColumns && Math.Max(Population.PersonCount, Population.HouseholdCount) >= ColumnPool.MinimumLength;
+
     /// <summary>The programs run.</summary>
     public Policy Policy { get; }
 
@@ -121,7 +124,7 @@ public sealed class SimulationContext
         ArgumentNullException.ThrowIfNull(parameters);
         if (!_free.TryTake(out var table))
         {
-            table = new VariableTable(Population, Policy, Pooled, keepAllocated: SharesColumns);
+            table = new VariableTable(Population, Policy, Pooled, keepAllocated: PoolsColumns);
         }
 
         return RunOn(parameters, date, table, carry: false, progress, stage, cancellationToken);
@@ -240,7 +243,7 @@ public sealed class SimulationContext
     /// </summary>
     internal void Return(VariableTable table)
     {
-        if (SharesColumns && Math.Max(Population.PersonCount, Population.HouseholdCount) >= ColumnPool.MinimumLength && table.AllocatedOutputs is { } columns)
+        if (PoolsColumns && table.AllocatedOutputs is { } columns)
         {
             ColumnPool.Return(columns);
             return;
@@ -282,7 +285,7 @@ public sealed class SimulationContext
     private double[] Uninitialised(VariableDefinition output)
     {
         int rows = output.Entity == Entity.Person ? Population.PersonCount : Population.HouseholdCount;
-        return (SharesColumns ? ColumnPool.Rent(rows) : null) ?? GC.AllocateUninitializedArray<double>(rows);
+        return (PoolsColumns ? ColumnPool.Rent(rows) : null) ?? GC.AllocateUninitializedArray<double>(rows);
     }
 
     private ProgramPass[] Passes(ParameterStore parameters, DateOnly date)
