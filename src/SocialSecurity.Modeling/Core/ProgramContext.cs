@@ -39,6 +39,9 @@ public sealed class ProgramContext
     /// <summary>One past the last household index of the block.</summary>
     public int EndHousehold { get; private set; }
 
+    /// <summary>One past the last person index of the block (the first member of household <see cref="EndHousehold"/>).</summary>
+    internal int EndPerson => Population.MemberStart[EndHousehold];
+
     /// <summary>Where to record explanation steps, or <see langword="null"/> in population runs (do not build step text then).</summary>
     public Explanation? Explanation { get; }
 

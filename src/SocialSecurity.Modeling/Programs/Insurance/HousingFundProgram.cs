@@ -115,12 +115,12 @@ public sealed class HousingFundProgram()
 
         public readonly ref struct Block(ProgramContext context)
         {
-            public readonly ReadOnlySpan<byte> Age = context.Population.Age;
-            public readonly ReadOnlySpan<Sex> Sex = context.Population.Sex;
-            public readonly ReadOnlySpan<WorkContract> Contract = context.Population.Contract;
-            public readonly ReadOnlySpan<double> Wages = context.Read(InputVariables.Wages.Name);
-            public readonly Span<double> Employee = context.Write(EmployeeShare.Name);
-            public readonly Span<double> Employer = context.Write(EmployerShare.Name);
+            public readonly Rows<byte> Age = new(context.Population.Age, context.EndPerson);
+            public readonly Rows<Sex> Sex = new(context.Population.Sex, context.EndPerson);
+            public readonly Rows<WorkContract> Contract = new(context.Population.Contract, context.EndPerson);
+            public readonly Rows<double> Wages = new(context.Read(InputVariables.Wages.Name), context.EndPerson);
+            public readonly WritableRows<double> Employee = new(context.Write(EmployeeShare.Name), context.EndPerson);
+            public readonly WritableRows<double> Employer = new(context.Write(EmployerShare.Name), context.EndPerson);
         }
     }
 }

@@ -117,12 +117,12 @@ public sealed class ResidentMedicalPremiumProgram : RuleProgram
 
         public readonly ref struct Block(ProgramContext context, string? destitute, string dibao)
         {
-            public readonly ReadOnlySpan<WorkContract> Contract = context.Population.Contract;
-            public readonly ReadOnlySpan<MedicalScheme> Scheme = context.Population.MedicalScheme;
+            public readonly Rows<WorkContract> Contract = new(context.Population.Contract, context.EndPerson);
+            public readonly Rows<MedicalScheme> Scheme = new(context.Population.MedicalScheme, context.EndPerson);
             public readonly ReadOnlySpan<double> Destitute = destitute is null ? default : context.Read(destitute);
             public readonly ReadOnlySpan<double> Dibao = context.Read(dibao);
-            public readonly Span<double> Premium = context.Write(ResidentMedicalPremiumProgram.Premium.Name);
-            public readonly Span<double> Assistance = context.Write(ResidentMedicalPremiumProgram.Assistance.Name);
+            public readonly WritableRows<double> Premium = new(context.Write(ResidentMedicalPremiumProgram.Premium.Name), context.EndPerson);
+            public readonly WritableRows<double> Assistance = new(context.Write(ResidentMedicalPremiumProgram.Assistance.Name), context.EndPerson);
         }
     }
 }

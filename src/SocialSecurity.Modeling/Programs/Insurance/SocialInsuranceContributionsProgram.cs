@@ -240,21 +240,21 @@ public sealed class SocialInsuranceContributionsProgram()
 
         public readonly ref struct Block(ProgramContext context)
         {
-            public readonly ReadOnlySpan<byte> Age = context.Population.Age;
-            public readonly ReadOnlySpan<Sex> Sex = context.Population.Sex;
-            public readonly ReadOnlySpan<WorkContract> Contract = context.Population.Contract;
-            public readonly ReadOnlySpan<MedicalScheme> Scheme = context.Population.MedicalScheme;
-            public readonly ReadOnlySpan<byte> RiskClass = context.Population.IndustryRiskClass;
-            public readonly ReadOnlySpan<double> Wages = context.Read(InputVariables.Wages.Name);
+            public readonly Rows<byte> Age = new(context.Population.Age, context.EndPerson);
+            public readonly Rows<Sex> Sex = new(context.Population.Sex, context.EndPerson);
+            public readonly Rows<WorkContract> Contract = new(context.Population.Contract, context.EndPerson);
+            public readonly Rows<MedicalScheme> Scheme = new(context.Population.MedicalScheme, context.EndPerson);
+            public readonly Rows<byte> RiskClass = new(context.Population.IndustryRiskClass, context.EndPerson);
+            public readonly Rows<double> Wages = new(context.Read(InputVariables.Wages.Name), context.EndPerson);
             public readonly ReadOnlySpan<double> Retired = context.Population.ExtraPersonColumns.Contains(SocialInsuranceContributionsProgram.Retired.Name) ? context.Population.ExtraPersonColumn(SocialInsuranceContributionsProgram.Retired.Name) : default;
-            public readonly Span<double> Base = context.Write(BaseMonthly.Name);
-            public readonly Span<double> EePension = context.Write(EmployeePension.Name);
-            public readonly Span<double> EeMedical = context.Write(EmployeeMedical.Name);
-            public readonly Span<double> EeUnemployment = context.Write(EmployeeUnemployment.Name);
-            public readonly Span<double> ErPension = context.Write(EmployerPension.Name);
-            public readonly Span<double> ErMedical = context.Write(EmployerMedical.Name);
-            public readonly Span<double> ErUnemployment = context.Write(EmployerUnemployment.Name);
-            public readonly Span<double> ErInjury = context.Write(EmployerWorkInjury.Name);
+            public readonly WritableRows<double> Base = new(context.Write(BaseMonthly.Name), context.EndPerson);
+            public readonly WritableRows<double> EePension = new(context.Write(EmployeePension.Name), context.EndPerson);
+            public readonly WritableRows<double> EeMedical = new(context.Write(EmployeeMedical.Name), context.EndPerson);
+            public readonly WritableRows<double> EeUnemployment = new(context.Write(EmployeeUnemployment.Name), context.EndPerson);
+            public readonly WritableRows<double> ErPension = new(context.Write(EmployerPension.Name), context.EndPerson);
+            public readonly WritableRows<double> ErMedical = new(context.Write(EmployerMedical.Name), context.EndPerson);
+            public readonly WritableRows<double> ErUnemployment = new(context.Write(EmployerUnemployment.Name), context.EndPerson);
+            public readonly WritableRows<double> ErInjury = new(context.Write(EmployerWorkInjury.Name), context.EndPerson);
         }
     }
 }

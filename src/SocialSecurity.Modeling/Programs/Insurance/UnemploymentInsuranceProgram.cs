@@ -139,7 +139,7 @@ public sealed class UnemploymentInsuranceProgram : RuleProgram
         public Block Bind(ProgramContext context)
         {
             var population = context.Population;
-            return new(population.UnemploymentInsuranceYears, population.UnemploymentMonths, context.Write(Eligible.Name), context.Write(MaxMonths.Name), context.Write(MonthsPaid.Name), context.Write(Benefit.Name), context.Write(MedicalPremiumPaid.Name));
+            return new(population.UnemploymentInsuranceYears, population.UnemploymentMonths, context.Write(Eligible.Name), context.Write(MaxMonths.Name), context.Write(MonthsPaid.Name), context.Write(Benefit.Name), context.Write(MedicalPremiumPaid.Name), context.EndPerson);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -188,15 +188,15 @@ public sealed class UnemploymentInsuranceProgram : RuleProgram
             explanation.Record("unemployment", StepText.Create($"medical premium paid by the fund = {months:0} month(s) × {premium[person.Region]:0.00}"), block.Premium[p], "yuan/year", premium.Source(person.Region));
         }
 
-        public readonly ref struct Block(ReadOnlySpan<double> years, ReadOnlySpan<byte> spell, Span<double> eligible, Span<double> maxMonths, Span<double> monthsPaid, Span<double> benefit, Span<double> premium)
+        public readonly ref struct Block(ReadOnlySpan<double> years, ReadOnlySpan<byte> spell, Span<double> eligible, Span<double> maxMonths, Span<double> monthsPaid, Span<double> benefit, Span<double> premium, int end)
         {
-            public readonly ReadOnlySpan<double> Years = years;
-            public readonly ReadOnlySpan<byte> Spell = spell;
-            public readonly Span<double> Eligible = eligible;
-            public readonly Span<double> MaxMonths = maxMonths;
-            public readonly Span<double> MonthsPaid = monthsPaid;
-            public readonly Span<double> Benefit = benefit;
-            public readonly Span<double> Premium = premium;
+            public readonly Rows<double> Years = new(years, end);
+            public readonly Rows<byte> Spell = new(spell, end);
+            public readonly WritableRows<double> Eligible = new(eligible, end);
+            public readonly WritableRows<double> MaxMonths = new(maxMonths, end);
+            public readonly WritableRows<double> MonthsPaid = new(monthsPaid, end);
+            public readonly WritableRows<double> Benefit = new(benefit, end);
+            public readonly WritableRows<double> Premium = new(premium, end);
         }
     }
 }

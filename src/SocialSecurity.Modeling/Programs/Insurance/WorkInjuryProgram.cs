@@ -196,8 +196,8 @@ public sealed class WorkInjuryProgram : RuleProgram
         {
             var population = context.Population;
             return new(
-                new Inputs(population.Contract, population.Age, population.Sex, population.WagesAnnual, population.WorkInjuryGrade, population.WorkInjuryAssessedThisYear, population.WorkInjuryNursing, population.WorkInjuryWageMonthly),
-                context.Write(Covered.Name), context.Write(OwnWage.Name), context.Write(DisabilitySubsidy.Name), context.Write(AllowanceFund.Name), context.Write(AllowanceEmployer.Name), context.Write(Nursing.Name));
+                new Inputs(population.Contract, population.Age, population.Sex, population.WagesAnnual, population.WorkInjuryGrade, population.WorkInjuryAssessedThisYear, population.WorkInjuryNursing, population.WorkInjuryWageMonthly, context.EndPerson),
+                context.Write(Covered.Name), context.Write(OwnWage.Name), context.Write(DisabilitySubsidy.Name), context.Write(AllowanceFund.Name), context.Write(AllowanceEmployer.Name), context.Write(Nursing.Name), context.EndPerson);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -282,27 +282,27 @@ public sealed class WorkInjuryProgram : RuleProgram
             explain.Record("work_injury", "nursing allowance (12 × rate × average wage)", nursing, "yuan/year", nursingRates.Source(region));
         }
 
-        public readonly ref struct Inputs(ReadOnlySpan<WorkContract> contract, ReadOnlySpan<byte> age, ReadOnlySpan<Sex> sex, ReadOnlySpan<double> wages, ReadOnlySpan<byte> grade, ReadOnlySpan<byte> assessedThisYear, ReadOnlySpan<NursingDependency> nursing, ReadOnlySpan<double> wageMonthly)
+        public readonly ref struct Inputs(ReadOnlySpan<WorkContract> contract, ReadOnlySpan<byte> age, ReadOnlySpan<Sex> sex, ReadOnlySpan<double> wages, ReadOnlySpan<byte> grade, ReadOnlySpan<byte> assessedThisYear, ReadOnlySpan<NursingDependency> nursing, ReadOnlySpan<double> wageMonthly, int end)
         {
-            public readonly ReadOnlySpan<WorkContract> Contract = contract;
-            public readonly ReadOnlySpan<byte> Age = age;
-            public readonly ReadOnlySpan<Sex> Sex = sex;
-            public readonly ReadOnlySpan<double> Wages = wages;
-            public readonly ReadOnlySpan<byte> Grade = grade;
-            public readonly ReadOnlySpan<byte> New = assessedThisYear;
-            public readonly ReadOnlySpan<NursingDependency> Nursing = nursing;
-            public readonly ReadOnlySpan<double> WageMonthly = wageMonthly;
+            public readonly Rows<WorkContract> Contract = new(contract, end);
+            public readonly Rows<byte> Age = new(age, end);
+            public readonly Rows<Sex> Sex = new(sex, end);
+            public readonly Rows<double> Wages = new(wages, end);
+            public readonly Rows<byte> Grade = new(grade, end);
+            public readonly Rows<byte> New = new(assessedThisYear, end);
+            public readonly Rows<NursingDependency> Nursing = new(nursing, end);
+            public readonly Rows<double> WageMonthly = new(wageMonthly, end);
         }
 
-        public readonly ref struct Block(Inputs inputs, Span<double> covered, Span<double> ownWage, Span<double> subsidy, Span<double> fund, Span<double> employer, Span<double> nursing)
+        public readonly ref struct Block(Inputs inputs, Span<double> covered, Span<double> ownWage, Span<double> subsidy, Span<double> fund, Span<double> employer, Span<double> nursing, int end)
         {
             public readonly Inputs In = inputs;
-            public readonly Span<double> Covered = covered;
-            public readonly Span<double> OwnWage = ownWage;
-            public readonly Span<double> Subsidy = subsidy;
-            public readonly Span<double> Fund = fund;
-            public readonly Span<double> Employer = employer;
-            public readonly Span<double> Nursing = nursing;
+            public readonly WritableRows<double> Covered = new(covered, end);
+            public readonly WritableRows<double> OwnWage = new(ownWage, end);
+            public readonly WritableRows<double> Subsidy = new(subsidy, end);
+            public readonly WritableRows<double> Fund = new(fund, end);
+            public readonly WritableRows<double> Employer = new(employer, end);
+            public readonly WritableRows<double> Nursing = new(nursing, end);
         }
     }
 }

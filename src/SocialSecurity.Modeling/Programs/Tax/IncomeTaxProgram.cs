@@ -324,36 +324,39 @@ public sealed class IncomeTaxProgram : RuleProgram
         public Block Bind(ProgramContext context)
         {
             var pop = context.Population;
+
+            // The rows the pass indexes: the chunk's persons and households (checked once here, not per row).
+            int persons = pop.MemberStart[context.EndHousehold], households = context.EndHousehold;
             return new Block
             {
-                PersonId = pop.PersonId,
-                Wages = pop.WagesAnnual,
-                Labour = pop.LabourRemunerationAnnual,
-                Author = pop.AuthorRemunerationAnnual,
-                Royalties = pop.RoyaltiesAnnual,
+                PersonId = new(pop.PersonId, persons),
+                Wages = new(pop.WagesAnnual, persons),
+                Labour = new(pop.LabourRemunerationAnnual, persons),
+                Author = new(pop.AuthorRemunerationAnnual, persons),
+                Royalties = new(pop.RoyaltiesAnnual, persons),
                 NoAuthorRoyalties = ZeroColumns.Holds(pop.AuthorRemunerationAnnual) && ZeroColumns.Holds(pop.RoyaltiesAnnual),
-                Bonus = pop.AnnualBonus,
-                Business = pop.BusinessIncomeAnnual,
-                Property = pop.PropertyIncomeAnnual,
-                Employment = pop.Employment,
-                Contract = pop.Contract,
-                ParentClaim = pop.ElderlyParentClaim,
-                Education = pop.ContinuingEducation,
-                MedicalSelfPay = pop.MedicalSelfPayAnnual,
-                ChildrenInEducation = pop.ChildrenInEducation,
-                ChildrenUnder3 = pop.ChildrenUnder3,
-                Housing = pop.Housing,
-                City = pop.CityClass,
-                Pension = context.Read(contributions[0]),
-                Medical = context.Read(contributions[1]),
-                Unemployment = context.Read(contributions[2]),
-                HousingFund = context.Read(contributions[3]),
-                Taxable = context.Write(TaxableComprehensive.Name),
-                Comprehensive = context.Write(ComprehensiveTax.Name),
-                BonusTax = context.Write(IncomeTaxProgram.BonusTax.Name),
-                BusinessTax = context.Write(IncomeTaxProgram.BusinessTax.Name),
-                PropertyTax = context.Write(IncomeTaxProgram.PropertyTax.Name),
-                Total = context.Write(IncomeTaxProgram.Total.Name),
+                Bonus = new(pop.AnnualBonus, persons),
+                Business = new(pop.BusinessIncomeAnnual, persons),
+                Property = new(pop.PropertyIncomeAnnual, persons),
+                Employment = new(pop.Employment, persons),
+                Contract = new(pop.Contract, persons),
+                ParentClaim = new(pop.ElderlyParentClaim, persons),
+                Education = new(pop.ContinuingEducation, persons),
+                MedicalSelfPay = new(pop.MedicalSelfPayAnnual, persons),
+                ChildrenInEducation = new(pop.ChildrenInEducation, households),
+                ChildrenUnder3 = new(pop.ChildrenUnder3, households),
+                Housing = new(pop.Housing, households),
+                City = new(pop.CityClass, households),
+                Pension = new(context.Read(contributions[0]), persons),
+                Medical = new(context.Read(contributions[1]), persons),
+                Unemployment = new(context.Read(contributions[2]), persons),
+                HousingFund = new(context.Read(contributions[3]), persons),
+                Taxable = new(context.Write(TaxableComprehensive.Name), persons),
+                Comprehensive = new(context.Write(ComprehensiveTax.Name), persons),
+                BonusTax = new(context.Write(IncomeTaxProgram.BonusTax.Name), persons),
+                BusinessTax = new(context.Write(IncomeTaxProgram.BusinessTax.Name), persons),
+                PropertyTax = new(context.Write(IncomeTaxProgram.PropertyTax.Name), persons),
+                Total = new(context.Write(IncomeTaxProgram.Total.Name), persons),
             };
         }
 
@@ -370,7 +373,7 @@ public sealed class IncomeTaxProgram : RuleProgram
             var start = pop.MemberStart;
             var regions = pop.HouseholdRegion;
             int firstPerson = start[context.FirstHousehold], endPerson = start[context.EndHousehold];
-            b.Taxable[firstPerson..endPerson].Clear();
+            b.Taxable.Clear(firstPerson, endPerson);
             for (int h = context.FirstHousehold; h < context.EndHousehold; h++)
             {
                 var k = t.ByRegion[regions[h].Index];
@@ -617,36 +620,36 @@ public sealed class IncomeTaxProgram : RuleProgram
 
         public ref struct Block
         {
-            public ReadOnlySpan<long> PersonId;
-            public ReadOnlySpan<double> Wages;
-            public ReadOnlySpan<double> Labour;
-            public ReadOnlySpan<double> Author;
-            public ReadOnlySpan<double> Royalties;
+            public Rows<long> PersonId;
+            public Rows<double> Wages;
+            public Rows<double> Labour;
+            public Rows<double> Author;
+            public Rows<double> Royalties;
 
             /// <summary>Whether the author's remuneration and royalties columns are the shared arrays of zeros (not read).</summary>
             public bool NoAuthorRoyalties;
-            public ReadOnlySpan<double> Bonus;
-            public ReadOnlySpan<double> Business;
-            public ReadOnlySpan<double> Property;
-            public ReadOnlySpan<EmploymentStatus> Employment;
-            public ReadOnlySpan<WorkContract> Contract;
-            public ReadOnlySpan<ElderlyParentClaim> ParentClaim;
-            public ReadOnlySpan<ContinuingEducation> Education;
-            public ReadOnlySpan<double> MedicalSelfPay;
-            public ReadOnlySpan<byte> ChildrenInEducation;
-            public ReadOnlySpan<byte> ChildrenUnder3;
-            public ReadOnlySpan<HousingCost> Housing;
-            public ReadOnlySpan<CityClass> City;
-            public ReadOnlySpan<double> Pension;
-            public ReadOnlySpan<double> Medical;
-            public ReadOnlySpan<double> Unemployment;
-            public ReadOnlySpan<double> HousingFund;
-            public Span<double> Taxable;
-            public Span<double> Comprehensive;
-            public Span<double> BonusTax;
-            public Span<double> BusinessTax;
-            public Span<double> PropertyTax;
-            public Span<double> Total;
+            public Rows<double> Bonus;
+            public Rows<double> Business;
+            public Rows<double> Property;
+            public Rows<EmploymentStatus> Employment;
+            public Rows<WorkContract> Contract;
+            public Rows<ElderlyParentClaim> ParentClaim;
+            public Rows<ContinuingEducation> Education;
+            public Rows<double> MedicalSelfPay;
+            public Rows<byte> ChildrenInEducation;
+            public Rows<byte> ChildrenUnder3;
+            public Rows<HousingCost> Housing;
+            public Rows<CityClass> City;
+            public Rows<double> Pension;
+            public Rows<double> Medical;
+            public Rows<double> Unemployment;
+            public Rows<double> HousingFund;
+            public WritableRows<double> Taxable;
+            public WritableRows<double> Comprehensive;
+            public WritableRows<double> BonusTax;
+            public WritableRows<double> BusinessTax;
+            public WritableRows<double> PropertyTax;
+            public WritableRows<double> Total;
         }
     }
 
