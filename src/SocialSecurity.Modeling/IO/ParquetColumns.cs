@@ -227,6 +227,13 @@ internal static class ParquetColumns
         }
 
         var (fields, dataFields, extraFields) = binding;
+
+        // A chunk declaring another number of values than the group's rows is damaged: the general path reports it.
+        if (dataFields.Any(f => f is not null && !ParquetValueCount.Matches(group, f, count)) || extraFields.Any(f => !ParquetValueCount.Matches(group, f, count)))
+        {
+            return false;
+        }
+
         for (int f = 0; f < fields.Length; f++)
         {
             if (dataFields[f] is not { } field)

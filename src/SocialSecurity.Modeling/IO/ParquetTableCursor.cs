@@ -651,6 +651,7 @@ internal sealed class ParquetTableCursor : TableCursor
             _integers = [];
             _reals = [];
             _bytes = null;
+            ParquetValueCount.Check(group, field, rows, cursor.File, index);
             try
             {
                 if (type == typeof(string))
